@@ -1,0 +1,34 @@
+package io.newswatch.contract;
+
+import java.util.List;
+
+/**
+ * An entity found in an article.
+ *
+ * @param id         stable knowledge-base id ("person/sergey-lavrov", "location/montenegro"); for a person found
+ *                   only from context, an id derived from the name
+ * @param name       canonical name ("Sergey Lavrov")
+ * @param type       kind of entity
+ * @param mentions   how many times the article mentions it (a demonym counts as a weaker mention of its country
+ *                   and is reflected in {@link #salience()}, not here)
+ * @param salience   0..1, how central the entity is to the article (title and lead mentions weigh more)
+ * @param forms      the surface forms seen in the text ("Lavrov", "Sergei Lavrov"), for explaining matches
+ * @param country    ISO 3166-1 alpha-2 code of the entity's country, when known
+ * @param geo        coordinates, for places
+ * @param discovered true when the entity is not in the knowledge base and was found from cues in the text
+ */
+public record Entity(
+        String id,
+        String name,
+        EntityType type,
+        int mentions,
+        double salience,
+        List<String> forms,
+        String country,
+        GeoPoint geo,
+        boolean discovered) {
+
+    public Entity {
+        forms = forms == null ? List.of() : List.copyOf(forms);
+    }
+}

@@ -1,0 +1,61 @@
+package io.newswatch.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON mapping of events on the wire. Every producer and consumer encodes and decodes with it, so a field
+ * written by one service is read the same way by every other: ISO-8601 instants and durations, absent fields
+ * omitted, unknown fields ignored (a newer producer never breaks an older consumer).
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private Json() {
+    }
+
+    /** The shared mapper; thread-safe, do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Encodes an event as JSON text. */
+    public static String encode(Object event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes JSON text into an event.
+     *
+     * @throws BadEventException when the text is not JSON or does not fit the type; the message says why, so it
+     *                           can go into a dead-letter header as it is
+     */
+    public static <T> T decode(String json, Class<T> type) {
+        if (json == null) {
+            throw new BadEventException("empty value where a " + type.getSimpleName() + " was expected");
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new BadEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.newswatch.contract.kafka;
+
+/**
+ * Headers on a dead letter. They are the names SmallRye Reactive Messaging's dead-letter strategy writes, so a dead
+ * letter looks the same whether the framework or a service's own code sent it.
+ */
+public final class DeadLetterHeaders {
+
+    /** Why the message could not be processed, for a human. */
+    public static final String REASON = "dead-letter-reason";
+    /** The exception's message, when there was one. */
+    public static final String CAUSE = "dead-letter-cause";
+    /** The topic the message came from. */
+    public static final String TOPIC = "dead-letter-topic";
+    /** Its partition there. */
+    public static final String PARTITION = "dead-letter-partition";
+    /** Its offset there. */
+    public static final String OFFSET = "dead-letter-offset";
+    /** The service that gave up on it ("indexer"). */
+    public static final String SERVICE = "newswatch-service";
+
+    private DeadLetterHeaders() {
+    }
+}

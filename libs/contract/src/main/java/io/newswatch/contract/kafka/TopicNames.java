@@ -1,0 +1,70 @@
+package io.newswatch.contract.kafka;
+
+import java.util.List;
+
+/**
+ * The names of newswatch's Kafka topics under one prefix ({@code newswatch.} by default; tests use their own so
+ * they never see each other's messages). Services read their topic names from configuration whose defaults are
+ * these names; tests and the local stack use this class.
+ *
+ * @param prefix prepended to every topic name, usually ending in a dot
+ */
+public record TopicNames(String prefix) {
+
+    /** Prefix of the deployed system. */
+    public static final String DEFAULT_PREFIX = "newswatch.";
+    public static final TopicNames DEFAULT = new TopicNames(DEFAULT_PREFIX);
+
+    /** Articles from the feed-poller, keyed by article id. */
+    public String articlesRaw() {
+        return prefix + "articles.raw";
+    }
+
+    /** Articles with entities, topics and story, keyed by article id. */
+    public String articlesEnriched() {
+        return prefix + "articles.enriched";
+    }
+
+    /** Alerts, keyed by alert id. */
+    public String alerts() {
+        return prefix + "alerts";
+    }
+
+    /** The rule store (compacted), keyed by rule id. */
+    public String rules() {
+        return prefix + "rules";
+    }
+
+    /** The feed registry (compacted), keyed by feed id; its partitions are how poller instances share feeds. */
+    public String feeds() {
+        return prefix + "feeds";
+    }
+
+    /** The poller's per-feed state (compacted), keyed by feed id: validators, schedule, items already published. */
+    public String feedState() {
+        return prefix + "feeds.state";
+    }
+
+    /** The enricher's story state (compacted), keyed by story id, so that a restart rebuilds story clusters. */
+    public String stories() {
+        return prefix + "stories";
+    }
+
+    /** Dead letters of every service: original key and value, with {@link DeadLetterHeaders}. */
+    public String deadLetters() {
+        return prefix + "dlq";
+    }
+
+    /** Every topic with how it must be created. */
+    public List<TopicSpec> all() {
+        return List.of(
+                TopicSpec.stream(articlesRaw()),
+                TopicSpec.stream(articlesEnriched()),
+                TopicSpec.stream(alerts()),
+                TopicSpec.compacted(rules()),
+                TopicSpec.compacted(feeds()),
+                TopicSpec.compacted(feedState()),
+                TopicSpec.compacted(stories()),
+                TopicSpec.stream(deadLetters()));
+    }
+}

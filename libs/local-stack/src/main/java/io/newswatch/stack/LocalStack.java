@@ -1,0 +1,225 @@
+package io.newswatch.stack;
+
+import io.newswatch.contract.elasticsearch.IndexNames;
+import io.newswatch.contract.kafka.TopicNames;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local Kafka broker and Elasticsearch node that {@code ./newswatch up} and the tests run against: real servers
+ * as child processes with bounded heaps, files under {@code .newswatch/}. A server already answering on its port
+ * is reused, not started twice; a port held by something else is an error that says so.
+ */
+public final class LocalStack {
+
+    private final StackHome home;
+    private final StackSettings settings;
+    private final ServerDistributions distributions;
+    private final List<LocalServer> servers;
+
+    public LocalStack(StackHome home, StackSettings settings) {
+        this.home = home;
+        this.settings = settings;
+        this.distributions = new ServerDistributions(home);
+        this.servers = List.of(new KafkaBroker(home, settings, distributions),
+                new ElasticsearchNode(home, settings, distributions));
+    }
+
+    /** The stack of the checkout this runs in, configured from the environment. */
+    public static LocalStack create() {
+        Jdk.requireSupported();
+        return new LocalStack(StackHome.locate(), StackSettings.fromEnvironment());
+    }
+
+    public StackHome home() {
+        return home;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Where clients reach the stack. */
+    public Endpoints endpoints() {
+        return new Endpoints(settings.kafkaBootstrapServers(), settings.elasticsearchUrl());
+    }
+
+    /** Where clients reach the stack: Kafka's bootstrap servers and Elasticsearch's base URL. */
+    public record Endpoints(String kafkaBootstrapServers, String elasticsearchUrl) {
+    }
+
+    /** How one server is doing. */
+    public enum ServerState {
+        /** started by this checkout and answering */
+        RUNNING,
+        /** answering, but not started by this checkout */
+        REUSED,
+        /** started by this checkout, not answering (yet) */
+        STARTING,
+        /** not running */
+        DOWN,
+        /** its port is held by something that does not answer as this server */
+        PORT_TAKEN
+    }
+
+    /**
+     * Brings both servers up, reusing running ones, waits until they are healthy, then creates the default topics
+     * and index templates.
+     *
+     * @return the names of the servers this call started (empty when everything was running)
+     */
+    public List<String> up(PrintStream out) {
+        List<String> started = new ArrayList<>();
+        withLock(() -> {
+            for (LocalServer server : servers) {
+                ServerState state = state(server);
+                switch (state) {
+                    case RUNNING, REUSED -> out.printf("%-14s %s at %s%n", server.name(),
+                            state == ServerState.RUNNING ? "running" : "already running (reused)", server.address());
+                    case STARTING -> out.printf("%-14s starting at %s%n", server.name(), server.address());
+                    case PORT_TAKEN -> throw portTaken(server);
+                    case DOWN -> {
+                        distributions.ensureResolved();
+                        out.printf("%-14s starting at %s (log: %s)%n", server.name(), server.address(),
+                                home.project().relativize(server.log()));
+                        server.start();
+                        started.add(server.name());
+                    }
+                }
+            }
+            for (LocalServer server : servers) {
+                awaitHealthy(server);
+            }
+        });
+        setUp(TopicNames.DEFAULT, IndexNames.DEFAULT);
+        return started;
+    }
+
+    /** Creates topics and installs index templates for the given names (tests use names of their own). */
+    public void setUp(TopicNames topics, IndexNames indices) {
+        StackSetup setup = setup();
+        setup.createTopics(topics);
+        setup.installSchema(indices);
+    }
+
+    /** Topic and index administration against this stack. */
+    public StackSetup setup() {
+        return new StackSetup(settings.kafkaBootstrapServers(), settings.elasticsearchUrl(), settings.partitions());
+    }
+
+    /**
+     * Stops the servers this checkout started (Kafka shuts down cleanly on SIGTERM); servers it merely reused are
+     * left running.
+     *
+     * @return the names of the servers stopped
+     */
+    public List<String> down() {
+        List<String> stopped = new ArrayList<>();
+        // Elasticsearch first: it holds no Kafka state, and Kafka's clean shutdown then has the machine to itself.
+        for (LocalServer server : servers.reversed()) {
+            if (ProcessTree.stop(server.pidFile(), Duration.ofSeconds(60))) {
+                stopped.add(server.name());
+            }
+        }
+        return stopped;
+    }
+
+    /** The state of each server, by name. */
+    public Map<String, ServerState> status() {
+        Map<String, ServerState> states = new LinkedHashMap<>();
+        for (LocalServer server : servers) {
+            states.put(server.name(), state(server));
+        }
+        return states;
+    }
+
+    /** The address of a server, by name. */
+    public String address(String server) {
+        return servers.stream().filter(s -> s.name().equals(server)).findFirst()
+                .map(LocalServer::address).orElseThrow();
+    }
+
+    /** Stops one server this checkout started, abruptly or not (for fault tests). */
+    public boolean stop(String server, boolean kill) {
+        LocalServer target = servers.stream().filter(s -> s.name().equals(server)).findFirst().orElseThrow();
+        Optional<ProcessHandle> process = ProcessTree.alive(target.pidFile());
+        if (process.isEmpty()) {
+            return false;
+        }
+        if (kill) {
+            process.get().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.get().destroyForcibly();
+            process.get().onExit().join();
+        } else {
+            ProcessTree.stopTree(process.get(), Duration.ofSeconds(60));
+        }
+        return true;
+    }
+
+    private ServerState state(LocalServer server) {
+        boolean ours = ProcessTree.alive(server.pidFile()).isPresent();
+        if (server.healthy()) {
+            return ours ? ServerState.RUNNING : ServerState.REUSED;
+        }
+        if (ours) {
+            return ServerState.STARTING;
+        }
+        return server.ports().stream().anyMatch(Ports::inUse) ? ServerState.PORT_TAKEN : ServerState.DOWN;
+    }
+
+    private StackException portTaken(LocalServer server) {
+        return new StackException("port " + server.ports() + " is in use by something that does not answer as "
+                + server.name() + " at " + server.address() + ". Stop it, or move newswatch's " + server.name()
+                + " to other ports (see local-stack/README.md: NEWSWATCH_*_PORT).");
+    }
+
+    private void awaitHealthy(LocalServer server) {
+        long deadline = System.nanoTime() + server.startupTimeout().toNanos();
+        while (!server.healthy()) {
+            boolean ours = Files.exists(server.pidFile());
+            if (ours && ProcessTree.alive(server.pidFile()).isEmpty()) {
+                throw new StackException(server.name() + " exited while starting. Its log ("
+                        + server.log() + ") ends with:\n" + DetachedProcess.tail(server.log(), 25));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException(server.name() + " did not become healthy within "
+                        + server.startupTimeout().toSeconds() + " s. Its log (" + server.log() + ") ends with:\n"
+                        + DetachedProcess.tail(server.log(), 25));
+            }
+            sleep(500);
+        }
+    }
+
+    private void withLock(Runnable action) {
+        try {
+            Files.createDirectories(home.run());
+            try (FileChannel channel = FileChannel.open(home.run().resolve("stack.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                action.run();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + home.run(), e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while waiting for the stack");
+        }
+    }
+}

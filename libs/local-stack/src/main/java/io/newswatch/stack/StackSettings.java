@@ -1,0 +1,87 @@
+package io.newswatch.stack;
+
+import java.util.Map;
+
+/**
+ * Ports, heaps and partitions of the local stack. Defaults are DESIGN.md's ports; each can be overridden by an
+ * environment variable, e.g. to run a second stack beside the first.
+ *
+ * @param kafkaPort                  {@code NEWSWATCH_KAFKA_PORT}, default 9092
+ * @param kafkaControllerPort        {@code NEWSWATCH_KAFKA_CONTROLLER_PORT}, default 9093
+ * @param elasticsearchPort          {@code NEWSWATCH_ELASTICSEARCH_PORT}, default 9200
+ * @param elasticsearchTransportPort {@code NEWSWATCH_ELASTICSEARCH_TRANSPORT_PORT}, default 9300
+ * @param kafkaHeap                  {@code NEWSWATCH_KAFKA_HEAP}, default 512m
+ * @param elasticsearchHeap          {@code NEWSWATCH_ELASTICSEARCH_HEAP}, default 1g
+ * @param partitions                 {@code NEWSWATCH_PARTITIONS}, partitions of every topic, default 3
+ * @param elasticsearchUser          {@code NEWSWATCH_ELASTICSEARCH_USER}: the unprivileged user that runs
+ *                                   Elasticsearch when the stack is started by root, default newswatch
+ */
+public record StackSettings(
+        int kafkaPort,
+        int kafkaControllerPort,
+        int elasticsearchPort,
+        int elasticsearchTransportPort,
+        String kafkaHeap,
+        String elasticsearchHeap,
+        int partitions,
+        String elasticsearchUser) {
+
+    /** Settings from the environment, with defaults. */
+    public static StackSettings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static StackSettings from(Map<String, String> env) {
+        return new StackSettings(
+                port(env, "NEWSWATCH_KAFKA_PORT", 9092),
+                port(env, "NEWSWATCH_KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "NEWSWATCH_ELASTICSEARCH_PORT", 9200),
+                port(env, "NEWSWATCH_ELASTICSEARCH_TRANSPORT_PORT", 9300),
+                heap(env, "NEWSWATCH_KAFKA_HEAP", "512m"),
+                heap(env, "NEWSWATCH_ELASTICSEARCH_HEAP", "1g"),
+                positive(env, "NEWSWATCH_PARTITIONS", 3),
+                env.getOrDefault("NEWSWATCH_ELASTICSEARCH_USER", "newswatch"));
+    }
+
+    /** {@code host:port} of the broker. */
+    public String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    /** Base URL of Elasticsearch. */
+    public String elasticsearchUrl() {
+        return "http://localhost:" + elasticsearchPort;
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        int port = positive(env, name, fallback);
+        if (port > 65535) {
+            throw new StackException(name + "=" + port + " is not a TCP port");
+        }
+        return port;
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed <= 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new StackException(name + "=" + value + " is not a positive number");
+        }
+    }
+
+    private static String heap(Map<String, String> env, String name, String fallback) {
+        String value = env.getOrDefault(name, fallback).trim();
+        if (!value.matches("\\d+[mMgG]")) {
+            throw new StackException(name + "=" + value + " is not a heap size such as 512m or 1g");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,220 @@
+package io.newswatch.stack.launcher;
+
+import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.stack.DetachedProcess;
+import io.newswatch.stack.LocalStack;
+import io.newswatch.stack.ProcessTree;
+import io.newswatch.stack.StackException;
+import io.newswatch.stack.StackHome;
+import io.newswatch.stack.StackLeases;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./newswatch up | up -d | down | status}: the whole system on one machine, no Docker. The {@code newswatch}
+ * script finds a JDK 21+, builds what is missing and calls this.
+ */
+public final class Launcher {
+
+    private static final String DEMO_FEED = "demo-feed";
+    /** The Kafka clients' own chatter (connection retries while a broker starts) is noise on a console. */
+    private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+
+    static {
+        KAFKA_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+    private static final Duration SERVICE_STARTUP = Duration.ofSeconds(180);
+
+    private final LocalStack stack;
+    private final StackHome home;
+    private final ServiceProcesses services;
+    private final PrintStream out;
+
+    Launcher(LocalStack stack, PrintStream out) {
+        this.stack = stack;
+        this.home = stack.home();
+        this.services = new ServiceProcesses(home);
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        try {
+            Launcher launcher = new Launcher(LocalStack.create(), System.out);
+            int exit = switch (command) {
+                case "up" -> launcher.up(List.of(args).contains("-d"));
+                case "down" -> launcher.down();
+                case "status" -> new StatusReport(launcher.stack, launcher.services, System.out).print();
+                case "stack" -> launcher.stack(args.length > 1 ? args[1] : "up");
+                default -> {
+                    System.err.println("usage: ./newswatch up [-d] | down | status | stack up|down");
+                    yield 2;
+                }
+            };
+            System.exit(exit);
+        } catch (StackException e) {
+            System.err.println("newswatch: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Brings everything up; in the foreground, prints alerts until Ctrl-C, then stops everything. */
+    int up(boolean detached) {
+        StackLeases leases = new StackLeases(home);
+        leases.acquireForLauncher();
+        stack.up(out);
+        String apiKey = apiKey();
+        startDemoFeed();
+        Map<NewswatchService, Map<String, String>> configuration = configuration(apiKey);
+        for (NewswatchService service : NewswatchService.values()) {
+            startService(service, configuration.get(service));
+        }
+        for (NewswatchService service : NewswatchService.values()) {
+            services.awaitReady(service.id(), service.port(), SERVICE_STARTUP);
+        }
+        printSummary();
+        if (detached) {
+            return 0;
+        }
+        out.println("\nWatching for alerts (Ctrl-C stops everything)...\n");
+        AlertPrinter printer = new AlertPrinter(stack.endpoints().kafkaBootstrapServers(),
+                TopicNames.DEFAULT.alerts(), out);
+        Thread printing = Thread.ofPlatform().name("alert-printer").start(printer);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            printer.stop();
+            out.println("\nStopping newswatch...");
+            down();
+            stopped.countDown();
+        }));
+        try {
+            printing.join();
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Only Kafka and Elasticsearch, for developers running tests or services from their IDE. */
+    int stack(String action) {
+        StackLeases leases = new StackLeases(home);
+        if (action.equals("down")) {
+            leases.releaseLauncher();
+            List<String> stopped = stack.down();
+            out.println(stopped.isEmpty() ? "nothing was running" : "stopped: " + String.join(", ", stopped));
+        } else {
+            leases.acquireForLauncher();
+            stack.up(out);
+            out.println("Kafka at " + stack.endpoints().kafkaBootstrapServers() + ", Elasticsearch at "
+                    + stack.endpoints().elasticsearchUrl() + "; ./newswatch stack down stops them");
+        }
+        return 0;
+    }
+
+    /** Stops the services, the demo feed and the servers this checkout started. */
+    int down() {
+        List<String> stopped = new ArrayList<>();
+        for (NewswatchService service : NewswatchService.values()) {
+            if (services.stop(service.id(), Duration.ofSeconds(30))) {
+                stopped.add(service.id());
+            }
+        }
+        if (ProcessTree.stop(home.pidFile(DEMO_FEED), Duration.ofSeconds(5))) {
+            stopped.add(DEMO_FEED);
+        }
+        new StackLeases(home).releaseLauncher();
+        ProcessTree.stop(home.run().resolve("watchdog.pid"), Duration.ofSeconds(5));
+        stopped.addAll(stack.down());
+        out.println(stopped.isEmpty() ? "nothing was running" : "stopped: " + String.join(", ", stopped));
+        return 0;
+    }
+
+    private void startService(NewswatchService service, Map<String, String> env) {
+        if (services.process(service.id()).isPresent()) {
+            out.printf("%-14s running at http://localhost:%d%n", service.id(), service.port());
+            return;
+        }
+        if (ServiceProcesses.health(service.port(), "/q/health/live").isPresent()) {
+            throw new StackException("port " + service.port() + " is in use by something else (not a " + service.id()
+                    + " started here). Stop it, or set NEWSWATCH_" + service.name() + "_PORT.");
+        }
+        out.printf("%-14s starting at http://localhost:%d (log: %s)%n", service.id(), service.port(),
+                home.project().relativize(home.log(service.id())));
+        services.start(service.id(), service, service.port(), "256m", env);
+    }
+
+    /** The environment of each service: where the stack is, the API key, the files to load. */
+    private Map<NewswatchService, Map<String, String>> configuration(String apiKey) {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", stack.endpoints().kafkaBootstrapServers());
+        common.put("NEWSWATCH_ELASTICSEARCH_HOSTS", stack.endpoints().elasticsearchUrl());
+        common.put("NEWSWATCH_API_KEY", apiKey);
+        Map<NewswatchService, Map<String, String>> configuration = new LinkedHashMap<>();
+        for (NewswatchService service : NewswatchService.values()) {
+            configuration.put(service, new LinkedHashMap<>(common));
+        }
+        configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_FEEDS_FILE",
+                home.project().resolve("deploy/feeds.yaml").toString());
+        configuration.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE",
+                home.project().resolve("deploy/rules.yaml").toString());
+        return configuration;
+    }
+
+    private void startDemoFeed() {
+        int port = DemoFeedServer.port();
+        if (ProcessTree.alive(home.pidFile(DEMO_FEED)).isPresent()) {
+            return;
+        }
+        String classpath = System.getProperty("java.class.path");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-XX:+UseSerialGC", "-cp", classpath, DemoFeedServer.class.getName(),
+                home.project().resolve("deploy/demo-feed").toString(), String.valueOf(port));
+        DetachedProcess.start(command, Map.of(), home.project(), home.log(DEMO_FEED), home.pidFile(DEMO_FEED));
+        out.printf("%-14s http://localhost:%d/rss.xml and /atom.xml%n", DEMO_FEED, port);
+    }
+
+    /** The API key of admin endpoints: created on first start, kept in .newswatch/api-key (mode 600). */
+    private String apiKey() {
+        Path file = home.dir().resolve("api-key");
+        try {
+            if (!Files.isRegularFile(file)) {
+                byte[] bytes = new byte[24];
+                new SecureRandom().nextBytes(bytes);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the API key to " + file, e);
+        }
+    }
+
+    private void printSummary() {
+        out.println();
+        out.println("newswatch is up.");
+        out.printf("  alerts:   curl localhost:%d/alerts%n", NewswatchService.ALERTER.port());
+        out.printf("  rules:    curl localhost:%d/rules%n", NewswatchService.ALERTER.port());
+        out.printf("  feeds:    curl localhost:%d/feeds%n", NewswatchService.FEED_POLLER.port());
+        out.printf("  search:   curl '%s/newswatch-articles/_search?q=Montenegro'%n",
+                stack.endpoints().elasticsearchUrl());
+        out.printf("  API key:  %s (send it as X-Api-Key on POST, PUT and DELETE)%n",
+                home.project().relativize(home.dir().resolve("api-key")));
+        out.printf("  logs:     %s%n", home.project().relativize(home.dir().resolve("logs")));
+        out.println("  status:   ./newswatch status        stop: ./newswatch down");
+    }
+}

@@ -1,0 +1,42 @@
+package io.newswatch.stack.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The four services as the launcher runs them: packaged Quarkus applications under {@code services/}. */
+public enum NewswatchService {
+
+    FEED_POLLER("feed-poller", 8081),
+    ENRICHER("enricher", 8082),
+    INDEXER("indexer", 8083),
+    ALERTER("alerter", 8084);
+
+    private final String id;
+    private final int defaultPort;
+
+    NewswatchService(String id, int defaultPort) {
+        this.id = id;
+        this.defaultPort = defaultPort;
+    }
+
+    /** "feed-poller" */
+    public String id() {
+        return id;
+    }
+
+    /** The HTTP port: {@code NEWSWATCH_<SERVICE>_PORT} (e.g. NEWSWATCH_FEED_POLLER_PORT), else DESIGN.md's. */
+    public int port() {
+        return port(System.getenv());
+    }
+
+    int port(Map<String, String> env) {
+        String value = env.get("NEWSWATCH_" + name() + "_PORT");
+        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    }
+
+    /** The packaged application in a checkout. */
+    public Path application(Path project) {
+        return project.resolve("services").resolve(id).resolve("target").resolve("quarkus-app")
+                .resolve("quarkus-run.jar");
+    }
+}

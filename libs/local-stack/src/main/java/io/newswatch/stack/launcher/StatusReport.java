@@ -1,0 +1,134 @@
+package io.newswatch.stack.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Json;
+import io.newswatch.stack.LocalStack;
+import io.newswatch.stack.ProcessTree;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./newswatch status}: each part's health, the feeds and their last poll, the rule count, recent alerts.
+ * Exit status 0 when every part is up.
+ */
+final class StatusReport {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final LocalStack stack;
+    private final ServiceProcesses services;
+    private final PrintStream out;
+
+    StatusReport(LocalStack stack, ServiceProcesses services, PrintStream out) {
+        this.stack = stack;
+        this.services = services;
+        this.out = out;
+    }
+
+    int print() {
+        boolean allUp = true;
+        out.println("PART           STATE     ADDRESS");
+        for (Map.Entry<String, LocalStack.ServerState> server : stack.status().entrySet()) {
+            LocalStack.ServerState state = server.getValue();
+            boolean up = state == LocalStack.ServerState.RUNNING || state == LocalStack.ServerState.REUSED;
+            allUp &= up;
+            out.printf("%-14s %-9s %s%s%n", server.getKey(), up ? "up" : "DOWN", stack.address(server.getKey()),
+                    state == LocalStack.ServerState.REUSED ? "  (not started by this checkout)"
+                            : state == LocalStack.ServerState.PORT_TAKEN ? "  (port taken by something else)"
+                            : state == LocalStack.ServerState.STARTING ? "  (starting)" : "");
+        }
+        for (NewswatchService service : NewswatchService.values()) {
+            Optional<String> health = ServiceProcesses.health(service.port(), "/q/health/ready");
+            boolean up = ServiceProcesses.ready(service.port());
+            allUp &= up;
+            String detail = health.isEmpty() ? (services.process(service.id()).isPresent() ? "  (starting)" : "")
+                    : up ? "" : "  " + downChecks(health.get());
+            out.printf("%-14s %-9s http://localhost:%d%s%n", service.id(), up ? "up" : "DOWN", service.port(),
+                    detail);
+        }
+        boolean demo = ProcessTree.alive(stack.home().pidFile("demo-feed")).isPresent();
+        out.printf("%-14s %-9s http://localhost:%d/rss.xml%n", "demo-feed", demo ? "up" : "down",
+                DemoFeedServer.port());
+        printFeeds();
+        printRules();
+        printAlerts();
+        return allUp ? 0 : 1;
+    }
+
+    private void printFeeds() {
+        get(NewswatchService.FEED_POLLER.port(), "/feeds").ifPresent(feeds -> {
+            out.printf("%nFEEDS (%d)%n", feeds.size());
+            for (JsonNode feed : feeds) {
+                JsonNode status = feed.path("status");
+                out.printf("  %-28s last poll %-25s HTTP %-4s items %-5s failures %-3s next %s%s%n",
+                        truncate(feed.path("name").asText(feed.path("url").asText()), 28),
+                        status.path("lastPoll").asText("-"), status.path("httpStatus").asText("-"),
+                        status.path("itemsPublished").asText("0"), status.path("consecutiveFailures").asText("0"),
+                        status.path("nextPoll").asText("-"),
+                        status.hasNonNull("error") ? "  error: " + status.path("error").asText() : "");
+            }
+        });
+    }
+
+    private void printRules() {
+        get(NewswatchService.ALERTER.port(), "/rules").ifPresent(rules ->
+                out.printf("%nRULES: %d%n", rules.size()));
+    }
+
+    private void printAlerts() {
+        get(NewswatchService.ALERTER.port(), "/alerts?limit=5").ifPresent(alerts -> {
+            out.printf("%nRECENT ALERTS%n");
+            if (alerts.isEmpty()) {
+                out.println("  (none yet)");
+            }
+            for (JsonNode alert : alerts) {
+                out.printf("  %s  [%s]  %s%n", alert.path("timestamp").asText(), alert.path("ruleName").asText(),
+                        alert.path("title").asText(alert.path("url").asText()));
+            }
+        });
+    }
+
+    private static String downChecks(String health) {
+        try {
+            StringBuilder down = new StringBuilder();
+            for (JsonNode check : Json.mapper().readTree(health).path("checks")) {
+                if (!"UP".equals(check.path("status").asText())) {
+                    down.append(down.isEmpty() ? "" : ", ").append(check.path("name").asText()).append(" down");
+                }
+            }
+            return "(" + down + ")";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Optional<JsonNode> get(int port, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            JsonNode body = Json.mapper().readTree(response.body());
+            return body.isArray() ? Optional.of(body) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}
