@@ -4,35 +4,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The checkout the stack belongs to and its {@code .newswatch/} folder (git-ignored), which holds everything the
- * stack writes: the server distributions, their data, logs, pid files and the API key.
+ * The checkout the stack belongs to and the folder that holds everything the stack writes: the server
+ * distributions, their data, logs, pid files and the API key ({@code .newswatch/} in the checkout, git-ignored).
  *
  * @param project the root of the newswatch checkout (where {@code mvnw} is)
+ * @param dir     the stack's folder: {@code NEWSWATCH_STACK_DIR}, else {@code PROJECT/.newswatch}; a second stack
+ *                beside the first needs a folder (and ports) of its own
  */
-public record StackHome(Path project) {
+public record StackHome(Path project, Path dir) {
+
+    /** The default stack of a checkout. */
+    public StackHome(Path project) {
+        this(project, project.resolve(".newswatch"));
+    }
 
     /**
      * The checkout from {@code -Dnewswatch.home} (set by the launcher and by the build for tests), else
      * {@code NEWSWATCH_HOME}, else the nearest parent of the working directory that holds {@code mvnw} and
-     * {@code newswatch}.
+     * {@code newswatch}; the stack's folder from {@code NEWSWATCH_STACK_DIR} when set.
      */
     public static StackHome locate() {
+        Path project = locateProject();
+        String stackDir = System.getenv("NEWSWATCH_STACK_DIR");
+        return stackDir == null || stackDir.isBlank() ? new StackHome(project)
+                : new StackHome(project, Path.of(stackDir).toAbsolutePath().normalize());
+    }
+
+    private static Path locateProject() {
         String configured = System.getProperty("newswatch.home", System.getenv("NEWSWATCH_HOME"));
         if (configured != null && !configured.isBlank()) {
-            return new StackHome(Path.of(configured).toAbsolutePath().normalize());
+            return Path.of(configured).toAbsolutePath().normalize();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("newswatch"))) {
-                return new StackHome(dir);
+                return dir;
             }
         }
         throw new StackException("cannot find the newswatch checkout from " + Path.of("").toAbsolutePath()
                 + ": run from inside it, or set NEWSWATCH_HOME");
-    }
-
-    /** {@code .newswatch/} */
-    public Path dir() {
-        return project.resolve(".newswatch");
     }
 
     /** Server distributions resolved from Maven Central. */

@@ -1,5 +1,7 @@
 package io.newswatch.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Json;
 import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
 import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.contract.kafka.TopicNames;
@@ -84,11 +86,20 @@ public final class StackSetup {
         }
     }
 
-    /** Deletes the indices behind the aliases of {@code names}, and their templates. */
+    /**
+     * Deletes the indices behind the aliases of {@code names}, and their templates. Indices are named one by one:
+     * Elasticsearch refuses wildcard deletes ({@code action.destructive_requires_name}).
+     */
     public void deleteIndices(IndexNames names) {
         try {
             for (String alias : List.of(names.articles(), names.alerts())) {
-                send("DELETE", "/" + alias + "-*", null);
+                ElasticsearchSchema.Response indices = send("GET", "/_cat/indices/" + alias + "-*?h=index&format=json",
+                        null);
+                if (indices.status() == 200) {
+                    for (JsonNode index : Json.mapper().readTree(indices.body())) {
+                        send("DELETE", "/" + index.path("index").asText(), null);
+                    }
+                }
                 send("DELETE", "/_index_template/" + alias, null);
             }
         } catch (IOException e) {
