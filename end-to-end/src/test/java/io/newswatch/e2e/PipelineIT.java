@@ -1,0 +1,144 @@
+package io.newswatch.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Ids;
+import io.newswatch.stack.TestStack;
+import io.newswatch.stack.launcher.NewswatchService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline, as {@code ./newswatch up} runs it, on the real local stack: a news site publishes stories
+ * while the four packaged services run; every story becomes one searchable document with entities and topics; a
+ * {@code Montenegro} rule alerts on exactly the stories that mention it, once each, although all four services
+ * are restarted in the middle of the stream.
+ */
+class PipelineIT {
+
+    private TestStack test;
+    private GrowingFeedServer site;
+    private WebhookRecorder webhook;
+    private Pipeline pipeline;
+    private Search search;
+
+    @TempDir
+    Path files;
+
+    @BeforeEach
+    void start() throws IOException {
+        test = TestStack.reserve();
+        site = new GrowingFeedServer();
+        webhook = new WebhookRecorder();
+        search = new Search(test.stack().setup());
+        Path feeds = Files.writeString(files.resolve("feeds.yaml"), """
+                feeds:
+                  - url: %s
+                    name: Test Wire
+                    pollInterval: PT1S
+                    fullText: true
+                    language: en
+                    tags: [test]
+                """.formatted(site.feedUrl()));
+        Path rules = Files.writeString(files.resolve("rules.yaml"), """
+                rules:
+                  - id: montenegro
+                    name: Montenegro
+                    query: Montenegro
+                    channels: [log, "%s"]
+                """.formatted(webhook.channel()));
+        pipeline = new Pipeline(test, Map.of(
+                NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
+                        "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"),
+                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())));
+    }
+
+    @AfterEach
+    void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        site.close();
+        webhook.close();
+        test.release();
+    }
+
+    @Test
+    void storiesBecomeSearchableAndAlertOnceAcrossARestartOfEveryService() throws Exception {
+        List<TestWireStories.Story> stories = TestWireStories.ALL;
+        int half = stories.size() / 2;
+        publish(stories.subList(0, 5));
+        pipeline.start();
+        publishSlowly(stories.subList(5, half));
+        pipeline.restartAll();
+        publishSlowly(stories.subList(half, stories.size()));
+
+        String articles = test.indices().articles();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(search.count(articles, "*")).isEqualTo(stories.size()));
+        Set<String> montenegro = stories.stream().filter(TestWireStories.Story::mentionsMontenegro)
+                .map(this::urlOf).collect(Collectors.toSet());
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(deliveredUrls()).containsExactlyInAnyOrderElementsOf(montenegro));
+
+        // Nothing more arrives later: no duplicate document, no second notification.
+        Thread.sleep(10_000);
+        assertThat(search.count(articles, "*")).isEqualTo(stories.size());
+        assertThat(deliveredUrls()).hasSize(montenegro.size());
+
+        // Entities and topics are there for analysts to filter on.
+        JsonNode accession = search.document(articles, Ids.article(urlOf(stories.get(0))));
+        assertThat(accession.path("location").toString()).contains("Montenegro");
+        assertThat(accession.path("organization").toString()).contains("NATO");
+        assertThat(search.count(articles, "location:Montenegro")).isGreaterThanOrEqualTo(montenegro.size());
+        JsonNode syria = search.document(articles, Ids.article(urlOf(stories.get(2))));
+        assertThat(syria.path("topic").toString()).contains("syria");
+
+        // The alerter's own view agrees with what was delivered.
+        JsonNode alerts = io.newswatch.contract.Json.mapper().readTree(get(pipeline.url(NewswatchService.ALERTER)
+                + "/alerts?rule=montenegro&limit=100"));
+        assertThat(alerts.findValuesAsText("url")).containsExactlyInAnyOrderElementsOf(montenegro);
+    }
+
+    private String urlOf(TestWireStories.Story story) {
+        return site.base() + "/news/" + story.slug() + ".html";
+    }
+
+    /** The article URL of each webhook delivery; a URL twice would be a duplicate notification. */
+    private List<String> deliveredUrls() {
+        return webhook.deliveries().stream().map(body -> body.path("url").asText()).toList();
+    }
+
+    private void publish(List<TestWireStories.Story> stories) {
+        stories.forEach(story -> site.publish(story.slug(), story.title(), story.body()));
+    }
+
+    private void publishSlowly(List<TestWireStories.Story> stories) throws InterruptedException {
+        for (TestWireStories.Story story : stories) {
+            site.publish(story.slug(), story.title(), story.body());
+            Thread.sleep(700);
+        }
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

@@ -1,0 +1,49 @@
+package io.newswatch.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Json;
+import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
+import io.newswatch.stack.StackSetup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** What an analyst would ask Elasticsearch (with curl or Kibana), for assertions. */
+final class Search {
+
+    private final StackSetup elasticsearch;
+
+    Search(StackSetup elasticsearch) {
+        this.elasticsearch = elasticsearch;
+    }
+
+    /** Hits of a query-string search (the {@code ?q=} of curl and the search bar of Kibana), after a refresh. */
+    JsonNode hits(String index, String query, int size) {
+        send("POST", "/" + index + "/_refresh", null);
+        JsonNode answer = send("GET", "/" + index + "/_search?size=" + size + "&q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8), null);
+        return answer.path("hits");
+    }
+
+    /** Number of documents matching a query-string search. */
+    long count(String index, String query) {
+        return hits(index, query, 0).path("total").path("value").asLong();
+    }
+
+    /** The document with this id, or a missing node. */
+    JsonNode document(String index, String id) {
+        JsonNode hits = hits(index, "id:" + id, 1).path("hits");
+        return hits.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : hits.get(0).path("_source");
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        try {
+            ElasticsearchSchema.Response response = elasticsearch.send(method, path, body);
+            return Json.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
