@@ -1,0 +1,338 @@
+package io.newswatch.indexer.bulk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes documents with bulk requests and does not return until Elasticsearch has acknowledged each of them or
+ * refused it for good: what the caller commits afterwards is durable.
+ *
+ * <p>Failures are sorted by kind, after Elasticsearch's own guidance and Kafka Connect's Elasticsearch sink:
+ * <ul>
+ *   <li>transient (connection refused or timed out, 429 overloaded, 5xx, 401/403 while credentials are being
+ *       fixed, the alias missing): the failed documents, and only those, are retried with capped exponential backoff
+ *       and jitter, for as long as it takes, counted in metrics and logged;</li>
+ *   <li>stale (409 version conflict: a newer revision is already indexed): done, nothing to do;</li>
+ *   <li>permanent (the document is refused, e.g. a value its field cannot hold): returned as a {@link Rejection}
+ *       with Elasticsearch's reason, for the dead-letter topic, while the rest of the batch proceeds;</li>
+ *   <li>a whole request refused as malformed or too large: its documents are sent one per request, so that only the
+ *       culprit is rejected.</li>
+ * </ul>
+ */
+public final class BulkIndexer {
+
+    private static final Logger LOG = Logger.getLogger(BulkIndexer.class);
+    /** Only what classification needs comes back: a few bytes per document when all goes well. */
+    static final String BULK_PATH = "/_bulk?filter_path=errors,items.*.status,items.*.error";
+    private static final Duration LOG_EVERY = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ElasticsearchHttp http;
+    private final long maxBytes;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final IndexingMetrics metrics;
+    private final AliasRepair aliasRepair;
+
+    /** Recreates a missing alias (someone deleted the indices behind it) before the documents are retried. */
+    @FunctionalInterface
+    public interface AliasRepair {
+        void repair() throws IOException;
+    }
+
+    /** A document Elasticsearch refused for good. */
+    public record Rejection(int position, String reason) {
+    }
+
+    /**
+     * What became of a list of operations.
+     *
+     * @param indexed  documents Elasticsearch stored
+     * @param stale    documents it already had in a newer version
+     * @param rejected documents it refused, by position in the list given
+     */
+    public record Result(int indexed, int stale, List<Rejection> rejected) {
+    }
+
+    public BulkIndexer(ElasticsearchHttp http, long maxBytes, Backoff backoff, Sleeper sleeper, Clock clock,
+                       IndexingMetrics metrics, AliasRepair aliasRepair) {
+        this.http = http;
+        this.maxBytes = maxBytes;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.aliasRepair = aliasRepair;
+    }
+
+    /**
+     * Writes the documents; returns once each is indexed, stale or rejected.
+     *
+     * @throws InterruptedException when the service shuts down while Elasticsearch is failing; nothing is then
+     *                              known to be durable beyond what Elasticsearch already acknowledged
+     */
+    public Result index(List<IndexOperation> operations) throws InterruptedException {
+        Round round = new Round(operations);
+        List<Integer> pending = new ArrayList<>(operations.size());
+        for (int i = 0; i < operations.size(); i++) {
+            pending.add(i);
+        }
+        int attempt = 0;
+        Instant lastWarning = null;
+        while (!pending.isEmpty()) {
+            round.retry.clear();
+            round.failure = null;
+            for (List<Integer> request : requests(pending, round.alone, operations)) {
+                if (round.failure != null && round.failure.wholeRequest) {
+                    // Elasticsearch is away or overloaded: do not knock again in this round.
+                    round.retry.addAll(request);
+                } else {
+                    send(request, round);
+                }
+            }
+            if (round.retry.isEmpty()) {
+                break;
+            }
+            pending = new ArrayList<>(round.retry);
+            if (round.failure == null) {
+                continue; // only split for isolation: send again at once
+            }
+            attempt++;
+            metrics.retry(round.failure.kind);
+            Duration delay = backoff.delay(attempt);
+            Instant now = clock.instant();
+            if (lastWarning == null || Duration.between(lastWarning, now).compareTo(LOG_EVERY) >= 0) {
+                LOG.warnf("Elasticsearch did not take %d of %d documents for %s (%s): %s; retry %d in %d ms, "
+                                + "consumption paused meanwhile", pending.size(), operations.size(),
+                        operations.getFirst().alias(), round.failure.kind, round.failure.message, attempt,
+                        delay.toMillis());
+                lastWarning = now;
+            }
+            if (round.failure.kind.equals("alias_missing")) {
+                repairAlias();
+            }
+            sleeper.sleep(delay);
+        }
+        Duration outage = metrics.recovered();
+        if (!outage.isZero()) {
+            LOG.infof("Elasticsearch takes writes for %s again, after %d ms and %d retries",
+                    operations.getFirst().alias(), outage.toMillis(), attempt);
+        }
+        return new Result(round.indexed, round.stale, List.copyOf(round.rejected));
+    }
+
+    private void repairAlias() {
+        try {
+            aliasRepair.repair();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Cannot recreate the alias yet: %s", e.getMessage());
+        }
+    }
+
+    /** The state of one {@link #index(List)} call. */
+    private static final class Round {
+        final Set<Integer> alone = new HashSet<>();
+        final List<Integer> retry = new ArrayList<>();
+        final List<Rejection> rejected = new ArrayList<>();
+        int indexed;
+        int stale;
+        final List<IndexOperation> operations;
+        Failure failure;
+
+        Round(List<IndexOperation> operations) {
+            this.operations = operations;
+        }
+    }
+
+    /** Why documents must be retried; {@code wholeRequest} when Elasticsearch refused the request as such. */
+    private record Failure(String kind, String message, boolean wholeRequest) {
+    }
+
+    /** Splits the pending documents into requests of at most {@link #maxBytes}; isolated ones go alone. */
+    private List<List<Integer>> requests(List<Integer> pending, Set<Integer> alone, List<IndexOperation> operations) {
+        List<List<Integer>> requests = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        long bytes = 0;
+        for (int position : pending) {
+            long size = operations.get(position).source().length() + 200L;
+            if (alone.contains(position)) {
+                requests.add(List.of(position));
+                continue;
+            }
+            if (!current.isEmpty() && bytes + size > maxBytes) {
+                requests.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(position);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            requests.add(current);
+        }
+        return requests;
+    }
+
+    private void send(List<Integer> request, Round round) {
+        List<IndexOperation> operations = round.operations;
+        StringBuilder body = new StringBuilder();
+        for (int position : request) {
+            appendAction(body, operations.get(position));
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        ElasticsearchHttp.Response response;
+        try {
+            response = http.send("POST", BULK_PATH, bytes, ElasticsearchHttp.NDJSON);
+        } catch (IOException e) {
+            record(request, bytes.length, started, "unreachable");
+            retryAll(request, round, new Failure("unreachable", "cannot reach Elasticsearch: " + describe(e), true));
+            return;
+        }
+        if (!response.ok()) {
+            record(request, bytes.length, started, "refused");
+            refused(request, response, round);
+            return;
+        }
+        JsonNode items;
+        try {
+            items = JSON.readTree(response.body()).path("items");
+        } catch (JsonProcessingException e) {
+            items = null;
+        }
+        if (items == null || items.size() != request.size()) {
+            record(request, bytes.length, started, "garbled");
+            retryAll(request, round, new Failure("server_error", "the bulk answer does not list one item per "
+                    + "document: " + abbreviate(response.body()), true));
+            return;
+        }
+        record(request, bytes.length, started, "ok");
+        for (int i = 0; i < request.size(); i++) {
+            JsonNode item = items.get(i).elements().next();
+            item(request.get(i), item.path("status").asInt(), item.path("error"), round);
+        }
+    }
+
+    private void item(int position, int status, JsonNode error, Round round) {
+        if (status >= 200 && status < 300) {
+            round.indexed++;
+            return;
+        }
+        String type = error.path("type").asText("");
+        if (status == 409 && type.equals("version_conflict_engine_exception")) {
+            round.stale++;
+        } else if (status == 429) {
+            retry(position, round, new Failure("overloaded", errorText(error), false));
+        } else if (status >= 500) {
+            retry(position, round, new Failure("server_error", errorText(error), false));
+        } else if (status == 404 && isAliasMissing(type)) {
+            retry(position, round, new Failure("alias_missing", errorText(error), false));
+        } else {
+            round.rejected.add(new Rejection(position, "HTTP " + status + " " + errorText(error)));
+        }
+    }
+
+    private void refused(List<Integer> request, ElasticsearchHttp.Response response, Round round) {
+        int status = response.status();
+        String reason = "HTTP " + status + " " + errorText(errorOf(response.body()));
+        if (status == 429) {
+            retryAll(request, round, new Failure("overloaded", reason, true));
+        } else if (status >= 500 || status == 408) {
+            retryAll(request, round, new Failure("server_error", reason, true));
+        } else if (status == 401 || status == 403) {
+            // Never dead-letter documents for the service's own credentials: wait until they are fixed.
+            retryAll(request, round, new Failure("auth", reason + " (check newswatch.elasticsearch credentials)",
+                    true));
+        } else if (status == 404 && isAliasMissing(errorOf(response.body()).path("type").asText())) {
+            retryAll(request, round, new Failure("alias_missing", reason, true));
+        } else if (request.size() > 1) {
+            // Malformed or too large as a whole: find the culprit by sending each document alone.
+            round.alone.addAll(request);
+            round.retry.addAll(request);
+        } else {
+            round.rejected.add(new Rejection(request.getFirst(), reason));
+        }
+    }
+
+    private static boolean isAliasMissing(String errorType) {
+        return errorType.equals("index_not_found_exception");
+    }
+
+    private void retry(int position, Round round, Failure failure) {
+        round.retry.add(position);
+        if (round.failure == null || failure.wholeRequest) {
+            round.failure = failure;
+        }
+    }
+
+    private void retryAll(List<Integer> request, Round round, Failure failure) {
+        round.retry.addAll(request);
+        round.failure = failure;
+    }
+
+    private void record(List<Integer> request, int bytes, long startedNanos, String outcome) {
+        metrics.bulkRequest(request.size(), bytes, Duration.ofNanos(System.nanoTime() - startedNanos), outcome);
+    }
+
+    /** One action line and one source line. */
+    static void appendAction(StringBuilder body, IndexOperation operation) {
+        ObjectNode meta = JsonNodeFactory.instance.objectNode();
+        meta.put("_index", operation.target());
+        meta.put("_id", operation.id());
+        meta.put("version", operation.version());
+        meta.put("version_type", "external_gte");
+        if (operation.index() == null) {
+            // Never let a write through a missing alias create a concrete index of that name with no mapping.
+            meta.put("require_alias", true);
+        }
+        ObjectNode action = JsonNodeFactory.instance.objectNode();
+        action.set("index", meta);
+        body.append(action).append('\n').append(operation.source()).append('\n');
+    }
+
+    private static JsonNode errorOf(String body) {
+        try {
+            return JSON.readTree(body).path("error");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return JsonNodeFactory.instance.textNode(abbreviate(body));
+        }
+    }
+
+    /** "type: reason (caused by type: reason)", as Elasticsearch gives it. */
+    static String errorText(JsonNode error) {
+        if (error.isTextual()) {
+            return error.asText();
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(error.path("type").asText("error")).append(": ").append(error.path("reason").asText(""));
+        JsonNode cause = error.path("caused_by");
+        if (cause.isObject()) {
+            text.append(" (caused by ").append(cause.path("type").asText("")).append(": ")
+                    .append(cause.path("reason").asText("")).append(')');
+        }
+        return abbreviate(text.toString());
+    }
+
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 1000 ? text : text.substring(0, 1000) + "...";
+    }
+}

@@ -1,0 +1,77 @@
+package io.newswatch.indexer.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The indexer's settings ({@code newswatch.indexer.*}, or {@code NEWSWATCH_INDEXER_*}). Where to find Kafka and
+ * Elasticsearch is configured as in every service ({@code kafka.bootstrap.servers}, {@code newswatch.elasticsearch.*});
+ * how many records one batch holds is Kafka's {@code max.poll.records} of the incoming channels.
+ */
+@ConfigMapping(prefix = "newswatch.indexer")
+public interface IndexerConfig {
+
+    /** How documents are sent to Elasticsearch. */
+    Bulk bulk();
+
+    /** How transient failures (Elasticsearch away, overloaded, failing) are retried. */
+    Retry retry();
+
+    /** When the indices behind the aliases are rolled over. */
+    Rollover rollover();
+
+    /** Bulk requests. */
+    interface Bulk {
+        /**
+         * Largest body of one bulk request; a Kafka batch larger than this is sent as several requests. Elastic
+         * advises 5 to 15 MB; larger requests gain nothing and cost heap on both sides.
+         */
+        @WithDefault("8M")
+        MemorySize maxBytes();
+
+        /**
+         * Before writing, ask the alias which of the batch's ids already live in an older (rolled-over) index, and
+         * update them there, so that an article stays one document across a rollover. Only the alias's older
+         * indices are searched, and only when there are any.
+         */
+        @WithDefault("true")
+        boolean updateInPlace();
+    }
+
+    /** Retries of transient failures: capped exponential backoff with jitter, for as long as the failure lasts. */
+    interface Retry {
+        /** Delay before the first retry. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    /** Rollover of the articles and alerts aliases to a fresh index. */
+    interface Rollover {
+        /** Whether this indexer checks the rollover conditions at all (one instance is enough; several are safe). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the conditions are checked. */
+        @WithDefault("5m")
+        Duration checkInterval();
+
+        /** Roll over when the write index is older than this. */
+        @WithDefault("30d")
+        Duration maxAge();
+
+        /** Roll over when the write index's primary shard is larger than this (Elastic advises 10 to 50 GB). */
+        @WithDefault("20G")
+        MemorySize maxPrimaryShardSize();
+
+        /** Roll over when the write index holds this many documents; unset: no document limit. */
+        Optional<Long> maxDocs();
+    }
+}

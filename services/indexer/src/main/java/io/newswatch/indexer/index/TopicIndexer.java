@@ -1,0 +1,129 @@
+package io.newswatch.indexer.index;
+
+import io.newswatch.contract.BadEventException;
+import io.newswatch.indexer.bulk.Backoff;
+import io.newswatch.indexer.bulk.BulkIndexer;
+import io.newswatch.indexer.bulk.IndexOperation;
+import io.newswatch.indexer.bulk.IndexingMetrics;
+import io.newswatch.indexer.bulk.Sleeper;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Indexes one batch of records of a topic into its alias, and returns only when every record is durable: indexed
+ * (or already there in a newer version) or in the dead-letter topic. The Kafka handler acknowledges the batch
+ * after this returns, so no offset is ever committed past a record that is in neither place.
+ */
+public final class TopicIndexer {
+
+    private static final Logger LOG = Logger.getLogger(TopicIndexer.class);
+
+    private final DocumentMapper mapper;
+    private final Placement placement;
+    private final BulkIndexer bulk;
+    private final DeadLetter.Sink deadLetters;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final IndexingMetrics metrics;
+    private final Gate ready;
+
+    /** Decides which concrete index each document is written to (see {@code IndexPlacement}). */
+    @FunctionalInterface
+    public interface Placement {
+        /**
+         * The operations, each pointed at the index its document already lives in, if that is not the write index.
+         *
+         * @throws InterruptedException when the service shuts down while Elasticsearch is failing
+         */
+        List<IndexOperation> place(List<IndexOperation> operations) throws InterruptedException;
+    }
+
+    /** Something to wait for before the first write: the schema's installation. */
+    @FunctionalInterface
+    public interface Gate {
+        void await() throws InterruptedException;
+    }
+
+    public TopicIndexer(DocumentMapper mapper, Placement placement, BulkIndexer bulk, DeadLetter.Sink deadLetters,
+                        Backoff backoff, Sleeper sleeper, IndexingMetrics metrics, Gate ready) {
+        this.mapper = mapper;
+        this.placement = placement;
+        this.bulk = bulk;
+        this.deadLetters = deadLetters;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.metrics = metrics;
+        this.ready = ready;
+    }
+
+    /**
+     * Indexes the records.
+     *
+     * @return what became of them
+     * @throws InterruptedException when the service shuts down before they are durable: do not acknowledge them
+     */
+    public BulkIndexer.Result index(List<SourceRecord> records) throws InterruptedException {
+        ready.await();
+        List<IndexOperation> operations = new ArrayList<>(records.size());
+        List<SourceRecord> origins = new ArrayList<>(records.size());
+        List<Instant> times = new ArrayList<>(records.size());
+        List<DeadLetter> letters = new ArrayList<>();
+        for (SourceRecord record : records) {
+            try {
+                DocumentMapper.Mapped mapped = mapper.map(record.key(), record.value());
+                operations.add(mapped.operation());
+                origins.add(record);
+                times.add(mapped.origin());
+            } catch (BadEventException e) {
+                letters.add(new DeadLetter(record, "undecodable event", e.getMessage()));
+            } catch (RuntimeException e) {
+                // A value the mapping cannot take is this record's problem, not the batch's.
+                letters.add(new DeadLetter(record, "cannot build the document", e.toString()));
+            }
+        }
+        BulkIndexer.Result result = operations.isEmpty() ? new BulkIndexer.Result(0, 0, List.of())
+                : bulk.index(placement.place(operations));
+        boolean[] rejected = new boolean[operations.size()];
+        for (BulkIndexer.Rejection rejection : result.rejected()) {
+            rejected[rejection.position()] = true;
+            SourceRecord record = origins.get(rejection.position());
+            LOG.warnf("Elasticsearch rejected document %s from %s-%d@%d: %s", operations.get(rejection.position()).id(),
+                    record.topic(), record.partition(), record.offset(), rejection.reason());
+            letters.add(new DeadLetter(record, "rejected by Elasticsearch", rejection.reason()));
+        }
+        publish(letters);
+        metrics.written(result.indexed(), result.stale());
+        for (int i = 0; i < operations.size(); i++) {
+            if (!rejected[i]) {
+                metrics.fresh(times.get(i));
+            }
+        }
+        return result;
+    }
+
+    private void publish(List<DeadLetter> letters) throws InterruptedException {
+        if (letters.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deadLetters.publish(letters);
+                metrics.deadLettered(letters.size());
+                if (attempt > 1) {
+                    metrics.recovered();
+                }
+                return;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                metrics.retry("dead_letter_topic");
+                LOG.warnf("Cannot send %d dead letters yet (attempt %d): %s; retrying", letters.size(), attempt,
+                        e.getMessage());
+                sleeper.sleep(backoff.delay(attempt));
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.newswatch.indexer.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.indexer.bulk.Backoff;
+import io.newswatch.indexer.bulk.ElasticsearchHttp;
+import io.newswatch.indexer.bulk.IndexOperation;
+import io.newswatch.indexer.bulk.Sleeper;
+import io.newswatch.indexer.index.TopicIndexer;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps one document per id across rollovers. A write through the alias lands in the current write index; an
+ * article that was first indexed before a rollover lives in an older index, and writing its new revision through
+ * the alias would make a second document with the same id. So, when the alias has older indices, their documents
+ * with the batch's ids are looked up first, and those ids are written in place, into the index that holds them.
+ *
+ * <p>Searches on the older indices see every document: they take no new writes except these updates, and the
+ * indexer refreshes an index right after rolling it over.
+ */
+public final class IndexPlacement implements TopicIndexer.Placement {
+
+    private static final Logger LOG = Logger.getLogger(IndexPlacement.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int IDS_PER_SEARCH = 1000;
+
+    private final ElasticsearchHttp http;
+    private final boolean enabled;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+
+    public IndexPlacement(ElasticsearchHttp http, boolean enabled, Backoff backoff, Sleeper sleeper) {
+        this.http = http;
+        this.enabled = enabled;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public List<IndexOperation> place(List<IndexOperation> operations) throws InterruptedException {
+        if (!enabled || operations.isEmpty()) {
+            return operations;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return placed(operations);
+            } catch (IOException e) {
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("Cannot look up where the batch's documents live (attempt %d): %s; retrying", attempt,
+                            e.getMessage());
+                }
+                sleeper.sleep(backoff.delay(attempt));
+            }
+        }
+    }
+
+    private List<IndexOperation> placed(List<IndexOperation> operations) throws IOException {
+        String alias = operations.getFirst().alias();
+        List<String> older = olderIndices(alias);
+        if (older.isEmpty()) {
+            return operations;
+        }
+        Map<String, String> homes = new HashMap<>();
+        for (int from = 0; from < operations.size(); from += IDS_PER_SEARCH) {
+            homes.putAll(lookUp(older, operations.subList(from, Math.min(operations.size(), from + IDS_PER_SEARCH))));
+        }
+        if (homes.isEmpty()) {
+            return operations;
+        }
+        List<IndexOperation> placed = new ArrayList<>(operations.size());
+        for (IndexOperation operation : operations) {
+            String home = homes.get(operation.id());
+            placed.add(home == null ? operation : operation.inIndex(home));
+        }
+        return placed;
+    }
+
+    /** The indices behind the alias that are not its write index. */
+    List<String> olderIndices(String alias) throws IOException {
+        ElasticsearchHttp.Response response = http.send("GET", "/_alias/" + alias, null);
+        if (response.status() == 404) {
+            return List.of(); // the alias is being recreated; the bulk write notices and waits
+        }
+        expectOk(response, "reading alias " + alias);
+        List<String> older = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> indices = JSON.readTree(response.body()).fields();
+        while (indices.hasNext()) {
+            Map.Entry<String, JsonNode> index = indices.next();
+            if (!index.getValue().path("aliases").path(alias).path("is_write_index").asBoolean(false)) {
+                older.add(index.getKey());
+            }
+        }
+        return older;
+    }
+
+    private Map<String, String> lookUp(List<String> indices, List<IndexOperation> operations) throws IOException {
+        ObjectNode query = JsonNodeFactory.instance.objectNode();
+        query.put("size", operations.size());
+        query.put("_source", false);
+        ArrayNode ids = query.putObject("query").putObject("ids").putArray("values");
+        operations.forEach(operation -> ids.add(operation.id()));
+        ElasticsearchHttp.Response response = http.send("POST", "/" + String.join(",", indices)
+                + "/_search?ignore_unavailable=true&filter_path=hits.hits._id,hits.hits._index", query.toString());
+        expectOk(response, "looking up ids in " + indices);
+        Map<String, String> homes = new HashMap<>();
+        for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
+            homes.put(hit.path("_id").asText(), hit.path("_index").asText());
+        }
+        return homes;
+    }
+
+    private static void expectOk(ElasticsearchHttp.Response response, String what) throws IOException {
+        if (!response.ok()) {
+            // Treated as transient: the alias and its indices are the indexer's own, so a refusal here is passing.
+            throw new IOException(what + " failed with HTTP " + response.status() + ": " + response.body());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.newswatch.indexer.schema;
+
+import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
+import io.newswatch.contract.elasticsearch.IndexNames;
+import io.newswatch.indexer.bulk.Backoff;
+import io.newswatch.indexer.bulk.ElasticsearchHttp;
+import io.newswatch.indexer.bulk.Sleeper;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Installs the index templates and bootstraps the aliases ({@link ElasticsearchSchema}, the files of
+ * {@code deploy/elasticsearch/}), idempotently. While Elasticsearch cannot be reached, or answers 429 or 5xx, it
+ * retries with backoff; when Elasticsearch refuses the schema (a 4xx: wrong credentials, a template it cannot
+ * take), retrying cannot help and the failure is fatal.
+ */
+public final class SchemaInstaller {
+
+    private static final Logger LOG = Logger.getLogger(SchemaInstaller.class);
+
+    private final ElasticsearchHttp http;
+    private final IndexNames names;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final CountDownLatch installed = new CountDownLatch(1);
+    private volatile String problem = "not installed yet";
+
+    public SchemaInstaller(ElasticsearchHttp http, IndexNames names, Backoff backoff, Sleeper sleeper) {
+        this.http = http;
+        this.names = names;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Installs, retrying transient failures until it succeeds.
+     *
+     * @throws ElasticsearchSchema.SchemaException when Elasticsearch refuses the schema
+     * @throws InterruptedException                when the service shuts down first
+     */
+    public void installWithRetry() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                install();
+                return;
+            } catch (IOException e) {
+                problem = "Elasticsearch unreachable: " + e.getMessage();
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("Cannot install the index templates yet (attempt %d): %s; retrying", attempt, problem);
+                }
+                sleeper.sleep(backoff.delay(attempt));
+            } catch (ElasticsearchSchema.SchemaException e) {
+                problem = e.getMessage();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * One attempt: puts the templates and creates the first index behind each alias that is missing.
+     *
+     * @throws IOException when Elasticsearch is unreachable or answers 429/5xx
+     */
+    public void install() throws IOException {
+        ElasticsearchSchema.install(this::transport, names);
+        problem = null;
+        installed.countDown();
+        LOG.debugf("Index templates and aliases %s and %s are in place", names.articles(), names.alerts());
+    }
+
+    /** Blocks until the schema has been installed once. */
+    public void awaitInstalled() throws InterruptedException {
+        installed.await();
+    }
+
+    /** Whether the schema has been installed since start. */
+    public boolean isInstalled() {
+        return installed.getCount() == 0;
+    }
+
+    /** What stands in the way of installing, or null when installed. */
+    public String problem() {
+        return problem;
+    }
+
+    private ElasticsearchSchema.Response transport(String method, String path, String body) throws IOException {
+        ElasticsearchHttp.Response response = http.send(method, path, body);
+        if (response.status() == 429 || response.status() >= 500) {
+            throw new IOException("HTTP " + response.status() + " " + response.body());
+        }
+        return new ElasticsearchSchema.Response(response.status(), response.body());
+    }
+}
