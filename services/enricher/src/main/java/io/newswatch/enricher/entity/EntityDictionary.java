@@ -1,0 +1,147 @@
+package io.newswatch.enricher.entity;
+
+import io.newswatch.enricher.kb.KbEntity;
+import io.newswatch.enricher.kb.KnowledgeBase;
+import io.newswatch.enricher.match.PhraseTrie;
+import io.newswatch.enricher.match.Vocabulary;
+import io.newswatch.enricher.text.Tokenizer;
+import io.newswatch.enricher.text.Tokens;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The knowledge base compiled for matching: every name, alias, demonym and stand-alone short form as a phrase of
+ * word ids in one {@link PhraseTrie}, each with the case it must have in a text. Read-only once built.
+ */
+public final class EntityDictionary {
+
+    /** How an alias names its entity. */
+    public enum AliasKind {
+        /** A full name or alias. */
+        NAME,
+        /** A short form that names the entity on its own ("Putin"). */
+        ALONE,
+        /** An adjective or noun of nationality: a weaker mention of a country ("Russian"). */
+        DEMONYM
+    }
+
+    /** Case rule per alias word: any case; an upper-case first letter; all upper case (acronyms). */
+    static final byte ANY_CASE = 0;
+    static final byte CAPITAL = 1;
+    static final byte ALL_CAPS = 2;
+
+    /** Separators a text may have inside a match only where the alias has them too. */
+    static final int BOUNDARIES = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
+            | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION;
+
+    /**
+     * One alias.
+     *
+     * @param entity     index into {@link #entity(int)}
+     * @param kind       how it names the entity
+     * @param caseRule   per word: {@link #ANY_CASE}, {@link #CAPITAL} or {@link #ALL_CAPS}
+     * @param separators per word: the boundary flags the alias itself has before that word
+     * @param text       the alias as written in the knowledge base
+     */
+    record Alias(int entity, AliasKind kind, byte[] caseRule, int[] separators, String text) {
+    }
+
+    private final Vocabulary vocabulary;
+    private final PhraseTrie trie = new PhraseTrie();
+    private final List<KbEntity> entities = new ArrayList<>();
+    private final List<Alias> aliases = new ArrayList<>();
+    private final List<int[][]> context = new ArrayList<>();
+    private final int[] lastNameWord;
+
+    /** Compiles a knowledge base; its words are added to {@code vocabulary}. */
+    public EntityDictionary(KnowledgeBase kb, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        for (KbEntity e : kb.entities()) {
+            int index = entities.size();
+            entities.add(e);
+            addAlias(index, AliasKind.NAME, e.name());
+            e.aliases().forEach(a -> addAlias(index, AliasKind.NAME, a));
+            e.alone().forEach(a -> addAlias(index, AliasKind.ALONE, a));
+            e.demonyms().forEach(a -> addAlias(index, AliasKind.DEMONYM, a));
+            context.add(e.context().stream().map(this::phrase).toArray(int[][]::new));
+        }
+        lastNameWord = new int[entities.size()];
+        for (int i = 0; i < entities.size(); i++) {
+            int[] words = phrase(entities.get(i).name());
+            lastNameWord[i] = words.length == 0 ? Vocabulary.UNKNOWN : words[words.length - 1];
+        }
+    }
+
+    private void addAlias(int entity, AliasKind kind, String text) {
+        Tokens tokens = Tokenizer.tokenize(text);
+        int n = tokens.size();
+        if (n == 0) {
+            return;
+        }
+        int[] words = new int[n];
+        byte[] caseRule = new byte[n];
+        int[] separators = new int[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = vocabulary.add(tokens.folded(i));
+            caseRule[i] = switch (tokens.shape(i)) {
+                case Tokens.UPPER -> tokens.end(i) - tokens.start(i) >= 2 ? ALL_CAPS : CAPITAL;
+                case Tokens.CAPITALIZED -> CAPITAL;
+                default -> ANY_CASE;
+            };
+            separators[i] = i == 0 ? 0 : tokens.flags(i) & BOUNDARIES;
+        }
+        int id = aliases.size();
+        aliases.add(new Alias(entity, kind, caseRule, separators, text));
+        trie.add(words, id);
+    }
+
+    /** A phrase as word ids (added to the vocabulary). */
+    int[] phrase(String text) {
+        Tokens tokens = Tokenizer.tokenize(text);
+        int[] words = new int[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = vocabulary.add(tokens.folded(i));
+        }
+        return words;
+    }
+
+    PhraseTrie trie() {
+        return trie;
+    }
+
+    Alias alias(int id) {
+        return aliases.get(id);
+    }
+
+    public KbEntity entity(int index) {
+        return entities.get(index);
+    }
+
+    /** Context phrases of an entity, as word ids. */
+    int[][] context(int index) {
+        return context.get(index);
+    }
+
+    /** The id of the last word of an entity's canonical name (its surname, for people). */
+    int lastNameWord(int index) {
+        return lastNameWord[index];
+    }
+
+    public int entityCount() {
+        return entities.size();
+    }
+
+    public int aliasCount() {
+        return aliases.size();
+    }
+
+    /** Approximate heap held by the compiled dictionary (trie and aliases; the vocabulary is counted apart). */
+    public long bytes() {
+        long total = trie.bytes();
+        for (Alias a : aliases) {
+            total += 48 + a.caseRule().length + 4L * a.separators().length + 40 + 2L * a.text().length();
+        }
+        return total;
+    }
+}

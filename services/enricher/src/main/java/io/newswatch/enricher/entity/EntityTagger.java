@@ -1,0 +1,357 @@
+package io.newswatch.enricher.entity;
+
+import io.newswatch.contract.EntityType;
+import io.newswatch.enricher.entity.EntityDictionary.Alias;
+import io.newswatch.enricher.entity.EntityDictionary.AliasKind;
+import io.newswatch.enricher.kb.KbEntity;
+import io.newswatch.enricher.match.PhraseTrie;
+import io.newswatch.enricher.match.Vocabulary;
+import io.newswatch.enricher.text.Tokens;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the entities of one text: dictionary matches (longest first, case and boundary rules), ambiguous names
+ * resolved by context, persons discovered from cues, short forms resolved to the full names of the same text, and
+ * salience. Stateless and thread-safe; all per-text state lives in one call.
+ */
+public final class EntityTagger {
+
+    /** Tokens of the first characters after the title count as the lead (more salient). */
+    private static final int LEAD_CHARS = 600;
+    private static final double TITLE_WEIGHT = 3;
+    private static final double LEAD_WEIGHT = 2;
+    private static final double DEMONYM_FACTOR = 0.4;
+    private static final int WALK_STOP = Tokens.LINE_START | Tokens.AFTER_QUOTE | Tokens.BOILERPLATE;
+
+    private final EntityDictionary dictionary;
+    private final PersonFinder personFinder = new PersonFinder();
+
+    public EntityTagger(EntityDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** A resolved mention before aggregation: token span, and who it names. */
+    private record Hit(int from, int to, int entity, String discoveredName, boolean weak) {
+        String key(EntityDictionary d) {
+            return entity >= 0 ? d.entity(entity).id() : PersonFinder.idOf(discoveredName);
+        }
+    }
+
+    /** A dictionary match: a token span and the aliases that fit it. */
+    private record Match(int from, int to, int[] aliases) {
+    }
+
+    /**
+     * Tags a tokenized text.
+     *
+     * @param tokens   the text's tokens, boilerplate already marked
+     * @param lookup   their word ids
+     * @param titleEnd offset of the end of the title in the text (0 when there is none)
+     */
+    public List<FoundEntity> tag(Tokens tokens, Vocabulary.Lookup lookup, int titleEnd) {
+        int n = tokens.size();
+        int[] owner = new int[n];
+        Arrays.fill(owner, -1);
+        List<Match> matches = match(tokens, lookup.ids());
+        int[] present = presentWords(tokens, lookup.ids());
+
+        // 1. unambiguous matches
+        List<Hit> hits = new ArrayList<>();
+        Set<Integer> certain = new HashSet<>();
+        Set<String> countries = new HashSet<>();
+        List<Match> deferred = new ArrayList<>();
+        for (Match m : matches) {
+            int entity = singleEntity(m);
+            if (entity >= 0 && !dictionary.entity(entity).ambiguous()) {
+                boolean weak = allDemonyms(m);
+                hits.add(new Hit(m.from(), m.to(), entity, null, weak));
+                if (!weak) {
+                    certain.add(entity);
+                }
+                String country = dictionary.entity(entity).country();
+                if (country != null) {
+                    countries.add(country);
+                }
+            } else {
+                deferred.add(m);
+            }
+        }
+        // 2. ambiguous names, by context
+        for (Match m : deferred) {
+            Hit hit = resolve(tokens, m, present, certain, countries, matches);
+            if (hit != null) {
+                hits.add(hit);
+            }
+        }
+        for (Hit h : hits) {
+            for (int k = h.from(); k <= h.to(); k++) {
+                owner[k] = 1;
+            }
+        }
+        // 3. people from cues
+        for (PersonFinder.Found p : personFinder.find(tokens, owner)) {
+            hits.add(new Hit(p.from(), p.to(), -1, p.name(), false));
+            for (int k = p.from(); k <= p.to(); k++) {
+                owner[k] = 1;
+            }
+        }
+        // 4. short forms: a surname alone names the person named in full elsewhere in the text
+        resolveSurnames(tokens, lookup.ids(), owner, hits);
+        return aggregate(tokens, hits, titleEnd);
+    }
+
+    private List<Match> match(Tokens t, int[] ids) {
+        PhraseTrie trie = dictionary.trie();
+        List<Match> matches = new ArrayList<>();
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            if (ids[i] < 0 || t.has(i, Tokens.BOILERPLATE)) {
+                continue;
+            }
+            int node = PhraseTrie.ROOT;
+            int[] best = null;
+            int bestEnd = -1;
+            for (int j = i; j < n; j++) {
+                if (j > i && ((t.flags(j) & WALK_STOP) != 0 || t.has(j - 1, Tokens.POSSESSIVE))) {
+                    break;
+                }
+                node = trie.child(node, ids[j]);
+                if (node == PhraseTrie.NONE) {
+                    break;
+                }
+                int[] payloads = trie.payloads(node);
+                if (payloads != null) {
+                    int[] fitting = fitting(t, i, payloads);
+                    if (fitting != null) {
+                        best = fitting;
+                        bestEnd = j;
+                    }
+                }
+            }
+            if (best != null) {
+                matches.add(new Match(i, bestEnd, best));
+                i = bestEnd;
+            }
+        }
+        return matches;
+    }
+
+    /** The aliases whose case and separators fit the text from token {@code from}; null when none. */
+    private int[] fitting(Tokens t, int from, int[] aliases) {
+        int[] fit = null;
+        int count = 0;
+        for (int id : aliases) {
+            Alias alias = dictionary.alias(id);
+            if (fits(t, from, alias)) {
+                if (fit == null) {
+                    fit = new int[aliases.length];
+                }
+                fit[count++] = id;
+            }
+        }
+        return fit == null ? null : count == fit.length ? fit : Arrays.copyOf(fit, count);
+    }
+
+    private static boolean fits(Tokens t, int from, Alias alias) {
+        byte[] rule = alias.caseRule();
+        int[] separators = alias.separators();
+        for (int k = 0; k < rule.length; k++) {
+            int i = from + k;
+            byte shape = t.shape(i);
+            if (rule[k] == EntityDictionary.CAPITAL && shape != Tokens.CAPITALIZED && shape != Tokens.UPPER) {
+                return false;
+            }
+            if (rule[k] == EntityDictionary.ALL_CAPS && shape != Tokens.UPPER) {
+                return false;
+            }
+            if (k > 0 && (t.flags(i) & EntityDictionary.BOUNDARIES & ~separators[k]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int singleEntity(Match m) {
+        int entity = -1;
+        for (int id : m.aliases()) {
+            int e = dictionary.alias(id).entity();
+            if (entity >= 0 && e != entity) {
+                return -1;
+            }
+            entity = e;
+        }
+        return entity;
+    }
+
+    private boolean allDemonyms(Match m) {
+        for (int id : m.aliases()) {
+            if (dictionary.alias(id).kind() != AliasKind.DEMONYM) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Hit resolve(Tokens t, Match m, int[] present, Set<Integer> certain, Set<String> countries,
+                        List<Match> matches) {
+        boolean nameLike = adjacentName(t, m, matches);
+        boolean placeCue = m.from() > 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
+                && Cues.PLACE_CUES.contains(t.folded(m.from() - 1));
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        boolean bestWeak = false;
+        for (int id : m.aliases()) {
+            Alias alias = dictionary.alias(id);
+            int e = alias.entity();
+            KbEntity entity = dictionary.entity(e);
+            int evidence = contextHits(e, present) * 2
+                    + (certain.contains(e) ? 3 : 0)
+                    + (entity.country() != null && countries.contains(entity.country()) && !certain.contains(e) ? 1 : 0);
+            if (entity.ambiguous() && (nameLike || (evidence == 0 && !placeCue))) {
+                continue;
+            }
+            double score = entity.prior() + evidence;
+            if (score > bestScore) {
+                best = e;
+                bestScore = score;
+                bestWeak = alias.kind() == AliasKind.DEMONYM;
+            }
+        }
+        return best < 0 ? null : new Hit(m.from(), m.to(), best, null, bestWeak);
+    }
+
+    /** True when the match is glued to a capitalised word that is no entity: "Michael Jordan", "Chad Smith". */
+    private static boolean adjacentName(Tokens t, Match m, List<Match> matches) {
+        int before = m.from() - 1;
+        if (before >= 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0 && t.shape(before) == Tokens.CAPITALIZED
+                && !Cues.NOT_NAMES.contains(t.folded(before)) && !Cues.TITLES.contains(t.folded(before))
+                && !covered(matches, before)) {
+            return true;
+        }
+        int after = m.to() + 1;
+        return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
+                && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
+                && !Cues.NOT_NAMES.contains(t.folded(after)) && !covered(matches, after);
+    }
+
+    private static boolean covered(List<Match> matches, int token) {
+        for (Match m : matches) {
+            if (token >= m.from() && token <= m.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int contextHits(int entity, int[] present) {
+        int hits = 0;
+        for (int[] phrase : dictionary.context(entity)) {
+            boolean all = phrase.length > 0;
+            for (int word : phrase) {
+                if (Arrays.binarySearch(present, word) < 0) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    private static int[] presentWords(Tokens t, int[] ids) {
+        int[] words = new int[ids.length];
+        int count = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] >= 0 && !t.has(i, Tokens.BOILERPLATE)) {
+                words[count++] = ids[i];
+            }
+        }
+        int[] sorted = Arrays.copyOf(words, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private void resolveSurnames(Tokens t, int[] ids, int[] owner, List<Hit> hits) {
+        Map<String, Hit> bySurname = new HashMap<>();
+        Set<String> clashes = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (Hit h : hits) {
+            boolean person = h.entity() < 0 || dictionary.entity(h.entity()).type() == EntityType.PERSON;
+            if (!person || h.to() == h.from() || !seen.add(h.key(dictionary))) {
+                continue;
+            }
+            String surname = t.folded(h.to());
+            Hit other = bySurname.putIfAbsent(surname, h);
+            if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
+                clashes.add(surname);
+            }
+        }
+        clashes.forEach(bySurname::remove);
+        if (bySurname.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
+                continue;
+            }
+            Hit person = bySurname.get(t.folded(i));
+            if (person != null) {
+                hits.add(new Hit(i, i, person.entity(), person.discoveredName(), false));
+                owner[i] = 1;
+            }
+        }
+    }
+
+    private List<FoundEntity> aggregate(Tokens t, List<Hit> hits, int titleEnd) {
+        hits.sort(Comparator.comparingInt(Hit::from));
+        Map<String, List<Hit>> byEntity = new LinkedHashMap<>();
+        for (Hit h : hits) {
+            byEntity.computeIfAbsent(h.key(dictionary), k -> new ArrayList<>()).add(h);
+        }
+        Map<String, Double> scores = new HashMap<>();
+        double max = 0;
+        for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
+            double score = 0;
+            for (Hit h : e.getValue()) {
+                int at = t.start(h.from());
+                double weight = at < titleEnd ? TITLE_WEIGHT : at < titleEnd + LEAD_CHARS ? LEAD_WEIGHT : 1;
+                score += h.weak() ? weight * DEMONYM_FACTOR : weight;
+            }
+            scores.put(e.getKey(), score);
+            max = Math.max(max, score);
+        }
+        List<FoundEntity> found = new ArrayList<>(byEntity.size());
+        for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
+            List<FoundEntity.Mention> mentions = new ArrayList<>();
+            for (Hit h : e.getValue()) {
+                int start = t.start(h.from());
+                int end = t.end(h.to());
+                mentions.add(new FoundEntity.Mention(start, end, t.text().substring(start, end), h.weak()));
+            }
+            double salience = Math.round(1000 * scores.get(e.getKey()) / max) / 1000.0;
+            Hit first = e.getValue().get(0);
+            if (first.entity() >= 0) {
+                KbEntity kb = dictionary.entity(first.entity());
+                found.add(new FoundEntity(kb.id(), kb.name(), kb.type(), kb.country(), kb.geo(), false, mentions,
+                        salience));
+            } else {
+                found.add(new FoundEntity(e.getKey(), first.discoveredName(), EntityType.PERSON, null, null, true,
+                        mentions, salience));
+            }
+        }
+        found.sort(Comparator.comparingDouble(FoundEntity::salience).reversed()
+                .thenComparingInt(f -> f.mentions().get(0).start()));
+        return found;
+    }
+}

@@ -1,0 +1,149 @@
+package io.newswatch.enricher.match;
+
+import io.newswatch.enricher.text.Tokenizer;
+import io.newswatch.enricher.text.Tokens;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every folded word that some dictionary knows, with a dense id; and word stems ("sanction*") that match any word
+ * they begin. A text is looked up once ({@link #lookup(Tokens)}) and every matcher then works on ids. Words are
+ * found by their 64-bit hash and then compared letter by letter, so a hash collision never makes a false match.
+ *
+ * <p>Built once at start, then read-only and safe to share between threads.
+ */
+public final class Vocabulary {
+
+    /** The id of a word no dictionary knows. */
+    public static final int UNKNOWN = -1;
+
+    private final LongIntMap words = new LongIntMap(1 << 14);
+    private final LongIntMap stems = new LongIntMap(256);
+    private final List<char[]> spelling = new ArrayList<>();
+    private int shortestStem = Integer.MAX_VALUE;
+
+    /** The id of a folded word, adding it when new. */
+    public int add(String folded) {
+        char[] chars = folded.toCharArray();
+        long hash = Tokenizer.hash(chars, 0, chars.length);
+        int existing = find(words, hash, chars, 0, chars.length);
+        if (existing != UNKNOWN) {
+            return existing;
+        }
+        int id = spelling.size();
+        spelling.add(chars);
+        putProbing(words, hash, id);
+        return id;
+    }
+
+    /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
+    public int addStem(String folded) {
+        char[] chars = folded.toCharArray();
+        long hash = Tokenizer.hash(chars, 0, chars.length);
+        int existing = find(stems, hash, chars, 0, chars.length);
+        if (existing != UNKNOWN) {
+            return existing;
+        }
+        int id = spelling.size();
+        spelling.add(chars);
+        putProbing(stems, hash, id);
+        shortestStem = Math.min(shortestStem, chars.length);
+        return id;
+    }
+
+    /** The id of a folded word, or {@link #UNKNOWN}. */
+    public int id(String folded) {
+        char[] chars = folded.toCharArray();
+        return find(words, Tokenizer.hash(chars, 0, chars.length), chars, 0, chars.length);
+    }
+
+    /** Number of words and stems. */
+    public int size() {
+        return spelling.size();
+    }
+
+    /** The folded spelling of an id. */
+    public String spelling(int id) {
+        return new String(spelling.get(id));
+    }
+
+    /** Looks every token of a text up: word ids and, where stems exist, the id of the longest stem each begins with. */
+    public Lookup lookup(Tokens tokens) {
+        int n = tokens.size();
+        int[] ids = new int[n];
+        int[] stemIds = stems.size() == 0 ? null : new int[n];
+        char[] folded = tokens.foldedChars();
+        for (int i = 0; i < n; i++) {
+            int from = tokens.foldStart(i);
+            int length = tokens.foldLength(i);
+            ids[i] = find(words, tokens.hash(i), folded, from, length);
+            if (stemIds != null) {
+                stemIds[i] = longestStem(folded, from, length);
+            }
+        }
+        return new Lookup(ids, stemIds);
+    }
+
+    private int longestStem(char[] chars, int from, int length) {
+        if (length < shortestStem) {
+            return UNKNOWN;
+        }
+        int found = UNKNOWN;
+        long h = 0xcbf29ce484222325L;
+        for (int k = 0; k < length; k++) {
+            h ^= chars[from + k];
+            h *= 0x100000001b3L;
+            if (k + 1 >= shortestStem) {
+                int id = find(stems, h, chars, from, k + 1);
+                if (id != UNKNOWN) {
+                    found = id;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Approximate heap held by the tables, in bytes. */
+    public long bytes() {
+        long total = words.bytes() + stems.bytes();
+        for (char[] s : spelling) {
+            total += 16 + 2L * s.length;
+        }
+        return total;
+    }
+
+    // Colliding hashes (different words, same 64-bit hash) are chained by probing the hash plus a counter.
+    private int find(LongIntMap map, long hash, char[] chars, int from, int length) {
+        for (long probe = hash; ; probe++) {
+            int id = map.get(probe, UNKNOWN);
+            if (id == UNKNOWN) {
+                return UNKNOWN;
+            }
+            char[] s = spelling.get(id);
+            if (s.length == length && java.util.Arrays.equals(s, 0, length, chars, from, from + length)) {
+                return id;
+            }
+        }
+    }
+
+    private static void putProbing(LongIntMap map, long hash, int id) {
+        long probe = hash;
+        while (map.get(probe, UNKNOWN) != UNKNOWN) {
+            probe++;
+        }
+        map.put(probe, id);
+    }
+
+    /**
+     * The ids of one text's tokens.
+     *
+     * @param ids   word id per token, or {@link #UNKNOWN}
+     * @param stems longest-stem id per token, or {@link #UNKNOWN}; null when the vocabulary has no stems
+     */
+    public record Lookup(int[] ids, int[] stems) {
+        public int stem(int i) {
+            return stems == null ? UNKNOWN : stems[i];
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.newswatch.enricher.entity;
+
+import io.newswatch.contract.EntityType;
+import io.newswatch.enricher.pipeline.Tagging;
+import org.junit.jupiter.api.Test;
+
+import static io.newswatch.enricher.Fixtures.entity;
+import static io.newswatch.enricher.Fixtures.ids;
+import static io.newswatch.enricher.Fixtures.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntityTaggerTest {
+
+    @Test
+    void acronymsMatchOnlyInCapitals() {
+        Tagging t = tag("Ministers meet\nLet us ask the AP whether NATO and the EU agree; nato fans disagree.");
+        assertThat(ids(t)).contains("organization/ap", "organization/nato", "organization/eu")
+                .doesNotContain("location/united-states");
+        assertThat(entity(t, "organization/nato").orElseThrow().strongMentions()).isEqualTo(1);
+    }
+
+    @Test
+    void namesMatchOnlyWhenCapitalised() {
+        Tagging t = tag("Dinner plans\nThe family roasted a turkey while Turkey hosted the summit.");
+        assertThat(entity(t, "location/turkey").orElseThrow().mentions()).hasSize(1)
+                .allSatisfy(m -> assertThat(m.text()).isEqualTo("Turkey"));
+    }
+
+    @Test
+    void diacriticsAndTransliterationsNameTheSamePerson() {
+        Tagging t = tag("Podgorica visit\nMilo Đukanović met the envoy. Later Milo Djukanovic spoke again.");
+        FoundEntity milo = entity(t, "person/milo-djukanovic").orElseThrow();
+        assertThat(milo.forms()).containsExactly("Milo Đukanović", "Milo Djukanovic");
+        assertThat(milo.type()).isEqualTo(EntityType.PERSON);
+    }
+
+    @Test
+    void possessivesHyphensAndLongestMatch() {
+        Tagging t = tag("Council news\nNATO's envoy said the NATO Russia Council and the NATO-Russia Council are one.");
+        FoundEntity council = entity(t, "organization/nato-russia-council").orElseThrow();
+        assertThat(council.strongMentions()).isEqualTo(2);
+        // inside the longer name, NATO and Russia are not mentioned on their own
+        assertThat(entity(t, "organization/nato").orElseThrow().strongMentions()).isEqualTo(1);
+        assertThat(ids(t)).doesNotContain("location/russia");
+    }
+
+    @Test
+    void noMatchInsideAWord() {
+        Tagging t = tag("Markets\nThe Natoli family and Romanians in Omaha Beach bought Germanium.");
+        assertThat(ids(t)).doesNotContain("organization/nato", "location/oman", "location/germany");
+    }
+
+    @Test
+    void placesCarryCountryAndCoordinates() {
+        FoundEntity podgorica = entity(tag("Visit\nThe minister arrived in Podgorica."), "location/podgorica").orElseThrow();
+        assertThat(podgorica.country()).isEqualTo("ME");
+        assertThat(podgorica.geo().lat()).isBetween(42.0, 43.0);
+        assertThat(podgorica.geo().lon()).isBetween(19.0, 20.0);
+    }
+
+    @Test
+    void demonymIsAWeakMentionOfItsCountry() {
+        Tagging t = tag("Talks\nRussian diplomats and Montenegrin officials met.");
+        FoundEntity russia = entity(t, "location/russia").orElseThrow();
+        assertThat(russia.strongMentions()).isZero();
+        assertThat(russia.mentions()).singleElement().satisfies(m -> assertThat(m.weak()).isTrue());
+        assertThat(ids(t)).contains("location/montenegro");
+    }
+
+    @Test
+    void surnameAfterFullNameIsTheSamePerson() {
+        Tagging t = tag("Alliance chief\nJens Stoltenberg opened the meeting. Stoltenberg said allies agreed.");
+        FoundEntity jens = entity(t, "person/jens-stoltenberg").orElseThrow();
+        assertThat(jens.strongMentions()).isEqualTo(2);
+        assertThat(jens.forms()).containsExactly("Jens Stoltenberg", "Stoltenberg");
+    }
+
+    @Test
+    void surnameBeforeFullNameIsResolvedToo() {
+        Tagging t = tag("Đukanović in Brussels\nPresident Milo Đukanović met allies.");
+        assertThat(entity(t, "person/milo-djukanovic").orElseThrow().strongMentions()).isEqualTo(2);
+    }
+
+    @Test
+    void personsOutsideTheKnowledgeBaseAreDiscoveredFromCues() {
+        Tagging t = tag("Harbour deal\nPort director Anton Verhoeven welcomed the deal. "
+                + "\"We are ready,\" said Lidia Marchetti, a spokeswoman for the operator. "
+                + "Verhoeven added that work starts in May.");
+        FoundEntity anton = entity(t, "person/anton-verhoeven").orElseThrow();
+        assertThat(anton.discovered()).isTrue();
+        assertThat(anton.type()).isEqualTo(EntityType.PERSON);
+        assertThat(anton.strongMentions()).isEqualTo(2);
+        assertThat(entity(t, "person/lidia-marchetti")).isPresent();
+    }
+
+    @Test
+    void capitalisedPhrasesWithoutCuesAreNotPeople() {
+        Tagging t = tag("Harbour deal\nThe Grand Canal Authority said on Monday that Harbour Street will close.");
+        assertThat(t.entities()).noneMatch(FoundEntity::discovered);
+    }
+
+    @Test
+    void boilerplateYieldsNoEntities() {
+        Tagging t = tag("Summit\nLeaders met in Vilnius.\nPhotographer: Tomas Kowalczyk/AFP via Getty Images\n"
+                + "Read also: Reuters on Lithuania\n© 2026 Baltic Daily. All rights reserved.");
+        assertThat(ids(t)).containsExactly("location/vilnius");
+    }
+
+    @Test
+    void georgiaTheCountryOrTheStateByContext() {
+        Tagging country = tag("Caucasus\nProtesters filled the streets of Tbilisi as Georgia's government met.");
+        assertThat(ids(country)).contains("location/georgia").doesNotContain("location/georgia-us-state");
+        Tagging state = tag("Elections\nVoters in Atlanta lined up as Georgia counted ballots for governor.");
+        assertThat(ids(state)).contains("location/georgia-us-state").doesNotContain("location/georgia");
+    }
+
+    @Test
+    void jordanAndChadThePlacesOrThePeople() {
+        assertThat(ids(tag("Refugees\nAid reached camps in Jordan near Amman."))).contains("location/jordan");
+        assertThat(ids(tag("Basketball\nMichael Jordan and Chad Ochoa played golf."))).doesNotContain("location/jordan", "location/chad");
+        assertThat(ids(tag("Sahel\nSoldiers in Chad guarded N'Djamena."))).contains("location/chad");
+    }
+
+    @Test
+    void mostSalientFirstWithTitleMentionsWeighingMore() {
+        Tagging t = tag("Serbia and Kosovo resume dialogue\nOfficials from Brussels said Serbia and Kosovo will meet.");
+        assertThat(t.entities().get(0).salience()).isEqualTo(1.0);
+        assertThat(ids(t).subList(0, 2)).containsExactlyInAnyOrder("location/serbia", "location/kosovo");
+        assertThat(entity(t, "location/brussels").orElseThrow().salience()).isLessThan(0.5);
+    }
+}

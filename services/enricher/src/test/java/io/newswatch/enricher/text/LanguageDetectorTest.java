@@ -1,0 +1,37 @@
+package io.newswatch.enricher.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageDetectorTest {
+
+    @Test
+    void latinScriptLanguagesByFunctionWords() {
+        assertThat(LanguageDetector.detect("The ministers said that the talks would continue in the spring.")).isEqualTo("en");
+        assertThat(LanguageDetector.detect("Les ministres ont dit que les discussions sont dans une impasse.")).isEqualTo("fr");
+        assertThat(LanguageDetector.detect("Die Minister sagten, dass die Gespräche nicht mit dem Ergebnis enden.")).isEqualTo("de");
+        assertThat(LanguageDetector.detect("Los ministros dijeron que las conversaciones con el gobierno son para el pueblo.")).isEqualTo("es");
+        assertThat(LanguageDetector.detect("Ministri su rekli da je sastanak u Podgorici bio prije podne i da nije završen.")).isEqualTo("hr");
+        assertThat(LanguageDetector.detect("Ministri su rekli da je sastanak u Beogradu bio pre podne i da posle toga nije završen.")).isEqualTo("sr");
+    }
+
+    @Test
+    void cyrillicLanguagesByTheirOwnLetters() {
+        assertThat(LanguageDetector.detect("Министр иностранных дел заявил, что переговоры продолжатся.")).isEqualTo("ru");
+        assertThat(LanguageDetector.detect("Міністр закордонних справ заявив, що переговори триватимуть і надалі.")).isEqualTo("uk");
+        assertThat(LanguageDetector.detect("Министар је рекао да ће се преговори наставити у Београду.")).isEqualTo("sr");
+    }
+
+    @Test
+    void otherScripts() {
+        assertThat(LanguageDetector.detect("Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν.")).isEqualTo("el");
+        assertThat(LanguageDetector.detect("قال الوزير إن المحادثات ستستمر")).isEqualTo("ar");
+        assertThat(LanguageDetector.detect("მინისტრმა განაცხადა, რომ მოლაპარაკებები გაგრძელდება")).isEqualTo("ka");
+    }
+
+    @Test
+    void tooLittleToSay() {
+        assertThat(LanguageDetector.detect("NATO 2026")).isNull();
+    }
+}
