@@ -1,0 +1,67 @@
+package io.newswatch.poller.cli;
+
+import io.newswatch.poller.http.FetchException;
+import io.newswatch.poller.http.FetchRequest;
+import io.newswatch.poller.parse.ArticleExtractor;
+import io.newswatch.poller.parse.ExtractedPage;
+import io.newswatch.poller.parse.UrlCanonicalizer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./newswatch extract URL|FILE [--base URL]}: extracts one article page exactly as the poller does and
+ * prints JSON: title, author, published time, language, canonical URL, main text, and how the text was found.
+ * Exit status 0 when main text was found, 1 when not (or the page could not be read), 2 on wrong arguments.
+ */
+public final class ExtractCommand {
+
+    private ExtractCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        Optional<Cli.Arguments> arguments = Cli.Arguments.parse(args);
+        if (arguments.isEmpty()) {
+            err.println("usage: ./newswatch extract URL|FILE [--base URL]");
+            return Cli.USAGE;
+        }
+        Cli.Input input;
+        try {
+            input = Cli.read(arguments.get(), FetchRequest.ACCEPT_PAGE);
+        } catch (FetchException e) {
+            Cli.printJson(out, Map.of("error", e.getMessage(), "kind", e.kind().name()), true);
+            return Cli.FAILED;
+        } catch (IOException e) {
+            Cli.printJson(out, Map.of("error", "cannot read " + arguments.get().target() + ": " + e.getMessage()), true);
+            return Cli.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Cli.FAILED;
+        }
+        if (input.status() < 200 || input.status() >= 300) {
+            Cli.printJson(out, Map.of("error", "HTTP " + input.status() + " from " + input.base(), "kind", "HTTP"), true);
+            return Cli.FAILED;
+        }
+        ExtractedPage page = new ArticleExtractor().extract(input.body(), input.charset(), input.base());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("title", page.title());
+        json.put("author", page.author());
+        json.put("published", page.published());
+        json.put("language", page.language());
+        json.put("canonicalUrl", page.canonicalUrl() == null ? null
+                : new UrlCanonicalizer().canonical(page.canonicalUrl()).orElse(page.canonicalUrl()));
+        json.put("text", page.text());
+        json.put("method", page.method());
+        json.put("words", page.text().isEmpty() ? 0 : page.text().split("\\s+").length);
+        Cli.printJson(out, json, true);
+        return page.text().isEmpty() ? Cli.FAILED : Cli.OK;
+    }
+}

@@ -1,0 +1,139 @@
+package io.newswatch.poller.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the feed-poller ({@code newswatch.poller.*}); each can be set by an environment variable
+ * ({@code newswatch.poller.min-interval} is {@code NEWSWATCH_POLLER_MIN_INTERVAL}). Checked at start by
+ * {@link PollerConfigCheck}.
+ */
+@ConfigMapping(prefix = "newswatch.poller")
+public interface PollerConfig {
+
+    /** YAML file of feeds to register at start ({@code NEWSWATCH_FEEDS_FILE}); unset: none. */
+    Optional<Path> feedsFile();
+
+    /** Poll interval of a feed registered without one. */
+    @WithDefault("PT5M")
+    Duration defaultInterval();
+
+    /** No feed is polled more often than this, whatever its registration or schedule says. */
+    @WithDefault("PT1M")
+    Duration minInterval();
+
+    /** No healthy feed waits longer than this between polls. */
+    @WithDefault("PT1H")
+    Duration maxInterval();
+
+    /** How many polls run at once on this instance (each poll also fetches its new articles' pages). */
+    @WithDefault("32")
+    int maxConcurrentPolls();
+
+    /** This instance's name in feed status and logs; unset: host name and process id. */
+    Optional<String> instanceId();
+
+    /** Outbound HTTP: feeds and article pages. */
+    Http http();
+
+    /** Politeness towards each host. */
+    Politeness politeness();
+
+    /** Retries of failing feeds. */
+    Backoff backoff();
+
+    /** How the poll interval follows the feed's publishing rate. */
+    Adaptive adaptive();
+
+    /** Which article links may be fetched. */
+    Ssrf ssrf();
+
+    /** Items remembered per feed to recognise what was already published (oldest forgotten first). */
+    @WithDefault("500")
+    int rememberedItems();
+
+    /** Query parameters stripped from article URLs besides the built-in tracking parameters (utm_*, fbclid...). */
+    Optional<List<String>> trackingParameters();
+
+    /** Outbound HTTP settings. */
+    interface Http {
+
+        /**
+         * Sent with every request. Says what we are and where to read about us, as polite crawlers do; operators
+         * should point the URL at their own contact page.
+         */
+        @WithDefault("newswatch-feed-poller/0.1 (+https://github.com/newswatch/newswatch; media monitoring)")
+        String userAgent();
+
+        /** Time to establish a TCP (and TLS) connection. */
+        @WithDefault("PT10S")
+        Duration connectTimeout();
+
+        /** Longest wait for the response headers, and for the next bytes of the body. */
+        @WithDefault("PT20S")
+        Duration readTimeout();
+
+        /** Longest time one request may take, body included. */
+        @WithDefault("PT60S")
+        Duration totalTimeout();
+
+        /** Largest body accepted after decompression, in bytes; a larger one is cut off and the fetch fails. */
+        @WithDefault("10485760")
+        long maxBodyBytes();
+
+        /** Redirects followed per request. */
+        @WithDefault("5")
+        int maxRedirects();
+    }
+
+    /** Politeness settings. */
+    interface Politeness {
+
+        /** Requests in flight to one host at most. */
+        @WithDefault("2")
+        int maxConcurrentPerHost();
+
+        /** Shortest time between the starts of two requests to one host. */
+        @WithDefault("PT0.5S")
+        Duration minDelayPerHost();
+
+        /** Longest {@code Retry-After} honoured; a longer one is cut to this. */
+        @WithDefault("PT6H")
+        Duration maxRetryAfter();
+    }
+
+    /** Backoff settings. */
+    interface Backoff {
+
+        /** Longest wait between two retries of a failing feed (before jitter). Failing feeds are never disabled. */
+        @WithDefault("PT1H")
+        Duration max();
+    }
+
+    /** Adaptive schedule settings. */
+    interface Adaptive {
+
+        /** Adapt each feed's interval to how often it publishes. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The adapted interval stays within the registered interval divided and multiplied by this factor. */
+        @WithDefault("4")
+        double factor();
+    }
+
+    /** SSRF guard settings. */
+    interface Ssrf {
+
+        /**
+         * Hosts or CIDR ranges (e.g. {@code intranet.example}, {@code 10.1.0.0/16}) whose article pages may be
+         * fetched although they resolve to private, loopback or link-local addresses.
+         */
+        Optional<List<String>> allow();
+    }
+}

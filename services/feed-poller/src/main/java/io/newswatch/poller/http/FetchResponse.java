@@ -1,0 +1,44 @@
+package io.newswatch.poller.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An HTTP answer, body decompressed.
+ *
+ * @param status       the status code of the final answer
+ * @param uri          the URL that gave the final answer (after redirects)
+ * @param body         the body, empty for 304 and bodiless answers
+ * @param contentType  the {@code Content-Type} header, or null
+ * @param etag         the {@code ETag} header, or null
+ * @param lastModified the {@code Last-Modified} header, or null
+ * @param retryAfter   the {@code Retry-After} header as a wait from now, when given and understood
+ * @param redirects    the redirects followed, in order
+ * @param wireBytes    bytes received before decompression
+ */
+public record FetchResponse(int status, URI uri, byte[] body, String contentType, String etag, String lastModified,
+                            Optional<Duration> retryAfter, List<Redirect> redirects, long wireBytes) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    public boolean notModified() {
+        return status == 304;
+    }
+
+    /** The charset of the {@code Content-Type} header, when it names one. */
+    public Optional<String> charset() {
+        return MediaTypes.charset(contentType);
+    }
+
+    /**
+     * The target of the redirect chain when every redirect in it was permanent: the URL the resource now lives at.
+     */
+    public Optional<URI> movedPermanently() {
+        return !redirects.isEmpty() && redirects.stream().allMatch(Redirect::permanent)
+                ? Optional.of(uri) : Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package io.newswatch.poller.http;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading {@code Content-Type} headers. */
+public final class MediaTypes {
+
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";,\\s]+)");
+
+    private MediaTypes() {
+    }
+
+    /** The {@code charset} parameter of a content type, when present. */
+    public static Optional<String> charset(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = CHARSET.matcher(contentType);
+        return matcher.find() ? Optional.of(matcher.group(1).trim()) : Optional.empty();
+    }
+
+    /** The media type without parameters, lower case ("text/html"), or an empty string. */
+    public static String essence(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,462 @@
+package io.newswatch.poller.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Json;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the main text of a news page, in the manner of Mozilla's Readability and trafilatura: metadata from the
+ * page's head and its JSON-LD; boilerplate removed (navigation, share buttons, "Related" and "Read also" boxes,
+ * photo captions and credits, newsletter and cookie boxes, comments); the container of the text chosen by an
+ * explicit article-body marker or else by scoring paragraphs; within it, link lists and boilerplate lines dropped.
+ * When that finds little and the page's JSON-LD carries an {@code articleBody}, that is used instead.
+ *
+ * <p>Thread-safe: one instance serves all polls.
+ */
+public final class ArticleExtractor {
+
+    /** Elements that never hold article text. */
+    private static final String NEVER_TEXT = "script, style, noscript, template, iframe, object, embed, form, button,"
+            + " input, select, textarea, svg, canvas, video, audio, nav, aside, figure, figcaption, dialog, menu,"
+            + " [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=contentinfo],"
+            + " [role=banner]:not(article [role=banner]), [role=dialog], [role=alert]";
+    /** Class and id words of boilerplate containers. */
+    private static final Set<String> JUNK_WORDS = Set.of("share", "sharing", "sharebar", "social", "related",
+            "newsletter", "newsletters", "subscribe", "subscription", "promo", "promotion", "ad", "ads", "advert",
+            "advertisement", "adslot", "sponsor", "sponsored", "comment", "comments", "cookie", "cookies", "consent",
+            "banner", "breadcrumb", "breadcrumbs", "menu", "nav", "navbar", "navigation", "footer", "sidebar",
+            "widget", "popular", "trending", "readmore", "tags", "taglist", "tag", "bio", "byline", "caption",
+            "credit", "credits", "outbrain", "taboola", "signup", "paywall", "modal", "popup", "toolbar", "print",
+            "rating", "disqus", "skip", "hidden", "donate", "follow", "recirculation", "recirc", "teaser", "teasers",
+            "meta", "dateline", "timestamp", "author", "authors", "gallery", "slideshow", "embed", "header",
+            "masthead", "logo", "search", "login", "pagination", "pager", "toc", "sticky", "overlay", "disclaimer");
+    /** Pairs of class and id words that together mark boilerplate ("read also", "most read", "see also"). */
+    private static final Set<String> JUNK_PAIRS = Set.of("read also", "read more", "also read", "most read",
+            "see also", "more stories", "more news", "you may", "sr only", "visually hidden", "screen reader",
+            "in this", "about author", "around web");
+    /** Class and id words of the article's body. */
+    private static final Set<String> BODY_WORDS = Set.of("article", "body", "content", "entry", "main", "post",
+            "story", "text", "articlebody", "storytext", "prose", "rte", "richtext");
+    private static final Pattern BOILERPLATE_LINE = Pattern.compile("(?iu)^\\s*(read also|read more|also read|see also|"
+            + "related( articles| stories| news| coverage)?|more on this( story)?|recommended|most read|"
+            + "share( this( article| story)?)?( on)?|follow us|subscribe|sign up|newsletter|advertisement|"
+            + "photo|photos|image|picture|foto|фото|снимак|video|watch|listen|credit|source: getty|"
+            + "читайте также|читать также|по теме|также читайте|pročitajte (još|i)|прочитајте (још|и)|vezane vijesti|"
+            + "povezano|повезано|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|"
+            + "leggi anche|lea también|ler também|czytaj też|czytaj także)\\b.*");
+    private static final Pattern COPYRIGHT_LINE = Pattern.compile("(?iu)^(©|\\(c\\)|copyright\\b|all rights reserved).*"
+            + "|.*\\b(all rights reserved|все права защищены|sva prava zadržana|alle rechte vorbehalten)\\.?$");
+    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
+            "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "report",
+            "liveblogposting", "webpage");
+    private static final int SHORT_PARAGRAPH_WORDS = 25;
+
+    /** Extracts from a page's bytes; the charset comes from the HTTP header, else the page's meta, else a guess. */
+    public ExtractedPage extract(byte[] body, Optional<String> headerCharset, URI pageUrl) {
+        try {
+            Document document = Jsoup.parse(new ByteArrayInputStream(body), headerCharset.orElse(null),
+                    pageUrl == null ? "" : pageUrl.toString());
+            return extract(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the page", e);
+        }
+    }
+
+    /** Extracts from a parsed page (which is changed: boilerplate is removed from it). */
+    public ExtractedPage extract(Document document) {
+        JsonNode ld = jsonLd(document);
+        String canonical = canonical(document, ld);
+        String title = title(document, ld);
+        String author = author(document, ld);
+        Instant published = published(document, ld);
+        String language = language(document, ld);
+
+        Element body = document.body();
+        body.select(NEVER_TEXT).remove();
+        removeBoilerplate(body);
+        Element container = body.selectFirst("[itemprop=articleBody], [property=articleBody]");
+        String method = "article-body";
+        if (container == null || words(container.text()) < 30) {
+            container = bestContainer(body);
+            method = "scored";
+        }
+        String text = container == null ? "" : text(container, title);
+        String ldBody = ld == null ? "" : HtmlText.paragraphs(ld.path("articleBody").asText(""));
+        if (words(ldBody) > Math.max(50, 2 * words(text))) {
+            text = ldBody;
+            method = "json-ld";
+        }
+        if (text.isEmpty()) {
+            method = "none";
+        }
+        return new ExtractedPage(title, author, published, language, canonical, text, method);
+    }
+
+    // --- metadata -------------------------------------------------------------------------------------------------
+
+    private static String canonical(Document document, JsonNode ld) {
+        Element link = document.selectFirst("link[rel=canonical][href]");
+        if (link != null && !link.absUrl("href").isEmpty()) {
+            return link.absUrl("href");
+        }
+        Element og = document.selectFirst("meta[property=og:url][content]");
+        if (og != null && og.attr("content").startsWith("http")) {
+            return og.attr("content").strip();
+        }
+        return null;
+    }
+
+    private static String title(Document document, JsonNode ld) {
+        String og = meta(document, "meta[property=og:title], meta[name=twitter:title]");
+        if (!og.isEmpty()) {
+            return og;
+        }
+        if (ld != null && !ld.path("headline").asText("").isBlank()) {
+            return HtmlText.line(ld.path("headline").asText());
+        }
+        Element h1 = document.selectFirst("article h1, main h1, h1");
+        if (h1 != null && !h1.text().isBlank()) {
+            return HtmlText.collapse(h1.text());
+        }
+        String title = HtmlText.collapse(document.title());
+        String[] parts = title.split("\\s+[|–—-]\\s+");
+        return parts.length > 1 && parts[0].length() >= 15 ? parts[0] : title;
+    }
+
+    private static String author(Document document, JsonNode ld) {
+        String meta = meta(document, "meta[name=author], meta[property=article:author], meta[name=byl], "
+                + "meta[name=sailthru.author], meta[name=parsely-author]");
+        if (!meta.isEmpty() && !meta.startsWith("http")) {
+            return meta;
+        }
+        if (ld != null) {
+            JsonNode author = ld.path("author");
+            JsonNode first = author.isArray() ? author.path(0) : author;
+            String name = first.isTextual() ? first.asText() : first.path("name").asText("");
+            if (!name.isBlank()) {
+                return HtmlText.line(name);
+            }
+        }
+        Element byline = document.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], "
+                + ".byline, .author-name, .article-author");
+        if (byline != null) {
+            String text = HtmlText.collapse(byline.text()).replaceFirst("(?iu)^(by|von|par|od|автор:?)\\s+", "");
+            return text.isEmpty() || text.length() > 80 ? null : text;
+        }
+        return null;
+    }
+
+    private static Instant published(Document document, JsonNode ld) {
+        List<String> candidates = new ArrayList<>();
+        for (Element meta : document.select("meta[property=article:published_time], meta[itemprop=datePublished], "
+                + "meta[name=pubdate], meta[name=publishdate], meta[name=date], meta[name=dc.date], "
+                + "meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]")) {
+            candidates.add(meta.attr("content"));
+        }
+        if (ld != null) {
+            candidates.add(ld.path("datePublished").asText(""));
+        }
+        for (Element time : document.select("article time[datetime], time[pubdate][datetime], time[itemprop=datePublished]")) {
+            candidates.add(time.attr("datetime"));
+        }
+        for (String candidate : candidates) {
+            Instant instant = instant(candidate);
+            if (instant != null) {
+                return instant;
+            }
+        }
+        return null;
+    }
+
+    /** ISO-8601 with or without offset (UTC assumed when none), or RFC 1123; null when unreadable. */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String language(Document document, JsonNode ld) {
+        String lang = Languages.code(document.selectFirst("html") == null ? null : document.selectFirst("html").attr("lang"));
+        if (lang == null) {
+            lang = Languages.code(meta(document, "meta[http-equiv=content-language], meta[property=og:locale]"));
+        }
+        if (lang == null && ld != null) {
+            lang = Languages.code(ld.path("inLanguage").asText(null));
+        }
+        return lang;
+    }
+
+    /** The first non-empty {@code content} of the metas the selector finds, as one line of text. */
+    private static String meta(Document document, String selector) {
+        for (Element meta : document.select(selector)) {
+            String content = HtmlText.line(meta.attr("content"));
+            if (!content.isEmpty()) {
+                return content;
+            }
+        }
+        return "";
+    }
+
+    /** The page's JSON-LD object describing the article, when it has one. */
+    private static JsonNode jsonLd(Document document) {
+        for (Element script : document.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode found = articleNode(Json.mapper().readTree(script.data()));
+                if (found != null) {
+                    return found;
+                }
+            } catch (IOException e) {
+                // broken JSON-LD is common; the page is read without it
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode articleNode(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                JsonNode found = articleNode(element);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (node.has("@graph")) {
+            return articleNode(node.get("@graph"));
+        }
+        JsonNode type = node.path("@type");
+        List<String> types = new ArrayList<>();
+        if (type.isArray()) {
+            type.forEach(t -> types.add(t.asText().toLowerCase(Locale.ROOT)));
+        } else {
+            types.add(type.asText("").toLowerCase(Locale.ROOT));
+        }
+        return types.stream().anyMatch(t -> ARTICLE_TYPES.contains(t) && !t.equals("webpage"))
+                || (types.contains("webpage") && node.has("articleBody")) ? node : null;
+    }
+
+    // --- boilerplate ----------------------------------------------------------------------------------------------
+
+    /**
+     * Removes containers whose class or id marks them as boilerplate, unless they hold so much paragraph text that
+     * the marker must be a styling hook on the article itself ({@code <div class="article has-share-bar">}).
+     */
+    private static void removeBoilerplate(Element body) {
+        List<Element> junk = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            if (element == body || element.normalName().equals("html") || element.normalName().equals("main")) {
+                continue;
+            }
+            if ((element.normalName().equals("footer") || element.normalName().equals("header"))
+                    && element.closest("article") == null) {
+                junk.add(element);
+            } else if (junkMarker(element) && !holdsArticleText(element)) {
+                junk.add(element);
+            }
+        }
+        for (Element element : junk) {
+            if (element.parent() != null) {
+                element.remove();
+            }
+        }
+    }
+
+    private static boolean junkMarker(Element element) {
+        List<String> words = markerWords(element);
+        for (int i = 0; i < words.size(); i++) {
+            if (JUNK_WORDS.contains(words.get(i))) {
+                return true;
+            }
+            if (i + 1 < words.size() && JUNK_PAIRS.contains(words.get(i) + " " + words.get(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsArticleText(Element element) {
+        int paragraphs = 0;
+        for (Element p : element.select("p")) {
+            if (words(p.text()) >= 15 && linkDensity(p) < 0.3) {
+                paragraphs++;
+            }
+        }
+        return paragraphs >= 3;
+    }
+
+    /** The words of an element's class and id: {@code "articleBody share-bar"} is [article, body, share, bar]. */
+    static List<String> markerWords(Element element) {
+        String marker = element.className() + " " + element.id();
+        List<String> words = new ArrayList<>();
+        for (String token : marker.split("[^A-Za-z0-9]+")) {
+            for (String word : token.split("(?<=[a-z0-9])(?=[A-Z])")) {
+                if (!word.isEmpty()) {
+                    words.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return words;
+    }
+
+    // --- the container --------------------------------------------------------------------------------------------
+
+    /** The element whose paragraphs score highest, Readability-style. */
+    private static Element bestContainer(Element body) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element block : body.select("p, pre, td, blockquote, div, section, li")) {
+            if (!block.normalName().equals("p") && !block.normalName().equals("pre") && !textBlock(block)) {
+                continue;
+            }
+            String text = HtmlText.collapse(block.text());
+            if (text.length() < 25 || linkDensity(block) > 0.5) {
+                continue;
+            }
+            double score = 1 + text.split("[,،、，]").length - 1 + Math.min(text.length() / 100.0, 3);
+            Element ancestor = block.parent();
+            for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
+                scores.merge(ancestor, score / (level == 0 ? 1 : level == 1 ? 2 : 3 * level), Double::sum);
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            Element element = entry.getKey();
+            double score = (entry.getValue() + classWeight(element)) * (1 - linkDensity(element));
+            if (score > bestScore) {
+                best = element;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        // Text split over sibling containers ("<div class=para>" each): climb while the parent adds real text.
+        Element parent = best.parent();
+        while (parent != null && parent != body && scores.containsKey(parent)
+                && scores.get(parent) >= scores.get(best) * 0.8 && words(parent.text()) > words(best.text()) * 1.2
+                && linkDensity(parent) < 0.35) {
+            best = parent;
+            parent = best.parent();
+        }
+        return best;
+    }
+
+    /** A div, section or li used as a paragraph: text of its own, no block children. */
+    private static boolean textBlock(Element element) {
+        for (Element child : element.children()) {
+            if (HtmlText.BLOCKS.contains(child.normalName())) {
+                return false;
+            }
+        }
+        return !element.ownText().isBlank();
+    }
+
+    private static double classWeight(Element element) {
+        double weight = 0;
+        for (String word : markerWords(element)) {
+            if (BODY_WORDS.contains(word)) {
+                weight += 25;
+            }
+            if (JUNK_WORDS.contains(word)) {
+                weight -= 25;
+            }
+        }
+        if (element.normalName().equals("article")) {
+            weight += 10;
+        }
+        return weight;
+    }
+
+    static double linkDensity(Element element) {
+        int total = element.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element link : element.select("a")) {
+            linked += link.text().length();
+        }
+        return Math.min(1.0, (double) linked / total);
+    }
+
+    // --- the text -------------------------------------------------------------------------------------------------
+
+    /** The container's paragraphs, without link lists, boilerplate lines or the repeated headline. */
+    private static String text(Element container, String title) {
+        List<Element> linkLists = new ArrayList<>();
+        for (Element element : container.select("p, li, div, ul, ol, section, h2, h3, h4, h5, h6")) {
+            String text = element.text();
+            if (!text.isBlank() && text.length() < 400 && linkDensity(element) > 0.5) {
+                linkLists.add(element);
+            }
+        }
+        linkLists.forEach(Element::remove);
+        container.select("h1").remove();
+        List<String> paragraphs = new ArrayList<>();
+        String normalizedTitle = title.toLowerCase(Locale.ROOT);
+        for (String paragraph : HtmlText.paragraphList(container)) {
+            if (words(paragraph) < SHORT_PARAGRAPH_WORDS
+                    && (BOILERPLATE_LINE.matcher(paragraph).matches() || COPYRIGHT_LINE.matcher(paragraph).matches())) {
+                continue;
+            }
+            if (paragraph.toLowerCase(Locale.ROOT).equals(normalizedTitle)) {
+                continue;
+            }
+            paragraphs.add(paragraph);
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    static int words(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) {
+                count++;
+            }
+            inWord = letter;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,254 @@
+package io.newswatch.poller.parse;
+
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3 and 1.0 with Rome, leniently and safely. The bytes are decoded
+ * with {@link TextDecoding} and repaired with {@link XmlRepair} (which also removes the document type declaration,
+ * so no entity is ever defined: no XXE, no entity bomb); Rome's own parser refuses document types besides. A
+ * document that is still not well-formed (unclosed tags, a truncated body, undeclared namespace prefixes) gets a
+ * second chance through jsoup's forgiving XML parser. Every repair is reported as a warning.
+ *
+ * <p>Thread-safe: one instance serves all polls.
+ */
+public final class FeedParser {
+
+    private static final Pattern EMAIL_AND_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+$");
+    /** Namespaces that feeds use without declaring them, with their usual URIs. */
+    private static final Map<String, String> KNOWN_NAMESPACES = Map.of(
+            "dc", "http://purl.org/dc/elements/1.1/",
+            "content", "http://purl.org/rss/1.0/modules/content/",
+            "media", "http://search.yahoo.com/mrss/",
+            "atom", "http://www.w3.org/2005/Atom",
+            "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+            "slash", "http://purl.org/rss/1.0/modules/slash/",
+            "wfw", "http://wellformedweb.org/CommentAPI/",
+            "sy", "http://purl.org/rss/1.0/modules/syndication/",
+            "georss", "http://www.georss.org/georss",
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
+    /**
+     * @param body          the document as received
+     * @param headerCharset the HTTP charset, when given
+     * @param base          the URL the document came from: relative links resolve against it (null for a file)
+     * @throws FeedParseException when the document is not a feed, with what it is instead when that is known
+     */
+    public ParsedFeed parse(byte[] body, Optional<String> headerCharset, URI base) throws FeedParseException {
+        if (body.length == 0) {
+            throw new FeedParseException("the document is empty");
+        }
+        TextDecoding.Decoded decoded = TextDecoding.decode(body, headerCharset);
+        List<String> warnings = new ArrayList<>(decoded.warnings());
+        XmlRepair.Repaired repaired = XmlRepair.repair(decoded.text());
+        warnings.addAll(repaired.warnings());
+        SyndFeed feed;
+        try {
+            feed = build(repaired.xml());
+        } catch (FeedException first) {
+            rejectHtml(repaired.xml(), base);
+            try {
+                feed = build(forgivingXml(repaired.xml()));
+                warnings.add("not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
+            } catch (FeedException | IllegalArgumentException second) {
+                throw new FeedParseException("not a readable feed: " + rootCause(first), first);
+            }
+        } catch (IllegalArgumentException notAFeed) {
+            rejectHtml(repaired.xml(), base);
+            throw new FeedParseException("not a feed: the document is XML but neither RSS nor Atom (root <"
+                    + rootName(repaired.xml()) + ">)");
+        }
+        URI feedBase = base;
+        List<ParsedItem> items = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            items.add(item(entry, feedBase));
+        }
+        String link = feed.getLink() == null ? null : Urls.resolve(base, feed.getLink()).orElse(null);
+        return new ParsedFeed(feed.getFeedType(), HtmlText.line(feed.getTitle()), link,
+                Languages.code(feed.getLanguage()), items, warnings);
+    }
+
+    private static SyndFeed build(String xml) throws FeedException {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setPreserveWireFeed(true);
+        input.setXmlHealerOn(false);
+        input.setAllowDoctypes(false);
+        return input.build(new StringReader(xml));
+    }
+
+    private static ParsedItem item(SyndEntry entry, URI base) {
+        String guid = guid(entry);
+        String link = link(entry, guid);
+        String resolved = link == null ? null : Urls.resolve(base, link).orElse(null);
+        String title = HtmlText.line(entry.getTitleEx() != null ? entry.getTitleEx().getValue() : entry.getTitle());
+        String summary = entry.getDescription() == null ? "" : HtmlText.line(entry.getDescription().getValue());
+        StringBuilder content = new StringBuilder();
+        for (SyndContent part : entry.getContents()) {
+            String text = part.getValue() == null ? "" : HtmlText.paragraphs(part.getValue());
+            if (!text.isEmpty()) {
+                content.append(content.isEmpty() ? "" : "\n\n").append(text);
+            }
+        }
+        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        return new ParsedItem(guid, resolved, title, summary, content.toString(), author(entry), categories(entry),
+                date == null ? null : date.toInstant());
+    }
+
+    private static String guid(SyndEntry entry) {
+        Object wire = entry.getWireEntry();
+        String guid = null;
+        if (wire instanceof Item item) {
+            Guid rssGuid = item.getGuid();
+            guid = rssGuid != null ? rssGuid.getValue() : item.getUri();
+        } else if (wire instanceof Entry atom) {
+            guid = atom.getId();
+        }
+        return guid == null || guid.isBlank() ? null : guid.strip();
+    }
+
+    private static String link(SyndEntry entry, String guid) {
+        if (entry.getLink() != null && !entry.getLink().isBlank()) {
+            return entry.getLink().strip();
+        }
+        for (SyndLink link : entry.getLinks()) {
+            if (link.getHref() != null && (link.getRel() == null || link.getRel().equals("alternate"))) {
+                return link.getHref().strip();
+            }
+        }
+        Object wire = entry.getWireEntry();
+        boolean permaLink = wire instanceof Item item && item.getGuid() != null && item.getGuid().isPermaLink();
+        if (guid != null && (permaLink || wire instanceof Entry) && (guid.startsWith("http://") || guid.startsWith("https://"))) {
+            return guid;
+        }
+        return null;
+    }
+
+    private static String author(SyndEntry entry) {
+        String author = entry.getAuthor();
+        if ((author == null || author.isBlank()) && !entry.getAuthors().isEmpty()) {
+            SyndPerson person = entry.getAuthors().get(0);
+            author = person.getName() != null ? person.getName() : person.getEmail();
+        }
+        if (author == null || author.isBlank()) {
+            return null;
+        }
+        String text = HtmlText.line(author);
+        Matcher named = EMAIL_AND_NAME.matcher(text);
+        if (named.matches()) {
+            return named.group(1).strip();
+        }
+        return EMAIL.matcher(text).matches() || text.isEmpty() ? null : text;
+    }
+
+    private static List<String> categories(SyndEntry entry) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SyndCategory category : entry.getCategories()) {
+            String name = HtmlText.line(category.getName());
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Well-formed XML from whatever jsoup's XML parser makes of the text: tags closed, stray characters escaped, and
+     * namespace prefixes that are used but not declared bound on the root element.
+     */
+    static String forgivingXml(String xml) {
+        Document document = Jsoup.parse(xml, "", Parser.xmlParser());
+        document.childNodes().stream().filter(DocumentType.class::isInstance).toList().forEach(org.jsoup.nodes.Node::remove);
+        Element root = document.children().first();
+        if (root == null) {
+            return xml;
+        }
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (Element element : document.getAllElements()) {
+            addPrefix(prefixes, element.tagName());
+            element.attributes().forEach(attribute -> {
+                if (!attribute.getKey().startsWith("xmlns")) {
+                    addPrefix(prefixes, attribute.getKey());
+                }
+            });
+        }
+        for (String prefix : prefixes) {
+            if (!prefix.equals("xml") && !declared(root, prefix)) {
+                root.attr("xmlns:" + prefix, KNOWN_NAMESPACES.getOrDefault(prefix, "urn:undeclared:" + prefix));
+            }
+        }
+        document.outputSettings().syntax(Document.OutputSettings.Syntax.xml).prettyPrint(false)
+                .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).charset("UTF-8");
+        return root.outerHtml();
+    }
+
+    private static void addPrefix(Set<String> prefixes, String name) {
+        int colon = name.indexOf(':');
+        if (colon > 0) {
+            prefixes.add(name.substring(0, colon));
+        }
+    }
+
+    private static boolean declared(Element root, String prefix) {
+        for (Element element : root.getAllElements()) {
+            if (element.hasAttr("xmlns:" + prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An HTML page instead of a feed is a common mistake: say so, and point at the feed the page links to. */
+    private static void rejectHtml(String text, URI base) throws FeedParseException {
+        String root = rootName(text).toLowerCase(Locale.ROOT);
+        if (!root.equals("html")) {
+            return;
+        }
+        Document page = Jsoup.parse(text, base == null ? "" : base.toString());
+        Element alternate = page.selectFirst("link[rel=alternate][type~=(?i)application/(rss|atom)\\+xml][href]");
+        throw new FeedParseException("not a feed but an HTML page" + (alternate == null ? ""
+                : "; it links to a feed at " + alternate.absUrl("href")));
+    }
+
+    private static String rootName(String xml) {
+        Matcher matcher = Pattern.compile("<([A-Za-z_][\\w:.-]*)").matcher(xml);
+        return matcher.find() ? matcher.group(1) : "?";
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+}

@@ -1,0 +1,412 @@
+package io.newswatch.poller.poll;
+
+import io.newswatch.contract.Article;
+import io.newswatch.contract.Feed;
+import io.newswatch.contract.Ids;
+import io.newswatch.contract.Source;
+import io.newswatch.poller.http.AddressGuard;
+import io.newswatch.poller.http.FetchException;
+import io.newswatch.poller.http.FetchRequest;
+import io.newswatch.poller.http.FetchResponse;
+import io.newswatch.poller.http.HttpFetcher;
+import io.newswatch.poller.http.MediaTypes;
+import io.newswatch.poller.http.SsrfGuard;
+import io.newswatch.poller.parse.ArticleExtractor;
+import io.newswatch.poller.parse.ExtractedPage;
+import io.newswatch.poller.parse.FeedParseException;
+import io.newswatch.poller.parse.FeedParser;
+import io.newswatch.poller.parse.ParsedFeed;
+import io.newswatch.poller.parse.ParsedItem;
+import io.newswatch.poller.parse.UrlCanonicalizer;
+import io.newswatch.poller.parse.Urls;
+import io.newswatch.poller.state.FeedState;
+import io.newswatch.poller.state.FeedStatus;
+import io.newswatch.poller.state.ItemLedger;
+import io.newswatch.poller.state.SeenItem;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * One poll of one feed: a conditional GET, parsing, for each new or changed item its page fetched and its main
+ * text extracted (when the feed wants full text), the articles published and acknowledged, then the feed's new
+ * state. Failures of the feed end up in its status, never in an exception; failures of one article page fall back
+ * to the feed's own text for that article.
+ */
+public final class FeedPoller {
+
+    private static final Logger LOG = Logger.getLogger(FeedPoller.class);
+    private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1995-01-01T00:00:00Z");
+    private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
+    private final HttpFetcher fetcher;
+    private final SsrfGuard ssrf;
+    private final FeedParser parser;
+    private final ArticleExtractor extractor;
+    private final UrlCanonicalizer canonicalizer;
+    private final Schedule schedule;
+    private final PollMetrics metrics;
+    private final Clock clock;
+    private final String owner;
+    private final int rememberedItems;
+    private final Duration publishTimeout;
+
+    public FeedPoller(HttpFetcher fetcher, SsrfGuard ssrf, FeedParser parser, ArticleExtractor extractor,
+                      UrlCanonicalizer canonicalizer, Schedule schedule, PollMetrics metrics, Clock clock,
+                      String owner, int rememberedItems, Duration publishTimeout) {
+        this.fetcher = fetcher;
+        this.ssrf = ssrf;
+        this.parser = parser;
+        this.extractor = extractor;
+        this.canonicalizer = canonicalizer;
+        this.schedule = schedule;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.owner = owner;
+        this.rememberedItems = rememberedItems;
+        this.publishTimeout = publishTimeout;
+    }
+
+    /**
+     * Polls a feed.
+     *
+     * @param feed      the registration
+     * @param state     the feed's state after its last poll
+     * @param ledger    the items already published from it (updated in place)
+     * @param published what any feed already published under an article id
+     * @param sink      where articles go
+     * @throws InterruptedException when the poller shuts down mid-poll (nothing is recorded)
+     */
+    public PollResult poll(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
+                           ArticleSink sink) throws InterruptedException {
+        long started = System.nanoTime();
+        URI feedUri = URI.create(feed.url());
+        AddressGuard guard = ssrf.trusting(feedUri.getHost());
+        FetchResponse response;
+        try {
+            response = fetcher.fetch(FetchRequest.feed(feedUri, guard).conditional(state.etag(), state.lastModified()));
+        } catch (FetchException e) {
+            return failed(feed, state, e.kind().name(), e.getMessage(), null, Optional.empty(), started);
+        }
+        metrics.bytes(response.wireBytes());
+        Feed moved = response.movedPermanently().map(uri -> movedTo(feed, uri)).orElse(null);
+        if (response.notModified()) {
+            return notModified(feed, state, ledger, response, moved, started);
+        }
+        if (!response.ok()) {
+            return failed(feed, state, "HTTP", "HTTP " + response.status() + " from " + response.uri(),
+                    response.status(), response.retryAfter(), started);
+        }
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(response.body(), response.charset(), response.uri());
+        } catch (FeedParseException e) {
+            return failed(feed, state, "PARSE", e.getMessage(), response.status(), Optional.empty(), started);
+        }
+        metrics.parseWarnings(parsed.warnings().size());
+        return items(feed, state, ledger, published, sink, response, parsed, guard, moved, started);
+    }
+
+    private PollResult items(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
+                             ArticleSink sink, FetchResponse response, ParsedFeed parsed, AddressGuard guard,
+                             Feed moved, long started) throws InterruptedException {
+        Instant fetched = clock.instant();
+        String feedUrl = response.uri().toString();
+        List<ParsedItem> items = parsed.items().reversed();
+        List<ItemKeys> keys = items.stream().map(item -> ItemKeys.of(item, feedUrl, canonicalizer)).toList();
+        IdentityPolicy.Decision identity = IdentityPolicy.decide(state.linkIdentity(), state.status().identityReason(),
+                keys, ledger);
+        if (identity.linkIdentity() && !state.linkIdentity()) {
+            LOG.warnf("feed %s (%s): %s; telling items apart by link and title from now on", feed.id(), feed.url(),
+                    identity.reason());
+        }
+        Progress progress = new Progress(parsed.warnings());
+        List<Pending> pending = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            ParsedItem item = items.get(i);
+            ItemKeys key = keys.get(i);
+            String identityKey = identity.linkIdentity() || key.guidKey() == null ? key.linkKey() : key.guidKey();
+            if (!done.add(identityKey)) {
+                continue;
+            }
+            SeenItem seen = identity.linkIdentity() || key.guidKey() == null ? ledger.byLink(key.linkKey())
+                    : ledger.byGuid(key.guidKey());
+            String fingerprint = Hashes.key(item.title(), item.summary(), item.content(), key.url());
+            if (seen != null && seen.fingerprint().equals(fingerprint)) {
+                ledger.record(seen.seenAt(fetched));
+                metrics.unchanged();
+                continue;
+            }
+            Article article = article(feed, parsed, item, key, fetched, guard, progress);
+            SeenItem last = published.apply(article.id()).orElse(seen != null && seen.id().equals(article.id()) ? seen : null);
+            Instant time = article.publishedEstimated() ? fetched : article.published();
+            if (last != null && last.contentHash().equals(article.contentHash())) {
+                ledger.record(new SeenItem(key.guidKey(), key.linkKey(), fingerprint, article.id(),
+                        article.contentHash(), last.revision(), time, fetched));
+                metrics.duplicate();
+                continue;
+            }
+            int revision = last == null ? 1 : last.revision() + 1;
+            Article versioned = revision == 1 ? article : withRevision(article, revision);
+            pending.add(new Pending(sink.publish(versioned).toCompletableFuture(), new SeenItem(key.guidKey(),
+                    key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, fetched)));
+        }
+        String publishError = awaitPublished(pending, ledger);
+        ledger.prune(rememberedItems);
+        int count = (int) pending.stream().filter(p -> p.result().isDone() && !p.result().isCompletedExceptionally()).count();
+        if (publishError != null) {
+            PollResult failed = failed(feed, state, "PUBLISH", publishError, response.status(), Optional.empty(), started);
+            return new PollResult(failed.state(), ledger.snapshot(feed.id(), clock.instant()), moved, count);
+        }
+        Instant now = clock.instant();
+        FeedStatus prior = state.status();
+        Duration interval = schedule.interval(feed.pollInterval(), ledger.items().stream().map(SeenItem::time).toList(), now);
+        List<String> warnings = progress.warnings(moved, feed);
+        FeedStatus status = new FeedStatus(now, now, response.status(), null, null, 0, prior.itemsPublished() + count,
+                parsed.items().size(), now.plus(interval), interval, null, null,
+                conditionalGet(response.etag(), response.lastModified()),
+                identity.linkIdentity() ? "link+title" : "guid", identity.reason(),
+                moved != null ? feed.url() : prior.movedFrom(), prior.linksRefused() + progress.refused,
+                progress.lastRefused != null ? progress.lastRefused : prior.lastRefusedLink(),
+                count > 0 ? now : prior.lastNewItem(), warnings, owner);
+        FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, response.etag(),
+                response.lastModified(), identity.linkIdentity(), status);
+        metrics.poll("ok", "none", Duration.ofNanos(System.nanoTime() - started));
+        return new PollResult(next, ledger.snapshot(feed.id(), now), moved, count);
+    }
+
+    /** Waits for the broker's acknowledgements; records what was stored; returns the first failure, or null. */
+    private String awaitPublished(List<Pending> pending, ItemLedger ledger) throws InterruptedException {
+        String error = null;
+        long deadline = System.nanoTime() + publishTimeout.toNanos();
+        for (Pending item : pending) {
+            try {
+                item.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                ledger.record(item.seen());
+                metrics.published();
+            } catch (ExecutionException e) {
+                error = error != null ? error : "publishing to Kafka failed: " + e.getCause().getMessage();
+            } catch (TimeoutException e) {
+                error = error != null ? error : "Kafka did not acknowledge within " + publishTimeout.toSeconds() + " s";
+            }
+        }
+        return error;
+    }
+
+    private Article article(Feed feed, ParsedFeed parsed, ParsedItem item, ItemKeys key, Instant fetched,
+                            AddressGuard guard, Progress progress) throws InterruptedException {
+        String url = key.url();
+        ExtractedPage page = null;
+        if (key.linkMissing()) {
+            progress.linkMissing++;
+        } else if (feed.fullText()) {
+            page = page(item.link(), guard, progress);
+            if (page != null && page.canonicalUrl() != null) {
+                url = preferCanonical(url, page.canonicalUrl());
+            }
+        }
+        String title = !item.title().isEmpty() ? item.title() : page != null ? page.title() : "";
+        String body = page != null && !page.text().isBlank() ? page.text()
+                : !item.content().isEmpty() ? item.content() : item.summary();
+        String author = item.author() != null ? item.author() : page != null ? page.author() : null;
+        String language = feed.language() != null ? feed.language() : parsed.language() != null ? parsed.language()
+                : page != null ? page.language() : null;
+        Instant published = plausible(item.published(), fetched);
+        if (published == null && page != null) {
+            published = plausible(page.published(), fetched);
+        }
+        boolean estimated = published == null;
+        if (estimated) {
+            progress.undated++;
+        }
+        Source source = new Source(feed.name(), UrlCanonicalizer.domain(url), feed.id(), feed.url(), feed.tags());
+        return new Article(Article.SCHEMA_VERSION, Article.TYPE, Ids.article(url), clock.instant(), url, title,
+                item.summary(), body, author, language, estimated ? fetched : published, estimated, fetched,
+                item.categories(), source, Hashes.content(title, item.summary(), body), 1);
+    }
+
+    /** Fetches and extracts an article page; null when that fails (the feed's text is used instead). */
+    private ExtractedPage page(String link, AddressGuard guard, Progress progress) throws InterruptedException {
+        Optional<URI> uri = Urls.parse(link);
+        if (uri.isEmpty()) {
+            return null;
+        }
+        try {
+            FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get(), guard));
+            metrics.bytes(response.wireBytes());
+            if (!response.ok()) {
+                progress.pageFailed("HTTP " + response.status() + " from " + link);
+                metrics.page("failed");
+                return null;
+            }
+            String type = MediaTypes.essence(response.contentType());
+            if (!type.isEmpty() && !type.contains("html") && !type.contains("xml")) {
+                progress.pageFailed("not an HTML page (" + type + "): " + link);
+                metrics.page("not_html");
+                return null;
+            }
+            metrics.page("ok");
+            return extractor.extract(response.body(), response.charset(), response.uri());
+        } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.BLOCKED) {
+                progress.refused++;
+                progress.lastRefused = e.getMessage();
+                metrics.refused();
+                metrics.page("refused");
+            } else {
+                progress.pageFailed(e.getMessage());
+                metrics.page("failed");
+            }
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "extracting %s failed", link);
+            progress.pageFailed("extraction failed for " + link + ": " + e.getMessage());
+            metrics.page("failed");
+            return null;
+        }
+    }
+
+    /**
+     * The page's canonical URL when it is believable: on the same site as the link and not the site's home page
+     * (a common CMS mistake gives every article the home page as canonical).
+     */
+    private String preferCanonical(String linkUrl, String pageCanonical) {
+        Optional<String> canonical = canonicalizer.canonical(pageCanonical);
+        if (canonical.isEmpty()) {
+            return linkUrl;
+        }
+        URI page = URI.create(canonical.get());
+        URI link = URI.create(linkUrl);
+        boolean home = page.getRawPath() == null || page.getRawPath().equals("/") || page.getRawPath().isEmpty();
+        boolean linkHome = link.getRawPath() == null || link.getRawPath().equals("/");
+        if (home && !linkHome) {
+            return linkUrl;
+        }
+        return UrlCanonicalizer.domain(canonical.get()).equals(UrlCanonicalizer.domain(linkUrl))
+                || siteOf(page.getHost()).equals(siteOf(link.getHost())) ? canonical.get() : linkUrl;
+    }
+
+    /** The last two labels of a host name ("bbc.co.uk" is treated as "co.uk" here; close enough for a check). */
+    private static String siteOf(String host) {
+        String[] labels = host == null ? new String[0] : host.split("\\.");
+        return labels.length < 2 ? String.valueOf(host) : labels[labels.length - 2] + "." + labels[labels.length - 1];
+    }
+
+    private PollResult notModified(Feed feed, FeedState state, ItemLedger ledger, FetchResponse response, Feed moved,
+                                   long started) {
+        Instant now = clock.instant();
+        FeedStatus prior = state.status();
+        Duration interval = schedule.interval(feed.pollInterval(), ledger.items().stream().map(SeenItem::time).toList(), now);
+        String etag = response.etag() != null ? response.etag() : state.etag();
+        String lastModified = response.lastModified() != null ? response.lastModified() : state.lastModified();
+        FeedStatus status = new FeedStatus(now, now, 304, null, null, 0, prior.itemsPublished(), prior.itemsInFeed(),
+                now.plus(interval), interval, null, null, conditionalGet(etag, lastModified), prior.identity(),
+                prior.identityReason(), moved != null ? feed.url() : prior.movedFrom(), prior.linksRefused(),
+                prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(), owner);
+        metrics.poll("not_modified", "none", Duration.ofNanos(System.nanoTime() - started));
+        return new PollResult(new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag,
+                lastModified, state.linkIdentity(), status), null, moved, 0);
+    }
+
+    private PollResult failed(Feed feed, FeedState state, String kind, String error, Integer httpStatus,
+                              Optional<Duration> retryAfter, long started) {
+        Instant now = clock.instant();
+        FeedStatus prior = state.status();
+        int failures = prior.consecutiveFailures() + 1;
+        Duration interval = prior.interval() != null ? prior.interval() : schedule.nominal(feed.pollInterval());
+        Duration backoff = schedule.backoff(interval, failures, retryAfter);
+        FeedStatus status = new FeedStatus(now, prior.lastSuccess(), httpStatus, error, kind, failures,
+                prior.itemsPublished(), prior.itemsInFeed(), now.plus(backoff), interval, backoff,
+                retryAfter.orElse(null), prior.conditionalGet(), prior.identity(), prior.identityReason(),
+                prior.movedFrom(), prior.linksRefused(), prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(),
+                owner);
+        if (failures == 1 || failures % 10 == 0) {
+            LOG.warnf("feed %s (%s) failed %d time(s) in a row, next try in %s: %s", feed.id(), feed.url(), failures,
+                    backoff, error);
+        }
+        metrics.poll("failed", kind, Duration.ofNanos(System.nanoTime() - started));
+        return new PollResult(new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, state.etag(),
+                state.lastModified(), state.linkIdentity(), status), null, null, 0);
+    }
+
+    private Feed movedTo(Feed feed, URI uri) {
+        LOG.infof("feed %s moved permanently from %s to %s; its registration follows", feed.id(), feed.url(), uri);
+        return new Feed(feed.schemaVersion(), feed.type(), feed.id(), clock.instant(), uri.toString(), feed.name(),
+                feed.pollInterval(), feed.fullText(), feed.language(), feed.tags());
+    }
+
+    /** A publication time that can be believed: not before the web had news feeds, not more than a day ahead. */
+    public static Instant plausible(Instant time, Instant fetched) {
+        return time != null && time.isAfter(EARLIEST_PLAUSIBLE) && !time.isAfter(fetched.plus(FUTURE_TOLERANCE))
+                ? time : null;
+    }
+
+    private static String conditionalGet(String etag, String lastModified) {
+        return etag != null && lastModified != null ? "etag+last-modified" : etag != null ? "etag"
+                : lastModified != null ? "last-modified" : "none";
+    }
+
+    private static Article withRevision(Article a, int revision) {
+        return new Article(a.schemaVersion(), a.type(), a.id(), a.timestamp(), a.url(), a.title(), a.summary(),
+                a.body(), a.author(), a.language(), a.published(), a.publishedEstimated(), a.fetched(), a.categories(),
+                a.source(), a.contentHash(), revision);
+    }
+
+    private record Pending(CompletableFuture<Void> result, SeenItem seen) {
+    }
+
+    /** What one poll noticed besides its articles. */
+    private static final class Progress {
+        final List<String> parseWarnings;
+        int undated;
+        int linkMissing;
+        int pagesFailed;
+        String lastPageFailure;
+        int refused;
+        String lastRefused;
+
+        Progress(List<String> parseWarnings) {
+            this.parseWarnings = parseWarnings;
+        }
+
+        void pageFailed(String why) {
+            pagesFailed++;
+            lastPageFailure = why;
+        }
+
+        List<String> warnings(Feed moved, Feed feed) {
+            List<String> warnings = new ArrayList<>(parseWarnings);
+            if (moved != null) {
+                warnings.add("moved permanently from " + feed.url() + " to " + moved.url() + "; registration updated");
+            }
+            if (undated > 0) {
+                warnings.add(undated + " item(s) without a usable date: the fetch time is used");
+            }
+            if (linkMissing > 0) {
+                warnings.add(linkMissing + " item(s) without a usable link");
+            }
+            if (pagesFailed > 0) {
+                warnings.add(pagesFailed + " article page(s) not fetched, the feed's text used instead (last: "
+                        + lastPageFailure + ")");
+            }
+            if (refused > 0) {
+                warnings.add(refused + " article link(s) refused by the SSRF guard (last: " + lastRefused + ")");
+            }
+            return warnings;
+        }
+    }
+}

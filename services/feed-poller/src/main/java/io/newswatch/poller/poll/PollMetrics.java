@@ -1,0 +1,73 @@
+package io.newswatch.poller.poll;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+
+/** The poller's counters, for {@code /q/metrics}: what ops watch to see that feeds flow and why some do not. */
+public final class PollMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter published;
+    private final Counter unchanged;
+    private final Counter duplicates;
+    private final Counter bytes;
+    private final Counter refused;
+    private final Timer pollTimer;
+
+    public PollMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.published = Counter.builder("newswatch.poller.articles.published")
+                .description("Articles published to the raw topic (new ones and new revisions)").register(registry);
+        this.unchanged = Counter.builder("newswatch.poller.items.skipped").tag("reason", "unchanged")
+                .description("Feed items not published again").register(registry);
+        this.duplicates = Counter.builder("newswatch.poller.items.skipped").tag("reason", "duplicate")
+                .description("Feed items not published again").register(registry);
+        this.bytes = Counter.builder("newswatch.poller.http.bytes").baseUnit("bytes")
+                .description("Bytes received from feeds and pages, before decompression").register(registry);
+        this.refused = Counter.builder("newswatch.poller.links.refused")
+                .description("Article links the SSRF guard refused to fetch").register(registry);
+        this.pollTimer = Timer.builder("newswatch.poller.poll.duration")
+                .description("Time a poll takes, article pages included").register(registry);
+    }
+
+    /** A finished poll: {@code outcome} is ok, not_modified or failed; {@code error} the failure kind or none. */
+    void poll(String outcome, String error, Duration took) {
+        registry.counter("newswatch.poller.polls", "outcome", outcome, "error", error).increment();
+        pollTimer.record(took);
+    }
+
+    void published() {
+        published.increment();
+    }
+
+    void unchanged() {
+        unchanged.increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    void bytes(long count) {
+        bytes.increment(count);
+    }
+
+    void refused() {
+        refused.increment();
+    }
+
+    /** An article page: ok, failed, refused or not_html. */
+    void page(String outcome) {
+        registry.counter("newswatch.poller.pages", "outcome", outcome).increment();
+    }
+
+    /** A repair or workaround while parsing a feed. */
+    void parseWarnings(int count) {
+        if (count > 0) {
+            registry.counter("newswatch.poller.parse.warnings").increment(count);
+        }
+    }
+}

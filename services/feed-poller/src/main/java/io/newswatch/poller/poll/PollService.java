@@ -1,0 +1,237 @@
+package io.newswatch.poller.poll;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newswatch.contract.Feed;
+import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.poller.config.InstanceId;
+import io.newswatch.poller.config.PollerConfig;
+import io.newswatch.poller.feed.FeedRegistry;
+import io.newswatch.poller.publish.KafkaPublisher;
+import io.newswatch.poller.state.CompactedTopicReader;
+import io.newswatch.poller.state.FeedState;
+import io.newswatch.poller.state.FeedStatus;
+import io.newswatch.poller.state.ItemLedger;
+import io.newswatch.poller.state.StateStore;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.utils.Utils;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The poller's life: reads the registry and the feeds' state from Kafka, polls the feeds of the partitions this
+ * instance owns when they are due, and writes each poll's outcome back. Everything it knows can be rebuilt from
+ * the two compacted topics, so instances can come and go.
+ */
+@ApplicationScoped
+public class PollService {
+
+    private static final Logger LOG = Logger.getLogger(PollService.class);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final FeedRegistry registry;
+    private final StateStore store;
+    private final FeedPoller poller;
+    private final KafkaPublisher publisher;
+    private final Ownership ownership;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final CompactedTopicReader feedsReader;
+    private final CompactedTopicReader stateReader;
+    private final PollScheduler scheduler;
+    private final CompletableFuture<Void> loaded;
+    private final Timer lag;
+
+    public PollService(PollerConfig config, TopicNames topics, InstanceId instance, FeedRegistry registry,
+                       StateStore store, FeedPoller poller, KafkaPublisher publisher, Ownership ownership, Clock clock,
+                       MeterRegistry meters, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.registry = registry;
+        this.store = store;
+        this.poller = poller;
+        this.publisher = publisher;
+        this.ownership = ownership;
+        this.clock = clock;
+        this.meters = meters;
+        this.feedsReader = new CompactedTopicReader(bootstrapServers, topics.feeds(), instance.value() + "-registry",
+                registry::apply);
+        this.stateReader = new CompactedTopicReader(bootstrapServers, topics.feedState(), instance.value() + "-state",
+                (key, value, partition) -> store.apply(key, value));
+        this.lag = Timer.builder("newswatch.poller.poll.lag")
+                .description("How late polls start after they were due (a growing lag: too few polls at once)")
+                .register(meters);
+        this.scheduler = new PollScheduler(this::poll, config.maxConcurrentPolls(), clock, lag::record);
+        this.loaded = CompletableFuture.allOf(feedsReader.initialLoad(), stateReader.initialLoad());
+    }
+
+    /** Starts reading and polling; called once the application is up. */
+    public void start() {
+        registry.onChange(this::reconcile);
+        ownership.onAssigned(this::assigned);
+        ownership.onChange(this::reconcileAll);
+        feedsReader.start();
+        stateReader.start();
+        scheduler.start();
+        loaded.thenRun(() -> {
+            LOG.infof("registry loaded: %d feeds, state of %d", registry.size(), store.feeds());
+            reconcileAll();
+        });
+        Gauge.builder("newswatch.poller.feeds", registry, FeedRegistry::size).tag("scope", "registered")
+                .description("Feeds in the registry").register(meters);
+        Gauge.builder("newswatch.poller.feeds", scheduler, PollScheduler::size).tag("scope", "owned")
+                .description("Feeds polled by this instance").register(meters);
+        Gauge.builder("newswatch.poller.feeds", this, PollService::failing).tag("scope", "failing")
+                .description("Feeds of this instance whose last poll failed").register(meters);
+        Gauge.builder("newswatch.poller.polls.running", scheduler, PollScheduler::running)
+                .description("Polls in progress").register(meters);
+    }
+
+    /** Completes once the registry and the state have been read from Kafka. */
+    public CompletableFuture<Void> loaded() {
+        return loaded;
+    }
+
+    public boolean isLoaded() {
+        return loaded.isDone() && !loaded.isCompletedExceptionally();
+    }
+
+    /** Why reading the registry or the state fails, while it does; null when both read fine. */
+    public String readError() {
+        return feedsReader.lastError() != null ? feedsReader.lastError() : stateReader.lastError();
+    }
+
+    public boolean schedulerAlive() {
+        return scheduler.alive();
+    }
+
+    /** The partition of the feeds topic a feed id lands in (Kafka's default partitioner); -1 while unknown. */
+    public int partitionOf(String feedId) {
+        int partitions = feedsReader.partitions();
+        return partitions == 0 ? -1 : Utils.toPositive(Utils.murmur2(feedId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** The partitions of the feeds topic this instance polls. */
+    public Set<Integer> ownedPartitions() {
+        return ownership.owned();
+    }
+
+    /** Writes a deleted feed's state away (tombstones), so that a re-registration starts afresh. */
+    public CompletableFuture<Void> forget(String feedId) {
+        scheduler.unschedule(feedId);
+        store.remove(feedId);
+        return CompletableFuture.allOf(publisher.state(feedId, null).toCompletableFuture(),
+                publisher.state(ItemLedger.key(feedId), null).toCompletableFuture());
+    }
+
+    /** New partitions: read the state up to now first, then own them. */
+    private void assigned(Set<Integer> partitions) {
+        CompletableFuture.allOf(loaded, feedsReader.catchUp(), stateReader.catchUp())
+                .thenRun(() -> ownership.ready(partitions));
+    }
+
+    private void reconcileAll() {
+        if (!isLoaded()) {
+            return;
+        }
+        for (FeedRegistry.Entry entry : registry.all()) {
+            reconcile(entry.feed().id());
+        }
+    }
+
+    /** Schedules a feed this instance owns and does not poll yet; unschedules one it no longer owns. */
+    private void reconcile(String feedId) {
+        if (!isLoaded()) {
+            return;
+        }
+        Optional<FeedRegistry.Entry> entry = registry.get(feedId);
+        boolean owned = entry.isPresent() && ownership.owns(entry.get().partition());
+        if (owned && !scheduler.isScheduled(feedId)) {
+            Instant now = clock.instant();
+            Instant due = store.state(feedId).map(FeedState::status).map(FeedStatus::nextPoll)
+                    .filter(next -> next.isAfter(now)).orElse(now);
+            scheduler.schedule(feedId, due);
+        } else if (!owned && scheduler.isScheduled(feedId)) {
+            scheduler.unschedule(feedId);
+        }
+    }
+
+    /** One poll of a feed; returns when to poll it next, or null to stop. */
+    private Instant poll(String feedId) {
+        Optional<FeedRegistry.Entry> entry = registry.get(feedId);
+        if (entry.isEmpty() || !ownership.owns(entry.get().partition())) {
+            return null;
+        }
+        Feed feed = entry.get().feed();
+        FeedState state = store.state(feedId).orElseGet(() -> FeedState.initial(feedId, clock.instant()));
+        ItemLedger ledger = ItemLedger.of(store.ledger(feedId).orElse(null));
+        PollResult result;
+        try {
+            result = poller.poll(feed, state, ledger, store::published, publisher);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (registry.get(feedId).isEmpty()) {
+            return null;
+        }
+        persist(feed, result);
+        return result.state().status().nextPoll();
+    }
+
+    private void persist(Feed feed, PollResult result) {
+        String feedId = feed.id();
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        if (result.ledger() != null) {
+            store.putLedger(feedId, result.ledger());
+            writes.add(publisher.state(ItemLedger.key(feedId), result.ledger()).toCompletableFuture());
+        }
+        store.putState(feedId, result.state());
+        writes.add(publisher.state(feedId, result.state()).toCompletableFuture());
+        if (result.moved() != null) {
+            registry.put(result.moved(), registry.get(feedId).map(FeedRegistry.Entry::partition).orElse(-1));
+            writes.add(publisher.register(result.moved()).toCompletableFuture());
+        }
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            meters.counter("newswatch.poller.state.write.failures").increment();
+            LOG.warnf("could not write the state of feed %s to Kafka (%s); it is kept in memory and written after the "
+                    + "next poll", feedId, e instanceof TimeoutException ? "timeout" : e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int failing() {
+        int failing = 0;
+        for (FeedRegistry.Entry entry : registry.all()) {
+            if (ownership.owns(entry.partition())
+                    && store.state(entry.feed().id()).map(s -> s.status().consecutiveFailures() > 0).orElse(false)) {
+                failing++;
+            }
+        }
+        return failing;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        scheduler.close(Duration.ofSeconds(10));
+        feedsReader.close();
+        stateReader.close();
+    }
+}

@@ -1,0 +1,30 @@
+package io.newswatch.poller.state;
+
+import java.time.Instant;
+
+/**
+ * What the poller keeps about one feed between polls, across restarts and instances: the value of
+ * {@code newswatch.feeds.state} under the feed's id. Written by the instance that polls the feed after each poll;
+ * read by every instance (for status, and to take the feed over). The items already published are kept apart,
+ * under {@link ItemLedger#key(String)}, because they change less often and weigh more.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param type          {@link #TYPE}
+ * @param feedId        the feed
+ * @param timestamp     when this state was written
+ * @param etag          the feed's last {@code ETag}, sent back as {@code If-None-Match}
+ * @param lastModified  the feed's last {@code Last-Modified}, sent back as {@code If-Modified-Since}
+ * @param linkIdentity  true once the feed's guids proved unusable: items are told apart by link and title
+ * @param status        how the feed is doing
+ */
+public record FeedState(int schemaVersion, String type, String feedId, Instant timestamp, String etag,
+                        String lastModified, boolean linkIdentity, FeedStatus status) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String TYPE = "feed-state";
+
+    /** The state of a feed never polled. */
+    public static FeedState initial(String feedId, Instant now) {
+        return new FeedState(SCHEMA_VERSION, TYPE, feedId, now, null, null, false, FeedStatus.pending(now));
+    }
+}

@@ -1,0 +1,68 @@
+package io.newswatch.poller.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How a feed is doing, as {@code GET /feeds/{id}} shows it under {@code status} and {@code ./newswatch status}
+ * prints it.
+ *
+ * @param lastPoll            when the last poll ended
+ * @param lastSuccess         when a poll last succeeded (200 or 304)
+ * @param httpStatus          the HTTP status of the last answer, null when there was none (timeout, refused)
+ * @param error               what went wrong in the last poll, for a human; null when it succeeded
+ * @param errorKind           the kind of failure, for machines: {@code TIMEOUT}, {@code CONNECT}, {@code HTTP},
+ *                            {@code PARSE}, {@code TOO_LARGE}, {@code REDIRECT_LOOP}, {@code TOO_MANY_REDIRECTS},
+ *                            {@code BLOCKED}, {@code PROTOCOL}, {@code PUBLISH}
+ * @param consecutiveFailures failed polls in a row (0 after a success)
+ * @param itemsPublished      articles published from this feed since it was registered (revisions included)
+ * @param itemsInFeed         items in the feed at the last successful parse
+ * @param nextPoll            when the next poll is due
+ * @param interval            the current interval between polls, adapted to how often the feed publishes
+ * @param backoff             while failing: the wait before the next retry (exponential, capped, with jitter)
+ * @param retryAfter          the wait the server asked for with {@code Retry-After}, when it did in the last poll
+ * @param conditionalGet      the validators held for the next poll: {@code etag}, {@code last-modified}, both
+ *                            ({@code etag+last-modified}) or {@code none}
+ * @param identity            how items are told apart: {@code guid}, or {@code link+title} when the feed's guids
+ *                            are unusable
+ * @param identityReason      why the guids are not used, when they are not
+ * @param movedFrom           the URL the feed had before the publisher redirected it permanently, when it did
+ * @param linksRefused        article links the SSRF guard refused to fetch, in total
+ * @param lastRefusedLink     the last refused link and why
+ * @param lastNewItem         when this feed last had an item that was published
+ * @param warnings            what the last poll repaired or worked around (encoding, markup, dates, pages)
+ * @param owner               the poller instance that polls this feed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FeedStatus(
+        Instant lastPoll,
+        Instant lastSuccess,
+        Integer httpStatus,
+        String error,
+        String errorKind,
+        int consecutiveFailures,
+        long itemsPublished,
+        Integer itemsInFeed,
+        Instant nextPoll,
+        Duration interval,
+        Duration backoff,
+        Duration retryAfter,
+        String conditionalGet,
+        String identity,
+        String identityReason,
+        String movedFrom,
+        long linksRefused,
+        String lastRefusedLink,
+        Instant lastNewItem,
+        List<String> warnings,
+        String owner) {
+
+    /** The status of a feed that has not been polled yet. */
+    public static FeedStatus pending(Instant nextPoll) {
+        return new FeedStatus(null, null, null, null, null, 0, 0, null, nextPoll, null, null, null, "none", "guid",
+                null, null, 0, null, null, List.of(), null);
+    }
+}

@@ -1,0 +1,162 @@
+package io.newswatch.poller.it;
+
+import io.newswatch.contract.Article;
+import io.newswatch.contract.Ids;
+import io.newswatch.contract.Json;
+import io.newswatch.stack.LocalStackTestResource;
+import io.newswatch.stack.TestStack;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * The poller end to end against the real broker: a feed served by a local site is registered over REST, polled,
+ * its pages fetched and extracted, and its articles read back from the raw topic; polled again, nothing is
+ * published twice; deleted, it is gone.
+ */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class FeedPollingIT {
+
+    @LocalStackTestResource.InjectTestStack
+    TestStack stack;
+
+    static FeedSite site;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        site = new FeedSite();
+        site.put("/rss.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel>
+                  <title>Harbour Gazette</title><link>${base}/</link><description>Local news</description>
+                  <item>
+                    <title>Port of Bar opens a second ferry terminal</title>
+                    <link>${base}/news/ferry-terminal.html?utm_source=rss&amp;utm_medium=feed</link>
+                    <guid>harbour-1001</guid>
+                    <pubDate>Tue, 03 Mar 2020 09:15:00 GMT</pubDate>
+                    <description>The new terminal doubles capacity for summer crossings.</description>
+                  </item>
+                  <item>
+                    <title>Coastal road closed for resurfacing</title>
+                    <link>${base}/news/coastal-road.html</link>
+                    <guid>harbour-1002</guid>
+                    <pubDate>Tue, 03 Mar 2020 11:40:00 GMT</pubDate>
+                    <description>Works between Budva and Petrovac last two weeks.</description>
+                  </item>
+                </channel></rss>
+                """);
+        site.put("/news/ferry-terminal.html", page("Port of Bar opens a second ferry terminal",
+                "The port authority opened a second passenger terminal on Tuesday, doubling the number of ferries "
+                        + "that can dock at once during the summer season.",
+                "Officials said the terminal, built over three years, will also handle cargo in the winter months "
+                        + "when passenger traffic falls."));
+        site.put("/news/coastal-road.html", page("Coastal road closed for resurfacing",
+                "The coastal road between Budva and Petrovac closed on Tuesday morning for two weeks of "
+                        + "resurfacing works, the roads directorate said.",
+                "Drivers are asked to use the inland route through Cetinje, which adds about forty minutes."));
+    }
+
+    static String page(String title, String... paragraphs) {
+        StringBuilder body = new StringBuilder();
+        for (String paragraph : paragraphs) {
+            body.append("<p>").append(paragraph).append("</p>");
+        }
+        return "<!doctype html><html lang=\"en\"><head><title>" + title + " | Harbour Gazette</title></head><body>"
+                + "<nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a> <a href=\"/weather\">Weather</a></nav>"
+                + "<article><h1>" + title + "</h1>" + body
+                + "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div>"
+                + "</article><aside><h3>Most read</h3><ul><li><a href=\"/x\">Festival tickets on sale</a></li></ul>"
+                + "</aside><footer>Subscribe to our newsletter. All rights reserved.</footer></body></html>";
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    @Test
+    void registersPollsPublishesOnceAndDeletes() {
+        String feedUrl = site.base() + "/rss.xml";
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("url", feedUrl, "name", "Harbour Gazette", "pollInterval", "PT1S", "language", "en",
+                        "tags", List.of("balkans", "local")))
+                .post("/feeds")
+                .then().statusCode(201)
+                .body("url", equalTo(feedUrl))
+                .body("fullText", equalTo(true))
+                .body("pollInterval", equalTo("PT1S"))
+                .extract().path("id");
+        assertThat(id).isEqualTo(Ids.feed(feedUrl));
+
+        String ferryUrl = site.base() + "/news/ferry-terminal.html";
+        try (TopicReader raw = new TopicReader(stack.kafkaBootstrapServers(), stack.topics().articlesRaw())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> raw.records().size() >= 2);
+            Map<String, Article> articles = raw.records().stream()
+                    .collect(Collectors.toMap(ConsumerRecord::key, r -> Json.decode(r.value(), Article.class),
+                            (a, b) -> b));
+            assertThat(articles).containsOnlyKeys(Ids.article(ferryUrl),
+                    Ids.article(site.base() + "/news/coastal-road.html"));
+
+            Article ferry = articles.get(Ids.article(ferryUrl));
+            assertThat(ferry.url()).isEqualTo(ferryUrl);
+            assertThat(ferry.title()).isEqualTo("Port of Bar opens a second ferry terminal");
+            assertThat(ferry.summary()).isEqualTo("The new terminal doubles capacity for summer crossings.");
+            assertThat(ferry.body()).startsWith("The port authority opened a second passenger terminal")
+                    .contains("\n\nOfficials said the terminal")
+                    .doesNotContain("Share on", "Most read", "newsletter", "Weather");
+            assertThat(ferry.language()).isEqualTo("en");
+            assertThat(ferry.published()).isEqualTo("2020-03-03T09:15:00Z");
+            assertThat(ferry.publishedEstimated()).isFalse();
+            assertThat(ferry.revision()).isEqualTo(1);
+            assertThat(ferry.source().name()).isEqualTo("Harbour Gazette");
+            assertThat(ferry.source().domain()).isEqualTo("127.0.0.1");
+            assertThat(ferry.source().feedId()).isEqualTo(id);
+            assertThat(ferry.source().tags()).containsExactly("balkans", "local");
+
+            // polled again (conditional GET answered 304), nothing is published twice
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/feeds/" + id).then()
+                    .statusCode(200)
+                    .body("status.httpStatus", equalTo(304))
+                    .body("status.itemsPublished", equalTo(2))
+                    .body("status.conditionalGet", equalTo("etag"))
+                    .body("status.nextPoll", notNullValue()));
+            assertThat(site.requests()).anyMatch(r -> r.path().equals("/rss.xml") && r.ifNoneMatch() != null);
+            assertThat(site.requests()).allMatch(r -> r.userAgent().startsWith("newswatch-feed-poller/"));
+            assertThat(raw.records()).hasSize(2);
+        }
+
+        given().get("/feeds").then().statusCode(200).body("find { it.id == '" + id + "' }.name",
+                equalTo("Harbour Gazette"));
+        given().delete("/feeds/" + id).then().statusCode(204);
+        given().get("/feeds/" + id).then().statusCode(404);
+        given().delete("/feeds/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void refusesBadRegistrationsWithTheFieldAtFault() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "no url")).post("/feeds")
+                .then().statusCode(400).body("field", equalTo("url"));
+        given().contentType(ContentType.JSON).body(Map.of("url", "ftp://example.org/feed")).post("/feeds")
+                .then().statusCode(400).body("field", equalTo("url"));
+        given().contentType(ContentType.JSON).body(Map.of("url", "https://example.org/rss", "pollInterval", "5 minutes"))
+                .post("/feeds").then().statusCode(400).body("field", equalTo("pollInterval"));
+        given().contentType(ContentType.JSON).body(Map.of("url", "https://example.org/rss", "language", "English!"))
+                .post("/feeds").then().statusCode(400).body("field", equalTo("language"));
+    }
+}
