@@ -27,13 +27,6 @@ public class EnricherProducer {
         return Clock.systemUTC();
     }
 
-    /** Every article its own story (until story clustering is configured). */
-    @Produces
-    @Singleton
-    StoryAssigner stories() {
-        return StoryAssigner.SINGLE;
-    }
-
     /** Loads the knowledge base at start, not on the first article: a broken file must stop the start. */
     void onStart(@Observes StartupEvent event, Enricher enricher) {
         Log.debugf("Enricher ready: %s", enricher.describe());

@@ -1,0 +1,117 @@
+package io.newswatch.enricher.story;
+
+import io.newswatch.contract.Article;
+import io.newswatch.contract.Story;
+import io.newswatch.enricher.Fixtures;
+import io.newswatch.enricher.pipeline.Tagging;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.newswatch.enricher.story.StoryTexts.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoryClustererTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+    private final List<StoryState> written = new ArrayList<>();
+    private MutableClock clock = new MutableClock(T0);
+    private StoryClusterer clusterer = new StoryClusterer(clock, 0.3, Duration.ofDays(3), written::add);
+
+    private Story assign(StoryClusterer c, String domain, String title, String body, String language, Instant fetched) {
+        Article article = Fixtures.article("https://" + domain + "/" + title.hashCode(), title, body, domain, language, fetched);
+        Tagging tagging = Fixtures.enricher().tag(article.fullText(), title.length(), language);
+        return c.assign(article, tagging);
+    }
+
+    @Test
+    void copiesAndRewritesShareAStoryAndDifferentStoriesDoNot() {
+        Story wire = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
+        Story copy = assign(clusterer, "daily.example", COPY_TITLE, COPY, "en", T0.plusSeconds(600));
+        Story rewrite = assign(clusterer, "herald.example", REWRITE_TITLE, REWRITE, "en", T0.plusSeconds(1200));
+        Story other = assign(clusterer, "wire.example", OTHER_TITLE, OTHER, "en", T0.plusSeconds(1800));
+
+        assertThat(copy.id()).isEqualTo(wire.id());
+        assertThat(rewrite.id()).isEqualTo(wire.id());
+        assertThat(other.id()).isNotEqualTo(wire.id());
+        assertThat(rewrite.firstArticleId()).isEqualTo(wire.firstArticleId());
+        assertThat(rewrite.firstSeen()).isEqualTo(T0);
+        assertThat(rewrite.articles()).isEqualTo(3);
+        assertThat(rewrite.outlets()).isEqualTo(3);
+        assertThat(rewrite.languages()).isEqualTo(1);
+    }
+
+    @Test
+    void similarityIsHighForCopiesAndLowForOtherStories() {
+        int[] wire = signature(WIRE_TITLE, WIRE);
+        assertThat(MinHasher.similarity(wire, signature(COPY_TITLE, COPY))).isGreaterThan(0.6);
+        assertThat(MinHasher.similarity(wire, signature(REWRITE_TITLE, REWRITE))).isGreaterThan(0.3);
+        assertThat(MinHasher.similarity(wire, signature(OTHER_TITLE, OTHER))).isLessThan(0.15);
+    }
+
+    private static int[] signature(String title, String body) {
+        return MinHasher.signature(Fixtures.enricher().tag(title + "\n\n" + body, title.length(), "en").tokens());
+    }
+
+    @Test
+    void aReplayedArticleIsNotCountedTwice() {
+        Story first = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
+        Story again = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
+        assertThat(again).isEqualTo(first);
+        assertThat(written).hasSize(1);
+    }
+
+    @Test
+    void aRestartRebuildsTheClustersFromWhatWasWritten() {
+        Story wire = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
+        assign(clusterer, "daily.example", COPY_TITLE, COPY, "en", T0.plusSeconds(60));
+
+        StoryClusterer restarted = new StoryClusterer(clock, 0.3, Duration.ofDays(3), s -> { });
+        written.forEach(restarted::apply);
+        Story rewrite = assign(restarted, "presse.example", REWRITE_TITLE, REWRITE, "fr", T0.plusSeconds(120));
+        assertThat(rewrite.id()).isEqualTo(wire.id());
+        assertThat(rewrite.articles()).isEqualTo(3);
+        assertThat(rewrite.languages()).isEqualTo(2);
+    }
+
+    @Test
+    void storiesCloseAfterTheWindowWithATombstone() {
+        Story wire = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
+        clock.now = T0.plus(Duration.ofDays(4));
+        Story late = assign(clusterer, "daily.example", COPY_TITLE, COPY, "en", clock.now);
+        assertThat(late.id()).isNotEqualTo(wire.id());
+        assertThat(written).anySatisfy(s -> {
+            assertThat(s.id()).isEqualTo(wire.id());
+            assertThat(s.articles()).isZero();
+        });
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
