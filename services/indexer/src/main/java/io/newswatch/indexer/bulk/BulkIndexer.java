@@ -130,8 +130,8 @@ public final class BulkIndexer {
         }
         Duration outage = metrics.recovered();
         if (!outage.isZero()) {
-            LOG.infof("Elasticsearch takes writes for %s again, after %d ms and %d retries",
-                    operations.getFirst().alias(), outage.toMillis(), attempt);
+            LOG.infof("Elasticsearch takes writes for %s again, after %d ms of failures",
+                    operations.getFirst().alias(), outage.toMillis());
         }
         return new Result(round.indexed, round.stale, List.copyOf(round.rejected));
     }

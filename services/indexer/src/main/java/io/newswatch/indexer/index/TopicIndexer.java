@@ -8,6 +8,7 @@ import io.newswatch.indexer.bulk.IndexingMetrics;
 import io.newswatch.indexer.bulk.Sleeper;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,9 @@ public final class TopicIndexer {
         /**
          * The operations, each pointed at the index its document already lives in, if that is not the write index.
          *
-         * @throws InterruptedException when the service shuts down while Elasticsearch is failing
+         * @throws IOException when Elasticsearch cannot be asked; the caller retries
          */
-        List<IndexOperation> place(List<IndexOperation> operations) throws InterruptedException;
+        List<IndexOperation> place(List<IndexOperation> operations) throws IOException;
     }
 
     /** Something to wait for before the first write: the schema's installation. */
@@ -85,7 +86,7 @@ public final class TopicIndexer {
             }
         }
         BulkIndexer.Result result = operations.isEmpty() ? new BulkIndexer.Result(0, 0, List.of())
-                : bulk.index(placement.place(operations));
+                : bulk.index(placed(operations));
         boolean[] rejected = new boolean[operations.size()];
         for (BulkIndexer.Rejection rejection : result.rejected()) {
             rejected[rejection.position()] = true;
@@ -102,6 +103,22 @@ public final class TopicIndexer {
             }
         }
         return result;
+    }
+
+    private List<IndexOperation> placed(List<IndexOperation> operations) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return placement.place(operations);
+            } catch (IOException e) {
+                metrics.retry("unreachable");
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("Cannot look up where %d documents of %s live (attempt %d): %s; retrying, "
+                            + "consumption paused meanwhile", operations.size(), operations.getFirst().alias(),
+                            attempt, e.getMessage());
+                }
+                sleeper.sleep(backoff.delay(attempt));
+            }
+        }
     }
 
     private void publish(List<DeadLetter> letters) throws InterruptedException {

@@ -39,9 +39,8 @@ public class IndexerBeans {
 
     @Produces
     @Singleton
-    IndexPlacement indexPlacement(ElasticsearchHttp http, IndexerConfig config, Backoff backoff,
-                                  ShutdownSleeper sleeper) {
-        return new IndexPlacement(http, config.bulk().updateInPlace(), backoff, sleeper);
+    IndexPlacement indexPlacement(ElasticsearchHttp http, IndexerConfig config) {
+        return new IndexPlacement(http, config.bulk().updateInPlace());
     }
 
     @Produces

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newswatch.indexer.bulk.Backoff;
 import io.newswatch.indexer.bulk.ElasticsearchHttp;
 import io.newswatch.indexer.bulk.IndexOperation;
-import io.newswatch.indexer.bulk.Sleeper;
 import io.newswatch.indexer.index.TopicIndexer;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,41 +27,22 @@ import java.util.Map;
  */
 public final class IndexPlacement implements TopicIndexer.Placement {
 
-    private static final Logger LOG = Logger.getLogger(IndexPlacement.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IDS_PER_SEARCH = 1000;
 
     private final ElasticsearchHttp http;
     private final boolean enabled;
-    private final Backoff backoff;
-    private final Sleeper sleeper;
 
-    public IndexPlacement(ElasticsearchHttp http, boolean enabled, Backoff backoff, Sleeper sleeper) {
+    public IndexPlacement(ElasticsearchHttp http, boolean enabled) {
         this.http = http;
         this.enabled = enabled;
-        this.backoff = backoff;
-        this.sleeper = sleeper;
     }
 
     @Override
-    public List<IndexOperation> place(List<IndexOperation> operations) throws InterruptedException {
+    public List<IndexOperation> place(List<IndexOperation> operations) throws IOException {
         if (!enabled || operations.isEmpty()) {
             return operations;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return placed(operations);
-            } catch (IOException e) {
-                if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.warnf("Cannot look up where the batch's documents live (attempt %d): %s; retrying", attempt,
-                            e.getMessage());
-                }
-                sleeper.sleep(backoff.delay(attempt));
-            }
-        }
-    }
-
-    private List<IndexOperation> placed(List<IndexOperation> operations) throws IOException {
         String alias = operations.getFirst().alias();
         List<String> older = olderIndices(alias);
         if (older.isEmpty()) {

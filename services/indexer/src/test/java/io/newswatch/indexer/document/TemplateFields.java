@@ -30,15 +30,12 @@ public final class TemplateFields {
         }
     }
 
-    /** The mapping of a dotted field path ("source.name"), or a missing node. */
+    /** The mapping of a dotted field path ("source.name", or a multi-field: "title.keyword"), or a missing node. */
     public static JsonNode field(JsonNode properties, String path) {
-        JsonNode node = properties;
         String[] parts = path.split("\\.");
-        for (int i = 0; i < parts.length; i++) {
-            node = node.path(parts[i]);
-            if (i < parts.length - 1) {
-                node = node.path("properties");
-            }
+        JsonNode node = properties.path(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            node = node.has("properties") ? node.get("properties").path(parts[i]) : node.path("fields").path(parts[i]);
         }
         return node;
     }
