@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 /** Word lists (folded) that the tagger's rules rely on: titles, speech verbs, name particles, capitalised non-names. */
-final class Cues {
+public final class Cues {
 
     private Cues() {
     }
@@ -14,7 +14,7 @@ final class Cues {
     }
 
     /** Words that introduce a person's name: "President X", "spokesman X Y", "Gen. X". */
-    static final Set<String> TITLES = words("president", "minister", "spokesman", "spokeswoman", "spokesperson",
+    public static final Set<String> TITLES = words("president", "minister", "spokesman", "spokeswoman", "spokesperson",
             "ambassador", "gen", "general", "senator", "sen", "rep", "representative", "secretary", "chancellor", "mr",
             "mrs", "ms", "dr", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince", "princess",
             "pope", "sheikh", "emir", "colonel", "col", "admiral", "adm", "commander", "cmdr", "chief", "leader",
@@ -30,11 +30,12 @@ final class Cues {
             "defence", "defense", "interior", "finance", "economy", "staff", "chancellor");
 
     /** Verbs of saying: "X Y said", "said X Y". */
-    static final Set<String> SPEECH_VERBS = words("said", "says", "told", "added", "stated", "warned", "wrote",
+    public static final Set<String> SPEECH_VERBS = words("said", "says", "told", "added", "stated", "warned", "wrote",
             "tweeted", "noted", "argued", "explained", "insisted", "claimed", "announced", "stressed", "replied",
             "asked", "confirmed", "denied", "declared", "urged", "acknowledged", "admitted", "recalled", "commented",
             "posted", "continued", "concluded", "suggested", "emphasised", "emphasized", "underlined", "remarked",
-            "responded", "countered", "cautioned", "predicted", "vowed", "pledged", "promised", "threatened");
+            "responded", "countered", "cautioned", "predicted", "vowed", "pledged", "promised", "threatened", "saying",
+            "adding", "telling", "stating", "warning", "noting", "insisting", "arguing", "tells", "adds", "writes");
 
     /** Lower-case particles inside names: "Bashar al-Assad", "Ursula von der Leyen". */
     static final Set<String> PARTICLES = words("al", "el", "bin", "ibn", "abu", "de", "da", "di", "dos", "das", "do",

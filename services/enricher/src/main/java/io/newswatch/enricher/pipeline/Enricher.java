@@ -10,6 +10,7 @@ import io.newswatch.enricher.entity.EntityTagger;
 import io.newswatch.enricher.entity.FoundEntity;
 import io.newswatch.enricher.kb.KnowledgeBase;
 import io.newswatch.enricher.match.Vocabulary;
+import io.newswatch.enricher.quote.QuoteExtractor;
 import io.newswatch.enricher.text.Boilerplate;
 import io.newswatch.enricher.text.LanguageDetector;
 import io.newswatch.enricher.text.Tokenizer;
@@ -31,6 +32,7 @@ public final class Enricher {
     private final EntityDictionary dictionary;
     private final EntityTagger tagger;
     private final TopicClassifier classifier;
+    private final QuoteExtractor quoteExtractor = new QuoteExtractor();
     private final Clock clock;
 
     public Enricher(KnowledgeBase kb, Taxonomy taxonomy, Clock clock) {
@@ -57,7 +59,7 @@ public final class Enricher {
         Vocabulary.Lookup lookup = vocabulary.lookup(tokens);
         List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd);
         List<TopicScore> topics = classifier.classify(tokens, lookup, entities);
-        List<Quote> quotes = List.of();
+        List<Quote> quotes = quoteExtractor.extract(tokens, entities);
         String lang = language != null && !language.isBlank() ? language : LanguageDetector.detect(text);
         return new Tagging(lang, tokens, entities, topics, quotes);
     }
