@@ -1,0 +1,63 @@
+package io.newswatch.alerter.alert;
+
+import io.newswatch.contract.Alert;
+import io.newswatch.contract.Json;
+import io.newswatch.contract.kafka.DeadLetterHeaders;
+import io.newswatch.contract.kafka.TopicNames;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes alerts to the alerts topic, keyed by alert id (as raised, and again with delivery statuses), and
+ * notifications that could not be delivered to the dead-letter topic. Each returned {@link Uni} completes when
+ * Kafka has acknowledged the record.
+ */
+@ApplicationScoped
+public class AlertPublisher {
+
+    /** Dead-letter header: the channel a notification could not reach. */
+    public static final String CHANNEL_HEADER = "newswatch-channel";
+    private static final String SERVICE = "alerter";
+
+    private final MutinyEmitter<String> alerts;
+    private final MutinyEmitter<String> deadLetters;
+    private final TopicNames topics;
+
+    AlertPublisher(@Channel("alerts") MutinyEmitter<String> alerts,
+                   @Channel("delivery-dead-letters") MutinyEmitter<String> deadLetters, TopicNames topics) {
+        this.alerts = alerts;
+        this.deadLetters = deadLetters;
+        this.topics = topics;
+    }
+
+    /** Writes an alert (its first record, or a later one with delivery statuses). */
+    public Uni<Void> publish(Alert alert) {
+        Message<String> message = Message.of(Json.encode(alert))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.id()).build());
+        return alerts.sendMessage(message);
+    }
+
+    /** Dead-letters a notification that failed for good, with the reason in the standard headers. */
+    public Uni<Void> deadLetter(Alert alert, String channel, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.REASON, bytes("delivery to " + channel + " failed: " + reason));
+        headers.add(DeadLetterHeaders.CAUSE, bytes(reason));
+        headers.add(DeadLetterHeaders.TOPIC, bytes(topics.alerts()));
+        headers.add(DeadLetterHeaders.SERVICE, bytes(SERVICE));
+        headers.add(CHANNEL_HEADER, bytes(channel));
+        Message<String> message = Message.of(Json.encode(alert)).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.id()).withHeaders(headers).build());
+        return deadLetters.sendMessage(message);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

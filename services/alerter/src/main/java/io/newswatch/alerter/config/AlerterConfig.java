@@ -1,0 +1,70 @@
+package io.newswatch.alerter.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The alerter's settings ({@code newswatch.alerter.*}, or the matching {@code NEWSWATCH_ALERTER_*} variables). */
+@ConfigMapping(prefix = "newswatch.alerter")
+public interface AlerterConfig {
+
+    /** YAML file of rules written to the rule store at every start, by id (env NEWSWATCH_RULES_FILE); unset: none. */
+    Optional<Path> rulesFile();
+
+    /** How long matching waits at start for the rule store and the alert history to be read. */
+    @WithDefault("5m")
+    Duration startupTimeout();
+
+    /** How long a rule change through the API may take to be stored and read back before the request fails. */
+    @WithDefault("15s")
+    Duration ruleWriteTimeout();
+
+    /** Alerts kept in memory, newest first, for GET /alerts while Elasticsearch is down. */
+    @WithDefault("1000")
+    int recentAlerts();
+
+    /** Base URL of Kibana, for the link to the article in each alert; unset: no link. */
+    Optional<URI> kibanaUrl();
+
+    /** Notifications. */
+    Delivery delivery();
+
+    /** How alerts reach their channels. */
+    interface Delivery {
+
+        /** Attempts per channel before an alert is dead-lettered for that channel. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait before the first retry; it doubles after each failure (with jitter) up to max-backoff. */
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts (a Retry-After header may ask for longer, up to this). */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** Timeout of connecting to a webhook. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Timeout of a whole webhook request, response included. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /**
+         * Alerts on articles older than this (fetched time) are recorded but not notified, so that a first start
+         * over old history or a long outage does not flood the channels.
+         */
+        @WithDefault("24h")
+        Duration maxAge();
+
+        /** Named webhook URLs: {@code newswatch.alerter.delivery.webhooks.NAME=URL}, for webhook:NAME and slack:NAME. */
+        Map<String, URI> webhooks();
+    }
+}

@@ -1,0 +1,158 @@
+package io.newswatch.alerter.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.alerter.alert.AlertHistory;
+import io.newswatch.alerter.alert.AlertLog;
+import io.newswatch.alerter.alert.AlertPublisher;
+import io.newswatch.alerter.config.AlerterConfig;
+import io.newswatch.contract.Alert;
+import io.newswatch.contract.kafka.TopicNames;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires notification: this instance's share of the alerts topic ({@link DeliveryOwnership}), the history that says
+ * what is unsettled ({@link AlertLog}), and the {@link Deliverer} with its channels. A partition is served only once
+ * the history has read it to its end, so that nothing settled before (by a previous owner) is sent again.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+    private static final Duration STATUS_RETRY_MAX = Duration.ofSeconds(30);
+
+    private final AlerterConfig config;
+    private final TopicNames topics;
+    private final Map<String, Object> kafka;
+    private final AlertLog log;
+    private final AlertPublisher publisher;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService scheduler;
+    private DeliveryOwnership ownership;
+    private Deliverer deliverer;
+
+    DeliveryService(AlerterConfig config, TopicNames topics,
+                    @Identifier("default-kafka-broker") Map<String, Object> kafka, AlertLog log,
+                    AlertPublisher publisher, Clock clock, MeterRegistry registry) {
+        this.config = config;
+        this.topics = topics;
+        this.kafka = kafka;
+        this.log = log;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    void start(@Observes @Priority(20) StartupEvent event) {
+        AlerterConfig.Delivery settings = config.delivery();
+        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("delivery-", 0).daemon().factory());
+        HttpClient http = WebhookChannel.client(settings.connectTimeout());
+        List<Channel> channels = List.of(new LogChannel(),
+                new WebhookChannel(ChannelTarget.Kind.WEBHOOK, http, settings.requestTimeout(), settings.webhooks()),
+                new WebhookChannel(ChannelTarget.Kind.SLACK, http, settings.requestTimeout(), settings.webhooks()));
+        Deliverer.Policy policy = new Deliverer.Policy(settings.maxAttempts(),
+                new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current()),
+                settings.maxAge());
+        deliverer = new Deliverer(channels, policy, clock, scheduler, this::serves, new Deliverer.Sink() {
+            @Override
+            public void status(Alert alert) {
+                retried(publisher.publish(alert), "status of alert " + alert.id());
+            }
+
+            @Override
+            public void deadLetter(Alert alert, String channel, String reason) {
+                retried(publisher.deadLetter(alert, channel, reason), "dead letter of alert " + alert.id());
+            }
+        }, registry);
+        log.onRaised(entry -> {
+            if (serves(entry.partition())) {
+                deliverer.deliver(entry);
+            }
+        });
+        log.onDelivery(deliverer::onStatus);
+        ownership = new DeliveryOwnership(topics.alerts(), topics.prefix() + "alerter-delivery", kafka,
+                this::assigned, this::revoked);
+        ownership.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (ownership != null) {
+            ownership.close();
+        }
+        if (scheduler != null) {
+            scheduler.shutdown();
+            try {
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True when this instance notifies for the partition now. */
+    boolean serves(int partition) {
+        return ready.contains(partition) && ownership.owns(partition);
+    }
+
+    /** Partitions owned by this instance and ready. */
+    public Set<Integer> served() {
+        return Set.copyOf(ready);
+    }
+
+    /** Notifications in progress or waiting for a retry. */
+    public int pending() {
+        return deliverer == null ? 0 : deliverer.pending();
+    }
+
+    private void assigned(Set<Integer> partitions) {
+        scheduler.execute(() -> {
+            try {
+                while (!log.awaitCaughtUp(Duration.ofMinutes(1)) || !log.awaitEnd(Duration.ofMinutes(1))) {
+                    LOG.warnf("Waiting for the alert history before notifying for partitions %s", partitions);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            partitions.stream().filter(ownership::owns).forEach(ready::add);
+            List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
+            if (!unsettled.isEmpty()) {
+                LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
+            }
+            unsettled.stream().filter(e -> serves(e.partition())).forEach(deliverer::deliver);
+        });
+    }
+
+    private void revoked(Set<Integer> partitions) {
+        ready.removeAll(partitions);
+        if (deliverer != null) {
+            deliverer.revoke(partitions);
+        }
+    }
+
+    private static void retried(Uni<Void> write, String what) {
+        write.onFailure().retry().withBackOff(Duration.ofSeconds(1), STATUS_RETRY_MAX).atMost(20)
+                .subscribe().with(ignored -> {
+                }, error -> LOG.errorf("Could not write the %s to Kafka: %s", what, error.getMessage()));
+    }
+}

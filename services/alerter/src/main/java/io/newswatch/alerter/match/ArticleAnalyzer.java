@@ -1,0 +1,101 @@
+package io.newswatch.alerter.match;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+import java.io.Reader;
+import java.util.List;
+
+/**
+ * How article fields and rule queries are cut into words, identically on both sides so that a rule matches however
+ * the article writes a name.
+ *
+ * <ul>
+ *   <li>Words as Unicode defines them (UAX#29): hyphens, slashes and dashes separate, so {@code "NATO-Russia Council"}
+ *       is the phrase nato, russia, council and matches "NATO Russia Council".</li>
+ *   <li>Case-insensitive, and diacritic-insensitive by folding to ASCII; {@code Đ} folds to {@code Dj} (the spelling
+ *       English-language media use: {@code Djukanovic} for {@code Đukanović}) rather than to a bare {@code D}.</li>
+ *   <li>An English possessive ({@code Montenegro’s}) and a French or Italian elision ({@code l’OTAN}) do not hide the
+ *       word.</li>
+ *   <li>Topic ids and the language code are single values ({@code western-balkans}, {@code en}), lowercased, a
+ *       space read as a hyphen.</li>
+ * </ul>
+ *
+ * Wildcard, prefix and fuzzy terms of a query are not analysed but normalised the same way (lowercase, folding).
+ */
+public final class ArticleAnalyzer extends Analyzer {
+
+    /** Shared instance; analyzers are thread-safe. */
+    public static final ArticleAnalyzer INSTANCE = new ArticleAnalyzer();
+
+    /** Between two values of one field (two entity names), so that a phrase never spans both. */
+    static final int VALUE_POSITION_GAP = 100;
+
+    private static final NormalizeCharMap TRANSLITERATIONS;
+    /** Codes are hyphenated ({@code western-balkans}); {@code topic:"Western Balkans"} means the same. */
+    private static final NormalizeCharMap CODE_SPACES;
+    private static final CharArraySet ELISIONS = new CharArraySet(List.of(
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+            "dell", "dall", "nell", "sull", "all", "un", "quest", "quell"), true);
+
+    static {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        map.add("Đ", "Dj");
+        map.add("đ", "dj");
+        TRANSLITERATIONS = map.build();
+        NormalizeCharMap.Builder spaces = new NormalizeCharMap.Builder();
+        spaces.add(" ", "-");
+        CODE_SPACES = spaces.build();
+    }
+
+    private ArticleAnalyzer() {
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        Reader transliterated = new MappingCharFilter(TRANSLITERATIONS, reader);
+        return ArticleFields.isKeyword(fieldName) ? new MappingCharFilter(CODE_SPACES, transliterated) : transliterated;
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return initReader(fieldName, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        if (ArticleFields.isKeyword(fieldName)) {
+            Tokenizer keyword = new KeywordTokenizer();
+            return new TokenStreamComponents(keyword, fold(keyword));
+        }
+        Tokenizer words = new StandardTokenizer();
+        TokenStream stream = new ElisionFilter(words, ELISIONS);
+        stream = new EnglishPossessiveFilter(stream);
+        return new TokenStreamComponents(words, fold(stream));
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return fold(in);
+    }
+
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return VALUE_POSITION_GAP;
+    }
+
+    private static TokenStream fold(TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+}

@@ -1,0 +1,116 @@
+package io.newswatch.alerter.rule;
+
+import io.newswatch.contract.Ids;
+import io.newswatch.contract.Rule;
+import io.newswatch.rest.ApiException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code /rules}: list, create, read, replace and delete alert rules. Changing requests need the API key
+ * ({@code X-Api-Key}) when one is configured. Answers are {@link Rule} JSON, as stored in the rule store.
+ */
+@Path("/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RuleResource {
+
+    private final RuleStore store;
+    private final Clock clock;
+
+    RuleResource(RuleStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Every rule, by name. */
+    @GET
+    public List<Rule> list() {
+        return store.book().all();
+    }
+
+    @GET
+    @Path("{id}")
+    public Rule get(@PathParam("id") String id) {
+        return store.get(id).orElseThrow(() -> ApiException.notFound("rule " + id));
+    }
+
+    /** Creates a rule; 201 with the stored rule, its {@code id} included. An id in the body must be new. */
+    @POST
+    public Response create(RuleRequest request) {
+        String id = request == null ? null : request.id();
+        if (id == null) {
+            id = newId(request);
+        } else if (store.get(id).isPresent()) {
+            throw new ApiException(409, "rule " + id + " exists already: PUT /rules/" + id + " replaces it", "id",
+                    null);
+        }
+        Rule rule = write(id, request);
+        return Response.created(URI.create("/rules/" + rule.id())).entity(rule).build();
+    }
+
+    /** Replaces a rule (or creates it under this id): 200, or 201 when it is new. */
+    @PUT
+    @Path("{id}")
+    public Response replace(@PathParam("id") String id, RuleRequest request) {
+        boolean existed = store.get(id).isPresent();
+        Rule rule = write(id, request);
+        return existed ? Response.ok(rule).build()
+                : Response.created(URI.create("/rules/" + rule.id())).entity(rule).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        if (store.get(id).isEmpty()) {
+            throw ApiException.notFound("rule " + id);
+        }
+        unavailableAsServiceError(() -> store.delete(id));
+        return Response.noContent().build();
+    }
+
+    private Rule write(String id, RuleRequest request) {
+        Rule rule;
+        try {
+            rule = store.factory().build(id, request);
+        } catch (InvalidRuleException e) {
+            throw new ApiException(400, e.getMessage(), e.field(), e.position());
+        }
+        Rule[] stored = new Rule[1];
+        unavailableAsServiceError(() -> stored[0] = store.put(rule));
+        return stored[0];
+    }
+
+    private String newId(RuleRequest request) {
+        String seed = request == null || request.name() == null ? String.valueOf(request == null ? "" : request.query())
+                : request.name();
+        Instant now = clock.instant();
+        String id = Ids.rule(seed + "\n" + now);
+        while (store.get(id).isPresent()) {
+            now = now.plusNanos(1);
+            id = Ids.rule(seed + "\n" + now);
+        }
+        return id;
+    }
+
+    private static void unavailableAsServiceError(Runnable write) {
+        try {
+            write.run();
+        } catch (RuleStore.RuleStoreException e) {
+            throw new ApiException(503, e.getMessage(), null, null);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.newswatch.alerter.cli;
+
+import io.newswatch.alerter.Articles;
+import io.newswatch.contract.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ./newswatch match}: exit status and printed passages, for text, HTML and JSON articles. */
+class MatchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void plainTextMatchPrintsThePassage() throws IOException {
+        Path file = write("note.txt", "Harbour news\n\nThe ferry to Bar left late. Đukanović was on board.");
+        assertThat(run("Djukanovic", file)).isEqualTo(MatchCommand.MATCH);
+        assertThat(output()).contains("MATCH", "title:    Harbour news", "**Đukanović** was on board.",
+                "matched:  Đukanović");
+    }
+
+    @Test
+    void noMatchExitsWithOne() throws IOException {
+        Path file = write("note.txt", "Harbour news\n\nThe ferry to Bar left late.");
+        assertThat(run("\"Lake Ohrid\"", file)).isEqualTo(MatchCommand.NO_MATCH);
+        assertThat(output()).startsWith("NO MATCH");
+    }
+
+    @Test
+    void aBadQueryExitsWithTwoAndPointsAtTheProblem() throws IOException {
+        Path file = write("note.txt", "Harbour news");
+        assertThat(run("ferry AND (Bar", file)).isEqualTo(MatchCommand.BAD_INPUT);
+        assertThat(errors()).contains("never closed", "ferry AND (Bar", "          ^");
+    }
+
+    @Test
+    void htmlUsesTheHeadlineAndParagraphs() throws IOException {
+        Path file = write("page.html", """
+                <!doctype html><html><head><title>Site | Page</title></head><body>
+                <nav>Home Sport Montenegro</nav>
+                <article><h1>Council meets again</h1><p>The NATO Russia Council met on Friday.</p></article>
+                </body></html>""");
+        assertThat(run("\"NATO-Russia Council\"", file)).isEqualTo(MatchCommand.MATCH);
+        assertThat(output()).contains("title:    Council meets again", "The **NATO Russia Council** met");
+        assertThat(run("title:Montenegro", file)).isEqualTo(MatchCommand.NO_MATCH);
+    }
+
+    @Test
+    void enrichedJsonMatchesEntityAndTopicFields() throws IOException {
+        Path file = write("article.json", Json.encode(Articles.article().title("Talks in Tbilisi")
+                .body("Officials met in Tbilisi.").location("Georgia").topic("enlargement").build()));
+        assertThat(run("topic:enlargement AND location:Georgia", file)).isEqualTo(MatchCommand.MATCH);
+        assertThat(output()).contains("entities: location/georgia", "topics:   enlargement");
+    }
+
+    @Test
+    void jsonOutput() throws IOException {
+        Path file = write("note.txt", "Harbour news\n\nThe ferry left.");
+        assertThat(MatchCommand.run(new String[]{"--json", "ferry", file.toString()}, print(out), print(err)))
+                .isEqualTo(MatchCommand.MATCH);
+        assertThat(output()).contains("\"match\":true", "<em>ferry</em>");
+    }
+
+    @Test
+    void aMissingFileExitsWithTwo() {
+        assertThat(run("ferry", dir.resolve("missing.txt"))).isEqualTo(MatchCommand.BAD_INPUT);
+        assertThat(errors()).contains("cannot read");
+    }
+
+    private int run(String query, Path file) {
+        out.reset();
+        err.reset();
+        return MatchCommand.run(new String[]{query, file.toString()}, print(out), print(err));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,118 @@
+package io.newswatch.alerter.it;
+
+import io.newswatch.contract.EnrichedArticle;
+import io.newswatch.contract.Ids;
+import io.newswatch.contract.Json;
+import io.newswatch.contract.Rule;
+import io.newswatch.stack.LocalStackTestResource;
+import io.newswatch.stack.LocalStackTestResource.InjectTestStack;
+import io.newswatch.stack.TestStack;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.newswatch.alerter.Articles.article;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** {@code /rules}: validated writes through the API key, stored in the rules topic, effective for matching. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(AlerterTestResource.class)
+class RuleApiIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @InjectTestStack
+    TestStack stack;
+
+    @Test
+    void aRuleIsCreatedReadReplacedAndDeleted() {
+        String id = admin().body(Map.of("name", "Lavrov on guarantees",
+                        "query", "person:\"Sergey Lavrov\" AND \"security guarantees\"~5",
+                        "channels", new String[]{"log"}, "owner", "desk-russia", "tags", new String[]{"russia"},
+                        "realert", "6h"))
+                .post("/rules").then().statusCode(201)
+                .header("Location", containsString("/rules/"))
+                .body("id", notNullValue())
+                .body("enabled", equalTo(true))
+                .body("scope", equalTo("STORY"))
+                .body("realert", equalTo("PT6H"))
+                .extract().path("id");
+
+        given().get("/rules/" + id).then().statusCode(200).body("name", equalTo("Lavrov on guarantees"));
+        given().get("/rules").then().statusCode(200).body("id", hasItem(id));
+        Rule stored = new Topics(stack).readAll(stack.topics().rules()).stream()
+                .filter(r -> id.equals(r.key())).map(r -> Json.decode(r.value(), Rule.class)).findFirst()
+                .orElseThrow();
+        assertThat(stored.owner()).isEqualTo("desk-russia");
+
+        admin().body(Map.of("name", "Lavrov", "query", "Lavrov", "enabled", false)).put("/rules/" + id).then()
+                .statusCode(200).body("query", equalTo("Lavrov")).body("enabled", equalTo(false));
+        admin().delete("/rules/" + id).then().statusCode(204);
+        given().get("/rules/" + id).then().statusCode(404);
+        admin().delete("/rules/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aNewRuleMatchesTheNextArticle() {
+        admin().body(Map.of("id", "balkan-rail", "query", "railway AND (Belgrade OR Budapest)")).post("/rules")
+                .then().statusCode(201).body("id", equalTo("balkan-rail")).body("channels", equalTo(java.util.List.of("log")));
+        EnrichedArticle article = article().url("https://wire.example/rail").title("Railway to Budapest reopens")
+                .story("story-rail", 1, 1).build();
+        Topics topics = new Topics(stack);
+        topics.send(stack.topics().articlesEnriched(), article.id(), Json.encode(article));
+        String alertId = Ids.alert("balkan-rail", "story-rail", 0);
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("rule", "balkan-rail").get("/alerts")
+                .then().body("id", hasItem(alertId)));
+        admin().body(Map.of("id", "balkan-rail", "query", "x")).post("/rules").then().statusCode(409);
+    }
+
+    @Test
+    void aBadQueryIsRefusedWithItsPosition() {
+        admin().body(Map.of("name", "broken", "query", "Montenegro AND (NATO OR")).post("/rules").then()
+                .statusCode(400)
+                .body("status", equalTo(400))
+                .body("field", equalTo("query"))
+                .body("position", equalTo(15))
+                .body("error", containsString("never closed"));
+        admin().body(Map.of("query", "country:ME")).post("/rules").then().statusCode(400)
+                .body("position", equalTo(0)).body("error", containsString("unknown field 'country'"));
+    }
+
+    @Test
+    void badChannelsAndDurationsAreRefusedByField() {
+        admin().body(Map.of("query", "Montenegro", "channels", new String[]{"pager:42"})).post("/rules").then()
+                .statusCode(400).body("field", equalTo("channels"));
+        admin().body(Map.of("query", "Montenegro", "channels", new String[]{"webhook:unknown-name"})).post("/rules")
+                .then().statusCode(400).body("field", equalTo("channels"))
+                .body("error", containsString("hook"));
+        admin().body(Map.of("query", "Montenegro", "channels", new String[]{"webhook:hook"})).post("/rules")
+                .then().statusCode(201);
+        admin().body(Map.of("query", "Montenegro", "realert", "soon")).post("/rules").then().statusCode(400)
+                .body("field", equalTo("realert"));
+    }
+
+    @Test
+    void changingRulesNeedsTheApiKey() {
+        given().contentType(ContentType.JSON).body(Map.of("query", "Montenegro")).post("/rules").then()
+                .statusCode(401);
+        given().contentType(ContentType.JSON).header("X-Api-Key", "wrong").body(Map.of("query", "Montenegro"))
+                .post("/rules").then().statusCode(403);
+        given().get("/rules").then().statusCode(200);
+    }
+
+    private static RequestSpecification admin() {
+        return given().contentType(ContentType.JSON).header("X-Api-Key", AlerterTestResource.API_KEY);
+    }
+}
