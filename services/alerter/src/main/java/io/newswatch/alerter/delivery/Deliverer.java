@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 /**
@@ -56,6 +57,7 @@ public final class Deliverer {
     private final MeterRegistry registry;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Alert.Delivery>> statuses = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
     /** Settled here, until the history reads the status back: a stale view must not start them again. */
     private final Set<String> settledHere = ConcurrentHashMap.newKeySet();
 
@@ -135,6 +137,11 @@ public final class Deliverer {
         }
     }
 
+    /** Attempts waiting for the receiver's answer. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** Channel deliveries in progress or waiting for a retry. */
     public int pending() {
         return tasks.size();
@@ -166,9 +173,14 @@ public final class Deliverer {
         task.attempts++;
         long started = System.nanoTime();
         try {
+            inFlight.incrementAndGet();
             channel.send(target, Channel.Notification.of(task.alert))
-                    .whenComplete((ignored, error) -> completed(task, target, started, error));
+                    .whenCompleteAsync((ignored, error) -> {
+                        inFlight.decrementAndGet();
+                        completed(task, target, started, error);
+                    }, scheduler);
         } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
             completed(task, target, started, e);
         }
     }

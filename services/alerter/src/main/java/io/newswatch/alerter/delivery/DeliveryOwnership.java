@@ -56,6 +56,9 @@ public final class DeliveryOwnership implements AutoCloseable {
         settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-alerter-delivery");
+        // A killed instance's partitions move to the others after this long (a clean stop hands them over at once).
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000);
+        settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         this.config = settings;
     }
 

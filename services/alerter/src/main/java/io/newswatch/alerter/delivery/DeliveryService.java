@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires notification: this instance's share of the alerts topic ({@link DeliveryOwnership}), the history that says
@@ -38,6 +39,7 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     private static final Duration STATUS_RETRY_MAX = Duration.ofSeconds(30);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final AlerterConfig config;
     private final TopicNames topics;
@@ -47,6 +49,7 @@ public class DeliveryService {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger statusWrites = new AtomicInteger();
     private ScheduledExecutorService scheduler;
     private DeliveryOwnership ownership;
     private Deliverer deliverer;
@@ -95,9 +98,27 @@ public class DeliveryService {
         ownership.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Stops notifying and lets what is in flight finish, its statuses written: a graceful restart (SIGTERM) then
+     * repeats nothing.
+     */
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
         if (ownership != null) {
             ownership.close();
+        }
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (deliverer != null && (deliverer.inFlight() > 0 || statusWrites.get() > 0)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (deliverer != null && (deliverer.inFlight() > 0 || statusWrites.get() > 0)) {
+            LOG.warnf("Stopping with %d notifications in flight and %d statuses unwritten; they may be sent again",
+                    deliverer.inFlight(), statusWrites.get());
         }
         if (scheduler != null) {
             scheduler.shutdown();
@@ -150,8 +171,10 @@ public class DeliveryService {
         }
     }
 
-    private static void retried(Uni<Void> write, String what) {
+    private void retried(Uni<Void> write, String what) {
+        statusWrites.incrementAndGet();
         write.onFailure().retry().withBackOff(Duration.ofSeconds(1), STATUS_RETRY_MAX).atMost(20)
+                .onTermination().invoke(statusWrites::decrementAndGet)
                 .subscribe().with(ignored -> {
                 }, error -> LOG.errorf("Could not write the %s to Kafka: %s", what, error.getMessage()));
     }
