@@ -1,6 +1,8 @@
 package io.newswatch.poller.parse;
 
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -77,8 +79,11 @@ public final class FeedParser {
         } catch (FeedException first) {
             rejectHtml(repaired.xml(), base);
             try {
-                feed = build(forgivingXml(repaired.xml()));
-                warnings.add("not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
+                Truncation truncation = Truncation.of(repaired.xml());
+                feed = build(forgivingXml(truncation.text()));
+                warnings.add(truncation.cut()
+                        ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
+                        : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
             } catch (FeedException | IllegalArgumentException second) {
                 throw new FeedParseException("not a readable feed: " + rootCause(first), first);
             }
@@ -87,10 +92,12 @@ public final class FeedParser {
             throw new FeedParseException("not a feed: the document is XML but neither RSS nor Atom (root <"
                     + rootName(repaired.xml()) + ">)");
         }
-        URI feedBase = base;
+        URI feedBase = feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom
+                ? withBase(base, atom.getXmlBase()) : base;
+        boolean rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
         List<ParsedItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry, feedBase));
+            items.add(item(entry, feedBase, rdf));
         }
         String link = feed.getLink() == null ? null : Urls.resolve(base, feed.getLink()).orElse(null);
         return new ParsedFeed(feed.getFeedType(), HtmlText.line(feed.getTitle()), link,
@@ -105,9 +112,10 @@ public final class FeedParser {
         return input.build(new StringReader(xml));
     }
 
-    private static ParsedItem item(SyndEntry entry, URI base) {
-        String guid = guid(entry);
+    private static ParsedItem item(SyndEntry entry, URI feedBase, boolean rdf) {
+        String guid = guid(entry, rdf);
         String link = link(entry, guid);
+        URI base = entry.getWireEntry() instanceof Entry atom ? withBase(feedBase, atom.getXmlBase()) : feedBase;
         String resolved = link == null ? null : Urls.resolve(base, link).orElse(null);
         String title = HtmlText.line(entry.getTitleEx() != null ? entry.getTitleEx().getValue() : entry.getTitle());
         String summary = entry.getDescription() == null ? "" : HtmlText.line(entry.getDescription().getValue());
@@ -118,17 +126,19 @@ public final class FeedParser {
                 content.append(content.isEmpty() ? "" : "\n\n").append(text);
             }
         }
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        Date date = entry.getWireEntry() instanceof Entry atom && atom.getPublished() != null ? atom.getPublished()
+                : entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         return new ParsedItem(guid, resolved, title, summary, content.toString(), author(entry), categories(entry),
                 date == null ? null : date.toInstant());
     }
 
-    private static String guid(SyndEntry entry) {
+    /** The publisher's identifier: RSS guid, RSS 1.0 rdf:about, Atom id (not Rome's uri, which falls back to the link). */
+    private static String guid(SyndEntry entry, boolean rdf) {
         Object wire = entry.getWireEntry();
         String guid = null;
         if (wire instanceof Item item) {
             Guid rssGuid = item.getGuid();
-            guid = rssGuid != null ? rssGuid.getValue() : item.getUri();
+            guid = rssGuid != null ? rssGuid.getValue() : rdf ? item.getUri() : null;
         } else if (wire instanceof Entry atom) {
             guid = atom.getId();
         }
@@ -172,12 +182,41 @@ public final class FeedParser {
     private static List<String> categories(SyndEntry entry) {
         Set<String> names = new LinkedHashSet<>();
         for (SyndCategory category : entry.getCategories()) {
-            String name = HtmlText.line(category.getName());
-            if (!name.isEmpty()) {
-                names.add(name);
+            names.add(HtmlText.line(category.getName()));
+        }
+        if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
+            for (DCSubject subject : dc.getSubjects()) {
+                names.add(HtmlText.line(subject.getValue()));
             }
         }
+        names.remove("");
         return List.copyOf(names);
+    }
+
+    /** A base URI with an {@code xml:base} applied. */
+    private static URI withBase(URI base, String xmlBase) {
+        if (xmlBase == null || xmlBase.isBlank()) {
+            return base;
+        }
+        return Urls.resolve(base, xmlBase).flatMap(Urls::parse).orElse(base);
+    }
+
+    /** A document cut off before its end (a dropped connection, a full disk): what is left of it up to its last complete item. */
+    record Truncation(String text, boolean cut) {
+
+        private static final Pattern ROOT_END = Pattern.compile("</(rss|feed|rdf:RDF|RDF)>\\s*$");
+
+        static Truncation of(String xml) {
+            if (ROOT_END.matcher(xml).find()) {
+                return new Truncation(xml, false);
+            }
+            int item = Math.max(xml.lastIndexOf("</item>"), xml.lastIndexOf("</entry>"));
+            if (item < 0) {
+                return new Truncation(xml, true);
+            }
+            int end = xml.indexOf('>', item) + 1;
+            return new Truncation(xml.substring(0, end), true);
+        }
     }
 
     /**

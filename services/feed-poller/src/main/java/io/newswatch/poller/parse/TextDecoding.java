@@ -46,24 +46,28 @@ public final class TextDecoding {
             return new Decoded(new String(bytes, utf16), utf16, List.of());
         }
         Optional<String> declared = declaredEncoding(bytes);
-        Optional<Charset> header = headerCharset.flatMap(TextDecoding::charset).map(TextDecoding::web);
-        Optional<Charset> xml = declared.flatMap(TextDecoding::charset).map(TextDecoding::web);
-        Optional<Charset> stated = header.or(() -> xml);
+        Optional<String> headerLabel = headerCharset.filter(label -> charset(label).isPresent());
+        Optional<String> xmlLabel = declared.filter(label -> charset(label).isPresent());
+        Optional<String> statedLabel = headerLabel.or(() -> xmlLabel);
         if (isAscii(bytes)) {
             return new Decoded(new String(bytes, StandardCharsets.US_ASCII), StandardCharsets.UTF_8, List.of());
         }
         Optional<String> utf8 = strictUtf8(bytes);
         if (utf8.isPresent()) {
-            List<String> warnings = stated.filter(c -> !c.equals(StandardCharsets.UTF_8))
-                    .map(c -> List.of("declared " + c.name() + " but the bytes are UTF-8; read as UTF-8"))
+            List<String> warnings = statedLabel.filter(label -> !charset(label).orElseThrow().equals(StandardCharsets.UTF_8))
+                    .map(label -> List.of("declared " + label + " but the bytes are UTF-8; read as UTF-8"))
                     .orElse(List.of());
             return new Decoded(utf8.get(), StandardCharsets.UTF_8, warnings);
         }
-        Optional<Charset> singleByte = header.filter(c -> !isUnicode(c)).or(() -> xml.filter(c -> !isUnicode(c)));
+        Optional<Charset> singleByte = headerLabel.or(() -> xmlLabel).flatMap(TextDecoding::charset).map(TextDecoding::web)
+                .filter(c -> !isUnicode(c));
+        if (singleByte.isEmpty()) {
+            singleByte = xmlLabel.flatMap(TextDecoding::charset).map(TextDecoding::web).filter(c -> !isUnicode(c));
+        }
         if (singleByte.isPresent()) {
             return new Decoded(new String(bytes, singleByte.get()), singleByte.get(), List.of());
         }
-        String why = stated.isPresent() ? "declared " + stated.get().name() + " but the bytes are not valid UTF-8"
+        String why = statedLabel.isPresent() ? "declared " + statedLabel.get() + " but the bytes are not valid UTF-8"
                 : "no encoding declared and the bytes are not UTF-8";
         return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, List.of(why + "; read as windows-1252"));
     }

@@ -125,7 +125,7 @@ public final class FeedPoller {
                              Feed moved, long started) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
-        List<ParsedItem> items = parsed.items().reversed();
+        List<ParsedItem> items = chronological(parsed.items());
         List<ItemKeys> keys = items.stream().map(item -> ItemKeys.of(item, feedUrl, canonicalizer)).toList();
         IdentityPolicy.Decision identity = IdentityPolicy.decide(state.linkIdentity(), state.status().identityReason(),
                 keys, ledger);
@@ -187,6 +187,17 @@ public final class FeedPoller {
                 response.lastModified(), identity.linkIdentity(), status);
         metrics.poll("ok", "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(next, ledger.snapshot(feed.id(), now), moved, count);
+    }
+
+    /**
+     * Items oldest first, so that articles reach the topic in the order they were published: by date where the
+     * feed gives one, and undated ones in reverse feed order (feeds list the newest first).
+     */
+    static List<ParsedItem> chronological(List<ParsedItem> items) {
+        List<ParsedItem> ordered = new ArrayList<>(items.reversed());
+        ordered.sort(java.util.Comparator.comparing(ParsedItem::published,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return ordered;
     }
 
     /** Waits for the broker's acknowledgements; records what was stored; returns the first failure, or null. */

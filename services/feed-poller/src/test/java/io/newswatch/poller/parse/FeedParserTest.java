@@ -174,8 +174,8 @@ class FeedParserTest {
                 <rss version="2.0"><channel><title>t</title><link>https://wire.example/</link><description>d</description>
                 <item><title>complete</title><link>https://wire.example/1</link></item>
                 <item><title>cut off</title><link>https://wire.exa""");
-        assertThat(feed.items()).extracting(ParsedItem::title).startsWith("complete");
-        assertThat(feed.warnings()).anyMatch(w -> w.contains("not well-formed"));
+        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("complete");
+        assertThat(feed.warnings()).anyMatch(w -> w.startsWith("the document ends in the middle"));
     }
 
     @Test

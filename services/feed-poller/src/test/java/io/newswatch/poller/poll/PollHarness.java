@@ -1,0 +1,98 @@
+package io.newswatch.poller.poll;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.contract.Article;
+import io.newswatch.contract.Feed;
+import io.newswatch.contract.Ids;
+import io.newswatch.poller.http.HostPoliteness;
+import io.newswatch.poller.http.HttpFetcher;
+import io.newswatch.poller.http.HttpSettings;
+import io.newswatch.poller.http.SsrfGuard;
+import io.newswatch.poller.parse.ArticleExtractor;
+import io.newswatch.poller.parse.FeedParser;
+import io.newswatch.poller.parse.UrlCanonicalizer;
+import io.newswatch.poller.state.FeedState;
+import io.newswatch.poller.state.FeedStatus;
+import io.newswatch.poller.state.ItemLedger;
+import io.newswatch.poller.state.SeenItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The real poller (HTTP client, parser, extractor, schedule) against a local site, with a clock that tests move and
+ * articles collected instead of sent to Kafka: one feed's polls in a row, state carried from one to the next as
+ * the service carries it through Kafka.
+ */
+public final class PollHarness implements AutoCloseable {
+
+    /** Short limits, so that timeouts and size limits trip fast. */
+    public static final HttpSettings HTTP = new HttpSettings("newswatch-feed-poller/test", Duration.ofSeconds(1),
+            Duration.ofSeconds(1), Duration.ofSeconds(3), 256 * 1024, 3);
+    public static final Instant START = Instant.parse("2020-04-01T12:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final HttpFetcher fetcher;
+    private final FeedPoller poller;
+    private Feed feed;
+    private FeedState state;
+    private final ItemLedger ledger = new ItemLedger();
+    private final List<Article> published = new ArrayList<>();
+
+    public PollHarness(String feedUrl, boolean fullText) {
+        this.fetcher = new HttpFetcher(HTTP, new HostPoliteness(4, Duration.ZERO, Duration.ofHours(6), clock,
+                duration -> { }), clock);
+        Schedule schedule = new Schedule(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), true, 4,
+                () -> 0L);
+        this.poller = new FeedPoller(fetcher, new SsrfGuard(List.of()), new FeedParser(), new ArticleExtractor(),
+                new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", 500,
+                Duration.ofSeconds(5));
+        this.feed = new Feed(Feed.SCHEMA_VERSION, Feed.TYPE, Ids.feed(feedUrl), START, feedUrl, "Corpus Feed",
+                Duration.ofMinutes(5), fullText, null, List.of("corpus"));
+        this.state = FeedState.initial(feed.id(), START);
+    }
+
+    /** Polls once; the articles this poll published. */
+    public List<Article> poll() throws InterruptedException {
+        int before = published.size();
+        PollResult result = poller.poll(feed, state, ledger, this::published, article -> {
+            published.add(article);
+            return CompletableFuture.completedFuture(null);
+        });
+        state = result.state();
+        if (result.moved() != null) {
+            feed = result.moved();
+        }
+        return List.copyOf(published.subList(before, published.size()));
+    }
+
+    private Optional<SeenItem> published(String articleId) {
+        return ledger.items().stream().filter(item -> item.id().equals(articleId)).findFirst();
+    }
+
+    public FeedStatus status() {
+        return state.status();
+    }
+
+    public FeedState state() {
+        return state;
+    }
+
+    public Feed feed() {
+        return feed;
+    }
+
+    public List<Article> published() {
+        return List.copyOf(published);
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+    }
+}
