@@ -113,6 +113,19 @@ public final class StackClient implements AutoCloseable {
         return records;
     }
 
+    /** The sum of a group's committed offsets on a topic's partitions. */
+    public long committed(String group, String topic) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(properties)) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + group, e);
+        }
+    }
+
     /** Whether a group has committed offsets up to the end of every partition of a topic. */
     public boolean caughtUp(String group, String topic) {
         Properties properties = new Properties();
