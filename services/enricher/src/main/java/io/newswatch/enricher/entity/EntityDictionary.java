@@ -41,7 +41,8 @@ public final class EntityDictionary {
      * @param entity     index into {@link #entity(int)}
      * @param kind       how it names the entity
      * @param caseRule   per word: {@link #ANY_CASE}, {@link #CAPITAL} or {@link #ALL_CAPS}
-     * @param separators per word: the boundary flags the alias itself has before that word
+     * @param separators per word: the boundary flags the alias itself has before that word, and {@link
+     *                   Tokens#POSSESSIVE} when the word before it is possessive ("People's Liberation Army")
      * @param text       the alias as written in the knowledge base
      */
     record Alias(int entity, AliasKind kind, byte[] caseRule, int[] separators, String text) {
@@ -63,7 +64,13 @@ public final class EntityDictionary {
             addAlias(index, AliasKind.NAME, e.name());
             e.aliases().forEach(a -> addAlias(index, AliasKind.NAME, a));
             e.alone().forEach(a -> addAlias(index, AliasKind.ALONE, a));
-            e.demonyms().forEach(a -> addAlias(index, AliasKind.DEMONYM, a));
+            e.demonyms().forEach(a -> {
+                addAlias(index, AliasKind.DEMONYM, a);
+                String plural = plural(a);
+                if (plural != null) {
+                    addAlias(index, AliasKind.DEMONYM, plural);
+                }
+            });
             context.add(e.context().stream().map(this::phrase).toArray(int[][]::new));
         }
         lastNameWord = new int[entities.size()];
@@ -89,11 +96,26 @@ public final class EntityDictionary {
                 case Tokens.CAPITALIZED -> CAPITAL;
                 default -> ANY_CASE;
             };
-            separators[i] = i == 0 ? 0 : tokens.flags(i) & BOUNDARIES;
+            separators[i] = i == 0 ? 0 : tokens.flags(i) & BOUNDARIES
+                    | (tokens.has(i - 1, Tokens.POSSESSIVE) ? Tokens.POSSESSIVE : 0);
         }
         int id = aliases.size();
         aliases.add(new Alias(entity, kind, caseRule, separators, text));
         trie.add(words, id);
+    }
+
+    /**
+     * The plural of a demonym that is also a noun for a person ("Serb" - "Serbs", "Palestinian" - "Palestinians",
+     * "Israeli" - "Israelis"); null for adjectives that have none ("French", "Swiss", "Chinese", "Icelandic").
+     */
+    static String plural(String demonym) {
+        String lower = demonym.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith("ese") || lower.endsWith("ish") || lower.endsWith("ch") || lower.endsWith("ss")
+                || lower.endsWith("ic") || lower.endsWith("x") || lower.endsWith("s")) {
+            return null;
+        }
+        char last = lower.charAt(lower.length() - 1);
+        return "nibketr".indexOf(last) >= 0 ? demonym + "s" : null;
     }
 
     /** A phrase as word ids (added to the vocabulary). */

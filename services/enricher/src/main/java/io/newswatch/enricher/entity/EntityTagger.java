@@ -121,7 +121,7 @@ public final class EntityTagger {
             int[] best = null;
             int bestEnd = -1;
             for (int j = i; j < n; j++) {
-                if (j > i && ((t.flags(j) & WALK_STOP) != 0 || t.has(j - 1, Tokens.POSSESSIVE))) {
+                if (j > i && (t.flags(j) & WALK_STOP) != 0) {
                     break;
                 }
                 node = trie.child(node, ids[j]);
@@ -173,8 +173,9 @@ public final class EntityTagger {
             if (rule[k] == EntityDictionary.ALL_CAPS && shape != Tokens.UPPER) {
                 return false;
             }
-            if (k > 0 && (t.flags(i) & EntityDictionary.BOUNDARIES & ~separators[k]) != 0) {
-                return false;
+            if (k > 0 && ((t.flags(i) & EntityDictionary.BOUNDARIES & ~separators[k]) != 0
+                    || t.has(i - 1, Tokens.POSSESSIVE) != ((separators[k] & Tokens.POSSESSIVE) != 0))) {
+                return false; // a possessive inside a match only where the name has one: "NATO's Russia policy"
             }
         }
         return true;
