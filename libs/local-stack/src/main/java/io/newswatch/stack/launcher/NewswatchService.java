@@ -34,6 +34,11 @@ public enum NewswatchService {
         return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
     }
 
+    /** The port of DESIGN.md, also the one in docker-compose.yml and the Dockerfile. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
     /** The packaged application in a checkout. */
     public Path application(Path project) {
         return project.resolve("services").resolve(id).resolve("target").resolve("quarkus-app")

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# One-shot setup for docker compose, idempotent.
+#   setup.sh elasticsearch   (elasticsearch-setup) kibana_system's password; a role and a user for the newswatch
+#                            services; the index templates of deploy/elasticsearch and the first index behind
+#                            each alias
+#   setup.sh kibana          (kibana-setup) Kibana's saved objects (deploy/kibana), once Kibana is up
+set -euo pipefail
+part="${1:?usage: setup.sh elasticsearch|kibana}"
+es="${ELASTICSEARCH_URL:-http://elasticsearch:9200}"
+kibana="${KIBANA_URL:-http://kibana:5601}"
+auth="elastic:${ELASTIC_PASSWORD:?ELASTIC_PASSWORD is not set}"
+
+call() { # call METHOD PATH [BODY-FILE|-]: fails on HTTP >= 400 with Elasticsearch's answer
+  local method="$1" path="$2" body="${3:-}"
+  local args=(-sS -u "$auth" -X "$method" -H 'Content-Type: application/json' -o /tmp/answer -w '%{http_code}')
+  [ -n "$body" ] && args+=(--data-binary "@$body")
+  local code
+  code="$(curl "${args[@]}" "$es$path")"
+  if [ "$code" -ge 400 ]; then
+    echo "$method $path -> HTTP $code: $(cat /tmp/answer)" >&2
+    return 1
+  fi
+}
+
+echo "waiting for Elasticsearch at $es"
+until curl -s -u "$auth" "$es/_cluster/health?wait_for_status=yellow&timeout=5s" | grep -q '"status"'; do sleep 3; done
+
+if [ "$part" = elasticsearch ]; then
+echo "users and roles"
+printf '{"password":"%s"}' "${KIBANA_PASSWORD:?KIBANA_PASSWORD is not set}" > /tmp/kibana-password.json
+call POST /_security/user/kibana_system/_password /tmp/kibana-password.json
+cat > /tmp/role.json <<JSON
+{"cluster": ["monitor", "manage_index_templates"],
+ "indices": [{"names": ["${NEWSWATCH_INDEX_PREFIX:-newswatch}-*"],
+              "privileges": ["create_index", "index", "delete", "read", "view_index_metadata", "manage", "manage_ilm"]}]}
+JSON
+call PUT /_security/role/newswatch_service /tmp/role.json
+printf '{"password":"%s","roles":["newswatch_service"],"full_name":"newswatch services"}' \
+  "${NEWSWATCH_ELASTICSEARCH_PASSWORD:?NEWSWATCH_ELASTICSEARCH_PASSWORD is not set}" > /tmp/user.json
+call PUT "/_security/user/${NEWSWATCH_ELASTICSEARCH_USERNAME:-newswatch}" /tmp/user.json
+
+echo "index templates and aliases"
+for template in /deploy/elasticsearch/*.index-template.json; do
+  alias="$(basename "$template" .index-template.json)"
+  call PUT "/_index_template/$alias" "$template"
+  if ! curl -sf -o /dev/null -u "$auth" -I "$es/_alias/$alias"; then
+    printf '{"aliases":{"%s":{"is_write_index":true}}}' "$alias" > /tmp/alias.json
+    call PUT "/$alias-000001" /tmp/alias.json || true   # another setup run may have won the race
+  fi
+done
+
+fi
+
+if [ "$part" = kibana ]; then
+echo "waiting for Kibana at $kibana"
+until curl -s -u "$auth" "$kibana/api/status" | grep -q '"level":"available"'; do sleep 5; done
+for objects in /deploy/kibana/*.ndjson; do
+  echo "importing $(basename "$objects")"
+  curl -sS -f -u "$auth" -X POST -H 'kbn-xsrf: newswatch-setup' \
+    "$kibana/api/saved_objects/_import?overwrite=true" --form file=@"$objects" > /tmp/import.json
+  grep -q '"success":true' /tmp/import.json || { cat /tmp/import.json >&2; exit 1; }
+done
+fi
+echo "setup of $part done"
