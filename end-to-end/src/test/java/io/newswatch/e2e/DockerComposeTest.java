@@ -118,6 +118,12 @@ class DockerComposeTest {
             Set<String> known = new HashSet<>(shared);
             known.addAll(documentedVariables(serviceDir.resolve("README.md")));
             known.addAll(referencedVariables(serviceDir.resolve("src/main/resources/application.properties")));
+            for (JsonNode volume : services.path(service.id()).path("volumes")) {
+                Path mounted = project.resolve(volume.asText().split(":")[0]);
+                if (Files.isRegularFile(mounted)) {
+                    known.addAll(referencedVariables(mounted)); // feeds.yaml expands ${NAME:default} at load
+                }
+            }
             Set<String> set = new TreeSet<>();
             services.path(service.id()).path("environment").fieldNames().forEachRemaining(set::add);
             assertThat(known).as(service.id() + ": variables set in docker-compose.yml but not read by the service "
@@ -190,7 +196,7 @@ class DockerComposeTest {
         return variables;
     }
 
-    /** Variables an application.properties reads explicitly ({@code ${NAME:default}}). */
+    /** Variables a configuration file reads explicitly ({@code ${NAME:default}}). */
     private static Set<String> referencedVariables(Path properties) throws IOException {
         Set<String> variables = new HashSet<>();
         Matcher references = PROPERTY_REFERENCE.matcher(Files.readString(properties));
