@@ -49,11 +49,12 @@ public final class ArticleExtractor {
             "credit", "credits", "outbrain", "taboola", "signup", "paywall", "modal", "popup", "toolbar", "print",
             "rating", "disqus", "skip", "hidden", "donate", "follow", "recirculation", "recirc", "teaser", "teasers",
             "meta", "dateline", "timestamp", "author", "authors", "gallery", "slideshow", "embed", "header",
-            "masthead", "logo", "search", "login", "pagination", "pager", "toc", "sticky", "overlay", "disclaimer");
+            "masthead", "logo", "search", "login", "pagination", "pager", "toc", "sticky", "overlay", "disclaimer",
+            "date", "kicker", "signoff", "source", "izvor");
     /** Pairs of class and id words that together mark boilerplate ("read also", "most read", "see also"). */
     private static final Set<String> JUNK_PAIRS = Set.of("read also", "read more", "also read", "most read",
             "see also", "more stories", "more news", "you may", "sr only", "visually hidden", "screen reader",
-            "in this", "about author", "around web");
+            "in this", "about author", "around web", "sign off", "key events");
     /** Class and id words of the article's body. */
     private static final Set<String> BODY_WORDS = Set.of("article", "body", "content", "entry", "main", "post",
             "story", "text", "articlebody", "storytext", "prose", "rte", "richtext");
@@ -63,13 +64,20 @@ public final class ArticleExtractor {
             + "photo|photos|image|picture|foto|фото|снимак|video|watch|listen|credit|source: getty|"
             + "читайте также|читать также|по теме|также читайте|pročitajte (još|i)|прочитајте (још|и)|vezane vijesti|"
             + "povezano|повезано|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|"
-            + "leggi anche|lea también|ler também|czytaj też|czytaj także)\\b.*");
+            + "leggi anche|lea también|ler também|czytaj też|czytaj także)\\b.*"
+            + "|(?iu)^\\s*(source|izvor|извор|источник|quelle|fuente|fonte)\\s*:.*");
     private static final Pattern COPYRIGHT_LINE = Pattern.compile("(?iu)^(©|\\(c\\)|copyright\\b|all rights reserved).*"
             + "|.*\\b(all rights reserved|все права защищены|sva prava zadržana|alle rechte vorbehalten)\\.?$");
     private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "report",
             "liveblogposting", "webpage");
     private static final int SHORT_PARAGRAPH_WORDS = 25;
+    private static final Pattern BIO_VERB = Pattern.compile("\\s+(is|was|has|covers|writes|reports|joined)\\b");
+    private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)\\b(sign up|subscribe|newsletter|donat(e|ion)|"
+            + "support (our|us|independent)|follow us|become a member|abonn|abonnieren|подпис|pretplat)");
+    /** Before the first real paragraph, shorter lines are header matter: dates, bylines, labels. */
+    private static final int LEADING_MATTER_WORDS = 8;
+    private static final int FIRST_PARAGRAPH_WORDS = 15;
 
     /** Extracts from a page's bytes; the charset comes from the HTTP header, else the page's meta, else a guess. */
     public ExtractedPage extract(byte[] body, Optional<String> headerCharset, URI pageUrl) {
@@ -100,7 +108,7 @@ public final class ArticleExtractor {
             container = bestContainer(body);
             method = "scored";
         }
-        String text = container == null ? "" : text(container, title);
+        String text = container == null ? "" : text(container, title, author);
         String ldBody = ld == null ? "" : HtmlText.paragraphs(ld.path("articleBody").asText(""));
         if (words(ldBody) > Math.max(50, 2 * words(text))) {
             text = ldBody;
@@ -126,21 +134,33 @@ public final class ArticleExtractor {
         return null;
     }
 
+    /**
+     * The headline: the page's h1 when the social title or the document title is that h1 plus a site name, else
+     * the social title, the JSON-LD headline, the h1, or the longest part of the document title.
+     */
     private static String title(Document document, JsonNode ld) {
+        Element h1Element = document.selectFirst("article h1, main h1, h1");
+        String h1 = h1Element == null ? "" : HtmlText.collapse(h1Element.text());
         String og = meta(document, "meta[property=og:title], meta[name=twitter:title]");
+        String documentTitle = HtmlText.collapse(document.title());
+        if (!h1.isEmpty() && (og.contains(h1) || (og.isEmpty() && documentTitle.contains(h1)))) {
+            return h1;
+        }
         if (!og.isEmpty()) {
             return og;
         }
         if (ld != null && !ld.path("headline").asText("").isBlank()) {
             return HtmlText.line(ld.path("headline").asText());
         }
-        Element h1 = document.selectFirst("article h1, main h1, h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return HtmlText.collapse(h1.text());
+        if (!h1.isEmpty()) {
+            return h1;
         }
-        String title = HtmlText.collapse(document.title());
-        String[] parts = title.split("\\s+[|–—-]\\s+");
-        return parts.length > 1 && parts[0].length() >= 15 ? parts[0] : title;
+        String longest = documentTitle;
+        String[] parts = documentTitle.split("\\s+[|–—-]\\s+");
+        if (parts.length > 1) {
+            longest = java.util.Arrays.stream(parts).max(java.util.Comparator.comparingInt(String::length)).orElse(documentTitle);
+        }
+        return longest;
     }
 
     private static String author(Document document, JsonNode ld) {
@@ -324,9 +344,13 @@ public final class ArticleExtractor {
         return paragraphs >= 3;
     }
 
-    /** The words of an element's class and id: {@code "articleBody share-bar"} is [article, body, share, bar]. */
+    /**
+     * The words of an element's class, id and component names: {@code "articleBody share-bar"} is [article, body,
+     * share, bar].
+     */
     static List<String> markerWords(Element element) {
-        String marker = element.className() + " " + element.id();
+        String marker = element.className() + " " + element.id() + " " + element.attr("data-component") + " "
+                + element.attr("data-testid") + " " + element.attr("data-gu-name");
         List<String> words = new ArrayList<>();
         for (String token : marker.split("[^A-Za-z0-9]+")) {
             for (String word : token.split("(?<=[a-z0-9])(?=[A-Z])")) {
@@ -343,6 +367,7 @@ public final class ArticleExtractor {
     /** The element whose paragraphs score highest, Readability-style. */
     private static Element bestContainer(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
+        Map<Element, Double> goodText = new IdentityHashMap<>();
         for (Element block : body.select("p, pre, td, blockquote, div, section, li")) {
             if (!block.normalName().equals("p") && !block.normalName().equals("pre") && !textBlock(block)) {
                 continue;
@@ -352,6 +377,9 @@ public final class ArticleExtractor {
                 continue;
             }
             double score = 1 + text.split("[,،、，]").length - 1 + Math.min(text.length() / 100.0, 3);
+            for (Element holder = block; holder != null; holder = holder.parent()) {
+                goodText.merge(holder, (double) text.length(), Double::sum);
+            }
             Element ancestor = block.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
                 scores.merge(ancestor, score / (level == 0 ? 1 : level == 1 ? 2 : 3 * level), Double::sum);
@@ -370,15 +398,30 @@ public final class ArticleExtractor {
         if (best == null) {
             return null;
         }
-        // Text split over sibling containers ("<div class=para>" each): climb while the parent adds real text.
-        Element parent = best.parent();
-        while (parent != null && parent != body && scores.containsKey(parent)
-                && scores.get(parent) >= scores.get(best) * 0.8 && words(parent.text()) > words(best.text()) * 1.2
-                && linkDensity(parent) < 0.35) {
-            best = parent;
-            parent = best.parent();
+        // Text split over repeated containers (live blog posts, one box per section): widen to the ancestor whose
+        // children of the same kind as the one holding the best candidate carry half as much text again.
+        double bestText = goodText.getOrDefault(best, 0.0);
+        Element path = best;
+        for (Element ancestor = best.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+            String kind = kind(path);
+            double alike = 0;
+            for (Element child : ancestor.children()) {
+                if (kind(child).equals(kind)) {
+                    alike += goodText.getOrDefault(child, 0.0);
+                }
+            }
+            if (alike >= bestText * 1.5 && linkDensity(ancestor) < 0.35) {
+                best = ancestor;
+                bestText = goodText.getOrDefault(ancestor, 0.0);
+            }
+            path = ancestor;
         }
         return best;
+    }
+
+    /** Tag and classes: what makes sibling containers "of the same kind". */
+    private static String kind(Element element) {
+        return element.normalName() + "." + String.join(".", new java.util.TreeSet<>(element.classNames()));
     }
 
     /** A div, section or li used as a paragraph: text of its own, no block children. */
@@ -388,7 +431,7 @@ public final class ArticleExtractor {
                 return false;
             }
         }
-        return !element.ownText().isBlank();
+        return !element.text().isBlank();
     }
 
     private static double classWeight(Element element) {
@@ -421,8 +464,11 @@ public final class ArticleExtractor {
 
     // --- the text -------------------------------------------------------------------------------------------------
 
-    /** The container's paragraphs, without link lists, boilerplate lines or the repeated headline. */
-    private static String text(Element container, String title) {
+    /**
+     * The container's paragraphs, without link lists, boilerplate lines, bare dates, header matter before the
+     * first real paragraph, or the repeated headline.
+     */
+    private static String text(Element container, String title, String author) {
         List<Element> linkLists = new ArrayList<>();
         for (Element element : container.select("p, li, div, ul, ol, section, h2, h3, h4, h5, h6")) {
             String text = element.text();
@@ -432,19 +478,62 @@ public final class ArticleExtractor {
         }
         linkLists.forEach(Element::remove);
         container.select("h1").remove();
+        java.util.Set<String> times = new java.util.HashSet<>();
+        container.select("time").forEach(time -> times.add(HtmlText.collapse(time.text())));
         List<String> paragraphs = new ArrayList<>();
         String normalizedTitle = title.toLowerCase(Locale.ROOT);
-        for (String paragraph : HtmlText.paragraphList(container)) {
-            if (words(paragraph) < SHORT_PARAGRAPH_WORDS
-                    && (BOILERPLATE_LINE.matcher(paragraph).matches() || COPYRIGHT_LINE.matcher(paragraph).matches())) {
+        boolean started = false;
+        for (HtmlText.Block block : HtmlText.blocks(container)) {
+            String paragraph = block.text();
+            int words = words(paragraph);
+            boolean boilerplate = words < SHORT_PARAGRAPH_WORDS
+                    && (BOILERPLATE_LINE.matcher(paragraph).matches() || COPYRIGHT_LINE.matcher(paragraph).matches()
+                    || block.linkDensity() > 0.5);
+            if (boilerplate || times.contains(paragraph) || paragraph.codePoints().noneMatch(Character::isLetter)
+                    || paragraph.toLowerCase(Locale.ROOT).equals(normalizedTitle)) {
                 continue;
             }
-            if (paragraph.toLowerCase(Locale.ROOT).equals(normalizedTitle)) {
+            if (!started && words < LEADING_MATTER_WORDS) {
                 continue;
             }
+            started |= words >= FIRST_PARAGRAPH_WORDS;
             paragraphs.add(paragraph);
         }
+        dropRepeats(paragraphs);
+        dropTrailingMatter(paragraphs, author);
         return String.join("\n\n", paragraphs);
+    }
+
+    /** A pull quote repeats words of a paragraph; the paragraph stays, the repetition goes. */
+    private static void dropRepeats(List<String> paragraphs) {
+        List<String> kept = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            String normalized = paragraph.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", "");
+            boolean repeated = words(paragraph) < SHORT_PARAGRAPH_WORDS && paragraphs.stream().anyMatch(other ->
+                    other != paragraph && other.length() > paragraph.length()
+                            && other.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", "").contains(normalized));
+            if (!repeated) {
+                kept.add(paragraph);
+            }
+        }
+        paragraphs.retainAll(kept);
+    }
+
+    /**
+     * The last paragraphs of many articles are not the article: the author's biography (it starts with the
+     * byline's name) and calls to subscribe or donate.
+     */
+    private static void dropTrailingMatter(List<String> paragraphs, String author) {
+        while (paragraphs.size() > 1) {
+            String last = paragraphs.getLast();
+            boolean bio = author != null && !author.isBlank() && last.startsWith(author + " ")
+                    && BIO_VERB.matcher(last.substring(author.length())).lookingAt();
+            if (bio || (words(last) < 80 && CALL_TO_ACTION.matcher(last).find())) {
+                paragraphs.removeLast();
+            } else {
+                return;
+            }
+        }
     }
 
     static int words(String text) {

@@ -44,50 +44,81 @@ public final class HtmlText {
         return String.join("\n\n", paragraphList(Jsoup.parseBodyFragment(html).body()));
     }
 
+    /**
+     * A paragraph and how much of it is link text.
+     *
+     * @param text        the paragraph, whitespace collapsed
+     * @param linkedChars characters of it inside links
+     */
+    public record Block(String text, int linkedChars) {
+
+        /** Share of the paragraph that is link text, 0 to 1. */
+        public double linkDensity() {
+            return text.isEmpty() ? 0 : Math.min(1.0, (double) linkedChars / text.length());
+        }
+    }
+
     /** The paragraphs under an element: block elements and double line breaks end one. */
     public static List<String> paragraphList(Element root) {
-        List<String> paragraphs = new ArrayList<>();
+        return blocks(root).stream().map(Block::text).toList();
+    }
+
+    /** The paragraphs under an element with their link text: block elements and double line breaks end one. */
+    public static List<Block> blocks(Element root) {
+        List<Block> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int[] linked = new int[1];
+        int[] linkDepth = new int[1];
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     current.append(text.getWholeText());
+                    if (linkDepth[0] > 0) {
+                        linked[0] += collapse(text.getWholeText()).length();
+                    }
                 } else if (node instanceof Element element) {
                     String tag = element.normalName();
+                    if (tag.equals("a")) {
+                        linkDepth[0]++;
+                    }
                     if (tag.equals("br")) {
                         Node previous = element.previousSibling();
                         while (previous instanceof TextNode blank && blank.isBlank()) {
                             previous = previous.previousSibling();
                         }
                         if (previous instanceof Element p && p.normalName().equals("br")) {
-                            flush(paragraphs, current);
+                            flush(paragraphs, current, linked);
                         } else {
                             current.append('\n');
                         }
                     } else if (BLOCKS.contains(tag)) {
-                        flush(paragraphs, current);
+                        flush(paragraphs, current, linked);
                     }
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
+                if (node instanceof Element element && element.normalName().equals("a")) {
+                    linkDepth[0]--;
+                }
                 if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    flush(paragraphs, current);
+                    flush(paragraphs, current, linked);
                 }
             }
         }, root);
-        flush(paragraphs, current);
+        flush(paragraphs, current, linked);
         return paragraphs;
     }
 
-    private static void flush(List<String> paragraphs, StringBuilder current) {
+    private static void flush(List<Block> paragraphs, StringBuilder current, int[] linked) {
         String text = collapse(current.toString());
         if (!text.isEmpty()) {
-            paragraphs.add(text);
+            paragraphs.add(new Block(text, linked[0]));
         }
         current.setLength(0);
+        linked[0] = 0;
     }
 
     /** Whitespace runs (no-break spaces included) to one space, trimmed. */
