@@ -2,12 +2,15 @@ package io.newswatch.alerter.alert;
 
 import io.newswatch.contract.Alert;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -19,10 +22,10 @@ import java.util.function.Predicate;
  * <p>Every alert id is remembered in a compact form; full alerts only while a channel is unsettled, and the most
  * recent ones. Thread-safe.
  */
-public final class AlertHistory {
+public final class AlertHistory implements AlertState {
 
     /** A delivery that will not change any more. */
-    static boolean isSettled(Alert.Delivery delivery) {
+    public static boolean isSettled(Alert.Delivery delivery) {
         return delivery != null && !"retrying".equals(delivery.status());
     }
 
@@ -52,8 +55,35 @@ public final class AlertHistory {
         }
     }
 
+    /**
+     * What a rule has raised on a story: how many rounds (the first alert, then one per realert), when the latest
+     * round's article was fetched, the highest escalation level, the most outlets any of its alerts reported, and
+     * which articles raised something.
+     */
+    public record StoryAlerts(int rounds, Instant lastRoundArticle, int maxLevel, int maxOutlets,
+                              Set<String> articles) {
+
+        static final StoryAlerts NONE = new StoryAlerts(0, null, 0, 0, Set.of());
+
+        StoryAlerts with(Alert alert) {
+            Set<String> withArticle = new HashSet<>(articles);
+            withArticle.add(alert.articleId());
+            int outlets = Math.max(maxOutlets, alert.storyOutlets());
+            if (alert.level() > 0) {
+                return new StoryAlerts(rounds, lastRoundArticle, Math.max(maxLevel, alert.level()), outlets,
+                        withArticle);
+            }
+            Instant fetched = alert.articleFetched() == null ? alert.timestamp() : alert.articleFetched();
+            Instant latest = lastRoundArticle == null || fetched != null && fetched.isAfter(lastRoundArticle)
+                    ? fetched : lastRoundArticle;
+            return new StoryAlerts(rounds + 1, latest, maxLevel, outlets, withArticle);
+        }
+    }
+
     private final int recentLimit;
     private final Map<String, Integer> known = new HashMap<>();
+    private final Map<String, StoryAlerts> byRuleAndStory = new HashMap<>();
+    private final Map<String, Set<String>> rulesByStory = new HashMap<>();
     private final Map<String, Entry> unsettled = new HashMap<>();
     private final LinkedHashMap<String, Entry> recent;
 
@@ -75,6 +105,11 @@ public final class AlertHistory {
         Alert merged;
         if (first) {
             known.put(record.id(), partition);
+            if (record.storyId() != null) {
+                byRuleAndStory.merge(storyKey(record.ruleId(), record.storyId()),
+                        StoryAlerts.NONE.with(record), (old, added) -> old.with(record));
+                rulesByStory.computeIfAbsent(record.storyId(), story -> new HashSet<>()).add(record.ruleId());
+            }
             merged = record;
         } else if (record.deliveries().isEmpty()) {
             return Change.DUPLICATE;
@@ -91,6 +126,31 @@ public final class AlertHistory {
             recent.put(record.id(), entry);
         }
         return first ? Change.RAISED : Change.DELIVERY;
+    }
+
+    @Override
+    public boolean isRaised(String alertId) {
+        return contains(alertId);
+    }
+
+    @Override
+    public synchronized Optional<StoryAlerts> onStory(String ruleId, String storyId) {
+        return Optional.ofNullable(byRuleAndStory.get(storyKey(ruleId, storyId)));
+    }
+
+    @Override
+    public synchronized Set<String> rulesOnStory(String storyId) {
+        Set<String> rules = rulesByStory.get(storyId);
+        return rules == null ? Set.of() : Set.copyOf(rules);
+    }
+
+    /** Unsettled alerts of a rule, in any partition. */
+    public synchronized List<Entry> unsettledOfRule(String ruleId) {
+        return unsettled.values().stream().filter(e -> e.alert().ruleId().equals(ruleId)).toList();
+    }
+
+    private static String storyKey(String ruleId, String storyId) {
+        return ruleId + "\n" + storyId;
     }
 
     /** True when an alert with this id has been raised. */

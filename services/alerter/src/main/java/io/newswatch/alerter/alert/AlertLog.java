@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * what is still to notify; nothing about alerts lives only in memory.
  */
 @ApplicationScoped
-public class AlertLog {
+public class AlertLog implements AlertState {
 
     private final TopicNames topics;
     private final Map<String, Object> kafka;
@@ -90,8 +91,19 @@ public class AlertLog {
     }
 
     /** True when the alert was raised before (by any instance), or by this one a moment ago. */
+    @Override
     public boolean isRaised(String alertId) {
         return raisedHere.contains(alertId) || history.contains(alertId);
+    }
+
+    @Override
+    public Optional<AlertHistory.StoryAlerts> onStory(String ruleId, String storyId) {
+        return history.onStory(ruleId, storyId);
+    }
+
+    @Override
+    public Set<String> rulesOnStory(String storyId) {
+        return history.rulesOnStory(storyId);
     }
 
     /** Notes an alert this instance has just raised, until the history reads it back. */
@@ -99,6 +111,14 @@ public class AlertLog {
         if (!history.contains(alertId)) {
             raisedHere.add(alertId);
         }
+    }
+
+    /**
+     * The partition of the alerts topic a key goes to: its owner notifies for the alerts of that partition, and
+     * sends the digests of the rule whose id is the key.
+     */
+    public int partitionOf(String key) {
+        return table.partitionOf(key);
     }
 
     public AlertHistory history() {

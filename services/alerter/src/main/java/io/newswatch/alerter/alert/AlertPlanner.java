@@ -8,22 +8,35 @@ import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Rule;
 import io.newswatch.contract.Source;
+import io.newswatch.contract.Story;
 import org.apache.lucene.search.Query;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * Decides which alerts an article raises, given the rules it matched and what has been raised before: one alert
- * per rule and story (or article, for rules scoped so), with a stable id, so that a replay or a second instance
+ * Decides which alerts an article raises, given the rules it matched and what was raised before. Every alert id is
+ * a pure function of rule, story (or article) and round or level, so a replay, a restart or a second instance
  * raises nothing new.
+ *
+ * <ul>
+ *   <li>First alert: a rule's first match on a story (id: rule, story, level 0); per article for rules scoped so.</li>
+ *   <li>Realert: with {@code realert} set, a later article of the same story alerts again once at least that long
+ *       after the article of the previous round (id: rule, {@code story@round}, level 0). Rules scoped per article
+ *       alert once per article.</li>
+ *   <li>Escalation: when a story the rule alerted on spreads, whether or not the new article itself matches, the rule
+ *       alerts again at level n, n being the number of its escalation conditions (outlets, languages) the story now
+ *       meets, once for each new level (id: rule, story, level n).</li>
+ * </ul>
  */
 public final class AlertPlanner {
 
@@ -39,41 +52,100 @@ public final class AlertPlanner {
     /**
      * The alerts to raise.
      *
-     * @param matched       the enabled rules whose queries match the article
-     * @param queries       each rule's compiled query, for the explanation
-     * @param alreadyRaised whether an alert id exists already
+     * @param matched the enabled rules whose queries match the article
+     * @param rules   every rule by id (for escalations of rules the article does not match)
+     * @param queries each rule's compiled query, for the explanation
      */
     public List<Alert> plan(EnrichedArticle article, ArticleDocument document, List<Rule> matched,
-                            Function<String, Query> queries, Predicate<String> alreadyRaised) {
+                            Function<String, Optional<Rule>> rules, Function<String, Query> queries,
+                            AlertState state) {
         List<Alert> alerts = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        String storyId = storyId(article);
         for (Rule rule : matched) {
-            String id = Ids.alert(rule.id(), subject(rule, article), 0);
-            if (alreadyRaised.test(id)) {
+            String id = firstOrRealert(rule, article, storyId, state);
+            if (id != null && !state.isRaised(id) && planned.add(id)) {
+                explained(id, rule, article, document, 0, queries).ifPresent(alerts::add);
+            }
+        }
+        for (String ruleId : state.rulesOnStory(storyId)) {
+            Rule rule = rules.apply(ruleId).orElse(null);
+            if (rule == null || !rule.enabled() || rule.escalation() == null) {
                 continue;
             }
-            Query query = queries.apply(rule.id());
-            if (query == null) {
-                continue; // deleted while we matched
+            int level = escalation(rule, article.story(), state.onStory(ruleId, storyId).orElse(null));
+            String id = Ids.alert(ruleId, storyId, level);
+            if (level > 0 && !state.isRaised(id) && planned.add(id)) {
+                explained(id, rule, article, document, level, queries).ifPresent(alerts::add);
             }
-            alerts.add(alert(id, rule, article, MatchExplainer.explain(query, document), 0));
         }
         return alerts;
     }
 
+    /** The id of the alert a match raises, or null when the rule has said all it should about this story. */
+    private static String firstOrRealert(Rule rule, EnrichedArticle article, String storyId, AlertState state) {
+        if (rule.scope() == Rule.Scope.ARTICLE) {
+            return Ids.alert(rule.id(), article.id(), 0);
+        }
+        AlertHistory.StoryAlerts before = state.onStory(rule.id(), storyId).orElse(null);
+        if (before == null || before.rounds() == 0) {
+            return Ids.alert(rule.id(), storyId, 0);
+        }
+        if (before.articles().contains(article.id()) || rule.realert() == null
+                || before.lastRoundArticle() == null) {
+            return null;
+        }
+        Instant fetched = fetched(article);
+        return fetched.isBefore(before.lastRoundArticle().plus(rule.realert())) ? null
+                : Ids.alert(rule.id(), storyId + "@" + before.rounds(), 0);
+    }
+
+    /**
+     * The level the story has reached for the rule's escalation: how many of its conditions the story meets now;
+     * 0 when that is no more than what earlier alerts already reported.
+     */
+    static int escalation(Rule rule, Story story, AlertHistory.StoryAlerts before) {
+        Rule.Escalation escalation = rule.escalation();
+        if (story == null || before == null || escalation == null) {
+            return 0;
+        }
+        int now = (escalation.outlets() != null && story.outlets() >= escalation.outlets() ? 1 : 0)
+                + (escalation.languages() != null && story.languages() >= escalation.languages() ? 1 : 0);
+        int reported = Math.max(before.maxLevel(),
+                escalation.outlets() != null && before.maxOutlets() >= escalation.outlets() ? 1 : 0);
+        return now > reported ? now : 0;
+    }
+
+    private Optional<Alert> explained(String id, Rule rule, EnrichedArticle article, ArticleDocument document,
+                                      int level, Function<String, Query> queries) {
+        Query query = queries.apply(rule.id());
+        if (query == null) {
+            return Optional.empty(); // deleted while we matched
+        }
+        return Optional.of(alert(id, rule, article, MatchExplainer.explain(query, document), level));
+    }
+
     /** What one alert is about: the story, or the article for rules scoped per article. */
     static String subject(Rule rule, EnrichedArticle article) {
-        return rule.scope() == Rule.Scope.ARTICLE || article.story() == null ? article.id() : article.story().id();
+        return rule.scope() == Rule.Scope.ARTICLE ? article.id() : storyId(article);
+    }
+
+    private static String storyId(EnrichedArticle article) {
+        return article.story() == null || article.story().id() == null ? article.id() : article.story().id();
+    }
+
+    private static Instant fetched(EnrichedArticle article) {
+        return article.article().fetched() != null ? article.article().fetched() : article.timestamp();
     }
 
     Alert alert(String id, Rule rule, EnrichedArticle article, MatchExplanation explanation, int level) {
         Source source = article.article().source();
-        String storyId = article.story() == null ? article.id() : article.story().id();
         int outlets = article.story() == null ? 1 : article.story().outlets();
         Alert.Explanation why = new Alert.Explanation(explanation.passages(), explanation.terms(),
                 explanation.entities(), explanation.topics(), kibanaLink(article.id()));
         return new Alert(Alert.SCHEMA_VERSION, Alert.TYPE, id, clock.instant(), rule.id(), rule.name(), rule.query(),
                 article.id(), article.article().url(), article.article().title(),
-                source == null ? null : source.name(), storyId, outlets, level, explanation.snippet(), why,
+                source == null ? null : source.name(), storyId(article), outlets, level, explanation.snippet(), why,
                 rule.channels(), List.of(), article.article().fetched());
     }
 

@@ -102,7 +102,7 @@ public class ArticleConsumer {
         long started = System.nanoTime();
         List<Rule> matched = book.match(document);
         matchTimer.record(Duration.ofNanos(System.nanoTime() - started));
-        return planner.plan(article, document, matched, id -> book.query(id).orElse(null), log::isRaised);
+        return planner.plan(article, document, matched, book::get, id -> book.query(id).orElse(null), log);
     }
 
     private Uni<Void> raise(Alert alert) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Notifies each channel of each alert once: one attempt at a time per (alert, channel), retried with backoff on
- * transient failures, then settled as {@code delivered} or {@code failed} (and dead-lettered). Every status is
+ * transient failures, then settled as {@code delivered} or {@code failed} (and dead-lettered). A digest is one
+ * notification per channel for several alerts of a rule, settled for all of them together. Every status is
  * written back to the alerts topic, which is what makes "once" survive a restart: a settled channel is never tried
  * again, by this instance or another. Nothing here blocks: channels answer asynchronously and retries are
  * scheduled, so a slow webhook never holds up matching or other deliveries.
@@ -56,10 +58,12 @@ public final class Deliverer {
     private final Sink sink;
     private final MeterRegistry registry;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Alert.Delivery>> statuses = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /** (alert, channel) pairs some task of this instance is working on. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     /** Settled here, until the history reads the status back: a stale view must not start them again. */
     private final Set<String> settledHere = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, Alert.Delivery>> statuses = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * @param owns whether this instance notifies for a partition of the alerts topic (now)
@@ -76,43 +80,79 @@ public final class Deliverer {
         registry.gauge("alerter.deliveries.pending", tasks, Map::size);
     }
 
-    /** One channel of one alert, being delivered. */
+    /** One channel of one alert, or of a digest of alerts, being delivered. */
     private static final class Task {
-        final Alert alert;
+        final String key;
+        final List<Alert> alerts;
+        final boolean digest;
         final String channel;
         final int partition;
         int attempts;
         ScheduledFuture<?> retry;
 
-        Task(Alert alert, String channel, int partition, int attempts) {
-            this.alert = alert;
+        Task(String key, List<Alert> alerts, boolean digest, String channel, int partition, int attempts) {
+            this.key = key;
+            this.alerts = alerts;
+            this.digest = digest;
             this.channel = channel;
             this.partition = partition;
             this.attempts = attempts;
         }
 
-        String key() {
-            return key(alert.id(), channel);
+        List<String> claims() {
+            return alerts.stream().map(alert -> claim(alert.id(), channel)).toList();
         }
+    }
 
-        static String key(String alertId, String channel) {
-            return alertId + "\n" + channel;
-        }
+    private static String claim(String alertId, String channel) {
+        return alertId + "\n" + channel;
     }
 
     /** Starts notifying every unsettled channel of the alert that is not being notified already. */
     public void deliver(AlertHistory.Entry entry) {
         Alert alert = entry.alert();
-        Map<String, Alert.Delivery> previous = new LinkedHashMap<>();
-        alert.deliveries().forEach(d -> previous.put(d.channel(), d));
         for (String channel : entry.unsettledChannels()) {
-            Alert.Delivery before = previous.get(channel);
-            Task task = new Task(alert, channel, entry.partition(), before == null ? 0 : before.attempts());
-            if (!settledHere.contains(task.key()) && tasks.putIfAbsent(task.key(), task) == null) {
-                statuses.computeIfAbsent(alert.id(), id -> new ConcurrentHashMap<>(previous));
-                scheduler.execute(() -> attempt(task));
+            String claim = claim(alert.id(), channel);
+            if (settledHere.contains(claim) || !claimed.add(claim)) {
+                continue;
+            }
+            Alert.Delivery before = alert.deliveries().stream().filter(d -> d.channel().equals(channel))
+                    .findFirst().orElse(null);
+            start(new Task(claim, List.of(alert), false, channel, entry.partition(),
+                    before == null ? 0 : before.attempts()));
+        }
+    }
+
+    /**
+     * Sends one digest per channel with the alerts that are not notified on that channel yet.
+     *
+     * @param partition the partition whose owner sends this rule's digests
+     * @param window    the end of the period the digest covers, which names it
+     */
+    public void deliverDigest(String ruleId, int partition, List<Alert> alerts, Instant window) {
+        Map<String, List<Alert>> byChannel = new LinkedHashMap<>();
+        for (Alert alert : alerts) {
+            Set<String> settled = new HashSet<>();
+            alert.deliveries().stream().filter(AlertHistory::isSettled).forEach(d -> settled.add(d.channel()));
+            for (String channel : alert.channels()) {
+                String claim = claim(alert.id(), channel);
+                if (!settled.contains(channel) && !settledHere.contains(claim) && claimed.add(claim)) {
+                    byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(alert);
+                }
             }
         }
+        byChannel.forEach((channel, due) -> start(new Task("digest\n" + ruleId + "\n" + channel + "\n" + window,
+                List.copyOf(due), true, channel, partition, 0)));
+    }
+
+    private void start(Task task) {
+        tasks.put(task.key, task);
+        task.alerts.forEach(alert -> statuses.computeIfAbsent(alert.id(), id -> {
+            Map<String, Alert.Delivery> known = new ConcurrentHashMap<>();
+            alert.deliveries().forEach(d -> known.put(d.channel(), d));
+            return known;
+        }));
+        scheduler.execute(() -> attempt(task));
     }
 
     /** The history read a status: channels settled by anyone need no more work here. */
@@ -120,7 +160,7 @@ public final class Deliverer {
         List<String> unsettled = entry.unsettledChannels();
         for (String channel : entry.alert().channels()) {
             if (!unsettled.contains(channel)) {
-                settledHere.remove(Task.key(entry.alert().id(), channel));
+                settledHere.remove(claim(entry.alert().id(), channel));
             }
         }
         if (unsettled.isEmpty()) {
@@ -137,14 +177,14 @@ public final class Deliverer {
         }
     }
 
-    /** Attempts waiting for the receiver's answer. */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     /** Channel deliveries in progress or waiting for a retry. */
     public int pending() {
         return tasks.size();
+    }
+
+    /** Attempts waiting for the receiver's answer. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     private void attempt(Task task) {
@@ -152,8 +192,8 @@ public final class Deliverer {
             release(task);
             return;
         }
-        Instant fetched = task.alert.articleFetched();
-        if (fetched != null && fetched.plus(policy.maxAge()).isBefore(clock.instant())) {
+        Instant fetched = task.alerts.getFirst().articleFetched();
+        if (!task.digest && fetched != null && fetched.plus(policy.maxAge()).isBefore(clock.instant())) {
             settle(task, "failed", "not notified: the article was fetched at " + fetched
                     + ", longer ago than newswatch.alerter.delivery.max-age (" + policy.maxAge() + ")", false);
             return;
@@ -167,14 +207,14 @@ public final class Deliverer {
         }
         Channel channel = channels.get(target.kind());
         if (channel == null) {
-            settle(task, "failed", "no " + target.kind().name().toLowerCase() + " channel is configured", true);
+            settle(task, "failed", "no " + kind(target) + " channel is configured", true);
             return;
         }
         task.attempts++;
         long started = System.nanoTime();
+        inFlight.incrementAndGet();
         try {
-            inFlight.incrementAndGet();
-            channel.send(target, Channel.Notification.of(task.alert))
+            channel.send(target, new Channel.Notification(task.alerts, task.digest))
                     .whenCompleteAsync((ignored, error) -> {
                         inFlight.decrementAndGet();
                         completed(task, target, started, error);
@@ -203,7 +243,7 @@ public final class Deliverer {
             return;
         }
         Duration wait = policy.backoff().delay(task.attempts, failure.retryAfter());
-        LOG.warnf("Alert %s to %s: attempt %d failed, retrying in %d ms: %s", task.alert.id(), task.channel,
+        LOG.warnf("%s to %s: attempt %d failed, retrying in %d ms: %s", describe(task), task.channel,
                 task.attempts, wait.toMillis(), failure.getMessage());
         count(target, "retrying");
         record(task, "retrying", failure.getMessage());
@@ -211,51 +251,52 @@ public final class Deliverer {
     }
 
     private void settle(Task task, String status, String error, boolean deadLetter) {
-        settledHere.add(task.key());
+        settledHere.addAll(task.claims());
         record(task, status, error);
-        count(task.channel, status);
+        try {
+            count(ChannelTarget.parse(task.channel), status);
+        } catch (IllegalArgumentException unparsable) {
+            // counted under no channel type: the rule names a channel that does not exist
+        }
         if ("failed".equals(status)) {
-            LOG.errorf("Alert %s to %s failed%s: %s", task.alert.id(), task.channel,
+            LOG.errorf("%s to %s failed%s: %s", describe(task), task.channel,
                     deadLetter ? " and was dead-lettered" : "", error);
             if (deadLetter) {
-                sink.deadLetter(task.alert, task.channel, error);
+                task.alerts.forEach(alert -> sink.deadLetter(alert, task.channel, error));
             }
         }
         release(task);
     }
 
     private void record(Task task, String status, String error) {
-        Map<String, Alert.Delivery> known = statuses.computeIfAbsent(task.alert.id(), id -> new ConcurrentHashMap<>());
-        known.put(task.channel, new Alert.Delivery(task.channel, status, task.attempts, clock.instant(), error));
-        List<Alert.Delivery> ordered = new ArrayList<>();
-        for (String channel : task.alert.channels()) {
-            Alert.Delivery delivery = known.get(channel);
-            if (delivery != null) {
-                ordered.add(delivery);
+        for (Alert alert : task.alerts) {
+            Map<String, Alert.Delivery> known = statuses.computeIfAbsent(alert.id(), id -> new ConcurrentHashMap<>());
+            known.put(task.channel, new Alert.Delivery(task.channel, status, task.attempts, clock.instant(), error));
+            List<Alert.Delivery> ordered = new ArrayList<>();
+            for (String channel : alert.channels()) {
+                Alert.Delivery delivery = known.get(channel);
+                if (delivery != null) {
+                    ordered.add(delivery);
+                }
             }
+            sink.status(AlertHistory.withDeliveries(alert, ordered));
         }
-        sink.status(AlertHistory.withDeliveries(task.alert, ordered));
     }
 
     private void release(Task task) {
-        tasks.remove(task.key(), task);
+        if (tasks.remove(task.key, task)) {
+            task.claims().forEach(claimed::remove);
+        }
+    }
+
+    private static String describe(Task task) {
+        return task.digest ? "Digest of " + task.alerts.size() + " alerts of rule " + task.alerts.getFirst().ruleId()
+                : "Alert " + task.alerts.getFirst().id();
     }
 
     private void count(ChannelTarget target, String outcome) {
         Counter.builder("alerter.deliveries").tag("channel", kind(target)).tag("outcome", outcome)
                 .description("Notifications by channel type and outcome").register(registry).increment();
-    }
-
-    private void count(String channel, String outcome) {
-        ChannelTarget target;
-        try {
-            target = ChannelTarget.parse(channel);
-        } catch (IllegalArgumentException e) {
-            target = null;
-        }
-        if (target != null) {
-            count(target, outcome);
-        }
     }
 
     private static String kind(ChannelTarget target) {

@@ -5,8 +5,11 @@ import io.newswatch.alerter.alert.AlertHistory;
 import io.newswatch.alerter.alert.AlertLog;
 import io.newswatch.alerter.alert.AlertPublisher;
 import io.newswatch.alerter.config.AlerterConfig;
+import io.newswatch.alerter.rule.RuleStore;
 import io.newswatch.contract.Alert;
+import io.newswatch.contract.Rule;
 import io.newswatch.contract.kafka.TopicNames;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -19,6 +22,8 @@ import org.jboss.logging.Logger;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,14 +45,19 @@ public class DeliveryService {
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     private static final Duration STATUS_RETRY_MAX = Duration.ofSeconds(30);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** How often unsettled alerts are looked at again, and digest windows checked. */
+    private static final Duration SWEEP = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_DIGEST_INTERVAL = Duration.ofHours(1);
 
     private final AlerterConfig config;
     private final TopicNames topics;
     private final Map<String, Object> kafka;
     private final AlertLog log;
+    private final RuleStore rules;
     private final AlertPublisher publisher;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final ReactiveMailer mailer;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private final AtomicInteger statusWrites = new AtomicInteger();
     private ScheduledExecutorService scheduler;
@@ -55,8 +65,10 @@ public class DeliveryService {
     private Deliverer deliverer;
 
     DeliveryService(AlerterConfig config, TopicNames topics,
-                    @Identifier("default-kafka-broker") Map<String, Object> kafka, AlertLog log,
-                    AlertPublisher publisher, Clock clock, MeterRegistry registry) {
+                    @Identifier("default-kafka-broker") Map<String, Object> kafka, AlertLog log, RuleStore rules,
+                    AlertPublisher publisher, ReactiveMailer mailer, Clock clock, MeterRegistry registry) {
+        this.mailer = mailer;
+        this.rules = rules;
         this.config = config;
         this.topics = topics;
         this.kafka = kafka;
@@ -72,7 +84,8 @@ public class DeliveryService {
         HttpClient http = WebhookChannel.client(settings.connectTimeout());
         List<Channel> channels = List.of(new LogChannel(),
                 new WebhookChannel(ChannelTarget.Kind.WEBHOOK, http, settings.requestTimeout(), settings.webhooks()),
-                new WebhookChannel(ChannelTarget.Kind.SLACK, http, settings.requestTimeout(), settings.webhooks()));
+                new WebhookChannel(ChannelTarget.Kind.SLACK, http, settings.requestTimeout(), settings.webhooks()),
+                new EmailChannel(mailer, settings.requestTimeout()));
         Deliverer.Policy policy = new Deliverer.Policy(settings.maxAttempts(),
                 new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current()),
                 settings.maxAge());
@@ -88,10 +101,11 @@ public class DeliveryService {
             }
         }, registry);
         log.onRaised(entry -> {
-            if (serves(entry.partition())) {
+            if (serves(entry.partition()) && !isDigest(entry.alert().ruleId())) {
                 deliverer.deliver(entry);
             }
         });
+        scheduler.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         log.onDelivery(deliverer::onStatus);
         ownership = new DeliveryOwnership(topics.alerts(), topics.prefix() + "alerter-delivery", kafka,
                 this::assigned, this::revoked);
@@ -160,8 +174,60 @@ public class DeliveryService {
             if (!unsettled.isEmpty()) {
                 LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
             }
-            unsettled.stream().filter(e -> serves(e.partition())).forEach(deliverer::deliver);
+            unsettled.stream().filter(e -> serves(e.partition()) && !isDigest(e.alert().ruleId()))
+                    .forEach(deliverer::deliver);
         });
+    }
+
+    /**
+     * Notifies what is unsettled in the partitions this instance serves (alerts whose rule switched from digest to
+     * instant, anything a rebalance left behind) and sends the digests that are due.
+     */
+    void sweep() {
+        try {
+            Set<Integer> served = served();
+            if (served.isEmpty()) {
+                return;
+            }
+            for (AlertHistory.Entry entry : log.history().unsettled(served)) {
+                if (serves(entry.partition()) && !isDigest(entry.alert().ruleId())) {
+                    deliverer.deliver(entry);
+                }
+            }
+            for (Rule rule : rules.book().all()) {
+                if (rule.mode() == Rule.Mode.DIGEST) {
+                    sendDigest(rule);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Checking unsettled notifications failed: %s", e.getMessage());
+        }
+    }
+
+    /** The digest of the rule's alerts raised before the current period began, by the owner of the rule's digests. */
+    private void sendDigest(Rule rule) {
+        int partition = log.partitionOf(rule.id());
+        if (!serves(partition)) {
+            return;
+        }
+        Instant window = windowStart(clock.instant(),
+                rule.digestInterval() == null ? DEFAULT_DIGEST_INTERVAL : rule.digestInterval());
+        List<Alert> due = log.history().unsettledOfRule(rule.id()).stream().map(AlertHistory.Entry::alert)
+                .filter(alert -> alert.timestamp() != null && alert.timestamp().isBefore(window))
+                .sorted(Comparator.comparing(Alert::timestamp)).toList();
+        if (!due.isEmpty()) {
+            deliverer.deliverDigest(rule.id(), partition, due, window);
+        }
+    }
+
+    /** Digest periods are aligned on the epoch: an hourly digest goes out on the hour. */
+    static Instant windowStart(Instant now, Duration interval) {
+        long size = interval.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), size) * size);
+    }
+
+    private boolean isDigest(String ruleId) {
+        return rules.book().get(ruleId).map(rule -> rule.mode() == Rule.Mode.DIGEST).orElse(false);
     }
 
     private void revoked(Set<Integer> partitions) {

@@ -9,8 +9,10 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +60,7 @@ public final class TopicTable implements AutoCloseable {
     /** End offsets asked for by other threads; the consumer is only used on the table's thread. */
     private final Queue<CompletableFuture<Map<TopicPartition, Long>>> endRequests = new ConcurrentLinkedQueue<>();
     private volatile KafkaConsumer<String, String> consumer;
+    private volatile int partitionCount;
     private volatile boolean closed;
     private volatile String problem = "not started";
     private Thread thread;
@@ -100,6 +103,20 @@ public final class TopicTable implements AutoCloseable {
     /** Why the table is not caught up yet, for health checks; null once it is. */
     public String problem() {
         return isCaughtUp() ? null : problem;
+    }
+
+    /** How many partitions the topic has (0 until it has been found). */
+    public int partitionCount() {
+        return partitionCount;
+    }
+
+    /** The partition Kafka's default partitioner puts a key in. */
+    public int partitionOf(String key) {
+        int count = partitionCount;
+        if (count == 0) {
+            throw new IllegalStateException(topic + " has not been read yet");
+        }
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
     }
 
     /** Waits until the record at {@code offset} of {@code partition} has been applied. */
@@ -155,6 +172,7 @@ public final class TopicTable implements AutoCloseable {
     private void follow(KafkaConsumer<String, String> kafka) {
         problem = "waiting for topic " + topic;
         List<TopicPartition> partitions = partitions(kafka);
+        partitionCount = partitions.size();
         kafka.assign(partitions);
         Map<TopicPartition, Long> resume = new HashMap<>();
         synchronized (applied) {
