@@ -16,7 +16,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
-import org.jsoup.nodes.Element;
+import org.jdom2.Element;
 import org.jsoup.parser.Parser;
 
 import java.io.StringReader;
@@ -45,7 +45,11 @@ import java.util.regex.Pattern;
 public final class FeedParser {
 
     private static final Pattern EMAIL_AND_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+    private static final Pattern NAME_AND_EMAIL = Pattern.compile("^(.+?)\\s*[(<]\\s*\\S+@\\S+?\\s*[)>]$");
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+$");
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
     /** Namespaces that feeds use without declaring them, with their usual URIs. */
     private static final Map<String, String> KNOWN_NAMESPACES = Map.of(
             "dc", "http://purl.org/dc/elements/1.1/",
@@ -117,8 +121,16 @@ public final class FeedParser {
         String link = link(entry, guid);
         URI base = entry.getWireEntry() instanceof Entry atom ? withBase(feedBase, atom.getXmlBase()) : feedBase;
         String resolved = link == null ? null : Urls.resolve(base, link).orElse(null);
+        DCModule dc = entry.getModule(DCModule.URI) instanceof DCModule module ? module : null;
         String title = HtmlText.line(entry.getTitleEx() != null ? entry.getTitleEx().getValue() : entry.getTitle());
+        if (title.isEmpty() && dc != null) {
+            title = HtmlText.line(dc.getTitle());
+        }
         String summary = entry.getDescription() == null ? "" : HtmlText.line(entry.getDescription().getValue());
+        if (summary.isEmpty()) {
+            summary = HtmlText.line(dc != null && dc.getDescription() != null ? dc.getDescription()
+                    : foreign(entry, ITUNES, "summary").map(Element::getTextTrim).orElse(""));
+        }
         StringBuilder content = new StringBuilder();
         for (SyndContent part : entry.getContents()) {
             String text = part.getValue() == null ? "" : HtmlText.paragraphs(part.getValue());
@@ -162,6 +174,7 @@ public final class FeedParser {
         return null;
     }
 
+    /** The author: RSS author or Dublin Core creator (Rome), Atom author, an embedded atom:author, itunes:author. */
     private static String author(SyndEntry entry) {
         String author = entry.getAuthor();
         if ((author == null || author.isBlank()) && !entry.getAuthors().isEmpty()) {
@@ -169,20 +182,55 @@ public final class FeedParser {
             author = person.getName() != null ? person.getName() : person.getEmail();
         }
         if (author == null || author.isBlank()) {
+            author = foreign(entry, ATOM, "author").map(a -> a.getChildTextTrim("name", a.getNamespace()))
+                    .or(() -> foreign(entry, ITUNES, "author").map(Element::getTextTrim))
+                    .or(() -> foreign(entry, DC, "author").map(Element::getTextTrim))
+                    .orElse(null);
+        }
+        if (author == null || author.isBlank()) {
             return null;
         }
         String text = HtmlText.line(author);
-        Matcher named = EMAIL_AND_NAME.matcher(text);
-        if (named.matches()) {
-            return named.group(1).strip();
+        for (Pattern form : List.of(EMAIL_AND_NAME, NAME_AND_EMAIL)) {
+            Matcher named = form.matcher(text);
+            if (named.matches()) {
+                return named.group(1).strip();
+            }
         }
         return EMAIL.matcher(text).matches() || text.isEmpty() ? null : text;
     }
 
+    /** The first element of the item's foreign markup with this name in a namespace (compared loosely). */
+    private static Optional<Element> foreign(SyndEntry entry, String namespace, String name) {
+        return entry.getForeignMarkup().stream()
+                .filter(e -> e.getName().equals(name) && e.getNamespaceURI().strip().equalsIgnoreCase(namespace))
+                .findFirst();
+    }
+
+    /**
+     * Categories: the item's own (Atom's label rather than its term), Dublin Core subjects, embedded atom:category
+     * terms and itunes:keywords.
+     */
     private static List<String> categories(SyndEntry entry) {
         Set<String> names = new LinkedHashSet<>();
-        for (SyndCategory category : entry.getCategories()) {
-            names.add(HtmlText.line(category.getName()));
+        if (entry.getWireEntry() instanceof Entry atom) {
+            for (com.rometools.rome.feed.atom.Category category : atom.getCategories()) {
+                names.add(HtmlText.line(category.getLabel() != null ? category.getLabel() : category.getTerm()));
+            }
+        } else {
+            for (SyndCategory category : entry.getCategories()) {
+                names.add(HtmlText.line(category.getName()));
+            }
+        }
+        for (Element element : entry.getForeignMarkup()) {
+            String namespace = element.getNamespaceURI().strip();
+            if (namespace.equals(ATOM) && element.getName().equals("category")) {
+                names.add(HtmlText.line(element.getAttributeValue("term")));
+            } else if (namespace.equalsIgnoreCase(ITUNES) && element.getName().equals("keywords")) {
+                for (String keyword : element.getTextTrim().split(",")) {
+                    names.add(HtmlText.line(keyword));
+                }
+            }
         }
         if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
             for (DCSubject subject : dc.getSubjects()) {
@@ -226,12 +274,12 @@ public final class FeedParser {
     static String forgivingXml(String xml) {
         Document document = Jsoup.parse(xml, "", Parser.xmlParser());
         document.childNodes().stream().filter(DocumentType.class::isInstance).toList().forEach(org.jsoup.nodes.Node::remove);
-        Element root = document.children().first();
+        org.jsoup.nodes.Element root = document.children().first();
         if (root == null) {
             return xml;
         }
         Set<String> prefixes = new LinkedHashSet<>();
-        for (Element element : document.getAllElements()) {
+        for (org.jsoup.nodes.Element element : document.getAllElements()) {
             addPrefix(prefixes, element.tagName());
             element.attributes().forEach(attribute -> {
                 if (!attribute.getKey().startsWith("xmlns")) {
@@ -256,8 +304,8 @@ public final class FeedParser {
         }
     }
 
-    private static boolean declared(Element root, String prefix) {
-        for (Element element : root.getAllElements()) {
+    private static boolean declared(org.jsoup.nodes.Element root, String prefix) {
+        for (org.jsoup.nodes.Element element : root.getAllElements()) {
             if (element.hasAttr("xmlns:" + prefix)) {
                 return true;
             }
@@ -272,7 +320,7 @@ public final class FeedParser {
             return;
         }
         Document page = Jsoup.parse(text, base == null ? "" : base.toString());
-        Element alternate = page.selectFirst("link[rel=alternate][type~=(?i)application/(rss|atom)\\+xml][href]");
+        org.jsoup.nodes.Element alternate = page.selectFirst("link[rel=alternate][type~=(?i)application/(rss|atom)\\+xml][href]");
         throw new FeedParseException("not a feed but an HTML page" + (alternate == null ? ""
                 : "; it links to a feed at " + alternate.absUrl("href")));
     }

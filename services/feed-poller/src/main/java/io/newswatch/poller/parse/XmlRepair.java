@@ -112,7 +112,22 @@ public final class XmlRepair {
         if (forbiddenCharacters > 0) {
             warnings.add(forbiddenCharacters + " character(s) that XML forbids removed");
         }
-        return new Repaired(out.toString(), new ArrayList<>(warnings));
+        return new Repaired(trimNamespaces(out.toString(), warnings), new ArrayList<>(warnings));
+    }
+
+    private static final java.util.regex.Pattern PADDED_NAMESPACE = java.util.regex.Pattern.compile(
+            "(xmlns(?::[\\w.-]+)?\\s*=\\s*)([\"'])\\s+([^\"']*?)\\s*\\2|(xmlns(?::[\\w.-]+)?\\s*=\\s*)([\"'])([^\"']*?)\\s+\\5");
+
+    /** Namespace URIs written with spaces around them ({@code xmlns:itunes=" http://..."}) name no namespace. */
+    private static String trimNamespaces(String xml, Set<String> warnings) {
+        java.util.regex.Matcher matcher = PADDED_NAMESPACE.matcher(xml);
+        if (!matcher.find()) {
+            return xml;
+        }
+        warnings.add("namespace URIs with spaces around them trimmed");
+        return matcher.replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(1) != null
+                ? match.group(1) + match.group(2) + match.group(3) + match.group(2)
+                : match.group(4) + match.group(5) + match.group(6) + match.group(5)));
     }
 
     /** The index of the ';' ending an entity or character reference that starts at {@code amp}, or -1. */
