@@ -86,8 +86,9 @@ public final class EntityTagger {
             }
         }
         // 2. ambiguous names, by context
+        Map<Integer, Integer> contextCache = new HashMap<>();
         for (Match m : deferred) {
-            Hit hit = resolve(tokens, m, present, certain, countries, matches);
+            Hit hit = resolve(tokens, m, present, certain, countries, matches, contextCache);
             if (hit != null) {
                 hits.add(hit);
             }
@@ -203,7 +204,7 @@ public final class EntityTagger {
     }
 
     private Hit resolve(Tokens t, Match m, int[] present, Set<Integer> certain, Set<String> countries,
-                        List<Match> matches) {
+                        List<Match> matches, Map<Integer, Integer> contextCache) {
         boolean nameLike = adjacentName(t, m, matches);
         boolean placeCue = m.from() > 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
                 && Cues.PLACE_CUES.contains(t.folded(m.from() - 1));
@@ -214,7 +215,7 @@ public final class EntityTagger {
             Alias alias = dictionary.alias(id);
             int e = alias.entity();
             KbEntity entity = dictionary.entity(e);
-            int evidence = contextHits(e, present) * 2
+            int evidence = contextCache.computeIfAbsent(e, k -> contextHits(k, present)) * 2
                     + (certain.contains(e) ? 3 : 0)
                     + (entity.country() != null && countries.contains(entity.country()) && !certain.contains(e) ? 1 : 0);
             if (entity.ambiguous() && (nameLike || (evidence == 0 && !placeCue))) {

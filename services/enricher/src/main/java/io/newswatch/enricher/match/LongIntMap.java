@@ -3,7 +3,7 @@ package io.newswatch.enricher.match;
 import java.util.Arrays;
 
 /** An open-addressing map from long to int (no boxing), for the dictionaries' hot paths. Not thread-safe to build. */
-final class LongIntMap {
+public final class LongIntMap {
 
     private static final long EMPTY = Long.MIN_VALUE;
 
@@ -12,7 +12,7 @@ final class LongIntMap {
     private int size;
     private int mask;
 
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         keys = new long[capacity];
         values = new int[capacity];
@@ -21,7 +21,7 @@ final class LongIntMap {
     }
 
     /** The value of {@code key}, or {@code missing}. */
-    int get(long key, int missing) {
+    public int get(long key, int missing) {
         int slot = mix(key) & mask;
         while (true) {
             long k = keys[slot];
@@ -35,7 +35,7 @@ final class LongIntMap {
         }
     }
 
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (key == EMPTY) {
             throw new IllegalArgumentException("reserved key");
         }

@@ -21,7 +21,11 @@ public final class Vocabulary {
     private final LongIntMap words = new LongIntMap(1 << 14);
     private final LongIntMap stems = new LongIntMap(256);
     private final List<char[]> spelling = new ArrayList<>();
+    /** One bit per hash bucket that holds a word: most words of a text are rejected here, in L1 cache. */
+    private final long[] present = new long[1 << 10];
     private int shortestStem = Integer.MAX_VALUE;
+    /** Which two-letter beginnings some stem has: most words skip the stem search at once. */
+    private final boolean[] stemStarts = new boolean[1 << 12];
 
     /** The id of a folded word, adding it when new. */
     public int add(String folded) {
@@ -34,7 +38,13 @@ public final class Vocabulary {
         int id = spelling.size();
         spelling.add(chars);
         putProbing(words, hash, id);
+        int bit = bit(hash);
+        present[bit >>> 6] |= 1L << bit;
         return id;
+    }
+
+    private static int bit(long hash) {
+        return (int) (hash >>> 48) & ((1 << 16) - 1);
     }
 
     /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
@@ -49,6 +59,11 @@ public final class Vocabulary {
         spelling.add(chars);
         putProbing(stems, hash, id);
         shortestStem = Math.min(shortestStem, chars.length);
+        if (chars.length >= 2) {
+            stemStarts[startKey(chars, 0)] = true;
+        } else {
+            java.util.Arrays.fill(stemStarts, true);
+        }
         return id;
     }
 
@@ -77,7 +92,9 @@ public final class Vocabulary {
         for (int i = 0; i < n; i++) {
             int from = tokens.foldStart(i);
             int length = tokens.foldLength(i);
-            ids[i] = find(words, tokens.hash(i), folded, from, length);
+            long hash = tokens.hash(i);
+            int bit = bit(hash);
+            ids[i] = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : find(words, hash, folded, from, length);
             if (stemIds != null) {
                 stemIds[i] = longestStem(folded, from, length);
             }
@@ -85,8 +102,12 @@ public final class Vocabulary {
         return new Lookup(ids, stemIds);
     }
 
+    private static int startKey(char[] chars, int from) {
+        return (chars[from] * 31 + chars[from + 1]) & ((1 << 12) - 1);
+    }
+
     private int longestStem(char[] chars, int from, int length) {
-        if (length < shortestStem) {
+        if (length < shortestStem || length < 2 || !stemStarts[startKey(chars, from)]) {
             return UNKNOWN;
         }
         int found = UNKNOWN;

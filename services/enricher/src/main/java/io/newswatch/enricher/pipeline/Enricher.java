@@ -60,7 +60,7 @@ public final class Enricher {
         List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd);
         List<TopicScore> topics = classifier.classify(tokens, lookup, entities);
         List<Quote> quotes = quoteExtractor.extract(tokens, entities);
-        String lang = language != null && !language.isBlank() ? language : LanguageDetector.detect(text);
+        String lang = language != null && !language.isBlank() ? language : LanguageDetector.detect(tokens);
         return new Tagging(lang, tokens, entities, topics, quotes);
     }
 

@@ -29,7 +29,8 @@ public final class StoryClusterer implements StoryAssigner {
 
     static final int ROWS = 2;
     static final int BANDS = MinHasher.SIZE / ROWS;
-    static final int MAX_LISTED = 500;
+    static final int MAX_LISTED = 200;
+    static final int MAX_ARTICLE_IDS = 64;
     static final int MAX_SIGNATURES = 4;
 
     private final Clock clock;
@@ -101,9 +102,9 @@ public final class StoryClusterer implements StoryAssigner {
     }
 
     private StoryState join(StoryState story, Article article, int[] signature, Instant seen) {
-        List<String> outlets = addCapped(story.outlets(), outlet(article));
-        List<String> languages = addCapped(story.languages(), language(article));
-        List<String> ids = addCapped(story.articleIds(), List.of(article.id()));
+        List<String> outlets = addCapped(story.outlets(), outlet(article), MAX_LISTED);
+        List<String> languages = addCapped(story.languages(), language(article), MAX_LISTED);
+        List<String> ids = addCapped(story.articleIds(), List.of(article.id()), MAX_ARTICLE_IDS);
         List<int[]> signatures = new ArrayList<>(story.signatures());
         if (signatures.size() >= MAX_SIGNATURES) {
             signatures.remove(1); // keep the first article's, drop the oldest of the rest
@@ -122,11 +123,14 @@ public final class StoryClusterer implements StoryAssigner {
         return article.language() != null ? List.of(article.language()) : List.of();
     }
 
-    private static List<String> addCapped(List<String> list, List<String> more) {
+    private static List<String> addCapped(List<String> list, List<String> more, int cap) {
+        if (list.containsAll(more)) {
+            return list;
+        }
         LinkedHashSet<String> all = new LinkedHashSet<>(list);
         all.addAll(more);
         List<String> result = new ArrayList<>(all);
-        return result.size() > MAX_LISTED ? result.subList(result.size() - MAX_LISTED, result.size()) : result;
+        return result.size() > cap ? result.subList(result.size() - cap, result.size()) : result;
     }
 
     /** Applies a stored version of a story (a restart's rebuild, or another instance's update); older ones are ignored. */
@@ -148,33 +152,53 @@ public final class StoryClusterer implements StoryAssigner {
         }
     }
 
+    /** Stores a new version of a story, updating the indexes by what changed only. */
     private void put(StoryState state) {
         StoryState old = stories.put(state.id(), state);
-        if (old != null) {
-            unindex(old);
-        }
-        for (int[] signature : state.signatures()) {
-            for (int b = 0; b < BANDS; b++) {
-                bands.computeIfAbsent(bandKey(signature, b), k -> new LinkedHashSet<>()).add(state.id());
+        List<int[]> oldSignatures = old == null ? List.of() : old.signatures();
+        List<String> oldIds = old == null ? List.of() : old.articleIds();
+        for (int[] signature : oldSignatures) {
+            if (!containsSignature(state.signatures(), signature)) {
+                unindexSignature(state.id(), signature);
             }
         }
-        state.articleIds().forEach(id -> storyOfArticle.put(id, state.id()));
-    }
-
-    private void unindex(StoryState state) {
         for (int[] signature : state.signatures()) {
-            for (int b = 0; b < BANDS; b++) {
-                long key = bandKey(signature, b);
-                Set<String> inBand = bands.get(key);
-                if (inBand != null) {
-                    inBand.remove(state.id());
-                    if (inBand.isEmpty()) {
-                        bands.remove(key);
-                    }
+            if (!containsSignature(oldSignatures, signature)) {
+                for (int b = 0; b < BANDS; b++) {
+                    bands.computeIfAbsent(bandKey(signature, b), k -> new LinkedHashSet<>()).add(state.id());
                 }
             }
         }
+        Set<String> ids = new java.util.HashSet<>(state.articleIds());
+        oldIds.stream().filter(id -> !ids.contains(id)).forEach(id -> storyOfArticle.remove(id, state.id()));
+        state.articleIds().forEach(id -> storyOfArticle.put(id, state.id()));
+    }
+
+    private static boolean containsSignature(List<int[]> signatures, int[] signature) {
+        for (int[] s : signatures) {
+            if (s == signature || java.util.Arrays.equals(s, signature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void unindex(StoryState state) {
+        state.signatures().forEach(signature -> unindexSignature(state.id(), signature));
         state.articleIds().forEach(id -> storyOfArticle.remove(id, state.id()));
+    }
+
+    private void unindexSignature(String storyId, int[] signature) {
+        for (int b = 0; b < BANDS; b++) {
+            long key = bandKey(signature, b);
+            Set<String> inBand = bands.get(key);
+            if (inBand != null) {
+                inBand.remove(storyId);
+                if (inBand.isEmpty()) {
+                    bands.remove(key);
+                }
+            }
+        }
     }
 
     /** Closes stories whose last article is older than the window (at most once a minute). */

@@ -16,8 +16,8 @@ import java.util.List;
  * @param articles       articles counted so far
  * @param outlets        distinct outlets (source domains), capped at {@link StoryClusterer#MAX_LISTED}
  * @param languages      distinct languages
- * @param articleIds     ids of member articles (the latest {@link StoryClusterer#MAX_LISTED}), so a replayed
- *                       article is not counted twice
+ * @param articleIds     ids of the latest member articles (at most {@link StoryClusterer#MAX_ARTICLE_IDS}), so a
+ *                       replayed recent article is not counted twice
  * @param signatures     MinHash signatures of the first article and the latest ones (at most
  *                       {@link StoryClusterer#MAX_SIGNATURES}), so rewrites of rewrites still join
  * @param updated        when this version was written (newer versions win)

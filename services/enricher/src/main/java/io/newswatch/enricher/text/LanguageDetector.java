@@ -42,14 +42,34 @@ public final class LanguageDetector {
             Map.entry("id", List.of("dan", "yang", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke", "ada", "oleh", "sebagai", "karena", "mereka", "telah")),
             Map.entry("ca", List.of("el", "la", "i", "els", "les", "de", "que", "amb", "per", "una", "del", "es", "va", "seva", "als", "pel", "aquest", "mes", "pero", "tambe")));
 
-    private static final Map<String, Map<String, Double>> WORD_WEIGHTS = new HashMap<>();
+    /** Languages in a fixed order: scores are arrays indexed like this. */
+    private static final String[] LANGUAGES = FUNCTION_WORDS.keySet().stream().sorted().toArray(String[]::new);
+    /** Function words, and per word its weight in each language (a word of several languages weighs less in each). */
+    private static final List<String> WORDS = new java.util.ArrayList<>();
+    private static final List<double[]> WEIGHTS = new java.util.ArrayList<>();
+    /** Folded-word hash to index in {@link #WORDS}, so that detection allocates nothing per word. */
+    private static final io.newswatch.enricher.match.LongIntMap INDEX = new io.newswatch.enricher.match.LongIntMap(1024);
 
     static {
-        // A word shared by several languages is weaker evidence for each.
         Map<String, Integer> spread = new HashMap<>();
         FUNCTION_WORDS.values().forEach(words -> words.stream().distinct().forEach(w -> spread.merge(w, 1, Integer::sum)));
-        FUNCTION_WORDS.forEach((language, words) -> words.stream().distinct().forEach(w ->
-                WORD_WEIGHTS.computeIfAbsent(w, k -> new HashMap<>()).put(language, 1.0 / spread.get(w))));
+        for (int l = 0; l < LANGUAGES.length; l++) {
+            for (String word : FUNCTION_WORDS.get(LANGUAGES[l]).stream().distinct().toList()) {
+                int index = INDEX.get(hash(word), -1);
+                if (index < 0) {
+                    index = WORDS.size();
+                    WORDS.add(word);
+                    WEIGHTS.add(new double[LANGUAGES.length]);
+                    INDEX.put(hash(word), index);
+                }
+                WEIGHTS.get(index)[l] = 1.0 / spread.get(word);
+            }
+        }
+    }
+
+    private static long hash(String folded) {
+        char[] chars = folded.toCharArray();
+        return Tokenizer.hash(chars, 0, chars.length);
     }
 
     private LanguageDetector() {
@@ -57,12 +77,17 @@ public final class LanguageDetector {
 
     /** ISO 639-1 code of the text's language, or null when unsure. */
     public static String detect(String text) {
-        String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-        String byScript = byScript(sample);
+        return detect(Tokenizer.tokenize(text.length() > SAMPLE ? text.substring(0, SAMPLE) : text));
+    }
+
+    /** The same, for a text already tokenized (only its first {@value #SAMPLE} characters are read). */
+    public static String detect(Tokens tokens) {
+        String text = tokens.text();
+        String byScript = byScript(text.length() > SAMPLE ? text.substring(0, SAMPLE) : text);
         if (byScript != null) {
             return byScript;
         }
-        return byFunctionWords(Tokenizer.tokenize(sample));
+        return byFunctionWords(tokens);
     }
 
     private static String byScript(String sample) {
@@ -77,6 +102,12 @@ public final class LanguageDetector {
         int hardSign = 0;
         for (int i = 0; i < sample.length(); i++) {
             char c = sample.charAt(i);
+            if (c < 128) {
+                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                    latin++;
+                }
+                continue;
+            }
             if (!Character.isLetter(c)) {
                 continue;
             }
@@ -143,19 +174,28 @@ public final class LanguageDetector {
     }
 
     private static String byFunctionWords(Tokens tokens) {
-        Map<String, Double> scores = new HashMap<>();
+        double[] scores = new double[LANGUAGES.length];
         int evidence = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Map<String, Double> weights = WORD_WEIGHTS.get(tokens.folded(i));
-            if (weights != null) {
+        for (int i = 0; i < tokens.size() && tokens.start(i) < SAMPLE; i++) {
+            int index = INDEX.get(tokens.hash(i), -1);
+            if (index >= 0 && tokens.is(i, WORDS.get(index))) {
                 evidence++;
-                weights.forEach((language, weight) -> scores.merge(language, weight, Double::sum));
+                double[] weights = WEIGHTS.get(index);
+                for (int l = 0; l < scores.length; l++) {
+                    scores[l] += weights[l];
+                }
             }
         }
         if (evidence < MIN_EVIDENCE) {
             return null;
         }
-        String best = scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        int bestIndex = 0;
+        for (int l = 1; l < scores.length; l++) {
+            if (scores[l] > scores[bestIndex]) {
+                bestIndex = l;
+            }
+        }
+        String best = LANGUAGES[bestIndex];
         if ("hr".equals(best) && ekavian(tokens)) {
             return "sr";
         }
@@ -166,7 +206,10 @@ public final class LanguageDetector {
     private static boolean ekavian(Tokens tokens) {
         int ekavian = 0;
         int ijekavian = 0;
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = 0; i < tokens.size() && tokens.start(i) < SAMPLE; i++) {
+            if (tokens.foldLength(i) < 2 || tokens.foldLength(i) > 7) {
+                continue;
+            }
             switch (tokens.folded(i)) {
                 case "pre", "posle", "vreme", "deo", "reka", "mesto", "svet", "ovde", "gde", "lepo" -> ekavian++;
                 case "prije", "poslije", "vrijeme", "dio", "rijeka", "mjesto", "svijet", "ovdje", "gdje", "lijepo" -> ijekavian++;

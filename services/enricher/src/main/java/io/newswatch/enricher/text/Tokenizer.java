@@ -41,7 +41,7 @@ public final class Tokenizer {
         int pending = Tokens.SENTENCE_START | Tokens.LINE_START;
         while (i < n) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
+            if (!letterOrDigit(c)) {
                 pending |= separatorFlags(text, i, c, t);
                 i++;
                 continue;
@@ -55,12 +55,18 @@ public final class Tokenizer {
             int at = foldStart;
             int upper = 0;
             int lower = 0;
-            boolean firstUpper = Character.isUpperCase(c) || Character.isTitleCase(c);
-            boolean digitFirst = Character.isDigit(c);
+            boolean firstUpper = c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c) || Character.isTitleCase(c);
+            boolean digitFirst = c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
             while (i < n) {
                 char d = text.charAt(i);
-                if (Character.isLetterOrDigit(d)) {
-                    if (Character.isUpperCase(d)) {
+                if (letterOrDigit(d)) {
+                    if (d < 128) {
+                        if (d >= 'A' && d <= 'Z') {
+                            upper++;
+                        } else if (d >= 'a' && d <= 'z') {
+                            lower++;
+                        }
+                    } else if (Character.isUpperCase(d)) {
                         upper++;
                     } else if (Character.isLowerCase(d)) {
                         lower++;
@@ -71,7 +77,7 @@ public final class Tokenizer {
                     }
                     at += Folding.fold(d, folded, at);
                     i++;
-                } else if (Character.getType(d) == Character.NON_SPACING_MARK) {
+                } else if (d >= 128 && Character.getType(d) == Character.NON_SPACING_MARK) {
                     i++;
                 } else {
                     break;
@@ -82,7 +88,7 @@ public final class Tokenizer {
             // possessive 's / ’s: part of the word's span, not of its letters
             int tokenEnd = i;
             if (i + 1 < n && isApostrophe(text.charAt(i)) && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                    && (i + 2 == n || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+                    && (i + 2 == n || !letterOrDigit(text.charAt(i + 2)))) {
                 flags |= Tokens.POSSESSIVE;
                 i += 2;
             }
@@ -112,14 +118,14 @@ public final class Tokenizer {
                     return 0;
                 }
                 // "3.5" and "U.S." do not end sentences; ".\"" and ". " do
-                if (i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                if (i + 1 < text.length() && letterOrDigit(text.charAt(i + 1))) {
                     return 0;
                 }
                 return Tokens.SENTENCE_START | Tokens.AFTER_PUNCTUATION;
             }
             case '-', '‐', '‑', '–', '—' -> {
                 boolean joined = t.size > 0 && t.end[t.size - 1] == i
-                        && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+                        && i + 1 < text.length() && letterOrDigit(text.charAt(i + 1));
                 return joined ? Tokens.AFTER_HYPHEN : Tokens.AFTER_PUNCTUATION;
             }
             case ',' -> {
@@ -147,6 +153,13 @@ public final class Tokenizer {
             return true; // an initial: "U.S.", "John F. Kennedy"
         }
         return length <= 5 && ABBREVIATIONS.contains(new String(t.folded, t.foldStart[last], length));
+    }
+
+    private static boolean letterOrDigit(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     static boolean isApostrophe(char c) {
