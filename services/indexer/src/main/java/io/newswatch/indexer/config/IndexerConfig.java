@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The indexer's settings ({@code newswatch.indexer.*}, or {@code NEWSWATCH_INDEXER_*}). Where to find Kafka and
  * Elasticsearch is configured as in every service ({@code kafka.bootstrap.servers}, {@code newswatch.elasticsearch.*});
- * how many records one batch holds is Kafka's {@code max.poll.records} of the incoming channels.
+ * the Kafka channels themselves are configured in {@code application.properties}, which reads {@link Kafka}.
  */
 @ConfigMapping(prefix = "newswatch.indexer")
 public interface IndexerConfig {
@@ -23,6 +23,9 @@ public interface IndexerConfig {
 
     /** When the indices behind the aliases are rolled over. */
     Rollover rollover();
+
+    /** Fetching of the articles channel. */
+    Kafka kafka();
 
     /** Bulk requests. */
     interface Bulk {
@@ -73,5 +76,27 @@ public interface IndexerConfig {
 
         /** Roll over when the write index holds this many documents; unset: no document limit. */
         Optional<Long> maxDocs();
+    }
+
+    /**
+     * How the articles channel fetches, read by its settings in {@code application.properties} (which repeat these
+     * defaults): a batch is what one poll returns, so these decide the size of bulk requests under load.
+     */
+    interface Kafka {
+        /** Most records in one batch (Kafka's {@code max.poll.records}); chosen by the benchmark. */
+        @WithDefault("1000")
+        int maxPollRecords();
+
+        /** Kafka's {@code fetch.min.bytes}: 1 returns whatever has arrived, adding no latency. */
+        @WithDefault("1")
+        int fetchMinBytes();
+
+        /** Kafka's {@code fetch.max.wait.ms}, when {@link #fetchMinBytes()} is larger than what has arrived. */
+        @WithDefault("500")
+        int fetchMaxWaitMs();
+
+        /** Kafka's {@code max.partition.fetch.bytes}: room for a full batch of 3 KB articles from one partition. */
+        @WithDefault("4194304")
+        int maxPartitionFetchBytes();
     }
 }

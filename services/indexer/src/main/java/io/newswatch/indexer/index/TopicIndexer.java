@@ -106,40 +106,46 @@ public final class TopicIndexer {
     }
 
     private List<IndexOperation> placed(List<IndexOperation> operations) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return placement.place(operations);
-            } catch (IOException e) {
-                metrics.retry("unreachable");
-                if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.warnf("Cannot look up where %d documents of %s live (attempt %d): %s; retrying, "
-                            + "consumption paused meanwhile", operations.size(), operations.getFirst().alias(),
-                            attempt, e.getMessage());
-                }
-                sleeper.sleep(backoff.delay(attempt));
-            }
-        }
+        return retrying(() -> placement.place(operations), "unreachable",
+                "look up where " + operations.size() + " documents of " + operations.getFirst().alias() + " live");
     }
 
     private void publish(List<DeadLetter> letters) throws InterruptedException {
         if (letters.isEmpty()) {
             return;
         }
-        for (int attempt = 1; ; attempt++) {
+        retrying(() -> {
+            deadLetters.publish(letters);
+            return null;
+        }, "dead_letter_topic", "send " + letters.size() + " dead letters");
+        metrics.deadLettered(letters.size());
+    }
+
+    /** An attempt that may fail transiently. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs the attempt until it succeeds, with backoff between failures, counted under {@code reason}. */
+    private <T> T retrying(Attempt<T> attempt, String reason, String what) throws InterruptedException {
+        for (int failures = 0; ; ) {
             try {
-                deadLetters.publish(letters);
-                metrics.deadLettered(letters.size());
-                if (attempt > 1) {
+                T result = attempt.run();
+                if (failures > 0) {
                     metrics.recovered();
                 }
-                return;
+                return result;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                metrics.retry("dead_letter_topic");
-                LOG.warnf("Cannot send %d dead letters yet (attempt %d): %s; retrying", letters.size(), attempt,
-                        e.getMessage());
-                sleeper.sleep(backoff.delay(attempt));
+                failures++;
+                metrics.retry(reason);
+                if (failures == 1 || failures % 10 == 0) {
+                    LOG.warnf("Cannot %s yet (attempt %d): %s; retrying, consumption paused meanwhile", what,
+                            failures, e.getMessage());
+                }
+                sleeper.sleep(backoff.delay(failures));
             }
         }
     }

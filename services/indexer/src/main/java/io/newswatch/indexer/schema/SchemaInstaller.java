@@ -1,5 +1,7 @@
 package io.newswatch.indexer.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Json;
 import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
 import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.indexer.bulk.Backoff;
@@ -8,6 +10,7 @@ import io.newswatch.indexer.bulk.Sleeper;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -65,6 +68,9 @@ public final class SchemaInstaller {
      */
     public void install() throws IOException {
         ElasticsearchSchema.install(this::transport, names);
+        for (Map.Entry<String, String> template : ElasticsearchSchema.templates(names).entrySet()) {
+            addNewFields(template.getKey(), template.getValue());
+        }
         problem = null;
         installed.countDown();
         LOG.debugf("Index templates and aliases %s and %s are in place", names.articles(), names.alerts());
@@ -83,6 +89,25 @@ public final class SchemaInstaller {
     /** What stands in the way of installing, or null when installed. */
     public String problem() {
         return problem;
+    }
+
+    /**
+     * A template only shapes indices created after it; fields added to it since the alias's indices were created
+     * would stay unsearchable until the next rollover ({@code dynamic: false}). So the template's fields are put on
+     * the existing indices too: Elasticsearch accepts new fields and new multi-fields in place. A change it cannot
+     * make in place (a field's type) is refused; that is logged, and the next rollover brings it.
+     */
+    private void addNewFields(String alias, String template) throws IOException {
+        JsonNode properties = Json.mapper().readTree(template).at("/template/mappings/properties");
+        ElasticsearchHttp.Response response = http.send("PUT", "/" + alias + "/_mapping",
+                Json.mapper().createObjectNode().set("properties", properties).toString());
+        if (response.status() == 429 || response.status() >= 500) {
+            throw new IOException("HTTP " + response.status() + " " + response.body());
+        }
+        if (!response.ok()) {
+            LOG.warnf("The indices behind %s keep their older mapping until the next rollover; Elasticsearch "
+                    + "refused the template's fields in place: HTTP %d %s", alias, response.status(), response.body());
+        }
     }
 
     private ElasticsearchSchema.Response transport(String method, String path, String body) throws IOException {

@@ -142,7 +142,7 @@ class IndexerIT {
     void readinessReportsKafkaElasticsearchAndTheSchema() {
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body(containsString("\"indexer\""), containsString("installed"),
-                        containsString("\"elasticsearch\"")));
+                        containsString("\"elasticsearch\""), containsString("SmallRye Reactive Messaging")));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newswatch_indexer_failing_seconds"));
     }
