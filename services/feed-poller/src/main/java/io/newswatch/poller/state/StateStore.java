@@ -1,7 +1,9 @@
 package io.newswatch.poller.state;
 
 import io.newswatch.contract.Json;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +18,8 @@ public final class StateStore {
 
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
     private final Map<String, ItemLedger.Snapshot> ledgers = new ConcurrentHashMap<>();
-    private final Map<String, SeenItem> published = new HashMap<>();
+    /** Every ledger entry by article id: usually one, more when several feeds carry the same article. */
+    private final Map<String, List<SeenItem>> published = new HashMap<>();
 
     /** Applies one record of the state topic. */
     public void apply(String key, String value) {
@@ -38,7 +41,7 @@ public final class StateStore {
 
     /** The latest revision any feed published under this article id. */
     public synchronized Optional<SeenItem> published(String articleId) {
-        return Optional.ofNullable(published.get(articleId));
+        return published.getOrDefault(articleId, List.of()).stream().max(Comparator.comparingInt(SeenItem::revision));
     }
 
     public void putState(String feedId, FeedState state) {
@@ -56,7 +59,10 @@ public final class StateStore {
         }
         if (old != null) {
             for (SeenItem item : old.items()) {
-                published.remove(item.id(), item);
+                published.computeIfPresent(item.id(), (id, holders) -> {
+                    List<SeenItem> rest = holders.stream().filter(held -> held != item).toList();
+                    return rest.isEmpty() ? null : rest;
+                });
             }
         }
         if (snapshot == null) {
@@ -65,7 +71,11 @@ public final class StateStore {
         }
         ledgers.put(feedId, snapshot);
         for (SeenItem item : snapshot.items()) {
-            published.merge(item.id(), item, (held, fresh) -> fresh.revision() >= held.revision() ? fresh : held);
+            published.merge(item.id(), List.of(item), (held, fresh) -> {
+                List<SeenItem> all = new java.util.ArrayList<>(held);
+                all.addAll(fresh);
+                return List.copyOf(all);
+            });
         }
     }
 
