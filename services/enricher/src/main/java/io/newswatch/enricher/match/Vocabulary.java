@@ -31,16 +31,9 @@ public final class Vocabulary {
     public int add(String folded) {
         char[] chars = folded.toCharArray();
         long hash = Tokenizer.hash(chars, 0, chars.length);
-        int existing = find(words, hash, chars, 0, chars.length);
-        if (existing != UNKNOWN) {
-            return existing;
-        }
-        int id = spelling.size();
-        spelling.add(chars);
-        putProbing(words, hash, id);
         int bit = bit(hash);
         present[bit >>> 6] |= 1L << bit;
-        return id;
+        return intern(words, hash, chars);
     }
 
     private static int bit(long hash) {
@@ -50,20 +43,23 @@ public final class Vocabulary {
     /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
     public int addStem(String folded) {
         char[] chars = folded.toCharArray();
-        long hash = Tokenizer.hash(chars, 0, chars.length);
-        int existing = find(stems, hash, chars, 0, chars.length);
-        if (existing != UNKNOWN) {
-            return existing;
-        }
-        int id = spelling.size();
-        spelling.add(chars);
-        putProbing(stems, hash, id);
         shortestStem = Math.min(shortestStem, chars.length);
         if (chars.length >= 2) {
             stemStarts[startKey(chars, 0)] = true;
         } else {
             java.util.Arrays.fill(stemStarts, true);
         }
+        return intern(stems, Tokenizer.hash(chars, 0, chars.length), chars);
+    }
+
+    private int intern(LongIntMap map, long hash, char[] chars) {
+        int existing = find(map, hash, chars, 0, chars.length);
+        if (existing != UNKNOWN) {
+            return existing;
+        }
+        int id = spelling.size();
+        spelling.add(chars);
+        putProbing(map, hash, id);
         return id;
     }
 
