@@ -35,12 +35,18 @@ public final class Tokenizer {
     /** Tokenizes a whole text. */
     public static Tokens tokenize(String text) {
         Tokens t = new Tokens(text, Math.max(16, text.length() / 5));
-        char[] folded = t.folded;
+        // Folding never more than doubles a word (ß is ss, đ is dj): no bounds checks in the loop.
+        char[] folded = new char[text.length() * 2 + 16];
+        t.folded = folded;
         int n = text.length();
         int i = 0;
         int pending = Tokens.SENTENCE_START | Tokens.LINE_START;
         while (i < n) {
             char c = text.charAt(i);
+            if (c == ' ') {
+                i++;
+                continue;
+            }
             if (!letterOrDigit(c)) {
                 pending |= separatorFlags(text, i, c, t);
                 i++;
@@ -55,29 +61,40 @@ public final class Tokenizer {
             int at = foldStart;
             int upper = 0;
             int lower = 0;
+            long h = FNV_OFFSET;
             boolean firstUpper = c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c) || Character.isTitleCase(c);
             boolean digitFirst = c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
             while (i < n) {
                 char d = text.charAt(i);
-                if (letterOrDigit(d)) {
-                    if (d < 128) {
-                        if (d >= 'A' && d <= 'Z') {
-                            upper++;
-                        } else if (d >= 'a' && d <= 'z') {
-                            lower++;
-                        }
-                    } else if (Character.isUpperCase(d)) {
+                if (d < 128) {
+                    char f;
+                    if (d >= 'a' && d <= 'z') {
+                        lower++;
+                        f = d;
+                    } else if (d >= 'A' && d <= 'Z') {
+                        upper++;
+                        f = (char) (d + 32);
+                    } else if (d >= '0' && d <= '9') {
+                        f = d;
+                    } else {
+                        break;
+                    }
+                    folded[at++] = f;
+                    h = (h ^ f) * FNV_PRIME;
+                    i++;
+                } else if (Character.isLetterOrDigit(d)) {
+                    if (Character.isUpperCase(d)) {
                         upper++;
                     } else if (Character.isLowerCase(d)) {
                         lower++;
                     }
-                    if (at + 2 >= folded.length) {
-                        folded = java.util.Arrays.copyOf(folded, folded.length * 2);
-                        t.folded = folded;
+                    int added = Folding.fold(d, folded, at);
+                    for (int a = at; a < at + added; a++) {
+                        h = (h ^ folded[a]) * FNV_PRIME;
                     }
-                    at += Folding.fold(d, folded, at);
+                    at += added;
                     i++;
-                } else if (d >= 128 && Character.getType(d) == Character.NON_SPACING_MARK) {
+                } else if (Character.getType(d) == Character.NON_SPACING_MARK) {
                     i++;
                 } else {
                     break;
@@ -97,7 +114,7 @@ public final class Tokenizer {
             t.foldStart[k] = foldStart;
             t.foldLength[k] = at - foldStart;
             t.foldedLength = at;
-            t.hash[k] = hash(folded, foldStart, at - foldStart);
+            t.hash[k] = h;
             t.shape[k] = digitFirst ? Tokens.NUMBER
                     : upper == 0 && lower == 0 ? Tokens.UNCASED
                     : lower == 0 ? Tokens.UPPER

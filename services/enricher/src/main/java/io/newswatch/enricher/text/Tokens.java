@@ -51,7 +51,6 @@ public final class Tokens {
 
     Tokens(String text, int capacity) {
         this.text = text;
-        folded = new char[Math.max(16, text.length() + 16)];
         start = new int[capacity];
         end = new int[capacity];
         foldStart = new int[capacity];
