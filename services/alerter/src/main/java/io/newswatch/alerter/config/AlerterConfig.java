@@ -34,6 +34,21 @@ public interface AlerterConfig {
     /** Notifications. */
     Delivery delivery();
 
+    /** Backtests against the article history in Elasticsearch. */
+    Backtest backtest();
+
+    /** How backtests search. */
+    interface Backtest {
+
+        /** Candidates checked with the live matcher per query; beyond, the result says it is incomplete. */
+        @WithDefault("5000")
+        int maxCandidates();
+
+        /** Timeout of each search request. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
     /** How alerts reach their channels. */
     interface Delivery {
 

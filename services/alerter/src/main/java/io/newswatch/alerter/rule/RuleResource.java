@@ -1,5 +1,8 @@
 package io.newswatch.alerter.rule;
 
+import io.newswatch.alerter.backtest.BacktestRequest;
+import io.newswatch.alerter.backtest.BacktestResponse;
+import io.newswatch.alerter.backtest.BacktestService;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Rule;
 import io.newswatch.rest.ApiException;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.apache.lucene.search.Query;
 
 import java.net.URI;
 import java.time.Clock;
@@ -29,10 +33,12 @@ import java.util.List;
 public class RuleResource {
 
     private final RuleStore store;
+    private final BacktestService backtests;
     private final Clock clock;
 
-    RuleResource(RuleStore store, Clock clock) {
+    RuleResource(RuleStore store, BacktestService backtests, Clock clock) {
         this.store = store;
+        this.backtests = backtests;
         this.clock = clock;
     }
 
@@ -80,6 +86,26 @@ public class RuleResource {
         }
         unavailableAsServiceError(() -> store.delete(id));
         return Response.noContent().build();
+    }
+
+    /**
+     * What the rule would have matched in the article history (count, alerts, newest hits); with an edited
+     * {@code query} in the body, what the edit would gain and lose over the same period.
+     */
+    @POST
+    @Path("{id}/backtest")
+    public BacktestResponse backtest(@PathParam("id") String id, BacktestRequest request) {
+        Rule rule = store.get(id).orElseThrow(() -> ApiException.notFound("rule " + id));
+        Query query = store.book().query(id).orElseThrow(() -> new ApiException(409, "rule " + id
+                + " has a query that cannot be used: " + store.book().problem(id).orElse("unknown"), "query", null));
+        return backtests.backtest(rule, query, request);
+    }
+
+    /** What a query would have matched, before it is saved as a rule. */
+    @POST
+    @Path("backtest")
+    public BacktestResponse backtest(BacktestRequest request) {
+        return backtests.backtest(request);
     }
 
     private Rule write(String id, RuleRequest request) {
