@@ -10,7 +10,8 @@ import java.util.Arrays;
  * and each bin keeps its minimum; empty bins borrow from the next full one. The fraction of equal positions in two
  * signatures estimates the Jaccard similarity of the two shingle sets, at 1/64 of the cost of 64 hash functions.
  *
- * <p>Shingles are three consecutive words (folded, boilerplate skipped); texts too short for that use single words.
+ * <p>Shingles are three consecutive words (folded, boilerplate skipped); texts too short for that (a headline and a
+ * sentence) use their single words of four letters or more, and need a higher similarity to join a story.
  * Deterministic: the same text always gets the same signature, in every process, so signatures can be stored and
  * compared after a restart.
  */
@@ -27,6 +28,20 @@ public final class MinHasher {
     private MinHasher() {
     }
 
+    /** Words shorter than this are left out of a short text's shingles (function words: "the", "to", "and"). */
+    static final int SHORT_TEXT_MIN_WORD = 4;
+
+    /** True when a text is shingled by single words (too short for 3-shingles). */
+    public static boolean isShort(Tokens tokens) {
+        int count = 0;
+        for (int i = 0; i < tokens.size() && count < SHORT_TEXT_WORDS; i++) {
+            if (!tokens.has(i, Tokens.BOILERPLATE)) {
+                count++;
+            }
+        }
+        return count < SHORT_TEXT_WORDS;
+    }
+
     /** The signature of a text; null when it has no words. */
     public static int[] signature(Tokens tokens) {
         int n = tokens.size();
@@ -40,7 +55,19 @@ public final class MinHasher {
         if (count == 0) {
             return null;
         }
-        int width = count >= SHORT_TEXT_WORDS ? 3 : 1;
+        int width = 3;
+        if (count < SHORT_TEXT_WORDS) {
+            width = 1;
+            count = 0;
+            for (int i = 0; i < n; i++) {
+                if (!tokens.has(i, Tokens.BOILERPLATE) && tokens.foldLength(i) >= SHORT_TEXT_MIN_WORD) {
+                    words[count++] = tokens.hash(i);
+                }
+            }
+            if (count == 0) {
+                return null;
+            }
+        }
         int[] signature = new int[SIZE];
         Arrays.fill(signature, EMPTY);
         for (int i = 0; i + width <= count; i++) {

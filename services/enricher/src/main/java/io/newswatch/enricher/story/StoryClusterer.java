@@ -31,6 +31,8 @@ public final class StoryClusterer implements StoryAssigner {
     static final int BANDS = MinHasher.SIZE / ROWS;
     static final int MAX_LISTED = 200;
     static final int MAX_ARTICLE_IDS = 64;
+    /** Short texts share words by chance more easily: they join a story only when this similar at least. */
+    static final double SHORT_TEXT_THRESHOLD = 0.6;
     static final int MAX_SIGNATURES = 4;
 
     private final Clock clock;
@@ -63,7 +65,8 @@ public final class StoryClusterer implements StoryAssigner {
             return stories.get(known).toStory(); // a replay or a revision: same story, not counted again
         }
         int[] signature = MinHasher.signature(tagging.tokens());
-        StoryState best = signature == null ? null : mostSimilar(signature);
+        double needed = MinHasher.isShort(tagging.tokens()) ? Math.max(threshold, SHORT_TEXT_THRESHOLD) : threshold;
+        StoryState best = signature == null ? null : mostSimilar(signature, needed);
         Instant seen = article.fetched() != null ? article.fetched() : clock.instant();
         StoryState next = best == null ? open(article, signature, seen) : join(best, article, signature, seen);
         put(next);
@@ -71,7 +74,7 @@ public final class StoryClusterer implements StoryAssigner {
         return next.toStory();
     }
 
-    private StoryState mostSimilar(int[] signature) {
+    private StoryState mostSimilar(int[] signature, double threshold) {
         Set<String> candidates = new LinkedHashSet<>();
         for (int b = 0; b < BANDS; b++) {
             Set<String> inBand = bands.get(bandKey(signature, b));

@@ -60,6 +60,15 @@ class StoryClustererTest {
     }
 
     @Test
+    void shortItemsJoinOnlyWhenTheyReallyAreTheSameHeadline() {
+        Story a = assign(clusterer, "one.example", "Russia says it will respond to NATO move", "", "en", T0);
+        Story b = assign(clusterer, "two.example", "Ukraine says it will respond to Russian strike", "", "en", T0);
+        Story c = assign(clusterer, "three.example", "Russia says it will respond to NATO move in the Baltic", "", "en", T0);
+        assertThat(b.id()).isNotEqualTo(a.id());
+        assertThat(c.id()).isEqualTo(a.id());
+    }
+
+    @Test
     void aReplayedArticleIsNotCountedTwice() {
         Story first = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
         Story again = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
