@@ -339,6 +339,10 @@ public final class EntityTagger {
             for (Hit h : e.getValue()) {
                 int start = t.start(h.from());
                 int end = t.end(h.to());
+                if (end < t.text().length() && t.text().charAt(end) == '.' && end - t.start(h.to()) == 1
+                        && t.shape(h.to()) == Tokens.UPPER) {
+                    end++; // "U.S." keeps its last full stop
+                }
                 mentions.add(new FoundEntity.Mention(start, end, t.text().substring(start, end), h.weak()));
             }
             double salience = Math.round(1000 * scores.get(e.getKey()) / max) / 1000.0;
