@@ -35,7 +35,7 @@ public class Ownership implements KafkaConsumerRebalanceListener {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    public synchronized void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Set<Integer> added = new TreeSet<>();
         partitions.forEach(p -> {
             if (assigned.add(p.partition())) {
@@ -85,9 +85,16 @@ public class Ownership implements KafkaConsumerRebalanceListener {
         return Set.copyOf(ready);
     }
 
-    /** Called with newly assigned partitions, on the consumer's thread: do not block. */
-    public void onAssigned(java.util.function.Consumer<Set<Integer>> listener) {
+    /**
+     * Called with newly assigned partitions, on the consumer's thread: do not block. A listener that registers
+     * after the first assignment (the consumer may join the group before the application has started) is called
+     * at once with the partitions assigned so far.
+     */
+    public synchronized void onAssigned(java.util.function.Consumer<Set<Integer>> listener) {
         assignedListeners.add(listener);
+        if (!assigned.isEmpty()) {
+            listener.accept(Set.copyOf(assigned));
+        }
     }
 
     /** Called when owned partitions change. */

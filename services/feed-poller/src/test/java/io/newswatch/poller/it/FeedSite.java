@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 public final class FeedSite implements AutoCloseable {
 
     /** One request as the site saw it. */
-    public record Request(String path, String userAgent, String ifNoneMatch) {
+    public record Request(String path, String userAgent, String ifNoneMatch, java.time.Instant at) {
     }
 
     private final HttpServer server;
@@ -54,7 +54,8 @@ public final class FeedSite implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-            requests.add(new Request(path, exchange.getRequestHeaders().getFirst("User-Agent"), ifNoneMatch));
+            requests.add(new Request(path, exchange.getRequestHeaders().getFirst("User-Agent"), ifNoneMatch,
+                    java.time.Instant.now()));
             String body = documents.get(path);
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
