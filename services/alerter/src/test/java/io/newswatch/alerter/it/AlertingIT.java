@@ -125,6 +125,29 @@ class AlertingIT {
         await().atMost(PATIENCE).until(() -> raised(topics).containsKey(Ids.alert("ferry", "story-after-bad", 0)));
     }
 
+    @Test
+    void alertsComeFromElasticsearchToo() throws Exception {
+        // an alert of long ago, that only Elasticsearch still has (the indexer wrote it)
+        String doc = """
+                {"id": "0123456789abcdef0123456789abcdef", "timestamp": "2025-01-15T10:00:00Z",
+                 "rule": {"id": "archived", "name": "Archived rule", "query": "Skopje"},
+                 "article": {"id": "a-1", "url": "https://wire.example/skopje", "title": "Skopje in winter"},
+                 "source": "Example Wire", "story": {"id": "s-1", "outlets": 1}, "level": 0,
+                 "snippet": "<em>Skopje</em> in winter", "channels": ["log"],
+                 "deliveries": [{"channel": "log", "status": "delivered", "attempts": 1,
+                                 "at": "2025-01-15T10:00:01Z"}]}
+                """;
+        var response = stack.stack().setup().send("PUT", "/" + stack.indices().alerts()
+                + "/_doc/0123456789abcdef0123456789abcdef?refresh=true", doc);
+        assertThat(response.status()).isBetween(200, 201);
+        given().queryParam("rule", "archived").get("/alerts").then().statusCode(200)
+                .header("X-Newswatch-Alerts-Source", "elasticsearch")
+                .body("$", hasSize(1))
+                .body("[0].url", equalTo("https://wire.example/skopje"))
+                .body("[0].ruleName", equalTo("Archived rule"))
+                .body("[0].deliveries[0].status", equalTo("delivered"));
+    }
+
     /** Alert ids raised on the alerts topic (records without delivery statuses), with how often. */
     private Map<String, Long> raised(Topics topics) {
         return raisedAlerts(topics).stream().collect(Collectors.groupingBy(Alert::id, Collectors.counting()));
