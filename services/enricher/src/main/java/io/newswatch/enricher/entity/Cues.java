@@ -27,7 +27,9 @@ public final class Cues {
             "coach", "striker", "defender", "midfielder", "goalkeeper", "manager", "author", "historian", "scientist",
             "expert", "economist", "cleric", "commentator", "blogger", "opponent", "rival", "successor", "predecessor",
             "dissident", "businessman", "businesswoman", "billionaire", "tycoon", "oligarch", "mufti", "state", "affairs",
-            "defence", "defense", "interior", "finance", "economy", "staff", "chancellor");
+            "defence", "defense", "interior", "finance", "economy", "staff", "chancellor", "actress", "actor", "sheriff",
+            "singer", "rapper", "star", "player", "chef", "designer", "artist", "novelist", "poet", "comedian", "host",
+            "presenter", "anchor", "filmmaker", "entrepreneur", "investor", "officer", "detective", "constable", "pilot");
 
     /** Verbs of saying: "X Y said", "said X Y". */
     public static final Set<String> SPEECH_VERBS = words("said", "says", "told", "added", "stated", "warned", "wrote",
@@ -88,7 +90,14 @@ public final class Cues {
             "county", "district", "oblast", "krai", "governorate", "canton", "prefecture", "territory", "zone",
             "corridor", "base", "port", "mission", "operation", "alliance", "coalition", "bloc", "church", "mosque",
             "cathedral", "hospital", "school", "college", "academy", "museum", "library", "stadium", "arena",
-            "exchange", "index", "market", "authority", "authorities", "board", "administration", "directorate", "bureau", "institution", "organisation's", "ministries", "brigade", "regiment", "battalion", "division", "corps", "fleet", "squadron", "markets", "stock", "stocks", "group's", "terminal", "twitter", "feed");
+            "exchange", "index", "market", "investigation", "management", "baseball", "football", "basketball", "player",
+            "point", "rights", "sabha", "security", "intelligence", "justice", "health", "education", "development",
+            "energy", "power", "affairs", "launchpad", "authority", "authorities", "board", "administration", "directorate", "bureau", "institution", "organisation's", "ministries", "brigade", "regiment", "battalion", "division", "corps", "fleet", "squadron", "markets", "stock", "stocks", "group's", "terminal", "twitter", "feed");
+
+    /** First words that make a capitalised sequence a place, event or body rather than a person. */
+    static final Set<String> NOT_PERSON_STARTS = words("fort", "port", "cape", "camp", "league", "criminal", "human",
+            "land", "champions", "super", "premier", "lok", "rajya", "lake", "mount", "mt", "saint", "st", "san",
+            "santa", "los", "las", "el", "al", "la", "le", "club", "team", "operation", "project");
 
     /** Words before a place name that make it a place ("in Jordan", "to Chad"). */
     static final Set<String> PLACE_CUES = words("in", "to", "from", "into", "across", "within", "near", "toward",

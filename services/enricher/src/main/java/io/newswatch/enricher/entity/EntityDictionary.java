@@ -81,6 +81,39 @@ public final class EntityDictionary {
     }
 
     private void addAlias(int entity, AliasKind kind, String text) {
+        addAliasOnly(entity, kind, text);
+        String digraphs = germanicDigraphs(text);
+        if (!digraphs.equals(text)) {
+            addAliasOnly(entity, kind, digraphs);
+        }
+    }
+
+    /**
+     * The spelling with umlauts and Nordic vowels as digraphs, as they are written without them: Schröder is also
+     * Schroeder, Løkke also Loekke, Müller also Mueller (folding alone gives Schroder, Lokke, Muller).
+     */
+    static String germanicDigraphs(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean upper = Character.isUpperCase(c);
+            String replacement = switch (Character.toLowerCase(c)) {
+                case 'ä' -> "ae";
+                case 'ö', 'ø' -> "oe";
+                case 'ü' -> "ue";
+                case 'å' -> "aa";
+                default -> null;
+            };
+            if (replacement == null) {
+                out.append(c);
+            } else {
+                out.append(upper ? Character.toUpperCase(replacement.charAt(0)) : replacement.charAt(0)).append(replacement.charAt(1));
+            }
+        }
+        return out.toString();
+    }
+
+    private void addAliasOnly(int entity, AliasKind kind, String text) {
         Tokens tokens = Tokenizer.tokenize(text);
         int n = tokens.size();
         if (n == 0) {

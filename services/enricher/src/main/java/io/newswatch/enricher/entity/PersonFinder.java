@@ -58,15 +58,18 @@ final class PersonFinder {
                 && !t.has(i - 1, Tokens.SENTENCE_START)) {
             return -1;
         }
+        if (Cues.NOT_PERSON_STARTS.contains(t.folded(i))) {
+            return -1;
+        }
         int end = i;
         int k = i + 1;
         while (k < t.size() && k - i < MAX_NAME_WORDS + 1 && !t.has(k - 1, Tokens.POSSESSIVE)
-                && (t.flags(k) & NAME_GLUE) == 0) {
+                && (t.flags(k) & NAME_GLUE) == 0 && t.start(k) - t.end(k - 1) <= 1) {
             if (nameWord(t, owner, k)) {
                 end = k;
                 k++;
             } else if (t.shape(k) == Tokens.LOWER && Cues.PARTICLES.contains(t.folded(k)) && k + 1 < t.size()
-                    && (t.flags(k + 1) & NAME_GLUE) == 0 && nameWord(t, owner, k + 1)) {
+                    && (t.flags(k + 1) & NAME_GLUE) == 0 && t.start(k + 1) - t.end(k) <= 1 && nameWord(t, owner, k + 1)) {
                 k++;
             } else {
                 break;

@@ -35,6 +35,18 @@ class EntityTaggerTest {
     }
 
     @Test
+    void umlautsAndNordicVowelsMayBeWrittenAsDigraphs() {
+        Tagging t = tag("Copenhagen\nForeign Minister Lars Loekke Rasmussen met Gerhard Schroeder's successor.");
+        assertThat(ids(t)).contains("person/lars-lokke-rasmussen", "person/gerhard-schroder");
+    }
+
+    @Test
+    void rolesAndPlacesAreNotPartOfDiscoveredNames() {
+        Tagging t = tag("Premiere\nActress Dora Kestrel said the film was finished. Fort Hallam said it would reopen.");
+        assertThat(ids(t)).contains("person/dora-kestrel").doesNotContain("person/fort-hallam", "person/actress-dora-kestrel");
+    }
+
+    @Test
     void possessivesHyphensAndLongestMatch() {
         Tagging t = tag("Council news\nNATO's envoy said the NATO Russia Council and the NATO-Russia Council are one.");
         FoundEntity council = entity(t, "organization/nato-russia-council").orElseThrow();
