@@ -92,7 +92,7 @@ public final class Cues {
             "cathedral", "hospital", "school", "college", "academy", "museum", "library", "stadium", "arena",
             "exchange", "index", "market", "investigation", "management", "baseball", "football", "basketball", "player",
             "point", "rights", "sabha", "security", "intelligence", "justice", "health", "education", "development",
-            "energy", "power", "affairs", "launchpad", "authority", "authorities", "board", "administration", "directorate", "bureau", "institution", "organisation's", "ministries", "brigade", "regiment", "battalion", "division", "corps", "fleet", "squadron", "markets", "stock", "stocks", "group's", "terminal", "twitter", "feed");
+            "energy", "power", "affairs", "launchpad", "contest", "championship", "authority", "authorities", "board", "administration", "directorate", "bureau", "institution", "organisation's", "ministries", "brigade", "regiment", "battalion", "division", "corps", "fleet", "squadron", "markets", "stock", "stocks", "group's", "terminal", "twitter", "feed");
 
     /** First words that make a capitalised sequence a place, event or body rather than a person. */
     static final Set<String> NOT_PERSON_STARTS = words("fort", "port", "cape", "camp", "league", "criminal", "human",
