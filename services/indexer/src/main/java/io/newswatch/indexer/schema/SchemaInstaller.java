@@ -10,8 +10,10 @@ import io.newswatch.indexer.bulk.Sleeper;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Installs the index templates and bootstraps the aliases ({@link ElasticsearchSchema}, the files of
@@ -76,9 +78,15 @@ public final class SchemaInstaller {
         LOG.debugf("Index templates and aliases %s and %s are in place", names.articles(), names.alerts());
     }
 
-    /** Blocks until the schema has been installed once. */
+    /**
+     * Blocks until the schema has been installed once.
+     *
+     * @throws InterruptedException when the service shuts down first (the sleeper says so)
+     */
     public void awaitInstalled() throws InterruptedException {
-        installed.await();
+        while (!installed.await(0, TimeUnit.MILLISECONDS)) {
+            sleeper.sleep(Duration.ofMillis(200));
+        }
     }
 
     /** Whether the schema has been installed since start. */
