@@ -126,6 +126,39 @@ class KibanaSavedObjectsTest {
     }
 
     @Test
+    void everyLensVisualizationShowsColumnsItsLayerDefines() {
+        for (JsonNode lens : objects.stream().filter(o -> o.get("type").asText().equals("lens")).toList()) {
+            JsonNode layers = lens.at("/attributes/state/datasourceStates/formBased/layers");
+            JsonNode visualization = lens.at("/attributes/state/visualization");
+            List<JsonNode> visualLayers = new ArrayList<>();
+            if (visualization.has("layers")) {
+                visualization.get("layers").forEach(visualLayers::add);
+            } else {
+                visualLayers.add(visualization);
+            }
+            for (JsonNode visual : visualLayers) {
+                JsonNode layer = layers.path(visual.path("layerId").asText());
+                assertThat(layer.isObject()).as("%s shows layer %s", lens.get("id"), visual.path("layerId")).isTrue();
+                Set<String> columns = new HashSet<>();
+                layer.get("columns").fieldNames().forEachRemaining(columns::add);
+                List<String> order = new ArrayList<>();
+                layer.get("columnOrder").forEach(column -> order.add(column.asText()));
+                assertThat(order).as("column order of %s", lens.get("id")).containsExactlyInAnyOrderElementsOf(columns);
+                List<String> shown = new ArrayList<>();
+                for (String accessor : List.of("xAccessor", "splitAccessor")) {
+                    if (visual.has(accessor)) {
+                        shown.add(visual.get(accessor).asText());
+                    }
+                }
+                visual.path("accessors").forEach(accessor -> shown.add(accessor.asText()));
+                visual.path("columns").forEach(column -> shown.add(column.get("columnId").asText()));
+                assertThat(shown).as("columns shown by %s", lens.get("id")).isNotEmpty();
+                assertThat(columns).as("columns of %s", lens.get("id")).containsAll(shown);
+            }
+        }
+    }
+
+    @Test
     void everyVisualisedFieldExistsInTheTemplateWithATypeItCanBeAggregatedAs() throws IOException {
         List<String> checked = new ArrayList<>();
         for (JsonNode object : objects) {
