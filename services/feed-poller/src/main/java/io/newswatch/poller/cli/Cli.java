@@ -3,6 +3,7 @@ package io.newswatch.poller.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.contract.Json;
+import io.newswatch.poller.http.FetchException;
 import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.http.FetchResponse;
 import io.newswatch.poller.http.HostPoliteness;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the command-line tools share: reading a URL (with the poller's HTTP rules) or a file, and printing JSON. */
@@ -83,6 +85,27 @@ final class Cli {
 
     /** The events' JSON mapping, but with absent values written as null: a reader of the output sees every field. */
     private static final ObjectMapper OUTPUT = Json.mapper().copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
+
+    /**
+     * Reads the target and checks that it answered 2xx; otherwise prints the error as JSON and returns empty (the
+     * tool then exits with {@link #FAILED}).
+     */
+    static Optional<Input> readOrReport(Arguments arguments, String accept, PrintStream out, boolean pretty) {
+        try {
+            Input input = read(arguments, accept);
+            if (input.status() >= 200 && input.status() < 300) {
+                return Optional.of(input);
+            }
+            printJson(out, Map.of("error", "HTTP " + input.status() + " from " + input.base(), "kind", "HTTP"), pretty);
+        } catch (FetchException e) {
+            printJson(out, Map.of("error", e.getMessage(), "kind", e.kind().name()), pretty);
+        } catch (IOException e) {
+            printJson(out, Map.of("error", "cannot read " + arguments.target() + ": " + e.getMessage()), pretty);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
 
     static void printJson(PrintStream out, Object value, boolean pretty) {
         try {

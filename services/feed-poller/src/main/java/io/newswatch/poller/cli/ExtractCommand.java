@@ -1,12 +1,10 @@
 package io.newswatch.poller.cli;
 
-import io.newswatch.poller.http.FetchException;
 import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.ExtractedPage;
 import io.newswatch.poller.parse.UrlCanonicalizer;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,23 +31,11 @@ public final class ExtractCommand {
             err.println("usage: ./newswatch extract URL|FILE [--base URL]");
             return Cli.USAGE;
         }
-        Cli.Input input;
-        try {
-            input = Cli.read(arguments.get(), FetchRequest.ACCEPT_PAGE);
-        } catch (FetchException e) {
-            Cli.printJson(out, Map.of("error", e.getMessage(), "kind", e.kind().name()), true);
-            return Cli.FAILED;
-        } catch (IOException e) {
-            Cli.printJson(out, Map.of("error", "cannot read " + arguments.get().target() + ": " + e.getMessage()), true);
-            return Cli.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Optional<Cli.Input> read = Cli.readOrReport(arguments.get(), FetchRequest.ACCEPT_PAGE, out, true);
+        if (read.isEmpty()) {
             return Cli.FAILED;
         }
-        if (input.status() < 200 || input.status() >= 300) {
-            Cli.printJson(out, Map.of("error", "HTTP " + input.status() + " from " + input.base(), "kind", "HTTP"), true);
-            return Cli.FAILED;
-        }
+        Cli.Input input = read.get();
         ExtractedPage page = new ArticleExtractor().extract(input.body(), input.charset(), input.base());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("title", page.title());

@@ -1,6 +1,5 @@
 package io.newswatch.poller.cli;
 
-import io.newswatch.poller.http.FetchException;
 import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.parse.FeedParseException;
 import io.newswatch.poller.parse.FeedParser;
@@ -11,7 +10,6 @@ import io.newswatch.poller.poll.FeedPoller;
 import io.newswatch.poller.poll.ItemKeys;
 import io.newswatch.contract.Ids;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,23 +38,11 @@ public final class FeedCommand {
             return Cli.USAGE;
         }
         Instant fetched = Instant.now();
-        Cli.Input input;
-        try {
-            input = Cli.read(arguments.get(), FetchRequest.ACCEPT_FEED);
-        } catch (FetchException e) {
-            Cli.printJson(out, Map.of("error", e.getMessage(), "kind", e.kind().name()), false);
-            return Cli.FAILED;
-        } catch (IOException e) {
-            Cli.printJson(out, Map.of("error", "cannot read " + arguments.get().target() + ": " + e.getMessage()), false);
-            return Cli.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Optional<Cli.Input> read = Cli.readOrReport(arguments.get(), FetchRequest.ACCEPT_FEED, out, false);
+        if (read.isEmpty()) {
             return Cli.FAILED;
         }
-        if (input.status() < 200 || input.status() >= 300) {
-            Cli.printJson(out, Map.of("error", "HTTP " + input.status() + " from " + input.base(), "kind", "HTTP"), false);
-            return Cli.FAILED;
-        }
+        Cli.Input input = read.get();
         ParsedFeed feed;
         try {
             feed = new FeedParser().parse(input.body(), input.charset(), input.base());

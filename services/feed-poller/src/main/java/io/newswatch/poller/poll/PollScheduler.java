@@ -69,13 +69,18 @@ public final class PollScheduler implements AutoCloseable {
             if (running.contains(feedId)) {
                 return;
             }
-            Due entry = new Due(due, sequence++, feedId);
-            scheduled.put(feedId, entry);
-            queue.add(entry);
-            changed.signalAll();
+            enqueue(feedId, due);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Puts a feed in the schedule; the lock is held. */
+    private void enqueue(String feedId, Instant due) {
+        Due entry = new Due(due, sequence++, feedId);
+        scheduled.put(feedId, entry);
+        queue.add(entry);
+        changed.signalAll();
     }
 
     /** Stops polling a feed (a running poll finishes but is not rescheduled). */
@@ -181,10 +186,7 @@ public final class PollScheduler implements AutoCloseable {
                 running.remove(feedId);
                 boolean cancelled = cancelledWhileRunning.remove(feedId) != null;
                 if (next != null && !cancelled && open && !scheduled.containsKey(feedId)) {
-                    Due entry = new Due(next, sequence++, feedId);
-                    scheduled.put(feedId, entry);
-                    queue.add(entry);
-                    changed.signalAll();
+                    enqueue(feedId, next);
                 }
             } finally {
                 lock.unlock();

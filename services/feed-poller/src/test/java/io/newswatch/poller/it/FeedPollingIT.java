@@ -1,6 +1,12 @@
 package io.newswatch.poller.it;
 
 import io.newswatch.contract.Article;
+import io.newswatch.contract.Feed;
+import io.newswatch.contract.kafka.DeadLetterHeaders;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
 import io.newswatch.stack.LocalStackTestResource;
@@ -106,10 +112,9 @@ class FeedPollingIT {
 
         String ferryUrl = site.base() + "/news/ferry-terminal.html";
         try (TopicReader raw = new TopicReader(stack.kafkaBootstrapServers(), stack.topics().articlesRaw())) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> raw.records().size() >= 2);
-            Map<String, Article> articles = raw.records().stream()
-                    .collect(Collectors.toMap(ConsumerRecord::key, r -> Json.decode(r.value(), Article.class),
-                            (a, b) -> b));
+            await().atMost(Duration.ofSeconds(60)).until(() -> ofFeed(raw, id).size() >= 2);
+            Map<String, Article> articles = ofFeed(raw, id).stream()
+                    .collect(Collectors.toMap(Article::id, a -> a, (a, b) -> b));
             assertThat(articles).containsOnlyKeys(Ids.article(ferryUrl),
                     Ids.article(site.base() + "/news/coastal-road.html"));
 
@@ -138,7 +143,7 @@ class FeedPollingIT {
                     .body("status.nextPoll", notNullValue()));
             assertThat(site.requests()).anyMatch(r -> r.path().equals("/rss.xml") && r.ifNoneMatch() != null);
             assertThat(site.requests()).allMatch(r -> r.userAgent().startsWith("newswatch-feed-poller/"));
-            assertThat(raw.records()).hasSize(2);
+            assertThat(ofFeed(raw, id)).hasSize(2);
         }
 
         given().get("/feeds").then().statusCode(200).body("find { it.id == '" + id + "' }.name",
@@ -146,6 +151,68 @@ class FeedPollingIT {
         given().delete("/feeds/" + id).then().statusCode(204);
         given().get("/feeds/" + id).then().statusCode(404);
         given().delete("/feeds/" + id).then().statusCode(404);
+    }
+
+    /** The articles of one feed in the raw topic (the tests of this class share the topic). */
+    private static List<Article> ofFeed(TopicReader raw, String feedId) {
+        return raw.records().stream().map(r -> Json.decode(r.value(), Article.class))
+                .filter(a -> a.source().feedId().equals(feedId)).toList();
+    }
+
+    @Test
+    void aPermanentRedirectMovesTheRegistration() {
+        site.put("/moved/new.xml", """
+                <rss version="2.0"><channel><title>Moved Desk</title><link>${base}/</link><description>d</description>
+                <item><title>Desk moves to a new address</title><link>${base}/moved/story.html</link>
+                <guid>moved-1</guid><pubDate>Wed, 04 Mar 2020 10:00:00 GMT</pubDate></item></channel></rss>
+                """);
+        site.redirect("/moved/old.xml", 301, "/moved/new.xml");
+        String oldUrl = site.base() + "/moved/old.xml";
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("url", oldUrl, "pollInterval", "PT1S", "fullText", false))
+                .post("/feeds").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/feeds/" + id).then()
+                .body("url", equalTo(site.base() + "/moved/new.xml"))
+                .body("status.movedFrom", equalTo(oldUrl))
+                .body("status.itemsPublished", equalTo(1)));
+        // the registry topic has the new URL: what a restarted or another instance reads
+        try (TopicReader feeds = new TopicReader(stack.kafkaBootstrapServers(), stack.topics().feeds())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> feeds.records().stream().anyMatch(r -> r.key().equals(id)
+                    && r.value() != null && Json.decode(r.value(), Feed.class).url().endsWith("/moved/new.xml")));
+        }
+        given().delete("/feeds/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void aBadRegistrationInTheTopicGoesToTheDeadLetterTopicAndPollingGoesOn() throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(stack.topics().feeds(), "broken-feed", "{\"url\": 42, \"id\": ")).get();
+        }
+        try (TopicReader dlq = new TopicReader(stack.kafkaBootstrapServers(), stack.topics().deadLetters())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> dlq.records().stream()
+                    .anyMatch(r -> "broken-feed".equals(r.key())));
+            ConsumerRecord<String, String> dead = dlq.records().stream().filter(r -> "broken-feed".equals(r.key()))
+                    .findFirst().orElseThrow();
+            assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value()))
+                    .startsWith("not a valid Feed");
+            assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value()))
+                    .isEqualTo(stack.topics().feeds());
+        }
+        given().get("/feeds/broken-feed").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsSayHowThePollerIsDoing() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'feed-registry' }.status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'poll-scheduler' }.status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("newswatch_poller_feeds{"))
+                .body(org.hamcrest.Matchers.containsString("newswatch_poller_poll_lag_seconds"));
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class FeedSite implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> documents = new ConcurrentHashMap<>();
+    private final Map<String, Map.Entry<Integer, String>> redirects = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     public FeedSite() throws IOException {
@@ -42,6 +43,11 @@ public final class FeedSite implements AutoCloseable {
         documents.put(path, body.replace("${base}", base()));
     }
 
+    /** Answers {@code path} with a redirect. */
+    public void redirect(String path, int status, String location) {
+        redirects.put(path, Map.entry(status, location));
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -56,6 +62,12 @@ public final class FeedSite implements AutoCloseable {
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             requests.add(new Request(path, exchange.getRequestHeaders().getFirst("User-Agent"), ifNoneMatch,
                     java.time.Instant.now()));
+            Map.Entry<Integer, String> redirect = redirects.get(path);
+            if (redirect != null) {
+                exchange.getResponseHeaders().set("Location", redirect.getValue());
+                exchange.sendResponseHeaders(redirect.getKey(), -1);
+                return;
+            }
             String body = documents.get(path);
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
