@@ -98,5 +98,12 @@ public interface IndexerConfig {
         /** Kafka's {@code max.partition.fetch.bytes}: room for a full batch of 3 KB articles from one partition. */
         @WithDefault("4194304")
         int maxPartitionFetchBytes();
+
+        /**
+         * How many article batches are indexed at once. One keeps an Elasticsearch shard's write thread busy; more
+         * help a cluster with more cores than this machine's two (see the README's benchmark).
+         */
+        @WithDefault("1")
+        int batchesInFlight();
     }
 }

@@ -4,7 +4,7 @@ import io.newswatch.elasticsearch.ElasticsearchConfig;
 import io.newswatch.indexer.index.ArticleMapper;
 import io.newswatch.indexer.index.TopicIndexer;
 import io.newswatch.indexer.schema.IndexPlacement;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,6 +16,9 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class ArticleConsumer {
 
+    /** The worker pool of the articles channel. */
+    static final String WORKERS = "indexer-articles";
+
     private final TopicIndexer indexer;
 
     public ArticleConsumer(TopicIndexers indexers, ElasticsearchConfig elasticsearch, IndexPlacement placement,
@@ -24,8 +27,14 @@ public class ArticleConsumer {
         this.indexer = indexers.create("articles", new ArticleMapper(alias, clock), placement);
     }
 
+    /**
+     * Runs on the worker pool {@value #WORKERS}, whose size ({@code newswatch.indexer.kafka.batches-in-flight}) is
+     * how many batches are indexed at once. More than one may reorder two revisions of an article across batches;
+     * the external versions keep the newer one whatever the order, and the throttled commit never commits past an
+     * unfinished batch.
+     */
     @Incoming("articles")
-    @Blocking
+    @Blocking(value = WORKERS, ordered = false)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         return Batches.indexThenAck(batch, indexer);
     }
