@@ -99,7 +99,7 @@ public class EnricherBenchmark {
     }
 
     /** 3 KB articles built from the evaluation set's paragraphs, each a different mix. */
-    static List<Article> corpus() throws IOException {
+    public static List<Article> corpus() throws IOException {
         List<Eval> eval = new ArrayList<>();
         for (String file : List.of("/eval/articles.yaml", "/eval/held-out.yaml")) {
             try (InputStream in = EnricherBenchmark.class.getResourceAsStream(file)) {
