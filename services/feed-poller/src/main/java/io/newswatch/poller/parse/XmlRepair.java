@@ -96,8 +96,13 @@ public final class XmlRepair {
                 out.append(c).append(text.charAt(i + 1));
                 i += 2;
             } else if (allowed(c)) {
-                out.append(c);
-                i++;
+                // copy the run of ordinary characters at once: most of a feed is plain text
+                int end = i + 1;
+                while (end < n && plain(text.charAt(end))) {
+                    end++;
+                }
+                out.append(text, i, end);
+                i = end;
             } else {
                 forbiddenCharacters++;
                 i++;
@@ -201,6 +206,12 @@ public final class XmlRepair {
             }
         }
         return removed;
+    }
+
+    /** Characters copied as they are: allowed in XML and neither markup nor a reference nor a surrogate. */
+    private static boolean plain(char c) {
+        return c != '<' && c != '&' && (c >= 0x20 ? c < 0xD800 || (c >= 0xE000 && c <= 0xFFFD)
+                : c == '\t' || c == '\n' || c == '\r');
     }
 
     /** XML 1.0 characters in the basic plane, surrogates aside. */

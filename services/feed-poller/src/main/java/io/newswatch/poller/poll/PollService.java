@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -170,8 +171,17 @@ public class PollService {
         }
     }
 
-    /** One poll of a feed; returns when to poll it next, or null to stop. */
+    /** One poll of a feed, with its id in the logs' context; returns when to poll it next, or null to stop. */
     private Instant poll(String feedId) {
+        MDC.put("feedId", feedId);
+        try {
+            return pollFeed(feedId);
+        } finally {
+            MDC.remove("feedId");
+        }
+    }
+
+    private Instant pollFeed(String feedId) {
         Optional<FeedRegistry.Entry> entry = registry.get(feedId);
         if (entry.isEmpty() || !ownership.owns(entry.get().partition())) {
             return null;

@@ -142,7 +142,7 @@ public final class PollerBenchmark {
                 String.valueOf(port), String.valueOf(feeds)).inheritIO().start();
         TestStack stack = TestStack.reserve();
         try (KafkaProducer<String, String> articles = producer(stack, "lz4");
-             KafkaProducer<String, String> states = producer(stack, "zstd")) {
+             KafkaProducer<String, String> states = producer(stack, "lz4")) {
             awaitPort(port);
             Bench bench = new Bench(stack, articles, states, feeds, hosts, port);
             System.out.printf("Polling %d feeds (20 items, about 11 KB each) on %d host names, full text off, "
