@@ -1,13 +1,9 @@
 #!/usr/bin/env bash
-# One-shot setup for docker compose, idempotent.
-#   setup.sh elasticsearch   (elasticsearch-setup) kibana_system's password; a role and a user for the newswatch
-#                            services; the index templates of deploy/elasticsearch and the first index behind
-#                            each alias
-#   setup.sh kibana          (kibana-setup) Kibana's saved objects (deploy/kibana), once Kibana is up
+# One-shot setup of Elasticsearch for docker compose (the elasticsearch-setup service), idempotent:
+# kibana_system's password; a role and a user for the newswatch services; the index templates of
+# deploy/elasticsearch and the first index behind each alias. Kibana's saved objects: deploy/kibana/import.sh.
 set -euo pipefail
-part="${1:?usage: setup.sh elasticsearch|kibana}"
 es="${ELASTICSEARCH_URL:-http://elasticsearch:9200}"
-kibana="${KIBANA_URL:-http://kibana:5601}"
 auth="elastic:${ELASTIC_PASSWORD:?ELASTIC_PASSWORD is not set}"
 
 call() { # call METHOD PATH [BODY-FILE|-]: fails on HTTP >= 400 with Elasticsearch's answer
@@ -25,7 +21,6 @@ call() { # call METHOD PATH [BODY-FILE|-]: fails on HTTP >= 400 with Elasticsear
 echo "waiting for Elasticsearch at $es"
 until curl -s -u "$auth" "$es/_cluster/health?wait_for_status=yellow&timeout=5s" | grep -q '"status"'; do sleep 3; done
 
-if [ "$part" = elasticsearch ]; then
 echo "users and roles"
 printf '{"password":"%s"}' "${KIBANA_PASSWORD:?KIBANA_PASSWORD is not set}" > /tmp/kibana-password.json
 call POST /_security/user/kibana_system/_password /tmp/kibana-password.json
@@ -48,17 +43,4 @@ for template in /deploy/elasticsearch/*.index-template.json; do
     call PUT "/$alias-000001" /tmp/alias.json || true   # another setup run may have won the race
   fi
 done
-
-fi
-
-if [ "$part" = kibana ]; then
-echo "waiting for Kibana at $kibana"
-until curl -s -u "$auth" "$kibana/api/status" | grep -q '"level":"available"'; do sleep 5; done
-for objects in /deploy/kibana/*.ndjson; do
-  echo "importing $(basename "$objects")"
-  curl -sS -f -u "$auth" -X POST -H 'kbn-xsrf: newswatch-setup' \
-    "$kibana/api/saved_objects/_import?overwrite=true" --form file=@"$objects" > /tmp/import.json
-  grep -q '"success":true' /tmp/import.json || { cat /tmp/import.json >&2; exit 1; }
-done
-fi
-echo "setup of $part done"
+echo "Elasticsearch setup done"

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON mapping of events on the wire. Every producer and consumer encodes and decodes with it, so a field
  * written by one service is read the same way by every other: ISO-8601 instants and durations, absent fields
- * omitted, unknown fields ignored (a newer producer never breaks an older consumer).
+ * omitted, unknown fields and unknown enum values (an entity type added later) ignored, so that a newer producer
+ * never breaks an older consumer.
  */
 public final class Json {
 
@@ -19,6 +20,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 

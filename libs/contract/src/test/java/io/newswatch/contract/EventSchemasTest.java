@@ -89,4 +89,11 @@ class EventSchemasTest {
                 .isInstanceOf(BadEventException.class)
                 .hasMessageContaining("article id");
     }
+
+    @Test
+    void anEntityTypeAddedByANewerProducerDoesNotBreakAnOlderConsumer() {
+        String json = Json.encode(SampleEvents.enriched()).replace("\"type\":\"PERSON\"", "\"type\":\"EVENT\"");
+        EnrichedArticle decoded = Json.decode(json, EnrichedArticle.class);
+        assertThat(decoded.entities()).extracting(Entity::type).containsExactly(EntityType.LOCATION, null);
+    }
 }
