@@ -40,7 +40,9 @@ public class SecondElasticsearchTestResource implements QuarkusTestResourceLifec
     public Map<String, String> start() {
         LocalStack shared = TestStack.shared(); // Kafka, and the server distributions
         StackHome home = new StackHome(Path.of("target", "second-elasticsearch").toAbsolutePath());
-        link(home.dist(), shared.home().dist());
+        if (Files.isDirectory(shared.home().dist())) {
+            link(home.dist(), shared.home().dist()); // else (the shared stack belongs to another checkout) resolve
+        }
         StackSettings settings = shared.settings();
         stack = new LocalStack(home, new StackSettings(settings.kafkaPort(), settings.kafkaControllerPort(), 9250,
                 9350, settings.kafkaHeap(), "512m", settings.partitions(), settings.elasticsearchUser()));
