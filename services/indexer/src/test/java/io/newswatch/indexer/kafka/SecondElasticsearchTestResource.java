@@ -39,7 +39,8 @@ public class SecondElasticsearchTestResource implements QuarkusTestResourceLifec
     @Override
     public Map<String, String> start() {
         LocalStack shared = TestStack.shared(); // Kafka, and the server distributions
-        StackHome home = new StackHome(Path.of("target", "second-elasticsearch").toAbsolutePath());
+        StackHome home = new StackHome(shared.home().project(),
+                Path.of("target", "second-elasticsearch").toAbsolutePath());
         if (Files.isDirectory(shared.home().dist())) {
             link(home.dist(), shared.home().dist()); // else (the shared stack belongs to another checkout) resolve
         }
