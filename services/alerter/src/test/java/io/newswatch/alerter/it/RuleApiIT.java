@@ -1,5 +1,7 @@
 package io.newswatch.alerter.it;
 
+import io.newswatch.alerter.kafka.TopicTable;
+import io.newswatch.alerter.rule.RuleBook;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
@@ -76,6 +78,48 @@ class RuleApiIT {
         await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("rule", "balkan-rail").get("/alerts")
                 .then().body("id", hasItem(alertId)));
         admin().body(Map.of("id", "balkan-rail", "query", "x")).post("/rules").then().statusCode(409);
+    }
+
+    @Test
+    void aChangeReachesEveryInstance() throws Exception {
+        // What a second alerter instance runs: the whole rules topic into its own rule book.
+        RuleBook other = new RuleBook();
+        TopicTable table = new TopicTable(stack.topics().rules(), Map.of("bootstrap.servers",
+                stack.kafkaBootstrapServers()), new TopicTable.Listener() {
+            @Override
+            public void apply(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+                other.stage(record.key(), record.value() == null ? null : Json.decode(record.value(), Rule.class));
+            }
+
+            @Override
+            public void endOfBatch() {
+                other.commit();
+            }
+        });
+        try (table; other) {
+            table.start();
+            assertThat(table.awaitCaughtUp(PATIENCE)).isTrue();
+            long sent = System.nanoTime();
+            admin().body(Map.of("id", "spread", "query", "Ohrid")).post("/rules").then().statusCode(201);
+            long written = System.nanoTime();
+            EnrichedArticle ohrid = article().url("https://wire.example/ohrid").body("Lake Ohrid froze.").build();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10))
+                    .until(() -> other.match(io.newswatch.alerter.match.ArticleDocument.of(ohrid)).stream()
+                            .anyMatch(rule -> rule.id().equals("spread")));
+            System.out.printf("a new rule: POST answered in %d ms, matching on a second instance %d ms later%n",
+                    (written - sent) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+            admin().body(Map.of("id", "spread-2", "query", "Prespa")).post("/rules").then().statusCode(201);
+            long second = System.nanoTime();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5)).until(() -> other.get("spread-2").isPresent());
+            System.out.printf("another rule: on the second instance %d ms after the POST answered%n",
+                    (System.nanoTime() - second) / 1_000_000);
+
+            admin().body(Map.of("query", "Ohrid", "enabled", false)).put("/rules/spread").then().statusCode(200);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10))
+                    .until(() -> other.match(io.newswatch.alerter.match.ArticleDocument.of(ohrid)).isEmpty());
+            admin().delete("/rules/spread").then().statusCode(204);
+            await().atMost(PATIENCE).until(() -> other.get("spread").isEmpty());
+        }
     }
 
     @Test
