@@ -12,10 +12,12 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 
@@ -39,6 +41,7 @@ import java.util.Map;
  *   <li>Words of entity and source fields become regular expressions over the keyword names that accept any
  *       spelling folding to the word ({@code Đukanović} for {@code djukanovic}).</li>
  *   <li>Topic and language ids are exact, case-insensitive keyword terms.</li>
+ *   <li>A Cyrillic word of the query stands with its Latin spellings: any of them will do.</li>
  *   <li>Anything else becomes match-all (over) or match-none (under): still correct, only slower.</li>
  * </ul>
  */
@@ -76,6 +79,11 @@ public final class CandidateQuery {
             case MatchNoDocsQuery none -> matchNone();
             case BooleanQuery bool -> bool(bool, over);
             case TermQuery term -> term(term.getTerm(), over);
+            case SynonymQuery synonyms -> should(synonyms.getTerms().stream().map(t -> term(t, over))
+                    .toArray(ObjectNode[]::new));
+            case MultiPhraseQuery phrase -> over ? all(Arrays.stream(phrase.getTermArrays())
+                    .map(alternatives -> should(Arrays.stream(alternatives).map(t -> term(t, true))
+                            .toArray(ObjectNode[]::new))).toList()) : matchNone();
             case PhraseQuery phrase -> phrase(phrase, over);
             case WildcardQuery wildcard -> wildcard(wildcard.getField(), wildcard.getTerm().text(), over);
             case PrefixQuery prefix -> wildcard(prefix.getField(), escapeWildcard(prefix.getPrefix().text()) + "*",

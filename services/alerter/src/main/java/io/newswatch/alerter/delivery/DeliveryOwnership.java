@@ -1,5 +1,6 @@
 package io.newswatch.alerter.delivery;
 
+import io.newswatch.alerter.kafka.ConsumerLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
  * which is how two instances never both notify. The group member only holds partitions: it reads nothing (its
  * partitions are paused), since every instance reads the whole topic into its history anyway.
  */
-public final class DeliveryOwnership implements AutoCloseable {
+public final class DeliveryOwnership extends ConsumerLoop {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOwnership.class);
 
@@ -33,9 +35,6 @@ public final class DeliveryOwnership implements AutoCloseable {
     private final Consumer<Set<Integer>> onAssigned;
     private final Consumer<Set<Integer>> onRevoked;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
-    private volatile KafkaConsumer<String, String> consumer;
-    private volatile boolean closed;
-    private Thread thread;
 
     /**
      * @param groupId    the group of all alerter instances' deliverers
@@ -44,6 +43,7 @@ public final class DeliveryOwnership implements AutoCloseable {
      */
     public DeliveryOwnership(String topic, String groupId, Map<String, Object> kafka,
                              Consumer<Set<Integer>> onAssigned, Consumer<Set<Integer>> onRevoked) {
+        super("delivery-ownership");
         this.topic = topic;
         this.onAssigned = onAssigned;
         this.onRevoked = onRevoked;
@@ -62,12 +62,6 @@ public final class DeliveryOwnership implements AutoCloseable {
         this.config = settings;
     }
 
-    public synchronized void start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().name("delivery-ownership").daemon().start(this::run);
-        }
-    }
-
     /** True when this instance notifies for the partition. */
     public boolean owns(int partition) {
         return owned.contains(partition);
@@ -77,12 +71,12 @@ public final class DeliveryOwnership implements AutoCloseable {
         return Set.copyOf(owned);
     }
 
-    private void run() {
-        while (!closed) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(config)) {
-                consumer = kafka;
+    @Override
+    protected void run() {
+        while (!isClosed()) {
+            try (KafkaConsumer<String, String> kafka = using(new KafkaConsumer<>(config))) {
                 kafka.subscribe(List.of(topic), new Listener(kafka));
-                while (!closed) {
+                while (!isClosed()) {
                     kafka.poll(Duration.ofSeconds(1));
                 }
             } catch (WakeupException e) {
@@ -137,26 +131,9 @@ public final class DeliveryOwnership implements AutoCloseable {
         }
 
         private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
-            Set<Integer> numbers = new java.util.TreeSet<>();
+            Set<Integer> numbers = new TreeSet<>();
             partitions.forEach(p -> numbers.add(p.partition()));
             return numbers;
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread running = thread;
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

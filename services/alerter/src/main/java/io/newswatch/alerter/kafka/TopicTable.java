@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * <p>"Caught up" means every record that existed when reading started has been applied; {@link #awaitApplied}
  * lets a writer wait until its own write has been read back.
  */
-public final class TopicTable implements AutoCloseable {
+public final class TopicTable extends ConsumerLoop {
 
     private static final Logger LOG = Logger.getLogger(TopicTable.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -59,16 +59,14 @@ public final class TopicTable implements AutoCloseable {
     private final Map<Integer, Long> applied = new HashMap<>();
     /** End offsets asked for by other threads; the consumer is only used on the table's thread. */
     private final Queue<CompletableFuture<Map<TopicPartition, Long>>> endRequests = new ConcurrentLinkedQueue<>();
-    private volatile KafkaConsumer<String, String> consumer;
     private volatile int partitionCount;
-    private volatile boolean closed;
     private volatile String problem = "not started";
-    private Thread thread;
 
     /**
      * @param kafka the Kafka client configuration (bootstrap servers, security); consumer settings are added
      */
     public TopicTable(String topic, Map<String, Object> kafka, Listener listener) {
+        super("table-" + topic);
         this.topic = topic;
         this.listener = listener;
         Map<String, Object> config = new HashMap<>(kafka);
@@ -82,13 +80,6 @@ public final class TopicTable implements AutoCloseable {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-alerter-table-" + topic);
         this.consumerConfig = config;
-    }
-
-    /** Starts reading on a thread of its own. */
-    public synchronized void start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().name("table-" + topic).daemon().start(this::run);
-        }
     }
 
     /** Waits until the table has caught up with the topic as it was at start. */
@@ -154,10 +145,10 @@ public final class TopicTable implements AutoCloseable {
         return true;
     }
 
-    private void run() {
-        while (!closed) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerConfig)) {
-                consumer = kafka;
+    @Override
+    protected void run() {
+        while (!isClosed()) {
+            try (KafkaConsumer<String, String> kafka = using(new KafkaConsumer<>(consumerConfig))) {
                 follow(kafka);
             } catch (WakeupException e) {
                 return;
@@ -187,7 +178,7 @@ public final class TopicTable implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
         problem = "reading " + topic;
-        while (!closed) {
+        while (!isClosed()) {
             answerEndRequests(kafka, partitions);
             ConsumerRecords<String, String> records = kafka.poll(POLL);
             for (ConsumerRecord<String, String> record : records) {
@@ -246,7 +237,7 @@ public final class TopicTable implements AutoCloseable {
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             }
-            if (closed) {
+            if (isClosed()) {
                 throw new WakeupException();
             }
             LOG.warnf("Topic %s does not exist yet; waiting for it", topic);
@@ -260,23 +251,6 @@ public final class TopicTable implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WakeupException();
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread running = thread;
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -27,6 +27,8 @@ import java.util.List;
  *       English-language media use: {@code Djukanovic} for {@code Đukanović}) rather than to a bare {@code D}.</li>
  *   <li>An English possessive ({@code Montenegro’s}) and a French or Italian elision ({@code l’OTAN}) do not hide the
  *       word.</li>
+ *   <li>A Cyrillic word is also read in its Latin spellings ({@code Лавров} as {@code lavrov}, {@code Вучић} as
+ *       {@code vucic}): see {@link CyrillicVariantsFilter}.</li>
  *   <li>Topic ids and the language code are single values ({@code western-balkans}, {@code en}), lowercased, a
  *       space read as a hyphen.</li>
  * </ul>
@@ -81,8 +83,8 @@ public final class ArticleAnalyzer extends Analyzer {
         }
         Tokenizer words = new StandardTokenizer();
         TokenStream stream = new ElisionFilter(words, ELISIONS);
-        stream = new EnglishPossessiveFilter(stream);
-        return new TokenStreamComponents(words, fold(stream));
+        stream = new CyrillicVariantsFilter(new LowerCaseFilter(new EnglishPossessiveFilter(stream)));
+        return new TokenStreamComponents(words, new ASCIIFoldingFilter(stream));
     }
 
     @Override

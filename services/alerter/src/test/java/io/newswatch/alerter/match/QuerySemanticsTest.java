@@ -56,6 +56,17 @@ class QuerySemanticsTest {
     }
 
     @Test
+    void cyrillicWordsAlsoReadInLatin() {
+        assertMatches("Lavrov", article().language("ru").body("Сергей Лавров заявил о гарантиях."));
+        assertMatches("Vucic", article().language("sr").body("Председник Вучић у Београду."));
+        assertMatches("\"Sergey Lavrov\"", article().language("ru").body("Сергей Лавров заявил."));
+        assertMatches("Шойгу", article().language("ru").body("Министр Шойгу прибыл."));
+        assertMatches("Shoygu", article().language("ru").body("Министр Шойгу прибыл."));
+        assertMatches("Yevgeny", article().language("ru").body("Евгений Пригожин."));
+        assertNoMatch("Lavrov", article().language("ru").body("Министр Шойгу прибыл."));
+    }
+
+    @Test
     void andOrNotAndGrouping() {
         String query = "(Serbia OR Kosovo) AND dialogue NOT football";
         assertMatches(query, article().body("Kosovo and Serbia resumed the dialogue in Brussels."));
