@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import static io.newswatch.alerter.Articles.article;
@@ -45,6 +47,8 @@ class RestartIT {
     private String instance;
     private int port;
     private Map<String, String> env;
+    /** The stream of articles has a thread of its own: the common pool may be busy with what earlier tests left. */
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor();
 
     @BeforeEach
     void start() throws IOException {
@@ -73,6 +77,7 @@ class RestartIT {
         if (processes != null) {
             processes.stop(instance, Duration.ofSeconds(20));
         }
+        publisher.shutdownNow();
         webhook.close();
         test.release();
     }
@@ -81,7 +86,7 @@ class RestartIT {
     void aRestartInTheMiddleOfAStreamLosesNoAlertAndRepeatsNone() throws Exception {
         startAlerter();
         List<String> expected = new ArrayList<>();
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> publish(0, 40, expected));
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> publish(0, 40, expected), publisher);
         await().atMost(PATIENCE).until(() -> webhook.requests("/harbour").size() >= 5);
         processes.stop(instance, Duration.ofSeconds(30));
         startAlerter();
@@ -96,7 +101,7 @@ class RestartIT {
     void aKilledAlerterLosesNoAlert() throws Exception {
         startAlerter();
         List<String> expected = new ArrayList<>();
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> publish(0, 30, expected));
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> publish(0, 30, expected), publisher);
         await().atMost(PATIENCE).until(() -> webhook.requests("/harbour").size() >= 5);
         processes.kill(instance);
         startAlerter();
