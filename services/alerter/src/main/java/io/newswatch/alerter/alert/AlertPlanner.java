@@ -125,11 +125,6 @@ public final class AlertPlanner {
         return Optional.of(alert(id, rule, article, MatchExplainer.explain(query, document), level));
     }
 
-    /** What one alert is about: the story, or the article for rules scoped per article. */
-    static String subject(Rule rule, EnrichedArticle article) {
-        return rule.scope() == Rule.Scope.ARTICLE ? article.id() : storyId(article);
-    }
-
     private static String storyId(EnrichedArticle article) {
         return article.story() == null || article.story().id() == null ? article.id() : article.story().id();
     }

@@ -96,11 +96,6 @@ public final class TopicTable extends ConsumerLoop {
         return isCaughtUp() ? null : problem;
     }
 
-    /** How many partitions the topic has (0 until it has been found). */
-    public int partitionCount() {
-        return partitionCount;
-    }
-
     /** The partition Kafka's default partitioner puts a key in. */
     public int partitionOf(String key) {
         int count = partitionCount;
