@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigurationReference {
 
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z0-9.\\-\\[\\]*\"]+)`\\s*\\|\\s*`([A-Z0-9_]+)`");
+    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([A-Za-z0-9<>.\\-\\[\\]*\"]+)`\\s*\\|\\s*`([A-Z0-9_]+)`");
     private static final Pattern BOUND = Pattern.compile("^([a-z0-9.\\-]+)\\s*=\\s*\\$\\{([A-Z][A-Z0-9_]*)[:}]",
             Pattern.MULTILINE);
 
@@ -83,19 +83,27 @@ public final class ConfigurationReference {
         String prefix = ConfigMappings.ConfigClass.configClass(mapping).getPrefix() + ".";
         List<String> problems = new ArrayList<>();
         for (String property : properties) {
-            String expected = bound.getOrDefault(property, environmentVariable(property));
-            String variable = documented.get(property);
+            // a map's key is documented as a placeholder: newswatch.alerter.delivery.webhooks.NAME
+            String row = documented.keySet().stream().filter(key -> pattern(property).matcher(key).matches())
+                    .findFirst().orElse(property);
+            String expected = bound.getOrDefault(row, environmentVariable(row));
+            String variable = documented.get(row);
             if (variable == null) {
                 problems.add("not documented: `" + property + "` (`" + expected + "`)");
             } else if (!variable.equals(expected)) {
-                problems.add("`" + property + "` is set by `" + expected + "`, the table says `" + variable + "`");
+                problems.add("`" + row + "` is set by `" + expected + "`, the table says `" + variable + "`");
             }
         }
-        for (String property : documented.keySet()) {
-            if (property.startsWith(prefix) && !properties.contains(property)) {
-                problems.add("documented but not a setting: `" + property + "`");
+        for (String key : documented.keySet()) {
+            if (key.startsWith(prefix) && properties.stream().noneMatch(property -> pattern(property).matcher(key).matches())) {
+                problems.add("documented but not a setting: `" + key + "`");
             }
         }
         return problems;
+    }
+
+    /** A property name as a pattern: a map's {@code *} stands for one key. */
+    private static Pattern pattern(String property) {
+        return Pattern.compile(Pattern.quote(property).replace("*", "\\E[A-Za-z0-9<>_-]+\\Q"));
     }
 }

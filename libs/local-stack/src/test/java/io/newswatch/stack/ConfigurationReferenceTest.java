@@ -27,6 +27,9 @@ class ConfigurationReferenceTest {
         /** Hosts. */
         List<String> hosts();
 
+        /** Named targets. */
+        java.util.Map<String, String> targets();
+
         /** A group. */
         Retry retry();
 
@@ -44,7 +47,7 @@ class ConfigurationReferenceTest {
     void propertiesAreReadFromTheMappingWithTheirNamingStrategy() {
         assertThat(ConfigurationReference.properties(SampleConfig.class)).containsExactlyInAnyOrder(
                 "newswatch.sample.poll-interval", "newswatch.sample.feeds-file", "newswatch.sample.hosts",
-                "newswatch.sample.retry.max-attempts");
+                "newswatch.sample.retry.max-attempts", "newswatch.sample.targets.*");
     }
 
     @Test
@@ -56,6 +59,7 @@ class ConfigurationReferenceTest {
                 | `newswatch.sample.feeds-file` | `NEWSWATCH_FEEDS_FILE` | none | a file |
                 | `newswatch.sample.hosts` | `NEWSWATCH_SAMPLE_HOSTS` | none | hosts |
                 | `newswatch.sample.retry.max-attempts` | `NEWSWATCH_SAMPLE_RETRY_MAX_ATTEMPTS` | `3` | attempts |
+                | `newswatch.sample.targets.NAME` | `NEWSWATCH_SAMPLE_TARGETS_NAME` | none | named targets |
                 | `kafka.bootstrap.servers` | `KAFKA_BOOTSTRAP_SERVERS` | `localhost:9092` | Kafka |
                 """, "newswatch.sample.feeds-file=${NEWSWATCH_FEEDS_FILE:}\n");
         assertThat(reference.problems(SampleConfig.class)).isEmpty();
@@ -72,6 +76,7 @@ class ConfigurationReferenceTest {
         assertThat(reference.problems(SampleConfig.class)).containsExactlyInAnyOrder(
                 "`newswatch.sample.poll-interval` is set by `NEWSWATCH_SAMPLE_POLL_INTERVAL`, the table says `NEWSWATCH_POLL_INTERVAL`",
                 "not documented: `newswatch.sample.hosts` (`NEWSWATCH_SAMPLE_HOSTS`)",
+                "not documented: `newswatch.sample.targets.*` (`NEWSWATCH_SAMPLE_TARGETS__`)",
                 "documented but not a setting: `newswatch.sample.gone`");
     }
 
