@@ -83,8 +83,18 @@ public final class LocalStack {
     public List<String> up(PrintStream out) {
         List<String> started = new ArrayList<>();
         withLock(() -> {
+            Map<LocalServer, ServerState> states = new LinkedHashMap<>();
             for (LocalServer server : servers) {
-                ServerState state = state(server);
+                states.put(server, state(server));
+            }
+            // Nothing is started when one port is taken: half a stack would outlive the error.
+            for (Map.Entry<LocalServer, ServerState> entry : states.entrySet()) {
+                if (entry.getValue() == ServerState.PORT_TAKEN) {
+                    throw portTaken(entry.getKey());
+                }
+            }
+            for (LocalServer server : servers) {
+                ServerState state = states.get(server);
                 switch (state) {
                     case RUNNING, REUSED -> out.printf("%-14s %s at %s%n", server.name(),
                             state == ServerState.RUNNING ? "running" : "already running (reused)", server.address());

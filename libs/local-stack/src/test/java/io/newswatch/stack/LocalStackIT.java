@@ -62,6 +62,8 @@ class LocalStackIT {
                     .hasMessageContaining("port [" + squatter.getLocalPort() + "] is in use by something that does "
                             + "not answer as elasticsearch")
                     .hasMessageContaining("NEWSWATCH_");
+            // and nothing of that stack was started (a Kafka in a deleted temporary folder would break the others)
+            assertThat(stack.home().pidFile("kafka")).doesNotExist();
         }
     }
 
