@@ -2,6 +2,7 @@ package io.newswatch.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.newswatch.contract.Ids;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,10 +14,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A news site whose RSS feed grows while the test runs: {@link #publish} adds an item (newest first, at most the
- * latest 50 in the feed, as real sites do) and its article page. Stories are short texts written for the tests.
+ * latest {@code window} in the feed, 50 by default, as real sites do) and its article page. Stories are short texts
+ * written for the tests. Each site may have a host name of its own in the loopback range (127.0.0.2...), as
+ * different sites have, so that one site's troubles do not count against another's politeness slots.
  */
 final class GrowingFeedServer implements AutoCloseable {
 
@@ -27,16 +32,30 @@ final class GrowingFeedServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String host;
+    private final int window;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Story> stories = new CopyOnWriteArrayList<>();
 
     GrowingFeedServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        this("localhost", 50);
+    }
+
+    /**
+     * @param host   a loopback name or address the site answers on ("localhost", "127.0.0.2")
+     * @param window how many of the newest stories the feed lists
+     */
+    GrowingFeedServer(String host, int window) throws IOException {
+        this.host = host;
+        this.window = window;
+        server = HttpServer.create(new InetSocketAddress(host, 0), 50);
         server.createContext("/", this::handle);
+        server.setExecutor(workers);
         server.start();
     }
 
     String base() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     String feedUrl() {
@@ -44,12 +63,17 @@ final class GrowingFeedServer implements AutoCloseable {
     }
 
     /** The canonical URL the poller should derive for a story. */
-    String articleUrl(Story story) {
-        return base() + "/news/" + story.slug() + ".html";
+    String articleUrl(String slug) {
+        return base() + "/news/" + slug + ".html";
     }
 
     void publish(String slug, String title, String body) {
         stories.add(new Story(slug, title, body, Instant.now()));
+    }
+
+    /** The article id the pipeline must give a story's page (canonical URL hashed). */
+    String articleId(String slug) {
+        return Ids.article(articleUrl(slug));
     }
 
     List<Story> stories() {
@@ -74,16 +98,15 @@ final class GrowingFeedServer implements AutoCloseable {
     }
 
     private String feed() {
-        List<Story> newestFirst = new ArrayList<>(stories);
-        java.util.Collections.reverse(newestFirst);
+        List<Story> newestFirst = new ArrayList<>(stories).reversed();
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>Test Wire</title><link>%s/</link>
                 <description>Stories written for the end-to-end tests</description>
                 """.formatted(base()));
-        for (Story story : newestFirst.subList(0, Math.min(50, newestFirst.size()))) {
+        for (Story story : newestFirst.subList(0, Math.min(window, newestFirst.size()))) {
             xml.append("<item><title>").append(escape(story.title())).append("</title>")
-                    .append("<link>").append(articleUrl(story)).append("?utm_source=rss</link>")
+                    .append("<link>").append(articleUrl(story.slug())).append("?utm_source=rss</link>")
                     .append("<guid isPermaLink=\"false\">test-wire-").append(story.slug()).append("</guid>")
                     .append("<pubDate>").append(RFC_1123.format(story.published())).append("</pubDate>")
                     .append("<description>").append(escape(story.body().split("\n")[0])).append("</description>")
@@ -103,7 +126,7 @@ final class GrowingFeedServer implements AutoCloseable {
                 <article><h1>%s</h1>
                 %s</article>
                 <footer>© Test Wire. All rights reserved.</footer></body></html>
-                """.formatted(escape(story.title()), articleUrl(story), escape(story.title()), paragraphs);
+                """.formatted(escape(story.title()), articleUrl(story.slug()), escape(story.title()), paragraphs);
     }
 
     private static void reply(HttpExchange exchange, String type, String body) throws IOException {
@@ -122,5 +145,6 @@ final class GrowingFeedServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -1,110 +1,151 @@
 package io.newswatch.e2e;
 
-import io.newswatch.stack.TestStack;
 import io.newswatch.stack.launcher.NewswatchService;
 import io.newswatch.stack.launcher.ServiceProcesses;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The four packaged services as processes, configured for one test's topics and indices, exactly as the launcher
- * runs them (same {@link ServiceProcesses}), each on a free port and with a log of its own under
- * {@code .newswatch/logs/<prefix>-<service>.log}.
+ * runs them (same {@link ServiceProcesses}): one instance of each service, or several sharing the work through
+ * Kafka, each on a free port and with a log of its own under {@code .newswatch/logs/<prefix>-<service>[-n].log}.
  */
 final class Pipeline implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final Duration GRACE = Duration.ofSeconds(30);
 
-    private final TestStack test;
+    /** One running copy of a service; the first is number 1. */
+    record Instance(NewswatchService service, int number) {
+    }
+
+    private final Infrastructure infrastructure;
     private final ServiceProcesses processes;
     private final Map<NewswatchService, Map<String, String>> environment = new EnumMap<>(NewswatchService.class);
-    private final Map<NewswatchService, Integer> ports = new EnumMap<>(NewswatchService.class);
+    private final Map<Instance, Integer> ports = new HashMap<>();
+    private final List<Instance> instances = new ArrayList<>();
 
     /**
-     * @param extra per-service settings on top of the stack's (feeds file, rules file, poll interval...)
+     * @param extra per-service settings on top of the infrastructure's (feeds file, rules file, poll interval...)
      */
-    Pipeline(TestStack test, Map<NewswatchService, Map<String, String>> extra) {
-        this.test = test;
-        this.processes = new ServiceProcesses(test.stack().home());
+    Pipeline(Infrastructure infrastructure, Map<NewswatchService, Map<String, String>> extra) {
+        this(infrastructure, extra, 1);
+    }
+
+    /** @param copies instances of each service */
+    Pipeline(Infrastructure infrastructure, Map<NewswatchService, Map<String, String>> extra, int copies) {
+        this.infrastructure = infrastructure;
+        this.processes = new ServiceProcesses(infrastructure.home());
         for (NewswatchService service : NewswatchService.values()) {
             Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", test.kafkaBootstrapServers());
-            env.put("NEWSWATCH_TOPIC_PREFIX", test.topicPrefix());
-            env.put("NEWSWATCH_ELASTICSEARCH_HOSTS", test.elasticsearchUrl());
-            env.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", test.indexPrefix());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+            env.put("NEWSWATCH_TOPIC_PREFIX", infrastructure.topicPrefix());
+            env.put("NEWSWATCH_ELASTICSEARCH_HOSTS", infrastructure.elasticsearchUrl());
+            env.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", infrastructure.indexPrefix());
             env.putAll(extra.getOrDefault(service, Map.of()));
             environment.put(service, env);
-            ports.put(service, freePort());
+            for (int number = 1; number <= copies; number++) {
+                instances.add(new Instance(service, number));
+            }
+        }
+        List<Integer> free = FreePorts.take(instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            ports.put(instances.get(i), free.get(i));
         }
     }
 
-    /** Starts every service and waits until all are ready. */
+    /** Starts every instance and waits until all are ready. */
     Pipeline start() {
-        for (NewswatchService service : NewswatchService.values()) {
-            launch(service);
-        }
-        for (NewswatchService service : NewswatchService.values()) {
-            awaitReady(service);
-        }
+        instances.forEach(this::launch);
+        instances.forEach(this::awaitReady);
         return this;
     }
 
-    /** Stops every service gracefully (SIGTERM), then starts them again and waits until all are ready. */
+    /** Stops every instance gracefully (SIGTERM), then starts them again and waits until all are ready. */
     void restartAll() {
-        for (NewswatchService service : NewswatchService.values()) {
-            processes.stop(instance(service), Duration.ofSeconds(30));
-        }
+        stopAll();
         start();
     }
 
-    /** Kills one service at once (kill -9). */
+    /** Kills the (first) instance of a service at once (kill -9). */
     void kill(NewswatchService service) {
-        processes.kill(instance(service));
+        processes.kill(name(first(service)));
     }
 
-    /** Starts one service again and waits until it is ready. */
-    void restart(NewswatchService service) {
-        processes.stop(instance(service), Duration.ofSeconds(30));
-        launch(service);
-        awaitReady(service);
+    /** Starts the (first) instance of a service again after a kill, and waits until it is ready. */
+    void startAgain(NewswatchService service) {
+        Instance instance = first(service);
+        processes.stop(name(instance), GRACE); // only cleans up the pid file of a killed process
+        launch(instance);
+        awaitReady(instance);
     }
 
-    /** Base URL of a service's HTTP API. */
+    /** Every instance, in start order. */
+    List<Instance> instances() {
+        return List.copyOf(instances);
+    }
+
+    /** Base URL of the HTTP API of the (first) instance of a service. */
     String url(NewswatchService service) {
-        return "http://localhost:" + ports.get(service);
+        return url(first(service));
     }
 
-    private void launch(NewswatchService service) {
-        processes.start(instance(service), service, ports.get(service), "256m", environment.get(service));
+    /** Base URL of an instance's HTTP API. */
+    String url(Instance instance) {
+        return "http://localhost:" + ports.get(instance);
     }
 
-    private void awaitReady(NewswatchService service) {
-        processes.awaitReady(instance(service), ports.get(service), STARTUP);
+    /** True when the instance answers its readiness check with UP. */
+    boolean ready(Instance instance) {
+        return ServiceProcesses.ready(ports.get(instance));
     }
 
-    private String instance(NewswatchService service) {
-        return test.indexPrefix() + "-" + service.id();
+    /** True when the (first) instance of a service answers its readiness check with UP. */
+    boolean ready(NewswatchService service) {
+        return ready(first(service));
+    }
+
+    /** The process id of each instance that is running. */
+    Map<Instance, Long> pids() {
+        Map<Instance, Long> pids = new HashMap<>();
+        instances.forEach(instance -> processes.process(name(instance)).ifPresent(p -> pids.put(instance, p.pid())));
+        return pids;
+    }
+
+    private Instance first(NewswatchService service) {
+        return new Instance(service, 1);
+    }
+
+    private void launch(Instance instance) {
+        processes.start(name(instance), instance.service(), ports.get(instance), "256m",
+                environment.get(instance.service()));
+    }
+
+    private void awaitReady(Instance instance) {
+        processes.awaitReady(name(instance), ports.get(instance), STARTUP);
+    }
+
+    private String name(Instance instance) {
+        String name = infrastructure.indexPrefix() + "-" + instance.service().id();
+        return instance.number() == 1 ? name : name + "-" + instance.number();
+    }
+
+    /** Every instance shuts down at once, as under an orchestrator, not one after the other. */
+    private void stopAll() {
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            instances.forEach(instance -> stopping.execute(() -> processes.stop(name(instance), GRACE)));
+        }
     }
 
     @Override
     public void close() {
-        for (NewswatchService service : List.of(NewswatchService.values())) {
-            processes.stop(instance(service), Duration.ofSeconds(30));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stopAll();
     }
 }

@@ -2,7 +2,6 @@ package io.newswatch.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Ids;
-import io.newswatch.stack.TestStack;
 import io.newswatch.stack.launcher.NewswatchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +24,12 @@ import static org.awaitility.Awaitility.await;
  * The whole pipeline, as {@code ./newswatch up} runs it, on the real local stack: a news site publishes stories
  * while the four packaged services run; every story becomes one searchable document with entities and topics; a
  * {@code Montenegro} rule alerts on exactly the stories that mention it, once each, although all four services
- * are restarted in the middle of the stream.
+ * are restarted in the middle of the stream. {@link ContainerPipelineIT} runs the same scenario against the official
+ * images.
  */
 class PipelineIT {
 
-    private TestStack test;
+    private Infrastructure infrastructure;
     private GrowingFeedServer site;
     private WebhookRecorder webhook;
     private Pipeline pipeline;
@@ -42,12 +38,17 @@ class PipelineIT {
     @TempDir
     Path files;
 
+    /** Where Kafka and Elasticsearch run, with names reserved for this test: the build's local stack. */
+    Infrastructure infrastructure() {
+        return LocalInfrastructure.reserve();
+    }
+
     @BeforeEach
     void start() throws IOException {
-        test = TestStack.reserve();
+        infrastructure = infrastructure();
         site = new GrowingFeedServer();
         webhook = new WebhookRecorder();
-        search = new Search(test.stack().setup());
+        search = new Search(infrastructure.setup());
         Path feeds = Files.writeString(files.resolve("feeds.yaml"), """
                 feeds:
                   - url: %s
@@ -64,7 +65,7 @@ class PipelineIT {
                     query: Montenegro
                     channels: [log, "%s"]
                 """.formatted(webhook.channel()));
-        pipeline = new Pipeline(test, Map.of(
+        pipeline = new Pipeline(infrastructure, Map.of(
                 NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
                         "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"),
                 NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())));
@@ -77,7 +78,7 @@ class PipelineIT {
         }
         site.close();
         webhook.close();
-        test.release();
+        infrastructure.close();
     }
 
     @Test
@@ -90,7 +91,7 @@ class PipelineIT {
         pipeline.restartAll();
         publishSlowly(stories.subList(half, stories.size()));
 
-        String articles = test.indices().articles();
+        String articles = infrastructure.indices().articles();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(search.count(articles, "*")).isEqualTo(stories.size()));
         Set<String> montenegro = stories.stream().filter(TestWireStories.Story::mentionsMontenegro)
@@ -112,13 +113,12 @@ class PipelineIT {
         assertThat(syria.path("topic").toString()).contains("syria");
 
         // The alerter's own view agrees with what was delivered.
-        JsonNode alerts = io.newswatch.contract.Json.mapper().readTree(get(pipeline.url(NewswatchService.ALERTER)
-                + "/alerts?rule=montenegro&limit=100"));
+        JsonNode alerts = Http.get(pipeline.url(NewswatchService.ALERTER) + "/alerts?rule=montenegro&limit=100").body();
         assertThat(alerts.findValuesAsText("url")).containsExactlyInAnyOrderElementsOf(montenegro);
     }
 
     private String urlOf(TestWireStories.Story story) {
-        return site.base() + "/news/" + story.slug() + ".html";
+        return site.articleUrl(story.slug());
     }
 
     /** The article URL of each webhook delivery; a URL twice would be a duplicate notification. */
@@ -135,10 +135,5 @@ class PipelineIT {
             site.publish(story.slug(), story.title(), story.body());
             Thread.sleep(700);
         }
-    }
-
-    private static String get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

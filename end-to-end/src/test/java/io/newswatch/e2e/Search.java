@@ -1,6 +1,7 @@
 package io.newswatch.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
 import io.newswatch.stack.StackSetup;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What an analyst would ask Elasticsearch (with curl or Kibana), for assertions. */
 final class Search {
@@ -27,6 +30,19 @@ final class Search {
         return answer.path("hits");
     }
 
+    /**
+     * The {@code _id} of every document behind an index or alias (at most 10,000), refreshed first. An id that
+     * appears twice is a duplicate across the indices of the alias (an article indexed again after a rollover).
+     */
+    List<String> ids(String index) {
+        send("POST", "/" + index + "/_refresh", null);
+        JsonNode answer = send("POST", "/" + index + "/_search",
+                "{\"size\": 10000, \"_source\": false, \"query\": {\"match_all\": {}}}");
+        List<String> ids = new ArrayList<>();
+        answer.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_id").asText()));
+        return ids;
+    }
+
     /** Number of documents matching a query-string search. */
     long count(String index, String query) {
         return hits(index, query, 0).path("total").path("value").asLong();
@@ -35,7 +51,7 @@ final class Search {
     /** The document with this id, or a missing node. */
     JsonNode document(String index, String id) {
         JsonNode hits = hits(index, "id:" + id, 1).path("hits");
-        return hits.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : hits.get(0).path("_source");
+        return hits.isEmpty() ? MissingNode.getInstance() : hits.get(0).path("_source");
     }
 
     private JsonNode send(String method, String path, String body) {

@@ -6,20 +6,33 @@ import io.newswatch.contract.Json;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A webhook endpoint that records every delivery it receives, as the analyst's chat tool would. */
+/**
+ * A webhook endpoint that records every delivery it receives, as the analyst's chat tool would. It keeps every
+ * request, repeats included (it does not drop repeats by their {@code Idempotency-Key}), so that tests can count
+ * deliveries per alert id.
+ */
 final class WebhookRecorder implements AutoCloseable {
 
+    /** One request received: when, and its JSON body (an alert). */
+    record Delivery(Instant at, JsonNode body) {
+
+        String alertId() {
+            return body.path("id").asText();
+        }
+    }
+
     private final HttpServer server;
-    private final List<JsonNode> deliveries = new CopyOnWriteArrayList<>();
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
     WebhookRecorder() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/hook", exchange -> {
             try (exchange) {
-                deliveries.add(Json.mapper().readTree(exchange.getRequestBody()));
+                deliveries.add(new Delivery(Instant.now(), Json.mapper().readTree(exchange.getRequestBody())));
                 exchange.sendResponseHeaders(204, -1);
             }
         });
@@ -33,7 +46,17 @@ final class WebhookRecorder implements AutoCloseable {
 
     /** Every body received, in order. */
     List<JsonNode> deliveries() {
-        return List.copyOf(deliveries);
+        return deliveries.stream().map(Delivery::body).toList();
+    }
+
+    /** The alert id of every request received, in order; an id twice is a second notification of one alert. */
+    List<String> alertIds() {
+        return deliveries.stream().map(Delivery::alertId).toList();
+    }
+
+    /** How many requests arrived after an instant. */
+    long countSince(Instant instant) {
+        return deliveries.stream().filter(delivery -> delivery.at().isAfter(instant)).count();
     }
 
     @Override
