@@ -63,7 +63,9 @@ class FaultToleranceIT {
                 fixture.close();
             }
         } finally {
-            stack.close();
+            if (stack != null) {
+                stack.close();
+            }
         }
     }
 

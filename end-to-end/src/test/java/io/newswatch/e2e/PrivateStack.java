@@ -41,7 +41,13 @@ final class PrivateStack implements AutoCloseable {
         shareDistributions(shared, home);
         PrivateStack started = new PrivateStack(stack);
         Runtime.getRuntime().addShutdownHook(started.teardown);
-        List<String> servers = stack.up(System.out);
+        List<String> servers;
+        try {
+            servers = stack.up(System.out);
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
         if (servers.size() != 2) {
             started.close();
             throw new IllegalStateException("the private stack reused servers " + stack.status()

@@ -133,6 +133,7 @@ final class KafkaBroker implements LocalServer {
         try {
             Files.createDirectories(config);
             Files.createDirectories(home.data(name()));
+            Files.createDirectories(log().getParent());
             Files.writeString(config.resolve("server.properties"), serverProperties);
             Files.writeString(config.resolve("log4j2.properties"), log4j);
             return config;

@@ -51,7 +51,7 @@ public class AlertLog implements AlertState {
     }
 
     void start(@Observes @Priority(10) StartupEvent event) {
-        table = new TopicTable(topics.alerts(), kafka, new TopicTable.Listener() {
+        table = new TopicTable(topics.alerts(), topics.deadLetters(), kafka, new TopicTable.Listener() {
             @Override
             public void apply(ConsumerRecord<String, String> record) {
                 if (record.value() == null) {

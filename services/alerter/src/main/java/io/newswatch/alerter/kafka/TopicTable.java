@@ -1,12 +1,17 @@
 package io.newswatch.alerter.kafka;
 
+import io.newswatch.contract.BadEventException;
+import io.newswatch.contract.kafka.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
@@ -32,6 +37,11 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>"Caught up" means every record that existed when reading started has been applied; {@link #awaitApplied}
  * lets a writer wait until its own write has been read back.
+ *
+ * <p>A record that is not what the topic holds ({@link BadEventException} from the listener) is skipped. When it
+ * arrives while the table follows the topic live, it also goes to the dead-letter topic with its reason; records
+ * met again while catching up at start are only logged, since they were dead-lettered when they arrived (every
+ * instance reads the whole topic at every start: dead-lettering them again would bury the real dead letters).
  */
 public final class TopicTable extends ConsumerLoop {
 
@@ -55,6 +65,9 @@ public final class TopicTable extends ConsumerLoop {
     private final String topic;
     private final Map<String, Object> consumerConfig;
     private final Listener listener;
+    private final String deadLetterTopic;
+    private final Map<String, Object> producerConfig;
+    private volatile KafkaProducer<String, String> deadLetters;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Map<Integer, Long> applied = new HashMap<>();
     /** End offsets asked for by other threads; the consumer is only used on the table's thread. */
@@ -65,10 +78,12 @@ public final class TopicTable extends ConsumerLoop {
     /**
      * @param kafka the Kafka client configuration (bootstrap servers, security); consumer settings are added
      */
-    public TopicTable(String topic, Map<String, Object> kafka, Listener listener) {
+    public TopicTable(String topic, String deadLetterTopic, Map<String, Object> kafka, Listener listener) {
         super("table-" + topic);
         this.topic = topic;
+        this.deadLetterTopic = deadLetterTopic;
         this.listener = listener;
+        this.producerConfig = KafkaSettings.producer(kafka, "newswatch-alerter-table-" + topic + "-dead-letters");
         Map<String, Object> config = new HashMap<>(kafka);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -140,6 +155,46 @@ public final class TopicTable extends ConsumerLoop {
         return true;
     }
 
+    /** A record that is not what the topic holds: dead-lettered when live, logged when met again at start. */
+    private void rejected(ConsumerRecord<String, String> record, BadEventException error) {
+        String where = topic + "-" + record.partition() + "@" + record.offset();
+        if (!isCaughtUp()) {
+            LOG.warnf("Skipped bad record %s (key %s) while reading the topic at start: %s", where, record.key(),
+                    error.getMessage());
+            return;
+        }
+        LOG.errorf("Dead-lettering bad record %s (key %s): %s", where, record.key(), error.getMessage());
+        if (deadLetters == null) {
+            deadLetters = new KafkaProducer<>(producerConfig);
+        }
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.REASON, bytes("not a valid record of " + topic));
+        headers.add(DeadLetterHeaders.CAUSE, bytes(error.getMessage()));
+        headers.add(DeadLetterHeaders.TOPIC, bytes(topic));
+        headers.add(DeadLetterHeaders.PARTITION, bytes(String.valueOf(record.partition())));
+        headers.add(DeadLetterHeaders.OFFSET, bytes(String.valueOf(record.offset())));
+        headers.add(DeadLetterHeaders.SERVICE, bytes("alerter"));
+        deadLetters.send(new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(), headers),
+                (metadata, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf("Cannot dead-letter %s: %s", where, failure.getMessage());
+                    }
+                });
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        KafkaProducer<String, String> producer = deadLetters;
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
     @Override
     protected void run() {
         while (!isClosed()) {
@@ -179,6 +234,8 @@ public final class TopicTable extends ConsumerLoop {
             for (ConsumerRecord<String, String> record : records) {
                 try {
                     listener.apply(record);
+                } catch (BadEventException e) {
+                    rejected(record, e);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Skipped record %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
                             record.key(), e.getMessage());

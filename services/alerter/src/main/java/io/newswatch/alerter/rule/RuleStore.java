@@ -66,7 +66,7 @@ public class RuleStore {
         // A bad rules file stops the start here, with a message that says what to fix.
         List<Rule> fileRules = config.rulesFile().map(file -> RulesFile.read(file, factory)).orElse(List.of());
         producer = new KafkaProducer<>(KafkaSettings.producer(kafka, "newswatch-alerter-rules"));
-        table = new TopicTable(topics.rules(), kafka, new TopicTable.Listener() {
+        table = new TopicTable(topics.rules(), topics.deadLetters(), kafka, new TopicTable.Listener() {
             @Override
             public void apply(ConsumerRecord<String, String> record) {
                 book.stage(record.key(), record.value() == null ? null : Json.decode(record.value(), Rule.class));

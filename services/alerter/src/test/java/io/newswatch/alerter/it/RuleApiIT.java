@@ -84,8 +84,8 @@ class RuleApiIT {
     void aChangeReachesEveryInstance() throws Exception {
         // What a second alerter instance runs: the whole rules topic into its own rule book.
         RuleBook other = new RuleBook();
-        TopicTable table = new TopicTable(stack.topics().rules(), Map.of("bootstrap.servers",
-                stack.kafkaBootstrapServers()), new TopicTable.Listener() {
+        TopicTable table = new TopicTable(stack.topics().rules(), stack.topics().deadLetters(),
+                Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), new TopicTable.Listener() {
             @Override
             public void apply(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
                 other.stage(record.key(), record.value() == null ? null : Json.decode(record.value(), Rule.class));
