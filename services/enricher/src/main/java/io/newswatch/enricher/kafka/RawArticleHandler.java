@@ -2,6 +2,7 @@ package io.newswatch.enricher.kafka;
 
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.kafka.DeadLetterHeaders;
+import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.enricher.pipeline.ArticleProcessor;
 import io.newswatch.enricher.pipeline.ArticleProcessor.RawRecord;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads raw articles a Kafka batch (one poll) at a time, writes enriched ones. Decodes, delegates to
@@ -34,16 +36,20 @@ import java.util.concurrent.CompletionStage;
 public class RawArticleHandler implements ArticleProcessor.Outputs {
 
     static final String SERVICE = "enricher";
+    /** Batches (of at most max-poll-records) whose outputs may wait for Kafka's acknowledgement at once. */
+    static final int IN_FLIGHT_BATCHES = 4;
 
     private final ArticleProcessor processor;
     private final MutinyEmitter<String> enrichedOut;
     private final MutinyEmitter<Record<String, String>> deadLettersOut;
+    private final int maxInFlight;
+    private final Semaphore inFlight;
 
     /*
-     * The emitters' buffers are unbounded because the handler bounds them: it takes the next batch only once the
-     * current one's outputs are acknowledged, so at most one poll's worth of records waits in them.
+     * The emitters' buffers are unbounded because the handler bounds them: it takes a batch only while fewer than
+     * maxInFlight records wait for Kafka's acknowledgement.
      */
-    public RawArticleHandler(ArticleProcessor processor,
+    public RawArticleHandler(ArticleProcessor processor, EnricherConfig config,
                              @Channel("articles-enriched") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                              MutinyEmitter<String> enriched,
                              @Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
@@ -51,18 +57,41 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
         this.processor = processor;
         this.enrichedOut = enriched;
         this.deadLettersOut = deadLetters;
+        this.maxInFlight = IN_FLIGHT_BATCHES * config.kafka().maxPollRecords();
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
     /**
-     * Runs on a worker thread, one batch at a time (ordered): the returned stage completes once the batch's outputs
-     * are acknowledged and the batch with them, or, when an output was refused, without acknowledging it.
+     * Runs on a worker thread, one batch at a time and in order. Returns once the batch's outputs are handed to the
+     * producers, so the next batch is enriched while Kafka acknowledges this one; the batch is acknowledged when all
+     * its outputs are, or left unacknowledged when one was refused.
      */
     @Incoming("articles-raw")
     @Blocking
     public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
         List<RawRecord> records = batch.getRecords().stream().map(RawArticleHandler::raw).toList();
-        return processor.process(records, this).handle((v, failure) -> failure == null)
-                .thenCompose(durable -> durable ? batch.ack() : CompletableFuture.completedFuture(null));
+        int permits = Math.min(records.size(), maxInFlight);
+        try {
+            inFlight.acquire(permits);
+        } catch (InterruptedException e) {
+            // shutting down: the batch stays unacknowledged and is read again by the next consumer
+            Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> durable;
+        try {
+            durable = processor.process(records, this);
+        } catch (RuntimeException e) {
+            inFlight.release(permits);
+            throw e;
+        }
+        durable.whenComplete((v, failure) -> {
+            inFlight.release(permits);
+            if (failure == null) {
+                batch.ack();
+            }
+        });
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

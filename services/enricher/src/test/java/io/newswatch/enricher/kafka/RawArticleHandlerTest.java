@@ -8,11 +8,13 @@ import io.newswatch.contract.Json;
 import io.newswatch.contract.Story;
 import io.newswatch.contract.kafka.DeadLetterHeaders;
 import io.newswatch.enricher.Fixtures;
+import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.enricher.pipeline.ArticleProcessor;
 import io.newswatch.enricher.pipeline.ArticleProcessor.RawRecord;
 import io.newswatch.enricher.pipeline.EnricherMetrics;
 import io.newswatch.enricher.pipeline.StoryAssigner;
 import io.newswatch.enricher.pipeline.Tagging;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
@@ -36,13 +38,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The handler's acknowledgement rules, without Kafka: a batch is acknowledged only when every output of it is, a
+ * The handler's acknowledgement rules, without Kafka: a batch is acknowledged only once every output of it is, a
  * poison record inside it is dead-lettered while the rest proceeds, a refused output leaves the batch uncommitted.
  */
 class RawArticleHandlerTest {
@@ -69,7 +70,7 @@ class RawArticleHandlerTest {
 
     /** The handler with its two outputs recorded instead of sent; story updates are acknowledged by the test. */
     private final RawArticleHandler handler = new RawArticleHandler(new ArticleProcessor(Fixtures.enricher(), stories,
-            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher())), null, null) {
+            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher())), defaults(), null, null) {
         @Override
         public CompletableFuture<Void> enriched(String articleId, String json) {
             enrichedJson.put(articleId, json);
@@ -82,6 +83,10 @@ class RawArticleHandlerTest {
             return CompletableFuture.completedFuture(null);
         }
     };
+
+    private static EnricherConfig defaults() {
+        return new SmallRyeConfigBuilder().withMapping(EnricherConfig.class).build().getConfigMapping(EnricherConfig.class);
+    }
 
     private static Article article(String slug, String body) {
         return Fixtures.article("https://wire.example/" + slug, "Talks in Brussels", body, "wire.example", "en",
@@ -118,7 +123,7 @@ class RawArticleHandlerTest {
     void aBatchIsAckedOnlyAfterEveryEnrichedArticleAndItsStoriesAreStored() {
         Article kosovo = article("kosovo", "Serbia and Kosovo met in Brussels.");
         Article nato = article("nato", "NATO ministers met in Brussels to discuss Montenegro.");
-        CompletionStage<Void> done = handler.onBatch(batch(Json.encode(kosovo), Json.encode(nato)));
+        handler.onBatch(batch(Json.encode(kosovo), Json.encode(nato))).toCompletableFuture().join();
 
         assertThat(enrichedJson).containsOnlyKeys(kosovo.id(), nato.id());
         EnrichedArticle enriched = Json.decode(enrichedJson.get(kosovo.id()), EnrichedArticle.class);
@@ -126,10 +131,8 @@ class RawArticleHandlerTest {
 
         enrichedSent.get(kosovo.id()).complete(null);
         enrichedSent.get(nato.id()).complete(null);
-        assertThat(done).isNotCompleted();
         assertThat(acked).isEmpty(); // the story updates are not stored yet
         storiesStored.complete(null);
-        done.toCompletableFuture().join();
         assertThat(acked).containsExactly(1L); // the latest offset of the partition: the whole batch
         assertThat(registry.counter("newswatch.enricher.articles", "outcome", "enriched").count()).isEqualTo(2);
     }
@@ -140,16 +143,16 @@ class RawArticleHandlerTest {
         Article before = article("before", "Serbia and Kosovo met in Brussels.");
         Article after = article("after", "NATO ministers met in Brussels.");
         Article newer = withSchemaVersion(article("newer", "Kosovo."), Article.SCHEMA_VERSION + 1);
-        CompletionStage<Void> done = handler.onBatch(batch(Json.encode(before), "{this is not json",
-                Json.encode(after), Json.encode(newer), null));
+        handler.onBatch(batch(Json.encode(before), "{this is not json", Json.encode(after), Json.encode(newer), null))
+                .toCompletableFuture().join();
 
         assertThat(deadLetters).containsOnlyKeys(1L, 3L, 4L);
         assertThat(deadLetters.get(1L).getMessage()).startsWith("not a valid Article");
         assertThat(deadLetters.get(3L).getMessage()).contains("schema version 2");
         assertThat(deadLetters.get(4L).getMessage()).contains("empty value");
         assertThat(enrichedJson).containsOnlyKeys(before.id(), after.id());
+        assertThat(acked).isEmpty();
         enrichedSent.values().forEach(f -> f.complete(null));
-        done.toCompletableFuture().join();
         assertThat(acked).containsExactly(4L);
         assertThat(registry.counter("newswatch.enricher.articles", "outcome", "enriched").count()).isEqualTo(2);
         assertThat(registry.counter("newswatch.enricher.articles", "outcome", "dead-lettered").count()).isEqualTo(3);
@@ -160,11 +163,10 @@ class RawArticleHandlerTest {
         storiesStored.complete(null);
         Article one = article("one", "Serbia and Kosovo met in Brussels.");
         Article two = article("two", "NATO ministers met in Brussels.");
-        CompletionStage<Void> done = handler.onBatch(batch(Json.encode(one), Json.encode(two)));
+        handler.onBatch(batch(Json.encode(one), Json.encode(two))).toCompletableFuture().join();
         enrichedSent.get(one.id()).complete(null);
         enrichedSent.get(two.id()).completeExceptionally(new IllegalStateException("broker down"));
-        done.toCompletableFuture().join(); // the handler moves on...
-        assertThat(acked).isEmpty(); // ...without committing the batch, which is read again after a restart
+        assertThat(acked).isEmpty(); // the batch is not committed, and is read again after a restart
         assertThat(registry.counter("newswatch.enricher.produce.failures").count()).isEqualTo(1);
     }
 
