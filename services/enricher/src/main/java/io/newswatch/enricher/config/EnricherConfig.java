@@ -21,6 +21,9 @@ public interface EnricherConfig {
     /** Story clustering. */
     Stories stories();
 
+    /** Kafka batching of the raw articles read and the records written. */
+    Kafka kafka();
+
     /** Knowledge-base settings. */
     interface KnowledgeBase {
         /** Extra knowledge-base files, or folders of {@code *.tsv}, read after the shipped ones; default none. */
@@ -46,5 +49,35 @@ public interface EnricherConfig {
         /** The longest the enricher waits at start to rebuild story state from Kafka before giving up. */
         @WithDefault("PT2M")
         Duration restoreTimeout();
+    }
+
+    /**
+     * Kafka tuning ({@code application.properties} passes these to the channels). The defaults were chosen with the
+     * throughput benchmark (see the README).
+     */
+    interface Kafka {
+        /** Most raw articles in one batch (Kafka's {@code max.poll.records}); a batch is committed as a whole. */
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** Kafka's {@code fetch.min.bytes} for raw articles: 1 returns whatever has arrived, adding no latency. */
+        @WithDefault("1")
+        int fetchMinBytes();
+
+        /** Kafka's {@code fetch.max.wait.ms} for raw articles, when {@link #fetchMinBytes()} has not arrived yet. */
+        @WithDefault("500")
+        int fetchMaxWaitMs();
+
+        /** Kafka's {@code linger.ms} for enriched articles and story updates: how long a send waits to fill a batch. */
+        @WithDefault("20")
+        int lingerMs();
+
+        /** Kafka's {@code batch.size} for enriched articles and story updates, in bytes per partition. */
+        @WithDefault("262144")
+        int batchSize();
+
+        /** Kafka's {@code compression.type} for enriched articles and story updates. */
+        @WithDefault("lz4")
+        String compression();
     }
 }

@@ -1,69 +1,133 @@
 package io.newswatch.enricher.kafka;
 
-import io.newswatch.contract.Article;
 import io.newswatch.contract.BadEventException;
-import io.newswatch.contract.EnrichedArticle;
-import io.newswatch.contract.Json;
 import io.newswatch.contract.kafka.DeadLetterHeaders;
+import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.enricher.pipeline.ArticleProcessor;
-import io.quarkus.logging.Log;
+import io.newswatch.enricher.pipeline.ArticleProcessor.RawRecord;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 /**
- * Reads raw articles, writes enriched ones. Decodes, delegates to {@link ArticleProcessor}, emits. The input is
- * acknowledged (and so, with the throttled commit strategy, committed) only after Kafka acknowledged the output; a
- * record that can never be processed is nacked into the dead-letter topic with its reason; an output Kafka refuses
- * leaves the input unacknowledged, so it is read again after a restart and nothing is lost.
+ * Reads raw articles a Kafka batch (one poll) at a time, writes enriched ones. Decodes, delegates to
+ * {@link ArticleProcessor}, emits. The batch is acknowledged (and so, with the throttled commit strategy, committed)
+ * only after Kafka acknowledged every output of it: enriched articles, dead letters and story updates. A record that
+ * can never be processed goes to the dead-letter topic with its reason while the rest of the batch proceeds; an
+ * output Kafka refuses leaves the batch unacknowledged, so it is read again after a restart and nothing is lost.
  */
 @ApplicationScoped
-public class RawArticleHandler {
+public class RawArticleHandler implements ArticleProcessor.Outputs {
 
     static final String SERVICE = "enricher";
+    /** Batches (of at most max-poll-records) whose outputs may wait for Kafka's acknowledgement at once. */
+    static final int IN_FLIGHT_BATCHES = 4;
 
     private final ArticleProcessor processor;
+    private final MutinyEmitter<String> enrichedOut;
+    private final MutinyEmitter<Record<String, String>> deadLettersOut;
+    private final int maxInFlight;
+    private final Semaphore inFlight;
 
-    public RawArticleHandler(ArticleProcessor processor) {
+    /*
+     * The emitters' buffers are unbounded because the handler bounds them: it takes a batch only while fewer than
+     * maxInFlight records wait for Kafka's acknowledgement.
+     */
+    public RawArticleHandler(ArticleProcessor processor, EnricherConfig config,
+                             @Channel("articles-enriched") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                             MutinyEmitter<String> enriched,
+                             @Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                             MutinyEmitter<Record<String, String>> deadLetters) {
         this.processor = processor;
+        this.enrichedOut = enriched;
+        this.deadLettersOut = deadLetters;
+        this.maxInFlight = IN_FLIGHT_BATCHES * config.kafka().maxPollRecords();
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
+    /**
+     * Runs on a worker thread, one batch at a time and in order. Returns once the batch's outputs are handed to the
+     * producers, so the next batch is enriched while Kafka acknowledges this one; the batch is acknowledged when all
+     * its outputs are, or left unacknowledged when one was refused.
+     */
     @Incoming("articles-raw")
-    @Outgoing("articles-enriched")
-    public Message<String> onArticle(Message<String> in) {
-        ArticleProcessor.Result result;
+    @Blocking
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        List<RawRecord> records = batch.getRecords().stream().map(RawArticleHandler::raw).toList();
+        int permits = Math.min(records.size(), maxInFlight);
         try {
-            Article article = Json.decode(in.getPayload(), Article.class);
-            result = processor.process(article);
-        } catch (BadEventException e) {
-            processor.deadLettered();
-            Log.warnf("Raw article sent to the dead-letter topic: %s", e.getMessage());
-            in.nack(e, deadLetterMetadata());
-            return null;
+            inFlight.acquire(permits);
+        } catch (InterruptedException e) {
+            // shutting down: the batch stays unacknowledged and is read again by the next consumer
+            Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(null);
         }
-        EnrichedArticle enriched = result.article();
-        CompletableFuture<Void> stored = result.durable();
-        return Message.of(Json.encode(enriched))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(enriched.id()).build())
-                .withAck(() -> stored.thenCompose(v -> in.ack()))
-                .withNack(failure -> {
-                    processor.produceFailed(enriched.id(), failure);
-                    // Not nacking the input: it is a good record; leaving it unacknowledged keeps its offset
-                    // uncommitted (and the channel unhealthy after a while), so it is processed again.
-                    return CompletableFuture.completedFuture(null);
-                });
+        CompletableFuture<Void> durable;
+        try {
+            durable = processor.process(records, this);
+        } catch (RuntimeException e) {
+            inFlight.release(permits);
+            throw e;
+        }
+        durable.whenComplete((v, failure) -> {
+            inFlight.release(permits);
+            if (failure == null) {
+                batch.ack();
+            }
+        });
+        return CompletableFuture.completedFuture(null);
     }
 
-    private static Metadata deadLetterMetadata() {
+    @Override
+    public CompletableFuture<Void> enriched(String articleId, String json) {
+        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder().withKey(articleId).build();
+        return enrichedOut.sendMessage(Message.of(json).addMetadata(key)).subscribeAsCompletionStage();
+    }
+
+    @Override
+    public CompletableFuture<Void> deadLetter(RawRecord record, BadEventException reason) {
+        return deadLettersOut.sendMessage(deadLetterMessage(record, reason)).subscribeAsCompletionStage();
+    }
+
+    /** The original key and value, with {@link DeadLetterHeaders} saying why, where from, and that the enricher sent it. */
+    static Message<Record<String, String>> deadLetterMessage(RawRecord record, BadEventException reason) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetterHeaders.SERVICE, SERVICE.getBytes(StandardCharsets.UTF_8));
-        return Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
+        header(headers, DeadLetterHeaders.REASON, reason.getMessage());
+        header(headers, DeadLetterHeaders.CAUSE, reason.getCause() == null ? null : reason.getCause().getMessage());
+        header(headers, DeadLetterHeaders.TOPIC, record.topic());
+        header(headers, DeadLetterHeaders.PARTITION, String.valueOf(record.partition()));
+        header(headers, DeadLetterHeaders.OFFSET, String.valueOf(record.offset()));
+        header(headers, DeadLetterHeaders.SERVICE, SERVICE);
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withHeaders(headers).build();
+        return Message.of(Record.of(record.key(), record.value())).addMetadata(metadata);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static RawRecord raw(KafkaRecord<String, String> record) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
+        return new RawRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload());
     }
 }

@@ -30,10 +30,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +42,10 @@ import java.util.concurrent.TimeUnit;
  * (keyed by story id; a tombstone when the story closes). At start, the topic is read from the beginning to rebuild
  * the clusters before the first article is assigned; afterwards it keeps being read, so that updates written by
  * other enricher instances (which share the raw topic's partitions) are seen too.
+ *
+ * <p>Changes are kept until {@link #flush()} and then written once per story in their latest version: a batch of
+ * articles that adds ten copies to one story writes one record, not ten (the topic is compacted, and every record
+ * is a story's full state, so nothing a reader needs is lost).
  */
 @ApplicationScoped
 public class StoryStore implements StoryAssigner {
@@ -52,7 +56,7 @@ public class StoryStore implements StoryAssigner {
     private final String topic;
     private final Duration restoreTimeout;
     private final CountDownLatch restored = new CountDownLatch(1);
-    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    private final Map<String, StoryState> changed = new LinkedHashMap<>();
     private volatile boolean running = true;
     private volatile String restoreOutcome = "restoring";
     private volatile KafkaConsumer<String, String> consumer;
@@ -67,7 +71,7 @@ public class StoryStore implements StoryAssigner {
         this.bootstrapServers = bootstrapServers;
         this.topic = new io.newswatch.contract.kafka.TopicNames(topicPrefix).stories();
         this.restoreTimeout = config.stories().restoreTimeout();
-        this.clusterer = new StoryClusterer(clock, config.stories().similarity(), config.stories().window(), this::write);
+        this.clusterer = new StoryClusterer(clock, config.stories().similarity(), config.stories().window(), this::changed);
         registry.gauge("newswatch.enricher.stories.open", clusterer, StoryClusterer::size);
     }
 
@@ -90,8 +94,13 @@ public class StoryStore implements StoryAssigner {
     }
 
     @Override
-    public CompletableFuture<Void> flushed(String storyId) {
-        return pending.getOrDefault(storyId, CompletableFuture.completedFuture(null));
+    public CompletableFuture<Void> flush() {
+        List<StoryState> toWrite;
+        synchronized (changed) {
+            toWrite = List.copyOf(changed.values());
+            changed.clear();
+        }
+        return CompletableFuture.allOf(toWrite.stream().map(this::write).toArray(CompletableFuture[]::new));
     }
 
     /** True once the stored stories were read (or the restore gave up), with the outcome for health checks. */
@@ -113,14 +122,17 @@ public class StoryStore implements StoryAssigner {
         }
     }
 
-    private void write(StoryState state) {
+    private void changed(StoryState state) {
+        synchronized (changed) {
+            changed.put(state.id(), state);
+        }
+    }
+
+    private CompletableFuture<Void> write(StoryState state) {
         String value = state.articles() == 0 ? null : Json.encode(state);
-        CompletableFuture<Void> sent = emitter.send(Record.of(state.id(), value)).subscribeAsCompletionStage();
-        pending.put(state.id(), sent);
-        sent.whenComplete((v, failure) -> {
-            pending.remove(state.id(), sent);
+        return emitter.send(Record.of(state.id(), value)).subscribeAsCompletionStage().whenComplete((v, failure) -> {
             if (failure != null) {
-                Log.errorf(failure, "Could not store story %s; the article that changed it stays uncommitted", state.id());
+                Log.errorf(failure, "Could not store story %s; the articles that changed it stay uncommitted", state.id());
             }
         });
     }

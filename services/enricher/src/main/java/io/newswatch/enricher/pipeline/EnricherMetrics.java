@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The numbers operators watch ({@code /q/metrics}): articles by outcome, enrichment time, how late articles arrive
@@ -28,6 +30,9 @@ public class EnricherMetrics {
     private final Timer pipelineLag;
     private final DistributionSummary entitiesPerArticle;
     private final DistributionSummary topicsPerArticle;
+    /** Counters by tags, looked up once: a registry lookup per entity costs more than the increment. */
+    private final Map<String, Counter> entityCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> topicCounters = new ConcurrentHashMap<>();
 
     public EnricherMetrics(MeterRegistry registry, Clock clock, Enricher enricher) {
         this.registry = registry;
@@ -63,10 +68,12 @@ public class EnricherMetrics {
             pipelineLag.record(Duration.between(fetched, clock.instant()).abs());
         }
         for (Entity entity : article.entities()) {
-            registry.counter("newswatch.enricher.entities", "type", entity.type().name(),
-                    "discovered", Boolean.toString(entity.discovered())).increment();
+            String key = entity.type().name() + (entity.discovered() ? "+" : "");
+            entityCounters.computeIfAbsent(key, k -> registry.counter("newswatch.enricher.entities",
+                    "type", entity.type().name(), "discovered", Boolean.toString(entity.discovered()))).increment();
         }
-        article.topics().forEach(t -> registry.counter("newswatch.enricher.topics", "topic", t.id()).increment());
+        article.topics().forEach(t -> topicCounters.computeIfAbsent(t.id(),
+                id -> registry.counter("newswatch.enricher.topics", "topic", id)).increment());
     }
 
     void deadLettered() {

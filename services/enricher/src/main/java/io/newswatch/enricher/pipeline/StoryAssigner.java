@@ -16,8 +16,12 @@ public interface StoryAssigner {
      */
     Story assign(Article article, Tagging tagging);
 
-    /** Completes when the latest update of a story is stored durably (immediately when nothing is stored). */
-    default CompletableFuture<Void> flushed(String storyId) {
+    /**
+     * Stores the stories changed since the last flush (each once, in its latest version).
+     *
+     * @return completes when they are stored durably (immediately when nothing is stored); fails if one could not be
+     */
+    default CompletableFuture<Void> flush() {
         return CompletableFuture.completedFuture(null);
     }
 

@@ -2,112 +2,197 @@ package io.newswatch.enricher.kafka;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.contract.Article;
+import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
+import io.newswatch.contract.Story;
+import io.newswatch.contract.kafka.DeadLetterHeaders;
 import io.newswatch.enricher.Fixtures;
+import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.enricher.pipeline.ArticleProcessor;
+import io.newswatch.enricher.pipeline.ArticleProcessor.RawRecord;
 import io.newswatch.enricher.pipeline.EnricherMetrics;
 import io.newswatch.enricher.pipeline.StoryAssigner;
+import io.newswatch.enricher.pipeline.Tagging;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The handler's acknowledgement rules, without Kafka: when the input is acked, nacked, or left alone. */
+/**
+ * The handler's acknowledgement rules, without Kafka: a batch is acknowledged only once every output of it is, a
+ * poison record inside it is dead-lettered while the rest proceeds, a refused output leaves the batch uncommitted.
+ */
 class RawArticleHandlerTest {
 
+    private static final String TOPIC = "test.articles.raw";
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final CompletableFuture<Void> storyStored = new CompletableFuture<>();
+    private final CompletableFuture<Void> storiesStored = new CompletableFuture<>();
     private final StoryAssigner stories = new StoryAssigner() {
         @Override
-        public io.newswatch.contract.Story assign(Article article, io.newswatch.enricher.pipeline.Tagging tagging) {
+        public Story assign(Article article, Tagging tagging) {
             return StoryAssigner.SINGLE.assign(article, tagging);
         }
 
         @Override
-        public CompletableFuture<Void> flushed(String storyId) {
-            return storyStored;
+        public CompletableFuture<Void> flush() {
+            return storiesStored;
         }
     };
+    private final Map<String, CompletableFuture<Void>> enrichedSent = new LinkedHashMap<>();
+    private final Map<String, String> enrichedJson = new LinkedHashMap<>();
+    private final Map<Long, BadEventException> deadLetters = new LinkedHashMap<>();
+    private final List<Long> acked = new CopyOnWriteArrayList<>();
+
+    /** The handler with its two outputs recorded instead of sent; story updates are acknowledged by the test. */
     private final RawArticleHandler handler = new RawArticleHandler(new ArticleProcessor(Fixtures.enricher(), stories,
-            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher())));
-
-    /** An incoming message that records what happened to it. */
-    private static final class Incoming {
-        final AtomicReference<String> outcome = new AtomicReference<>("pending");
-        final AtomicReference<Metadata> nackMetadata = new AtomicReference<>();
-        final Message<String> message;
-
-        Incoming(String payload) {
-            message = Message.of(payload).withAck(() -> {
-                outcome.set("acked");
-                return CompletableFuture.completedFuture(null);
-            }).withNackWithMetadata((reason, metadata) -> {
-                outcome.set("nacked: " + reason.getMessage());
-                nackMetadata.set(metadata);
-                return CompletableFuture.completedFuture(null);
-            });
+            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher())), defaults(), null, null) {
+        @Override
+        public CompletableFuture<Void> enriched(String articleId, String json) {
+            enrichedJson.put(articleId, json);
+            return enrichedSent.computeIfAbsent(articleId, id -> new CompletableFuture<>());
         }
+
+        @Override
+        public CompletableFuture<Void> deadLetter(RawRecord record, BadEventException reason) {
+            deadLetters.put(record.offset(), reason);
+            return CompletableFuture.completedFuture(null);
+        }
+    };
+
+    private static EnricherConfig defaults() {
+        return new SmallRyeConfigBuilder().withMapping(EnricherConfig.class).build().getConfigMapping(EnricherConfig.class);
     }
 
-    private static Article article() {
-        return Fixtures.article("https://wire.example/a", "Kosovo talks", "Serbia and Kosovo met in Brussels.",
-                "wire.example", "en", Instant.parse("2026-03-02T10:00:00Z"));
+    private static Article article(String slug, String body) {
+        return Fixtures.article("https://wire.example/" + slug, "Talks in Brussels", body, "wire.example", "en",
+                Instant.parse("2026-03-02T10:00:00Z"));
+    }
+
+    /** A batch of one partition's records at offsets 0, 1, 2...; acknowledging it records the offsets committed. */
+    private IncomingKafkaRecordBatch<String, String> batch(String... values) {
+        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            records.add(new ConsumerRecord<>(TOPIC, 0, i, "key-" + i, values[i]));
+        }
+        KafkaCommitHandler commits = new KafkaCommitHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record) {
+                acked.add(record.getOffset());
+                return Uni.createFrom().voidItem();
+            }
+        };
+        KafkaFailureHandler failures = new KafkaFailureHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                throw new AssertionError("the handler nacked " + record.getOffset() + ": " + reason);
+            }
+        };
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = Map.of(partition, records);
+        Map<TopicPartition, OffsetAndMetadata> next = Map.of(partition, new OffsetAndMetadata(values.length));
+        return new IncomingKafkaRecordBatch<>(new ConsumerRecords<>(byPartition, next), "articles-raw", 0, commits,
+                failures, false, false);
     }
 
     @Test
-    void inputIsAckedOnlyAfterOutputAndStoryAreStored() {
-        Incoming in = new Incoming(Json.encode(article()));
-        Message<String> out = handler.onArticle(in.message);
+    void aBatchIsAckedOnlyAfterEveryEnrichedArticleAndItsStoriesAreStored() {
+        Article kosovo = article("kosovo", "Serbia and Kosovo met in Brussels.");
+        Article nato = article("nato", "NATO ministers met in Brussels to discuss Montenegro.");
+        handler.onBatch(batch(Json.encode(kosovo), Json.encode(nato))).toCompletableFuture().join();
 
-        EnrichedArticle enriched = Json.decode(out.getPayload(), EnrichedArticle.class);
+        assertThat(enrichedJson).containsOnlyKeys(kosovo.id(), nato.id());
+        EnrichedArticle enriched = Json.decode(enrichedJson.get(kosovo.id()), EnrichedArticle.class);
         assertThat(enriched.entities()).extracting(e -> e.id()).contains("location/serbia", "location/kosovo");
-        assertThat(out.getMetadata(OutgoingKafkaRecordMetadata.class)).get()
-                .satisfies(m -> assertThat(m.getKey()).isEqualTo(article().id()));
 
-        CompletionStage<Void> acked = out.ack();
-        assertThat(in.outcome.get()).isEqualTo("pending"); // the story update is not stored yet
-        storyStored.complete(null);
-        acked.toCompletableFuture().join();
-        assertThat(in.outcome.get()).isEqualTo("acked");
-        assertThat(registry.counter("newswatch.enricher.articles", "outcome", "enriched").count()).isEqualTo(1);
+        enrichedSent.get(kosovo.id()).complete(null);
+        enrichedSent.get(nato.id()).complete(null);
+        assertThat(acked).isEmpty(); // the story updates are not stored yet
+        storiesStored.complete(null);
+        assertThat(acked).containsExactly(1L); // the latest offset of the partition: the whole batch
+        assertThat(registry.counter("newswatch.enricher.articles", "outcome", "enriched").count()).isEqualTo(2);
     }
 
     @Test
-    void outputKafkaRefusedLeavesTheInputUncommitted() {
-        Incoming in = new Incoming(Json.encode(article()));
-        Message<String> out = handler.onArticle(in.message);
-        out.nack(new IllegalStateException("broker down")).toCompletableFuture().join();
-        assertThat(in.outcome.get()).isEqualTo("pending");
+    void aPoisonRecordInsideABatchIsDeadLetteredWhileTheRestProceeds() {
+        storiesStored.complete(null);
+        Article before = article("before", "Serbia and Kosovo met in Brussels.");
+        Article after = article("after", "NATO ministers met in Brussels.");
+        Article newer = withSchemaVersion(article("newer", "Kosovo."), Article.SCHEMA_VERSION + 1);
+        handler.onBatch(batch(Json.encode(before), "{this is not json", Json.encode(after), Json.encode(newer), null))
+                .toCompletableFuture().join();
+
+        assertThat(deadLetters).containsOnlyKeys(1L, 3L, 4L);
+        assertThat(deadLetters.get(1L).getMessage()).startsWith("not a valid Article");
+        assertThat(deadLetters.get(3L).getMessage()).contains("schema version 2");
+        assertThat(deadLetters.get(4L).getMessage()).contains("empty value");
+        assertThat(enrichedJson).containsOnlyKeys(before.id(), after.id());
+        assertThat(acked).isEmpty();
+        enrichedSent.values().forEach(f -> f.complete(null));
+        assertThat(acked).containsExactly(4L);
+        assertThat(registry.counter("newswatch.enricher.articles", "outcome", "enriched").count()).isEqualTo(2);
+        assertThat(registry.counter("newswatch.enricher.articles", "outcome", "dead-lettered").count()).isEqualTo(3);
+    }
+
+    @Test
+    void anOutputKafkaRefusedLeavesTheBatchUncommitted() {
+        storiesStored.complete(null);
+        Article one = article("one", "Serbia and Kosovo met in Brussels.");
+        Article two = article("two", "NATO ministers met in Brussels.");
+        handler.onBatch(batch(Json.encode(one), Json.encode(two))).toCompletableFuture().join();
+        enrichedSent.get(one.id()).complete(null);
+        enrichedSent.get(two.id()).completeExceptionally(new IllegalStateException("broker down"));
+        assertThat(acked).isEmpty(); // the batch is not committed, and is read again after a restart
         assertThat(registry.counter("newswatch.enricher.produce.failures").count()).isEqualTo(1);
     }
 
     @Test
-    void aBadRecordIsNackedWithItsReasonAndTheServiceHeader() {
-        Incoming in = new Incoming("{\"schemaVersion\": 1, \"type\": \"article\"}");
-        assertThat(handler.onArticle(in.message)).isNull();
-        assertThat(in.outcome.get()).startsWith("nacked: not a valid Article");
-        OutgoingKafkaRecordMetadata<?> metadata = in.nackMetadata.get().get(OutgoingKafkaRecordMetadata.class).orElseThrow();
-        assertThat(new String(metadata.getHeaders().lastHeader("newswatch-service").value())).isEqualTo("enricher");
-        assertThat(registry.counter("newswatch.enricher.articles", "outcome", "dead-lettered").count()).isEqualTo(1);
+    void aDeadLetterCarriesTheOriginalRecordWithItsReasonAndOrigin() {
+        RawRecord record = new RawRecord(TOPIC, 2, 41, "bad-1", "{this is not json");
+        Message<Record<String, String>> letter = RawArticleHandler.deadLetterMessage(record,
+                new BadEventException("not a valid Article: unexpected character", new IllegalArgumentException("at 1:2")));
+        assertThat(letter.getPayload().key()).isEqualTo("bad-1");
+        assertThat(letter.getPayload().value()).isEqualTo("{this is not json");
+        Headers headers = letter.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getHeaders();
+        assertThat(header(headers, DeadLetterHeaders.REASON)).isEqualTo("not a valid Article: unexpected character");
+        assertThat(header(headers, DeadLetterHeaders.CAUSE)).isEqualTo("at 1:2");
+        assertThat(header(headers, DeadLetterHeaders.TOPIC)).isEqualTo(TOPIC);
+        assertThat(header(headers, DeadLetterHeaders.PARTITION)).isEqualTo("2");
+        assertThat(header(headers, DeadLetterHeaders.OFFSET)).isEqualTo("41");
+        assertThat(header(headers, DeadLetterHeaders.SERVICE)).isEqualTo("enricher");
     }
 
-    @Test
-    void anArticleFromANewerSchemaIsABadRecord() {
-        Article a = article();
-        Article newer = new Article(Article.SCHEMA_VERSION + 1, a.type(), a.id(), a.timestamp(), a.url(), a.title(),
-                a.summary(), a.body(), a.author(), a.language(), a.published(), false, a.fetched(), a.categories(),
-                a.source(), a.contentHash(), a.revision());
-        Incoming in = new Incoming(Json.encode(newer));
-        assertThat(handler.onArticle(in.message)).isNull();
-        assertThat(in.outcome.get()).contains("schema version 2");
+    private static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
+    private static Article withSchemaVersion(Article a, int version) {
+        return new Article(version, a.type(), a.id(), a.timestamp(), a.url(), a.title(), a.summary(), a.body(),
+                a.author(), a.language(), a.published(), false, a.fetched(), a.categories(), a.source(),
+                a.contentHash(), a.revision());
+    }
 }
