@@ -1,0 +1,356 @@
+package io.newswatch.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's results: per-stage rates over the measured window, latencies, CPU and memory per process, consumer
+ * lag over time, and the goals of issue 8 against them; as tables for a terminal and as JSON.
+ */
+final class BenchReport {
+
+    /** How the rules got into the alerter. */
+    record RuleLoad(int rules, double produceSeconds, double alerterReadySeconds, double allRulesSeconds,
+                    String alerterHeap) {
+    }
+
+    /** Percentiles of a set of durations, in milliseconds. */
+    record Latency(int count, double p50, double p95, double p99, double max) {
+
+        static Latency of(List<Double> millis) {
+            List<Double> sorted = new ArrayList<>(millis);
+            sorted.sort(Double::compare);
+            return new Latency(sorted.size(), rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99),
+                    sorted.isEmpty() ? Double.NaN : sorted.getLast());
+        }
+
+        private static double rank(List<Double> sorted, double quantile) {
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(quantile * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+        }
+    }
+
+    private static final List<String> STAGES = List.of("poller", "enricher", "indexer", "alerter");
+    private static final Map<String, String> STAGE_PROCESS = Map.of("poller", "feed-poller", "enricher", "enricher",
+            "indexer", "indexer", "alerter", "alerter");
+    /** Each stage's input, as a consumer group label of the sampler (the poller's input is the feeds). */
+    private static final Map<String, String> STAGE_INPUT_LAG = Map.of("enricher", "enricher", "indexer", "indexer",
+            "alerter", "alerter");
+    private static final long GIB = 1024L * 1024 * 1024;
+
+    private final BenchOptions options;
+    private final String run;
+    private final String loadBefore;
+    private final String loadAfter;
+    private final RuleLoad ruleLoad;
+    private final Instant publishingFrom;
+    private final Instant windowFrom;
+    private final Instant windowTo;
+    private final PipelineSampler.Tick start;
+    private final PipelineSampler.Tick end;
+    private final List<PipelineSampler.Tick> ticks;
+    private final Map<String, Long> peakRss;
+    private final List<AlertHook.Arrival> arrivals;
+    private final List<SearchProbe.Found> found;
+    private final int notFound;
+    private final int cores;
+
+    BenchReport(BenchOptions options, String run, String loadBefore, String loadAfter, RuleLoad ruleLoad,
+                Instant publishingFrom, Instant windowFrom, Instant windowTo, PipelineSampler.Tick start,
+                PipelineSampler.Tick end, List<PipelineSampler.Tick> ticks, Map<String, Long> peakRss,
+                List<AlertHook.Arrival> arrivals, List<SearchProbe.Found> found, int notFound, int cores) {
+        this.options = options;
+        this.run = run;
+        this.loadBefore = loadBefore;
+        this.loadAfter = loadAfter;
+        this.ruleLoad = ruleLoad;
+        this.publishingFrom = publishingFrom;
+        this.windowFrom = windowFrom;
+        this.windowTo = windowTo;
+        this.start = start;
+        this.end = end;
+        this.ticks = ticks;
+        this.peakRss = peakRss;
+        this.arrivals = arrivals;
+        this.found = found;
+        this.notFound = notFound;
+        this.cores = cores;
+    }
+
+    double seconds() {
+        return end.at() - start.at();
+    }
+
+    /** Articles (or alerts) per second of a counter over the window. */
+    double rate(String stage) {
+        Double from = start.counters().get(stage);
+        Double to = end.counters().get(stage);
+        return from == null || to == null ? Double.NaN : (to - from) / seconds();
+    }
+
+    double offeredRate() {
+        return (end.offered() - start.offered()) / seconds();
+    }
+
+    /** The slowest of the four stages: what the pipeline sustained end to end. */
+    double endToEndRate() {
+        return STAGES.stream().mapToDouble(this::rate).min().orElse(Double.NaN);
+    }
+
+    double cpuSeconds(String process) {
+        ProcessStats.Sample from = start.processes().get(process);
+        ProcessStats.Sample to = end.processes().get(process);
+        return from == null || to == null ? Double.NaN : to.cpuSeconds() - from.cpuSeconds();
+    }
+
+    /** Poll to alert raised (the alert's own timestamp), for alerts on articles fetched in the window. */
+    Latency pollToAlertRaised() {
+        return Latency.of(inWindow().stream().filter(a -> a.raised() != null)
+                .map(a -> millis(a.fetched(), a.raised())).toList());
+    }
+
+    /** Poll to the webhook's receipt of the alert. */
+    Latency pollToWebhook() {
+        return Latency.of(inWindow().stream().map(a -> millis(a.fetched(), a.arrived())).toList());
+    }
+
+    /** Poll to the article found by a search. */
+    Latency pollToSearchable() {
+        return Latency.of(found.stream().filter(f -> f.fetched() != null && within(f.fetched()))
+                .map(f -> millis(f.fetched(), f.found())).toList());
+    }
+
+    private List<AlertHook.Arrival> inWindow() {
+        return arrivals.stream().filter(a -> a.fetched() != null && within(a.fetched())).toList();
+    }
+
+    private boolean within(Instant instant) {
+        return !instant.isBefore(windowFrom) && instant.isBefore(windowTo);
+    }
+
+    private static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
+    }
+
+    long totalRss() {
+        return end.processes().values().stream().mapToLong(ProcessStats.Sample::rssBytes).sum();
+    }
+
+    long totalPeakRss() {
+        return peakRss.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The stage that limits the pipeline: the slowest, and among stages with growing input lag, the first. */
+    String limitingStage() {
+        String slowest = null;
+        for (String stage : STAGES) {
+            if (slowest == null || rate(stage) < rate(slowest)) {
+                slowest = stage;
+            }
+        }
+        for (String stage : STAGES) {
+            String group = STAGE_INPUT_LAG.get(stage);
+            if (group != null && lagGrowth(group) > Math.max(100, 0.05 * rate(stage) * seconds())) {
+                return stage;
+            }
+        }
+        return slowest;
+    }
+
+    /** How much a group's lag grew over the window. */
+    long lagGrowth(String group) {
+        Long from = start.lag().get(group);
+        Long to = end.lag().get(group);
+        return from == null || to == null ? 0 : to - from;
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf("== newswatch bench %s ==%n", run);
+        out.printf("mode %s, offered %d articles/s, %,d rules (+5 webhook rules), seed %d, %d feeds on %d hosts, %s%n",
+                options.mode(), options.rate(), options.rules(), options.seed(), options.feeds(), options.hosts(),
+                options.contentInFeed() ? "full text in the feeds (fullText: false)"
+                        : "article pages fetched and extracted (fullText: true)");
+        out.printf("machine: %d cores; load average before %s, after %s%n", cores, loadBefore, loadAfter);
+        out.printf("window: %.0f s measured after %d s of warm-up (%s to %s)%n", seconds(), options.warmupSeconds(),
+                windowFrom, windowTo);
+        out.printf("rules: %,d produced to the rules topic in %.1f s; alerter (heap %s) ready %.1f s after start, all "
+                        + "rules loaded after %.1f s%n", ruleLoad.rules(), ruleLoad.produceSeconds(),
+                ruleLoad.alerterHeap(), ruleLoad.alerterReadySeconds(), ruleLoad.allRulesSeconds());
+
+        out.println();
+        out.println("Throughput over the window (articles/s; CPU of the stage's process over the same window)");
+        out.printf("%-22s %10s %9s %12s %14s%n", "stage", "articles/s", "CPU %", "CPU ms/art", "input lag Δ");
+        out.printf("%-22s %10.1f %9s %12s %14s%n", "offered (feeds)", offeredRate(), "", "", "");
+        for (String stage : STAGES) {
+            String process = STAGE_PROCESS.get(stage);
+            double cpu = cpuSeconds(process);
+            String group = STAGE_INPUT_LAG.get(stage);
+            out.printf("%-22s %10.1f %9.0f %12.2f %14s%n", stage, rate(stage), 100 * cpu / seconds(),
+                    1000 * cpu / (rate(stage) * seconds()), group == null ? "" : String.format("%+,d", lagGrowth(group)));
+        }
+        out.printf("%-22s %10.1f%n", "alerts raised", rate("alerts raised"));
+        out.printf("%-22s %10.1f%n", "alerts indexed", rate("alerts indexed"));
+        out.printf("end to end (slowest stage): %.1f articles/s; limiting stage: %s%n", endToEndRate(),
+                limitingStage());
+
+        out.println();
+        out.println("Latency (ms) of articles the poller fetched in the window; 'poll' = the article's fetched time,");
+        out.println("set by the poller when the feed response that listed the item was parsed, before its page was fetched");
+        out.printf("%-40s %7s %8s %8s %8s %8s%n", "", "n", "p50", "p95", "p99", "max");
+        printLatency(out, "poll -> alert raised (alert timestamp)", pollToAlertRaised());
+        printLatency(out, "poll -> webhook received", pollToWebhook());
+        printLatency(out, "poll -> searchable (ids query, 200 ms)", pollToSearchable());
+        if (notFound > 0) {
+            out.printf("  (%d followed articles were not found in Elasticsearch by the end)%n", notFound);
+        }
+
+        out.println();
+        out.println("Processes (CPU over the window; RSS at its end; peak = highest sampled; HWM = VmHWM since start)");
+        out.printf("%-32s %8s %7s %9s %9s %9s%n", "process", "CPU s", "CPU %", "RSS MiB", "peak MiB", "HWM MiB");
+        for (Map.Entry<String, ProcessStats.Sample> entry : end.processes().entrySet()) {
+            double cpu = cpuSeconds(entry.getKey());
+            out.printf("%-32s %8.1f %7.0f %9d %9d %9d%n", entry.getKey(), cpu, 100 * cpu / seconds(),
+                    entry.getValue().rssBytes() >> 20, peakRss.getOrDefault(entry.getKey(), 0L) >> 20,
+                    entry.getValue().peakRssBytes() >> 20);
+        }
+        double totalCpu = end.processes().keySet().stream().mapToDouble(this::cpuSeconds).sum();
+        out.printf("%-32s %8.1f %7.0f %9d %9d%n", "total", totalCpu, 100 * totalCpu / seconds(), totalRss() >> 20,
+                totalPeakRss() >> 20);
+
+        out.println();
+        printLagTimeline(out);
+
+        out.println();
+        out.println("Goals (issue 8)");
+        double e2e = endToEndRate();
+        if (options.throughput()) {
+            out.printf("  >= 1,000 articles/s sustained end to end: %s (%.0f/s; limited by %s)%n",
+                    e2e >= 1000 ? "MET" : "MISSED", e2e, limitingStage());
+        } else {
+            out.println("  >= 1,000 articles/s: not measured in latency mode (--mode throughput)");
+        }
+        Latency alert = pollToWebhook();
+        if (!options.throughput() && options.rate() == 100) {
+            out.printf("  poll-to-alert p99 < 500 ms at 100 articles/s: %s (p99 %.0f ms to the webhook, %.0f ms to "
+                    + "the alert raised)%n", alert.p99() < 500 ? "MET" : "MISSED", alert.p99(), pollToAlertRaised().p99());
+        } else {
+            out.println("  poll-to-alert p99 < 500 ms: measured at --mode latency --rate 100 only");
+        }
+        out.printf("  everything < 6 GiB RSS: %s (%.2f GiB at the end, sum of sampled peaks %.2f GiB)%n",
+                totalPeakRss() < 6 * GIB ? "MET" : "MISSED", totalRss() / (double) GIB, totalPeakRss() / (double) GIB);
+    }
+
+    private static void printLatency(PrintStream out, String label, Latency latency) {
+        out.printf("%-40s %7d %8.0f %8.0f %8.0f %8.0f%n", label, latency.count(), latency.p50(), latency.p95(),
+                latency.p99(), latency.max());
+    }
+
+    /** Lag per group, one row per few seconds so that a run fits on a screen. */
+    private void printLagTimeline(PrintStream out) {
+        if (ticks.isEmpty()) {
+            return;
+        }
+        List<String> groups = new ArrayList<>(ticks.getLast().lag().keySet());
+        double first = ticks.getFirst().at();
+        double span = ticks.getLast().at() - first;
+        int step = Math.max(1, (int) Math.ceil(span / 40));
+        out.printf("Consumer lag (records behind the topic's end; sampled every second, shown every %d s; "
+                + "t = seconds since publishing began; W = measured window)%n", step);
+        StringBuilder header = new StringBuilder(String.format("%7s %9s %9s", "t", "published", "raw"));
+        groups.forEach(group -> header.append(String.format(" %15s", group)));
+        out.println(header);
+        double origin = publishingOffset();
+        double nextShown = Double.NEGATIVE_INFINITY;
+        for (PipelineSampler.Tick tick : ticks) {
+            if (tick.at() < nextShown && tick != ticks.getLast()) {
+                continue;
+            }
+            nextShown = tick.at() + step - 0.5;
+            boolean inWindow = tick.at() >= start.at() && tick.at() <= end.at();
+            StringBuilder row = new StringBuilder(String.format("%6.0f%s %9d %9d", tick.at() - origin,
+                    inWindow ? "W" : " ", tick.offered(), tick.endOffsets().getOrDefault(rawTopic(tick), 0L)));
+            for (String group : groups) {
+                Long lag = tick.lag().get(group);
+                row.append(String.format(" %15s", lag == null ? "-" : String.format("%,d", lag)));
+            }
+            out.println(row);
+        }
+    }
+
+    private static String rawTopic(PipelineSampler.Tick tick) {
+        return tick.endOffsets().keySet().stream().filter(t -> t.endsWith("articles.raw")).findFirst().orElse("");
+    }
+
+    /** Sampler time at which publishing began (the sampler starts just before). */
+    private double publishingOffset() {
+        double windowStartAt = start.at();
+        return windowStartAt - Duration.between(publishingFrom, windowFrom).toNanos() / 1e9;
+    }
+
+    /** The whole report as a JSON tree (maps and lists). */
+    Map<String, Object> json() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("run", run);
+        root.put("options", Map.ofEntries(Map.entry("mode", options.mode()), Map.entry("rate", options.rate()),
+                Map.entry("rules", options.rules()), Map.entry("warmupSeconds", options.warmupSeconds()),
+                Map.entry("seconds", options.seconds()), Map.entry("seed", options.seed()),
+                Map.entry("feeds", options.feeds()), Map.entry("hosts", options.hosts()),
+                Map.entry("window", options.window()), Map.entry("backlog", options.backlog()),
+                Map.entry("contentInFeed", options.contentInFeed())));
+        root.put("machine", Map.of("cores", cores, "loadBefore", loadBefore, "loadAfter", loadAfter));
+        root.put("window", Map.of("from", windowFrom.toString(), "to", windowTo.toString(), "seconds", seconds()));
+        root.put("ruleLoad", ruleLoad);
+        Map<String, Object> rates = new LinkedHashMap<>();
+        rates.put("offered", offeredRate());
+        for (String stage : List.of("poller", "enricher", "indexer", "alerter", "alerts raised", "alerts indexed")) {
+            rates.put(stage, rate(stage));
+        }
+        rates.put("endToEnd", endToEndRate());
+        rates.put("limitingStage", limitingStage());
+        root.put("articlesPerSecond", rates);
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("definition", "milliseconds from the article's fetched time (set by the poller when it parsed "
+                + "the feed response listing the item) to: the alert's timestamp (alertRaised), the webhook's receipt "
+                + "(webhook), the first ids query on the articles alias that found it, polled every 200 ms "
+                + "(searchable); articles fetched within the window only");
+        latency.put("alertRaised", pollToAlertRaised());
+        latency.put("webhook", pollToWebhook());
+        latency.put("searchable", pollToSearchable());
+        latency.put("searchableNotFound", notFound);
+        root.put("latencyMs", latency);
+        Map<String, Object> processes = new LinkedHashMap<>();
+        end.processes().forEach((name, sample) -> processes.put(name, Map.of(
+                "cpuSeconds", cpuSeconds(name), "cpuPercent", 100 * cpuSeconds(name) / seconds(),
+                "rssBytes", sample.rssBytes(), "peakSampledRssBytes", peakRss.getOrDefault(name, 0L),
+                "vmHwmBytes", sample.peakRssBytes())));
+        root.put("processes", processes);
+        root.put("totalRssBytes", totalRss());
+        root.put("totalPeakSampledRssBytes", totalPeakRss());
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        double origin = publishingOffset();
+        for (PipelineSampler.Tick tick : ticks) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("t", Math.round((tick.at() - origin) * 10) / 10.0);
+            row.put("published", tick.offered());
+            row.put("counters", tick.counters());
+            row.put("endOffsets", tick.endOffsets());
+            row.put("lag", tick.lag());
+            Map<String, Object> cpu = new LinkedHashMap<>();
+            tick.processes().forEach((name, sample) -> cpu.put(name, Map.of("cpuSeconds", sample.cpuSeconds(),
+                    "rssBytes", sample.rssBytes())));
+            row.put("processes", cpu);
+            timeline.add(row);
+        }
+        root.put("timeline", timeline);
+        return root;
+    }
+}
