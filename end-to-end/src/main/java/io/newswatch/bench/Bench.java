@@ -147,6 +147,7 @@ public final class Bench {
             sleepSeconds(options.seconds());
             PipelineSampler.Tick windowEnd = sampler.sample();
             Instant windowTo = Instant.now();
+            Map<String, Double> reported = serviceReported();
             following.set(false);
             publishing = false;
             publisher.join();
@@ -156,7 +157,8 @@ public final class Bench {
 
             BenchReport report = new BenchReport(options, run, loadBefore, loadAfter, ruleLoad, publishingFrom,
                     windowFrom, windowTo, windowStart, windowEnd, sampler.ticks(), sampler.peakRss(),
-                    hook.arrivals(), probe.found(), probe.missing(), Runtime.getRuntime().availableProcessors());
+                    hook.arrivals(), probe.found(), probe.missing(), reported,
+                    Runtime.getRuntime().availableProcessors());
             report.print(out);
             Path json = options.json() != null ? options.json()
                     : stack.home().dir().resolve("bench").resolve(run + ".json");
@@ -271,6 +273,12 @@ public final class Bench {
         return List.of(
                 new PipelineSampler.Counter("poller", url(NewswatchService.FEED_POLLER),
                         "newswatch_poller_articles_published_total", List.of()),
+                new PipelineSampler.Counter("poller: polls", url(NewswatchService.FEED_POLLER),
+                        "newswatch_poller_polls_total", List.of()),
+                new PipelineSampler.Counter("poller: failed polls", url(NewswatchService.FEED_POLLER),
+                        "newswatch_poller_polls_total", List.of("outcome=\"failed\"")),
+                new PipelineSampler.Counter("poller: pages", url(NewswatchService.FEED_POLLER),
+                        "newswatch_poller_pages_total", List.of()),
                 new PipelineSampler.Counter("enricher", url(NewswatchService.ENRICHER),
                         "newswatch_enricher_articles_total", List.of("outcome=\"enriched\"")),
                 new PipelineSampler.Counter("indexer", url(NewswatchService.INDEXER),
@@ -281,6 +289,47 @@ public final class Bench {
                         "alerter_alerts_raised_total", List.of()),
                 new PipelineSampler.Counter("alerts indexed", url(NewswatchService.INDEXER),
                         "newswatch_indexer_documents_total", List.of("alerts", "outcome=\"indexed\"")));
+    }
+
+    /**
+     * What the services say about themselves at the end of the window (their timers' percentiles decay over a
+     * minute or two, so they describe the window's end): for telling where time goes.
+     */
+    private Map<String, Double> serviceReported() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        String poller = PipelineSampler.scrape(url(NewswatchService.FEED_POLLER));
+        String enricher = PipelineSampler.scrape(url(NewswatchService.ENRICHER));
+        String indexer = PipelineSampler.scrape(url(NewswatchService.INDEXER));
+        String alerter = PipelineSampler.scrape(url(NewswatchService.ALERTER));
+        for (String quantile : List.of("0.5", "0.99")) {
+            String label = "quantile=\"" + quantile + "\"";
+            String p = quantile.equals("0.5") ? "p50" : "p99";
+            put(values, "poller poll duration s " + p, poller, "newswatch_poller_poll_duration_seconds", label);
+            put(values, "poller poll start lag s " + p, poller, "newswatch_poller_poll_lag_seconds", label);
+            put(values, "enricher CPU per article s " + p, enricher, "newswatch_enricher_enrich_duration_seconds",
+                    label);
+            put(values, "enricher lag (fetched -> enriched) s " + p, enricher, "newswatch_enricher_lag_seconds",
+                    label);
+            put(values, "indexer freshness (fetched -> indexed) s " + p, indexer,
+                    "newswatch_indexer_freshness_seconds", label, "articles");
+            put(values, "alerter match duration s " + p, alerter, "alerter_match_duration_seconds", label);
+            put(values, "alerter alert latency (fetched -> alert) s " + p, alerter, "alerter_alert_latency_seconds",
+                    label);
+        }
+        put(values, "enricher stories open", enricher, "newswatch_enricher_stories_open");
+        put(values, "alerter rules", alerter, "alerter_rules");
+        put(values, "alerter deliveries pending", alerter, "alerter_deliveries_pending");
+        return values;
+    }
+
+    private static void put(Map<String, Double> values, String name, String metrics, String metric,
+                            String... labels) {
+        if (metrics != null) {
+            double value = PipelineSampler.value(metrics, metric, List.of(labels));
+            if (!Double.isNaN(value)) {
+                values.put(name, value);
+            }
+        }
     }
 
     private List<PipelineSampler.Group> groups() {

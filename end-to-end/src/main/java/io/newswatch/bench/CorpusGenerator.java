@@ -113,7 +113,14 @@ public final class CorpusGenerator {
                     "Several member states of the EU have called for a tougher line, diplomats said.",
                     "The statement from {capital} came hours after {person_full} spoke by phone with {person2_full}.",
                     "Observers from the OSCE reported {count} violations of the agreement over the past week.",
-                    "Parliament in {capital} is expected to vote on the package before the end of the month.")),
+                    "Parliament in {capital} is expected to vote on the package before the end of the month.",
+                    "Opposition leaders in {capital} accused the government of making concessions without a mandate.",
+                    "Satellite images published on {day} appeared to show new positions near {hotspot}.",
+                    "{person2_full} said earlier this week that dialogue was the only way forward.",
+                    "The talks are the first at this level since the crisis over {hotspot} began.",
+                    "Human rights groups urged the negotiators to put the fate of civilians first.",
+                    "A senior diplomat said a compromise on {issue} was possible but not before the summer.",
+                    "Neither side has published the draft text, which runs to about {count}0 pages.")),
             new Desk("economy", 0.22, List.of(
                     "{company} shares jump after {sector} outlook raised",
                     "Inflation in {market} eases to {pct} per cent",
@@ -131,7 +138,15 @@ public final class CorpusGenerator {
                     "The {sector} sector accounts for roughly one in ten jobs in the region.",
                     "Bond yields fell slightly after the announcement, while the currency was little changed.",
                     "Retail sales data due on {day} are expected to show whether households are still cutting back.",
-                    "The chief executive told investors the company had no plans for further acquisitions this year.")),
+                    "The chief executive told investors the company had no plans for further acquisitions this year.",
+                    "Higher energy costs weighed on margins, the company said, but prices had started to ease.",
+                    "Exports to Asia grew strongly, offsetting weaker demand closer to home.",
+                    "The figures were published before the market opened in {market} on {day}.",
+                    "Analysts at two banks raised their price targets for {company} after the results.",
+                    "Small businesses in {sector} say they are still struggling to find skilled staff.",
+                    "The government is expected to announce support for {sector} in the budget next month.",
+                    "Investors will watch for comments on wages when the central bank publishes its minutes.",
+                    "{company} also announced a share buyback worth about {count}0 million euros.")),
             new Desk("sport", 0.16, List.of(
                     "{club} beat {club2} {score} to go top",
                     "{player} double lifts {club} past {club2}",
@@ -146,7 +161,15 @@ public final class CorpusGenerator {
                     "{player}, signed in the summer, now has {count} goals in all competitions.",
                     "Both sides face a busy schedule, with cup fixtures midweek and league games at the weekend.",
                     "The referee showed {count2} yellow cards in a bad-tempered second half.",
-                    "{club2} remain without a win away from home since the opening weeks of the season.")),
+                    "{club2} remain without a win away from home since the opening weeks of the season.",
+                    "Injuries forced {club} to field a young back four, two of them making their first starts.",
+                    "{player} hit the post early on before {club2} settled and began to control possession.",
+                    "The {club2} captain apologised to the travelling fans after the final whistle.",
+                    "Ticket prices at the ground have risen twice this season, prompting protests from supporters.",
+                    "{club} have now kept {count2} clean sheets in their last {count} league matches.",
+                    "The league confirmed on {day} that the postponed fixture would be played next month.",
+                    "Scouts from several clubs abroad were reported to be in the stands to watch {player}.",
+                    "Rain made the pitch heavy, and both teams struggled to string passes together.")),
             new Desk("weather", 0.09, List.of(
                     "Storm warnings issued for {region}",
                     "Heatwave to continue across {region} into the weekend",
@@ -159,7 +182,16 @@ public final class CorpusGenerator {
                     "The weather service said conditions should ease by the middle of next week.",
                     "More than {count}00 homes lost power overnight, the regional grid operator said.",
                     "Farmers in {region} said the conditions had already damaged crops.",
-                    "Meteorologists said such spells had become more frequent over the past two decades.")),
+                    "Meteorologists said such spells had become more frequent over the past two decades.",
+                    "Ferry crossings were cancelled for a second day, stranding hundreds of travellers.",
+                    "Emergency crews cleared fallen trees from {count} main roads by the early afternoon.",
+                    "Schools in parts of {region} will open late on {day} as a precaution.",
+                    "The water company asked customers to use less water while reservoirs remain low.",
+                    "Ski resorts said the fresh snow would allow them to open earlier than planned.",
+                    "Hospitals reported a rise in admissions linked to the conditions, mostly among older patients.",
+                    "Insurers said it was too early to estimate the cost of the damage.",
+                    "Night-time temperatures are expected to stay unusually high for the time of year.",
+                    "A yellow warning remains in place until midnight on {day}.")),
             new Desk("science", 0.08, List.of(
                     "Researchers report progress on {science}",
                     "Study on {science} raises new questions",
@@ -170,7 +202,15 @@ public final class CorpusGenerator {
                     "The project received about {count} million euros in public funding over four years.",
                     "Independent scientists welcomed the work but cautioned against overstating the results.",
                     "The data will be shared with other laboratories so the experiments can be repeated.",
-                    "Similar work elsewhere has produced mixed results, the authors acknowledged.")),
+                    "Similar work elsewhere has produced mixed results, the authors acknowledged.",
+                    "The experiments ran for {count2} years and involved more than {count}00 measurements.",
+                    "A university spokeswoman said the team hoped to start a second phase next spring.",
+                    "Patent applications have been filed, although no company has yet licensed the method.",
+                    "The researchers said the main limitation was the small number of samples available.",
+                    "An editorial in the same journal called the approach promising but expensive.",
+                    "Students from {count} countries took part in the fieldwork, the institute said.",
+                    "Critics argue that the money would be better spent on proven techniques.",
+                    "The results will be presented at a conference in {market} later this year.")),
             new Desk("culture", 0.05, List.of(
                     "New exhibition opens at {venue}",
                     "Festival draws record crowds to {venue}",
@@ -180,7 +220,29 @@ public final class CorpusGenerator {
                     "The restoration took {count2} years and cost about {count} million euros, the city said.",
                     "Local schools will be offered free guided visits during the autumn term.",
                     "Critics praised the programme, though some questioned the price of admission.",
-                    "The festival runs until the end of the month, with events on most evenings.")));
+                    "The festival runs until the end of the month, with events on most evenings.",
+                    "A series of talks by the artists accompanies the show on {day} evenings.",
+                    "The building, closed since a fire {count} years ago, now has a new roof and a cafe.",
+                    "Visitor numbers last year were the highest since records began, the director said.",
+                    "Several pieces were lent by private collectors and have rarely been seen in public.",
+                    "The city council agreed to cover part of the running costs for the next {count2} years.",
+                    "Local musicians will play free concerts in the courtyard every weekend in summer.",
+                    "An online catalogue with photographs of every work will be published next month.",
+                    "The curators spent {count2} years tracing works that had been scattered across Europe.",
+                    "Some residents complained about noise from late events, and organisers promised changes.")));
+
+    /** Sentences any desk's reporter may write. */
+    private static final List<String> GENERAL = List.of(
+            "Further details were not immediately available.",
+            "The announcement was made in a short statement posted online late on {day}.",
+            "Officials said more information would be released in the coming days.",
+            "Local media had reported the plans earlier in the week.",
+            "It was not clear how the decision would affect the timetable agreed last year.",
+            "Reporters who asked for comment were referred to a written statement.",
+            "The story has drawn wide attention on social media, where reactions were divided.",
+            "A similar proposal was rejected {count2} years ago after months of debate.",
+            "This article has been updated with additional comment.",
+            "Some of those involved spoke on condition of anonymity because they were not authorised to talk publicly.");
 
     private final SplittableRandom random;
     private final List<NewsArticle> recentOriginals = new ArrayList<>();
@@ -210,12 +272,22 @@ public final class CorpusGenerator {
         int target = targetBytes();
         String title = fill(pick(desk.headlines()), slots);
         List<String> paragraphs = new ArrayList<>();
+        List<String> unused = new ArrayList<>();
         int size = title.length();
-        while (size < target - 150) {
+        while (size < target) {
             int sentences = 2 + random.nextInt(3);
             StringBuilder paragraph = new StringBuilder();
             for (int i = 0; i < sentences && size + paragraph.length() < target; i++) {
-                paragraph.append(paragraph.isEmpty() ? "" : " ").append(fill(pick(desk.sentences()), slots));
+                if (unused.isEmpty()) {
+                    // Each template once per article; a long article then goes on with other names and places.
+                    unused.addAll(desk.sentences());
+                    unused.addAll(GENERAL);
+                    if (!paragraphs.isEmpty()) {
+                        slots = slots();
+                    }
+                }
+                String sentence = fill(unused.remove(random.nextInt(unused.size())), slots);
+                paragraph.append(paragraph.isEmpty() ? "" : " ").append(sentence);
             }
             paragraphs.add(paragraph.toString());
             size += paragraph.length() + 2;
@@ -261,12 +333,12 @@ public final class CorpusGenerator {
     private int targetBytes() {
         double draw = random.nextDouble();
         if (draw < 0.25) {
-            return 2100 + random.nextInt(700);
+            return 2050 + random.nextInt(700);
         }
         if (draw < 0.80) {
-            return 2800 + random.nextInt(1200);
+            return 2800 + random.nextInt(1150);
         }
-        return 4000 + random.nextInt(900);
+        return 4000 + random.nextInt(800);
     }
 
     private Map<String, String> slots() {

@@ -167,19 +167,26 @@ final class PipelineSampler implements AutoCloseable {
 
     /** The sum of a metric's series whose labels contain every one of {@code labels} (e.g. {@code outcome="indexed"}). */
     static double sum(String text, String metric, List<String> labels) {
-        double sum = 0;
+        double value = value(text, metric, labels);
+        return Double.isNaN(value) ? 0 : value;
+    }
+
+    /** Like {@link #sum}, but NaN when no series matches (a gauge or percentile the service does not publish). */
+    static double value(String text, String metric, List<String> labels) {
+        double sum = Double.NaN;
         for (String line : text.split("\n")) {
             if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
                 String series = line.substring(0, line.lastIndexOf(' '));
                 if (labels.stream().allMatch(series::contains)) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    double sample = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    sum = Double.isNaN(sum) ? sample : sum + sample;
                 }
             }
         }
         return sum;
     }
 
-    private static String scrape(String serviceUrl) {
+    static String scrape(String serviceUrl) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
