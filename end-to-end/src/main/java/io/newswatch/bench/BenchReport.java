@@ -198,6 +198,14 @@ final class BenchReport {
                         + "rules loaded after %.1f s%n", ruleLoad.rules(), ruleLoad.produceSeconds(),
                 ruleLoad.alerterHeap(), ruleLoad.alerterReadySeconds(), ruleLoad.allRulesSeconds());
 
+        long gaps = ticks.stream().filter(t -> t.lag().isEmpty()).count();
+        boolean restarted = ticks.stream().anyMatch(t -> !t.processes().containsKey("kafka")
+                || !t.processes().containsKey("elasticsearch"));
+        if (gaps > 0 || restarted) {
+            out.printf("WARNING: Kafka did not answer for %d of %d samples%s; the numbers below are disturbed (the "
+                    + "shared stack was stopped or restarted during the run?)%n", gaps, ticks.size(),
+                    restarted ? " and Kafka or Elasticsearch was not running at some point" : "");
+        }
         out.println();
         out.println("Throughput over the window (articles/s; CPU of the stage's process over the same window)");
         out.printf("%-22s %10s %9s %12s %14s%n", "stage", "articles/s", "CPU %", "CPU ms/art", "input lag Δ");
