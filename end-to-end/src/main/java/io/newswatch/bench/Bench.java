@@ -475,12 +475,21 @@ public final class Bench {
         }
     }
 
+    /** The load average, and how much of the last minute runnable threads waited for a CPU (Linux PSI). */
     private static String loadAverage() {
+        String load;
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
+            load = fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
-            return "unknown";
+            load = "unknown";
+        }
+        try {
+            String some = Files.readAllLines(Path.of("/proc/pressure/cpu")).getFirst();
+            String avg60 = some.replaceAll(".*avg60=([0-9.]+).*", "$1");
+            return load + " (CPU pressure: tasks waited for a CPU " + avg60 + "% of the last minute)";
+        } catch (IOException | RuntimeException e) {
+            return load;
         }
     }
 
