@@ -34,7 +34,7 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
                                  sustained articles/s of each stage
               --rules N          generated alert rules (default 10000); 5 more notify the bench's webhook
               --seconds N        measured window (default 60); --warmup N before it (default 30)
-              --feeds N --hosts N --window N   feeds (default rate/4, 10 to 200) on loopback addresses
+              --feeds N --hosts N --window N   feeds (default rate/2, 50 to 200) on loopback addresses
                                  127.0.0.2.. (default feeds/8, 5 to 25), each listing its newest N items (default 30)
               --content-in-feed  whole text in the feed, fullText off (default: article pages, fullText on)
               --json FILE        the report as JSON (default .newswatch/bench/<run>.json)
@@ -52,9 +52,10 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
         int warmup = nonNegative(list, "--warmup", 30);
         int seconds = positive(list, "--seconds", 60);
         long seed = Long.parseLong(value(list, "--seed", "42"));
-        // About 4-8 new items per feed and poll (feeds are polled once a second): every poll parses the whole
-        // feed, so many feeds with one new item each would mostly measure re-parsing of known items.
-        int feeds = positive(list, "--feeds", Math.clamp(rate / 4, 10, 200));
+        // A few new items per feed and poll (feeds are polled once a second): every poll parses the whole feed, so
+        // many feeds with one new item each would mostly measure re-parsing of known items; but a poll fetches its
+        // new items' pages one after the other, so too few feeds leave the poller without parallelism.
+        int feeds = positive(list, "--feeds", Math.clamp(rate / 2, 50, 200));
         int hosts = positive(list, "--hosts", Math.clamp(feeds / 8, 5, 25));
         int window = positive(list, "--window", 30);
         int backlog = nonNegative(list, "--backlog", throughput ? 25 : 0);
