@@ -15,8 +15,8 @@ import java.util.Map;
 final class BenchReport {
 
     /** How the rules got into the alerter. */
-    record RuleLoad(int rules, double produceSeconds, double alerterReadySeconds, double allRulesSeconds,
-                    String alerterHeap) {
+    record RuleLoad(int rules, double produceSeconds, double applicationStartedSeconds, double alerterReadySeconds,
+                    double allRulesSeconds, String alerterHeap) {
     }
 
     /** Percentiles of a set of durations, in milliseconds. */
@@ -92,11 +92,60 @@ final class BenchReport {
         return end.at() - start.at();
     }
 
-    /** Articles (or alerts) per second of a counter over the window. */
+    /**
+     * Articles (or alerts) per second of a counter over the window. A service too busy to answer its metrics in time
+     * at an edge of the window is read at the nearest second inside the window that it answered; failing that, the
+     * rate is its consumer group's committed offsets (which lag behind processing by up to a commit interval).
+     */
     double rate(String stage) {
-        Double from = start.counters().get(stage);
-        Double to = end.counters().get(stage);
-        return from == null || to == null ? Double.NaN : (to - from) / seconds();
+        PipelineSampler.Tick first = null;
+        PipelineSampler.Tick last = null;
+        for (PipelineSampler.Tick tick : windowTicks()) {
+            Double value = tick.counters().get(stage);
+            if (value != null && !Double.isNaN(value)) {
+                first = first == null ? tick : first;
+                last = tick;
+            }
+        }
+        if (first != null && last != first && last.at() - first.at() > 0.5 * seconds()) {
+            return (last.counters().get(stage) - first.counters().get(stage)) / (last.at() - first.at());
+        }
+        String group = STAGE_INPUT_LAG.get(stage);
+        return group == null ? Double.NaN : committedRate(group);
+    }
+
+    /** Records per second a consumer group committed over the window. */
+    double committedRate(String group) {
+        PipelineSampler.Tick first = null;
+        PipelineSampler.Tick last = null;
+        for (PipelineSampler.Tick tick : windowTicks()) {
+            if (committed(tick, group) >= 0) {
+                first = first == null ? tick : first;
+                last = tick;
+            }
+        }
+        if (first == null || last == first) {
+            return Double.NaN;
+        }
+        return (committed(last, group) - committed(first, group)) / (last.at() - first.at());
+    }
+
+    /** The window's edges and every sample between them. */
+    private List<PipelineSampler.Tick> windowTicks() {
+        List<PipelineSampler.Tick> window = new ArrayList<>();
+        window.add(start);
+        ticks.stream().filter(t -> t.at() > start.at() && t.at() < end.at()).forEach(window::add);
+        window.add(end);
+        return window;
+    }
+
+    /** A group's committed offsets summed over the topic's partitions (end offset minus lag), or -1. */
+    private static long committed(PipelineSampler.Tick tick, String group) {
+        Long lag = tick.lag().get(group);
+        String topic = group.equals("enricher") ? "articles.raw" : "articles.enriched";
+        Long endOffset = tick.endOffsets().entrySet().stream().filter(e -> e.getKey().endsWith(topic))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return lag == null || endOffset == null ? -1 : endOffset - lag;
     }
 
     double offeredRate() {
@@ -194,9 +243,11 @@ final class BenchReport {
         out.printf("machine: %d cores; load average before %s, after %s%n", cores, loadBefore, loadAfter);
         out.printf("window: %.0f s measured after %d s of warm-up (%s to %s)%n", seconds(), options.warmupSeconds(),
                 windowFrom, windowTo);
-        out.printf("rules: %,d produced to the rules topic in %.1f s; alerter (heap %s) ready %.1f s after start, all "
-                        + "rules loaded after %.1f s%n", ruleLoad.rules(), ruleLoad.produceSeconds(),
-                ruleLoad.alerterHeap(), ruleLoad.alerterReadySeconds(), ruleLoad.allRulesSeconds());
+        out.printf("rules: %,d produced to the rules topic in %.1f s; alerter (heap %s): application started %.1f s "
+                        + "after launch, ready (rules read and compiled, history read) %.1f s after launch, so loading took "
+                        + "%.1f s; all rules counted after %.1f s%n", ruleLoad.rules(), ruleLoad.produceSeconds(),
+                ruleLoad.alerterHeap(), ruleLoad.applicationStartedSeconds(), ruleLoad.alerterReadySeconds(),
+                ruleLoad.alerterReadySeconds() - ruleLoad.applicationStartedSeconds(), ruleLoad.allRulesSeconds());
 
         long gaps = ticks.stream().filter(t -> t.lag().isEmpty()).count();
         boolean restarted = ticks.stream().anyMatch(t -> !t.processes().containsKey("kafka")
@@ -208,14 +259,16 @@ final class BenchReport {
         }
         out.println();
         out.println("Throughput over the window (articles/s; CPU of the stage's process over the same window)");
-        out.printf("%-22s %10s %9s %12s %14s%n", "stage", "articles/s", "CPU %", "CPU ms/art", "input lag Δ");
+        out.printf("%-22s %10s %9s %12s %14s %12s%n", "stage", "articles/s", "CPU %", "CPU ms/art", "input lag Δ",
+                "committed/s");
         out.printf("%-22s %10.1f %9s %12s %14s%n", "offered (feeds)", offeredRate(), "", "", "");
         for (String stage : STAGES) {
             String process = STAGE_PROCESS.get(stage);
             double cpu = cpuSeconds(process);
             String group = STAGE_INPUT_LAG.get(stage);
-            out.printf("%-22s %10.1f %9.0f %12.2f %14s%n", stage, rate(stage), 100 * cpu / seconds(),
-                    1000 * cpu / (rate(stage) * seconds()), group == null ? "" : String.format("%+,d", lagGrowth(group)));
+            out.printf("%-22s %10.1f %9.0f %12.2f %14s %12s%n", stage, rate(stage), 100 * cpu / seconds(),
+                    1000 * cpu / (rate(stage) * seconds()), group == null ? "" : String.format("%+,d", lagGrowth(group)),
+                    group == null ? "" : String.format("%.1f", committedRate(group)));
         }
         out.printf("%-22s %10.1f  (pages %.1f/s, failed polls %.1f/s)%n", "poller: polls/s", rate("poller: polls"),
                 rate("poller: pages"), rate("poller: failed polls"));
