@@ -48,6 +48,7 @@ public final class Bench {
         KAFKA_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
+    /** How long the services may take to be ready; the alerter reads and compiles every rule first. */
     private static final Duration STARTUP = Duration.ofMinutes(5);
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -201,7 +202,9 @@ public final class Bench {
             out.printf("%-12s starting on port %d (log: %s)%n", service.id(), ports.get(service),
                     stack.home().log(instance(service)));
         }
-        services.awaitReady(instance(NewswatchService.ALERTER), ports.get(NewswatchService.ALERTER), STARTUP);
+        // On a busy 2-core machine 100k rules took from 80 s to more than 5 minutes.
+        services.awaitReady(instance(NewswatchService.ALERTER), ports.get(NewswatchService.ALERTER),
+                STARTUP.plusSeconds(options.rules() / 200));
         double alerterReady = (System.nanoTime() - startedAt) / 1e9;
         double rulesLoaded = awaitRules(rules.size(), startedAt);
         for (NewswatchService service : NewswatchService.values()) {
@@ -238,7 +241,7 @@ public final class Bench {
     /** Seconds from the services' start until the alerter's {@code alerter_rules} gauge shows every rule. */
     private double awaitRules(int count, long startedAt) throws InterruptedException {
         String url = url(NewswatchService.ALERTER);
-        long deadline = System.nanoTime() + STARTUP.toNanos();
+        long deadline = System.nanoTime() + STARTUP.plusSeconds(options.rules() / 200).toNanos();
         while (System.nanoTime() < deadline) {
             String metrics = scrape(url);
             if (metrics != null && PipelineSampler.sum(metrics, "alerter_rules", List.of()) >= count) {
