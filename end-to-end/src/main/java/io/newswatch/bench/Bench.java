@@ -153,7 +153,7 @@ public final class Bench {
             publishing = false;
             publisher.join();
             out.println("measured; waiting up to 20 s for the last alerts and documents of the window");
-            drain(windowTo);
+            drain();
             String loadAfter = loadAverage();
 
             BenchReport report = new BenchReport(options, run, loadBefore, loadAfter, ruleLoad, publishingFrom,
@@ -283,7 +283,7 @@ public final class Bench {
     }
 
     /** Waits until the window's alerts and documents are in, or 20 s. */
-    private void drain(Instant windowTo) throws InterruptedException {
+    private void drain() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             PipelineSampler.Tick last = sampler.sample();
