@@ -1,0 +1,118 @@
+package io.newswatch.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's flags. Two modes: {@code latency} publishes at a fixed {@code rate} that the pipeline should keep
+ * up with and measures how long alerts and search take; {@code throughput} offers more than the pipeline can take
+ * (a backlog in every feed at the start, then a high rate) and measures what each stage sustains.
+ *
+ * @param mode           latency or throughput
+ * @param rate           articles per second published to the feeds
+ * @param rules          generated rules in the alerter, on top of the 5 webhook rules
+ * @param warmupSeconds  publishing before the measured window (JIT, first polls, rule compilation settle)
+ * @param seconds        the measured (steady) window
+ * @param seed           corpus and rules
+ * @param feeds          feeds served
+ * @param hosts          loopback addresses the feeds are spread over
+ * @param window         items per feed
+ * @param backlog        items in every feed before the services start
+ * @param contentInFeed  full text in the feed ({@code fullText: false}) instead of article pages
+ * @param json           where the JSON report goes, null for the default under .newswatch/bench/
+ */
+record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int seconds, long seed, int feeds, int hosts,
+                    int window, int backlog, boolean contentInFeed, Path json) {
+
+    static final String USAGE = """
+            usage: ./newswatch bench [--mode latency|throughput] [--rate N] [--rules N] [--seconds N] [--warmup N]
+                                     [--seed N] [--feeds N] [--hosts N] [--window N] [--backlog N]
+                                     [--content-in-feed] [--json FILE]
+              --mode latency     fixed rate (default 100 articles/s): poll-to-alert and poll-to-search latency
+              --mode throughput  a backlog of --backlog items per feed, then a rate above capacity (default 1500/s):
+                                 sustained articles/s of each stage
+              --rules N          generated alert rules (default 10000); 5 more notify the bench's webhook
+              --seconds N        measured window (default 60); --warmup N before it (default 30)
+              --feeds N --hosts N --window N   feeds (default rate/2, 50 to 200) on loopback addresses
+                                 127.0.0.2.. (default feeds/8, 5 to 25), each listing its newest N items (default 30)
+              --content-in-feed  whole text in the feed, fullText off (default: article pages, fullText on)
+              --json FILE        the report as JSON (default .newswatch/bench/<run>.json)
+            """;
+
+    static BenchOptions parse(String[] args) {
+        List<String> list = new ArrayList<>(List.of(args));
+        String mode = value(list, "--mode", "latency");
+        if (!mode.equals("latency") && !mode.equals("throughput")) {
+            throw new IllegalArgumentException("--mode is latency or throughput, not " + mode);
+        }
+        boolean throughput = mode.equals("throughput");
+        int rate = positive(list, "--rate", throughput ? 1500 : 100);
+        int rules = nonNegative(list, "--rules", 10_000);
+        int warmup = nonNegative(list, "--warmup", 30);
+        int seconds = positive(list, "--seconds", 60);
+        long seed = Long.parseLong(value(list, "--seed", "42"));
+        // A few new items per feed and poll (feeds are polled once a second): every poll parses the whole feed, so
+        // many feeds with one new item each would mostly measure re-parsing of known items; but a poll fetches its
+        // new items' pages one after the other, so too few feeds leave the poller without parallelism.
+        int feeds = positive(list, "--feeds", Math.clamp(rate / 2, 50, 200));
+        int hosts = positive(list, "--hosts", Math.clamp(feeds / 8, 5, 25));
+        int window = positive(list, "--window", 30);
+        int backlog = nonNegative(list, "--backlog", throughput ? 25 : 0);
+        boolean contentInFeed = list.remove("--content-in-feed");
+        String json = value(list, "--json", null);
+        if (!list.isEmpty()) {
+            throw new IllegalArgumentException("unknown arguments: " + String.join(" ", list));
+        }
+        if (hosts > 250) {
+            throw new IllegalArgumentException("--hosts is at most 250 (127.0.0.2 to 127.0.0.251)");
+        }
+        if (backlog > window) {
+            throw new IllegalArgumentException("--backlog (" + backlog + ") cannot exceed --window (" + window + ")");
+        }
+        return new BenchOptions(mode, rate, rules, warmup, seconds, seed, feeds, Math.min(hosts, feeds), window,
+                backlog, contentInFeed, json == null ? null : Path.of(json));
+    }
+
+    boolean throughput() {
+        return mode.equals("throughput");
+    }
+
+    private static String value(List<String> args, String flag, String fallback) {
+        int at = args.indexOf(flag);
+        if (at < 0) {
+            return fallback;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        String value = args.get(at + 1);
+        args.remove(at + 1);
+        args.remove(at);
+        return value;
+    }
+
+    private static int positive(List<String> args, String flag, int fallback) {
+        int value = nonNegative(args, flag, fallback);
+        if (value == 0) {
+            throw new IllegalArgumentException(flag + " must be positive");
+        }
+        return value;
+    }
+
+    private static int nonNegative(List<String> args, String flag, int fallback) {
+        String text = value(args, flag, null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.replace("_", "").replace("k", "000"));
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a non-negative number, not " + text);
+        }
+    }
+}
