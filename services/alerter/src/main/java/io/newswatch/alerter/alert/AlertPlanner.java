@@ -62,10 +62,11 @@ public final class AlertPlanner {
         List<Alert> alerts = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         String storyId = storyId(article);
+        MatchExplainer.Explainer explainer = MatchExplainer.of(document);
         for (Rule rule : matched) {
             String id = firstOrRealert(rule, article, storyId, state);
             if (id != null && !state.isRaised(id) && planned.add(id)) {
-                explained(id, rule, article, document, 0, queries).ifPresent(alerts::add);
+                explained(id, rule, article, explainer, 0, queries).ifPresent(alerts::add);
             }
         }
         for (String ruleId : state.rulesOnStory(storyId)) {
@@ -76,7 +77,7 @@ public final class AlertPlanner {
             int level = escalation(rule, article.story(), state.onStory(ruleId, storyId).orElse(null));
             String id = Ids.alert(ruleId, storyId, level);
             if (level > 0 && !state.isRaised(id) && planned.add(id)) {
-                explained(id, rule, article, document, level, queries).ifPresent(alerts::add);
+                explained(id, rule, article, explainer, level, queries).ifPresent(alerts::add);
             }
         }
         return alerts;
@@ -116,13 +117,14 @@ public final class AlertPlanner {
         return now > reported ? now : 0;
     }
 
-    private Optional<Alert> explained(String id, Rule rule, EnrichedArticle article, ArticleDocument document,
-                                      int level, Function<String, Query> queries) {
+    private Optional<Alert> explained(String id, Rule rule, EnrichedArticle article,
+                                      MatchExplainer.Explainer explainer, int level,
+                                      Function<String, Query> queries) {
         Query query = queries.apply(rule.id());
         if (query == null) {
             return Optional.empty(); // deleted while we matched
         }
-        return Optional.of(alert(id, rule, article, MatchExplainer.explain(query, document), level));
+        return Optional.of(alert(id, rule, article, explainer.explain(query), level));
     }
 
     private static String storyId(EnrichedArticle article) {

@@ -12,28 +12,29 @@ import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
-import io.newswatch.contract.kafka.DeadLetterHeaders;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Consumes enriched articles: match against every rule, raise the alerts the planner decides on, and acknowledge
- * the article (so its offset may be committed) only once Kafka has acknowledged every alert. A record that is not
- * an enriched article goes to the dead-letter topic.
+ * Consumes enriched articles, a batch (one poll) at a time: match each against every rule, raise the alerts the
+ * planner decides on, and acknowledge the batch (so its offsets may be committed) only once Kafka has acknowledged
+ * every alert. A record that is not an enriched article goes to the dead-letter topic; the others proceed.
  */
 @ApplicationScoped
 public class ArticleConsumer {
@@ -71,38 +72,65 @@ public class ArticleConsumer {
                 .register(registry);
     }
 
+    /**
+     * One poll's worth of articles (up to {@code max.poll.records}): each is matched in turn and its alerts sent at
+     * once, so the alerts of the whole batch travel to Kafka together. The batch is acknowledged (its offsets may
+     * be committed) once every alert and every dead letter of it is acknowledged by Kafka; a record that is not an
+     * enriched article goes to the dead-letter topic with its reason while the rest of the batch proceeds.
+     */
     @Incoming("articles")
     @Blocking
-    public Uni<Void> consume(Message<String> message) {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         awaitReady();
+        List<Uni<Void>> written = new ArrayList<>();
+        BatchState state = new BatchState(log, new HashSet<>());
+        for (ConsumerRecord<String, String> record : records(batch)) {
+            Uni<Void> work = process(record, state);
+            if (work != null) {
+                written.add(work);
+            }
+        }
+        Uni<Void> acknowledged = Uni.createFrom().completionStage(batch::ack);
+        return written.isEmpty() ? acknowledged
+                : Uni.join().all(written).andCollectFailures().onItem().transformToUni(ignored -> acknowledged);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Iterable<ConsumerRecord<String, String>> records(KafkaRecordBatch<String, String> batch) {
+        return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow().getRecords();
+    }
+
+    /** Matches one record; returns what must be acknowledged by Kafka before its offset is committed, or null. */
+    private Uni<Void> process(ConsumerRecord<String, String> record, BatchState state) {
         EnrichedArticle article;
         try {
-            article = Json.decode(message.getPayload(), EnrichedArticle.class);
+            article = Json.decode(record.value(), EnrichedArticle.class);
         } catch (BadEventException e) {
-            LOG.errorf("Dead-lettering a record that is not an enriched article: %s", e.getMessage());
-            return deadLetter(message, e);
+            LOG.errorf("Dead-lettering record %s-%d@%d (key %s): not an enriched article: %s", record.topic(),
+                    record.partition(), record.offset(), record.key(), e.getMessage());
+            return deadLetter(record, e);
         }
-        List<Alert> alerts = match(article);
+        List<Alert> alerts = match(article, state);
+        alerts.forEach(alert -> state.raised().add(alert.id()));
         articles.increment();
         if (alerts.isEmpty()) {
-            return Uni.createFrom().completionStage(message::ack);
+            return null;
         }
-        return Uni.join().all(alerts.stream().map(this::raise).toList()).andFailFast()
-                .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message::ack))
+        return Uni.join().all(alerts.stream().map(this::raise).toList()).andFailFast().replaceWithVoid()
                 .onFailure().recoverWithUni(error -> {
                     LOG.errorf("Dead-lettering article %s: its alerts cannot be written: %s", article.id(),
                             error.getMessage());
-                    return deadLetter(message, error);
+                    return deadLetter(record, error);
                 });
     }
 
-    List<Alert> match(EnrichedArticle article) {
+    private List<Alert> match(EnrichedArticle article, AlertState state) {
         ArticleDocument document = ArticleDocument.of(article);
         RuleBook book = rules.book();
         long started = System.nanoTime();
         List<Rule> matched = book.match(document);
         matchTimer.record(Duration.ofNanos(System.nanoTime() - started));
-        return planner.plan(article, document, matched, book::get, id -> book.query(id).orElse(null), log);
+        return planner.plan(article, document, matched, book::get, id -> book.query(id).orElse(null), state);
     }
 
     private Uni<Void> raise(Alert alert) {
@@ -123,16 +151,41 @@ public class ArticleConsumer {
                 });
     }
 
+    /**
+     * The alert history as a batch sees it: an alert an earlier article of the batch raises counts as raised,
+     * although Kafka has not acknowledged it yet (two articles of one story in a batch raise one alert).
+     */
+    private record BatchState(AlertState history, Set<String> raised) implements AlertState {
+
+        @Override
+        public boolean isRaised(String alertId) {
+            return raised.contains(alertId) || history.isRaised(alertId);
+        }
+
+        @Override
+        public Optional<AlertHistory.StoryAlerts> onStory(String ruleId, String storyId) {
+            return history.onStory(ruleId, storyId);
+        }
+
+        @Override
+        public Set<String> rulesOnStory(String storyId) {
+            return history.rulesOnStory(storyId);
+        }
+    }
+
     /** Kafka being away is worth waiting for; a record Kafka can never take is not. */
     private static boolean isTransient(Throwable error) {
         return !(error instanceof RecordTooLargeException || error instanceof SerializationException);
     }
 
-    private static Uni<Void> deadLetter(Message<String> message, Throwable reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetterHeaders.SERVICE, "alerter".getBytes(StandardCharsets.UTF_8));
-        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
-        return Uni.createFrom().completionStage(() -> message.nack(reason, metadata));
+    /** Writes the record to the dead-letter topic, retrying while Kafka is away (the batch waits). */
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+        return publisher.deadLetter(record, reason)
+                .onFailure(ArticleConsumer::isTransient).invoke(error -> LOG.warnf(
+                        "Dead-lettering record %s-%d@%d failed, retrying: %s", record.topic(),
+                        record.partition(), record.offset(), error.getMessage()))
+                .onFailure(ArticleConsumer::isTransient).retry().withBackOff(Duration.ofSeconds(1), PUBLISH_RETRY_MAX)
+                .indefinitely();
     }
 
     /** Matching must not start before every rule and the alert history have been read. */

@@ -53,11 +53,16 @@ public final class TopicTable extends ConsumerLoop {
         /** One record, in partition order; a null value is a tombstone. Exceptions are logged and skipped. */
         void apply(ConsumerRecord<String, String> record);
 
-        /** After the records of one poll were applied (to commit them in bulk). */
-        default void endOfBatch() {
+        /**
+         * After the records of one poll were applied (to commit them in bulk).
+         *
+         * @param catchingUp true while the records that existed at start are still being read: a listener may then
+         *                   defer its commit to {@link #caughtUp()} (100,000 rules in one commit, not 200)
+         */
+        default void endOfBatch(boolean catchingUp) {
         }
 
-        /** Once, when every record that existed at start has been applied. */
+        /** Once, when every record that existed at start has been applied, before anyone waiting is told. */
         default void caughtUp() {
         }
     }
@@ -242,7 +247,7 @@ public final class TopicTable extends ConsumerLoop {
                 }
             }
             if (!records.isEmpty()) {
-                listener.endOfBatch();
+                listener.endOfBatch(!isCaughtUp());
                 synchronized (applied) {
                     for (TopicPartition partition : records.partitions()) {
                         applied.put(partition.partition(), records.records(partition).getLast().offset());

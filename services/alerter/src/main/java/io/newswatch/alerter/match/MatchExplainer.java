@@ -39,7 +39,40 @@ public final class MatchExplainer {
 
     /** Explains why {@code query} matches {@code article}; empty lists when it does not. */
     public static MatchExplanation explain(Query query, ArticleDocument article) {
-        Hits hits = hits(query, article);
+        return of(article).explain(query);
+    }
+
+    /**
+     * Explains matches on one article, for as many queries as it raises alerts for: the article is analysed and
+     * indexed once (at 100,000 rules an article raises about 30 alerts). Not thread-safe.
+     */
+    public static Explainer of(ArticleDocument article) {
+        return new Explainer(article);
+    }
+
+    /** The explanations of one article's matches. */
+    public static final class Explainer {
+
+        private final ArticleDocument article;
+        private MemoryIndex index;
+
+        private Explainer(ArticleDocument article) {
+            this.article = article;
+        }
+
+        /** Explains why {@code query} matches the article; empty lists when it does not. */
+        public MatchExplanation explain(Query query) {
+            if (index == null) {
+                index = new MemoryIndex(true, false);
+                article.forEachValue((field, value) -> index.addField(field, value, ArticleAnalyzer.INSTANCE));
+                index.freeze();
+            }
+            return MatchExplainer.explain(query, article, index);
+        }
+    }
+
+    private static MatchExplanation explain(Query query, ArticleDocument article, MemoryIndex index) {
+        Hits hits = hits(query, article, index);
         List<Span> spans = hits.text;
         if (spans.isEmpty()) {
             spans = mentions(article, hits.entities);
@@ -85,10 +118,7 @@ public final class MatchExplainer {
         final Set<String> topics = new LinkedHashSet<>();
     }
 
-    private static Hits hits(Query query, ArticleDocument article) {
-        MemoryIndex index = new MemoryIndex(true, false);
-        article.forEachValue((field, value) -> index.addField(field, value, ArticleAnalyzer.INSTANCE));
-        index.freeze();
+    private static Hits hits(Query query, ArticleDocument article, MemoryIndex index) {
         Hits hits = new Hits();
         try {
             IndexSearcher searcher = index.createSearcher();

@@ -73,7 +73,14 @@ public class RuleStore {
             }
 
             @Override
-            public void endOfBatch() {
+            public void endOfBatch(boolean catchingUp) {
+                if (!catchingUp) {
+                    book.commit();
+                }
+            }
+
+            @Override
+            public void caughtUp() {
                 book.commit();
             }
         });

@@ -126,6 +126,33 @@ class AlertingIT {
     }
 
     @Test
+    void aPoisonRecordInTheMiddleOfABatchIsDeadLetteredAndTheRestOfTheBatchAlerts() {
+        Topics topics = new Topics(stack);
+        String input = stack.topics().articlesEnriched();
+        EnrichedArticle before = article().url("https://wire.example/batch-before").title("Ferry before the storm")
+                .story("story-batch-before", 1, 1).build();
+        EnrichedArticle after = article().url("https://wire.example/batch-after").title("Ferry after the storm")
+                .story("story-batch-after", 1, 1).build();
+        // one key, one partition, one request: the three records reach the consumer in one poll, in this order
+        topics.sendTogether(input, List.of(Map.entry("batch-key", Json.encode(before)),
+                Map.entry("batch-key", "[\"not an article\""), Map.entry("batch-key", Json.encode(after))));
+
+        await().atMost(PATIENCE).until(() -> raised(topics).keySet().containsAll(List.of(
+                Ids.alert("ferry", "story-batch-before", 0), Ids.alert("ferry", "story-batch-after", 0))));
+        await().atMost(PATIENCE).until(() -> topics.readAll(stack.topics().deadLetters()).stream()
+                .anyMatch(r -> "batch-key".equals(r.key())));
+        List<ConsumerRecord<String, String>> dead = topics.readAll(stack.topics().deadLetters()).stream()
+                .filter(r -> "batch-key".equals(r.key())).toList();
+        assertThat(dead).singleElement().satisfies(record -> {
+            assertThat(record.value()).isEqualTo("[\"not an article\"");
+            assertThat(header(record, DeadLetterHeaders.REASON)).contains("EnrichedArticle");
+            assertThat(header(record, DeadLetterHeaders.TOPIC)).isEqualTo(input);
+            assertThat(header(record, DeadLetterHeaders.OFFSET)).isNotBlank();
+            assertThat(header(record, DeadLetterHeaders.SERVICE)).isEqualTo("alerter");
+        });
+    }
+
+    @Test
     void alertsComeFromElasticsearchToo() throws Exception {
         // an alert of long ago, that only Elasticsearch still has (the indexer wrote it)
         String doc = """

@@ -92,7 +92,7 @@ class RuleApiIT {
             }
 
             @Override
-            public void endOfBatch() {
+            public void endOfBatch(boolean catchingUp) {
                 other.commit();
             }
         });

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,6 +37,28 @@ public final class Topics {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.ACKS_CONFIG, "all"))) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("cannot write to " + topic, e);
+        }
+    }
+
+    /**
+     * Writes records in order with one producer and one flush, so that they travel in one request (and reach a
+     * consumer in one poll when they share a key), and waits for the broker's acknowledgements.
+     */
+    public void sendTogether(String topic, List<Map.Entry<String, String>> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.LINGER_MS_CONFIG, 1_000,
+                ProducerConfig.ACKS_CONFIG, "all"))) {
+            List<Future<?>> sent = new ArrayList<>();
+            records.forEach(r -> sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()))));
+            producer.flush();
+            for (Future<?> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new AssertionError("cannot write to " + topic, e);
         }

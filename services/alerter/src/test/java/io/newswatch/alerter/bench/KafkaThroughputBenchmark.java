@@ -1,0 +1,157 @@
+package io.newswatch.alerter.bench;
+
+import io.newswatch.contract.Json;
+import io.newswatch.contract.Rule;
+import io.newswatch.stack.TestStack;
+import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.launcher.ServiceProcesses;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How fast the packaged alerter consumes enriched articles from Kafka: generated rules are written to the rules
+ * topic and a backlog of generated articles to the enriched-articles topic of fresh (prefixed) topics on the local
+ * stack, then the packaged service is started and works through the backlog. Prints, per rule count, articles per
+ * second (wall clock, after a warm-up part of the backlog) and per CPU-second of the whole alerter process (every
+ * thread: Kafka clients, matching, alert history, delivery, GC), and the alerts it raised.
+ * A benchmark, not a test: build the service ({@code ./mvnw -o install -DskipTests -pl services/alerter -am}), then
+ * {@code ./mvnw -q -pl services/alerter -Pbench-kafka test-compile exec:exec}.
+ *
+ * <p>Arguments: rule counts (comma-separated, default 10000,100000), articles measured (default 5000), the rules'
+ * channels (default {@code log}; {@code none} for rules that record alerts without notifying).
+ */
+public final class KafkaThroughputBenchmark {
+
+    private static final long SEED = 20261120L;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private KafkaThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] ruleCounts = Arrays.stream((args.length > 0 ? args[0] : "10000,100000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        List<String> channels = args.length > 2 && args[2].equals("none") ? List.of()
+                : List.of(args.length > 2 ? args[2] : "log");
+        int warmup = Math.max(1_000, measured / 2);
+        System.out.printf(Locale.ROOT, "newswatch alerter through Kafka: %d warm-up + %d measured articles, "
+                + "channels %s, %s%n", warmup, measured, channels, Runtime.version());
+        System.out.println("rules    ready s   art/s wall   art/s per process cpu-s   alerts/art   alerts/s");
+        for (int rules : ruleCounts) {
+            run(rules, warmup, measured, channels);
+        }
+        System.exit(0);
+    }
+
+    private static void run(int ruleCount, int warmup, int measured, List<String> channels) throws Exception {
+        TestStack test = TestStack.reserve();
+        ServiceProcesses processes = new ServiceProcesses(test.stack().home());
+        String instance = "alerter-bench-" + test.indexPrefix();
+        try {
+            NewsCorpus ruleCorpus = new NewsCorpus(SEED + ruleCount);
+            NewsCorpus articleCorpus = new NewsCorpus(SEED);
+            Instant now = Instant.parse("2026-11-20T08:00:00Z");
+            try (KafkaProducer<String, String> producer = producer(test)) {
+                for (int i = 0; i < ruleCount; i++) {
+                    String id = "rule-" + i;
+                    Rule rule = new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, id, now, id, ruleCorpus.rule(), channels,
+                            true, null, List.of(), Rule.Scope.STORY, null, Rule.Mode.INSTANT, null, null);
+                    producer.send(new ProducerRecord<>(test.topics().rules(), id, Json.encode(rule)));
+                }
+                for (int i = 0; i < warmup + measured; i++) {
+                    var article = articleCorpus.article(i);
+                    producer.send(new ProducerRecord<>(test.topics().articlesEnriched(), article.id(),
+                            Json.encode(article)));
+                }
+                producer.flush();
+            }
+            int port = freePort();
+            Map<String, String> env = new HashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", test.kafkaBootstrapServers());
+            env.put("NEWSWATCH_TOPIC_PREFIX", test.topicPrefix());
+            env.put("NEWSWATCH_ELASTICSEARCH_HOSTS", test.elasticsearchUrl());
+            env.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", test.indexPrefix());
+            // the articles are generated "now"-ish in 2026: notify regardless of age, as live articles would be
+            env.put("NEWSWATCH_ALERTER_DELIVERY_MAX_AGE", "36500d");
+            env.putAll(System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("BENCH_ALERTER_"))
+                    .collect(java.util.stream.Collectors.toMap(e -> e.getKey().substring("BENCH_ALERTER_".length()),
+                            Map.Entry::getValue)));
+            long started = System.nanoTime();
+            ProcessHandle process = processes.start(instance, NewswatchService.ALERTER, port,
+                    System.getProperty("bench.heap", "1500m"), env);
+            processes.awaitReady(instance, port, Duration.ofMinutes(5));
+            double readySeconds = (System.nanoTime() - started) / 1e9;
+
+            waitFor(port, warmup, Duration.ofMinutes(10));
+            double alertsBefore = metric(port, "alerter_alerts_raised_total");
+            long cpuStart = cpu(process);
+            long wallStart = System.nanoTime();
+            waitFor(port, warmup + measured, Duration.ofMinutes(20));
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            double cpu = (cpu(process) - cpuStart) / 1e9;
+            double alerts = metric(port, "alerter_alerts_raised_total") - alertsBefore;
+            System.out.printf(Locale.ROOT, "%-8d %7.1f   %10.0f   %23.0f   %10.1f   %8.0f%n", ruleCount, readySeconds,
+                    measured / wall, measured / cpu, alerts / measured, alerts / wall);
+        } finally {
+            processes.stop(instance, Duration.ofSeconds(30));
+            test.release();
+        }
+    }
+
+    /** Waits until the alerter has matched at least {@code count} articles, polling its metrics. */
+    private static void waitFor(int port, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (metric(port, "alerter_articles_total") < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the alerter matched only " + metric(port, "alerter_articles_total")
+                        + " of " + count + " articles in " + timeout);
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** A counter's value, summed over its tags. */
+    private static double metric(int port, String name) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static long cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
+    private static KafkaProducer<String, String> producer(TestStack test) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, test.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.ACKS_CONFIG, "all"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
