@@ -1,5 +1,6 @@
 package io.newswatch.alerter.delivery;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alerter.alert.AlertHistory;
 import io.newswatch.alerter.alert.AlertLog;
@@ -13,7 +14,6 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,12 +27,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires notification: this instance's share of the alerts topic ({@link DeliveryOwnership}), the history that says
@@ -44,6 +44,8 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     private static final Duration STATUS_RETRY_MAX = Duration.ofSeconds(30);
+    /** A sending status older than this without an outcome was lost with its instance: past any attempt's end. */
+    private static final Duration IN_DOUBT_MARGIN = Duration.ofSeconds(30);
     private static final Duration DRAIN = Duration.ofSeconds(10);
     /** How often unsettled alerts are looked at again, and digest windows checked. */
     private static final Duration SWEEP = Duration.ofSeconds(5);
@@ -59,8 +61,8 @@ public class DeliveryService {
     private final MeterRegistry registry;
     private final ReactiveMailer mailer;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger statusWrites = new AtomicInteger();
     private ScheduledExecutorService scheduler;
+    private DurableWrites writes;
     private DeliveryOwnership ownership;
     private Deliverer deliverer;
 
@@ -88,16 +90,23 @@ public class DeliveryService {
                 new EmailChannel(mailer, settings.requestTimeout()));
         Deliverer.Policy policy = new Deliverer.Policy(settings.maxAttempts(),
                 new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current()),
-                settings.maxAge());
-        deliverer = new Deliverer(channels, policy, clock, scheduler, this::serves, new Deliverer.Sink() {
+                settings.maxAge(), settings.requestTimeout().multipliedBy(2).plus(IN_DOUBT_MARGIN));
+        writes = new DurableWrites(scheduler, new Backoff(Duration.ofSeconds(1), STATUS_RETRY_MAX,
+                ThreadLocalRandom.current()));
+        Gauge.builder("alerter.status.writes.pending", writes, DurableWrites::pending)
+                .description("Delivery statuses and dead letters waiting for Kafka").register(registry);
+        ChannelResolver resolver = new ChannelResolver(rules.book()::get, settings.webhooks());
+        deliverer = new Deliverer(channels, resolver, policy, clock, scheduler, this::serves, new Deliverer.Sink() {
             @Override
-            public void status(Alert alert) {
-                retried(publisher.publish(alert), "status of alert " + alert.id());
+            public CompletionStage<Void> status(Alert alert) {
+                return writes.write(() -> publisher.publish(alert).subscribeAsCompletionStage(),
+                        "status of alert " + alert.id());
             }
 
             @Override
             public void deadLetter(Alert alert, String channel, String reason) {
-                retried(publisher.deadLetter(alert, channel, reason), "dead letter of alert " + alert.id());
+                writes.write(() -> publisher.deadLetter(alert, channel, reason).subscribeAsCompletionStage(),
+                        "dead letter of alert " + alert.id());
             }
         }, registry);
         log.onRaised(entry -> {
@@ -121,7 +130,7 @@ public class DeliveryService {
             ownership.close();
         }
         long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (deliverer != null && (deliverer.inFlight() > 0 || statusWrites.get() > 0)
+        while (deliverer != null && (deliverer.inFlight() > 0 || writes.pending() > 0)
                 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
@@ -130,9 +139,10 @@ public class DeliveryService {
                 break;
             }
         }
-        if (deliverer != null && (deliverer.inFlight() > 0 || statusWrites.get() > 0)) {
-            LOG.warnf("Stopping with %d notifications in flight and %d statuses unwritten; they may be sent again",
-                    deliverer.inFlight(), statusWrites.get());
+        if (deliverer != null && (deliverer.inFlight() > 0 || writes.pending() > 0)) {
+            LOG.warnf("Stopping with %d notifications in flight and %d statuses unwritten: webhooks among them may be"
+                    + " sent again (same Idempotency-Key), Slack and email ones will not", deliverer.inFlight(),
+                    writes.pending());
         }
         if (scheduler != null) {
             scheduler.shutdown();
@@ -152,6 +162,11 @@ public class DeliveryService {
     /** Partitions owned by this instance and ready. */
     public Set<Integer> served() {
         return Set.copyOf(ready);
+    }
+
+    /** The group membership that says which partitions this instance notifies for; null before start. */
+    public DeliveryOwnership ownership() {
+        return ownership;
     }
 
     /** Notifications in progress or waiting for a retry. */
@@ -235,13 +250,5 @@ public class DeliveryService {
         if (deliverer != null) {
             deliverer.revoke(partitions);
         }
-    }
-
-    private void retried(Uni<Void> write, String what) {
-        statusWrites.incrementAndGet();
-        write.onFailure().retry().withBackOff(Duration.ofSeconds(1), STATUS_RETRY_MAX).atMost(20)
-                .onTermination().invoke(statusWrites::decrementAndGet)
-                .subscribe().with(ignored -> {
-                }, error -> LOG.errorf("Could not write the %s to Kafka: %s", what, error.getMessage()));
     }
 }
