@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,8 +81,30 @@ final class StatusReport {
     }
 
     private void printRules() {
-        get(NewswatchService.ALERTER.port(), "/rules").ifPresent(rules ->
-                out.printf("%nRULES: %d%n", rules.size()));
+        get(NewswatchService.ALERTER.port(), "/rules").ifPresent(rules -> {
+            out.println();
+            rulesSection(rules).forEach(out::println);
+        });
+    }
+
+    /** The rule count, and each rule that does not match with why (the alerter's {@code problem}). */
+    static List<String> rulesSection(JsonNode rules) {
+        List<String> lines = new ArrayList<>();
+        List<JsonNode> broken = new ArrayList<>();
+        rules.forEach(rule -> {
+            if (rule.hasNonNull("problem")) {
+                broken.add(rule);
+            }
+        });
+        lines.add("RULES: " + rules.size() + (broken.isEmpty() ? "" : " (" + broken.size() + " BROKEN, not matching)"));
+        for (JsonNode rule : broken) {
+            JsonNode problem = rule.path("problem");
+            lines.add(String.format("  BROKEN %-24s %s%s (since %s)", truncate(rule.path("id").asText(), 24),
+                    problem.path("reason").asText(),
+                    problem.hasNonNull("position") ? " at position " + problem.path("position").asInt() : "",
+                    problem.path("since").asText("?")));
+        }
+        return lines;
     }
 
     private void printAlerts() {
