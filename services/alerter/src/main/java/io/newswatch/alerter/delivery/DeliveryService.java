@@ -180,23 +180,29 @@ public class DeliveryService {
                 while (!log.awaitCaughtUp(Duration.ofMinutes(1)) || !log.awaitEnd(Duration.ofMinutes(1))) {
                     LOG.warnf("Waiting for the alert history before notifying for partitions %s", partitions);
                 }
+                partitions.stream().filter(ownership::owns).forEach(ready::add);
+                List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
+                if (!unsettled.isEmpty()) {
+                    LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
+                }
+                // the sweep takes up whatever this leaves
+                unsettled.stream().filter(e -> serves(e.partition()) && !isDigest(e.alert().ruleId()))
+                        .forEach(this::deliverLogged);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+            } catch (RuntimeException | Error e) {
+                // an executor would keep this to itself: the partitions would never be served, without a word
+                LOG.errorf(e, "Taking over partitions %s failed; they are served once the history is read: %s",
+                        partitions, e);
             }
-            partitions.stream().filter(ownership::owns).forEach(ready::add);
-            List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
-            if (!unsettled.isEmpty()) {
-                LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
-            }
-            unsettled.stream().filter(e -> serves(e.partition()) && !isDigest(e.alert().ruleId()))
-                    .forEach(deliverer::deliver);
         });
     }
 
     /**
      * Notifies what is unsettled in the partitions this instance serves (alerts whose rule switched from digest to
-     * instant, anything a rebalance left behind) and sends the digests that are due.
+     * instant, anything a rebalance left behind) and sends the digests that are due. One alert or rule that fails
+     * here is logged and skipped, never the rest (nor the next sweeps: a periodic task that throws is not run
+     * again).
      */
     void sweep() {
         try {
@@ -206,16 +212,28 @@ public class DeliveryService {
             }
             for (AlertHistory.Entry entry : log.history().unsettled(served)) {
                 if (serves(entry.partition()) && !isDigest(entry.alert().ruleId())) {
-                    deliverer.deliver(entry);
+                    deliverLogged(entry);
                 }
             }
             for (Rule rule : rules.book().all()) {
                 if (rule.mode() == Rule.Mode.DIGEST) {
-                    sendDigest(rule);
+                    try {
+                        sendDigest(rule);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        LOG.errorf(e, "The digest of rule %s failed: %s", rule.id(), e);
+                    }
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Checking unsettled notifications failed: %s", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Checking unsettled notifications failed: %s", e);
+        }
+    }
+
+    private void deliverLogged(AlertHistory.Entry entry) {
+        try {
+            deliverer.deliver(entry);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.errorf(e, "Notifying alert %s failed; the next sweep tries again: %s", entry.alert().id(), e);
         }
     }
 

@@ -77,6 +77,9 @@ public final class QueryCompiler {
         } catch (StackOverflowError e) {
             // MAX_DEPTH keeps this away; a thread with a tiny stack must still get an answer, not die
             throw new InvalidQueryException("the query is nested too deeply to read", 0);
+        } catch (RuntimeException e) {
+            // whatever else Lucene throws while building the query is still the query's fault, not a server error
+            throw new InvalidQueryException("the query cannot be read: " + QueryProbe.describe(e), 0);
         }
         if (parsed == null || parsed instanceof BooleanQuery b && b.clauses().isEmpty()) {
             throw new InvalidQueryException("the query has no words to look for", 0);

@@ -238,6 +238,27 @@ class DelivererTest {
                 .contains("webhook:gone.example is no longer a channel of rule rule");
     }
 
+    @Test
+    void aStepThatThrowsIsReleasedForTheNextSweepInsteadOfHangingForever() {
+        AtomicInteger lookups = new AtomicInteger();
+        ChannelResolver flaky = new ChannelResolver(id -> {
+            if (lookups.getAndIncrement() == 0) {
+                throw new IllegalStateException("the rule store is being replaced");
+            }
+            return Optional.of(RULE);
+        }, Map.of());
+        Deliverer deliverer = new Deliverer(List.of(webhook), flaky, new Deliverer.Policy(4,
+                new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), new Random(1)), Duration.ofHours(24),
+                Duration.ofMinutes(1)), Clock.fixed(NOW, ZoneOffset.UTC), scheduler, owned::contains,
+                sink(statuses, true), new SimpleMeterRegistry());
+        deliverer.deliver(entry(alert("a1", NOW)));
+        await().until(() -> lookups.get() == 1 && deliverer.pending() == 0);
+        assertThat(webhook.sent).isEmpty();
+        deliverer.deliver(entry(alert("a1", NOW)));
+        await().until(() -> last("a1").map(a -> a.deliveries().getFirst().status()).orElse(""), "delivered"::equals);
+        assertThat(webhook.sent).containsExactly("a1");
+    }
+
     private Deliverer deliverer(List<Channel> channels, Deliverer.Sink sink, Duration backoff) {
         return deliverer(channels, sink, backoff, Clock.fixed(NOW, ZoneOffset.UTC));
     }
