@@ -46,6 +46,25 @@ public final class Redaction {
         return ANSWERED.matcher(redacted).replaceAll("$1");
     }
 
+    /**
+     * A URL to log whole (an article's): only its user information goes, what a feed may have put there.
+     */
+    public static String withoutUserInfo(String url) {
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int end = scheme + 3;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at <= scheme ? url : url.substring(0, scheme + 3) + url.substring(at + 1);
+    }
+
     /** The rule as reads show it: channels by their labels. */
     public static Rule rule(Rule rule) {
         return new Rule(rule.schemaVersion(), rule.type(), rule.id(), rule.timestamp(), rule.name(), rule.query(),

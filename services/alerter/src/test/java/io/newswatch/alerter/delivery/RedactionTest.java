@@ -43,6 +43,14 @@ class RedactionTest {
     }
 
     @Test
+    void anArticleUrlIsLoggedWithoutItsUserInformationOnly() {
+        assertThat(Redaction.withoutUserInfo("https://reader:pa55@wire.example/news/1?x=y"))
+                .isEqualTo("https://wire.example/news/1?x=y");
+        assertThat(Redaction.withoutUserInfo("https://wire.example/news/a@b")).isEqualTo("https://wire.example/news/a@b");
+        assertThat(Redaction.withoutUserInfo("not a url")).isEqualTo("not a url");
+    }
+
+    @Test
     void textRedactionIsLinearOnHostileInput() {
         String hostile = "a://".repeat(5_000) + "x".repeat(10_000) + "@".repeat(10_000);
         long started = System.nanoTime();
