@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Wires notification: this instance's share of the alerts topic ({@link DeliveryOwnership}), the history that says
  * what is unsettled ({@link AlertLog}), and the {@link Deliverer} with its channels. A partition is served only once
- * the history has read it to its end, so that nothing settled before (by a previous owner) is sent again.
+ * the history has read it to its end, so that nothing settled before (by a previous owner) is sent again, and the
+ * rule store is read, where the URLs of the alerts' channels are.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -177,10 +178,14 @@ public class DeliveryService {
     private void assigned(Set<Integer> partitions) {
         scheduler.execute(() -> {
             try {
-                while (!log.awaitCaughtUp(Duration.ofMinutes(1)) || !log.awaitEnd(Duration.ofMinutes(1))) {
-                    LOG.warnf("Waiting for the alert history before notifying for partitions %s", partitions);
+                // the rules too: an alert names a URL channel by its label, and the URL is in the rule
+                while (!rules.awaitReady(Duration.ofMinutes(1)) || !log.awaitCaughtUp(Duration.ofMinutes(1))
+                        || !log.awaitEnd(Duration.ofMinutes(1))) {
+                    LOG.warnf("Waiting for the rule store and the alert history before notifying for partitions %s",
+                            partitions);
                 }
                 partitions.stream().filter(ownership::owns).forEach(ready::add);
+                LOG.infof("Notifying from now on for partitions %s", partitions);
                 List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
                 if (!unsettled.isEmpty()) {
                     LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);

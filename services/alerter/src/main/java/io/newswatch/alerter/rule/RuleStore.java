@@ -109,7 +109,8 @@ public class RuleStore {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        book.close();
+        // The book's index lives in memory and goes with the process. It is not closed here: the article consumer may
+        // still be matching a batch, which would then fail as if its articles were at fault.
     }
 
     private void load(List<Rule> fileRules) {
