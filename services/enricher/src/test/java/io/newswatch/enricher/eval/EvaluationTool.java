@@ -32,6 +32,7 @@ import java.util.Map;
  *   --predictions PATH   score these predictions (a .jsonl file, or a folder with one file per set, same names)
  *                        instead of running the enricher: another tagger's output in the same format
  *   --write-predictions DIR   also write the enricher's predictions, one .jsonl per set
+ *   --write-gold DIR     also write each set's gold as .jsonl (to run another tagger on the same documents)
  *   --limit N            at most N documents per set
  * </pre>
  */
@@ -41,6 +42,7 @@ public final class EvaluationTool {
     private Path errorsFile;
     private Path predictions;
     private Path writePredictions;
+    private Path writeGold;
     private int limit = Integer.MAX_VALUE;
     private final List<String> sets = new ArrayList<>();
     private Enricher enricher;
@@ -77,6 +79,7 @@ public final class EvaluationTool {
                 case "--errors-file" -> errorsFile = Path.of(value(words, ++i, arg));
                 case "--predictions" -> predictions = Path.of(value(words, ++i, arg));
                 case "--write-predictions" -> writePredictions = Path.of(value(words, ++i, arg));
+                case "--write-gold" -> writeGold = Path.of(value(words, ++i, arg));
                 case "--limit" -> limit = Integer.parseInt(value(words, ++i, arg));
                 default -> {
                     if (arg.startsWith("--")) {
@@ -121,6 +124,10 @@ public final class EvaluationTool {
         List<Scores> results = new ArrayList<>();
         for (Map.Entry<String, List<EvalDocument>> set : toScore.entrySet()) {
             List<EvalDocument> documents = set.getValue().subList(0, Math.min(limit, set.getValue().size()));
+            if (writeGold != null) {
+                createDirectories(writeGold);
+                EvalSets.write(writeGold.resolve(fileName(set.getKey())), documents);
+            }
             Scores scores = score(set.getKey(), documents);
             System.out.println(Report.format(scores, maxErrors));
             results.add(scores);
@@ -160,18 +167,14 @@ public final class EvaluationTool {
             scores.add(d, p);
         }
         if (writePredictions != null && saved == null) {
-            try {
-                Files.createDirectories(writePredictions);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            EvalSets.write(writePredictions.resolve(name.replaceAll("[^\\w.-]+", "_") + ".jsonl"), written);
+            createDirectories(writePredictions);
+            EvalSets.write(writePredictions.resolve(fileName(name)), written);
         }
         return scores;
     }
 
     private Map<String, Prediction> savedPredictions(String set) {
-        Path file = Files.isDirectory(predictions) ? predictions.resolve(set + ".jsonl") : predictions;
+        Path file = Files.isDirectory(predictions) ? predictions.resolve(fileName(set)) : predictions;
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("no predictions for set " + set + " at " + file);
         }
@@ -198,6 +201,20 @@ public final class EvaluationTool {
         }
         try {
             Files.write(errorsFile, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file a set's gold or predictions are written to: its name, with anything but letters, digits, dots and
+     * dashes replaced. */
+    static String fileName(String set) {
+        return set.replaceAll("[^\\w.-]+", "_") + ".jsonl";
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,9 @@ import java.util.TreeMap;
  *   <li>document level: what an analyst sees, each name once per document. Where the gold groups mentions into
  *   entities, a gold entity is found when a predicted entity of its type has a mention overlapping one of its
  *   mentions (or the same knowledge-base id), and a predicted entity is right when it matches a gold entity. Where
- *   it does not group them, distinct names (type and text) are compared;</li>
+ *   it does not group them, distinct names (type and text) are the units on both sides: a name is found, or right,
+ *   when one of its mentions overlaps a mention of the other side of the same type (so "Iraqi President Fuad Masum"
+ *   in the gold is found by "Fuad Masum"; the mention level tells such boundary differences);</li>
  *   <li>per language, topics (for documents whose topics were annotated), links (gold entities with a
  *   knowledge-base id that were found under another id) and language detection.</li>
  * </ul>
@@ -278,31 +280,34 @@ public final class Scores {
     }
 
     private void scoreNames(EvalDocument gold, List<EvalDocument.Mention> predicted, String language, boolean untyped) {
-        Map<String, EvalDocument.Mention> goldNames = names(gold.mentions(), untyped);
-        Map<String, EvalDocument.Mention> predictedNames = names(predicted, untyped);
-        goldNames.forEach((k, m) -> {
-            boolean found = predictedNames.containsKey(k);
-            count(names, namesByLanguage, language, key(m.type(), untyped), c -> c.gold(found));
+        Map<String, List<EvalDocument.Mention>> goldNames = names(gold.mentions(), untyped);
+        Map<String, List<EvalDocument.Mention>> predictedNames = names(predicted, untyped);
+        goldNames.forEach((k, mentions) -> {
+            EvalDocument.Mention first = mentions.get(0);
+            boolean found = predicted.stream().anyMatch(p -> typeMatches(first, p) && mentions.stream().anyMatch(p::overlaps));
+            count(names, namesByLanguage, language, key(first.type(), untyped), c -> c.gold(found));
             if (!found) {
-                errors.add(new Error(name, gold.id(), "document", "FN", key(m.type(), untyped), m.text(), "",
-                        context(gold.text(), m)));
+                errors.add(new Error(name, gold.id(), "document", "FN", key(first.type(), untyped), first.text(), "",
+                        context(gold.text(), first)));
             }
         });
-        predictedNames.forEach((k, m) -> {
-            boolean right = goldNames.containsKey(k);
-            count(names, namesByLanguage, language, key(m.type(), untyped), c -> c.predicted(right));
+        predictedNames.forEach((k, mentions) -> {
+            EvalDocument.Mention first = mentions.get(0);
+            boolean right = gold.mentions().stream().anyMatch(g -> typeMatches(g, first)
+                    && mentions.stream().anyMatch(g::overlaps));
+            count(names, namesByLanguage, language, key(first.type(), untyped), c -> c.predicted(right));
             if (!right) {
-                errors.add(new Error(name, gold.id(), "document", "FP", key(m.type(), untyped), m.text(), "",
-                        context(gold.text(), m)));
+                errors.add(new Error(name, gold.id(), "document", "FP", key(first.type(), untyped), first.text(), "",
+                        context(gold.text(), first)));
             }
         });
     }
 
-    /** Distinct names of a document: type and normalised text, first mention of each. */
-    private static Map<String, EvalDocument.Mention> names(List<EvalDocument.Mention> mentions, boolean untyped) {
-        Map<String, EvalDocument.Mention> names = new LinkedHashMap<>();
+    /** Distinct names of a document (type and normalised text), each with its mentions. */
+    private static Map<String, List<EvalDocument.Mention>> names(List<EvalDocument.Mention> mentions, boolean untyped) {
+        Map<String, List<EvalDocument.Mention>> names = new LinkedHashMap<>();
         for (EvalDocument.Mention m : mentions) {
-            names.putIfAbsent(key(m.type(), untyped) + "\t" + normalise(m.text()), m);
+            names.computeIfAbsent(key(m.type(), untyped) + "\t" + normalise(m.text()), k -> new ArrayList<>()).add(m);
         }
         return names;
     }
