@@ -9,7 +9,9 @@ kinds). These sets are for independent evaluation only: never tune the tagger on
     build-public-sets.py --sources DIR --out DIR [set ...]
 
 --sources holds one git repository per source, named owner+name (a clone, or a bare snapshot); a missing one is
-cloned from GitHub when the machine has the internet. Only the standard library is used. The folder's README.md,
+cloned from GitHub when the machine has the internet. --annotations (default OUT/annotations) holds our own
+annotations of real text (setimes-sr-sample.json), which cannot be rebuilt from public sources. Only the standard
+library is used. The folder's README.md,
 written next to the sets, says where each file came from and under which licence.
 """
 import argparse
@@ -68,7 +70,8 @@ class Source:
 
 
 def document(doc_id, language, text, mentions, ignored=(), title_end=0, topics=None):
-    """One JSON Lines record; nested gold mentions keep the outermost, inner ones become ignored spans."""
+    """One JSON Lines record; nested gold mentions keep the outermost, inner ones become ignored spans. A mention's
+    fourth field, when given, groups mentions into entities."""
     spans = sorted({(s, e, t, k) for s, e, t, k in mentions if e > s}, key=lambda m: (m[0], -m[1]))
     kept, inner = [], list(ignored)
     for m in spans:
@@ -359,6 +362,102 @@ def fenec_wikinews(src):
             rows.append((f[1], f[3] if len(f) > 3 else "_"))
 
 
+def ud_documents(conllu):
+    """Documents of a CoNLL-U file: (id, text) with the corpus's own spacing, sentences joined by a space."""
+    docs, doc_id, text = [], None, ""
+    for block in conllu.split("\n\n"):
+        lines = [line for line in block.strip().split("\n") if line]
+        for line in lines:
+            if line.startswith("# newdoc id = "):
+                if doc_id:
+                    docs.append((doc_id, text.rstrip(" ")))
+                doc_id, text = line.split("= ", 1)[1], ""
+        tokens = [line.split("\t") for line in lines if line[0].isdigit()]
+        tokens = [t for t in tokens if "-" not in t[0] and "." not in t[0]]
+        if tokens and text:
+            text = text.rstrip(" ") + " "
+        for t in tokens:
+            text += t[1] + ("" if "SpaceAfter=No" in t[9] else " ")
+    if doc_id:
+        docs.append((doc_id, text.rstrip(" ")))
+    return docs
+
+
+def form_mentions(text, entities):
+    """Mentions from surface forms, as the gold articles in the repository are read (GoldArticles.java): every
+    whole-word, case-sensitive occurrence; the longest wins where they overlap; a form that never occurs is an
+    error in the annotation."""
+    candidates = []
+    for e in entities:
+        for form in e["forms"]:
+            for m in re.finditer(re.escape(form), text):
+                s, t = m.start(), m.end()
+                if (s == 0 or not text[s - 1].isalnum()) and (t >= len(text) or not text[t].isalnum()):
+                    candidates.append((s, t, e["type"], e["name"], form))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    kept = []
+    for c in candidates:
+        if all(c[1] <= k[0] or k[1] <= c[0] for k in kept):
+            kept.append(c)
+    missing = {f for e in entities for f in e["forms"]} - {k[4] for k in kept}
+    if missing:
+        raise SystemExit("forms that never occur on their own: %s" % sorted(missing))
+    return [(s, t, kind, name) for s, t, kind, name, _ in sorted(kept)]
+
+
+LATIN_TO_CYRILLIC = {"lj": "љ", "nj": "њ", "dž": "џ", "Lj": "Љ", "LJ": "Љ", "Nj": "Њ", "NJ": "Њ", "Dž": "Џ", "DŽ": "Џ"}
+LATIN_LETTERS = dict(zip("abvgdđežzijklmnoprstćufhcčšABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ",
+                         "абвгдђежзијклмнопрстћуфхцчшАБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ"))
+
+
+def to_cyrillic(text):
+    """Serbian Latin to Cyrillic (one to one, lj/nj/dž as one letter); returns the text and a map of offsets."""
+    out, offsets, i = [], [], 0
+    while i < len(text):
+        offsets.append(len(out))
+        pair = text[i:i + 2]
+        if pair in LATIN_TO_CYRILLIC:
+            out.append(LATIN_TO_CYRILLIC[pair])
+            offsets.append(len(out) - 1)
+            i += 2
+        else:
+            out.append(LATIN_LETTERS.get(text[i], text[i]))
+            i += 1
+    offsets.append(len(out))
+    return "".join(out), offsets
+
+
+def own_setimes(src, cyrillic):
+    annotation = os.path.join(ANNOTATIONS, "setimes-sr-sample.json")
+    if not os.path.exists(annotation):
+        raise SystemExit("no own annotation at " + annotation + " (it lives in the scratch folder, not in the repository)")
+    with open(annotation, encoding="utf-8") as f:
+        wanted = {d["id"]: d for d in json.load(f)["documents"]}
+    for doc_id, text in ud_documents(src.read("sr_set-ud-test.conllu")):
+        if doc_id not in wanted:
+            continue
+        mentions = [(s, t, kind, name) for s, t, kind, name in form_mentions(text, wanted[doc_id]["entities"])]
+        language = "sr-Latn"
+        if cyrillic:
+            text, offsets = to_cyrillic(text)
+            mentions = [(offsets[s], offsets[t], kind, name) for s, t, kind, name in mentions]
+            language = "sr-Cyrl"
+        yield document(doc_id, language, text, mentions, topics=wanted[doc_id]["topics"])
+
+
+def setimes_sr_latn(src):
+    """Serbian news (SETimes, UD Serbian-SET test part): five documents annotated by us (names grouped into
+    entities, topics), outside the repository."""
+    return own_setimes(src, False)
+
+
+def setimes_sr_cyrl(src):
+    """The same five Serbian documents transliterated to Cyrillic (Serbian is written in both scripts)."""
+    return own_setimes(src, True)
+
+
+ANNOTATIONS = None
+
 SETS = {
     # name: (source, builder, language, what it is)
     "re3d-en": ("dstl/re3d", re3d),
@@ -371,6 +470,8 @@ SETS = {
     "europeana-fr": ("EuropeanaNewspapers/ner-corpora", europeana_fr),
     "europeana-de": ("EuropeanaNewspapers/ner-corpora", europeana_de),
     "fenec-wikinews-fr": ("AlexaneJ/memoireM1", fenec_wikinews),
+    "setimes-sr-latn-own": ("UniversalDependencies/UD_Serbian-SET", setimes_sr_latn),
+    "setimes-sr-cyrl-own": ("UniversalDependencies/UD_Serbian-SET", setimes_sr_cyrl),
 }
 
 
@@ -378,8 +479,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sources", required=True, help="folder of git snapshots, one per source (owner+name)")
     parser.add_argument("--out", required=True, help="folder to write the .jsonl sets and README.md into")
+    parser.add_argument("--annotations", help="folder of our own annotations of real text (default: OUT/annotations)")
     parser.add_argument("sets", nargs="*", help="sets to build (default: all)")
     args = parser.parse_args()
+    global ANNOTATIONS
+    ANNOTATIONS = args.annotations or os.path.join(args.out, "annotations")
     os.makedirs(args.out, exist_ok=True)
     rows = []
     for name in args.sets or SETS:

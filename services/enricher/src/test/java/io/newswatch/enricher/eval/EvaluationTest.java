@@ -50,10 +50,10 @@ class EvaluationTest {
 
     @Test
     void enricherMeetsTheBarOnTheGold() {
-        Scores held = score("gold, held-out (never tuned on)", heldOut);
-        Scores scores = score("gold, all", all());
-        System.out.println(Report.format(held, -1));
-        System.out.println(Report.format(scores, 0));
+        Scores held = score(EvaluationTool.HELD_OUT_NAME, heldOut);
+        Scores scores = score(EvaluationTool.ALL_NAME, all());
+        System.out.println(Report.format(held, 0, true));
+        System.out.println(Report.format(scores, 0, true));
         System.out.println(Report.summaryHeader() + Report.summaryLine(held) + "\n" + Report.summaryLine(scores));
         assertThat(scores.names("PERSON").precision()).as("person precision")
                 .isGreaterThanOrEqualTo(MIN_PERSON_ORGANIZATION_PRECISION);

@@ -34,9 +34,15 @@ import java.util.Map;
  *   --write-predictions DIR   also write the enricher's predictions, one .jsonl per set
  *   --write-gold DIR     also write each set's gold as .jsonl (to run another tagger on the same documents)
  *   --limit N            at most N documents per set
+ *   --held-out-errors    also show the errors of the held-out gold (by default only its scores: its articles must
+ *                        not guide tuning)
  * </pre>
  */
 public final class EvaluationTool {
+
+    static final String HELD_OUT_NAME = "gold, held-out (never tuned on)";
+    static final String TUNED_NAME = "gold, tuned on";
+    static final String ALL_NAME = "gold, all";
 
     private int maxErrors = 40;
     private Path errorsFile;
@@ -44,6 +50,7 @@ public final class EvaluationTool {
     private Path writePredictions;
     private Path writeGold;
     private int limit = Integer.MAX_VALUE;
+    private boolean heldOutErrors;
     private final List<String> sets = new ArrayList<>();
     private Enricher enricher;
     private long taggingNanos;
@@ -81,6 +88,7 @@ public final class EvaluationTool {
                 case "--write-predictions" -> writePredictions = Path.of(value(words, ++i, arg));
                 case "--write-gold" -> writeGold = Path.of(value(words, ++i, arg));
                 case "--limit" -> limit = Integer.parseInt(value(words, ++i, arg));
+                case "--held-out-errors" -> heldOutErrors = true;
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -100,12 +108,12 @@ public final class EvaluationTool {
                     List<EvalDocument> heldOut = GoldArticles.load(GoldArticles.HELD_OUT);
                     List<EvalDocument> all = new ArrayList<>(tuned);
                     all.addAll(heldOut);
-                    toScore.put("gold, held-out (never tuned on)", heldOut);
-                    toScore.put("gold, tuned on", tuned);
-                    toScore.put("gold, all", all);
+                    toScore.put(HELD_OUT_NAME, heldOut);
+                    toScore.put(TUNED_NAME, tuned);
+                    toScore.put(ALL_NAME, all);
                 }
-                case "held-out" -> toScore.put("gold, held-out (never tuned on)", GoldArticles.load(GoldArticles.HELD_OUT));
-                case "tuned" -> toScore.put("gold, tuned on", GoldArticles.load(GoldArticles.TUNED));
+                case "held-out" -> toScore.put(HELD_OUT_NAME, GoldArticles.load(GoldArticles.HELD_OUT));
+                case "tuned" -> toScore.put(TUNED_NAME, GoldArticles.load(GoldArticles.TUNED));
                 default -> {
                     Path path = Path.of(set);
                     if (!Files.exists(path)) {
@@ -129,7 +137,7 @@ public final class EvaluationTool {
                 EvalSets.write(writeGold.resolve(fileName(set.getKey())), documents);
             }
             Scores scores = score(set.getKey(), documents);
-            System.out.println(Report.format(scores, maxErrors));
+            System.out.println(Report.format(scores, maxErrors, hidesErrors(set.getKey())));
             results.add(scores);
         }
         StringBuilder summary = new StringBuilder(Report.summaryHeader());
@@ -194,6 +202,9 @@ public final class EvaluationTool {
         List<String> lines = new ArrayList<>();
         lines.add("set\tdocument\tlevel\tkind\ttype\ttext\tdetail\tcontext");
         for (Scores s : results) {
+            if (hidesErrors(s.name())) {
+                continue;
+            }
             for (Scores.Error e : s.errors()) {
                 lines.add(String.join("\t", e.set(), e.document(), e.level(), e.kind(), e.type(), e.text(),
                         e.detail(), e.context()).replace('\n', ' '));
@@ -204,6 +215,11 @@ public final class EvaluationTool {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** True for a set whose errors stay hidden: the held-out gold, and "all" which contains it. */
+    private boolean hidesErrors(String set) {
+        return !heldOutErrors && (set.equals(HELD_OUT_NAME) || set.equals(ALL_NAME));
     }
 
     /** The file a set's gold or predictions are written to: its name, with anything but letters, digits, dots and

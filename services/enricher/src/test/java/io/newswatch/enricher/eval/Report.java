@@ -20,9 +20,11 @@ public final class Report {
     /**
      * The report of one set.
      *
-     * @param maxErrors how many errors to list one by one (negative: all); classes and frequent texts are always shown
+     * @param maxErrors how many errors to list one by one (negative: all; zero: none); classes and frequent texts are
+     *                  shown unless {@code scoresOnly}
+     * @param scoresOnly no errors at all (the held-out gold: its errors are not to be read while tuning)
      */
-    public static String format(Scores s, int maxErrors) {
+    public static String format(Scores s, int maxErrors, boolean scoresOnly) {
         StringBuilder out = new StringBuilder();
         out.append("\n=== ").append(s.name).append(": ").append(s.documents).append(" documents ")
                 .append(s.documentsByLanguage).append(" ===\n");
@@ -63,6 +65,10 @@ public final class Report {
             out.append('\n');
         }
 
+        if (scoresOnly) {
+            out.append("\n(errors not shown: held-out articles are scored, not studied; see EvaluationTool --held-out-errors)\n");
+            return out.toString();
+        }
         out.append("\nerror classes (count, examples):\n");
         Map<String, List<Scores.Error>> classes = s.errors.stream().collect(Collectors.groupingBy(
                 e -> e.level() + " " + e.kind() + " " + e.type(), TreeMap::new, Collectors.toList()));
