@@ -143,7 +143,7 @@ public final class EvaluationTool {
         StringBuilder summary = new StringBuilder(Report.summaryHeader());
         results.forEach(s -> summary.append(Report.summaryLine(s)).append('\n'));
         if (tagged > 0) {
-            summary.append(String.format("tagging: %d documents in %.2f CPU-seconds (%.0f per CPU-second, two runs each:"
+            summary.append(String.format("tagging: %d documents in %.2f CPU-seconds (%.0f per CPU-second with JIT warm-up, two runs each:"
                     + " language given and detected)%n", tagged, taggingNanos / 1e9, tagged / (taggingNanos / 1e9)));
         }
         System.out.println(summary);
