@@ -41,16 +41,31 @@ seattletimes-1 simplyfound-1 spiceworks telegraph theverge tmz-1 topicseed-1 tum
 wapo-1 wapo-2 webmd-1 webmd-2 wikia wikipedia wordpress yahoo-1 yahoo-2 yahoo-3 yahoo-4 youth""".split()
 
 # Where Readability's byline is not the author's name: the name read on the page, "-" when the page names none
-# (a publisher, a desk), None when the page's byline cannot be told (not scored).
+# (a publisher, a desk), None when it cannot be told (not scored). Pages without a byline in Readability's
+# metadata and not listed here are not scored either: Readability finding none does not mean there is none.
 AUTHOR_CORRECTIONS = {
-    "archive-of-our-own": None, "bbc-1": "-", "breitbart": "Lucas Nolan", "ebb-org": "Bradley M. Kuhn",
-    "folha": None, "google-sre-book-1": "Rob Ewaschuk", "heise": None, "ietf-1": "Michiel de Jong",
+    "archive-of-our-own": None, "bbc-1": "-", "blogger": "Andrew Zonenberg", "breitbart": "Lucas Nolan",
+    "buzzfeed-1": "Mark Di Stefano", "ebb-org": "Bradley M. Kuhn", "folha": None,
+    "google-sre-book-1": "Rob Ewaschuk", "heise": None, "herald-sun-1": None, "ietf-1": "Michiel de Jong",
     "lemonde-1": "Martin Untersinger", "lwn-1": "Nathan Willis", "pixnet": None, "royal-road": None,
-    "seattletimes-1": None, "spiceworks": None, "webmd-1": "Brenda Goodman", "webmd-2": "Kelli Miller",
-    "wikipedia-2": None, "yahoo-3": "Gillian Mohney", "yahoo-4": None, "youth": None,
+    "seattletimes-1": None, "simplyfound-1": "Joe Wee", "spiceworks": None, "telegraph": "-",
+    "webmd-1": "Brenda Goodman", "webmd-2": "Kelli Miller", "wordpress": "Sarah Gooding",
+    "yahoo-3": "Gillian Mohney", "yahoo-4": None, "youth": None,
+}
+# Where Readability's title keeps the site's name (or is not the headline): the headline read on the page,
+# None when it cannot be told (not scored).
+TITLE_CORRECTIONS = {
+    "archive-of-our-own": None, "daringfireball-1": None, "ebb-org": "On Recent Controversial Events",
+    "gmw": "宇航员在太空中喝酒会怎么样？后果很严重",
+    "guardian-1": "'What is the sea telling us?': Māori tribes fearful over whale strandings",
+    "lwn-1": "LWN.net Weekly Edition for March 26, 2015", "medium-3": "Samantha and The Great Big Lie",
+    "mercurial": "Evolve: Shared Mutable History", "pixnet": "新竹尖石_美樹營地賞楓 (2)",
+    "qq": "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶", "royal-road": "ONE HUNDRED TWO: What kind of wordchain?",
+    "v8-blog": "standalone WebAssembly binaries using Emscripten", "wikipedia": "Mozilla",
+    "yahoo-4": "トレンドマイクロ、公衆無線LANを安全に使うためのアプリ「フリーWi-Fiプロテクション」",
 }
 NEWSPAPER_AUTHORS = {"cnn_001": "Joan Biskupic", "cnn_test_nlp": "Eric Bradner", "time_001": "Alejandro de la Garza",
-                     "cnn_002": "Jeremy Herb; Lauren del Valle; Kara Scannell"}
+                     "cnn_002": "Jeremy Herb; Lauren del Valle; Kara Scannell; Douglas Wood"}
 
 BLOCKS = set("""p div section article main header footer aside h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre
 figure figcaption table tr td th hr address details summary form nav""".split())
@@ -124,10 +139,14 @@ def readability(gitdir, out):
         site = one_line(meta.get("siteName"))
         if site:
             title = re.sub(r"\s+[|\-–—:]\s+" + re.escape(site) + r"$", "", title, flags=re.I)
+        if name in TITLE_CORRECTIONS:
+            title = TITLE_CORRECTIONS[name]
         if name in AUTHOR_CORRECTIONS:
             author = AUTHOR_CORRECTIONS[name]
+        elif meta.get("byline"):
+            author = re.sub(r"(?i)^(by|par)\s+", "", one_line(meta["byline"].split("\n")[0]))
         else:
-            author = re.sub(r"(?i)^(by|par)\s+", "", one_line((meta.get("byline") or "-").split("\n")[0]))
+            author = None
         text = text_of(git_show(gitdir, READABILITY_COMMIT, f"{base}/expected.html").decode("utf-8"))
         write(out / "readability", name, git_show(gitdir, READABILITY_COMMIT, f"{base}/source.html"),
               {"source": f"mozilla/readability {base}", "title": title, "author": author}, text)
