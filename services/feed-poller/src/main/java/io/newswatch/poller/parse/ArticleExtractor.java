@@ -7,6 +7,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -94,11 +98,33 @@ public final class ArticleExtractor {
     /** Extracts from a page's bytes; the charset comes from the HTTP header, else the page's meta, else a guess. */
     public ExtractedPage extract(byte[] body, Optional<String> headerCharset, URI pageUrl) {
         try {
-            Document document = Jsoup.parse(new ByteArrayInputStream(body), headerCharset.orElse(null),
+            // valid UTF-8 with letters beyond ASCII is UTF-8 whatever the page's meta says (as for feeds)
+            String charset = headerCharset.orElse(utf8(body) ? "UTF-8" : null);
+            Document document = Jsoup.parse(new ByteArrayInputStream(body), charset,
                     pageUrl == null ? "" : pageUrl.toString());
             return extract(document);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the page", e);
+        }
+    }
+
+    private static boolean utf8(byte[] body) {
+        boolean ascii = true;
+        for (byte b : body) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
