@@ -47,7 +47,7 @@ AUTHOR_CORRECTIONS = {
     "archive-of-our-own": None, "bbc-1": "-", "blogger": "Andrew Zonenberg", "breitbart": "Lucas Nolan",
     "buzzfeed-1": "Mark Di Stefano", "ebb-org": "Bradley M. Kuhn", "folha": None,
     "google-sre-book-1": "Rob Ewaschuk", "heise": None, "herald-sun-1": None, "ietf-1": "Michiel de Jong",
-    "lemonde-1": "Martin Untersinger", "lwn-1": "Nathan Willis", "pixnet": None, "royal-road": None,
+    "lemonde-1": "Martin Untersinger", "lwn-1": "Nathan Willis", "pixnet": None, "royal-road": None, "salon-1": "Richard (R.J.) Eskow",
     "seattletimes-1": None, "simplyfound-1": "Joe Wee", "spiceworks": None, "telegraph": "-",
     "webmd-1": "Brenda Goodman", "webmd-2": "Kelli Miller", "wordpress": "Sarah Gooding",
     "yahoo-3": "Gillian Mohney", "yahoo-4": None, "youth": None,
@@ -57,6 +57,7 @@ AUTHOR_CORRECTIONS = {
 TITLE_CORRECTIONS = {
     "archive-of-our-own": None, "daringfireball-1": None, "ebb-org": "On Recent Controversial Events",
     "gmw": "宇航员在太空中喝酒会怎么样？后果很严重",
+    "google-sre-book-1": "Monitoring Distributed Systems",
     "guardian-1": "'What is the sea telling us?': Māori tribes fearful over whale strandings",
     "lwn-1": "LWN.net Weekly Edition for March 26, 2015", "medium-3": "Samantha and The Great Big Lie",
     "mercurial": "Evolve: Shared Mutable History", "pixnet": "新竹尖石_美樹營地賞楓 (2)",

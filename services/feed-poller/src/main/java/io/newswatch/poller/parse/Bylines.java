@@ -24,7 +24,7 @@ final class Bylines {
     private static final Pattern LEADING = Pattern.compile("(?iu)^(written by|posted by|story by|words by|by|von|"
             + "par|por|di|od|piše|пише|автор|autor|text|texto|tekst)\\s*[:：]?\\s+");
     /** What follows the name in a byline: a separator, a date, a count. */
-    private static final Pattern TRAILING = Pattern.compile("\\s+[-|•·–—/]\\s+.*|\\s*[|•·–—].*|\\s*\\(.*|[\\s,]*\\d.*"
+    private static final Pattern TRAILING = Pattern.compile("\\s+[-|•·–—/]\\s+.*|\\s*[|•·–—].*|\\s*\\([^)]*\\)?$|[\\s,]*\\d.*"
             + "|(?iu)\\s+(edited|photos?|photography|illustrations?|additional reporting|updated|published|posted|"
             + "follow|email|twitter)\\b.*");
     /** A month's name, or a title after a comma ("MA", "PhD"), left at the end once the date's digits are cut. */

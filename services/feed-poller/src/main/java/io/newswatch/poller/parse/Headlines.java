@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 final class Headlines {
 
     /** Separators between a headline and a site name, spaced; full-width bars and "::" need no spaces. */
-    private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—·•«»]\\s+|\\s*[｜]\\s*|\\s+::\\s*|\\s*::\\s+");
+    private static final Pattern SEPARATOR = Pattern.compile("\\s+([|\\-–—·•«»]|--)\\s+|\\s*[｜]\\s*|\\s+::\\s*|\\s*::\\s+");
+    /** Fewer words than this in a document title is a section's name ("News"), not a headline. */
+    private static final int HEADLINE_WORDS = 4;
     /** An h1 in these is the site's logo, not the headline. */
     private static final String SITE_CHROME = "header:not(article header), nav, [role=banner], .logo, .site-title,"
             + " .site-header, #header, .masthead";
@@ -110,7 +112,10 @@ final class Headlines {
                 break;
             }
         }
-        String og = withoutSite(meta(document, "meta[property=og:title], meta[name=twitter:title]"), siteNames);
+        String og = withoutSite(meta(document, "meta[property=og:title]"), siteNames);
+        if (og.isEmpty()) {
+            og = withoutSite(meta(document, "meta[name=twitter:title]"), siteNames);
+        }
         String documentTitle = withoutSite(HtmlText.collapse(document.title()), siteNames);
         if (!h1.isEmpty() && (og.contains(h1) || (og.isEmpty() && documentTitle.contains(h1)))) {
             return h1;
@@ -121,14 +126,15 @@ final class Headlines {
         if (ld != null && !ld.path("headline").asText("").isBlank()) {
             return withoutSite(HtmlText.line(ld.path("headline").asText()), siteNames);
         }
-        if (!h1.isEmpty()) {
+        String[] parts = SEPARATOR.split(documentTitle);
+        String longest = parts.length > 1
+                ? Arrays.stream(parts).max(Comparator.comparingInt(String::length)).orElse(documentTitle)
+                : documentTitle;
+        // an h1 that the document title does not contain is a section's or a box's, when that title is a headline
+        if (!h1.isEmpty() && ArticleExtractor.words(longest) < HEADLINE_WORDS) {
             return h1;
         }
-        String[] parts = SEPARATOR.split(documentTitle);
-        if (parts.length > 1) {
-            return Arrays.stream(parts).max(Comparator.comparingInt(String::length)).orElse(documentTitle);
-        }
-        return documentTitle;
+        return longest.isEmpty() ? h1 : longest;
     }
 
     /** A title without the site names at its start or end. */
@@ -163,7 +169,7 @@ final class Headlines {
             return true;
         }
         for (String site : siteNames) {
-            if (key.equals(site) || (site.length() >= 4 && key.length() <= site.length() + 12
+            if (key.equals(site) || (site.length() >= 3 && key.length() <= site.length() + 12
                     && (key.startsWith(site) || key.endsWith(site)))) {
                 return true;
             }
@@ -174,7 +180,8 @@ final class Headlines {
     private static String meta(Document document, String selector) {
         for (Element meta : document.select(selector)) {
             String content = HtmlText.line(meta.attr("content"));
-            if (!content.isEmpty()) {
+            // a social title cut short for a card is not the headline
+            if (!content.isEmpty() && !content.endsWith("...") && !content.endsWith("…")) {
                 return content;
             }
         }
