@@ -213,6 +213,34 @@ class FeedParserTest {
                 .isInstanceOf(FeedParseException.class).hasMessage("the document is empty");
     }
 
+    @Test
+    void fieldsAreCutAtTheirLimits() throws Exception {
+        ParsedFeed feed = parse("<rss version=\"2.0\"><channel><title>t</title><link>https://wire.example/</link>"
+                + "<item><title>" + "T".repeat(5_000) + "</title><guid>" + "g".repeat(5_000) + "</guid>"
+                + "<link>https://wire.example/" + "a".repeat(5_000) + "</link><author>" + "A".repeat(5_000) + "</author>"
+                + "<description>" + "d ".repeat(20_000) + "</description>"
+                + "<category>c</category>".repeat(80) + "x".repeat(300).transform(c -> "<category>" + c + "</category>")
+                + "</item></channel></rss>");
+        ParsedItem item = feed.items().getFirst();
+        assertThat(item.title()).hasSize(FieldLimits.TITLE);
+        assertThat(item.guid()).hasSize(FieldLimits.GUID);
+        assertThat(item.link()).as("a link longer than any server accepts is no link").isNull();
+        assertThat(item.author()).hasSize(FieldLimits.AUTHOR);
+        assertThat(item.summary()).hasSize(FieldLimits.SUMMARY);
+        assertThat(item.categories()).containsExactly("c", "x".repeat(FieldLimits.CATEGORY));
+    }
+
+    @Test
+    void authorFormsAreReadWithoutRegularExpressions() {
+        assertThat(FeedParser.personName("desk@wire.example (Defence Desk)")).isEqualTo("Defence Desk");
+        assertThat(FeedParser.personName("Defence Desk <desk@wire.example>")).isEqualTo("Defence Desk");
+        assertThat(FeedParser.personName("Defence Desk (desk@wire.example)")).isEqualTo("Defence Desk");
+        assertThat(FeedParser.personName("desk@wire.example")).isNull();
+        assertThat(FeedParser.personName("Ana Marković")).isEqualTo("Ana Marković");
+        assertThat(FeedParser.personName("Ana (Belgrade)")).isEqualTo("Ana (Belgrade)");
+        assertThat(FeedParser.personName("(@".repeat(2_000))).isEqualTo("(@".repeat(2_000));
+    }
+
     private ParsedFeed parse(String xml) throws FeedParseException {
         return parser.parse(xml.getBytes(StandardCharsets.UTF_8), Optional.empty(), BASE);
     }
