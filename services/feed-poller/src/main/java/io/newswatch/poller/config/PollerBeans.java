@@ -12,6 +12,7 @@ import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
 import io.newswatch.poller.poll.FeedPoller;
+import io.newswatch.poller.poll.PollLimits;
 import io.newswatch.poller.poll.PollMetrics;
 import io.newswatch.poller.poll.Schedule;
 import io.newswatch.poller.state.StateStore;
@@ -103,6 +104,7 @@ public class PollerBeans {
                 config.adaptive().enabled(), config.adaptive().factor(), RandomGenerator.getDefault());
         return new FeedPoller(fetcher, new SsrfGuard(config.ssrf().allow().orElse(List.of())), new FeedParser(),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
-                config.rememberedItems(), Duration.ofMinutes(2));
+                new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
+                        config.pollCpuLimit()));
     }
 }

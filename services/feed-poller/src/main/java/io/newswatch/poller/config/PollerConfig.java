@@ -35,6 +35,20 @@ public interface PollerConfig {
     @WithDefault("32")
     int maxConcurrentPolls();
 
+    /**
+     * Longest one poll of a feed may take, page fetches included (checked between steps); past it the poll fails
+     * with {@code errorKind} {@code BUDGET}, keeping what it published, and the rest is taken at the next poll.
+     */
+    @WithDefault("PT5M")
+    Duration pollTimeout();
+
+    /**
+     * Most CPU time one poll may use for parsing and extraction (checked between steps); past it the poll fails
+     * with {@code errorKind} {@code BUDGET}, keeping what it published.
+     */
+    @WithDefault("PT20S")
+    Duration pollCpuLimit();
+
     /** This instance's name in feed status and logs; unset: host name and process id. */
     Optional<String> instanceId();
 

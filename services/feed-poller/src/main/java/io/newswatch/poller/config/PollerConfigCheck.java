@@ -26,6 +26,8 @@ public final class PollerConfigCheck {
         positive(problems, "newswatch.poller.http.read-timeout", config.http().readTimeout());
         positive(problems, "newswatch.poller.http.total-timeout", config.http().totalTimeout());
         positive(problems, "newswatch.poller.backoff.max", config.backoff().max());
+        positive(problems, "newswatch.poller.poll-timeout", config.pollTimeout());
+        positive(problems, "newswatch.poller.poll-cpu-limit", config.pollCpuLimit());
         if (config.http().maxBodyBytes() < 1024) {
             problems.add("newswatch.poller.http.max-body-bytes must be at least 1024, not " + config.http().maxBodyBytes());
         }

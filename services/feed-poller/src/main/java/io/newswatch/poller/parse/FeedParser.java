@@ -68,13 +68,25 @@ public final class FeedParser {
      * @throws FeedParseException when the document is not a feed, with what it is instead when that is known
      */
     public ParsedFeed parse(byte[] body, Optional<String> headerCharset, URI base) throws FeedParseException {
+        return parse(body, headerCharset, base, () -> { });
+    }
+
+    /**
+     * Parses as {@link #parse(byte[], Optional, URI)} does, calling {@code checkpoint} between steps (after each
+     * repair and parse, before each item) so that the caller can stop a parse that costs too much by throwing
+     * from it.
+     */
+    public ParsedFeed parse(byte[] body, Optional<String> headerCharset, URI base, Runnable checkpoint)
+            throws FeedParseException {
         if (body.length == 0) {
             throw new FeedParseException("the document is empty");
         }
         TextDecoding.Decoded decoded = TextDecoding.decode(body, headerCharset);
         List<String> warnings = new ArrayList<>(decoded.warnings());
+        checkpoint.run();
         XmlRepair.Repaired repaired = XmlRepair.repair(decoded.text());
         warnings.addAll(repaired.warnings());
+        checkpoint.run();
         SyndFeed feed;
         try {
             feed = build(repaired.xml());
@@ -99,6 +111,7 @@ public final class FeedParser {
         boolean rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
         List<ParsedItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
+            checkpoint.run();
             items.add(item(entry, feedBase, rdf));
         }
         String link = feed.getLink() == null || feed.getLink().length() > FieldLimits.LINK ? null

@@ -51,6 +51,8 @@ public final class FeedPoller {
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
     private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1995-01-01T00:00:00Z");
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+    /** The error kind of a poll that ran out of its {@link PollBudget}. */
+    static final String BUDGET = "BUDGET";
 
     private final HttpFetcher fetcher;
     private final SsrfGuard ssrf;
@@ -61,12 +63,11 @@ public final class FeedPoller {
     private final PollMetrics metrics;
     private final Clock clock;
     private final String owner;
-    private final int rememberedItems;
-    private final Duration publishTimeout;
+    private final PollLimits limits;
 
     public FeedPoller(HttpFetcher fetcher, SsrfGuard ssrf, FeedParser parser, ArticleExtractor extractor,
                       UrlCanonicalizer canonicalizer, Schedule schedule, PollMetrics metrics, Clock clock,
-                      String owner, int rememberedItems, Duration publishTimeout) {
+                      String owner, PollLimits limits) {
         this.fetcher = fetcher;
         this.ssrf = ssrf;
         this.parser = parser;
@@ -76,8 +77,7 @@ public final class FeedPoller {
         this.metrics = metrics;
         this.clock = clock;
         this.owner = owner;
-        this.rememberedItems = rememberedItems;
-        this.publishTimeout = publishTimeout;
+        this.limits = limits;
     }
 
     /**
@@ -93,6 +93,7 @@ public final class FeedPoller {
     public PollResult poll(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
                            ArticleSink sink) throws InterruptedException {
         long started = System.nanoTime();
+        PollBudget budget = PollBudget.start(limits.wallTime(), limits.cpuTime());
         URI feedUri = URI.create(feed.url());
         AddressGuard guard = ssrf.trusting(feedUri.getHost());
         FetchResponse response;
@@ -112,17 +113,20 @@ public final class FeedPoller {
         }
         ParsedFeed parsed;
         try {
-            parsed = parser.parse(response.body(), response.charset(), response.uri());
+            budget.check("the start of parsing");
+            parsed = parser.parse(response.body(), response.charset(), response.uri(), () -> budget.check("parsing"));
         } catch (FeedParseException e) {
             return failed(feed, state, "PARSE", e.getMessage(), response.status(), Optional.empty(), started);
+        } catch (PollBudget.Exceeded e) {
+            return failed(feed, state, BUDGET, e.getMessage(), response.status(), Optional.empty(), started);
         }
         metrics.parseWarnings(parsed.warnings().size());
-        return items(feed, state, ledger, published, sink, response, parsed, guard, moved, started);
+        return items(feed, state, ledger, published, sink, response, parsed, guard, moved, started, budget);
     }
 
     private PollResult items(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
                              ArticleSink sink, FetchResponse response, ParsedFeed parsed, AddressGuard guard,
-                             Feed moved, long started) throws InterruptedException {
+                             Feed moved, long started, PollBudget budget) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
         List<ParsedItem> items = chronological(parsed.items());
@@ -136,7 +140,14 @@ public final class FeedPoller {
         Progress progress = new Progress(parsed.warnings());
         List<Pending> pending = new ArrayList<>();
         Set<String> done = new HashSet<>();
+        String budgetError = null;
         for (int i = 0; i < items.size(); i++) {
+            try {
+                budget.check("item " + (i + 1) + " of " + items.size());
+            } catch (PollBudget.Exceeded e) {
+                budgetError = e.getMessage() + "; the items published before are kept, the rest are taken at the next poll";
+                break;
+            }
             ParsedItem item = items.get(i);
             ItemKeys key = keys.get(i);
             String identityKey = identity.linkIdentity() || key.guidKey() == null ? key.linkKey() : key.guidKey();
@@ -166,10 +177,13 @@ public final class FeedPoller {
                     key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, fetched)));
         }
         String publishError = awaitPublished(pending, ledger);
-        ledger.prune(rememberedItems);
+        ledger.prune(limits.rememberedItems());
         int count = (int) pending.stream().filter(p -> p.result().isDone() && !p.result().isCompletedExceptionally()).count();
-        if (publishError != null) {
-            PollResult failed = failed(feed, state, "PUBLISH", publishError, response.status(), Optional.empty(), started);
+        if (publishError != null || budgetError != null) {
+            FeedState counted = state.withStatus(state.status().withItemsPublished(state.status().itemsPublished() + count));
+            PollResult failed = publishError != null
+                    ? failed(feed, counted, "PUBLISH", publishError, response.status(), Optional.empty(), started)
+                    : failed(feed, counted, BUDGET, budgetError, response.status(), Optional.empty(), started);
             return new PollResult(failed.state(), ledger.snapshot(feed.id(), clock.instant()), moved, count);
         }
         Instant now = clock.instant();
@@ -203,7 +217,7 @@ public final class FeedPoller {
     /** Waits for the broker's acknowledgements; records what was stored; returns the first failure, or null. */
     private String awaitPublished(List<Pending> pending, ItemLedger ledger) throws InterruptedException {
         String error = null;
-        long deadline = System.nanoTime() + publishTimeout.toNanos();
+        long deadline = System.nanoTime() + limits.publishTimeout().toNanos();
         for (Pending item : pending) {
             try {
                 item.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -212,7 +226,8 @@ public final class FeedPoller {
             } catch (ExecutionException e) {
                 error = error != null ? error : "publishing to Kafka failed: " + e.getCause().getMessage();
             } catch (TimeoutException e) {
-                error = error != null ? error : "Kafka did not acknowledge within " + publishTimeout.toSeconds() + " s";
+                error = error != null ? error : "Kafka did not acknowledge within " + limits.publishTimeout().toSeconds()
+                        + " s";
             }
         }
         return error;

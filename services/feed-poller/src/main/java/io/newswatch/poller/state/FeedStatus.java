@@ -16,7 +16,8 @@ import java.util.List;
  * @param error               what went wrong in the last poll, for a human; null when it succeeded
  * @param errorKind           the kind of failure, for machines: {@code TIMEOUT}, {@code CONNECT}, {@code HTTP},
  *                            {@code PARSE}, {@code TOO_LARGE}, {@code REDIRECT_LOOP}, {@code TOO_MANY_REDIRECTS},
- *                            {@code BLOCKED}, {@code PROTOCOL}, {@code PUBLISH}
+ *                            {@code BLOCKED}, {@code PROTOCOL}, {@code PUBLISH}, {@code BUDGET} (the poll ran out of
+ *                            time or CPU)
  * @param consecutiveFailures failed polls in a row (0 after a success)
  * @param itemsPublished      articles published from this feed since it was registered (revisions included)
  * @param itemsInFeed         items in the feed at the last successful parse
@@ -59,6 +60,13 @@ public record FeedStatus(
         Instant lastNewItem,
         List<String> warnings,
         String owner) {
+
+    /** The same status with another count of articles published. */
+    public FeedStatus withItemsPublished(long count) {
+        return new FeedStatus(lastPoll, lastSuccess, httpStatus, error, errorKind, consecutiveFailures, count,
+                itemsInFeed, nextPoll, interval, backoff, retryAfter, conditionalGet, identity, identityReason, movedFrom,
+                linksRefused, lastRefusedLink, lastNewItem, warnings, owner);
+    }
 
     /** The status of a feed that has not been polled yet. */
     public static FeedStatus pending(Instant nextPoll) {

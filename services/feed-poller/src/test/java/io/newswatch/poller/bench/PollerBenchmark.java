@@ -15,6 +15,7 @@ import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
 import io.newswatch.poller.poll.ArticleSink;
 import io.newswatch.poller.poll.FeedPoller;
+import io.newswatch.poller.poll.PollLimits;
 import io.newswatch.poller.poll.PollMetrics;
 import io.newswatch.poller.poll.PollResult;
 import io.newswatch.poller.poll.PollScheduler;
@@ -206,8 +207,7 @@ public final class PollerBenchmark {
                 FeedPoller poller = new FeedPoller(fetcher, new SsrfGuard(List.of()), new FeedParser(),
                         new ArticleExtractor(), new UrlCanonicalizer(), new Schedule(Duration.ofMinutes(1),
                         Duration.ofHours(1), Duration.ofHours(1), true, 4, new Random()),
-                        new PollMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "bench", 500,
-                        Duration.ofMinutes(2));
+                        new PollMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "bench", PollLimits.defaults());
                 AtomicInteger notModified = new AtomicInteger();
                 AtomicInteger sent = new AtomicInteger();
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());

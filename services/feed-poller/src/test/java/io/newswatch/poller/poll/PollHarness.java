@@ -44,14 +44,21 @@ public final class PollHarness implements AutoCloseable {
     private final ItemLedger ledger = new ItemLedger();
     private final List<Article> published = new ArrayList<>();
 
+    /** Limits of the tests: generous, so that only the tests about limits meet them. */
+    public static final PollLimits LIMITS = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
+
     public PollHarness(String feedUrl, boolean fullText) {
+        this(feedUrl, fullText, LIMITS);
+    }
+
+    public PollHarness(String feedUrl, boolean fullText, PollLimits limits) {
         this.fetcher = new HttpFetcher(HTTP, new HostPoliteness(4, Duration.ZERO, Duration.ofHours(6), clock,
                 duration -> { }), clock);
         Schedule schedule = new Schedule(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), true, 4,
                 () -> 0L);
         this.poller = new FeedPoller(fetcher, new SsrfGuard(List.of()), new FeedParser(), new ArticleExtractor(),
-                new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", 500,
-                Duration.ofSeconds(5));
+                new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", limits);
         this.feed = new Feed(Feed.SCHEMA_VERSION, Feed.TYPE, Ids.feed(feedUrl), START, feedUrl, "Corpus Feed",
                 Duration.ofMinutes(5), fullText, null, List.of("corpus"));
         this.state = FeedState.initial(feed.id(), START);
