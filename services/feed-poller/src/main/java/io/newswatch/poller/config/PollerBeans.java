@@ -1,13 +1,13 @@
 package io.newswatch.poller.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.poller.feed.FeedDefinitions;
 import io.newswatch.poller.feed.FeedRegistry;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
-import io.newswatch.poller.http.SsrfGuard;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -65,7 +65,8 @@ public class PollerBeans {
         return new HttpFetcher(new HttpSettings(http.userAgent(), http.connectTimeout(), http.readTimeout(),
                 http.totalTimeout(), http.maxBodyBytes(), http.maxRedirects()),
                 new HostPoliteness(politeness.maxConcurrentPerHost(), politeness.minDelayPerHost(),
-                        politeness.maxRetryAfter(), clock, Thread::sleep), clock);
+                        politeness.maxRetryAfter(), clock, Thread::sleep), clock,
+                new AddressGuard(config.ssrf().allow().orElse(List.of())));
     }
 
     void close(@Disposes HttpFetcher fetcher) {
@@ -102,7 +103,7 @@ public class PollerBeans {
                       Clock clock, InstanceId instance) {
         Schedule schedule = new Schedule(config.minInterval(), config.maxInterval(), config.backoff().max(),
                 config.adaptive().enabled(), config.adaptive().factor(), RandomGenerator.getDefault());
-        return new FeedPoller(fetcher, new SsrfGuard(config.ssrf().allow().orElse(List.of())), new FeedParser(),
+        return new FeedPoller(fetcher, new FeedParser(),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
                 new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
                         config.pollCpuLimit()));

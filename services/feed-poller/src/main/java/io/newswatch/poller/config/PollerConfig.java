@@ -64,7 +64,7 @@ public interface PollerConfig {
     /** How the poll interval follows the feed's publishing rate. */
     Adaptive adaptive();
 
-    /** Which article links may be fetched. */
+    /** Which hosts may be fetched. */
     Ssrf ssrf();
 
     /** Items remembered per feed to recognise what was already published (oldest forgotten first). */
@@ -141,12 +141,14 @@ public interface PollerConfig {
         double factor();
     }
 
-    /** SSRF guard settings. */
+    /** Address guard settings (SSRF). */
     interface Ssrf {
 
         /**
-         * Hosts or CIDR ranges (e.g. {@code intranet.example}, {@code 10.1.0.0/16}) whose article pages may be
-         * fetched although they resolve to private, loopback or link-local addresses.
+         * Host names, addresses or CIDR ranges, each optionally with {@code :port} (e.g. {@code intranet.example},
+         * {@code localhost:8090}, {@code 10.1.0.0/16}, {@code [::1]:8090}), that feeds and article pages may be
+         * fetched from although they resolve to internal addresses (loopback, private, link-local...): feeds on
+         * your own network, the demo site, tests. Nothing else internal is ever contacted.
          */
         Optional<List<String>> allow();
     }

@@ -1,6 +1,6 @@
 package io.newswatch.poller.config;
 
-import io.newswatch.poller.http.SsrfGuard;
+import io.newswatch.addressguard.AddressGuard;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class PollerConfigCheck {
             problems.add("newswatch.poller.http.user-agent must say who polls (an empty User-Agent is refused by many sites)");
         }
         try {
-            new SsrfGuard(config.ssrf().allow().orElse(List.of()));
+            new AddressGuard(config.ssrf().allow().orElse(List.of()));
         } catch (IllegalArgumentException e) {
             problems.add("newswatch.poller.ssrf.allow: " + e.getMessage());
         }

@@ -17,7 +17,7 @@ public class FetchException extends IOException {
         REDIRECT_LOOP,
         /** More redirects than allowed. */
         TOO_MANY_REDIRECTS,
-        /** Refused by the SSRF guard: the address is private, loopback, link-local or a metadata service. */
+        /** Refused by the address guard: not http(s), or the host resolves to an internal address. */
         BLOCKED,
         /** A response that breaks HTTP: bad redirect location, unknown content encoding, corrupt compression. */
         PROTOCOL

@@ -4,13 +4,11 @@ import io.newswatch.contract.Article;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Source;
-import io.newswatch.poller.http.AddressGuard;
 import io.newswatch.poller.http.FetchException;
 import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.http.FetchResponse;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.MediaTypes;
-import io.newswatch.poller.http.SsrfGuard;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.ExtractedPage;
 import io.newswatch.poller.parse.FeedParseException;
@@ -55,7 +53,6 @@ public final class FeedPoller {
     static final String BUDGET = "BUDGET";
 
     private final HttpFetcher fetcher;
-    private final SsrfGuard ssrf;
     private final FeedParser parser;
     private final ArticleExtractor extractor;
     private final UrlCanonicalizer canonicalizer;
@@ -65,11 +62,10 @@ public final class FeedPoller {
     private final String owner;
     private final PollLimits limits;
 
-    public FeedPoller(HttpFetcher fetcher, SsrfGuard ssrf, FeedParser parser, ArticleExtractor extractor,
+    public FeedPoller(HttpFetcher fetcher, FeedParser parser, ArticleExtractor extractor,
                       UrlCanonicalizer canonicalizer, Schedule schedule, PollMetrics metrics, Clock clock,
                       String owner, PollLimits limits) {
         this.fetcher = fetcher;
-        this.ssrf = ssrf;
         this.parser = parser;
         this.extractor = extractor;
         this.canonicalizer = canonicalizer;
@@ -95,10 +91,9 @@ public final class FeedPoller {
         long started = System.nanoTime();
         PollBudget budget = PollBudget.start(limits.wallTime(), limits.cpuTime());
         URI feedUri = URI.create(feed.url());
-        AddressGuard guard = ssrf.trusting(feedUri.getHost());
         FetchResponse response;
         try {
-            response = fetcher.fetch(FetchRequest.feed(feedUri, guard).conditional(state.etag(), state.lastModified()));
+            response = fetcher.fetch(FetchRequest.feed(feedUri).conditional(state.etag(), state.lastModified()));
         } catch (FetchException e) {
             return failed(feed, state, e.kind().name(), e.getMessage(), null, Optional.empty(), started);
         }
@@ -121,12 +116,12 @@ public final class FeedPoller {
             return failed(feed, state, BUDGET, e.getMessage(), response.status(), Optional.empty(), started);
         }
         metrics.parseWarnings(parsed.warnings().size());
-        return items(feed, state, ledger, published, sink, response, parsed, guard, moved, started, budget);
+        return items(feed, state, ledger, published, sink, response, parsed, moved, started, budget);
     }
 
     private PollResult items(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
-                             ArticleSink sink, FetchResponse response, ParsedFeed parsed, AddressGuard guard,
-                             Feed moved, long started, PollBudget budget) throws InterruptedException {
+                             ArticleSink sink, FetchResponse response, ParsedFeed parsed, Feed moved, long started,
+                             PollBudget budget) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
         List<ParsedItem> items = chronological(parsed.items());
@@ -162,7 +157,7 @@ public final class FeedPoller {
                 metrics.unchanged();
                 continue;
             }
-            Article article = article(feed, parsed, item, key, fetched, guard, progress);
+            Article article = article(feed, parsed, item, key, fetched, progress);
             SeenItem last = published.apply(article.id()).orElse(seen != null && seen.id().equals(article.id()) ? seen : null);
             Instant time = article.publishedEstimated() ? fetched : article.published();
             if (last != null && last.contentHash().equals(article.contentHash())) {
@@ -234,13 +229,13 @@ public final class FeedPoller {
     }
 
     private Article article(Feed feed, ParsedFeed parsed, ParsedItem item, ItemKeys key, Instant fetched,
-                            AddressGuard guard, Progress progress) throws InterruptedException {
+                            Progress progress) throws InterruptedException {
         String url = key.url();
         ExtractedPage page = null;
         if (key.linkMissing()) {
             progress.linkMissing++;
         } else if (feed.fullText()) {
-            page = page(item.link(), guard, progress);
+            page = page(item.link(), progress);
             if (page != null && page.canonicalUrl() != null) {
                 url = preferCanonical(url, page.canonicalUrl());
             }
@@ -266,13 +261,13 @@ public final class FeedPoller {
     }
 
     /** Fetches and extracts an article page; null when that fails (the feed's text is used instead). */
-    private ExtractedPage page(String link, AddressGuard guard, Progress progress) throws InterruptedException {
+    private ExtractedPage page(String link, Progress progress) throws InterruptedException {
         Optional<URI> uri = Urls.parse(link);
         if (uri.isEmpty()) {
             return null;
         }
         try {
-            FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get(), guard));
+            FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get()));
             metrics.bytes(response.wireBytes());
             if (!response.ok()) {
                 progress.pageFailed("HTTP " + response.status() + " from " + link);
@@ -430,7 +425,7 @@ public final class FeedPoller {
                         + lastPageFailure + ")");
             }
             if (refused > 0) {
-                warnings.add(refused + " article link(s) refused by the SSRF guard (last: " + lastRefused + ")");
+                warnings.add(refused + " article link(s) refused by the address guard (last: " + lastRefused + ")");
             }
             return warnings;
         }

@@ -31,7 +31,7 @@ import java.util.List;
  *                            are unusable
  * @param identityReason      why the guids are not used, when they are not
  * @param movedFrom           the URL the feed had before the publisher redirected it permanently, when it did
- * @param linksRefused        article links the SSRF guard refused to fetch, in total
+ * @param linksRefused        article links the address guard refused to fetch, in total
  * @param lastRefusedLink     the last refused link and why
  * @param lastNewItem         when this feed last had an item that was published
  * @param warnings            what the last poll repaired or worked around (encoding, markup, dates, pages)

@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
-import io.newswatch.poller.http.SsrfGuard;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -203,8 +203,9 @@ public final class PollerBenchmark {
             int changed = bump(changedPercent);
             HttpSettings http = new HttpSettings("newswatch-feed-poller/bench", Duration.ofSeconds(10),
                     Duration.ofSeconds(20), Duration.ofSeconds(60), 10L << 20, 5);
-            try (HttpFetcher fetcher = new HttpFetcher(http, politeness, Clock.systemUTC())) {
-                FeedPoller poller = new FeedPoller(fetcher, new SsrfGuard(List.of()), new FeedParser(),
+            try (HttpFetcher fetcher = new HttpFetcher(http, politeness, Clock.systemUTC(),
+                    new AddressGuard(List.of("127.0.0.0/8")))) {
+                FeedPoller poller = new FeedPoller(fetcher, new FeedParser(),
                         new ArticleExtractor(), new UrlCanonicalizer(), new Schedule(Duration.ofMinutes(1),
                         Duration.ofHours(1), Duration.ofHours(1), true, 4, new Random()),
                         new PollMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "bench", PollLimits.defaults());

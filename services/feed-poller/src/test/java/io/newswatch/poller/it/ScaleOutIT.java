@@ -73,7 +73,9 @@ class ScaleOutIT {
                 "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S",
                 "NEWSWATCH_POLLER_INSTANCE_ID", name,
                 "NEWSWATCH_POLLER_HTTP_USER_AGENT", "newswatch-feed-poller/it (" + name + ")",
-                "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0S"));
+                "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0S",
+                // the test's feed site is on the loopback interface, which the address guard refuses unless allowed
+                "NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.1"));
         processes.awaitReady(instance(name), port, Duration.ofMinutes(3));
     }
 

@@ -436,9 +436,11 @@ class FeedCorpusTest {
             site.route("/feeds/ssrf.xml", exchange -> CorpusSite.send(exchange, 200, "application/rss+xml",
                     site.document("ssrf.xml", localhost).getBytes(StandardCharsets.UTF_8)));
             site.route("/sneaky/own-host", CorpusSite.bytes(200, "text/html", """
-                    <html><body><article><p>The page on the feed's own host is fetched, because the operator chose
-                    that host when registering the feed.</p></article></body></html>""".getBytes(StandardCharsets.UTF_8)));
-            harness = new PollHarness(localhost + "/feeds/ssrf.xml", true);
+                    <html><body><article><p>The page on the feed's own host is fetched, because the operator allowed
+                    that host and port.</p></article></body></html>""".getBytes(StandardCharsets.UTF_8)));
+            // the operator allowed the feed's site by name and port, nothing else of the machine's own network
+            harness = new PollHarness(localhost + "/feeds/ssrf.xml", true, PollHarness.LIMITS,
+                    List.of("localhost:" + site.port()));
             List<Article> articles = harness.poll();
 
             assertThat(articles).hasSize(3);
@@ -448,10 +450,20 @@ class FeedCorpusTest {
             assertThat(site.requests("/admin")).isEmpty();
             FeedStatus status = harness.status();
             assertThat(status.linksRefused()).isEqualTo(2);
-            assertThat(status.lastRefusedLink()).isEqualTo("refused " + base + "/admin: 127.0.0.1 resolves to the "
-                    + "internal address 127.0.0.1");
-            assertThat(status.warnings()).containsExactly("2 article link(s) refused by the SSRF guard (last: refused "
-                    + base + "/admin: 127.0.0.1 resolves to the internal address 127.0.0.1)");
+            assertThat(status.lastRefusedLink()).isEqualTo("refused " + base + "/admin: 127.0.0.1 is a loopback address");
+            assertThat(status.warnings()).containsExactly("2 article link(s) refused by the address guard (last: refused "
+                    + base + "/admin: 127.0.0.1 is a loopback address)");
+        }
+
+        @Test
+        void aFeedOnTheMachinesOwnNetworkIsRefusedUnlessAllowed() throws Exception {
+            site.route("/feeds/rss20.xml", site.feed("rss20.xml"));
+            harness = new PollHarness(base + "/feeds/rss20.xml", false, PollHarness.LIMITS, List.of());
+            assertThat(harness.poll()).isEmpty();
+            assertThat(harness.status().errorKind()).isEqualTo("BLOCKED");
+            assertThat(harness.status().error()).isEqualTo("refused " + base + "/feeds/rss20.xml: 127.0.0.1 is a "
+                    + "loopback address");
+            assertThat(site.requests("/feeds/rss20.xml")).isEmpty();
         }
     }
 
