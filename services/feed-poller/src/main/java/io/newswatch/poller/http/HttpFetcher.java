@@ -181,7 +181,7 @@ public final class HttpFetcher implements AutoCloseable {
         if (authorization != null) {
             get.setHeader("Authorization", authorization);
         }
-        try (HostPoliteness.Permit permit = politeness.acquire(uri.getHost())) {
+        try (HostPoliteness.Permit permit = politeness.acquire(uri.getHost(), remaining(deadline, uri))) {
             ScheduledFuture<?> totalTimeout = watchdog.schedule(get::cancel, remaining(deadline, uri).toNanos(),
                     TimeUnit.NANOSECONDS);
             boolean[] readingBody = new boolean[1];

@@ -95,7 +95,7 @@ public final class FeedPoller {
         try {
             response = fetcher.fetch(FetchRequest.feed(feedUri).conditional(state.etag(), state.lastModified()));
         } catch (FetchException e) {
-            return failed(feed, state, e.kind().name(), e.getMessage(), null, Optional.empty(), started);
+            return failed(feed, state, e.kind().name(), e.getMessage(), null, e.retryAfter(), started);
         }
         metrics.bytes(response.wireBytes());
         Feed moved = response.movedPermanently().map(uri -> movedTo(feed, uri)).orElse(null);
@@ -347,15 +347,17 @@ public final class FeedPoller {
                               Optional<Duration> retryAfter, long started) {
         Instant now = clock.instant();
         FeedStatus prior = state.status();
-        int failures = prior.consecutiveFailures() + 1;
+        // a host that asked us to wait is not the feed failing: the feed is polled when the host is free again
+        boolean throttled = kind.equals(FetchException.Kind.THROTTLED.name()) && retryAfter.isPresent();
+        int failures = throttled ? prior.consecutiveFailures() : prior.consecutiveFailures() + 1;
         Duration interval = prior.interval() != null ? prior.interval() : schedule.nominal(feed.pollInterval());
-        Duration backoff = schedule.backoff(interval, failures, retryAfter);
+        Duration backoff = throttled ? retryAfter.get() : schedule.backoff(interval, failures, retryAfter);
         FeedStatus status = new FeedStatus(now, prior.lastSuccess(), httpStatus, error, kind, failures,
                 prior.itemsPublished(), prior.itemsInFeed(), now.plus(backoff), interval, backoff,
                 retryAfter.orElse(null), prior.conditionalGet(), prior.identity(), prior.identityReason(),
                 prior.movedFrom(), prior.linksRefused(), prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(),
                 owner);
-        if (failures == 1 || failures % 10 == 0) {
+        if (!throttled && (failures == 1 || failures % 10 == 0)) {
             LOG.warnf("feed %s (%s) failed %d time(s) in a row, next try in %s: %s", feed.id(), feed.url(), failures,
                     backoff, error);
         }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param errorKind           the kind of failure, for machines: {@code TIMEOUT}, {@code CONNECT}, {@code HTTP},
  *                            {@code PARSE}, {@code TOO_LARGE}, {@code REDIRECT_LOOP}, {@code TOO_MANY_REDIRECTS},
  *                            {@code BLOCKED}, {@code PROTOCOL}, {@code PUBLISH}, {@code BUDGET} (the poll ran out of
- *                            time or CPU)
+ *                            time or CPU), {@code THROTTLED} (the host asked us to wait: polled when it is free)
  * @param consecutiveFailures failed polls in a row (0 after a success)
  * @param itemsPublished      articles published from this feed since it was registered (revisions included)
  * @param itemsInFeed         items in the feed at the last successful parse

@@ -559,6 +559,23 @@ class FeedCorpusTest {
         }
 
         @Test
+        void aHostThatAskedToWaitIsNotAskedAgainBeforeAndItsFeedIsPolledThen() throws Exception {
+            site.route("/feeds/busy.xml", CorpusSite.status(429, Map.of("Retry-After", "7200")));
+            pollPath("/feeds/busy.xml", false);
+            harness.clock.advance(Duration.ofMinutes(30));
+            long started = System.nanoTime();
+            assertThat(harness.poll()).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            FeedStatus status = harness.status();
+            assertThat(status.errorKind()).isEqualTo("THROTTLED");
+            assertThat(status.error()).isEqualTo("127.0.0.1 asked us to wait until 2020-04-01T14:00:00Z (Retry-After); "
+                    + "not contacted before");
+            assertThat(status.nextPoll()).isEqualTo(PollHarness.START.plus(Duration.ofHours(2)));
+            assertThat(status.consecutiveFailures()).as("the host's wait is not the feed's failure").isEqualTo(1);
+            assertThat(site.requests("/feeds/busy.xml")).hasSize(1);
+        }
+
+        @Test
         void unavailableWithRetryAfterDate() throws Exception {
             String date = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
                     .format(PollHarness.START.plus(Duration.ofMinutes(90)));
