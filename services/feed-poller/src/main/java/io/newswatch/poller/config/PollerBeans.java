@@ -106,6 +106,6 @@ public class PollerBeans {
         return new FeedPoller(fetcher, new FeedParser(),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
                 new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
-                        config.pollCpuLimit()));
+                        config.pollCpuLimit(), config.maxItemsPerPoll(), config.maxItemsPerFeed()));
     }
 }

@@ -67,9 +67,23 @@ public interface PollerConfig {
     /** Which hosts may be fetched. */
     Ssrf ssrf();
 
-    /** Items remembered per feed to recognise what was already published (oldest forgotten first). */
+    /**
+     * Items remembered per feed besides those still in it, to recognise what was already published: items that left
+     * the feed are forgotten, longest gone first, down to this number; items in the feed are never forgotten.
+     */
     @WithDefault("500")
     int rememberedItems();
+
+    /**
+     * New or changed items handled in one poll of a feed (each may fetch its page); more wait for the next polls,
+     * which come at {@code min-interval}, the newest items first.
+     */
+    @WithDefault("100")
+    int maxItemsPerPoll();
+
+    /** Items read from one feed document, the newest; a feed listing more has its oldest ignored (with a warning). */
+    @WithDefault("1000")
+    int maxItemsPerFeed();
 
     /** Query parameters stripped from article URLs besides the built-in tracking parameters (utm_*, fbclid...). */
     Optional<List<String>> trackingParameters();

@@ -46,6 +46,13 @@ public final class PollerConfigCheck {
         if (config.adaptive().factor() < 1) {
             problems.add("newswatch.poller.adaptive.factor must be at least 1, not " + config.adaptive().factor());
         }
+        if (config.maxItemsPerPoll() < 1) {
+            problems.add("newswatch.poller.max-items-per-poll must be at least 1");
+        }
+        if (config.maxItemsPerFeed() < config.maxItemsPerPoll()) {
+            problems.add("newswatch.poller.max-items-per-feed (" + config.maxItemsPerFeed() + ") must not be below "
+                    + "newswatch.poller.max-items-per-poll (" + config.maxItemsPerPoll() + ")");
+        }
         if (config.rememberedItems() < 10) {
             problems.add("newswatch.poller.remembered-items must be at least 10 (more than a feed shows at once)");
         }

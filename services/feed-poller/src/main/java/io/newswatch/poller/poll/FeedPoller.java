@@ -124,7 +124,10 @@ public final class FeedPoller {
                              PollBudget budget) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
-        List<ParsedItem> items = chronological(parsed.items());
+        List<ParsedItem> all = chronological(parsed.items());
+        // a feed listing more items than anyone publishes at once: only its newest are read
+        List<ParsedItem> items = all.size() > limits.maxItemsPerFeed()
+                ? all.subList(all.size() - limits.maxItemsPerFeed(), all.size()) : all;
         List<ItemKeys> keys = items.stream().map(item -> ItemKeys.of(item, feedUrl, canonicalizer)).toList();
         IdentityPolicy.Decision identity = IdentityPolicy.decide(state.linkIdentity(), state.status().identityReason(),
                 keys, ledger);
@@ -133,30 +136,46 @@ public final class FeedPoller {
                     identity.reason());
         }
         Progress progress = new Progress(parsed.warnings());
+        progress.ignoredOldest = all.size() - items.size();
         List<Pending> pending = new ArrayList<>();
         Set<String> done = new HashSet<>();
-        String budgetError = null;
+        SeenItem[] seenItems = new SeenItem[items.size()];
+        String[] fingerprints = new String[items.size()];
+        List<Integer> work = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            try {
-                budget.check("item " + (i + 1) + " of " + items.size());
-            } catch (PollBudget.Exceeded e) {
-                budgetError = e.getMessage() + "; the items published before are kept, the rest are taken at the next poll";
-                break;
-            }
-            ParsedItem item = items.get(i);
             ItemKeys key = keys.get(i);
             String identityKey = identity.linkIdentity() || key.guidKey() == null ? key.linkKey() : key.guidKey();
             if (!done.add(identityKey)) {
                 continue;
             }
-            SeenItem seen = identity.linkIdentity() || key.guidKey() == null ? ledger.byLink(key.linkKey())
+            ParsedItem item = items.get(i);
+            seenItems[i] = identity.linkIdentity() || key.guidKey() == null ? ledger.byLink(key.linkKey())
                     : ledger.byGuid(key.guidKey());
-            String fingerprint = Hashes.key(item.title(), item.summary(), item.content(), key.url());
-            if (seen != null && seen.fingerprint().equals(fingerprint)) {
-                ledger.record(seen.seenAt(fetched));
+            fingerprints[i] = Hashes.key(item.title(), item.summary(), item.content(), key.url());
+            if (seenItems[i] != null && seenItems[i].fingerprint().equals(fingerprints[i])) {
+                ledger.record(seenItems[i].seenAt(fetched));
                 metrics.unchanged();
-                continue;
+            } else {
+                work.add(i);
             }
+        }
+        // new or changed items beyond the cap wait for the next polls; the newest are taken first (see README)
+        List<Integer> taken = work.size() > limits.maxItemsPerPoll()
+                ? work.subList(work.size() - limits.maxItemsPerPoll(), work.size()) : work;
+        progress.deferred = work.size() - taken.size();
+        String budgetError = null;
+        for (int n = 0; n < taken.size(); n++) {
+            try {
+                budget.check("new item " + (n + 1) + " of " + taken.size());
+            } catch (PollBudget.Exceeded e) {
+                budgetError = e.getMessage() + "; the items published before are kept, the rest are taken at the next poll";
+                break;
+            }
+            int i = taken.get(n);
+            ParsedItem item = items.get(i);
+            ItemKeys key = keys.get(i);
+            SeenItem seen = seenItems[i];
+            String fingerprint = fingerprints[i];
             Article article = article(feed, parsed, item, key, fetched, progress);
             SeenItem last = published.apply(article.id()).orElse(seen != null && seen.id().equals(article.id()) ? seen : null);
             Instant time = article.publishedEstimated() ? fetched : article.published();
@@ -172,7 +191,7 @@ public final class FeedPoller {
                     key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, fetched)));
         }
         String publishError = awaitPublished(pending, ledger);
-        ledger.prune(limits.rememberedItems());
+        ledger.prune(limits.rememberedItems(), fetched);
         int count = (int) pending.stream().filter(p -> p.result().isDone() && !p.result().isCompletedExceptionally()).count();
         if (publishError != null || budgetError != null) {
             FeedState counted = state.withStatus(state.status().withItemsPublished(state.status().itemsPublished() + count));
@@ -184,16 +203,20 @@ public final class FeedPoller {
         Instant now = clock.instant();
         FeedStatus prior = state.status();
         Duration interval = schedule.interval(feed.pollInterval(), ledger.items().stream().map(SeenItem::time).toList(), now);
-        List<String> warnings = progress.warnings(moved, feed);
+        // items left for later: poll again soon, and with the old validators, or a 304 would hide them
+        boolean more = progress.deferred > 0;
+        Instant nextPoll = now.plus(more ? schedule.soonest() : interval);
+        String etag = more ? state.etag() : response.etag();
+        String lastModified = more ? state.lastModified() : response.lastModified();
+        List<String> warnings = progress.warnings(moved, feed, limits);
         FeedStatus status = new FeedStatus(now, now, response.status(), null, null, 0, prior.itemsPublished() + count,
-                parsed.items().size(), now.plus(interval), interval, null, null,
-                conditionalGet(response.etag(), response.lastModified()),
+                parsed.items().size(), nextPoll, interval, null, null, conditionalGet(etag, lastModified),
                 identity.linkIdentity() ? "link+title" : "guid", identity.reason(),
                 moved != null ? feed.url() : prior.movedFrom(), prior.linksRefused() + progress.refused,
                 progress.lastRefused != null ? progress.lastRefused : prior.lastRefusedLink(),
                 count > 0 ? now : prior.lastNewItem(), warnings, owner);
-        FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, response.etag(),
-                response.lastModified(), identity.linkIdentity(), status);
+        FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag, lastModified,
+                identity.linkIdentity(), status);
         metrics.poll("ok", "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(next, ledger.snapshot(feed.id(), now), moved, count);
     }
@@ -401,6 +424,8 @@ public final class FeedPoller {
         String lastPageFailure;
         int refused;
         String lastRefused;
+        int deferred;
+        int ignoredOldest;
 
         Progress(List<String> parseWarnings) {
             this.parseWarnings = parseWarnings;
@@ -411,8 +436,17 @@ public final class FeedPoller {
             lastPageFailure = why;
         }
 
-        List<String> warnings(Feed moved, Feed feed) {
+        List<String> warnings(Feed moved, Feed feed, PollLimits limits) {
             List<String> warnings = new ArrayList<>(parseWarnings);
+            if (deferred > 0) {
+                warnings.add((deferred + limits.maxItemsPerPoll()) + " new or changed items: the newest "
+                        + limits.maxItemsPerPoll() + " were taken, the other " + deferred
+                        + " are taken at the next polls (newswatch.poller.max-items-per-poll)");
+            }
+            if (ignoredOldest > 0) {
+                warnings.add("the feed lists more than " + limits.maxItemsPerFeed() + " items: its oldest "
+                        + ignoredOldest + " were not read (newswatch.poller.max-items-per-feed)");
+            }
             if (moved != null) {
                 warnings.add("moved permanently from " + feed.url() + " to " + moved.url() + "; registration updated");
             }

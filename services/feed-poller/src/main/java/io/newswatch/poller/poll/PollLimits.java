@@ -10,11 +10,15 @@ import java.time.Duration;
  * @param publishTimeout  longest wait for Kafka's acknowledgements of one poll's articles
  * @param wallTime        longest a poll may take (checked between steps)
  * @param cpuTime         most CPU time a poll may use (checked between steps)
+ * @param maxItemsPerPoll new or changed items (each with its page fetch) handled in one poll; the others wait for
+ *                        the next polls, newest first
+ * @param maxItemsPerFeed items read from one feed document, the newest; older ones are ignored
  */
-public record PollLimits(int rememberedItems, Duration publishTimeout, Duration wallTime, Duration cpuTime) {
+public record PollLimits(int rememberedItems, Duration publishTimeout, Duration wallTime, Duration cpuTime,
+                         int maxItemsPerPoll, int maxItemsPerFeed) {
 
     /** The service's defaults (see {@code PollerConfig}). */
     public static PollLimits defaults() {
-        return new PollLimits(500, Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(20));
+        return new PollLimits(500, Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(20), 100, 1000);
     }
 }

@@ -404,6 +404,72 @@ class FeedCorpusTest {
     }
 
     @Nested
+    class LongFeeds {
+
+        /** A feed of {@code count} items, the newest first, each with its page on the site. */
+        private CorpusSite.Route longFeed(java.util.concurrent.atomic.AtomicInteger count) {
+            return exchange -> {
+                StringBuilder items = new StringBuilder();
+                for (int i = count.get(); i >= 1; i--) {
+                    items.append("<item><title>Item ").append(i).append("</title><link>").append(base)
+                            .append("/long/").append(i).append("</link><guid>long-").append(i).append("</guid><pubDate>")
+                            .append(DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
+                                    .format(PollHarness.START.minus(Duration.ofDays(30)).plus(Duration.ofMinutes(i))))
+                            .append("</pubDate><description>Item ").append(i).append(" of a long feed.</description></item>");
+                }
+                CorpusSite.send(exchange, 200, "application/rss+xml", ("<rss version=\"2.0\"><channel><title>Long</title>"
+                        + "<link>" + base + "/</link>" + items + "</channel></rss>").getBytes(StandardCharsets.UTF_8));
+            };
+        }
+
+        @Test
+        void aFeedLongerThanTheRememberedItemsPublishesEachItemOnceNewestFirst() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger(601);
+            site.route("/feeds/long.xml", longFeed(count));
+            for (int i = 1; i <= 610; i++) {
+                site.route("/long/" + i, CorpusSite.bytes(200, "text/html", ("<html><body><article><p>Page " + i
+                        + " of a long feed, with enough words in it to be taken as the article's main text by the "
+                        + "extractor.</p></article></body></html>").getBytes(StandardCharsets.UTF_8)));
+            }
+            harness = new PollHarness(base + "/feeds/long.xml", true);
+            List<Article> first = harness.poll();
+            assertThat(first).hasSize(100);
+            assertThat(first).extracting(Article::title).contains("Item 601", "Item 502").doesNotContain("Item 501");
+            assertThat(site.requests().stream().filter(r -> r.path().startsWith("/long/")).count()).isEqualTo(100);
+            assertThat(harness.status().warnings()).contains("601 new or changed items: the newest 100 were taken, the "
+                    + "other 501 are taken at the next polls (newswatch.poller.max-items-per-poll)");
+            assertThat(harness.status().nextPoll()).isEqualTo(PollHarness.START.plus(Duration.ofMinutes(1)));
+            assertThat(harness.state().etag()).isNull();
+
+            List<Article> all = new java.util.ArrayList<>(first);
+            for (int poll = 0; poll < 10 && all.size() < 601; poll++) {
+                harness.clock.advance(Duration.ofMinutes(1));
+                all.addAll(harness.poll());
+            }
+            assertThat(all).hasSize(601);
+            assertThat(all.stream().map(Article::id).distinct().count()).isEqualTo(601);
+
+            for (int round = 1; round <= 3; round++) {
+                count.incrementAndGet();
+                harness.clock.advance(Duration.ofMinutes(5));
+                assertThat(harness.poll()).as("poll after new item " + round).extracting(Article::title)
+                        .containsExactly("Item " + count.get());
+            }
+        }
+
+        @Test
+        void aFeedListingThousandsOfItemsIsReadFromItsNewest() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger(1200);
+            site.route("/feeds/huge.xml", longFeed(count));
+            harness = new PollHarness(base + "/feeds/huge.xml", false, new PollLimits(500, Duration.ofSeconds(5),
+                    Duration.ofMinutes(1), Duration.ofMinutes(1), 2000, 1000));
+            assertThat(harness.poll()).hasSize(1000).extracting(Article::title).doesNotContain("Item 200");
+            assertThat(harness.status().warnings()).contains("the feed lists more than 1000 items: its oldest 200 were "
+                    + "not read (newswatch.poller.max-items-per-feed)");
+        }
+    }
+
+    @Nested
     class Safety {
 
         @Test

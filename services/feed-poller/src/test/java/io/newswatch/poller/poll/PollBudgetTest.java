@@ -65,12 +65,13 @@ class PollBudgetTest {
             // parsing once first: the classes loaded on the first parse are not what this test measures
             new io.newswatch.poller.parse.FeedParser().parse("<rss version=\"2.0\"><channel><title>t</title></channel></rss>"
                     .getBytes(StandardCharsets.UTF_8), java.util.Optional.empty(), null);
-            PollLimits tight = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMillis(1200), Duration.ofMinutes(1));
+            PollLimits tight = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMillis(1200), Duration.ofMinutes(1),
+                    100, 1000);
             try (PollHarness harness = new PollHarness(site.base() + "/feed.xml", true, tight)) {
                 List<Article> first = harness.poll();
                 FeedStatus status = harness.status();
                 assertThat(status.errorKind()).isEqualTo("BUDGET");
-                assertThat(status.error()).startsWith("the poll took longer than its limit of 1.2 s (stopped at item ")
+                assertThat(status.error()).startsWith("the poll took longer than its limit of 1.2 s (stopped at new item ")
                         .endsWith("; the items published before are kept, the rest are taken at the next poll");
                 assertThat(first).isNotEmpty().hasSizeLessThan(5);
                 assertThat(status.itemsPublished()).isEqualTo(first.size());
@@ -95,7 +96,8 @@ class PollBudgetTest {
             site.route("/big.xml", CorpusSite.bytes(200, "application/rss+xml", ("<rss version=\"2.0\"><channel>"
                     + "<title>Big</title><link>" + site.base() + "/</link>" + items.repeat(100) + "</channel></rss>")
                     .getBytes(StandardCharsets.UTF_8)));
-            PollLimits tight = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMillis(1));
+            PollLimits tight = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMillis(1),
+                    100, 1000);
             try (PollHarness harness = new PollHarness(site.base() + "/big.xml", false, tight)) {
                 assertThat(harness.poll()).isEmpty();
                 assertThat(harness.status().errorKind()).isEqualTo("BUDGET");
