@@ -2,6 +2,7 @@ package io.newswatch.poller.feed;
 
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Ids;
+import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.parse.Languages;
 import io.newswatch.poller.parse.Urls;
 
@@ -36,10 +37,12 @@ public final class FeedDefinitions {
             throw new InvalidFeedException("url", "url is required");
         }
         String url = definition.url().strip();
-        URI uri = Urls.parse(url).orElseThrow(() -> new InvalidFeedException("url", "not a URL: " + url));
+        URI uri = Urls.parse(url).orElseThrow(() -> new InvalidFeedException("url", "not a URL: "
+                + UrlSecrets.redact(url)));
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new InvalidFeedException("url", "url must be an absolute http or https URL, not " + url);
+            throw new InvalidFeedException("url", "url must be an absolute http or https URL, not "
+                    + UrlSecrets.redact(url));
         }
         String id = definition.id() == null || definition.id().isBlank() ? Ids.feed(url) : definition.id().strip();
         if (!ID.matcher(id).matches()) {

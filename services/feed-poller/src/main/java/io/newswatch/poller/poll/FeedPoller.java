@@ -9,6 +9,7 @@ import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.http.FetchResponse;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.MediaTypes;
+import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.ExtractedPage;
 import io.newswatch.poller.parse.FeedParseException;
@@ -132,7 +133,8 @@ public final class FeedPoller {
         IdentityPolicy.Decision identity = IdentityPolicy.decide(state.linkIdentity(), state.status().identityReason(),
                 keys, ledger);
         if (identity.linkIdentity() && !state.linkIdentity()) {
-            LOG.warnf("feed %s (%s): %s; telling items apart by link and title from now on", feed.id(), feed.url(),
+            LOG.warnf("feed %s (%s): %s; telling items apart by link and title from now on", feed.id(),
+                    UrlSecrets.redact(feed.url()),
                     identity.reason());
         }
         Progress progress = new Progress(parsed.warnings());
@@ -212,7 +214,7 @@ public final class FeedPoller {
         FeedStatus status = new FeedStatus(now, now, response.status(), null, null, 0, prior.itemsPublished() + count,
                 parsed.items().size(), nextPoll, interval, null, null, conditionalGet(etag, lastModified),
                 identity.linkIdentity() ? "link+title" : "guid", identity.reason(),
-                moved != null ? feed.url() : prior.movedFrom(), prior.linksRefused() + progress.refused,
+                moved != null ? UrlSecrets.redact(feed.url()) : prior.movedFrom(), prior.linksRefused() + progress.refused,
                 progress.lastRefused != null ? progress.lastRefused : prior.lastRefusedLink(),
                 count > 0 ? now : prior.lastNewItem(), warnings, owner);
         FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag, lastModified,
@@ -277,7 +279,8 @@ public final class FeedPoller {
         if (estimated) {
             progress.undated++;
         }
-        Source source = new Source(feed.name(), UrlCanonicalizer.domain(url), feed.id(), feed.url(), feed.tags());
+        Source source = new Source(feed.name(), UrlCanonicalizer.domain(url), feed.id(), UrlSecrets.redact(feed.url()),
+                feed.tags());
         return new Article(Article.SCHEMA_VERSION, Article.TYPE, Ids.article(url), clock.instant(), url, title,
                 item.summary(), body, author, language, estimated ? fetched : published, estimated, fetched,
                 item.categories(), source, Hashes.content(title, item.summary(), body), 1);
@@ -308,7 +311,7 @@ public final class FeedPoller {
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.BLOCKED) {
                 progress.refused++;
-                progress.lastRefused = e.getMessage();
+                progress.lastRefused = UrlSecrets.redactText(e.getMessage());
                 metrics.refused();
                 metrics.page("refused");
             } else {
@@ -317,7 +320,7 @@ public final class FeedPoller {
             }
             return null;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "extracting %s failed", link);
+            LOG.warnf(e, "extracting %s failed", UrlSecrets.redact(link));
             progress.pageFailed("extraction failed for " + link + ": " + e.getMessage());
             metrics.page("failed");
             return null;
@@ -359,7 +362,8 @@ public final class FeedPoller {
         String lastModified = response.lastModified() != null ? response.lastModified() : state.lastModified();
         FeedStatus status = new FeedStatus(now, now, 304, null, null, 0, prior.itemsPublished(), prior.itemsInFeed(),
                 now.plus(interval), interval, null, null, conditionalGet(etag, lastModified), prior.identity(),
-                prior.identityReason(), moved != null ? feed.url() : prior.movedFrom(), prior.linksRefused(),
+                prior.identityReason(), moved != null ? UrlSecrets.redact(feed.url()) : prior.movedFrom(),
+                prior.linksRefused(),
                 prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(), owner);
         metrics.poll("not_modified", "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag,
@@ -370,6 +374,7 @@ public final class FeedPoller {
                               Optional<Duration> retryAfter, long started) {
         Instant now = clock.instant();
         FeedStatus prior = state.status();
+        error = UrlSecrets.redactText(error);
         // a host that asked us to wait is not the feed failing: the feed is polled when the host is free again
         boolean throttled = kind.equals(FetchException.Kind.THROTTLED.name()) && retryAfter.isPresent();
         int failures = throttled ? prior.consecutiveFailures() : prior.consecutiveFailures() + 1;
@@ -381,7 +386,8 @@ public final class FeedPoller {
                 prior.movedFrom(), prior.linksRefused(), prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(),
                 owner);
         if (!throttled && (failures == 1 || failures % 10 == 0)) {
-            LOG.warnf("feed %s (%s) failed %d time(s) in a row, next try in %s: %s", feed.id(), feed.url(), failures,
+            LOG.warnf("feed %s (%s) failed %d time(s) in a row, next try in %s: %s", feed.id(),
+                    UrlSecrets.redact(feed.url()), failures,
                     backoff, error);
         }
         metrics.poll("failed", kind, Duration.ofNanos(System.nanoTime() - started));
@@ -390,7 +396,8 @@ public final class FeedPoller {
     }
 
     private Feed movedTo(Feed feed, URI uri) {
-        LOG.infof("feed %s moved permanently from %s to %s; its registration follows", feed.id(), feed.url(), uri);
+        LOG.infof("feed %s moved permanently from %s to %s; its registration follows", feed.id(),
+                UrlSecrets.redact(feed.url()), UrlSecrets.redact(uri.toString()));
         return new Feed(feed.schemaVersion(), feed.type(), feed.id(), clock.instant(), uri.toString(), feed.name(),
                 feed.pollInterval(), feed.fullText(), feed.language(), feed.tags());
     }
@@ -433,7 +440,7 @@ public final class FeedPoller {
 
         void pageFailed(String why) {
             pagesFailed++;
-            lastPageFailure = why;
+            lastPageFailure = UrlSecrets.redactText(why);
         }
 
         List<String> warnings(Feed moved, Feed feed, PollLimits limits) {
@@ -448,7 +455,8 @@ public final class FeedPoller {
                         + ignoredOldest + " were not read (newswatch.poller.max-items-per-feed)");
             }
             if (moved != null) {
-                warnings.add("moved permanently from " + feed.url() + " to " + moved.url() + "; registration updated");
+                warnings.add("moved permanently from " + UrlSecrets.redact(feed.url()) + " to "
+                        + UrlSecrets.redact(moved.url()) + "; registration updated");
             }
             if (undated > 0) {
                 warnings.add(undated + " item(s) without a usable date: the fetch time is used");

@@ -1,6 +1,7 @@
 package io.newswatch.poller.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newswatch.poller.http.UrlSecrets;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,18 @@ public record FeedStatus(
         Instant lastNewItem,
         List<String> warnings,
         String owner) {
+
+    /**
+     * The same status with the secrets of every URL in its texts hidden (states written before they were hidden at
+     * the source may still hold them).
+     */
+    public FeedStatus withoutSecrets() {
+        return new FeedStatus(lastPoll, lastSuccess, httpStatus, UrlSecrets.redactText(error), errorKind,
+                consecutiveFailures, itemsPublished, itemsInFeed, nextPoll, interval, backoff, retryAfter, conditionalGet,
+                identity, UrlSecrets.redactText(identityReason), UrlSecrets.redact(movedFrom), linksRefused,
+                UrlSecrets.redactText(lastRefusedLink), lastNewItem,
+                warnings == null ? null : warnings.stream().map(UrlSecrets::redactText).toList(), owner);
+    }
 
     /** The same status with another count of articles published. */
     public FeedStatus withItemsPublished(long count) {

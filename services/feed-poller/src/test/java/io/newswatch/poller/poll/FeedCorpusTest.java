@@ -41,9 +41,14 @@ class FeedCorpusTest {
     PollHarness harness;
 
     @BeforeAll
-    static void serve() throws IOException {
+    static void serve() throws Exception {
         site = new CorpusSite();
         base = site.base();
+        // one poll first: loading the HTTP client's and the parser's classes is not what the 1 s timeouts measure
+        site.route("/warm-up.xml", site.feed("rss20.xml"));
+        try (PollHarness warmUp = new PollHarness(base + "/warm-up.xml", false)) {
+            warmUp.poll();
+        }
     }
 
     @AfterAll
@@ -519,6 +524,20 @@ class FeedCorpusTest {
             assertThat(status.lastRefusedLink()).isEqualTo("refused " + base + "/admin: 127.0.0.1 is a loopback address");
             assertThat(status.warnings()).containsExactly("2 article link(s) refused by the address guard (last: refused "
                     + base + "/admin: 127.0.0.1 is a loopback address)");
+        }
+
+        @Test
+        void secretsOfTheFeedsUrlAreInNoArticleAndNoStatus() throws Exception {
+            site.route("/feeds/rss20.xml", site.feed("rss20.xml"));
+            String secretUrl = "http://reader:pw@127.0.0.1:" + site.port() + "/feeds/rss20.xml?token=abc";
+            harness = new PollHarness(secretUrl, false);
+            List<Article> articles = harness.poll();
+            assertThat(articles).isNotEmpty().allSatisfy(a -> assertThat(a.source().feedUrl())
+                    .isEqualTo("http://***@127.0.0.1:" + site.port() + "/feeds/rss20.xml?token=***"));
+
+            harness = new PollHarness("http://reader:pw@127.0.0.1:" + site.port() + "/missing.xml?api_key=k", false);
+            harness.poll();
+            assertThat(harness.status().error()).isEqualTo("HTTP 404 from " + base + "/missing.xml?api_key=***");
         }
 
         @Test
