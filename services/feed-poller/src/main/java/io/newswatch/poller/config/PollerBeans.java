@@ -5,6 +5,7 @@ import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.poller.feed.FeedDefinitions;
 import io.newswatch.poller.feed.FeedRegistry;
+import io.newswatch.poller.http.BodyMemory;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
@@ -30,6 +31,8 @@ import java.util.random.RandomGenerator;
 
 /** Makes the poller's plain classes from its configuration. */
 public class PollerBeans {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PollerBeans.class);
 
     @Produces
     @Singleton
@@ -62,11 +65,13 @@ public class PollerBeans {
     HttpFetcher fetcher(PollerConfig config, Clock clock) {
         PollerConfig.Http http = config.http();
         PollerConfig.Politeness politeness = config.politeness();
+        HeapPlan heap = HeapPlan.of(Runtime.getRuntime().maxMemory(), config.maxConcurrentPolls(), http.maxBodyBytes());
+        LOG.info(heap.describe(config.maxConcurrentPolls(), http.maxBodyBytes()));
         return new HttpFetcher(new HttpSettings(http.userAgent(), http.connectTimeout(), http.readTimeout(),
                 http.totalTimeout(), http.maxBodyBytes(), http.maxRedirects()),
                 new HostPoliteness(politeness.maxConcurrentPerHost(), politeness.minDelayPerHost(),
                         politeness.maxRetryAfter(), clock, Thread::sleep), clock,
-                new AddressGuard(config.ssrf().allow().orElse(List.of())));
+                new AddressGuard(config.ssrf().allow().orElse(List.of())), new BodyMemory(Math.max(1, heap.largeBodies())));
     }
 
     void close(@Disposes HttpFetcher fetcher) {
@@ -103,9 +108,9 @@ public class PollerBeans {
                       Clock clock, InstanceId instance) {
         Schedule schedule = new Schedule(config.minInterval(), config.maxInterval(), config.backoff().max(),
                 config.adaptive().enabled(), config.adaptive().factor(), RandomGenerator.getDefault());
-        return new FeedPoller(fetcher, new FeedParser(),
+        return new FeedPoller(fetcher, new FeedParser(config.maxItemsPerFeed()),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
                 new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
-                        config.pollCpuLimit(), config.maxItemsPerPoll(), config.maxItemsPerFeed()));
+                        config.pollCpuLimit(), config.maxItemsPerPoll()));
     }
 }

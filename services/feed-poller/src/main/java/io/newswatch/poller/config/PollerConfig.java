@@ -81,7 +81,10 @@ public interface PollerConfig {
     @WithDefault("100")
     int maxItemsPerPoll();
 
-    /** Items read from one feed document, the newest; a feed listing more has its oldest ignored (with a warning). */
+    /**
+     * Items read from one feed document, the first in document order (feeds list the newest first); a feed listing
+     * more has the rest ignored, with a warning.
+     */
     @WithDefault("1000")
     int maxItemsPerFeed();
 

@@ -14,6 +14,14 @@ public final class PollerConfigCheck {
 
     /** @throws IllegalStateException listing every problem found */
     public static void check(PollerConfig config) {
+        check(config, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @param maxHeap the heap the limits must fit in
+     * @throws IllegalStateException listing every problem found
+     */
+    static void check(PollerConfig config, long maxHeap) {
         List<String> problems = new ArrayList<>();
         positive(problems, "newswatch.poller.min-interval", config.minInterval());
         positive(problems, "newswatch.poller.max-interval", config.maxInterval());
@@ -63,6 +71,12 @@ public final class PollerConfigCheck {
             new AddressGuard(config.ssrf().allow().orElse(List.of()));
         } catch (IllegalArgumentException e) {
             problems.add("newswatch.poller.ssrf.allow: " + e.getMessage());
+        }
+        if (problems.isEmpty()) {
+            String heap = HeapPlan.of(maxHeap, config.maxConcurrentPolls(), config.http().maxBodyBytes()).problem();
+            if (heap != null) {
+                problems.add(heap);
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid feed-poller configuration:\n  - " + String.join("\n  - ", problems));

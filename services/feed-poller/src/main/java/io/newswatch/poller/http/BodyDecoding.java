@@ -18,6 +18,12 @@ import java.util.zip.InflaterInputStream;
  */
 final class BodyDecoding {
 
+    /** Told the size of the output as it grows (to claim memory for a large body); may refuse by throwing. */
+    @FunctionalInterface
+    interface Growth {
+        void grow(long size) throws FetchException, InterruptedException;
+    }
+
     private final long maxBytes;
     private final Function<Boolean, Inflater> inflaters;
 
@@ -31,15 +37,20 @@ final class BodyDecoding {
         this(maxBytes, Inflater::new);
     }
 
-    byte[] decode(byte[] body, String contentEncoding, URI uri) throws FetchException {
+    byte[] decode(byte[] body, String contentEncoding, URI uri) throws FetchException, InterruptedException {
+        return decode(body, contentEncoding, uri, size -> { });
+    }
+
+    byte[] decode(byte[] body, String contentEncoding, URI uri, Growth growth)
+            throws FetchException, InterruptedException {
         String encoding = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         if (body.length == 0 || encoding.isEmpty() || encoding.equals("identity")) {
             return body;
         }
         try {
             return switch (encoding) {
-                case "gzip", "x-gzip" -> gunzip(body, uri);
-                case "deflate" -> inflate(body, uri);
+                case "gzip", "x-gzip" -> gunzip(body, uri, growth);
+                case "deflate" -> inflate(body, uri, growth);
                 default -> throw new FetchException(FetchException.Kind.PROTOCOL,
                         uri.getHost() + " sent an unsupported Content-Encoding: " + contentEncoding);
             };
@@ -51,19 +62,19 @@ final class BodyDecoding {
         }
     }
 
-    private byte[] gunzip(byte[] body, URI uri) throws IOException {
+    private byte[] gunzip(byte[] body, URI uri, Growth growth) throws IOException, InterruptedException {
         // GZIPInputStream makes its own inflater and ends it on close (and when its header is bad)
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return readLimited(in, uri);
+            return readLimited(in, uri, growth);
         }
     }
 
     /** "deflate" is zlib-wrapped by the standard and raw from some servers; accept both. */
-    private byte[] inflate(byte[] body, URI uri) throws IOException {
+    private byte[] inflate(byte[] body, URI uri, Growth growth) throws IOException, InterruptedException {
         boolean raw = !zlibWrapped(body);
         Inflater inflater = inflaters.apply(raw);
         try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(body), inflater)) {
-            return readLimited(in, uri);
+            return readLimited(in, uri, growth);
         } finally {
             inflater.end();
         }
@@ -82,11 +93,12 @@ final class BodyDecoding {
         }
     }
 
-    private byte[] readLimited(InputStream in, URI uri) throws IOException {
+    private byte[] readLimited(InputStream in, URI uri, Growth growth) throws IOException, InterruptedException {
         BodyBuffer out = new BodyBuffer(Math.min(maxBytes, 64 * 1024), maxBytes);
         byte[] buffer = new byte[16384];
         int read;
         while ((read = in.read(buffer)) != -1) {
+            growth.grow(out.size() + (long) read);
             if (!out.write(buffer, read)) {
                 throw new FetchException(FetchException.Kind.TOO_LARGE, "the body from " + uri.getHost()
                         + " is larger than " + maxBytes + " bytes once decompressed");

@@ -65,9 +65,17 @@ public final class HttpFetcher implements AutoCloseable {
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
     private final BodyDecoding decoding;
+    private final BodyMemory memory;
 
     public HttpFetcher(HttpSettings settings, HostPoliteness politeness, Clock clock, AddressGuard guard) {
+        this(settings, politeness, clock, guard, BodyMemory.unlimited());
+    }
+
+    /** @param memory shares the heap between the bodies held at once */
+    public HttpFetcher(HttpSettings settings, HostPoliteness politeness, Clock clock, AddressGuard guard,
+                       BodyMemory memory) {
         this.settings = settings;
+        this.memory = memory;
         this.politeness = politeness;
         this.clock = clock;
         this.guard = guard;
@@ -101,11 +109,22 @@ public final class HttpFetcher implements AutoCloseable {
 
     /**
      * Fetches a URL, following redirects. HTTP error statuses are answers, not exceptions: the caller decides.
+     * Close the response when done with its body: a large body holds memory until then ({@link BodyMemory}).
      *
      * @throws FetchException       when there is no answer to read (see {@link FetchException.Kind})
      * @throws InterruptedException when interrupted while waiting for the host or the answer
      */
     public FetchResponse fetch(FetchRequest request) throws FetchException, InterruptedException {
+        BodyMemory.Lease lease = memory.lease();
+        try {
+            return fetch(request, lease);
+        } catch (FetchException | InterruptedException | RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    private FetchResponse fetch(FetchRequest request, BodyMemory.Lease lease) throws FetchException, InterruptedException {
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
         URI original = request.uri();
         String authorization = basicAuthorization(original);
@@ -120,7 +139,7 @@ public final class HttpFetcher implements AutoCloseable {
             } catch (BlockedAddressException e) {
                 throw new FetchException(FetchException.Kind.BLOCKED, "refused " + uri + ": " + e.getMessage());
             }
-            Exchange response = exchange(uri, request, deadline, sameOrigin(uri, original) ? authorization : null);
+            Exchange response = exchange(uri, request, deadline, sameOrigin(uri, original) ? authorization : null, lease);
             wireBytes += response.wireBytes();
             int status = response.status();
             String location = response.header("Location");
@@ -141,9 +160,11 @@ public final class HttpFetcher implements AutoCloseable {
             if ((status == 429 || status == 503) && retryAfter.isPresent()) {
                 retryAfter = Optional.of(politeness.block(uri.getHost(), retryAfter.get()));
             }
-            byte[] body = decoding.decode(response.body(), response.header("Content-Encoding"), uri);
+            URI from = uri;
+            byte[] body = decoding.decode(response.body(), response.header("Content-Encoding"), uri,
+                    size -> lease.grow(size, deadline, from.getHost()));
             return new FetchResponse(status, uri, body, response.header("Content-Type"), response.header("ETag"),
-                    response.header("Last-Modified"), retryAfter, List.copyOf(redirects), wireBytes);
+                    response.header("Last-Modified"), retryAfter, List.copyOf(redirects), wireBytes, lease);
         }
     }
 
@@ -159,8 +180,8 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private Exchange exchange(URI uri, FetchRequest request, long deadline, String authorization)
-            throws FetchException, InterruptedException {
+    private Exchange exchange(URI uri, FetchRequest request, long deadline, String authorization,
+                              BodyMemory.Lease lease) throws FetchException, InterruptedException {
         HttpGet get;
         try {
             get = new HttpGet(uri);
@@ -191,10 +212,10 @@ public final class HttpFetcher implements AutoCloseable {
                 byte[] body = new byte[0];
                 if (entity != null && !isRedirect(status) && status != 304) {
                     readingBody[0] = true;
-                    body = readBody(entity, uri, deadline);
+                    body = readBody(entity, uri, deadline, lease);
                 }
                 return new Exchange(status, response.getHeaders(), body, body.length);
-            } catch (FetchException e) {
+            } catch (FetchException | InterruptedException e) {
                 throw e;
             } catch (IOException e) {
                 throw failure(uri, e, get.isCancelled(), readingBody[0]);
@@ -209,16 +230,19 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** The body as it came (still encoded), up to the limit; the total deadline is checked between chunks. */
-    private byte[] readBody(HttpEntity entity, URI uri, long deadline) throws IOException {
+    private byte[] readBody(HttpEntity entity, URI uri, long deadline, BodyMemory.Lease lease)
+            throws IOException, InterruptedException {
         long length = entity.getContentLength();
         if (length > settings.maxBodyBytes()) {
             throw tooLarge();
         }
+        lease.grow(length, deadline, uri.getHost());
         BodyBuffer buffer = new BodyBuffer(length >= 0 ? length : 16384, settings.maxBodyBytes());
         byte[] chunk = new byte[16384];
         try (InputStream in = entity.getContent()) {
             int read;
             while ((read = in.read(chunk)) != -1) {
+                lease.grow(buffer.size() + (long) read, deadline, uri.getHost());
                 if (!buffer.write(chunk, read)) {
                     throw tooLarge();
                 }
@@ -245,6 +269,10 @@ public final class HttpFetcher implements AutoCloseable {
         if (cancelled) {
             return new FetchException(FetchException.Kind.TIMEOUT, "no complete answer from " + host + " within "
                     + settings.totalTimeout().toSeconds() + " s", cause);
+        }
+        if (cause instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+            return new FetchException(FetchException.Kind.TIMEOUT, "no connection to " + host + " free in time ("
+                    + cause.getMessage() + ")", cause);
         }
         if (cause instanceof ConnectTimeoutException) {
             return new FetchException(FetchException.Kind.TIMEOUT, "cannot connect to " + host + " within "

@@ -25,6 +25,15 @@ public final class MediaTypes {
         return matcher.find() ? Optional.of(matcher.group(1).trim()) : Optional.empty();
     }
 
+    /** True when this JVM can decode the named charset. */
+    public static boolean supported(String charset) {
+        try {
+            return java.nio.charset.Charset.isSupported(charset.trim());
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
     /** The media type without parameters, lower case ("text/html"), or an empty string. */
     public static String essence(String contentType) {
         if (contentType == null) {

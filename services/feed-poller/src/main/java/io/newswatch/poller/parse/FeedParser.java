@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  */
 public final class FeedParser {
 
+    /** Items read from one document by default (the poller's {@code max-items-per-feed}). */
+    public static final int MAX_ITEMS = 1000;
+
     private static final Pattern ROOT_NAME = Pattern.compile("<([A-Za-z_][\\w:.-]{0,100})");
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
@@ -60,6 +63,17 @@ public final class FeedParser {
             "sy", "http://purl.org/rss/1.0/modules/syndication/",
             "georss", "http://www.georss.org/georss",
             "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
+    private final int maxItems;
+
+    /** @param maxItems items read from one document, the first in document order (feeds list the newest first) */
+    public FeedParser(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    public FeedParser() {
+        this(MAX_ITEMS);
+    }
 
     /**
      * @param body          the document as received
@@ -88,13 +102,15 @@ public final class FeedParser {
         warnings.addAll(repaired.warnings());
         checkpoint.run();
         SyndFeed feed;
+        String parsedXml = repaired.xml();
         try {
             feed = build(repaired.xml());
         } catch (FeedException first) {
             rejectHtml(repaired.xml(), base);
             try {
                 Truncation truncation = Truncation.of(repaired.xml());
-                feed = build(forgivingXml(truncation.text()));
+                parsedXml = forgivingXml(truncation.text());
+                feed = build(parsedXml);
                 warnings.add(truncation.cut()
                         ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
                         : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
@@ -110,9 +126,27 @@ public final class FeedParser {
                 ? withBase(base, atom.getXmlBase()) : base;
         boolean rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
         List<ParsedItem> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
+        List<SyndEntry> entries = feed.getEntries();
+        List<Boolean> impossibleDates = StrictDates.impossiblePerItem(parsedXml);
+        boolean datesLineUp = impossibleDates.size() == entries.size();
+        int dropped = 0;
+        for (int i = 0; i < Math.min(entries.size(), maxItems); i++) {
             checkpoint.run();
-            items.add(item(entry, feedBase, rdf));
+            ParsedItem item = item(entries.get(i), feedBase, rdf);
+            if (datesLineUp && impossibleDates.get(i) && item.published() != null) {
+                // Rome reads dates leniently (30 February becomes 2 March): a date that does not exist is no date
+                item = new ParsedItem(item.guid(), item.link(), item.title(), item.summary(), item.content(),
+                        item.author(), item.categories(), null);
+                dropped++;
+            }
+            items.add(item);
+        }
+        if (dropped > 0) {
+            warnings.add(dropped + " item date(s) that do not exist (such as February 30) dropped");
+        }
+        if (entries.size() > maxItems) {
+            warnings.add("the feed lists " + entries.size() + " items: only its first " + maxItems
+                    + " were read (newswatch.poller.max-items-per-feed)");
         }
         String link = feed.getLink() == null || feed.getLink().length() > FieldLimits.LINK ? null
                 : Urls.resolve(base, feed.getLink()).orElse(null);

@@ -14,6 +14,7 @@ import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.ExtractedPage;
 import io.newswatch.poller.parse.FeedParseException;
 import io.newswatch.poller.parse.FeedParser;
+import io.newswatch.poller.parse.FieldLimits;
 import io.newswatch.poller.parse.ParsedFeed;
 import io.newswatch.poller.parse.ParsedItem;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -91,13 +92,26 @@ public final class FeedPoller {
                            ArticleSink sink) throws InterruptedException {
         long started = System.nanoTime();
         PollBudget budget = PollBudget.start(limits.wallTime(), limits.cpuTime());
-        URI feedUri = URI.create(feed.url());
-        FetchResponse response;
+        Optional<URI> feedUri = Urls.parse(feed.url());
+        if (feedUri.isEmpty()) {
+            return failed(feed, state, FetchException.Kind.PROTOCOL.name(), "not a URL: " + feed.url(), null,
+                    Optional.empty(), started);
+        }
+        FetchResponse fetched;
         try {
-            response = fetcher.fetch(FetchRequest.feed(feedUri).conditional(state.etag(), state.lastModified()));
+            fetched = fetcher.fetch(FetchRequest.feed(feedUri.get()).conditional(state.etag(), state.lastModified()));
         } catch (FetchException e) {
             return failed(feed, state, e.kind().name(), e.getMessage(), null, e.retryAfter(), started);
         }
+        // the body's memory is given back once it is parsed (or not needed), before any article page is fetched
+        try (FetchResponse response = fetched) {
+            return parsed(feed, state, ledger, published, sink, response, started, budget);
+        }
+    }
+
+    private PollResult parsed(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
+                              ArticleSink sink, FetchResponse response, long started, PollBudget budget)
+            throws InterruptedException {
         metrics.bytes(response.wireBytes());
         Feed moved = response.movedPermanently().map(uri -> movedTo(feed, uri)).orElse(null);
         if (response.notModified()) {
@@ -117,7 +131,8 @@ public final class FeedPoller {
             return failed(feed, state, BUDGET, e.getMessage(), response.status(), Optional.empty(), started);
         }
         metrics.parseWarnings(parsed.warnings().size());
-        return items(feed, state, ledger, published, sink, response, parsed, moved, started, budget);
+        response.close();
+        return items(feed, state, ledger, published, sink, response.withoutBody(), parsed, moved, started, budget);
     }
 
     private PollResult items(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
@@ -125,10 +140,7 @@ public final class FeedPoller {
                              PollBudget budget) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
-        List<ParsedItem> all = chronological(parsed.items());
-        // a feed listing more items than anyone publishes at once: only its newest are read
-        List<ParsedItem> items = all.size() > limits.maxItemsPerFeed()
-                ? all.subList(all.size() - limits.maxItemsPerFeed(), all.size()) : all;
+        List<ParsedItem> items = chronological(parsed.items());
         List<ItemKeys> keys = items.stream().map(item -> ItemKeys.of(item, feedUrl, canonicalizer)).toList();
         IdentityPolicy.Decision identity = IdentityPolicy.decide(state.linkIdentity(), state.status().identityReason(),
                 keys, ledger);
@@ -138,7 +150,6 @@ public final class FeedPoller {
                     identity.reason());
         }
         Progress progress = new Progress(parsed.warnings());
-        progress.ignoredOldest = all.size() - items.size();
         List<Pending> pending = new ArrayList<>();
         Set<String> done = new HashSet<>();
         SeenItem[] seenItems = new SeenItem[items.size()];
@@ -292,8 +303,7 @@ public final class FeedPoller {
         if (uri.isEmpty()) {
             return null;
         }
-        try {
-            FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get()));
+        try (FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get()))) {
             metrics.bytes(response.wireBytes());
             if (!response.ok()) {
                 progress.pageFailed("HTTP " + response.status() + " from " + link);
@@ -307,7 +317,12 @@ public final class FeedPoller {
                 return null;
             }
             metrics.page("ok");
-            return extractor.extract(response.body(), response.charset(), response.uri());
+            Optional<String> charset = response.charset();
+            if (charset.isPresent() && !MediaTypes.supported(charset.get())) {
+                progress.unknownCharset(charset.get(), link);
+                charset = Optional.empty();
+            }
+            return extractor.extract(response.body(), charset, response.uri());
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.BLOCKED) {
                 progress.refused++;
@@ -432,7 +447,13 @@ public final class FeedPoller {
         int refused;
         String lastRefused;
         int deferred;
-        int ignoredOldest;
+        int unknownCharsets;
+        String lastUnknownCharset;
+
+        void unknownCharset(String charset, String link) {
+            unknownCharsets++;
+            lastUnknownCharset = "\"" + FieldLimits.cap(charset, 40) + "\" at " + UrlSecrets.redact(link);
+        }
 
         Progress(List<String> parseWarnings) {
             this.parseWarnings = parseWarnings;
@@ -450,10 +471,7 @@ public final class FeedPoller {
                         + limits.maxItemsPerPoll() + " were taken, the other " + deferred
                         + " are taken at the next polls (newswatch.poller.max-items-per-poll)");
             }
-            if (ignoredOldest > 0) {
-                warnings.add("the feed lists more than " + limits.maxItemsPerFeed() + " items: its oldest "
-                        + ignoredOldest + " were not read (newswatch.poller.max-items-per-feed)");
-            }
+
             if (moved != null) {
                 warnings.add("moved permanently from " + UrlSecrets.redact(feed.url()) + " to "
                         + UrlSecrets.redact(moved.url()) + "; registration updated");
@@ -463,6 +481,10 @@ public final class FeedPoller {
             }
             if (linkMissing > 0) {
                 warnings.add(linkMissing + " item(s) without a usable link");
+            }
+            if (unknownCharsets > 0) {
+                warnings.add(unknownCharsets + " article page(s) declared a charset Java does not know, read as their "
+                        + "<meta> charset or UTF-8 instead (last: " + lastUnknownCharset + ")");
             }
             if (pagesFailed > 0) {
                 warnings.add(pagesFailed + " article page(s) not fetched, the feed's text used instead (last: "

@@ -12,13 +12,12 @@ import java.time.Duration;
  * @param cpuTime         most CPU time a poll may use (checked between steps)
  * @param maxItemsPerPoll new or changed items (each with its page fetch) handled in one poll; the others wait for
  *                        the next polls, newest first
- * @param maxItemsPerFeed items read from one feed document, the newest; older ones are ignored
  */
 public record PollLimits(int rememberedItems, Duration publishTimeout, Duration wallTime, Duration cpuTime,
-                         int maxItemsPerPoll, int maxItemsPerFeed) {
+                         int maxItemsPerPoll) {
 
     /** The service's defaults (see {@code PollerConfig}). */
     public static PollLimits defaults() {
-        return new PollLimits(500, Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(20), 100, 1000);
+        return new PollLimits(500, Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(20), 100);
     }
 }

@@ -47,7 +47,9 @@ class HttpFetcherGuardTest {
     }
 
     private HttpFetcher fetcher(AddressGuard guard) {
-        return new HttpFetcher(PollHarness.HTTP, new HostPoliteness(4, Duration.ZERO, Duration.ofHours(1), clock,
+        HttpSettings http = new HttpSettings("newswatch-feed-poller/test", Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(20), 1 << 20, 3);
+        return new HttpFetcher(http, new HostPoliteness(4, Duration.ZERO, Duration.ofHours(1), clock,
                 d -> { }), clock, guard);
     }
 

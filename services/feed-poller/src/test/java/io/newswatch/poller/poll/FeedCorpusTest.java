@@ -467,10 +467,10 @@ class FeedCorpusTest {
             java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger(1200);
             site.route("/feeds/huge.xml", longFeed(count));
             harness = new PollHarness(base + "/feeds/huge.xml", false, new PollLimits(500, Duration.ofSeconds(5),
-                    Duration.ofMinutes(1), Duration.ofMinutes(1), 2000, 1000));
+                    Duration.ofMinutes(1), Duration.ofMinutes(1), 2000));
             assertThat(harness.poll()).hasSize(1000).extracting(Article::title).doesNotContain("Item 200");
-            assertThat(harness.status().warnings()).contains("the feed lists more than 1000 items: its oldest 200 were "
-                    + "not read (newswatch.poller.max-items-per-feed)");
+            assertThat(harness.status().warnings()).contains("the feed lists 1200 items: only its first 1000 were read "
+                    + "(newswatch.poller.max-items-per-feed)");
         }
     }
 
@@ -894,6 +894,21 @@ class FeedCorpusTest {
             assertThat(harness.status().warnings()).containsExactly("1 article page(s) not fetched, the feed's text used"
                     + " instead (last: HTTP 404 from " + base + "/tribune/missing-page)");
             assertThat(site.requests("/tribune/rail-link")).hasSize(1);
+        }
+
+        @Test
+        void aPageWithACharsetJavaDoesNotKnowIsReadAsUtf8WithAWarning() throws Exception {
+            site.route("/tribune/rail-link", CorpusSite.bytes(200, "text/html; charset=x-no-such-charset", """
+                    <!doctype html><html lang="en"><head><title>Rail link approved</title></head>
+                    <body><article><h1>Rail link to the coast approved</h1>
+                    <p>The government approved the rail link to the coast on Sunday after a decade of planning, in Niš
+                    and Zürich alike.</p></article></body></html>""".getBytes(StandardCharsets.UTF_8)));
+            Article rail = byTitle(pollFeed("full-text.xml", true), "Rail link to the coast approved");
+            assertThat(rail.body()).startsWith("The government approved the rail link to the coast on Sunday")
+                    .contains("Niš and Zürich");
+            assertThat(harness.status().warnings()).contains("1 article page(s) declared a charset Java does not know, "
+                    + "read as their <meta> charset or UTF-8 instead (last: \"x-no-such-charset\" at " + base
+                    + "/tribune/rail-link?utm_source=rss)");
         }
 
         @Test

@@ -66,7 +66,7 @@ class PollBudgetTest {
             new io.newswatch.poller.parse.FeedParser().parse("<rss version=\"2.0\"><channel><title>t</title></channel></rss>"
                     .getBytes(StandardCharsets.UTF_8), java.util.Optional.empty(), null);
             PollLimits tight = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMillis(1200), Duration.ofMinutes(1),
-                    100, 1000);
+                    100);
             try (PollHarness harness = new PollHarness(site.base() + "/feed.xml", true, tight)) {
                 List<Article> first = harness.poll();
                 FeedStatus status = harness.status();
@@ -97,7 +97,7 @@ class PollBudgetTest {
                     + "<title>Big</title><link>" + site.base() + "/</link>" + items.repeat(100) + "</channel></rss>")
                     .getBytes(StandardCharsets.UTF_8)));
             PollLimits tight = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMillis(1),
-                    100, 1000);
+                    100);
             try (PollHarness harness = new PollHarness(site.base() + "/big.xml", false, tight)) {
                 assertThat(harness.poll()).isEmpty();
                 assertThat(harness.status().errorKind()).isEqualTo("BUDGET");

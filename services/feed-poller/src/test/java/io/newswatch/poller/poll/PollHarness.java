@@ -46,7 +46,7 @@ public final class PollHarness implements AutoCloseable {
 
     /** Limits of the tests: generous, so that only the tests about limits meet them. */
     public static final PollLimits LIMITS = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1),
-            Duration.ofMinutes(1), 100, 1000);
+            Duration.ofMinutes(1), 100);
 
     public PollHarness(String feedUrl, boolean fullText) {
         this(feedUrl, fullText, LIMITS);
