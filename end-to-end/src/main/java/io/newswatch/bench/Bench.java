@@ -411,6 +411,9 @@ public final class Bench {
         poller.put("NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0.005S");
         poller.put("NEWSWATCH_POLLER_POLITENESS_MAX_CONCURRENT_PER_HOST", "4");
         poller.put("NEWSWATCH_POLLER_MAX_CONCURRENT_POLLS", "64");
+        // 64 polls at once in 256 MiB leave no room for 10 MiB bodies (the poller refuses to start so); the
+        // benchmark's pages are a few KB
+        poller.put("NEWSWATCH_POLLER_HTTP_MAX_BODY_BYTES", "2097152");
         poller.put("NEWSWATCH_POLLER_REMEMBERED_ITEMS", String.valueOf(Math.max(500, 3 * options.window())));
         return env;
     }

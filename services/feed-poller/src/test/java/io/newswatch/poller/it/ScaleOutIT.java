@@ -66,7 +66,7 @@ class ScaleOutIT {
 
     private static void startInstance(String name) throws IOException {
         int port = PORTS.computeIfAbsent(name, n -> freePort());
-        processes.start(instance(name), NewswatchService.FEED_POLLER, port, "192m", Map.of(
+        processes.start(instance(name), NewswatchService.FEED_POLLER, port, "256m", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
                 "NEWSWATCH_TOPIC_PREFIX", stack.topicPrefix(),
                 "NEWSWATCH_FEEDS_FILE", files.resolve("feeds.yaml").toString(),
