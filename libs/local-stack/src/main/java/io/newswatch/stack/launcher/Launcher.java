@@ -169,6 +169,9 @@ public final class Launcher {
         }
         configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_FEEDS_FILE",
                 home.project().resolve("deploy/feeds.yaml").toString());
+        // the demo site is on this machine: the poller's address guard lets it (that port only) through
+        configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_POLLER_SSRF_ALLOW",
+                "localhost:" + DemoFeedServer.port() + ",127.0.0.1:" + DemoFeedServer.port());
         configuration.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE",
                 home.project().resolve("deploy/rules.yaml").toString());
         return configuration;
