@@ -83,7 +83,8 @@ class ClusterRefusalIT {
                 !client.caughtUp(stack.topicPrefix() + "indexer", stack.topics().articlesEnriched()));
         // readiness says why, once the block has lasted longer than a hiccup
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().get("/q/health/ready").then()
-                .statusCode(503).extract().asString()).contains("blocked").contains("cluster_block_exception"));
+                .statusCode(503).extract().asString()).contains("blocked").contains("cluster_block_exception")
+                .contains("\"hosts\"").doesNotContain(ShortBackoffStackTestResource.PASSWORD_IN_URL));
         assertThat(indexed("blocked")).isZero();
 
         client.request("PUT", "/" + writeIndex() + "/_settings", "{\"index.blocks.write\":null}");
