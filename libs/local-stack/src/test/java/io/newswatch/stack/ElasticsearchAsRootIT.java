@@ -5,12 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -98,7 +96,7 @@ class ElasticsearchAsRootIT {
     }
 
     private static ElasticsearchNode node(StackHome home, LocalStack shared, Path userDir) throws IOException {
-        List<Integer> ports = freePorts(2);
+        List<Integer> ports = Ports.free(2);
         StackSettings defaults = shared.settings();
         StackSettings settings = new StackSettings(defaults.kafkaPort(), defaults.kafkaControllerPort(), ports.get(0),
                 ports.get(1), defaults.kafkaHeap(), "384m", 1, defaults.elasticsearchUser(), userDir);
@@ -118,20 +116,6 @@ class ElasticsearchAsRootIT {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
         }
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ class StackPermissionsIT {
     void aFreshStackAndKafkasDataAreTheOwnersAlone() throws Exception {
         LocalStack shared = TestStack.shared(); // the distributions
         StackHome home = new StackHome(shared.home().project(), parent.resolve("stack"));
-        List<Integer> ports = freePorts(2);
+        List<Integer> ports = Ports.free(2);
         StackSettings defaults = shared.settings();
         StackSettings settings = new StackSettings(ports.get(0), ports.get(1), defaults.elasticsearchPort(),
                 defaults.elasticsearchTransportPort(), "256m", defaults.elasticsearchHeap(), 1,
@@ -78,20 +77,6 @@ class StackPermissionsIT {
                     return true;
                 }
             }).toList();
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new java.util.ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
         }
     }
 }

@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * the services do.
  *
  * <p>A replay is safe to repeat: every consumer is idempotent (the indexer writes deterministic ids with external
- * versions, the alerter derives alert ids from rule and story, the enricher's output is keyed by article). Still, a
- * letter replayed once is skipped by later replays unless {@code --again} is given.
+ * versions, the enricher does not count a replayed article in its story again, the alerter derives alert ids from
+ * rule and story and never notifies one twice). Still, a letter replayed once is skipped by later replays unless
+ * {@code --again} is given.
  */
 final class DeadLetterCommand {
 

@@ -28,6 +28,10 @@ class ApiKeyFileTest {
         Path key = dir.resolve("stack").resolve("api-key");
         Path trace = dir.resolve("trace.log");
         assumeTrue(strace() != null, "strace is not installed (apt-get install strace): cannot watch the system calls");
+        Process probe = new ProcessBuilder(strace(), "-qq", "-o", "/dev/null", "true").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "strace cannot trace here (ptrace not permitted): cannot watch the system calls");
 
         Process child = new ProcessBuilder(List.of(strace(), "-f", "-qq", "-e", "trace=%file,fchmod", "-o",
                 trace.toString(), javaBinary(), "-cp", System.getProperty("java.class.path"),
