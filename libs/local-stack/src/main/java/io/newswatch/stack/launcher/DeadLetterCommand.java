@@ -41,7 +41,7 @@ final class DeadLetterCommand {
               ID      PARTITION:OFFSET in the dead-letter topic, as list shows it
               --topic the topic the records came from (articles.enriched or newswatch.articles.enriched)
               --since an ISO time (2026-12-05T09:30:00Z, 2026-12-05) or an age (30m, 2h, 7d)
-              --reason text in the reason; --service the service that gave up (poller, enricher, indexer, alerter)
+              --reason text in the reason; --service the service that gave up (enricher, indexer, alerter; "-" when unnamed)
               --again also replay letters replayed before; --dry-run lists what would be replayed
 
             Kafka: KAFKA_BOOTSTRAP_SERVERS and KAFKA_* client settings, as the services take them (else the local
