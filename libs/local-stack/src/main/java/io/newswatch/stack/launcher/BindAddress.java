@@ -49,12 +49,16 @@ public record BindAddress(String host) {
         }
     }
 
-    /** The host that clients on this machine use: loopback when every interface is bound. */
+    /**
+     * The host that clients on this machine use: {@code localhost} for IPv4 loopback and when every interface is
+     * bound (the name the demo feeds and printed URLs have always used, so a stack's feed and article ids stay the
+     * same), else the address.
+     */
     public String contactHost() {
         try {
             InetAddress address = InetAddress.getByName(host);
-            if (address.isAnyLocalAddress()) {
-                return "127.0.0.1";
+            if (address.isAnyLocalAddress() || host.equals("127.0.0.1")) {
+                return "localhost";
             }
             return address instanceof Inet6Address && host.contains(":") ? "[" + host + "]" : host;
         } catch (IOException e) {

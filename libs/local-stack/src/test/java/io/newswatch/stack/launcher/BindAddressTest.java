@@ -17,15 +17,15 @@ class BindAddressTest {
     void loopbackUnlessConfigured() {
         assertThat(BindAddress.from(Map.of())).isEqualTo(BindAddress.LOOPBACK);
         assertThat(BindAddress.from(Map.of(BindAddress.VARIABLE, " "))).isEqualTo(BindAddress.LOOPBACK);
-        assertThat(BindAddress.LOOPBACK.url(8084)).isEqualTo("http://127.0.0.1:8084");
+        assertThat(BindAddress.LOOPBACK.url(8084)).isEqualTo("http://localhost:8084");
     }
 
     @Test
     void everyInterfaceIsReachedThroughLoopbackFromThisMachine() {
         BindAddress everywhere = BindAddress.from(Map.of(BindAddress.VARIABLE, "0.0.0.0"));
         assertThat(everywhere.host()).isEqualTo("0.0.0.0");
-        assertThat(everywhere.url(8081)).isEqualTo("http://127.0.0.1:8081");
-        assertThat(BindAddress.from(Map.of(BindAddress.VARIABLE, "::")).contactHost()).isEqualTo("127.0.0.1");
+        assertThat(everywhere.url(8081)).isEqualTo("http://localhost:8081");
+        assertThat(BindAddress.from(Map.of(BindAddress.VARIABLE, "::")).contactHost()).isEqualTo("localhost");
         assertThat(BindAddress.from(Map.of(BindAddress.VARIABLE, "::1")).url(8081)).isEqualTo("http://[::1]:8081");
     }
 

@@ -38,7 +38,7 @@ class DemoFeedServerTest {
         try {
             String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(server.base() + "/rss.xml")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(body).contains("http://127.0.0.1:" + port + "/a.html");
+            assertThat(body).contains("http://localhost:" + port + "/a.html");
             assumeTrue(external != null, "no non-loopback IPv4 address here to try");
             assertThat(answers(external, port)).isFalse();
         } finally {
