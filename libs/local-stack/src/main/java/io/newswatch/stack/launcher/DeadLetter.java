@@ -64,11 +64,4 @@ record DeadLetter(int partition, long offset, Instant timestamp, byte[] key, byt
     String valueText() {
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
-
-    /** The same letter, with one more replay. */
-    DeadLetter replayedAt(Instant when) {
-        List<Instant> more = new java.util.ArrayList<>(replays);
-        more.add(when);
-        return new DeadLetter(partition, offset, timestamp, key, value, headers, List.copyOf(more));
-    }
 }

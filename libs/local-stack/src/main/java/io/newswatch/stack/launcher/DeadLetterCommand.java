@@ -116,7 +116,7 @@ final class DeadLetterCommand {
 
     private int show(DeadLetterTopic topic, Options options) {
         String id = options.ids.getFirst();
-        DeadLetter letter = find(topic, id);
+        DeadLetter letter = topic.find(id);
         if (letter == null) {
             err.println("newswatch dlq: no dead letter " + id + " in " + topic.name());
             return 1;
@@ -129,9 +129,8 @@ final class DeadLetterCommand {
         List<DeadLetter> chosen;
         if (!options.ids.isEmpty()) {
             chosen = new ArrayList<>();
-            List<DeadLetter> all = topic.read(null);
             for (String id : options.ids) {
-                DeadLetter letter = all.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
+                DeadLetter letter = topic.find(id);
                 if (letter == null) {
                     err.println("newswatch dlq: no dead letter " + id + " in " + topic.name());
                     return 1;
@@ -167,10 +166,6 @@ final class DeadLetterCommand {
     private List<DeadLetter> select(DeadLetterTopic topic, Options options, String prefix) {
         return topic.read(options.filter.since()).stream()
                 .filter(letter -> options.filter.matches(letter, prefix)).toList();
-    }
-
-    private static DeadLetter find(DeadLetterTopic topic, String id) {
-        return topic.read(null).stream().filter(letter -> letter.id().equals(id)).findFirst().orElse(null);
     }
 
     private static ObjectNode json(DeadLetter letter, boolean withValue) {

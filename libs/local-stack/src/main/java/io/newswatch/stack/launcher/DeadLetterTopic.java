@@ -61,6 +61,36 @@ final class DeadLetterTopic implements AutoCloseable {
      * with its replays.
      */
     List<DeadLetter> read(Instant since) {
+        return read(consumer -> {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            seek(consumer, partitions, since);
+            return partitions;
+        });
+    }
+
+    /** One letter by its id ({@code PARTITION:OFFSET}), with its replays; null when there is none. */
+    DeadLetter find(String id) {
+        int colon = id.indexOf(':');
+        int partition = Integer.parseInt(id.substring(0, colon));
+        long offset = Long.parseLong(id.substring(colon + 1));
+        List<DeadLetter> found = read(consumer -> {
+            List<TopicPartition> partitions = partitions(consumer).stream()
+                    .filter(candidate -> candidate.partition() == partition).toList();
+            consumer.assign(partitions);
+            partitions.forEach(candidate -> consumer.seek(candidate, offset));
+            return partitions;
+        });
+        return found.stream().filter(letter -> letter.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Where to start reading: assigns and positions the consumer, returns the partitions to read to their end. */
+    @FunctionalInterface
+    private interface Start {
+        List<TopicPartition> position(KafkaConsumer<byte[], byte[]> consumer);
+    }
+
+    private List<DeadLetter> read(Start start) {
         Map<String, DeadLetter> letters = new LinkedHashMap<>();
         Map<String, List<Instant>> replays = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.with(Map.of(
@@ -68,10 +98,8 @@ final class DeadLetterTopic implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = start.position(consumer);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            seek(consumer, partitions, since);
             long deadline = System.nanoTime() + READ_LIMIT.toNanos();
             while (!reachedEnd(consumer, ends)) {
                 if (System.nanoTime() > deadline) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +46,18 @@ class StatusReportTest {
         assertThat(Redact.url("https://u:p@host.example:8443/feed.xml?key=1")).isEqualTo("https://host.example:8443/feed.xml?…");
         assertThat(Redact.url("http://host.example/rss")).isEqualTo("http://host.example/rss");
         assertThat(Redact.text("see https://u:p@a.example/x and ftp://b.example/y")).isEqualTo("see https://***@a.example/x and ftp://b.example/y");
+        assertThat(Redact.text("(https://u:p@a.example)")).isEqualTo("(https://***@a.example)");
+        assertThat(Redact.text("https://a.example/who@where")).isEqualTo("https://a.example/who@where");
         assertThat(Redact.url("not a url at all")).isEqualTo("not a url at all");
         assertThat(Redact.text("GET https://a.example/hook?token=x failed")).isEqualTo("GET https://a.example/hook?… failed");
-        // adversarial input runs in linear time
-        long started = System.nanoTime();
-        Redact.text("://".repeat(5_000) + "@".repeat(5_000) + "?".repeat(5_000));
-        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+        // adversarial input takes linear time: well under a second of this thread's CPU
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long started = threads.getCurrentThreadCpuTime();
+        for (String hostile : List.of("://".repeat(5_000) + "@".repeat(5_000) + "?".repeat(5_000),
+                "https://" + "a@".repeat(5_000), "x://".repeat(3_000) + " ://".repeat(2_000))) {
+            Redact.text(hostile);
+            Redact.url(hostile);
+        }
+        assertThat(threads.getCurrentThreadCpuTime() - started).isLessThan(1_000_000_000L);
     }
 }
