@@ -48,17 +48,17 @@ final class StatusReport {
                             : state == LocalStack.ServerState.STARTING ? "  (starting)" : "");
         }
         for (NewswatchService service : NewswatchService.values()) {
-            Optional<String> health = ServiceProcesses.health(service.port(), "/q/health/ready");
-            boolean up = ServiceProcesses.ready(service.port());
+            Optional<String> health = ServiceProcesses.health(services.bind(), service.port(), "/q/health/ready");
+            boolean up = ServiceProcesses.ready(services.bind(), service.port());
             allUp &= up;
             String detail = health.isEmpty() ? (services.process(service.id()).isPresent() ? "  (starting)" : "")
                     : up ? "" : "  " + downChecks(health.get());
-            out.printf("%-14s %-9s http://localhost:%d%s%n", service.id(), up ? "up" : "DOWN", service.port(),
+            out.printf("%-14s %-9s %s%s%n", service.id(), up ? "up" : "DOWN", services.bind().url(service.port()),
                     detail);
         }
         boolean demo = ProcessTree.alive(stack.home().pidFile("demo-feed")).isPresent();
-        out.printf("%-14s %-9s http://localhost:%d/rss.xml%n", "demo-feed", demo ? "up" : "down",
-                DemoFeedServer.port());
+        out.printf("%-14s %-9s %s/rss.xml%n", "demo-feed", demo ? "up" : "down",
+                services.bind().url(DemoFeedServer.port()));
         printFeeds();
         printRules();
         printAlerts();
@@ -66,18 +66,23 @@ final class StatusReport {
     }
 
     private void printFeeds() {
-        get(NewswatchService.FEED_POLLER.port(), "/feeds").ifPresent(feeds -> {
-            out.printf("%nFEEDS (%d)%n", feeds.size());
-            for (JsonNode feed : feeds) {
-                JsonNode status = feed.path("status");
-                out.printf("  %-28s last poll %-25s HTTP %-4s items %-5s failures %-3s next %s%s%n",
-                        truncate(feed.path("name").asText(feed.path("url").asText()), 28),
-                        status.path("lastPoll").asText("-"), status.path("httpStatus").asText("-"),
-                        status.path("itemsPublished").asText("0"), status.path("consecutiveFailures").asText("0"),
-                        status.path("nextPoll").asText("-"),
-                        status.hasNonNull("error") ? "  error: " + status.path("error").asText() : "");
-            }
-        });
+        get(NewswatchService.FEED_POLLER.port(), "/feeds").ifPresent(this::printFeeds);
+    }
+
+    /** The feeds; a feed without a name is shown by its URL without credentials or query. */
+    void printFeeds(JsonNode feeds) {
+        out.printf("%nFEEDS (%d)%n", feeds.size());
+        for (JsonNode feed : feeds) {
+            JsonNode status = feed.path("status");
+            String name = feed.hasNonNull("name") && !feed.path("name").asText().isBlank()
+                    ? feed.path("name").asText() : Redact.url(feed.path("url").asText());
+            out.printf("  %-28s last poll %-25s HTTP %-4s items %-5s failures %-3s next %s%s%n",
+                    truncate(name, 28),
+                    status.path("lastPoll").asText("-"), status.path("httpStatus").asText("-"),
+                    status.path("itemsPublished").asText("0"), status.path("consecutiveFailures").asText("0"),
+                    status.path("nextPoll").asText("-"),
+                    status.hasNonNull("error") ? "  error: " + Redact.text(status.path("error").asText()) : "");
+        }
     }
 
     private void printRules() {
@@ -134,10 +139,10 @@ final class StatusReport {
         }
     }
 
-    private static Optional<JsonNode> get(int port, String path) {
+    private Optional<JsonNode> get(int port, String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                            URI.create(services.bind().url(port) + path)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Optional.empty();
