@@ -127,17 +127,20 @@ public final class Cyrillic {
 
     /**
      * The scheme one word is written in: Serbian and Macedonian letters (ђ ћ ј љ њ џ ѓ ќ ѕ) make it South Slavic and
-     * Ukrainian letters (і ї є ґ) Ukrainian, whatever the text's language; otherwise the text's scheme.
+     * Ukrainian letters (і ї є ґ) Ukrainian, whatever the text's language; otherwise the text's scheme. Only the
+     * schemes a text folds in ({@link Scheme#forLanguage}) give way to the letters; the others are spellings asked for.
      */
     public static Scheme schemeOf(CharSequence text, int from, int to, Scheme textScheme) {
+        if (textScheme != Scheme.RUSSIAN && textScheme != Scheme.SOUTH_SLAVIC && textScheme != Scheme.UKRAINIAN) {
+            return textScheme;
+        }
         for (int i = from; i < to; i++) {
             switch (Character.toLowerCase(text.charAt(i))) {
                 case 'ђ', 'ћ', 'ј', 'љ', 'њ', 'џ', 'ѓ', 'ќ', 'ѕ' -> {
                     return Scheme.SOUTH_SLAVIC;
                 }
                 case 'і', 'ї', 'є', 'ґ' -> {
-                    return textScheme == Scheme.UKRAINIAN_BGN || textScheme == Scheme.GERMAN_UKRAINIAN
-                            ? textScheme : Scheme.UKRAINIAN;
+                    return Scheme.UKRAINIAN;
                 }
                 default -> {
                     // not a marker

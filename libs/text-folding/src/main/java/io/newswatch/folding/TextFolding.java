@@ -201,7 +201,7 @@ public final class TextFolding {
     }
 
     /** Umlauts and Nordic vowels as digraphs, as they are written without them: Schröder is Schroeder, Løkke Loekke. */
-    static String germanicDigraphs(CharSequence text) {
+    public static String germanicDigraphs(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length() + 4);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -212,7 +212,12 @@ public final class TextFolding {
                 case 'å' -> "aa";
                 default -> null;
             };
-            out.append(digraph == null ? String.valueOf(c) : digraph);
+            if (digraph == null) {
+                out.append(c);
+            } else {
+                out.append(Character.isUpperCase(c) ? Character.toUpperCase(digraph.charAt(0)) : digraph.charAt(0))
+                        .append(digraph.charAt(1));
+            }
         }
         return out.toString();
     }

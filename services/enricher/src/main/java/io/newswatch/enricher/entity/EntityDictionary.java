@@ -7,8 +7,13 @@ import io.newswatch.enricher.match.Vocabulary;
 import io.newswatch.enricher.text.Tokenizer;
 import io.newswatch.enricher.text.Tokens;
 
+import io.newswatch.folding.Cyrillic;
+import io.newswatch.folding.TextFolding;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The knowledge base compiled for matching: every name, alias, demonym and stand-alone short form as a phrase of
@@ -80,43 +85,33 @@ public final class EntityDictionary {
         }
     }
 
-    private void addAlias(int entity, AliasKind kind, String text) {
-        addAliasOnly(entity, kind, text);
-        String digraphs = germanicDigraphs(text);
-        if (!digraphs.equals(text)) {
-            addAliasOnly(entity, kind, digraphs);
-        }
-    }
-
     /**
-     * The spelling with umlauts and Nordic vowels as digraphs, as they are written without them: Schröder is also
-     * Schroeder, Løkke also Loekke, Müller also Mueller (folding alone gives Schroder, Lokke, Muller).
+     * Adds an alias as written and in the other spellings a text may write or fold it to: a Cyrillic alias in every
+     * transliteration scheme (Шойгу is shoygu in a Russian text, sojgu in a Serbian one, and Shoigu, Schoigu in Latin
+     * texts), a name with umlauts or Nordic vowels also with their digraphs (Schröder is also Schroeder, Løkke also
+     * Loekke), a name with đ also with a bare d (Dukanovic). The same folding as the text's: {@link TextFolding}.
      */
-    static String germanicDigraphs(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 4);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean upper = Character.isUpperCase(c);
-            String replacement = switch (Character.toLowerCase(c)) {
-                case 'ä' -> "ae";
-                case 'ö', 'ø' -> "oe";
-                case 'ü' -> "ue";
-                case 'å' -> "aa";
-                default -> null;
-            };
-            if (replacement == null) {
-                out.append(c);
-            } else {
-                out.append(upper ? Character.toUpperCase(replacement.charAt(0)) : replacement.charAt(0)).append(replacement.charAt(1));
-            }
+    private void addAlias(int entity, AliasKind kind, String text) {
+        Set<String> seen = new HashSet<>();
+        boolean cyrillic = text.chars().anyMatch(c -> Cyrillic.isCyrillic((char) c));
+        for (Cyrillic.Scheme scheme : cyrillic ? ALL_SCHEMES : List.of(Cyrillic.Scheme.RUSSIAN)) {
+            addAliasOnly(entity, kind, text, scheme, seen);
         }
-        return out.toString();
+        String digraphs = TextFolding.germanicDigraphs(text);
+        if (!digraphs.equals(text)) {
+            addAliasOnly(entity, kind, digraphs, Cyrillic.Scheme.RUSSIAN, seen);
+        }
+        if (text.indexOf('đ') >= 0 || text.indexOf('Đ') >= 0) {
+            addAliasOnly(entity, kind, text.replace('đ', 'd').replace('Đ', 'D'), Cyrillic.Scheme.RUSSIAN, seen);
+        }
     }
 
-    private void addAliasOnly(int entity, AliasKind kind, String text) {
-        Tokens tokens = Tokenizer.tokenize(text);
+    private static final List<Cyrillic.Scheme> ALL_SCHEMES = List.of(Cyrillic.Scheme.values());
+
+    private void addAliasOnly(int entity, AliasKind kind, String text, Cyrillic.Scheme scheme, Set<String> seen) {
+        Tokens tokens = Tokenizer.tokenize(text, scheme);
         int n = tokens.size();
-        if (n == 0) {
+        if (n == 0 || !seen.add(String.join(" ", java.util.stream.IntStream.range(0, n).mapToObj(tokens::folded).toList()))) {
             return;
         }
         int[] words = new int[n];

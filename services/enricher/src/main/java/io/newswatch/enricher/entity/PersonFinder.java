@@ -1,7 +1,7 @@
 package io.newswatch.enricher.entity;
 
-import io.newswatch.enricher.text.Folding;
 import io.newswatch.enricher.text.Tokens;
+import io.newswatch.folding.TextFolding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ final class PersonFinder {
 
     /** The id of a discovered person: {@code person/} and the folded name with hyphens. */
     static String idOf(String name) {
-        String folded = Folding.fold(name).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        String folded = TextFolding.fold(name).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
         return "person/" + folded;
     }
 

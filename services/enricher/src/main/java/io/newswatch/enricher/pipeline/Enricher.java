@@ -51,7 +51,8 @@ public final class Enricher {
      * @param language the language if known, else null (then it is detected)
      */
     public Tagging tag(String text, int titleEnd, String language) {
-        Tokens tokens = Tokenizer.tokenize(text);
+        String lang = language != null && !language.isBlank() ? language : LanguageDetector.detect(text);
+        Tokens tokens = Tokenizer.tokenize(text, lang);
         for (int i = 0; i < tokens.size() && tokens.start(i) < titleEnd; i++) {
             tokens.mark(i, Tokens.TITLE);
         }
@@ -60,7 +61,6 @@ public final class Enricher {
         List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd);
         List<TopicScore> topics = classifier.classify(tokens, lookup, entities);
         List<Quote> quotes = quoteExtractor.extract(tokens, entities);
-        String lang = language != null && !language.isBlank() ? language : LanguageDetector.detect(tokens);
         return new Tagging(lang, tokens, entities, topics, quotes);
     }
 
