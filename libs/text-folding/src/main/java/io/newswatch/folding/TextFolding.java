@@ -129,6 +129,52 @@ public final class TextFolding {
         return at - start;
     }
 
+    /**
+     * A text for a search engine that indexes one string per document and cannot hold several words at one position
+     * (Elasticsearch's {@code text_folded}): the {@link #fold folded text}, then, after a blank line, the other
+     * spellings of its words that have some ({@link #variants}), each once. A phrase is found as the text writes it
+     * folded; a single word also in its other spellings ({@code Shoigu} and {@code Schoigu} for {@code Шойгу}).
+     */
+    public static String searchText(CharSequence text, String language) {
+        String folded = fold(text, language);
+        if (text == null || isAscii(text)) {
+            return folded;
+        }
+        Set<String> extra = new LinkedHashSet<>();
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean plain = true;
+            while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || isMark(text.charAt(end)))) {
+                char c = text.charAt(end);
+                plain &= !Cyrillic.isCyrillic(c) && "äöüåøđÄÖÜÅØĐ".indexOf(c) < 0;
+                end++;
+            }
+            if (!plain) {
+                Set<String> variants = variants(text.subSequence(i, end), language);
+                variants.stream().skip(1).forEach(extra::add);
+            }
+            i = end;
+        }
+        if (extra.isEmpty()) {
+            return folded;
+        }
+        return folded + "\n\n" + String.join(" ", extra);
+    }
+
+    private static boolean isAscii(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The folding of one character outside Cyrillic: usually one character, sometimes none or two. */
     public static String fold(char c) {
         char single = SINGLE[c];

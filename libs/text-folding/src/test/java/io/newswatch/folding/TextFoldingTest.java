@@ -68,6 +68,15 @@ class TextFoldingTest {
     }
 
     @Test
+    void searchTextAddsTheOtherSpellingsOfItsWordsOnce() {
+        String text = TextFolding.searchText("Шойгу и Шойгу", "ru");
+        assertThat(text).startsWith("shoygu i shoygu\n\n").contains(" shoigu ", " schoigu ", "sojgu ");
+        assertThat(text.indexOf("schoigu")).isEqualTo(text.lastIndexOf("schoigu"));
+        assertThat(TextFolding.searchText("NATO and Montenegro", "en")).isEqualTo("nato and montenegro");
+        assertThat(TextFolding.searchText("Vučić", "sr")).isEqualTo("vucic");
+    }
+
+    @Test
     void foldWordWritesIntoABuffer() {
         char[] out = new char[64];
         String text = "xx Шойгу yy";
