@@ -4,6 +4,7 @@ import io.newswatch.folding.Cyrillic.Scheme;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -216,8 +217,8 @@ public final class TextFolding {
     }
 
     /**
-     * The inverse of the folding for the letters of European names (Latin-1 and Latin Extended-A/B, and Cyrillic in
-     * every {@link Scheme}, context rules aside): each folded ASCII string ("c", "dj", "sh") with the letters, both
+     * The inverse of the folding for the letters of European names (Latin-1 and Latin Extended-A/B, umlauts as
+     * digraphs too, and Cyrillic in every {@link Scheme}, context rules aside): each folded ASCII string ("c", "dj", "sh") with the letters, both
      * cases, that fold to it. For searching unfolded values with a folded word (regular expressions over keywords).
      */
     public static java.util.Map<String, String> sources() {
@@ -229,14 +230,22 @@ public final class TextFolding {
                 sources.computeIfAbsent(folded, k -> new StringBuilder()).append(c);
             }
         }
+        sources.computeIfAbsent("'", k -> new StringBuilder()).append("’‘ʼ");
+        for (String umlaut : List.of("äÄ", "öÖøØ", "üÜ", "åÅ")) {
+            String digraph = germanicDigraphs(umlaut.substring(0, 1));
+            sources.computeIfAbsent(digraph, k -> new StringBuilder()).append(umlaut);
+        }
         int[] consumed = new int[1];
         for (char c = '\u0400'; c < '\u0500'; c++) {
             for (Scheme scheme : Scheme.values()) {
-                String latin = Cyrillic.letter(String.valueOf(c), 0, 0, 1, scheme, consumed);
-                if (latin != null && !latin.isEmpty()) {
-                    StringBuilder letters = sources.computeIfAbsent(latin, k -> new StringBuilder());
-                    if (letters.indexOf(String.valueOf(c)) < 0) {
-                        letters.append(c);
+                // the letter first in a word and after a consonant (Київ is kyiv, Їжак yizhak)
+                for (String word : List.of(String.valueOf(c), "б" + c)) {
+                    String latin = Cyrillic.letter(word, word.length() - 1, 0, word.length(), scheme, consumed);
+                    if (latin != null && !latin.isEmpty()) {
+                        StringBuilder letters = sources.computeIfAbsent(latin, k -> new StringBuilder());
+                        if (letters.indexOf(String.valueOf(c)) < 0) {
+                            letters.append(c);
+                        }
                     }
                 }
             }
