@@ -41,6 +41,7 @@ public final class Enricher {
         this.tagger = new EntityTagger(dictionary);
         this.classifier = new TopicClassifier(taxonomy, vocabulary);
         this.clock = clock;
+        LanguageDetector.load();
     }
 
     /**

@@ -7,13 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LanguageDetectorTest {
 
     @Test
-    void latinScriptLanguagesByFunctionWords() {
+    void latinScriptLanguages() {
         assertThat(LanguageDetector.detect("The ministers said that the talks would continue in the spring.")).isEqualTo("en");
         assertThat(LanguageDetector.detect("Les ministres ont dit que les discussions sont dans une impasse.")).isEqualTo("fr");
         assertThat(LanguageDetector.detect("Die Minister sagten, dass die Gespräche nicht mit dem Ergebnis enden.")).isEqualTo("de");
         assertThat(LanguageDetector.detect("Los ministros dijeron que las conversaciones con el gobierno son para el pueblo.")).isEqualTo("es");
-        assertThat(LanguageDetector.detect("Ministri su rekli da je sastanak u Podgorici bio prije podne i da nije završen.")).isEqualTo("hr");
-        assertThat(LanguageDetector.detect("Ministri su rekli da je sastanak u Beogradu bio pre podne i da posle toga nije završen.")).isEqualTo("sr");
+    }
+
+    @Test
+    void serbianCroatianBosnianAndMontenegrinByTheirVocabulary() {
+        assertThat(LanguageDetector.detect("Ministri su rekli da je sastanak u Beogradu bio pre podne i da posle toga nije završen."))
+                .isEqualTo("sr");
+        assertThat(LanguageDetector.detect("Ministri su tijekom sastanka u Zagrebu rekli da će Europska unija do kolovoza "
+                + "odlučiti o tisuću zahtjeva.")).isEqualTo("hr");
+        assertThat(LanguageDetector.detect("Ministri su tokom sastanka u Sarajevu rekli da će Evropska unija prije augusta "
+                + "odlučiti o hiljadu zahtjeva općine.")).isEqualTo("bs");
+        assertThat(LanguageDetector.detect("Ministri su tokom sastanka u Podgorici rekli da će crnogorska vlada prije "
+                + "avgusta odlučiti đe će biti sjednica.")).isEqualTo("cnr");
     }
 
     @Test
