@@ -61,7 +61,7 @@ public final class EntityTagger {
         int n = tokens.size();
         int[] owner = new int[n];
         Arrays.fill(owner, -1);
-        List<Match> matches = match(tokens, lookup.ids());
+        List<Match> matches = match(tokens, lookup);
         int[] present = presentWords(tokens, lookup.ids());
 
         // 1. unambiguous matches
@@ -106,16 +106,17 @@ public final class EntityTagger {
             }
         }
         // 4. short forms: a surname alone names the person named in full elsewhere in the text
-        resolveSurnames(tokens, lookup.ids(), owner, hits);
+        resolveSurnames(tokens, lookup, owner, hits);
         return aggregate(tokens, hits, titleEnd);
     }
 
-    private List<Match> match(Tokens t, int[] ids) {
+    private List<Match> match(Tokens t, Vocabulary.Lookup lookup) {
+        int[] ids = lookup.ids();
         PhraseTrie trie = dictionary.trie();
         List<Match> matches = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (ids[i] < 0 || t.has(i, Tokens.BOILERPLATE)) {
+            if (ids[i] < 0 && lookup.lemma(i) < 0 || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
             int node = PhraseTrie.ROOT;
@@ -125,7 +126,11 @@ public final class EntityTagger {
                 if (j > i && (t.flags(j) & WALK_STOP) != 0) {
                     break;
                 }
-                node = trie.child(node, ids[j]);
+                int next = trie.child(node, ids[j]);
+                if (next == PhraseTrie.NONE && lookup.lemma(j) >= 0) {
+                    next = trie.child(node, lookup.lemma(j)); // an inflected name: "Сергея Лаврова", "Podgorici"
+                }
+                node = next;
                 if (node == PhraseTrie.NONE) {
                     break;
                 }
@@ -284,7 +289,7 @@ public final class EntityTagger {
         return sorted;
     }
 
-    private void resolveSurnames(Tokens t, int[] ids, int[] owner, List<Hit> hits) {
+    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits) {
         Map<String, Hit> bySurname = new HashMap<>();
         Set<String> clashes = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -293,7 +298,7 @@ public final class EntityTagger {
             if (!person || h.to() == h.from() || !seen.add(h.key(dictionary))) {
                 continue;
             }
-            String surname = t.folded(h.to());
+            String surname = lookup.base(t, h.to());
             Hit other = bySurname.putIfAbsent(surname, h);
             if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
                 clashes.add(surname);
@@ -307,7 +312,7 @@ public final class EntityTagger {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
-            Hit person = bySurname.get(t.folded(i));
+            Hit person = bySurname.get(lookup.base(t, i));
             if (person != null) {
                 hits.add(new Hit(i, i, person.entity(), person.discoveredName(), false));
                 owner[i] = 1;

@@ -58,7 +58,7 @@ public final class Enricher {
             tokens.mark(i, Tokens.TITLE);
         }
         Boilerplate.mark(tokens);
-        Vocabulary.Lookup lookup = vocabulary.lookup(tokens);
+        Vocabulary.Lookup lookup = vocabulary.lookup(tokens, lang);
         List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd);
         List<TopicScore> topics = classifier.classify(tokens, lookup, entities);
         List<Quote> quotes = quoteExtractor.extract(tokens, entities);
