@@ -59,7 +59,7 @@ public final class Enricher {
         }
         Boilerplate.mark(tokens);
         Vocabulary.Lookup lookup = vocabulary.lookup(tokens, lang);
-        List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd);
+        List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd, lang);
         List<TopicScore> topics = classifier.classify(tokens, lookup, entities);
         List<Quote> quotes = quoteExtractor.extract(tokens, entities);
         return new Tagging(lang, tokens, entities, topics, quotes);
