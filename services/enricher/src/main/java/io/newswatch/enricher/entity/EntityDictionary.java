@@ -59,6 +59,7 @@ public final class EntityDictionary {
     private final List<Alias> aliases = new ArrayList<>();
     private final List<int[][]> context = new ArrayList<>();
     private final int[] lastNameWord;
+    private final List<List<String>> variants = new ArrayList<>();
 
     /** Compiles a knowledge base; its words are added to {@code vocabulary}. */
     public EntityDictionary(KnowledgeBase kb, Vocabulary vocabulary) {
@@ -77,6 +78,7 @@ public final class EntityDictionary {
                 }
             });
             context.add(e.context().stream().map(this::phrase).toArray(int[][]::new));
+            variants.add(variantsOf(e));
         }
         lastNameWord = new int[entities.size()];
         for (int i = 0; i < entities.size(); i++) {
@@ -166,6 +168,36 @@ public final class EntityDictionary {
 
     public KbEntity entity(int index) {
         return entities.get(index);
+    }
+
+    /** At most this many variants go into an event: the entity's names, not every spelling of them. */
+    static final int MAX_VARIANTS = 24;
+
+    /**
+     * The names the knowledge base knows an entity by besides its canonical one (aliases, short forms, native-script
+     * names), one per spelling (case and accents aside, scripts kept apart), for the event: rules can follow an entity
+     * by any of them.
+     */
+    private static List<String> variantsOf(KbEntity e) {
+        Set<String> seen = new HashSet<>();
+        seen.add(plain(e.name()));
+        List<String> names = new ArrayList<>();
+        for (String name : java.util.stream.Stream.concat(e.aliases().stream(), e.alone().stream()).toList()) {
+            if (names.size() < MAX_VARIANTS && seen.add(plain(name))) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static String plain(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The other names of an entity ({@link #variantsOf}). */
+    List<String> variants(int index) {
+        return variants.get(index);
     }
 
     /** Context phrases of an entity, as word ids. */

@@ -466,10 +466,10 @@ public final class EntityTagger {
             if (first.entity() >= 0) {
                 KbEntity kb = dictionary.entity(first.entity());
                 found.add(new FoundEntity(kb.id(), kb.name(), kb.type(), kb.country(), kb.geo(), false, mentions,
-                        salience));
+                        salience, dictionary.variants(first.entity())));
             } else {
                 found.add(new FoundEntity(e.getKey(), first.discoveredName(), first.discoveredType(), null, null, true,
-                        mentions, salience));
+                        mentions, salience, List.of()));
             }
         }
         found.sort(Comparator.comparingDouble(FoundEntity::salience).reversed()

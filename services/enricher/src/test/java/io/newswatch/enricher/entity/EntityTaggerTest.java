@@ -187,6 +187,18 @@ class EntityTaggerTest {
                 .contains("location/russia", "location/france", "location/berlin");
     }
 
+    @Test
+    void anEntityCarriesItsIdAndEveryNameRulesMayUse() {
+        Tagging t = io.newswatch.enricher.Fixtures.enricher().tag("Встреча. Лавров прибыл в Мосул.", 0, "ru");
+        FoundEntity lavrov = entity(t, "person/sergey-lavrov").orElseThrow();
+        assertThat(lavrov.toContract().variants()).contains("Sergei Lavrov", "Сергей Лавров", "Lavrov")
+                .doesNotContain("Sergey Lavrov");
+        assertThat(entity(t, "location/mosul").orElseThrow().toContract().variants()).contains("Мосул");
+        Tagging discovered = tag("Talks\nThe Dawn Liberation Front said it would talk.");
+        assertThat(entity(discovered, "organization/dawn-liberation-front").orElseThrow().toContract().variants())
+                .isEmpty();
+    }
+
     private static List<String> idsOf(Tagging t) {
         return t.entities().stream().map(FoundEntity::id).toList();
     }
