@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class LanguageDetector {
 
     /** Characters read: enough for a few sentences, so the cost does not grow with the article. */
-    static final int SAMPLE = 600;
+    static final int SAMPLE = 240;
 
     private static final Language[] LANGUAGES = {
             Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.ITALIAN, Language.PORTUGUESE,
