@@ -478,6 +478,13 @@ public final class Bench {
         if (hook != null) {
             hook.close();
         }
+        if (stack != null && options.storage()) {
+            try {
+                StorageReport.print(out, stack.setup(), stack.endpoints().kafkaBootstrapServers(), indices, topics);
+            } catch (IOException | RuntimeException e) {
+                out.println("storage: cannot measure: " + e.getMessage());
+            }
+        }
         if (stack != null) {
             stack.setup().deleteTopics(topics);
             stack.setup().deleteIndices(indices);
