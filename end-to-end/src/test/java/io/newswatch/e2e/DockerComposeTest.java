@@ -92,6 +92,9 @@ class DockerComposeTest {
             JsonNode compose = services.path(service.id());
             int port = service.defaultPort();
             assertThat(compose.path("ports").toString()).as(service.id()).contains(":" + port + "\"");
+            // inside its container a service listens on every interface; the host publishes it on loopback only
+            assertThat(compose.at("/environment/QUARKUS_HTTP_HOST").asText()).as(service.id()).isEqualTo("0.0.0.0");
+            assertThat(compose.path("ports").get(0).asText()).as(service.id()).startsWith("127.0.0.1:");
             assertThat(compose.at("/healthcheck/test").toString()).contains("localhost:" + port + "/q/health/ready");
             String dockerfile = Files.readString(project.resolve(compose.at("/build/dockerfile").asText()));
             assertThat(dockerfile).contains("EXPOSE " + port).contains("services/" + service.id() + "/target");

@@ -46,8 +46,6 @@ class ExportedMetricsIT {
 
     /** Metrics used on purpose that this test cannot make the services export, and why. */
     private static final Map<String, String> NOT_HERE = Map.of(
-            "alerter_rules_broken", "being added by the alerter's rule-validation work (a gauge alerter.rules.broken "
-                    + "in RuleStore); remove this entry once it is on main",
             "newswatch_indexer_retries_total", "appears with the first transient Elasticsearch failure; "
                     + "ElasticsearchAwayIT and ElasticsearchStoppedIT make and check it");
 
