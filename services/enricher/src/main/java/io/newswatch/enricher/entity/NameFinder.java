@@ -70,8 +70,25 @@ final class NameFinder {
             case ORGANIZATION -> "organization/";
             default -> "location/";
         };
-        return prefix + io.newswatch.folding.TextFolding.fold(name).replaceAll("[^\\p{L}\\p{N}]+", "-")
-                .replaceAll("^-|-$", "");
+        String folded = io.newswatch.folding.TextFolding.fold(name);
+        StringBuilder id = new StringBuilder(prefix.length() + folded.length()).append(prefix);
+        boolean gap = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            int kind = Character.getType(c);
+            if (Character.isLetter(c) || kind == Character.DECIMAL_DIGIT_NUMBER || kind == Character.LETTER_NUMBER
+                    || kind == Character.OTHER_NUMBER) {
+                if (gap && id.length() > prefix.length()) {
+                    id.append('-');
+                }
+                gap = false;
+                id.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return id.toString(); // a hand loop, not two regular expressions: this runs for every discovered mention
     }
 
     /** Organisations named by their first or last word, longest first; they may cover dictionary matches. */

@@ -4,6 +4,8 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Guesses the language of a text when the feed did not say, with Lingua (a well-kept n-gram detector) restricted to
@@ -12,6 +14,14 @@ import java.util.Locale;
  * CPU-second (see the README's benchmark). Lingua does not tell Serbian, Croatian, Bosnian and Montenegrin written in
  * Latin letters apart reliably, and has no Montenegrin: {@link SouthSlavic} decides among them by the text's
  * vocabulary. Thread-safe; the models load once, at first use.
+ *
+ * <p>Lingua 1.2 costs about a millisecond of CPU per article over these languages (every trigram is looked up in
+ * every Latin-script model), four times the rest of the tagging. Before it, a shortcut settles the clear cases of the
+ * three Latin-script languages most articles come in: the first {@value #WORDS_SAMPLE} characters with at least
+ * {@value #CLEAR_HITS} of one language's commonest function words ({@link #FUNCTION_WORDS}) and six times fewer of
+ * the others' are that language. Everything
+ * else (short texts, other languages, mixed samples) goes to Lingua. On the public evaluation sets (English, German,
+ * French, Russian, Ukrainian, Croatian, Serbian news) the shortcut never disagreed with Lingua where it answered.
  */
 public final class LanguageDetector {
 
@@ -34,6 +44,20 @@ public final class LanguageDetector {
                 .fromLanguages(LANGUAGES).withLowAccuracyMode().withPreloadedLanguageModels().build();
     }
 
+    /** Function words that tell English, German and French apart (lower case, as written; none is in two lists). */
+    static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
+            "en", Set.of("the", "and", "of", "that", "with", "was", "were", "said", "has", "have", "which", "from",
+                    "this", "their", "would", "been", "for", "are", "after", "but", "not", "they", "will", "who"),
+            "de", Set.of("der", "die", "das", "und", "ist", "nicht", "mit", "sich", "auch", "auf", "für", "wurde",
+                    "sind", "wird", "nach", "bei", "sagte", "werden", "einem", "einer", "eines", "dass", "hatte",
+                    "haben", "noch", "vom", "zum", "zur"),
+            "fr", Set.of("les", "et", "est", "dans", "pour", "qui", "pas", "sur", "avec", "ont", "mais", "été", "aux",
+                    "une", "cette", "leur", "selon", "elle", "ses", "ces", "sont", "du"));
+    /** Function words of one language a sample needs for the shortcut to name it. */
+    static final int CLEAR_HITS = 6;
+    /** Characters the shortcut reads: counting words is cheap, and news leads are dense with names. */
+    static final int WORDS_SAMPLE = 600;
+
     private LanguageDetector() {
     }
 
@@ -48,6 +72,15 @@ public final class LanguageDetector {
         if (letters(sample) < 12) {
             return null;
         }
+        String clear = byFunctionWords(text.length() <= WORDS_SAMPLE ? text : text.substring(0, WORDS_SAMPLE));
+        if (clear != null) {
+            return clear;
+        }
+        return byLingua(sample);
+    }
+
+    /** The language of a sample by Lingua alone (no shortcut), or null when unsure. */
+    static String byLingua(String sample) {
         Language language = Holder.LINGUA.detectLanguageOf(sample);
         if (language == Language.UNKNOWN) {
             return null;
@@ -57,6 +90,53 @@ public final class LanguageDetector {
             case "hr", "bs", "sr" -> SouthSlavic.refine(Tokenizer.tokenize(sample, code), code);
             default -> code;
         };
+    }
+
+    /**
+     * English, German or French when the sample's function words say so clearly ({@value #CLEAR_HITS} of one
+     * language, six times fewer of the others), else null.
+     */
+    static String byFunctionWords(String sample) {
+        int en = 0;
+        int de = 0;
+        int fr = 0;
+        int i = 0;
+        int n = sample.length();
+        while (i < n) {
+            char c = sample.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            if (c > 0x24F) {
+                return null; // another script: Lingua
+            }
+            int start = i;
+            while (i < n && Character.isLetter(sample.charAt(i))) {
+                i++;
+            }
+            if (i - start > 6) {
+                continue;
+            }
+            String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
+            if (FUNCTION_WORDS.get("en").contains(word)) {
+                en++;
+            } else if (FUNCTION_WORDS.get("de").contains(word)) {
+                de++;
+            } else if (FUNCTION_WORDS.get("fr").contains(word)) {
+                fr++;
+            }
+        }
+        if (en >= CLEAR_HITS && 6 * (de + fr) <= en) {
+            return "en";
+        }
+        if (de >= CLEAR_HITS && 6 * (en + fr) <= de) {
+            return "de";
+        }
+        if (fr >= CLEAR_HITS && 6 * (en + de) <= fr) {
+            return "fr";
+        }
+        return null;
     }
 
     private static String code(Language language) {

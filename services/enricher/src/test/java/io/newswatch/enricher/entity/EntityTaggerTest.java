@@ -15,6 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EntityTaggerTest {
 
     @Test
+    void discoveredIdsAreTheFoldedNameWithHyphens() {
+        assertThat(NameFinder.idOf(EntityType.ORGANIZATION, "Syrian Democratic Forces"))
+                .isEqualTo("organization/syrian-democratic-forces");
+        assertThat(NameFinder.idOf(EntityType.ORGANIZATION, "  Drexel Burnham Lambert Inc. "))
+                .isEqualTo("organization/drexel-burnham-lambert-inc");
+        assertThat(NameFinder.idOf(EntityType.PERSON, "Lt. Gen. Stephen J. Townsend"))
+                .isEqualTo("person/lt-gen-stephen-j-townsend");
+        assertThat(NameFinder.idOf(EntityType.LOCATION, "Đakovica-based")).isEqualTo("location/djakovica-based");
+        assertThat(NameFinder.idOf(EntityType.ORGANIZATION, "Brigade 4")).isEqualTo("organization/brigade-4");
+    }
+
+    @Test
     void acronymsMatchOnlyInCapitals() {
         Tagging t = tag("Ministers meet\nLet us ask the AP whether NATO and the EU agree; nato fans disagree.");
         assertThat(ids(t)).contains("organization/ap", "organization/nato", "organization/eu")

@@ -41,6 +41,23 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void functionWordShortcutOnlyForClearSamples() {
+        assertThat(LanguageDetector.byFunctionWords("The ministers said that the talks with the Serbian side were "
+                + "over and that they would not meet again after the vote.")).isEqualTo("en");
+        assertThat(LanguageDetector.byFunctionWords("Die Minister sagten, dass die Gespräche mit der serbischen Seite "
+                + "nicht auf dem Tisch sind und auch nach der Wahl nicht.")).isEqualTo("de");
+        assertThat(LanguageDetector.byFunctionWords("Les ministres ont dit que les discussions avec la Serbie sont "
+                + "dans une impasse et qu'elles ne reprendront pas avant le vote.")).isEqualTo("fr");
+        // too few function words, other languages, other scripts, mixed samples: Lingua decides
+        assertThat(LanguageDetector.byFunctionWords("NATO summit in Podgorica: Montenegro, Serbia, Kosovo")).isNull();
+        assertThat(LanguageDetector.byFunctionWords("Los ministros dijeron que las conversaciones con el gobierno "
+                + "son para el pueblo y que no habrá otra reunión.")).isNull();
+        assertThat(LanguageDetector.byFunctionWords("Министр заявил, что переговоры продолжатся.")).isNull();
+        assertThat(LanguageDetector.byFunctionWords("The minister said that the talks were over, and die Minister "
+                + "sagten, dass die Gespräche mit der Seite nicht auf dem Tisch sind.")).isNull();
+    }
+
+    @Test
     void tooLittleToSay() {
         assertThat(LanguageDetector.detect("NATO 2026")).isNull();
     }
