@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Articles per second per core (one thread) with the full knowledge base and taxonomy and everything switched on:
- * language detection, entities, topics, quotes, story clustering; and the same plus JSON decoding of the raw article
+ * entities, topics, quotes, story clustering, with each article's language given as feeds give it; and the same plus JSON decoding of the raw article
  * and encoding of the enriched one, which is all the CPU work the service does per message besides Kafka I/O.
  * Articles are about 3 KB, assembled from the evaluation set's paragraphs (different order and mix each). Also
  * prints the heap held by the compiled knowledge base.
