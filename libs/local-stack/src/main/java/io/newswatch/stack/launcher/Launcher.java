@@ -171,6 +171,11 @@ public final class Launcher {
                 home.project().resolve("deploy/feeds.yaml").toString());
         configuration.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE",
                 home.project().resolve("deploy/rules.yaml").toString());
+        // The console holds no key: analysts sign in with theirs, and it reads the other services' APIs.
+        Map<String, String> console = configuration.get(NewswatchService.CONSOLE);
+        console.remove("NEWSWATCH_API_KEY");
+        console.put("NEWSWATCH_CONSOLE_ALERTER_URL", "http://localhost:" + NewswatchService.ALERTER.port());
+        console.put("NEWSWATCH_CONSOLE_POLLER_URL", "http://localhost:" + NewswatchService.FEED_POLLER.port());
         return configuration;
     }
 
@@ -207,6 +212,8 @@ public final class Launcher {
     private void printSummary() {
         out.println();
         out.println("newswatch is up.");
+        out.printf("  console:  http://localhost:%d  (sign in with the API key to change rules and feeds)%n",
+                NewswatchService.CONSOLE.port());
         out.printf("  alerts:   curl localhost:%d/alerts%n", NewswatchService.ALERTER.port());
         out.printf("  rules:    curl localhost:%d/rules%n", NewswatchService.ALERTER.port());
         out.printf("  feeds:    curl localhost:%d/feeds%n", NewswatchService.FEED_POLLER.port());
