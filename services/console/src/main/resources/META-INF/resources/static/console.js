@@ -92,10 +92,12 @@
   var live = document.getElementById('live');
   if (live && status) {
     live.addEventListener('htmx:sseOpen', function () {
+      live.setAttribute('data-connected', 'true');
       status.classList.remove('down');
       status.lastChild.textContent = ' Live: new alerts appear at the top as they are raised.';
     });
     live.addEventListener('htmx:sseError', function () {
+      live.setAttribute('data-connected', 'false');
       status.classList.add('down');
       status.lastChild.textContent = ' Reconnecting to the live stream…';
     });

@@ -198,8 +198,12 @@ public class SearchResource {
                     + Times.format(bar.from(), config.timeZone()) + " to " + Times.format(bar.to(), config.timeZone()),
                     "/search?" + parameters(query, "", bar.from().toString(), bar.to().toString())));
         }
-        String firstDay = buckets.isEmpty() ? null : Times.day(buckets.getFirst().start(), config.timeZone());
-        String lastDay = buckets.isEmpty() ? null : Times.day(buckets.getLast().start(), config.timeZone());
+        // hour-wide bars are labelled with their time, wider ones with their day
+        boolean hours = buckets.size() > 1 && buckets.get(1).start().minusSeconds(86_400).isBefore(buckets.get(0).start());
+        String firstDay = buckets.isEmpty() ? null : hours ? Times.format(buckets.getFirst().start(), config.timeZone())
+                : Times.day(buckets.getFirst().start(), config.timeZone());
+        String lastDay = buckets.isEmpty() ? null : hours ? Times.format(buckets.getLast().start(), config.timeZone())
+                : Times.day(buckets.getLast().start(), config.timeZone());
         return new SearchView(query, period, periods, from, to, hits, totalText, result.path("note").asText(null),
                 facets, bars, firstDay, lastDay, more, null, null, saveAsRule, page);
     }
