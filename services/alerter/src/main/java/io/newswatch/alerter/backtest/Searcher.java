@@ -38,7 +38,8 @@ public final class Searcher {
     public static final Map<String, String> FACETS = facets();
     private static final int FACET_SIZE = 10;
     private static final int HISTOGRAM_BUCKETS = 40;
-    private static final int FIRST_PAGE = 50;
+    private static final int FIRST_PAGE = 30;
+    private static final int LEAD = 300;
     private static final int NEXT_PAGE = 200;
 
     private final ArticleHistory.Search search;
@@ -84,6 +85,7 @@ public final class Searcher {
         ObjectNode candidates = everything ? CandidateQuery.over(matching) : CandidateQuery.over(query);
         boolean first = after == null;
         JsonNode cursor = first ? null : decode(after);
+        Bounds bounds = first ? bounds(from, to) : null;
 
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> matchedIds = new ArrayList<>();
@@ -98,12 +100,12 @@ public final class Searcher {
             }
             while (hits.size() < size && checked < maxChecked) {
                 boolean withAggregations = first && aggregations == null;
-                int pageSize = Math.min(withAggregations ? Math.max(FIRST_PAGE, size) : NEXT_PAGE,
+                int pageSize = Math.min(withAggregations ? Math.max(FIRST_PAGE, size + size / 2) : NEXT_PAGE,
                         maxChecked - checked);
                 ObjectNode body = body(candidates, from, to, pageSize, cursor);
                 if (withAggregations) {
                     body.put("track_total_hits", true);
-                    body.set("aggs", aggregations(everything ? null : CandidateQuery.under(query)));
+                    body.set("aggs", aggregations(everything ? null : CandidateQuery.under(query), bounds));
                 }
                 JsonNode answer = search.post("/" + index + "/_search", Json.encode(body));
                 if (withAggregations) {
@@ -137,82 +139,96 @@ public final class Searcher {
         if (!first) {
             return new SearchResult(text, from, to, hits, next, null, checked, null, null, null, null);
         }
-        return firstPage(text, from, to, hits, next, matchedIds, checked, total, exhausted, everything, candidates,
+        return firstPage(text, from, to, hits, next, matchedIds, checked, total, exhausted, everything, bounds,
                 aggregations);
     }
 
     private SearchResult firstPage(String text, Instant from, Instant to, List<SearchResult.Hit> hits, String next,
                                    List<String> matchedIds, int checked, long candidates, boolean exhausted,
-                                   boolean everything, ObjectNode candidateQuery, JsonNode aggregations)
+                                   boolean everything, Bounds bounds, JsonNode aggregations)
             throws IOException {
         long certain = everything ? candidates : aggregations.path("certain").path("doc_count").asLong();
         SearchResult.Total total;
         JsonNode counted = aggregations;
         String note = null;
-        JsonNode published = aggregations.path("published");
-        Instant first = from != null ? from : published.path("min").isNumber()
-                ? Instant.ofEpochMilli(published.path("min").asLong()) : null;
-        Instant last = to != null ? to : published.path("max").isNumber()
-                ? Instant.ofEpochMilli(published.path("max").asLong()) : null;
-        if (first != null && last != null && from == null && java.time.Duration.between(first, last).toHours() < 24) {
-            first = last.minus(java.time.Duration.ofHours(24)); // a few hits close together: their last day by hour
-        }
-        Interval interval = first == null || last == null || last.isBefore(first) ? null
-                : Interval.covering(first, last, HISTOGRAM_BUCKETS);
         if (everything || certain == candidates || exhausted && matchedIds.size() == candidates) {
             // the candidates are exactly the matches
             total = new SearchResult.Total(candidates, true, candidates, candidates);
-            counted = interval == null ? counted : withHistogram(counted, over(candidateQuery, from, to), first, last,
-                    interval);
         } else if (exhausted) {
             total = new SearchResult.Total(matchedIds.size(), true, matchedIds.size(), matchedIds.size());
-            counted = matchedIds.isEmpty() || interval == null ? null
-                    : recount(matchedIds, first, last, interval);
+            counted = matchedIds.isEmpty() ? null : recount(matchedIds, bounds);
         } else {
             total = new SearchResult.Total(candidates, false, certain, candidates);
-            note = "Facets and the histogram count the " + candidates + " candidate articles; at least " + certain
-                    + " of them match, and the " + checked + " checked so far gave " + matchedIds.size()
-                    + " hits.";
-            counted = interval == null ? counted : withHistogram(counted, over(candidateQuery, from, to), first, last,
-                    interval);
+            note = String.format(java.util.Locale.ROOT, "Facets and the histogram count the %,d candidate articles, "
+                    + "of which at least %,d match the query; of the %,d checked so far, %,d do.", candidates, certain,
+                    checked, matchedIds.size());
         }
         Map<String, List<SearchResult.Count>> facets = new LinkedHashMap<>();
         for (String name : FACETS.keySet()) {
             facets.put(name, counts(counted == null ? null : counted.path(name)));
         }
         return new SearchResult(text, from, to, hits, next, total, checked, facets, total.exact(),
-                histogram(counted, interval), note);
+                histogram(counted, bounds), note);
     }
 
     /** The facets and the histogram again, over exactly the articles that matched. */
-    private JsonNode recount(List<String> ids, Instant first, Instant last, Interval interval) throws IOException {
+    private JsonNode recount(List<String> ids, Bounds bounds) throws IOException {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", 0);
         ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
         ids.forEach(values::add);
-        ObjectNode aggs = facetAggregations();
-        aggs.set("histogram", histogram(first, last, interval));
-        body.set("aggs", aggs);
+        body.set("aggs", aggregations(null, bounds));
         return search.post("/" + index + "/_search", Json.encode(body)).path("aggregations");
     }
 
-    /** The first request's aggregations with the histogram over the same articles, from a second request. */
-    private JsonNode withHistogram(JsonNode aggregations, ObjectNode query, Instant first, Instant last,
-                                   Interval interval) throws IOException {
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("size", 0);
-        body.set("query", query);
-        body.putObject("aggs").set("histogram", histogram(first, last, interval));
-        JsonNode histogram = search.post("/" + index + "/_search", Json.encode(body)).path("aggregations")
-                .path("histogram");
-        ObjectNode merged = aggregations.deepCopy();
-        merged.set("histogram", histogram);
-        return merged;
+    /**
+     * The period the histogram covers: the one asked for, its open ends closed by the oldest and newest article of
+     * the index (looked up at most once a minute), so that a search over any time shows when its hits were
+     * published among everything newswatch holds. Null when the index is empty.
+     */
+    private Bounds bounds(Instant from, Instant to) throws IOException {
+        if (from != null && to != null) {
+            return Bounds.of(from, to);
+        }
+        Bounds index = indexBounds();
+        if (index == null) {
+            return from == null ? null : Bounds.of(from, to == null ? from : to);
+        }
+        Instant start = from != null ? from : index.first();
+        Instant end = to != null ? to : index.last();
+        return end.isAfter(start) ? Bounds.of(start, end) : Bounds.of(start, start.plusSeconds(3600));
     }
 
-    /** The candidates of the period, as a query. */
-    private static ObjectNode over(ObjectNode candidates, Instant from, Instant to) {
-        return (ObjectNode) body(candidates, from, to, 0, null).path("query");
+    private Bounds indexBounds() throws IOException {
+        Cached cached = indexBounds;
+        if (cached != null && System.nanoTime() - cached.at() < BOUNDS_LIFETIME_NANOS) {
+            return cached.bounds();
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("size", 0);
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject("first").putObject("min").put("field", "published");
+        aggs.putObject("last").putObject("max").put("field", "published");
+        JsonNode answer = search.post("/" + index + "/_search", Json.encode(body)).path("aggregations");
+        Bounds bounds = answer.path("first").path("value").isNumber() && answer.path("last").path("value").isNumber()
+                ? Bounds.of(Instant.ofEpochMilli(answer.path("first").path("value").asLong()),
+                Instant.ofEpochMilli(answer.path("last").path("value").asLong())) : null;
+        indexBounds = new Cached(bounds, System.nanoTime());
+        return bounds;
+    }
+
+    private static final long BOUNDS_LIFETIME_NANOS = 60_000_000_000L;
+    private volatile Cached indexBounds;
+
+    private record Cached(Bounds bounds, long at) {
+    }
+
+    /** A period and the histogram interval that draws it in at most {@value #HISTOGRAM_BUCKETS} buckets. */
+    record Bounds(Instant first, Instant last, Interval interval) {
+
+        static Bounds of(Instant first, Instant last) {
+            return new Bounds(first, last, Interval.covering(first, last, HISTOGRAM_BUCKETS));
+        }
     }
 
     private static ObjectNode body(ObjectNode candidates, Instant from, Instant to, int size, JsonNode after) {
@@ -241,20 +257,17 @@ public final class Searcher {
         return body;
     }
 
-    /** Facets, the range of publication times (to choose the histogram's interval), and the subset's count. */
-    private static ObjectNode aggregations(ObjectNode certain) {
-        ObjectNode aggs = facetAggregations();
-        aggs.putObject("published").putObject("stats").put("field", "published");
-        if (certain != null) {
-            aggs.putObject("certain").set("filter", certain);
-        }
-        return aggs;
-    }
-
-    private static ObjectNode facetAggregations() {
+    /** Facets, the histogram over the bounds, and how many articles the subset translation finds. */
+    private static ObjectNode aggregations(ObjectNode certain, Bounds bounds) {
         ObjectNode aggs = Json.mapper().createObjectNode();
         FACETS.forEach((name, field) -> aggs.putObject(name).putObject("terms").put("field", field)
                 .put("size", FACET_SIZE));
+        if (bounds != null) {
+            aggs.set("histogram", histogram(bounds));
+        }
+        if (certain != null) {
+            aggs.putObject("certain").set("filter", certain);
+        }
         return aggs;
     }
 
@@ -262,7 +275,10 @@ public final class Searcher {
      * The histogram: a {@code date_histogram} whose interval gives at most {@value #HISTOGRAM_BUCKETS} buckets over
      * the period (the minimal Elasticsearch has no {@code auto_date_histogram}), empty buckets included.
      */
-    static ObjectNode histogram(Instant first, Instant last, Interval interval) {
+    static ObjectNode histogram(Bounds bounds) {
+        Instant first = bounds.first();
+        Instant last = bounds.last();
+        Interval interval = bounds.interval();
         ObjectNode histogram = Json.mapper().createObjectNode();
         ObjectNode settings = histogram.putObject("date_histogram");
         settings.put("field", "published");
@@ -307,8 +323,8 @@ public final class Searcher {
         return counts;
     }
 
-    private static SearchResult.Histogram histogram(JsonNode aggregations, Interval interval) {
-        if (aggregations == null || interval == null) {
+    private static SearchResult.Histogram histogram(JsonNode aggregations, Bounds bounds) {
+        if (aggregations == null || bounds == null) {
             return new SearchResult.Histogram(null, List.of());
         }
         JsonNode histogram = aggregations.path("histogram");
@@ -317,16 +333,30 @@ public final class Searcher {
             buckets.add(new SearchResult.Bucket(Instant.ofEpochMilli(bucket.path("key").asLong()),
                     bucket.path("doc_count").asLong()));
         }
-        return new SearchResult.Histogram(interval.name(), buckets);
+        return new SearchResult.Histogram(bounds.interval().name(), buckets);
     }
 
     private static SearchResult.Hit hit(EnrichedArticle article, ArticleDocument document, Query query) {
-        String snippet = MatchExplainer.explain(query, document).snippet();
+        // Every article matches "everything": its lead, without analysing the article to explain that.
+        String snippet = query instanceof MatchAllDocsQuery ? lead(article)
+                : MatchExplainer.explain(query, document).snippet();
         return new SearchResult.Hit(article.id(), article.article().url(), article.article().title(),
                 article.article().source() == null ? null : article.article().source().name(),
                 article.article().language(), article.article().published(),
                 article.story() == null ? null : article.story().id(),
                 article.story() == null ? 1 : article.story().outlets(), snippet);
+    }
+
+    /** The start of the summary (or the body), at most 300 characters, HTML-escaped. */
+    static String lead(EnrichedArticle article) {
+        String summary = article.article().summary();
+        String text = (summary == null || summary.isBlank() ? String.valueOf(article.article().body()) : summary)
+                .strip().replaceAll("\\s+", " ");
+        if (text.length() > LEAD) {
+            int cut = text.lastIndexOf(' ', LEAD);
+            text = text.substring(0, cut > LEAD / 2 ? cut : LEAD) + "…";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String encode(JsonNode sort) {

@@ -172,15 +172,17 @@ public class SearchResource {
         String more = next == null ? null : "/search?" + parameters(query, period, from, to) + "&after=" + encode(next)
                 + "&page=" + (page + 1);
         JsonNode total = result.path("total");
-        String totalText = total.isMissingNode() ? null : (total.path("exact").asBoolean(true) ? "" : "up to ")
-                + String.format("%,d", total.path("value").asLong()) + (total.path("value").asLong() == 1
-                ? " article" : " articles");
+        long value = total.path("value").asLong();
+        String totalText = total.isMissingNode() ? null : total.path("exact").asBoolean(true)
+                ? String.format("%,d %s", value, value == 1 ? "article" : "articles")
+                : String.format("between %,d and %,d articles", total.path("atLeast").asLong(),
+                total.path("atMost").asLong(value));
         List<FacetView> facets = new ArrayList<>();
         result.path("facets").fields().forEachRemaining(facet -> {
             List<FacetValue> values = new ArrayList<>();
-            for (JsonNode value : facet.getValue()) {
-                String text = value.path("value").asText();
-                values.add(new FacetValue(text, value.path("count").asLong(), "/search?"
+            for (JsonNode entry : facet.getValue()) {
+                String text = entry.path("value").asText();
+                values.add(new FacetValue(text, entry.path("count").asLong(), "/search?"
                         + parameters(Queries.narrow(query, facet.getKey(), text), period, from, to)));
             }
             if (!values.isEmpty()) {
