@@ -1,28 +1,43 @@
 #!/usr/bin/env bash
-# One-shot topic creation for docker compose (the kafka-setup service). The same topics as the local stack
-# creates (TopicNames in libs/contract; a test checks the two lists agree). Idempotent.
+# One-shot topic creation for docker compose (the kafka-setup service). The same topics, with the same settings, as
+# the local stack creates (TopicNames and TopicSpec in libs/contract; DockerComposeTest checks the two agree; the
+# choices are explained in docs/retention.md). Idempotent: topics that exist get their settings set again, so a
+# changed retention reaches an existing deployment at its next `docker compose up`.
 set -euo pipefail
 bootstrap="${KAFKA_BOOTSTRAP_SERVERS:-kafka:9092}"
 prefix="${NEWSWATCH_TOPIC_PREFIX:-newswatch.}"
 partitions="${NEWSWATCH_PARTITIONS:-3}"
-topics=/opt/kafka/bin/kafka-topics.sh
+bin="${KAFKA_HOME:-/opt/kafka}/bin"
 
+STREAM_SEGMENT_MS=86400000      # 1 day: a record outlives its retention by at most a day
+TOMBSTONE_RETENTION_MS=604800000 # 7 days: a consumer away as long as the streams keep records sees every deletion
+COMPACTED_SEGMENT_MS=3600000    # 1 hour: only closed segments are compacted
+
+# create NAME SETTINGS: creates the topic if missing, then sets SETTINGS (k=v,k=v) on it either way.
+create() {
+  local topic="$prefix$1" settings="$2" args=()
+  IFS=',' read -ra pairs <<< "$settings"
+  for pair in "${pairs[@]}"; do args+=(--config "$pair"); done
+  "$bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$topic" \
+    --partitions "$partitions" --replication-factor 1 "${args[@]}"
+  "$bin/kafka-configs.sh" --bootstrap-server "$bootstrap" --alter --entity-type topics --entity-name "$topic" \
+    --add-config "$settings"
+}
+# stream NAME RETENTION_MS: records are deleted once older than the retention.
 stream() {
-  "$topics" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$prefix$1" \
-    --partitions "$partitions" --replication-factor 1
+  create "$1" "cleanup.policy=delete,retention.ms=$2,segment.ms=$STREAM_SEGMENT_MS"
 }
+# compacted NAME: each key's latest value is kept forever; a tombstone for TOMBSTONE_RETENTION_MS.
 compacted() {
-  "$topics" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$prefix$1" \
-    --partitions "$partitions" --replication-factor 1 \
-    --config cleanup.policy=compact --config min.cleanable.dirty.ratio=0.1 --config segment.ms=3600000
+  create "$1" "cleanup.policy=compact,retention.ms=-1,delete.retention.ms=$TOMBSTONE_RETENTION_MS,min.cleanable.dirty.ratio=0.1,segment.ms=$COMPACTED_SEGMENT_MS"
 }
 
-stream articles.raw
-stream articles.enriched
-stream alerts
+stream articles.raw 604800000        # 7 days
+stream articles.enriched 604800000   # 7 days
+stream alerts 7776000000             # 90 days: the alerter's history of what was notified
 compacted rules
 compacted feeds
 compacted feeds.state
 compacted stories
-stream dlq
+stream dlq 2592000000                # 30 days
 echo "topics ready under prefix $prefix"

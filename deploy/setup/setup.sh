@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-shot setup of Elasticsearch for docker compose (the elasticsearch-setup service), idempotent:
-# kibana_system's password; a role and a user for the newswatch services; the index templates of
-# deploy/elasticsearch and the first index behind each alias. Kibana's saved objects: deploy/kibana/import.sh.
+# kibana_system's password; a role and a user for the newswatch services (manage_ilm: the indexer keeps its
+# retention policies); the index templates of deploy/elasticsearch and the first index behind each alias.
+# Kibana's saved objects: deploy/kibana/import.sh.
 set -euo pipefail
 es="${ELASTICSEARCH_URL:-http://elasticsearch:9200}"
 auth="elastic:${ELASTIC_PASSWORD:?ELASTIC_PASSWORD is not set}"
@@ -25,7 +26,7 @@ echo "users and roles"
 printf '{"password":"%s"}' "${KIBANA_PASSWORD:?KIBANA_PASSWORD is not set}" > /tmp/kibana-password.json
 call POST /_security/user/kibana_system/_password /tmp/kibana-password.json
 cat > /tmp/role.json <<JSON
-{"cluster": ["monitor", "manage_index_templates"],
+{"cluster": ["monitor", "manage_index_templates", "manage_ilm"],
  "indices": [{"names": ["${NEWSWATCH_INDEX_PREFIX:-newswatch}-*"],
               "privileges": ["create_index", "index", "delete", "read", "view_index_metadata", "manage", "manage_ilm"]}]}
 JSON

@@ -20,15 +20,16 @@ import java.util.List;
  * @param window         items per feed
  * @param backlog        items in every feed before the services start
  * @param contentInFeed  full text in the feed ({@code fullText: false}) instead of article pages
+ * @param storage        measure the disk the run's indices and topics take, and extrapolate to a year
  * @param json           where the JSON report goes, null for the default under .newswatch/bench/
  */
 record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int seconds, long seed, int feeds, int hosts,
-                    int window, int backlog, boolean contentInFeed, Path json) {
+                    int window, int backlog, boolean contentInFeed, boolean storage, Path json) {
 
     static final String USAGE = """
             usage: ./newswatch bench [--mode latency|throughput] [--rate N] [--rules N] [--seconds N] [--warmup N]
                                      [--seed N] [--feeds N] [--hosts N] [--window N] [--backlog N]
-                                     [--content-in-feed] [--json FILE]
+                                     [--content-in-feed] [--storage] [--json FILE]
               --mode latency     fixed rate (default 100 articles/s): poll-to-alert and poll-to-search latency
               --mode throughput  a backlog of --backlog items per feed, then a rate above capacity (default 1500/s):
                                  sustained articles/s of each stage
@@ -37,6 +38,7 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
               --feeds N --hosts N --window N   feeds (default rate/2, 50 to 200) on loopback addresses
                                  127.0.0.2.. (default feeds/8, 5 to 25), each listing its newest N items (default 30)
               --content-in-feed  whole text in the feed, fullText off (default: article pages, fullText on)
+              --storage          at the end, the disk its indices and topics take per article, and a year's worth
               --json FILE        the report as JSON (default .newswatch/bench/<run>.json)
             """;
 
@@ -60,6 +62,7 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
         int window = positive(list, "--window", 30);
         int backlog = nonNegative(list, "--backlog", throughput ? 25 : 0);
         boolean contentInFeed = list.remove("--content-in-feed");
+        boolean storage = list.remove("--storage");
         String json = value(list, "--json", null);
         if (!list.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + String.join(" ", list));
@@ -71,7 +74,7 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
             throw new IllegalArgumentException("--backlog (" + backlog + ") cannot exceed --window (" + window + ")");
         }
         return new BenchOptions(mode, rate, rules, warmup, seconds, seed, feeds, Math.min(hosts, feeds), window,
-                backlog, contentInFeed, json == null ? null : Path.of(json));
+                backlog, contentInFeed, storage, json == null ? null : Path.of(json));
     }
 
     boolean throughput() {

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +92,9 @@ class DockerComposeTest {
             JsonNode compose = services.path(service.id());
             int port = service.defaultPort();
             assertThat(compose.path("ports").toString()).as(service.id()).contains(":" + port + "\"");
+            // inside its container a service listens on every interface; the host publishes it on loopback only
+            assertThat(compose.at("/environment/QUARKUS_HTTP_HOST").asText()).as(service.id()).isEqualTo("0.0.0.0");
+            assertThat(compose.path("ports").get(0).asText()).as(service.id()).startsWith("127.0.0.1:");
             assertThat(compose.at("/healthcheck/test").toString()).contains("localhost:" + port + "/q/health/ready");
             String dockerfile = Files.readString(project.resolve(compose.at("/build/dockerfile").asText()));
             assertThat(dockerfile).contains("EXPOSE " + port).contains("services/" + service.id() + "/target");
@@ -146,25 +150,47 @@ class DockerComposeTest {
     }
 
     @Test
-    void kafkaSetupCreatesExactlyTheContractsTopics() throws IOException {
+    void kafkaSetupCreatesExactlyTheContractsTopicsWithTheirRetention() throws IOException {
         String script = Files.readString(project.resolve("deploy/kafka/create-topics.sh"));
-        Set<String> created = new TreeSet<>();
-        Set<String> compacted = new TreeSet<>();
+        Map<String, String> created = new TreeMap<>(); // topic -> "compacted" or its retention.ms
         for (String line : script.lines().toList()) {
-            String[] words = line.trim().split("\\s+");
-            if (words.length == 2 && (words[0].equals("stream") || words[0].equals("compacted"))) {
-                created.add(TopicNames.DEFAULT_PREFIX + words[1]);
-                if (words[0].equals("compacted")) {
-                    compacted.add(TopicNames.DEFAULT_PREFIX + words[1]);
-                }
+            String[] words = line.replaceAll("#.*", "").trim().split("\\s+");
+            if (words.length == 2 && words[0].equals("compacted")) {
+                created.put(TopicNames.DEFAULT_PREFIX + words[1], "compacted");
+            } else if (words.length == 3 && words[0].equals("stream")) {
+                created.put(TopicNames.DEFAULT_PREFIX + words[1], words[2]);
             }
         }
-        assertThat(created).containsExactlyInAnyOrderElementsOf(
-                TopicNames.DEFAULT.all().stream().map(TopicSpec::name).toList());
-        assertThat(compacted).containsExactlyInAnyOrderElementsOf(
-                TopicNames.DEFAULT.all().stream().filter(TopicSpec::compacted).map(TopicSpec::name).toList());
+        Map<String, String> expected = new TreeMap<>();
+        TopicNames.DEFAULT.all().forEach(spec -> expected.put(spec.name(),
+                spec.compacted() ? "compacted" : String.valueOf(spec.retentionMs())));
+        assertThat(created).isEqualTo(expected);
+        // The settings every stream and every compacted store gets, as the contract says.
+        TopicSpec stream = TopicNames.DEFAULT.all().stream().filter(spec -> !spec.compacted()).findFirst().orElseThrow();
+        TopicSpec store = TopicNames.DEFAULT.all().stream().filter(TopicSpec::compacted).findFirst().orElseThrow();
+        assertThat(scriptSettings(script, "stream").replace("$2", String.valueOf(stream.retentionMs())))
+                .isEqualTo(settings(stream));
+        assertThat(scriptSettings(script, "compacted")).isEqualTo(settings(store));
         assertThat(services.at("/kafka-setup/environment/NEWSWATCH_TOPIC_PREFIX").asText())
                 .isEqualTo(TopicNames.DEFAULT_PREFIX);
+    }
+
+    /** The settings string a function of create-topics.sh passes, with the script's constants filled in. */
+    private static String scriptSettings(String script, String function) {
+        Matcher body = Pattern.compile("(?s)\\n" + function + "\\(\\) \\{\\n\\s*create \"\\$1\" \"([^\"]+)\"")
+                .matcher(script);
+        assertThat(body.find()).as(function + "() in create-topics.sh").isTrue();
+        String settings = body.group(1);
+        Matcher constant = Pattern.compile("(?m)^([A-Z_]+)=(\\d+)").matcher(script);
+        while (constant.find()) {
+            settings = settings.replace("$" + constant.group(1), constant.group(2));
+        }
+        return String.join(",", java.util.Arrays.stream(settings.split(",")).sorted().toList());
+    }
+
+    private static String settings(TopicSpec spec) {
+        return String.join(",", spec.configs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                .toList());
     }
 
     @Test

@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A Kafka broker and an Elasticsearch node of one test class's own, on free ports, under
@@ -37,7 +34,7 @@ final class PrivateStack implements AutoCloseable {
         LocalStack stack = new LocalStack(home, new StackSettings(ports.get(0), ports.get(1), ports.get(2),
                 ports.get(3), defaults.kafkaHeap(), "512m", defaults.partitions(), defaults.elasticsearchUser()));
         stack.down(); // whatever an earlier, interrupted run left behind
-        deleteTree(home.dir().resolve("data"));
+        stack.deleteData();
         shareDistributions(shared, home);
         PrivateStack started = new PrivateStack(stack);
         Runtime.getRuntime().addShutdownHook(started.teardown);
@@ -94,19 +91,6 @@ final class PrivateStack implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + home.dir(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

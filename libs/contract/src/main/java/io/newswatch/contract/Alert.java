@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param level           0 for the first alert on a story; higher for escalations as the story spreads
  * @param snippet         an excerpt of the article with the matched terms marked by {@code <em>...</em>}
  * @param explanation     why the rule matched
- * @param channels        the channels the rule notifies
+ * @param channels        the labels of the channels the rule notifies (no URL: see {@link Delivery#channel()})
  * @param deliveries      the outcome per channel, once known
  * @param articleFetched  when the poller saw the article (for end-to-end latency)
  */
@@ -83,11 +83,13 @@ public record Alert(
     /**
      * The outcome of notifying one channel.
      *
-     * @param channel  the channel, as named in the rule
-     * @param status   {@code delivered}, {@code retrying} or {@code failed}
+     * @param channel  the channel's label: {@code log}, {@code email:ADDRESS}, {@code webhook:NAME}, or for a URL its
+     *                 kind and host ({@code slack:hooks.slack.com}), never the URL itself
+     * @param status   {@code delivered}, {@code retrying}, {@code failed}, or {@code sending} while an attempt on a
+     *                 receiver that cannot drop a repeat (Slack, email) is under way
      * @param attempts attempts so far
      * @param at       time of the last attempt
-     * @param error    the last error, when not delivered
+     * @param error    the last error, when not delivered, in the alerter's words (never the receiver's answer)
      */
     public record Delivery(String channel, String status, int attempts, Instant at, String error) {
     }

@@ -11,6 +11,7 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * Readiness: can this service reach Elasticsearch? A service that can work on without it (the alerter) sets
@@ -31,7 +32,8 @@ public class ElasticsearchHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("elasticsearch")
-                .withData("hosts", config.hosts().toString());
+                .withData("hosts", config.hosts().stream().map(ElasticsearchHealthCheck::withoutUserInfo).toList()
+                        .toString());
         try {
             Request request = new Request("GET", "/_cluster/health");
             request.addParameter("timeout", "2s");
@@ -45,5 +47,10 @@ public class ElasticsearchHealthCheck implements HealthCheck {
             return health.withData("cluster", "unreachable: " + e.getMessage())
                     .status(!config.requiredForReadiness()).build();
         }
+    }
+
+    /** The health check is read without a key: a password written into a host's URL must not show there. */
+    static String withoutUserInfo(URI host) {
+        return host.getScheme() + "://" + host.getHost() + (host.getPort() == -1 ? "" : ":" + host.getPort());
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Starts a process in a session of its own ({@code setsid}), so that it outlives the launcher ({@code up -d}) and
- * a Ctrl-C in the launcher's terminal reaches only the launcher, which then stops it in order. Output goes to a
- * log file, the pid to a pid file.
+ * a Ctrl-C in the launcher's terminal reaches only the launcher, which then stops it in order. It runs with umask
+ * 077, so that what it writes is its owner's alone. Output goes to a log file, the pid to a pid file.
  */
 public final class DetachedProcess {
 
@@ -32,9 +32,10 @@ public final class DetachedProcess {
         if (new File("/usr/bin/setsid").canExecute() || new File("/bin/setsid").canExecute()) {
             detached.add("setsid");
         }
-        detached.addAll(command);
+        detached.addAll(PrivateFiles.withPrivateUmask(command));
         try {
-            Files.createDirectories(log.getParent());
+            PrivateFiles.touch(log);
+            PrivateFiles.touch(pidFile);
             ProcessBuilder builder = new ProcessBuilder(detached)
                     .directory(workDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -8,18 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A single Elasticsearch node from the integ-test distribution, security off, bound to loopback. Elasticsearch
- * refuses to run as root: when the stack runs as root, the node runs as an unprivileged user (created if missing)
- * that owns its files.
+ * refuses to run as root: when the stack runs as root, the node runs as an unprivileged user (created if missing),
+ * with its files in a folder of that user's own ({@link ElasticsearchUserDir}); otherwise they live in the stack's
+ * folder.
  */
 final class ElasticsearchNode implements LocalServer {
 
@@ -67,22 +65,37 @@ final class ElasticsearchNode implements LocalServer {
 
     @Override
     public void start() {
-        Path esHome = distributions.elasticsearchHome();
-        Path data = home.data(name());
-        Path logs = home.dir().resolve("logs").resolve(name());
-        createDirectories(data, logs);
         List<String> command = new ArrayList<>();
+        ElasticsearchUserDir.Layout layout;
         if (isRoot()) {
-            String user = settings.elasticsearchUser();
-            ensureUser(user);
-            handOver(user, esHome, data, logs);
-            command.addAll(List.of("runuser", "-u", user, "--", "env",
-                    "ES_JAVA_HOME=" + Jdk.home(), "ES_JAVA_OPTS=" + javaOptions()));
+            layout = userDir().prepare();
+            command.addAll(List.of("runuser", "-u", settings.elasticsearchUser(), "--", "env",
+                    "ES_JAVA_HOME=" + Jdk.home(), "ES_JAVA_OPTS=" + javaOptions(), "ES_PATH_CONF=" + layout.config()));
+        } else {
+            layout = ownLayout();
+            createDirectories(layout.data(), layout.logs());
         }
-        command.add(esHome.resolve("bin").resolve("elasticsearch").toString());
-        command.addAll(settings(data, logs));
-        DetachedProcess.start(command, Map.of("ES_JAVA_HOME", Jdk.home().toString(), "ES_JAVA_OPTS", javaOptions()),
-                esHome, log(), pidFile());
+        command.add(layout.distribution().resolve("bin").resolve("elasticsearch").toString());
+        command.addAll(settings(layout.data(), layout.logs()));
+        DetachedProcess.start(command, Map.of("ES_JAVA_HOME", Jdk.home().toString(), "ES_JAVA_OPTS", javaOptions(),
+                "ES_PATH_CONF", layout.config().toString()), layout.distribution(), log(), pidFile());
+    }
+
+    /** The node's data folder: in the stack's folder, or, when run by root, in its user's folder. */
+    @Override
+    public Path data() {
+        return (isRoot() ? userDir().layout() : ownLayout()).data();
+    }
+
+    private ElasticsearchUserDir.Layout ownLayout() {
+        Path distribution = distributions.elasticsearchHome();
+        return new ElasticsearchUserDir.Layout(distribution, distribution.resolve("config"), home.data(name()),
+                home.dir().resolve("logs").resolve(name()));
+    }
+
+    private ElasticsearchUserDir userDir() {
+        return new ElasticsearchUserDir(home, settings.elasticsearchUser(), settings.elasticsearchUserDir(),
+                distributions.elasticsearchHome());
     }
 
     @Override
@@ -123,7 +136,7 @@ final class ElasticsearchNode implements LocalServer {
     private static void createDirectories(Path... dirs) {
         try {
             for (Path dir : dirs) {
-                Files.createDirectories(dir);
+                PrivateFiles.createDirectories(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,58 +148,6 @@ final class ElasticsearchNode implements LocalServer {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
-    private static void ensureUser(String user) {
-        if (run(List.of("id", "-u", user)) == 0) {
-            return;
-        }
-        System.out.println("Elasticsearch refuses to run as root: creating the unprivileged user '" + user + "'");
-        if (run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user)) != 0) {
-            throw new StackException("Elasticsearch refuses to run as root, and the user '" + user
-                    + "' cannot be created here. Create an unprivileged user (useradd --system " + user
-                    + "), or set NEWSWATCH_ELASTICSEARCH_USER to an existing one, or run ./newswatch as a normal user.");
-        }
-    }
-
-    /** Gives the node's files to its user, and lets that user reach them through the checkout's parents. */
-    private static void handOver(String user, Path... dirs) {
-        for (Path dir : dirs) {
-            if (run(List.of("chown", "-R", user + ":", dir.toString())) != 0) {
-                throw new StackException("cannot give " + dir + " to user '" + user + "' (chown failed)");
-            }
-            for (Path parent = dir.getParent(); parent != null; parent = parent.getParent()) {
-                allowTraversal(parent);
-            }
-        }
-    }
-
-    private static void allowTraversal(Path dir) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-            if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                System.out.println("Letting the Elasticsearch user pass through " + dir
-                        + " (adding o+x: traverse only, no listing)");
-                permissions.add(PosixFilePermission.OTHERS_EXECUTE);
-                Files.setPosixFilePermissions(dir, permissions);
-            }
-        } catch (IOException e) {
-            throw new StackException("Elasticsearch's user cannot reach " + dir + " and its permissions cannot be "
-                    + "changed (" + e.getMessage() + "); move the checkout to a folder others can traverse.");
-        }
-    }
-
-    private static int run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 }

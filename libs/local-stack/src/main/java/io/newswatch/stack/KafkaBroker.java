@@ -55,6 +55,11 @@ final class KafkaBroker implements LocalServer {
     }
 
     @Override
+    public Path data() {
+        return home.data(name());
+    }
+
+    @Override
     public Path log() {
         return home.log(name());
     }
@@ -131,11 +136,10 @@ final class KafkaBroker implements LocalServer {
                 "logger.server.level = info",
                 "");
         try {
-            Files.createDirectories(config);
-            Files.createDirectories(home.data(name()));
-            Files.createDirectories(log().getParent());
-            Files.writeString(config.resolve("server.properties"), serverProperties);
-            Files.writeString(config.resolve("log4j2.properties"), log4j);
+            PrivateFiles.createDirectories(home.data(name()));
+            PrivateFiles.createDirectories(log().getParent());
+            PrivateFiles.write(config.resolve("server.properties"), serverProperties);
+            PrivateFiles.write(config.resolve("log4j2.properties"), log4j);
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Kafka's configuration to " + config, e);
@@ -151,7 +155,8 @@ final class KafkaBroker implements LocalServer {
         command.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone", "--ignore-formatted",
                 "--cluster-id", clusterId(), "--config", config.resolve("server.properties").toString()));
         try {
-            Process format = new ProcessBuilder(command)
+            PrivateFiles.touch(log());
+            Process format = new ProcessBuilder(PrivateFiles.withPrivateUmask(command))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .redirectErrorStream(true)
                     .start();

@@ -28,6 +28,9 @@ interface LocalServer {
     /** Its pid file. */
     Path pidFile();
 
+    /** Its data folder. */
+    Path data();
+
     /** Its log, shown when it does not come up. */
     Path log();
 }

@@ -9,13 +9,17 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The local Kafka broker and Elasticsearch node that {@code ./newswatch up} and the tests run against: real servers
@@ -81,6 +85,7 @@ public final class LocalStack {
      * @return the names of the servers this call started (empty when everything was running)
      */
     public List<String> up(PrintStream out) {
+        home.secure(anotherUserWorksInside());
         List<String> started = new ArrayList<>();
         withLock(() -> {
             Map<LocalServer, ServerState> states = new LinkedHashMap<>();
@@ -117,6 +122,17 @@ public final class LocalStack {
         return started;
     }
 
+    /** An Elasticsearch that an earlier version started, as its own user, with its data in the stack's folder. */
+    private boolean anotherUserWorksInside() {
+        Path data = home.data("elasticsearch");
+        try {
+            return ProcessTree.alive(home.pidFile("elasticsearch")).isPresent() && Files.isDirectory(data)
+                    && !Files.getOwner(data).getName().equals(System.getProperty("user.name"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Creates topics and installs index templates for the given names (tests use names of their own). */
     public void setUp(TopicNames topics, IndexNames indices) {
         StackSetup setup = setup();
@@ -144,6 +160,32 @@ public final class LocalStack {
             }
         }
         return stopped;
+    }
+
+    /**
+     * Deletes the data of both servers, which must be stopped, so that the next {@link #up} starts afresh (fault
+     * tests do this; Elasticsearch's data may live outside the stack's folder, see {@link ElasticsearchUserDir}).
+     */
+    public void deleteData() {
+        for (LocalServer server : servers) {
+            if (ProcessTree.alive(server.pidFile()).isPresent()) {
+                throw new StackException(server.name() + " is running: stop it before deleting its data");
+            }
+            deleteTree(server.data());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
     }
 
     /** The state of each server, by name. */
@@ -214,8 +256,8 @@ public final class LocalStack {
 
     private void withLock(Runnable action) {
         try {
-            Files.createDirectories(home.run());
-            try (FileChannel channel = FileChannel.open(home.run().resolve("stack.lock"), StandardOpenOption.CREATE,
+            PrivateFiles.createDirectories(home.run());
+            try (FileChannel channel = FileChannel.open(PrivateFiles.touch(home.run().resolve("stack.lock")),
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 action.run();
             }

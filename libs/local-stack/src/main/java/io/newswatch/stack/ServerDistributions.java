@@ -55,8 +55,8 @@ final class ServerDistributions {
             return;
         }
         try {
-            Files.createDirectories(home.dist());
-            try (FileChannel channel = FileChannel.open(home.dist().resolve(".lock"), StandardOpenOption.CREATE,
+            PrivateFiles.createDirectories(home.dist());
+            try (FileChannel channel = FileChannel.open(PrivateFiles.touch(home.dist().resolve(".lock")),
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 if (!resolved()) {
                     resolve();
@@ -75,14 +75,14 @@ final class ServerDistributions {
     private void resolve() throws IOException {
         Path pom = home.dist().resolve("pom.xml");
         try (InputStream in = ServerDistributions.class.getResourceAsStream("servers-pom.xml")) {
-            Files.copy(in, pom, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.write(pom, in.readAllBytes());
         }
         Path log = home.log("resolve-servers");
-        Files.createDirectories(log.getParent());
+        PrivateFiles.touch(log);
         System.out.println("Resolving Kafka " + kafkaVersion() + " and Elasticsearch " + elasticsearchVersion()
                 + " from Maven Central (once; log: " + home.project().relativize(log) + ")");
-        ProcessBuilder builder = new ProcessBuilder(List.of(home.mavenWrapper().toString(), "-B", "-q",
-                "-f", pom.toString(), "package"))
+        ProcessBuilder builder = new ProcessBuilder(PrivateFiles.withPrivateUmask(List.of(
+                home.mavenWrapper().toString(), "-B", "-q", "-f", pom.toString(), "package")))
                 .directory(home.project().toFile())
                 .redirectOutput(log.toFile())
                 .redirectErrorStream(true);
@@ -106,12 +106,12 @@ final class ServerDistributions {
         makeExecutable(elasticsearchHome().resolve("bin"));
     }
 
+    /** The zip keeps no modes: its scripts become executable, by their owner only. */
     private static void makeExecutable(Path bin) throws IOException {
         try (Stream<Path> files = Files.list(bin)) {
             for (Path file : files.toList()) {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-                permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                        PosixFilePermission.OTHERS_EXECUTE));
+                permissions.add(PosixFilePermission.OWNER_EXECUTE);
                 Files.setPosixFilePermissions(file, permissions);
             }
         }

@@ -1,11 +1,14 @@
 package io.newswatch.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The checkout the stack belongs to and the folder that holds everything the stack writes: the server
  * distributions, their data, logs, pid files and the API key ({@code .newswatch/} in the checkout, git-ignored).
+ * The folder is its owner's alone (rwx------, see {@link #secure(boolean)}).
  *
  * @param project the root of the newswatch checkout (where {@code mvnw} is)
  * @param dir     the stack's folder: {@code NEWSWATCH_STACK_DIR}, else {@code PROJECT/.newswatch}; a second stack
@@ -42,6 +45,34 @@ public record StackHome(Path project, Path dir) {
         }
         throw new StackException("cannot find the newswatch checkout from " + Path.of("").toAbsolutePath()
                 + ": run from inside it, or set NEWSWATCH_HOME");
+    }
+
+    /**
+     * Creates the stack's folder rwx------, or closes one that an earlier version left open to others (only inside
+     * the checkout: permissions outside it are never changed). Everything below is then out of others' reach.
+     *
+     * @param othersInside whether a process of another user still works inside the folder (an Elasticsearch that
+     *                     an earlier version started as its own user there): the folder is closed at the next start
+     */
+    public Path secure(boolean othersInside) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                return PrivateFiles.createDirectories(dir);
+            }
+            if (PrivateFiles.openToOthers(dir) && dir.toAbsolutePath().normalize()
+                    .startsWith(project.toAbsolutePath().normalize())) {
+                if (othersInside) {
+                    System.out.println(project.relativize(dir) + " is open to others while Elasticsearch runs there "
+                            + "as its own user; ./newswatch down and up again move it out and close the folder");
+                } else {
+                    System.out.println("Closing " + project.relativize(dir) + " to everyone but its owner (rwx------)");
+                    Files.setPosixFilePermissions(dir, PrivateFiles.FOLDER);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     /** Server distributions resolved from Maven Central. */

@@ -68,8 +68,7 @@ public final class StackLeases {
 
     private Path write(String name) {
         try {
-            Files.createDirectories(leases());
-            return Files.writeString(leases().resolve(name), "");
+            return PrivateFiles.write(leases().resolve(name), "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a lease under " + leases(), e);
         }
@@ -82,8 +81,7 @@ public final class StackLeases {
             if (in == null) {
                 throw new IllegalStateException(resource + " not found on the classpath");
             }
-            Files.createDirectories(target.getParent());
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.write(target, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + resource + " to " + root, e);
         }

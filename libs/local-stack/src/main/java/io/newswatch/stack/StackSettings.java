@@ -1,5 +1,6 @@
 package io.newswatch.stack;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param partitions                 {@code NEWSWATCH_PARTITIONS}, partitions of every topic, default 3
  * @param elasticsearchUser          {@code NEWSWATCH_ELASTICSEARCH_USER}: the unprivileged user that runs
  *                                   Elasticsearch when the stack is started by root, default newswatch
+ * @param elasticsearchUserDir       {@code NEWSWATCH_ELASTICSEARCH_USER_DIR}: when the stack is started by root,
+ *                                   the folder, owned by that user, that holds Elasticsearch's distribution,
+ *                                   configuration, data and logs (the checkout's own folder is root's alone),
+ *                                   default {@value #DEFAULT_ELASTICSEARCH_USER_DIR}
  */
 public record StackSettings(
         int kafkaPort,
@@ -24,14 +29,26 @@ public record StackSettings(
         String kafkaHeap,
         String elasticsearchHeap,
         int partitions,
-        String elasticsearchUser) {
+        String elasticsearchUser,
+        Path elasticsearchUserDir) {
+
+    /** Where Elasticsearch's files live in a stack started by root, unless configured. */
+    public static final String DEFAULT_ELASTICSEARCH_USER_DIR = "/var/lib/newswatch";
+
+    /** Settings with Elasticsearch's files for root runs in {@value #DEFAULT_ELASTICSEARCH_USER_DIR}. */
+    public StackSettings(int kafkaPort, int kafkaControllerPort, int elasticsearchPort, int elasticsearchTransportPort,
+                         String kafkaHeap, String elasticsearchHeap, int partitions, String elasticsearchUser) {
+        this(kafkaPort, kafkaControllerPort, elasticsearchPort, elasticsearchTransportPort, kafkaHeap,
+                elasticsearchHeap, partitions, elasticsearchUser, Path.of(DEFAULT_ELASTICSEARCH_USER_DIR));
+    }
 
     /** Settings from the environment, with defaults. */
     public static StackSettings fromEnvironment() {
         return from(System.getenv());
     }
 
-    static StackSettings from(Map<String, String> env) {
+    /** Settings from the given environment, with defaults. */
+    public static StackSettings from(Map<String, String> env) {
         return new StackSettings(
                 port(env, "NEWSWATCH_KAFKA_PORT", 9092),
                 port(env, "NEWSWATCH_KAFKA_CONTROLLER_PORT", 9093),
@@ -40,7 +57,8 @@ public record StackSettings(
                 heap(env, "NEWSWATCH_KAFKA_HEAP", "512m"),
                 heap(env, "NEWSWATCH_ELASTICSEARCH_HEAP", "1g"),
                 positive(env, "NEWSWATCH_PARTITIONS", 3),
-                env.getOrDefault("NEWSWATCH_ELASTICSEARCH_USER", "newswatch"));
+                env.getOrDefault("NEWSWATCH_ELASTICSEARCH_USER", "newswatch"),
+                absolute(env, "NEWSWATCH_ELASTICSEARCH_USER_DIR", DEFAULT_ELASTICSEARCH_USER_DIR));
     }
 
     /** {@code host:port} of the broker. */
@@ -75,6 +93,15 @@ public record StackSettings(
         } catch (NumberFormatException e) {
             throw new StackException(name + "=" + value + " is not a positive number");
         }
+    }
+
+    private static Path absolute(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        Path path = Path.of(value == null || value.isBlank() ? fallback : value.trim());
+        if (!path.isAbsolute()) {
+            throw new StackException(name + "=" + value + " is not an absolute path");
+        }
+        return path.normalize();
     }
 
     private static String heap(Map<String, String> env, String name, String fallback) {

@@ -8,8 +8,10 @@ import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.contract.kafka.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,22 +46,33 @@ public final class StackSetup {
         this.partitions = partitions;
     }
 
-    /** Creates every topic of {@code names} that does not exist yet. */
+    /**
+     * Creates every topic of {@code names} that does not exist yet, with its settings ({@link TopicSpec#configs()}:
+     * cleanup policy, retention), and sets those settings again on every topic, so that topics created before a
+     * retention changed (or by an older newswatch, with none) get the current ones.
+     */
     public void createTopics(TopicNames names) {
         List<NewTopic> topics = names.all().stream().map(this::newTopic).toList();
         try (Admin admin = Admin.create(adminProperties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
-            if (missing.isEmpty()) {
-                return;
-            }
-            try {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
                 }
             }
+            // Set on every topic, new or not: a topic another process created meanwhile gets its settings too.
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+            for (TopicSpec spec : names.all()) {
+                settings.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()),
+                        spec.configs().entrySet().stream().map(c -> new AlterConfigOp(
+                                new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET)).toList());
+            }
+            admin.incrementalAlterConfigs(settings).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StackException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -126,14 +141,7 @@ public final class StackSetup {
     }
 
     private NewTopic newTopic(TopicSpec spec) {
-        NewTopic topic = new NewTopic(spec.name(), partitions, (short) 1);
-        if (spec.compacted()) {
-            // Compacted stores: keep the latest value per key; clean often enough that a rebuild reads little.
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1",
-                    TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis())));
-        }
-        return topic;
+        return new NewTopic(spec.name(), partitions, (short) 1).configs(spec.configs());
     }
 
     private Properties adminProperties() {

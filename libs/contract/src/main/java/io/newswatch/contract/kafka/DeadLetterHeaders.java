@@ -18,6 +18,20 @@ public final class DeadLetterHeaders {
     public static final String OFFSET = "dead-letter-offset";
     /** The service that gave up on it ("indexer"). */
     public static final String SERVICE = "newswatch-service";
+    /** Every header a dead letter adds to the original record starts with this (SmallRye adds class names too). */
+    public static final String PREFIX = "dead-letter-";
+
+    /**
+     * On a record that {@code ./newswatch dlq replay} put back on its topic: the dead letter it came from
+     * ({@code DLQ-TOPIC:PARTITION:OFFSET}).
+     */
+    public static final String REPLAYED_FROM = "newswatch-replayed-from";
+    /**
+     * On a replay marker, a record without value that {@code ./newswatch dlq replay} writes to the dead-letter
+     * topic, in the partition of the letter it replayed: that letter ({@code PARTITION:OFFSET}). A letter with a
+     * marker is not replayed again unless asked.
+     */
+    public static final String REPLAY_MARKER = "newswatch-replay-marker";
 
     private DeadLetterHeaders() {
     }

@@ -1,5 +1,6 @@
 package io.newswatch.contract.kafka;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +15,22 @@ public record TopicNames(String prefix) {
     /** Prefix of the deployed system. */
     public static final String DEFAULT_PREFIX = "newswatch.";
     public static final TopicNames DEFAULT = new TopicNames(DEFAULT_PREFIX);
+
+    /**
+     * How long the article streams keep records: Elasticsearch is the archive, the topics are a buffer that lets a
+     * stopped consumer catch up after a week away, and lets the indexer be re-run over the last week.
+     */
+    public static final Duration ARTICLES_RETENTION = Duration.ofDays(7);
+
+    /**
+     * How long the alerts topic keeps records. Every alerter reads it whole at start as its history of what was
+     * notified, so this is how long a story can keep running and still not be notified twice; it is also what each
+     * start reads. Elasticsearch keeps the alerts themselves longer (the indexer's retention).
+     */
+    public static final Duration ALERTS_RETENTION = Duration.ofDays(90);
+
+    /** How long dead letters are kept: time to notice, fix the cause and replay. */
+    public static final Duration DEAD_LETTERS_RETENTION = Duration.ofDays(30);
 
     /** Articles from the feed-poller, keyed by article id. */
     public String articlesRaw() {
@@ -58,13 +75,13 @@ public record TopicNames(String prefix) {
     /** Every topic with how it must be created. */
     public List<TopicSpec> all() {
         return List.of(
-                TopicSpec.stream(articlesRaw()),
-                TopicSpec.stream(articlesEnriched()),
-                TopicSpec.stream(alerts()),
+                TopicSpec.stream(articlesRaw(), ARTICLES_RETENTION),
+                TopicSpec.stream(articlesEnriched(), ARTICLES_RETENTION),
+                TopicSpec.stream(alerts(), ALERTS_RETENTION),
                 TopicSpec.compacted(rules()),
                 TopicSpec.compacted(feeds()),
                 TopicSpec.compacted(feedState()),
                 TopicSpec.compacted(stories()),
-                TopicSpec.stream(deadLetters()));
+                TopicSpec.stream(deadLetters(), DEAD_LETTERS_RETENTION));
     }
 }

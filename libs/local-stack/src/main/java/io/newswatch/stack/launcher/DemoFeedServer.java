@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves the bundled demo site ({@code deploy/demo-feed/}: an RSS 2.0 and an Atom feed and the article pages they
- * link to) on localhost, so that a fresh machine without internet has news to watch. {@code ${base}} in a file
- * becomes this server's address. Answers conditional GETs with 304, as a well-behaved news site does.
+ * link to) on the launcher's {@link BindAddress} (loopback unless configured), so that a fresh machine without
+ * internet has news to watch. {@code ${base}} in a file becomes this server's address. Answers conditional GETs with
+ * 304, as a well-behaved news site does.
  */
 public final class DemoFeedServer {
 
@@ -35,13 +36,17 @@ public final class DemoFeedServer {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final Path root;
+    private final BindAddress bind;
+    private final int port;
     private final String base;
     private final Instant lastModified = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private HttpServer server;
 
-    public DemoFeedServer(Path root, int port) {
+    public DemoFeedServer(Path root, BindAddress bind, int port) {
         this.root = root.toAbsolutePath().normalize();
-        this.base = "http://localhost:" + port;
+        this.bind = bind;
+        this.port = port;
+        this.base = bind.url(port);
     }
 
     public static int port() {
@@ -49,15 +54,21 @@ public final class DemoFeedServer {
         return value == null || value.isBlank() ? DEFAULT_PORT : Integer.parseInt(value.trim());
     }
 
-    /** {@code java ... DemoFeedServer DIR PORT}: serves until killed. */
+    /** {@code java ... DemoFeedServer DIR PORT HOST}: serves until killed. */
     public static void main(String[] args) throws IOException {
-        int port = Integer.parseInt(args[1]);
-        new DemoFeedServer(Path.of(args[0]), port).start(port);
-        System.out.println("demo feed at http://localhost:" + port + "/rss.xml and /atom.xml");
+        DemoFeedServer server = new DemoFeedServer(Path.of(args[0]), new BindAddress(args[2]),
+                Integer.parseInt(args[1]));
+        server.start();
+        System.out.println("demo feed at " + server.base + "/rss.xml and /atom.xml");
     }
 
-    public void start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+    /** Where the feeds are: {@code http://HOST:PORT}. */
+    public String base() {
+        return base;
+    }
+
+    public void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(bind.host(), port), 50);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();

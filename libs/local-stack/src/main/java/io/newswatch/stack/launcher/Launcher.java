@@ -8,24 +8,18 @@ import io.newswatch.stack.StackException;
 import io.newswatch.stack.StackHome;
 import io.newswatch.stack.StackLeases;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./newswatch up | up -d | down | status}: the whole system on one machine, no Docker. The {@code newswatch}
- * script finds a JDK 21+, builds what is missing and calls this.
+ * {@code ./newswatch up | up -d | down | status | stack | dlq}: the whole system on one machine, no Docker, and its
+ * dead letters. The {@code newswatch} script finds a JDK 21+, builds what is missing and calls this.
  */
 public final class Launcher {
 
@@ -52,6 +46,11 @@ public final class Launcher {
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "help" : args[0];
+        if (command.equals("dlq")) {
+            // needs no local stack: it works on whatever cluster the environment names
+            System.exit(new DeadLetterCommand(System.getenv(), System.out, System.err, java.time.Clock.systemDefaultZone())
+                    .run(List.of(args).subList(1, args.length)));
+        }
         try {
             Launcher launcher = new Launcher(LocalStack.create(), System.out);
             int exit = switch (command) {
@@ -60,7 +59,7 @@ public final class Launcher {
                 case "status" -> new StatusReport(launcher.stack, launcher.services, System.out).print();
                 case "stack" -> launcher.stack(args.length > 1 ? args[1] : "up");
                 default -> {
-                    System.err.println("usage: ./newswatch up [-d] | down | status | stack up|down");
+                    System.err.println("usage: ./newswatch up [-d] | down | status | stack up|down | dlq ...");
                     yield 2;
                 }
             };
@@ -144,15 +143,16 @@ public final class Launcher {
     }
 
     private void startService(NewswatchService service, Map<String, String> env) {
+        String url = services.bind().url(service.port());
         if (services.process(service.id()).isPresent()) {
-            out.printf("%-14s running at http://localhost:%d%n", service.id(), service.port());
+            out.printf("%-14s running at %s%n", service.id(), url);
             return;
         }
-        if (ServiceProcesses.health(service.port(), "/q/health/live").isPresent()) {
+        if (ServiceProcesses.health(services.bind(), service.port(), "/q/health/live").isPresent()) {
             throw new StackException("port " + service.port() + " is in use by something else (not a " + service.id()
                     + " started here). Stop it, or set NEWSWATCH_" + service.name() + "_PORT.");
         }
-        out.printf("%-14s starting at http://localhost:%d (log: %s)%n", service.id(), service.port(),
+        out.printf("%-14s starting at %s (log: %s)%n", service.id(), url,
                 home.project().relativize(home.log(service.id())));
         services.start(service.id(), service, service.port(), "256m", env);
     }
@@ -169,13 +169,21 @@ public final class Launcher {
         }
         configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_FEEDS_FILE",
                 home.project().resolve("deploy/feeds.yaml").toString());
+        // deploy/feeds.yaml points at the demo feed through this, wherever it listens
+        configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_DEMO_FEED_BASE",
+                services.bind().url(DemoFeedServer.port()));
+        // the demo site is on this machine: the poller's address guard lets it (that port only) through
+        String demoHost = services.bind().contactHost();
+        configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_POLLER_SSRF_ALLOW",
+                "localhost:" + DemoFeedServer.port() + ",127.0.0.1:" + DemoFeedServer.port()
+                        + (demoHost.equals("localhost") ? "" : "," + demoHost + ":" + DemoFeedServer.port()));
         configuration.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE",
                 home.project().resolve("deploy/rules.yaml").toString());
         // The console holds no key: analysts sign in with theirs, and it reads the other services' APIs.
         Map<String, String> console = configuration.get(NewswatchService.CONSOLE);
         console.remove("NEWSWATCH_API_KEY");
-        console.put("NEWSWATCH_CONSOLE_ALERTER_URL", "http://localhost:" + NewswatchService.ALERTER.port());
-        console.put("NEWSWATCH_CONSOLE_POLLER_URL", "http://localhost:" + NewswatchService.FEED_POLLER.port());
+        console.put("NEWSWATCH_CONSOLE_ALERTER_URL", services.bind().url(NewswatchService.ALERTER.port()));
+        console.put("NEWSWATCH_CONSOLE_POLLER_URL", services.bind().url(NewswatchService.FEED_POLLER.port()));
         return configuration;
     }
 
@@ -187,41 +195,32 @@ public final class Launcher {
         String classpath = System.getProperty("java.class.path");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx32m", "-XX:+UseSerialGC", "-cp", classpath, DemoFeedServer.class.getName(),
-                home.project().resolve("deploy/demo-feed").toString(), String.valueOf(port));
+                home.project().resolve("deploy/demo-feed").toString(), String.valueOf(port), services.bind().host());
         DetachedProcess.start(command, Map.of(), home.project(), home.log(DEMO_FEED), home.pidFile(DEMO_FEED));
-        out.printf("%-14s http://localhost:%d/rss.xml and /atom.xml%n", DEMO_FEED, port);
+        out.printf("%-14s %s/rss.xml and /atom.xml%n", DEMO_FEED, services.bind().url(port));
     }
 
-    /** The API key of admin endpoints: created on first start, kept in .newswatch/api-key (mode 600). */
+    /** The API key of admin endpoints: created on first start, kept in .newswatch/api-key. */
     private String apiKey() {
-        Path file = home.dir().resolve("api-key");
-        try {
-            if (!Files.isRegularFile(file)) {
-                byte[] bytes = new byte[24];
-                new SecureRandom().nextBytes(bytes);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n");
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the API key to " + file, e);
-        }
+        return ApiKeyFile.readOrCreate(home.dir().resolve("api-key"));
     }
 
     private void printSummary() {
         out.println();
         out.println("newswatch is up.");
-        out.printf("  console:  http://localhost:%d  (sign in with the API key to change rules and feeds)%n",
-                NewswatchService.CONSOLE.port());
-        out.printf("  alerts:   curl localhost:%d/alerts%n", NewswatchService.ALERTER.port());
-        out.printf("  rules:    curl localhost:%d/rules%n", NewswatchService.ALERTER.port());
-        out.printf("  feeds:    curl localhost:%d/feeds%n", NewswatchService.FEED_POLLER.port());
+        BindAddress bind = services.bind();
+        out.printf("  console:  %s  (sign in with the API key to change rules and feeds)%n",
+                bind.url(NewswatchService.CONSOLE.port()));
+        out.printf("  alerts:   curl %s/alerts%n", bind.url(NewswatchService.ALERTER.port()));
+        out.printf("  rules:    curl %s/rules%n", bind.url(NewswatchService.ALERTER.port()));
+        out.printf("  feeds:    curl %s/feeds%n", bind.url(NewswatchService.FEED_POLLER.port()));
         out.printf("  search:   curl '%s/newswatch-articles/_search?q=Montenegro'%n",
                 stack.endpoints().elasticsearchUrl());
         out.printf("  API key:  %s (send it as X-Api-Key on POST, PUT and DELETE)%n",
                 home.project().relativize(home.dir().resolve("api-key")));
         out.printf("  logs:     %s%n", home.project().relativize(home.dir().resolve("logs")));
+        out.printf("  listening on %s only%s%n", bind.host(), bind.equals(BindAddress.LOOPBACK)
+                ? " (" + BindAddress.VARIABLE + " to change)" : "");
         out.println("  status:   ./newswatch status        stop: ./newswatch down");
     }
 }

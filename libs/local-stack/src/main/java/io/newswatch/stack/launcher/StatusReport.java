@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,17 +48,17 @@ final class StatusReport {
                             : state == LocalStack.ServerState.STARTING ? "  (starting)" : "");
         }
         for (NewswatchService service : NewswatchService.values()) {
-            Optional<String> health = ServiceProcesses.health(service.port(), "/q/health/ready");
-            boolean up = ServiceProcesses.ready(service.port());
+            Optional<String> health = ServiceProcesses.health(services.bind(), service.port(), "/q/health/ready");
+            boolean up = ServiceProcesses.ready(services.bind(), service.port());
             allUp &= up;
             String detail = health.isEmpty() ? (services.process(service.id()).isPresent() ? "  (starting)" : "")
                     : up ? "" : "  " + downChecks(health.get());
-            out.printf("%-14s %-9s http://localhost:%d%s%n", service.id(), up ? "up" : "DOWN", service.port(),
+            out.printf("%-14s %-9s %s%s%n", service.id(), up ? "up" : "DOWN", services.bind().url(service.port()),
                     detail);
         }
         boolean demo = ProcessTree.alive(stack.home().pidFile("demo-feed")).isPresent();
-        out.printf("%-14s %-9s http://localhost:%d/rss.xml%n", "demo-feed", demo ? "up" : "down",
-                DemoFeedServer.port());
+        out.printf("%-14s %-9s %s/rss.xml%n", "demo-feed", demo ? "up" : "down",
+                services.bind().url(DemoFeedServer.port()));
         printFeeds();
         printRules();
         printAlerts();
@@ -64,23 +66,50 @@ final class StatusReport {
     }
 
     private void printFeeds() {
-        get(NewswatchService.FEED_POLLER.port(), "/feeds").ifPresent(feeds -> {
-            out.printf("%nFEEDS (%d)%n", feeds.size());
-            for (JsonNode feed : feeds) {
-                JsonNode status = feed.path("status");
-                out.printf("  %-28s last poll %-25s HTTP %-4s items %-5s failures %-3s next %s%s%n",
-                        truncate(feed.path("name").asText(feed.path("url").asText()), 28),
-                        status.path("lastPoll").asText("-"), status.path("httpStatus").asText("-"),
-                        status.path("itemsPublished").asText("0"), status.path("consecutiveFailures").asText("0"),
-                        status.path("nextPoll").asText("-"),
-                        status.hasNonNull("error") ? "  error: " + status.path("error").asText() : "");
-            }
-        });
+        get(NewswatchService.FEED_POLLER.port(), "/feeds").ifPresent(this::printFeeds);
+    }
+
+    /** The feeds; a feed without a name is shown by its URL without credentials or query. */
+    void printFeeds(JsonNode feeds) {
+        out.printf("%nFEEDS (%d)%n", feeds.size());
+        for (JsonNode feed : feeds) {
+            JsonNode status = feed.path("status");
+            String name = feed.hasNonNull("name") && !feed.path("name").asText().isBlank()
+                    ? feed.path("name").asText() : Redact.url(feed.path("url").asText());
+            out.printf("  %-28s last poll %-25s HTTP %-4s items %-5s failures %-3s next %s%s%n",
+                    truncate(name, 28),
+                    status.path("lastPoll").asText("-"), status.path("httpStatus").asText("-"),
+                    status.path("itemsPublished").asText("0"), status.path("consecutiveFailures").asText("0"),
+                    status.path("nextPoll").asText("-"),
+                    status.hasNonNull("error") ? "  error: " + Redact.text(status.path("error").asText()) : "");
+        }
     }
 
     private void printRules() {
-        get(NewswatchService.ALERTER.port(), "/rules").ifPresent(rules ->
-                out.printf("%nRULES: %d%n", rules.size()));
+        get(NewswatchService.ALERTER.port(), "/rules").ifPresent(rules -> {
+            out.println();
+            rulesSection(rules).forEach(out::println);
+        });
+    }
+
+    /** The rule count, and each rule that does not match with why (the alerter's {@code problem}). */
+    static List<String> rulesSection(JsonNode rules) {
+        List<String> lines = new ArrayList<>();
+        List<JsonNode> broken = new ArrayList<>();
+        rules.forEach(rule -> {
+            if (rule.hasNonNull("problem")) {
+                broken.add(rule);
+            }
+        });
+        lines.add("RULES: " + rules.size() + (broken.isEmpty() ? "" : " (" + broken.size() + " BROKEN, not matching)"));
+        for (JsonNode rule : broken) {
+            JsonNode problem = rule.path("problem");
+            lines.add(String.format("  BROKEN %-24s %s%s (since %s)", truncate(rule.path("id").asText(), 24),
+                    problem.path("reason").asText(),
+                    problem.hasNonNull("position") ? " at position " + problem.path("position").asInt() : "",
+                    problem.path("since").asText("?")));
+        }
+        return lines;
     }
 
     private void printAlerts() {
@@ -110,10 +139,10 @@ final class StatusReport {
         }
     }
 
-    private static Optional<JsonNode> get(int port, String path) {
+    private Optional<JsonNode> get(int port, String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                            URI.create(services.bind().url(port) + path)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Optional.empty();

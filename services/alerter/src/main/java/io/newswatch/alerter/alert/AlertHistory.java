@@ -24,9 +24,9 @@ import java.util.function.Predicate;
  */
 public final class AlertHistory implements AlertState {
 
-    /** A delivery that will not change any more. */
+    /** A delivery that will not change any more: delivered or failed (not retrying, not being sent). */
     public static boolean isSettled(Alert.Delivery delivery) {
-        return delivery != null && !"retrying".equals(delivery.status());
+        return delivery != null && ("delivered".equals(delivery.status()) || "failed".equals(delivery.status()));
     }
 
     /** What applying a record changed. */

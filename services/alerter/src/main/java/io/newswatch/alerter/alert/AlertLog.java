@@ -3,6 +3,7 @@ package io.newswatch.alerter.alert;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alerter.config.AlerterConfig;
+import io.newswatch.alerter.delivery.Redaction;
 import io.newswatch.alerter.kafka.TopicTable;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Json;
@@ -57,7 +58,8 @@ public class AlertLog implements AlertState {
                 if (record.value() == null) {
                     return;
                 }
-                Alert alert = Json.decode(record.value(), Alert.class);
+                // alerts of earlier versions named channels by their URLs: history, reads and statuses use labels
+                Alert alert = Redaction.alert(Json.decode(record.value(), Alert.class));
                 AlertHistory.Change change = history.apply(alert, record.partition());
                 if (change == AlertHistory.Change.RAISED) {
                     raisedHere.remove(alert.id());
@@ -132,6 +134,11 @@ public class AlertLog implements AlertState {
     /** Waits until everything written to the alerts topic before this call has been read. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
         return table.awaitEnd(timeout);
+    }
+
+    /** The thread that reads the alerts topic, for liveness; null before start. */
+    public TopicTable table() {
+        return table;
     }
 
     /** Why the history is not read yet; null once it is. */

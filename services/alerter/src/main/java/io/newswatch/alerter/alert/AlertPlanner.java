@@ -1,5 +1,6 @@
 package io.newswatch.alerter.alert;
 
+import io.newswatch.alerter.delivery.ChannelTarget;
 import io.newswatch.alerter.match.ArticleDocument;
 import io.newswatch.alerter.match.MatchExplainer;
 import io.newswatch.alerter.match.MatchExplanation;
@@ -10,6 +11,7 @@ import io.newswatch.contract.Rule;
 import io.newswatch.contract.Source;
 import io.newswatch.contract.Story;
 import org.apache.lucene.search.Query;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,13 +42,17 @@ import java.util.function.Function;
  */
 public final class AlertPlanner {
 
+    private static final Logger LOG = Logger.getLogger(AlertPlanner.class);
+
     private final Clock clock;
     private final Optional<URI> kibana;
 
     /** @param kibana Kibana's base URL, for a link to the article in each alert */
     public AlertPlanner(Clock clock, Optional<URI> kibana) {
         this.clock = clock;
-        this.kibana = kibana;
+        // the link goes into every alert and notification: never with a user and password in it
+        this.kibana = kibana.map(base -> base.getRawUserInfo() == null ? base
+                : URI.create(base.toString().replace(base.getRawUserInfo() + "@", "")));
     }
 
     /**
@@ -124,7 +130,16 @@ public final class AlertPlanner {
         if (query == null) {
             return Optional.empty(); // deleted while we matched
         }
-        return Optional.of(alert(id, rule, article, explainer.explain(query), level));
+        MatchExplanation explanation;
+        try {
+            explanation = explainer.explain(query);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the rule matched: alert without the explanation rather than not at all
+            LOG.errorf("Rule %s matched article %s but its match cannot be explained: %s", rule.id(), article.id(),
+                    e);
+            explanation = new MatchExplanation(null, List.of(), List.of(), List.of(), List.of());
+        }
+        return Optional.of(alert(id, rule, article, explanation, level));
     }
 
     private static String storyId(EnrichedArticle article) {
@@ -143,7 +158,7 @@ public final class AlertPlanner {
         return new Alert(Alert.SCHEMA_VERSION, Alert.TYPE, id, clock.instant(), rule.id(), rule.name(), rule.query(),
                 article.id(), article.article().url(), article.article().title(),
                 source == null ? null : source.name(), storyId(article), outlets, level, explanation.snippet(), why,
-                rule.channels(), List.of(), article.article().fetched());
+                ChannelTarget.labels(rule.channels()), List.of(), article.article().fetched());
     }
 
     private String kibanaLink(String articleId) {

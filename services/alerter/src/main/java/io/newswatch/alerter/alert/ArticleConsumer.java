@@ -110,7 +110,15 @@ public class ArticleConsumer {
                     record.partition(), record.offset(), record.key(), e.getMessage());
             return deadLetter(record, e);
         }
-        List<Alert> alerts = match(article, state);
+        List<Alert> alerts;
+        try {
+            alerts = match(article, state);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A rule's failure is the rule's (it is marked broken, the others match); what is left is the article's.
+            LOG.errorf(e, "Dead-lettering article %s (%s-%d@%d): matching it failed: %s", article.id(),
+                    record.topic(), record.partition(), record.offset(), e);
+            return deadLetter(record, new IllegalStateException("matching the article failed: " + e, e));
+        }
         alerts.forEach(alert -> state.raised().add(alert.id()));
         articles.increment();
         if (alerts.isEmpty()) {

@@ -2,6 +2,7 @@ package io.newswatch.alerter.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.alerter.delivery.Redaction;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Json;
 import org.jboss.logging.Logger;
@@ -86,7 +87,8 @@ public final class RecentAlerts {
         }
         List<Alert> alerts = new ArrayList<>();
         for (JsonNode hit : search.post(Json.encode(body)).path("hits").path("hits")) {
-            alerts.add(alert(hit.path("_source")));
+            // the indexer keeps what the alerts topic held, whole channels included for older alerts
+            alerts.add(Redaction.alert(alert(hit.path("_source"))));
         }
         return alerts;
     }

@@ -3,6 +3,7 @@ package io.newswatch.alerter.backtest;
 import io.newswatch.alerter.config.AlerterConfig;
 import io.newswatch.alerter.match.InvalidQueryException;
 import io.newswatch.alerter.match.QueryCompiler;
+import io.newswatch.alerter.match.RuleMatcher;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
 import io.newswatch.elasticsearch.ElasticsearchConfig;
@@ -145,6 +146,9 @@ public class BacktestService {
         } catch (IOException e) {
             throw new ApiException(503, "Elasticsearch is unavailable for " + what + "s: " + e.getMessage(), null,
                     null);
+        } catch (RuleMatcher.MatchException e) {
+            // the compiler's checks should keep this away; if not, the query's fault, said as such
+            throw new ApiException(400, e.getMessage(), "query", null);
         }
     }
 

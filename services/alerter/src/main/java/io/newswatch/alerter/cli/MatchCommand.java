@@ -93,11 +93,16 @@ public final class MatchCommand {
             return BAD_INPUT;
         }
         boolean matches;
+        MatchExplanation explanation;
         try (RuleMatcher matcher = new RuleMatcher()) {
             matcher.put("query", query);
             matches = matcher.match(article).contains("query");
+            explanation = matches ? MatchExplainer.explain(query, article) : null;
+        } catch (RuntimeException | StackOverflowError e) {
+            // the query's checks should make this unreachable; if not, a reason, not a stack trace
+            err.println("bad query: it fails on this article: " + (e.getMessage() == null ? e : e.getMessage()));
+            return BAD_INPUT;
         }
-        MatchExplanation explanation = matches ? MatchExplainer.explain(query, article) : null;
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("match", matches);

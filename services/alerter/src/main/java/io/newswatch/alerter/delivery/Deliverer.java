@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +34,12 @@ import java.util.function.IntPredicate;
  * written back to the alerts topic, which is what makes "once" survive a restart: a settled channel is never tried
  * again, by this instance or another. Nothing here blocks: channels answer asynchronously and retries are
  * scheduled, so a slow webhook never holds up matching or other deliveries.
+ *
+ * <p>Slack and email receivers cannot recognise a repeat, so before each attempt on them a {@code sending} status
+ * is written (and acknowledged by Kafka): a restarted or new owner that finds {@code sending} without an outcome
+ * knows the attempt may have gone out and does not send again; after {@link Policy#inDoubtAfter()} it settles the
+ * channel as failed ("outcome unknown") and dead-letters it. A webhook gets the same {@code Idempotency-Key} on
+ * every attempt, so it is sent again after a crash and its receiver drops the repeat.
  */
 public final class Deliverer {
 
@@ -39,18 +47,33 @@ public final class Deliverer {
 
     /** Where statuses and dead letters go (the alerts and dead-letter topics). */
     public interface Sink {
-        /** The alert with the latest status of every channel this instance knows. */
-        void status(Alert alert);
+        /**
+         * The alert with the latest status of every channel this instance knows. Completes once Kafka has the
+         * record; the sink keeps trying until then (a status must not be lost while the instance lives).
+         */
+        CompletionStage<Void> status(Alert alert);
 
         /** A notification that failed for good. */
         void deadLetter(Alert alert, String channel, String reason);
     }
 
-    /** The rules of retrying. */
-    public record Policy(int maxAttempts, Backoff backoff, Duration maxAge) {
+    /**
+     * The rules of retrying.
+     *
+     * @param maxAttempts  attempts per channel
+     * @param backoff      waits between attempts
+     * @param maxAge       alerts on articles older than this are recorded, not notified
+     * @param inDoubtAfter how long after a {@code sending} status without an outcome an attempt counts as lost
+     *                     with its instance (longer than any attempt can take)
+     */
+    public record Policy(int maxAttempts, Backoff backoff, Duration maxAge, Duration inDoubtAfter) {
     }
 
+    /** Status of a channel being notified right now, written first for receivers that cannot drop a repeat. */
+    public static final String SENDING = "sending";
+
     private final Map<ChannelTarget.Kind, Channel> channels = new EnumMap<>(ChannelTarget.Kind.class);
+    private final ChannelResolver resolver;
     private final Policy policy;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
@@ -68,9 +91,10 @@ public final class Deliverer {
     /**
      * @param owns whether this instance notifies for a partition of the alerts topic (now)
      */
-    public Deliverer(List<Channel> channels, Policy policy, Clock clock, ScheduledExecutorService scheduler,
-                     IntPredicate owns, Sink sink, MeterRegistry registry) {
+    public Deliverer(List<Channel> channels, ChannelResolver resolver, Policy policy, Clock clock,
+                     ScheduledExecutorService scheduler, IntPredicate owns, Sink sink, MeterRegistry registry) {
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
+        this.resolver = resolver;
         this.policy = policy;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -118,9 +142,29 @@ public final class Deliverer {
             }
             Alert.Delivery before = alert.deliveries().stream().filter(d -> d.channel().equals(channel))
                     .findFirst().orElse(null);
-            start(new Task(claim, List.of(alert), false, channel, entry.partition(),
-                    before == null ? 0 : before.attempts()));
+            Task task = new Task(claim, List.of(alert), false, channel, entry.partition(),
+                    before == null ? 0 : before.attempts());
+            if (before != null && SENDING.equals(before.status())) {
+                inDoubt(task, before);
+            } else {
+                start(task);
+            }
         }
+    }
+
+    /**
+     * An attempt another instance (or this one before a restart) began and never settled: wait for its outcome
+     * for a while, then settle it as unknown rather than notify twice.
+     */
+    private void inDoubt(Task task, Alert.Delivery sending) {
+        if (sending.at() != null && sending.at().plus(policy.inDoubtAfter()).isAfter(clock.instant())) {
+            release(task); // the owner may still write the outcome; the next sweep looks again
+            return;
+        }
+        tasks.put(task.key, task);
+        rememberStatuses(task);
+        settle(task, "failed", "outcome unknown: the alerter stopped while sending attempt " + sending.attempts()
+                + " at " + sending.at() + "; not sent again, since this receiver cannot drop a repeat", true);
     }
 
     /**
@@ -132,11 +176,17 @@ public final class Deliverer {
     public void deliverDigest(String ruleId, int partition, List<Alert> alerts, Instant window) {
         Map<String, List<Alert>> byChannel = new LinkedHashMap<>();
         for (Alert alert : alerts) {
-            Set<String> settled = new HashSet<>();
-            alert.deliveries().stream().filter(AlertHistory::isSettled).forEach(d -> settled.add(d.channel()));
+            Map<String, Alert.Delivery> latest = new HashMap<>();
+            alert.deliveries().forEach(d -> latest.put(d.channel(), d));
             for (String channel : alert.channels()) {
+                Alert.Delivery before = latest.get(channel);
                 String claim = claim(alert.id(), channel);
-                if (!settled.contains(channel) && !settledHere.contains(claim) && claimed.add(claim)) {
+                if (AlertHistory.isSettled(before) || settledHere.contains(claim) || !claimed.add(claim)) {
+                    continue;
+                }
+                if (before != null && SENDING.equals(before.status())) {
+                    inDoubt(new Task(claim, List.of(alert), false, channel, partition, before.attempts()), before);
+                } else {
                     byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(alert);
                 }
             }
@@ -147,12 +197,32 @@ public final class Deliverer {
 
     private void start(Task task) {
         tasks.put(task.key, task);
+        rememberStatuses(task);
+        run(task, () -> attempt(task));
+    }
+
+    private void rememberStatuses(Task task) {
         task.alerts.forEach(alert -> statuses.computeIfAbsent(alert.id(), id -> {
             Map<String, Alert.Delivery> known = new ConcurrentHashMap<>();
             alert.deliveries().forEach(d -> known.put(d.channel(), d));
             return known;
         }));
-        scheduler.execute(() -> attempt(task));
+    }
+
+    /**
+     * Runs a step of a task on the scheduler. A step that throws (a bug) must not leave the task claimed forever
+     * without a word, as an executor would: it is logged and released, and the next sweep starts it again.
+     */
+    private void run(Task task, Runnable step) {
+        scheduler.execute(() -> {
+            try {
+                step.run();
+            } catch (RuntimeException | Error e) {
+                LOG.errorf("%s to %s: delivery step failed, it will be tried again: %s", describe(task),
+                        task.channel, Redaction.text(e.toString()));
+                release(task);
+            }
+        });
     }
 
     /** The history read a status: channels settled by anyone need no more work here. */
@@ -200,7 +270,7 @@ public final class Deliverer {
         }
         ChannelTarget target;
         try {
-            target = ChannelTarget.parse(task.channel);
+            target = resolver.resolve(task.alerts.getFirst().ruleId(), task.channel);
         } catch (IllegalArgumentException e) {
             settle(task, "failed", e.getMessage(), true);
             return;
@@ -211,6 +281,26 @@ public final class Deliverer {
             return;
         }
         task.attempts++;
+        if (target.kind() == ChannelTarget.Kind.SLACK || target.kind() == ChannelTarget.Kind.EMAIL) {
+            // The receiver cannot drop a repeat: Kafka must know this attempt may go out before it does.
+            record(task, SENDING, null).whenComplete((ignored, error) -> {
+                if (error == null) {
+                    run(task, () -> send(task, target, channel));
+                } else {
+                    // Kafka refuses the record for good (writes are retried until then): never send unrecorded
+                    settle(task, "failed", "not sent: the attempt could not be recorded first: " + error, true);
+                }
+            });
+        } else {
+            send(task, target, channel);
+        }
+    }
+
+    private void send(Task task, ChannelTarget target, Channel channel) {
+        if (!owns.test(task.partition)) {
+            release(task);
+            return;
+        }
         long started = System.nanoTime();
         inFlight.incrementAndGet();
         try {
@@ -235,7 +325,7 @@ public final class Deliverer {
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         DeliveryException failure = cause instanceof DeliveryException d ? d
-                : DeliveryException.transientFailure(cause.toString(), cause);
+                : DeliveryException.transientFailure(Redaction.text(cause.toString()), cause);
         if (failure.permanent() || task.attempts >= policy.maxAttempts()) {
             String reason = failure.getMessage() + (failure.permanent() ? " (not retried)"
                     : " (after " + task.attempts + " attempts)");
@@ -247,17 +337,14 @@ public final class Deliverer {
                 task.attempts, wait.toMillis(), failure.getMessage());
         count(target, "retrying");
         record(task, "retrying", failure.getMessage());
-        task.retry = scheduler.schedule(() -> attempt(task), wait.toMillis(), TimeUnit.MILLISECONDS);
+        task.retry = scheduler.schedule(() -> run(task, () -> attempt(task)), wait.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void settle(Task task, String status, String error, boolean deadLetter) {
         settledHere.addAll(task.claims());
         record(task, status, error);
-        try {
-            count(ChannelTarget.parse(task.channel), status);
-        } catch (IllegalArgumentException unparsable) {
-            // counted under no channel type: the rule names a channel that does not exist
-        }
+        count(task.channel, status);
         if ("failed".equals(status)) {
             LOG.errorf("%s to %s failed%s: %s", describe(task), task.channel,
                     deadLetter ? " and was dead-lettered" : "", error);
@@ -268,7 +355,9 @@ public final class Deliverer {
         release(task);
     }
 
-    private void record(Task task, String status, String error) {
+    /** Writes the task's status for each of its alerts; completes when Kafka has all of them. */
+    private CompletableFuture<Void> record(Task task, String status, String error) {
+        List<CompletableFuture<Void>> written = new ArrayList<>();
         for (Alert alert : task.alerts) {
             Map<String, Alert.Delivery> known = statuses.computeIfAbsent(alert.id(), id -> new ConcurrentHashMap<>());
             known.put(task.channel, new Alert.Delivery(task.channel, status, task.attempts, clock.instant(), error));
@@ -279,8 +368,9 @@ public final class Deliverer {
                     ordered.add(delivery);
                 }
             }
-            sink.status(AlertHistory.withDeliveries(alert, ordered));
+            written.add(sink.status(AlertHistory.withDeliveries(alert, ordered)).toCompletableFuture());
         }
+        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
     }
 
     private void release(Task task) {
@@ -295,7 +385,14 @@ public final class Deliverer {
     }
 
     private void count(ChannelTarget target, String outcome) {
-        Counter.builder("alerter.deliveries").tag("channel", kind(target)).tag("outcome", outcome)
+        count(kind(target), outcome);
+    }
+
+    /** Counts under the channel's kind, read off its label (the rule may be gone). */
+    private void count(String channel, String outcome) {
+        int colon = channel.indexOf(':');
+        String kind = colon < 0 ? channel : channel.substring(0, colon);
+        Counter.builder("alerter.deliveries").tag("channel", kind).tag("outcome", outcome)
                 .description("Notifications by channel type and outcome").register(registry).increment();
     }
 

@@ -1,5 +1,6 @@
 package io.newswatch.alerter.delivery;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alerter.alert.AlertHistory;
 import io.newswatch.alerter.alert.AlertLog;
@@ -13,7 +14,6 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,23 +27,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires notification: this instance's share of the alerts topic ({@link DeliveryOwnership}), the history that says
  * what is unsettled ({@link AlertLog}), and the {@link Deliverer} with its channels. A partition is served only once
- * the history has read it to its end, so that nothing settled before (by a previous owner) is sent again.
+ * the history has read it to its end, so that nothing settled before (by a previous owner) is sent again, and the
+ * rule store is read, where the URLs of the alerts' channels are.
  */
 @ApplicationScoped
 public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     private static final Duration STATUS_RETRY_MAX = Duration.ofSeconds(30);
+    /** A sending status older than this without an outcome was lost with its instance: past any attempt's end. */
+    private static final Duration IN_DOUBT_MARGIN = Duration.ofSeconds(30);
     private static final Duration DRAIN = Duration.ofSeconds(10);
     /** How often unsettled alerts are looked at again, and digest windows checked. */
     private static final Duration SWEEP = Duration.ofSeconds(5);
@@ -59,8 +62,8 @@ public class DeliveryService {
     private final MeterRegistry registry;
     private final ReactiveMailer mailer;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger statusWrites = new AtomicInteger();
     private ScheduledExecutorService scheduler;
+    private DurableWrites writes;
     private DeliveryOwnership ownership;
     private Deliverer deliverer;
 
@@ -88,16 +91,23 @@ public class DeliveryService {
                 new EmailChannel(mailer, settings.requestTimeout()));
         Deliverer.Policy policy = new Deliverer.Policy(settings.maxAttempts(),
                 new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current()),
-                settings.maxAge());
-        deliverer = new Deliverer(channels, policy, clock, scheduler, this::serves, new Deliverer.Sink() {
+                settings.maxAge(), settings.requestTimeout().multipliedBy(2).plus(IN_DOUBT_MARGIN));
+        writes = new DurableWrites(scheduler, new Backoff(Duration.ofSeconds(1), STATUS_RETRY_MAX,
+                ThreadLocalRandom.current()));
+        Gauge.builder("alerter.status.writes.pending", writes, DurableWrites::pending)
+                .description("Delivery statuses and dead letters waiting for Kafka").register(registry);
+        ChannelResolver resolver = new ChannelResolver(rules.book()::get, settings.webhooks());
+        deliverer = new Deliverer(channels, resolver, policy, clock, scheduler, this::serves, new Deliverer.Sink() {
             @Override
-            public void status(Alert alert) {
-                retried(publisher.publish(alert), "status of alert " + alert.id());
+            public CompletionStage<Void> status(Alert alert) {
+                return writes.write(() -> publisher.publish(alert).subscribeAsCompletionStage(),
+                        "status of alert " + alert.id());
             }
 
             @Override
             public void deadLetter(Alert alert, String channel, String reason) {
-                retried(publisher.deadLetter(alert, channel, reason), "dead letter of alert " + alert.id());
+                writes.write(() -> publisher.deadLetter(alert, channel, reason).subscribeAsCompletionStage(),
+                        "dead letter of alert " + alert.id());
             }
         }, registry);
         log.onRaised(entry -> {
@@ -121,7 +131,7 @@ public class DeliveryService {
             ownership.close();
         }
         long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (deliverer != null && (deliverer.inFlight() > 0 || statusWrites.get() > 0)
+        while (deliverer != null && (deliverer.inFlight() > 0 || writes.pending() > 0)
                 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
@@ -130,9 +140,10 @@ public class DeliveryService {
                 break;
             }
         }
-        if (deliverer != null && (deliverer.inFlight() > 0 || statusWrites.get() > 0)) {
-            LOG.warnf("Stopping with %d notifications in flight and %d statuses unwritten; they may be sent again",
-                    deliverer.inFlight(), statusWrites.get());
+        if (deliverer != null && (deliverer.inFlight() > 0 || writes.pending() > 0)) {
+            LOG.warnf("Stopping with %d notifications in flight and %d statuses unwritten: webhooks among them may be"
+                    + " sent again (same Idempotency-Key), Slack and email ones will not", deliverer.inFlight(),
+                    writes.pending());
         }
         if (scheduler != null) {
             scheduler.shutdown();
@@ -154,6 +165,11 @@ public class DeliveryService {
         return Set.copyOf(ready);
     }
 
+    /** The group membership that says which partitions this instance notifies for; null before start. */
+    public DeliveryOwnership ownership() {
+        return ownership;
+    }
+
     /** Notifications in progress or waiting for a retry. */
     public int pending() {
         return deliverer == null ? 0 : deliverer.pending();
@@ -162,26 +178,36 @@ public class DeliveryService {
     private void assigned(Set<Integer> partitions) {
         scheduler.execute(() -> {
             try {
-                while (!log.awaitCaughtUp(Duration.ofMinutes(1)) || !log.awaitEnd(Duration.ofMinutes(1))) {
-                    LOG.warnf("Waiting for the alert history before notifying for partitions %s", partitions);
+                // the rules too: an alert names a URL channel by its label, and the URL is in the rule
+                while (!rules.awaitReady(Duration.ofMinutes(1)) || !log.awaitCaughtUp(Duration.ofMinutes(1))
+                        || !log.awaitEnd(Duration.ofMinutes(1))) {
+                    LOG.warnf("Waiting for the rule store and the alert history before notifying for partitions %s",
+                            partitions);
                 }
+                partitions.stream().filter(ownership::owns).forEach(ready::add);
+                LOG.infof("Notifying from now on for partitions %s", partitions);
+                List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
+                if (!unsettled.isEmpty()) {
+                    LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
+                }
+                // the sweep takes up whatever this leaves
+                unsettled.stream().filter(e -> serves(e.partition()) && !isDigest(e.alert().ruleId()))
+                        .forEach(this::deliverLogged);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+            } catch (RuntimeException | Error e) {
+                // an executor would keep this to itself: the partitions would never be served, without a word
+                LOG.errorf(e, "Taking over partitions %s failed; they are served once the history is read: %s",
+                        partitions, e);
             }
-            partitions.stream().filter(ownership::owns).forEach(ready::add);
-            List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
-            if (!unsettled.isEmpty()) {
-                LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
-            }
-            unsettled.stream().filter(e -> serves(e.partition()) && !isDigest(e.alert().ruleId()))
-                    .forEach(deliverer::deliver);
         });
     }
 
     /**
      * Notifies what is unsettled in the partitions this instance serves (alerts whose rule switched from digest to
-     * instant, anything a rebalance left behind) and sends the digests that are due.
+     * instant, anything a rebalance left behind) and sends the digests that are due. One alert or rule that fails
+     * here is logged and skipped, never the rest (nor the next sweeps: a periodic task that throws is not run
+     * again).
      */
     void sweep() {
         try {
@@ -191,16 +217,28 @@ public class DeliveryService {
             }
             for (AlertHistory.Entry entry : log.history().unsettled(served)) {
                 if (serves(entry.partition()) && !isDigest(entry.alert().ruleId())) {
-                    deliverer.deliver(entry);
+                    deliverLogged(entry);
                 }
             }
             for (Rule rule : rules.book().all()) {
                 if (rule.mode() == Rule.Mode.DIGEST) {
-                    sendDigest(rule);
+                    try {
+                        sendDigest(rule);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        LOG.errorf(e, "The digest of rule %s failed: %s", rule.id(), e);
+                    }
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Checking unsettled notifications failed: %s", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Checking unsettled notifications failed: %s", e);
+        }
+    }
+
+    private void deliverLogged(AlertHistory.Entry entry) {
+        try {
+            deliverer.deliver(entry);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.errorf(e, "Notifying alert %s failed; the next sweep tries again: %s", entry.alert().id(), e);
         }
     }
 
@@ -235,13 +273,5 @@ public class DeliveryService {
         if (deliverer != null) {
             deliverer.revoke(partitions);
         }
-    }
-
-    private void retried(Uni<Void> write, String what) {
-        statusWrites.incrementAndGet();
-        write.onFailure().retry().withBackOff(Duration.ofSeconds(1), STATUS_RETRY_MAX).atMost(20)
-                .onTermination().invoke(statusWrites::decrementAndGet)
-                .subscribe().with(ignored -> {
-                }, error -> LOG.errorf("Could not write the %s to Kafka: %s", what, error.getMessage()));
     }
 }

@@ -107,10 +107,12 @@ public final class EmailChannel implements Channel {
             return error;
         }
         if (error instanceof SMTPException smtp) {
-            return new DeliveryException("the mail server answered " + smtp.getReplyCode() + ": "
-                    + smtp.getReplyMessage(), smtp.isPermanent(), null, smtp);
+            // the server's own words are not kept (they may quote the message or the account), only the code
+            return new DeliveryException("the mail server answered " + smtp.getReplyCode()
+                    + (smtp.isPermanent() ? " (refused)" : " (try again later)"), smtp.isPermanent(), null, null);
         }
-        return DeliveryException.transientFailure("sending mail failed: " + error, error);
+        return DeliveryException.transientFailure("sending mail failed (" + error.getClass().getSimpleName() + ")",
+                error);
     }
 
     private static String plain(String passage) {

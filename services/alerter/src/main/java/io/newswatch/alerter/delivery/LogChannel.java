@@ -24,7 +24,7 @@ public final class LogChannel implements Channel {
         }
         for (Alert alert : notification.alerts()) {
             ALERTS.infof("ALERT [%s] %s - %s %s%s (alert %s)", alert.ruleName(), alert.title(), alert.source(),
-                    alert.url(), alert.level() > 0 ? " (story now in " + alert.storyOutlets() + " outlets)" : "",
+                    Redaction.withoutUserInfo(alert.url()), alert.level() > 0 ? " (story now in " + alert.storyOutlets() + " outlets)" : "",
                     alert.id());
         }
         return CompletableFuture.completedFuture(null);

@@ -8,6 +8,10 @@ import io.newswatch.contract.Json;
 /**
  * The body for a Slack-compatible incoming webhook: a plain {@code text} (what notifications and older clients
  * show) and Block Kit sections with the title linked, the highlighted passages and why the rule matched.
+ *
+ * <p>Titles, sources and URLs come from feeds, names from analysts: every one is escaped as Slack's message format
+ * asks ({@code &}, {@code <}, {@code >}), in the fallback text as much as in the blocks, so that a title cannot
+ * ping {@code <!channel>} or a user, nor dress a link up as another.
  */
 final class SlackMessage {
 
@@ -21,8 +25,8 @@ final class SlackMessage {
         Alert first = notification.first();
         ArrayNode blocks = message.putArray("blocks");
         if (notification.digest()) {
-            message.put("text", "newswatch digest [" + first.ruleName() + "]: " + notification.alerts().size()
-                    + " alerts");
+            message.put("text", "newswatch digest [" + escape(first.ruleName()) + "]: "
+                    + notification.alerts().size() + " alerts");
             section(blocks, "*newswatch digest* · rule *" + escape(first.ruleName()) + "* · "
                     + notification.alerts().size() + " alerts");
             notification.alerts().stream().limit(MAX_DIGEST_ITEMS).forEach(alert -> section(blocks,
@@ -33,7 +37,8 @@ final class SlackMessage {
             return Json.encode(message);
         }
         String spread = first.level() > 0 ? " · story now in " + first.storyOutlets() + " outlets" : "";
-        message.put("text", "newswatch [" + first.ruleName() + "]: " + nullToEmpty(first.title()) + spread);
+        message.put("text", "newswatch [" + escape(first.ruleName()) + "]: " + escape(nullToEmpty(first.title()))
+                + spread);
         section(blocks, "*" + escape(first.ruleName()) + "*" + escape(spread) + "\n" + link(first) + " · "
                 + escape(nullToEmpty(first.source())));
         if (first.snippet() != null && !first.snippet().isBlank()) {
@@ -46,7 +51,7 @@ final class SlackMessage {
                 matched.append(" · topics: ").append(escape(String.join(", ", why.topics())));
             }
             if (why.kibanaUrl() != null) {
-                matched.append(" · <").append(why.kibanaUrl()).append("|open in Kibana>");
+                matched.append(" · <").append(linkTarget(why.kibanaUrl())).append("|open in Kibana>");
             }
             ObjectNode context = blocks.addObject();
             context.put("type", "context");
@@ -67,7 +72,12 @@ final class SlackMessage {
 
     private static String link(Alert alert) {
         String title = alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title();
-        return "<" + alert.url() + "|" + escape(title).replace("|", "¦") + ">";
+        return "<" + linkTarget(alert.url()) + "|" + escape(title).replace("|", "¦") + ">";
+    }
+
+    /** A URL inside {@code <...|...>}: escaped, and what would end the link percent-encoded. */
+    static String linkTarget(String url) {
+        return escape(nullToEmpty(url)).replace("|", "%7C").replace(" ", "%20");
     }
 
     /** The snippet is HTML-escaped with {@code <em>} marks; Slack wants its own escaping and {@code *bold*}. */

@@ -19,17 +19,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code webhook:NAME-or-URL}: a JSON POST of the {@link Alert} (a digest: {@code {"type": "alert.digest",
  * "alerts": [...]}}); {@code slack:NAME-or-URL}: the message format of Slack-compatible incoming webhooks
  * (Slack, Mattermost, Rocket.Chat). Every request carries the alert id in {@code Idempotency-Key}, so a receiver
  * can drop the rare duplicate that at-least-once delivery allows after a crash.
+ *
+ * <p>Only the status code of the answer counts: its body is read up to {@link #MAX_ANSWER_BYTES} (so that the
+ * connection can be reused) and dropped, never stored; a longer or slower one is cut off. Failures name the
+ * channel by its label, never by its URL.
  */
 public final class WebhookChannel implements Channel {
 
     /** Header with the alert id (or digest id): the same value on every retry of one notification. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The most of a receiver's answer that is read; the rest is not waited for. */
+    static final int MAX_ANSWER_BYTES = 4 * 1024;
 
     private final ChannelTarget.Kind kind;
     private final HttpClient http;
@@ -73,14 +80,19 @@ public final class WebhookChannel implements Channel {
                 .header(IDEMPOTENCY_KEY, notificationId(notification))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw failure(url, error instanceof CompletionException ? error.getCause() : error);
-                    }
-                    check(url, response);
-                    return null;
-                });
+        String label = target.label();
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request,
+                info -> new BoundedAnswer(MAX_ANSWER_BYTES));
+        // The request timeout ends with the answer's headers; a body that trickles on must not hold the attempt.
+        CompletableFuture.delayedExecutor(requestTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)
+                .execute(() -> exchange.cancel(true));
+        return exchange.handle((response, error) -> {
+            if (error != null) {
+                throw failure(label, error instanceof CompletionException ? error.getCause() : error);
+            }
+            check(label, response);
+            return null;
+        });
     }
 
     static String notificationId(Notification notification) {
@@ -104,29 +116,58 @@ public final class WebhookChannel implements Channel {
         return Json.encode(digest);
     }
 
-    private static DeliveryException failure(URI url, Throwable error) {
+    private static DeliveryException failure(String label, Throwable error) {
         if (error instanceof DeliveryException delivery) {
             return delivery;
         }
-        String what = error instanceof HttpTimeoutException ? "timed out" : "failed";
-        String message = error instanceof IOException || error.getMessage() != null
-                ? error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage())
-                : error.toString();
-        return DeliveryException.transientFailure("POST " + redact(url) + " " + what + ": " + message, error);
+        return DeliveryException.transientFailure("POST to " + label + " " + reason(error), error);
     }
 
-    private static void check(URI url, HttpResponse<String> response) {
+    /** What went wrong, in our words: exception messages may quote the URL or the receiver. */
+    static String reason(Throwable error) {
+        if (error instanceof HttpTimeoutException) {
+            return "timed out";
+        }
+        if (error instanceof java.util.concurrent.CancellationException) {
+            return "was cut off: the answer took longer than twice the request timeout";
+        }
+        if (error instanceof java.net.ConnectException) {
+            return "could not connect";
+        }
+        if (error instanceof javax.net.ssl.SSLException) {
+            return "failed in TLS (" + error.getClass().getSimpleName() + ")";
+        }
+        if (error instanceof java.nio.channels.UnresolvedAddressException
+                || error instanceof java.net.UnknownHostException) {
+            return "failed: unknown host";
+        }
+        return "failed (" + error.getClass().getSimpleName() + ")";
+    }
+
+    private static void check(String label, HttpResponse<Void> response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return;
         }
-        String body = response.body() == null ? "" : response.body().strip();
-        String message = "POST " + redact(url) + " answered HTTP " + status
-                + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
+        String message = "POST to " + label + " answered HTTP " + status + " (" + meaning(status) + ")";
         boolean transientStatus = status == 408 || status == 425 || status == 429 || status >= 500;
         Duration retryAfter = response.headers().firstValue("Retry-After").map(WebhookChannel::retryAfter)
                 .orElse(null);
         throw new DeliveryException(message, !transientStatus, retryAfter, null);
+    }
+
+    /** A status code in a few words of our own: the receiver's own words are not kept. */
+    static String meaning(int status) {
+        return switch (status) {
+            case 400 -> "the receiver refused the request";
+            case 401, 403 -> "the receiver refused our credentials: check the URL's token";
+            case 404, 410 -> "no receiver at this URL";
+            case 408 -> "the receiver timed out";
+            case 413 -> "the message is too large for the receiver";
+            case 429 -> "too many requests";
+            default -> status >= 500 ? "the receiver failed" : status >= 300 && status < 400
+                    ? "the receiver moved: redirects are not followed" : "refused";
+        };
     }
 
     /** Retry-After in seconds or as an HTTP date. */
@@ -142,11 +183,5 @@ public final class WebhookChannel implements Channel {
                 return null;
             }
         }
-    }
-
-    /** Webhook URLs carry secrets in their path (Slack's do): logs and dead letters show only the host. */
-    static String redact(URI url) {
-        return url.getScheme() + "://" + url.getAuthority() + (url.getPath() == null || url.getPath().isEmpty()
-                ? "" : "/…");
     }
 }

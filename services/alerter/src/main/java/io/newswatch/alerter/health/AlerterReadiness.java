@@ -34,10 +34,14 @@ public class AlerterReadiness implements HealthCheck {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("alerter")
                 .withData("rules", rules.book().size())
                 .withData("rulesMatching", rules.book().matching())
+                .withData("rulesBroken", rules.book().broken())
                 .withData("ruleStore", rulesProblem == null ? "read" : rulesProblem)
                 .withData("alertHistory", alertsProblem == null ? "read" : alertsProblem)
                 .withData("notifyingForPartitions", delivery.served().toString())
                 .withData("pendingNotifications", delivery.pending());
+        if (!rules.fileProblems().isEmpty()) {
+            health.withData("rulesFile", String.join("; ", rules.fileProblems()));
+        }
         return health.status(rulesProblem == null && alertsProblem == null).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.newswatch.alerter.kafka;
 
+import io.newswatch.alerter.delivery.Redaction;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.kafka.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -165,16 +166,17 @@ public final class TopicTable extends ConsumerLoop {
         String where = topic + "-" + record.partition() + "@" + record.offset();
         if (!isCaughtUp()) {
             LOG.warnf("Skipped bad record %s (key %s) while reading the topic at start: %s", where, record.key(),
-                    error.getMessage());
+                    Redaction.text(error.getMessage()));
             return;
         }
-        LOG.errorf("Dead-lettering bad record %s (key %s): %s", where, record.key(), error.getMessage());
+        LOG.errorf("Dead-lettering bad record %s (key %s): %s", where, record.key(),
+                Redaction.text(error.getMessage()));
         if (deadLetters == null) {
             deadLetters = new KafkaProducer<>(producerConfig);
         }
         RecordHeaders headers = new RecordHeaders();
         headers.add(DeadLetterHeaders.REASON, bytes("not a valid record of " + topic));
-        headers.add(DeadLetterHeaders.CAUSE, bytes(error.getMessage()));
+        headers.add(DeadLetterHeaders.CAUSE, bytes(Redaction.text(error.getMessage())));
         headers.add(DeadLetterHeaders.TOPIC, bytes(topic));
         headers.add(DeadLetterHeaders.PARTITION, bytes(String.valueOf(record.partition())));
         headers.add(DeadLetterHeaders.OFFSET, bytes(String.valueOf(record.offset())));
@@ -241,9 +243,10 @@ public final class TopicTable extends ConsumerLoop {
                     listener.apply(record);
                 } catch (BadEventException e) {
                     rejected(record, e);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
+                    // one record must not stop the table: it would fail again each time the loop starts over
                     LOG.errorf(e, "Skipped record %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
-                            record.key(), e.getMessage());
+                            record.key(), Redaction.text(String.valueOf(e.getMessage())));
                 }
             }
             if (!records.isEmpty()) {

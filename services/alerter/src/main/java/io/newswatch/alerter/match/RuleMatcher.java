@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -76,57 +77,100 @@ public final class RuleMatcher implements Closeable {
         }
     }
 
-    /** Adds or replaces queries, by rule id. Bulk loads should come in one call: each call commits the index. */
-    public synchronized void put(Map<String, Query> queries) {
+    /**
+     * Adds or replaces queries, by rule id. Bulk loads should come in one call: each call commits the index.
+     *
+     * @return the queries that could not be indexed, with why (they are left out; every other one is indexed)
+     */
+    public synchronized Map<String, Exception> put(Map<String, Query> queries) {
         if (queries.isEmpty()) {
-            return;
+            return Map.of();
         }
-        Map<String, Query> normalized = new LinkedHashMap<>();
+        Map<String, Exception> failed = new LinkedHashMap<>();
+        Map<String, Query> prepared = new LinkedHashMap<>();
         queries.forEach((id, query) -> {
             forget(id);
-            Query stored = nonScoring(query);
-            Set<Term> terms = new HashSet<>();
-            Set<String> fields = new HashSet<>();
-            stored.visit(new QueryVisitor() {
-                @Override
-                public void consumeTerms(Query leaf, Term... leafTerms) {
-                    for (Term term : leafTerms) {
-                        terms.add(term);
-                        fields.add(term.field());
-                    }
-                }
-
-                @Override
-                public boolean acceptField(String field) {
-                    fields.add(field);
-                    return true;
-                }
-
-                @Override
-                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                    return this;
+            try {
+                prepared.put(id, prepare(id, query));
+            } catch (RuntimeException | StackOverflowError e) {
+                forget(id);
+                failed.put(id, e instanceof Exception ex ? ex : new IllegalStateException(QueryProbe.describe(e)));
+            }
+        });
+        try {
+            register(prepared);
+        } catch (RuntimeException | StackOverflowError bulk) {
+            // One query the index cannot take must not keep the others out: index them one by one.
+            prepared.forEach((id, query) -> {
+                try {
+                    register(Map.of(id, query));
+                } catch (RuntimeException | StackOverflowError e) {
+                    forget(id);
+                    failed.put(id, e instanceof Exception ex ? ex
+                            : new IllegalStateException(QueryProbe.describe(e)));
                 }
             });
-            terms.forEach(term -> ruleFrequencies.merge(term, 1, Integer::sum));
-            fields.forEach(field -> fieldUse.merge(field, 1, Integer::sum));
-            termsOf.put(id, terms);
-            fieldsOf.put(id, fields);
-            normalized.put(id, stored);
+        } finally {
+            count = termsOf.size();
+        }
+        if (!failed.isEmpty()) {
+            try {
+                monitor.deleteById(List.copyOf(failed.keySet()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove rule queries " + failed.keySet(), e);
+            }
+        }
+        return failed;
+    }
+
+    /** Notes the query's terms and fields; returns the form to store. */
+    private Query prepare(String id, Query query) {
+        Query stored = nonScoring(query);
+        Set<Term> terms = new HashSet<>();
+        Set<String> fields = new HashSet<>();
+        stored.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... leafTerms) {
+                for (Term term : leafTerms) {
+                    terms.add(term);
+                    fields.add(term.field());
+                }
+            }
+
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
         });
+        terms.forEach(term -> ruleFrequencies.merge(term, 1, Integer::sum));
+        fields.forEach(field -> fieldUse.merge(field, 1, Integer::sum));
+        termsOf.put(id, terms);
+        fieldsOf.put(id, fields);
+        return stored;
+    }
+
+    private void register(Map<String, Query> queries) {
         List<MonitorQuery> monitorQueries = new ArrayList<>();
-        normalized.forEach((id, query) -> monitorQueries.add(new MonitorQuery(id, query)));
+        queries.forEach((id, query) -> monitorQueries.add(new MonitorQuery(id, query)));
         try {
             monitor.register(monitorQueries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index " + queries.size() + " rule queries", e);
-        } finally {
-            count = termsOf.size();
         }
     }
 
-    /** Adds or replaces one query. */
+    /** Adds or replaces one query; throws when it cannot be indexed. */
     public void put(String ruleId, Query query) {
-        put(Map.of(ruleId, query));
+        Exception failed = put(Map.of(ruleId, query)).get(ruleId);
+        if (failed != null) {
+            throw new IllegalArgumentException("cannot index the query: " + QueryProbe.describe(failed), failed);
+        }
     }
 
     /** Removes queries; unknown ids are ignored. */
@@ -155,23 +199,33 @@ public final class RuleMatcher implements Closeable {
         }
     }
 
-    /** Ids of the rules whose queries match the article. */
+    /** Ids of the rules whose queries match the article; throws when a query fails on it. */
     public Set<String> match(ArticleDocument article) {
+        return match(article, (id, error) -> {
+            throw new MatchException(article.id(), id, error);
+        });
+    }
+
+    /**
+     * Ids of the rules whose queries match the article. A query that throws on the article (which the checks of
+     * {@link QueryCompiler} should have prevented) is reported to {@code failed} and left out; the others still
+     * match.
+     */
+    public Set<String> match(ArticleDocument article, BiConsumer<String, Exception> failed) {
         Document document = new Document();
         article.toLucene().forEach(field -> {
             if (fieldUse.containsKey(field.name())) {
                 document.add(field);
             }
         });
+        MatchingQueries<QueryMatch> matches;
         try {
-            MatchingQueries<QueryMatch> matches = monitor.match(document, QueryMatch.SIMPLE_MATCHER);
-            if (!matches.getErrors().isEmpty()) {
-                throw new MatchException(article.id(), matches.getErrors());
-            }
-            return matches.getMatches().stream().map(QueryMatch::getQueryId).collect(Collectors.toUnmodifiableSet());
+            matches = monitor.match(document, QueryMatch.SIMPLE_MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("matching article " + article.id() + " failed", e);
         }
+        matches.getErrors().forEach(failed);
+        return matches.getMatches().stream().map(QueryMatch::getQueryId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** How many rule queries are indexed. */
@@ -209,11 +263,11 @@ public final class RuleMatcher implements Closeable {
         }
     }
 
-    /** Some rule queries failed on an article (never expected: every query was checked when it was stored). */
+    /** A rule query failed on an article (not expected: every query was checked when it was compiled). */
     public static final class MatchException extends RuntimeException {
-        MatchException(String articleId, Map<String, Exception> errors) {
-            super("rules " + errors.keySet() + " failed on article " + articleId + ": "
-                    + errors.values().iterator().next());
+        MatchException(String articleId, String ruleId, Exception error) {
+            super("the query of " + ruleId + " failed on article " + articleId + ": " + QueryProbe.describe(error),
+                    error);
         }
     }
 }

@@ -28,6 +28,8 @@ public final class RuleFactory {
     private static final Duration MIN_DIGEST_INTERVAL = Duration.ofMinutes(1);
     private static final Duration DEFAULT_DIGEST_INTERVAL = Duration.ofHours(1);
     private static final int MAX_NAME = 200;
+    private static final int MAX_CHANNELS = 20;
+    private static final int MAX_CHANNEL_LENGTH = 2_048;
 
     private final Clock clock;
     private final Map<String, URI> webhooks;
@@ -40,8 +42,30 @@ public final class RuleFactory {
         this.webhooks = Map.copyOf(webhooks);
     }
 
-    /** The rule to store under {@code id}. */
+    /** The rule to store under {@code id}, which is new. */
     public Rule build(String id, RuleRequest request) throws InvalidRuleException {
+        return build(id, request, null, true);
+    }
+
+    /**
+     * The rule to store under {@code id}, replacing {@code existing} (or null). Reads show a webhook URL only by
+     * its label ({@code webhook:hooks.example.com}): a channel given as one of the existing rule's labels keeps
+     * that channel, URL included, so that an edit of what a GET returned loses nothing.
+     */
+    public Rule build(String id, RuleRequest request, Rule existing) throws InvalidRuleException {
+        return build(id, request, existing, true);
+    }
+
+    /**
+     * The rule of a rules file whose only fault is its query: stored all the same, so that it shows, marked broken
+     * with the reason, in {@code GET /rules} and {@code ./newswatch status}, while every other rule works.
+     */
+    Rule buildWithUnusableQuery(String id, RuleRequest request) throws InvalidRuleException {
+        return build(id, request, null, false);
+    }
+
+    private Rule build(String id, RuleRequest request, Rule existing, boolean checkQuery)
+            throws InvalidRuleException {
         if (request == null) {
             throw new InvalidRuleException(null, "the body must be a rule: {\"name\", \"query\", \"channels\"}");
         }
@@ -52,10 +76,12 @@ public final class RuleFactory {
         if (request.query() == null || request.query().isBlank()) {
             throw new InvalidRuleException("query", "a rule needs a query", 0);
         }
-        try {
-            QueryCompiler.compile(request.query());
-        } catch (InvalidQueryException e) {
-            throw new InvalidRuleException("query", e.getMessage(), e.position());
+        if (checkQuery) {
+            try {
+                QueryCompiler.compile(request.query());
+            } catch (InvalidQueryException e) {
+                throw new InvalidRuleException("query", e.getMessage(), e.position());
+            }
         }
         String name = request.name() == null || request.name().isBlank() ? request.query().strip()
                 : request.name().strip();
@@ -85,18 +111,29 @@ public final class RuleFactory {
             }
         }
         return new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, id, clock.instant(), name, request.query().strip(),
-                channels(request.channels()), request.enabled() == null || request.enabled(),
+                channels(request.channels(), existing), request.enabled() == null || request.enabled(),
                 blankToNull(request.owner()), tags(request.tags()),
                 enumValue(Rule.Scope.class, "scope", request.scope(), Rule.Scope.STORY), realert, mode,
                 digestInterval, escalation);
     }
 
-    private List<String> channels(List<String> requested) throws InvalidRuleException {
+    private List<String> channels(List<String> requested, Rule existing) throws InvalidRuleException {
         if (requested == null) {
             return List.of("log");
         }
+        if (requested.size() > MAX_CHANNELS) {
+            throw new InvalidRuleException("channels", "a rule has at most " + MAX_CHANNELS + " channels");
+        }
+        List<String> existingChannels = existing == null ? List.of() : existing.channels();
+        List<String> existingLabels = ChannelTarget.labels(existingChannels);
         List<String> channels = new ArrayList<>();
-        for (String channel : requested) {
+        for (String given : requested) {
+            if (given != null && given.length() > MAX_CHANNEL_LENGTH) {
+                throw new InvalidRuleException("channels", "a channel has at most " + MAX_CHANNEL_LENGTH
+                        + " characters");
+            }
+            int kept = given == null ? -1 : existingLabels.indexOf(given.strip());
+            String channel = kept >= 0 ? existingChannels.get(kept) : given;
             ChannelTarget target;
             try {
                 target = ChannelTarget.parse(channel);

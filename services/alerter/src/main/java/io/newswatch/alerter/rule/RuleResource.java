@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * {@code /rules}: list, create, read, replace and delete alert rules. Changing requests need the API key
- * ({@code X-Api-Key}) when one is configured. Answers are {@link Rule} JSON, as stored in the rule store.
+ * ({@code X-Api-Key}) when one is configured. Answers are {@link RuleView}s: the {@link Rule} JSON as stored, with
+ * channels shown by their labels (no secret), and the rule's {@code problem} when it does not match.
  */
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,14 +45,15 @@ public class RuleResource {
 
     /** Every rule, by name. */
     @GET
-    public List<Rule> list() {
-        return store.book().all();
+    public List<RuleView> list() {
+        RuleBook book = store.book();
+        return book.all().stream().map(rule -> RuleView.of(rule, book)).toList();
     }
 
     @GET
     @Path("{id}")
-    public Rule get(@PathParam("id") String id) {
-        return store.get(id).orElseThrow(() -> ApiException.notFound("rule " + id));
+    public RuleView get(@PathParam("id") String id) {
+        return view(store.get(id).orElseThrow(() -> ApiException.notFound("rule " + id)));
     }
 
     /** Creates a rule; 201 with the stored rule, its {@code id} included. An id in the body must be new. */
@@ -64,18 +66,18 @@ public class RuleResource {
             throw new ApiException(409, "rule " + id + " exists already: PUT /rules/" + id + " replaces it", "id",
                     null);
         }
-        Rule rule = write(id, request);
-        return Response.created(URI.create("/rules/" + rule.id())).entity(rule).build();
+        Rule rule = write(id, request, null);
+        return Response.created(URI.create("/rules/" + rule.id())).entity(view(rule)).build();
     }
 
     /** Replaces a rule (or creates it under this id): 200, or 201 when it is new. */
     @PUT
     @Path("{id}")
     public Response replace(@PathParam("id") String id, RuleRequest request) {
-        boolean existed = store.get(id).isPresent();
-        Rule rule = write(id, request);
-        return existed ? Response.ok(rule).build()
-                : Response.created(URI.create("/rules/" + rule.id())).entity(rule).build();
+        Rule existing = store.get(id).orElse(null);
+        Rule rule = write(id, request, existing);
+        return existing != null ? Response.ok(view(rule)).build()
+                : Response.created(URI.create("/rules/" + rule.id())).entity(view(rule)).build();
     }
 
     @DELETE
@@ -97,7 +99,7 @@ public class RuleResource {
     public BacktestResponse backtest(@PathParam("id") String id, BacktestRequest request) {
         Rule rule = store.get(id).orElseThrow(() -> ApiException.notFound("rule " + id));
         Query query = store.book().query(id).orElseThrow(() -> new ApiException(409, "rule " + id
-                + " has a query that cannot be used: " + store.book().problem(id).orElse("unknown"), "query", null));
+                + " has a query that cannot be used: " + store.book().problem(id).map(RuleBook.Problem::reason).orElse("unknown"), "query", null));
         return backtests.backtest(rule, query, request);
     }
 
@@ -108,10 +110,14 @@ public class RuleResource {
         return backtests.backtest(request);
     }
 
-    private Rule write(String id, RuleRequest request) {
+    private RuleView view(Rule rule) {
+        return RuleView.of(rule, store.book());
+    }
+
+    private Rule write(String id, RuleRequest request, Rule existing) {
         Rule rule;
         try {
-            rule = store.factory().build(id, request);
+            rule = store.factory().build(id, request, existing);
         } catch (InvalidRuleException e) {
             throw new ApiException(400, e.getMessage(), e.field(), e.position());
         }

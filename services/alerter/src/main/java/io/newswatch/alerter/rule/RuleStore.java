@@ -1,5 +1,6 @@
 package io.newswatch.alerter.rule;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alerter.config.AlerterConfig;
@@ -44,9 +45,10 @@ public class RuleStore {
     private final TopicNames topics;
     private final Map<String, Object> kafka;
     private final RuleFactory factory;
-    private final RuleBook book = new RuleBook();
+    private final RuleBook book;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile String problem = "not started";
+    private volatile List<String> fileProblems = List.of();
     private TopicTable table;
     private KafkaProducer<String, String> producer;
 
@@ -56,15 +58,27 @@ public class RuleStore {
         this.topics = topics;
         this.kafka = kafka;
         this.factory = new RuleFactory(clock, config.delivery().webhooks());
+        this.book = new RuleBook(clock);
         Gauge.builder("alerter.rules", book, RuleBook::size).description("Rules in the rule store")
                 .register(registry);
         Gauge.builder("alerter.rules.matching", book, RuleBook::matching)
                 .description("Enabled rules with a usable query, in the matcher").register(registry);
+        Gauge.builder("alerter.rules.broken", book, RuleBook::broken)
+                .description("Rules that do not match: their query is unusable or failed on an article")
+                .register(registry);
+        FunctionCounter.builder("alerter.rule.failures", book, RuleBook::matchFailures)
+                .description("Times a rule's query threw while matching an article (the rule is then broken)")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
-        // A bad rules file stops the start here, with a message that says what to fix.
-        List<Rule> fileRules = config.rulesFile().map(file -> RulesFile.read(file, factory)).orElse(List.of());
+        // A rules file that cannot be read stops the start here, with a message that says what to fix; a wrong rule
+        // in it is reported and kept out (or kept broken), never a reason to stop.
+        RulesFile.Loaded loaded = config.rulesFile().map(file -> RulesFile.read(file, factory))
+                .orElse(new RulesFile.Loaded(List.of(), List.of()));
+        loaded.problems().forEach(LOG::error);
+        fileProblems = loaded.problems();
+        List<Rule> fileRules = loaded.rules();
         producer = new KafkaProducer<>(KafkaSettings.producer(kafka, "newswatch-alerter-rules"));
         table = new TopicTable(topics.rules(), topics.deadLetters(), kafka, new TopicTable.Listener() {
             @Override
@@ -95,7 +109,8 @@ public class RuleStore {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        book.close();
+        // The book's index lives in memory and goes with the process. It is not closed here: the article consumer may
+        // still be matching a batch, which would then fail as if its articles were at fault.
     }
 
     private void load(List<Rule> fileRules) {
@@ -124,12 +139,25 @@ public class RuleStore {
         } catch (RuleStoreException e) {
             problem = "cannot write the rules file to the rule store: " + e.getMessage();
             LOG.error(problem);
+        } catch (RuntimeException e) {
+            problem = "loading the rule store failed: " + e;
+            LOG.error(problem, e);
         }
     }
 
     /** Waits until the store has been read and the rules file applied; matching must not start before. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What is wrong with rules of the rules file (left out, or kept broken), one line each. */
+    public List<String> fileProblems() {
+        return fileProblems;
+    }
+
+    /** The thread that reads the rules topic, for liveness; null before start. */
+    public TopicTable table() {
+        return table;
     }
 
     /** Why the store is not ready; null when it is. */

@@ -116,6 +116,39 @@ class AlertPlannerTest {
         assertThat(feed(article().url("https://b.example/2").body("Leaders met.").story("s1", 2, 1))).isEmpty();
     }
 
+    @Test
+    void aMatchThatCannotBeExplainedStillAlerts() {
+        rule("ferry", "ferry", null, null, Rule.Scope.STORY);
+        EnrichedArticle article = article().url("https://a.example/1").body("The ferry left.").story("s1", 1, 1)
+                .build();
+        ArticleDocument document = ArticleDocument.of(article);
+        List<Alert> alerts = planner.plan(article, document, book.match(document), book::get,
+                id -> new io.newswatch.alerter.match.ExplodingQuery("ferry",
+                        io.newswatch.alerter.match.ExplodingQuery.When.MATCHING), history);
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.ruleId()).isEqualTo("ferry");
+            assertThat(alert.explanation().terms()).isEmpty();
+        });
+    }
+
+    @Test
+    void alertsNameChannelsByLabelAndLinkKibanaWithoutItsPassword() {
+        AlertPlanner withKibana = new AlertPlanner(Clock.fixed(T0, ZoneOffset.UTC),
+                Optional.of(java.net.URI.create("https://analyst:pa55word@kibana.example:5601/")));
+        book.stage("ferry", new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, "ferry", T0, "ferry", "ferry",
+                List.of("log", "slack:https://hooks.slack.example/services/T0/B0/s3cr3t"), true, null, List.of(),
+                Rule.Scope.STORY, null, Rule.Mode.INSTANT, null, null));
+        book.commit();
+        EnrichedArticle article = article().url("https://a.example/1").body("The ferry left.").story("s1", 1, 1)
+                .build();
+        ArticleDocument document = ArticleDocument.of(article);
+        Alert alert = withKibana.plan(article, document, book.match(document), book::get,
+                id -> book.query(id).orElse(null), history).getFirst();
+        assertThat(alert.channels()).containsExactly("log", "slack:hooks.slack.example");
+        assertThat(alert.explanation().kibanaUrl()).startsWith("https://kibana.example:5601/app/discover");
+        assertThat(alert.toString()).doesNotContain("s3cr3t", "pa55word");
+    }
+
     private void rule(String id, String query, Duration realert, Rule.Escalation escalation, Rule.Scope scope) {
         book.stage(id, new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, id, T0, id, query, List.of("log"), true, null,
                 List.of(), scope, realert, Rule.Mode.INSTANT, null, escalation));

@@ -84,6 +84,24 @@ class RecentAlertsTest {
         assertThat(RecentAlerts.alert(document(alert))).isEqualTo(alert);
     }
 
+    @Test
+    void alertsOfEarlierVersionsInElasticsearchAreShownWithoutTheirSecrets() {
+        String hook = "webhook:https://ops.example/hooks/in?token=s3cr3t";
+        ObjectNode old = document(new Alert(Alert.SCHEMA_VERSION, Alert.TYPE, "old", T0, "rule-a", "Rule A", "q",
+                "article-old", "https://wire.example/old", "Title", "Wire", "story-old", 1, 0, null,
+                new Alert.Explanation(List.of(), List.of(), List.of(), List.of(), null), List.of("log", hook),
+                List.of(new Alert.Delivery(hook, "failed", 1, T0, null)), T0));
+        ((ObjectNode) old.withArray("deliveries").get(0)).put("error",
+                "POST https://ops.example/… answered HTTP 401: {\"error\": \"bad token s3cr3t\"}");
+        answer = hits(old);
+
+        Alert shown = alerts.recent(null, 10).alerts().getFirst();
+        assertThat(shown.channels()).containsExactly("log", "webhook:ops.example");
+        assertThat(shown.deliveries().getFirst().channel()).isEqualTo("webhook:ops.example");
+        assertThat(shown.deliveries().getFirst().error()).isEqualTo("POST https://ops.example answered HTTP 401");
+        assertThat(Json.encode(shown)).doesNotContain("s3cr3t", "/hooks");
+    }
+
     private static Alert alert(String id, String rule, Instant at, List<Alert.Delivery> deliveries) {
         return new Alert(Alert.SCHEMA_VERSION, Alert.TYPE, id, at, rule, "Rule A", "Montenegro", "article-" + id,
                 "https://wire.example/" + id, "Title", "Wire", "story-" + id, 2, 0, "<em>Montenegro</em>",

@@ -46,6 +46,37 @@ class MatchCommandTest {
     }
 
     @Test
+    void everyQueryThatWouldBlowUpExitsWithTwoAndItsReasonWithoutAStackTrace() throws Exception {
+        Path file = write("note.txt", "Harbour news\n\nThe ferry of the harbour left late.");
+        StringBuilder bomb = new StringBuilder("(the");
+        for (int i = 0; i < 599; i++) {
+            bomb.append(" OR w").append(i);
+        }
+        bomb.append(") AND (of");
+        for (int i = 0; i < 599; i++) {
+            bomb.append(" OR v").append(i);
+        }
+        bomb.append(')');
+        String[][] cases = {
+                {bomb.toString(), "clauses"},
+                {"*a??????????????????????", "wildcard is too complex"},
+                {"/[a-z]*a[a-z]{20}/", "regular expression is too complex"},
+                {"(".repeat(3_000) + "ferry" + ")".repeat(3_000), "nested more than"},
+        };
+        for (String[] bad : cases) {
+            // on a thread with a request thread's stack: the parser used to overflow it on 3,000 parentheses
+            int[] status = new int[1];
+            Thread thread = new Thread(null, () -> status[0] = run(bad[0], file), "small-stack", 256 * 1024);
+            thread.start();
+            thread.join();
+            assertThat(status[0]).as(bad[1]).isEqualTo(MatchCommand.BAD_INPUT);
+            assertThat(errors()).as(bad[1]).contains("bad query: ", bad[1], "^")
+                    .doesNotContain("Exception", "\tat ", "Error");
+            assertThat(output()).isEmpty();
+        }
+    }
+
+    @Test
     void htmlUsesTheHeadlineAndParagraphs() throws IOException {
         Path file = write("page.html", """
                 <!doctype html><html><head><title>Site | Page</title></head><body>

@@ -6,6 +6,7 @@ import io.newswatch.contract.Alert;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
+import io.newswatch.contract.Rule;
 import io.newswatch.contract.kafka.DeadLetterHeaders;
 import io.newswatch.stack.LocalStackTestResource;
 import io.newswatch.stack.LocalStackTestResource.InjectTestStack;
@@ -14,20 +15,25 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.newswatch.alerter.Articles.article;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Notification failures: a receiver that fails twice then succeeds gets exactly one delivery; one that answers
- * 404 is not retried; one that stays down is retried up to the limit; both end in the dead-letter topic.
+ * 404 is not retried; one that stays down is retried up to the limit; both end in the dead-letter topic. Channel
+ * URLs and their tokens show nowhere: not in statuses, dead letters or any read.
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
@@ -66,7 +72,7 @@ class DeliveryIT {
 
         Alert settled = awaitSettled(id);
         assertThat(settled.deliveries()).anySatisfy(d -> {
-            assertThat(d.channel()).endsWith("/gone");
+            assertThat(d.channel()).isEqualTo(label());
             assertThat(d.status()).isEqualTo("failed");
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.error()).contains("HTTP 404");
@@ -78,7 +84,8 @@ class DeliveryIT {
         assertThat(webhook.requests("/gone")).hasSize(1);
         ConsumerRecord<String, String> dead = awaitDeadLetter(id);
         assertThat(header(dead, DeadLetterHeaders.REASON)).contains("HTTP 404");
-        assertThat(header(dead, "newswatch-channel")).endsWith("/gone");
+        assertThat(header(dead, "newswatch-channel")).isEqualTo(label());
+        assertThat(header(dead, DeadLetterHeaders.REASON)).doesNotContain("/gone", "s3cr3t", "unavailable");
         assertThat(Json.decode(dead.value(), Alert.class).id()).isEqualTo(id);
     }
 
@@ -100,9 +107,49 @@ class DeliveryIT {
     void slackChannelsGetSlackMessages() throws Exception {
         String id = raise("ohrid", "Swimmers crossed Lake Ohrid in record time.");
         awaitSettled(id);
+        assertThat(statuses(id)).containsExactly("sending", "delivered");
         JsonNode message = Json.mapper().readTree(webhook.requests("/named").getFirst().body());
         assertThat(message.path("text").asText()).contains("Chat room");
         assertThat(message.path("blocks").toString()).contains("*Lake Ohrid*", "<https://wire.example/ohrid|");
+    }
+
+    @Test
+    void noReadLogOrRecordShowsAChannelToken() {
+        webhook.failFirst("/leaky", 100, 401);
+        String id = raise("avalanche", "An avalanche closed the pass.");
+        awaitSettled(id);
+        awaitDeadLetter(id);
+        String[] secrets = {"s3cr3t", "/flaky", "/gone", "/down", "/leaky", "/named", "unavailable"};
+        assertThat(given().get("/rules").asString()).contains(label()).doesNotContain(secrets);
+        assertThat(given().get("/rules/leaky").asString()).doesNotContain(secrets);
+        assertThat(given().header("X-Api-Key", AlerterTestResource.API_KEY).get("/rules/leaky").asString())
+                .contains(label(), "slack:hook").doesNotContain(secrets);
+        assertThat(given().get("/alerts").asString()).contains(label()).doesNotContain(secrets);
+        assertThat(new Topics(stack).readAll(stack.topics().alerts())).allSatisfy(record ->
+                assertThat(record.value()).doesNotContain(secrets));
+        assertThat(new Topics(stack).readAll(stack.topics().deadLetters())).allSatisfy(record -> {
+            assertThat(record.value()).doesNotContain(secrets);
+            record.headers().forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(secrets));
+        });
+    }
+
+    @Test
+    void anEditOfWhatAReadReturnedKeepsTheWebhook() {
+        Map<String, Object> read = given().get("/rules/flaky").then().statusCode(200).extract().as(Map.class);
+        assertThat(read.get("channels")).isEqualTo(List.of(label()));
+        read.put("name", "Flaky receiver, renamed");
+        given().contentType(ContentType.JSON).header("X-Api-Key", AlerterTestResource.API_KEY).body(read)
+                .put("/rules/flaky").then().statusCode(200).body("channels", equalTo(List.of(label())));
+        Rule stored = new Topics(stack).readAll(stack.topics().rules()).stream().filter(r -> "flaky".equals(r.key()))
+                .map(r -> Json.decode(r.value(), Rule.class)).toList().getLast();
+        assertThat(stored.name()).isEqualTo("Flaky receiver, renamed");
+        assertThat(stored.channels()).singleElement().asString().endsWith("/flaky?token=s3cr3t-flaky");
+    }
+
+    /** What every read shows of the test receiver's URLs: kind, host and port. */
+    private String label() {
+        return "webhook:" + webhook.url("").getAuthority();
     }
 
     /** Writes an article of a story of its own; returns the id of the alert its rule raises. */
@@ -114,6 +161,7 @@ class DeliveryIT {
             case "lighthouse" -> "flaky";
             case "glacier" -> "gone";
             case "volcano" -> "down";
+            case "avalanche" -> "leaky";
             default -> "chat";
         };
         return Ids.alert(rule, "story-" + slug, 0);
@@ -122,7 +170,8 @@ class DeliveryIT {
     private Alert awaitSettled(String id) {
         return await().atMost(PATIENCE).until(() -> latest(id), latest -> latest.isPresent()
                 && latest.get().deliveries().size() == latest.get().channels().size()
-                && latest.get().deliveries().stream().noneMatch(d -> d.status().equals("retrying"))).orElseThrow();
+                && latest.get().deliveries().stream().noneMatch(d -> d.status().equals("retrying")
+                || d.status().equals("sending"))).orElseThrow();
     }
 
     private Optional<Alert> latest(String id) {

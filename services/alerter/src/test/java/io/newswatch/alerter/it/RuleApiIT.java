@@ -135,6 +135,24 @@ class RuleApiIT {
     }
 
     @Test
+    void queriesThatWouldFailOrBlowUpAreRefusedWithWhyAndWhere() {
+        admin().body(Map.of("query", "Montenegro AND *a??????????????????????")).post("/rules").then()
+                .statusCode(400).body("field", equalTo("query")).body("position", equalTo(15))
+                .body("error", containsString("wildcard is too complex"));
+        admin().body(Map.of("query", "/[a-z]*a[a-z]{20}/")).post("/rules").then().statusCode(400)
+                .body("position", equalTo(0)).body("error", containsString("regular expression is too complex"));
+        admin().body(Map.of("query", "(".repeat(3_000) + "Montenegro" + ")".repeat(3_000))).post("/rules").then()
+                .statusCode(400).body("position", equalTo(32)).body("error", containsString("nested more than 32"));
+        admin().body(Map.of("query", "Montenegro OR /a[/")).post("/rules").then().statusCode(400)
+                .body("position", equalTo(14)).body("error", containsString("not valid"));
+        admin().body(Map.of("query", "Montenegro OR Kosovo ".repeat(600))).post("/rules").then().statusCode(400)
+                .body("error", containsString("characters"));
+        // the same checks guard a backtest's query
+        admin().body(Map.of("query", "*a??????????????????????")).post("/rules/backtest").then().statusCode(400)
+                .body("position", equalTo(0));
+    }
+
+    @Test
     void badChannelsAndDurationsAreRefusedByField() {
         admin().body(Map.of("query", "Montenegro", "channels", new String[]{"pager:42"})).post("/rules").then()
                 .statusCode(400).body("field", equalTo("channels"));

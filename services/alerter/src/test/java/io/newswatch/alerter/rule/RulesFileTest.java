@@ -18,7 +18,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** rules.yaml: the shipped file, every field, and mistakes that must stop the start with a clear message. */
+/**
+ * rules.yaml: the shipped file, every field; a file that cannot be read stops the start with a clear message, a
+ * wrong rule in it is reported (kept broken when only its query is wrong) and never stops the others.
+ */
 class RulesFileTest {
 
     private final RuleFactory factory = new RuleFactory(Clock.fixed(Instant.parse("2026-11-20T08:00:00Z"),
@@ -30,8 +33,9 @@ class RulesFileTest {
     @Test
     void theShippedRulesFileHoldsTheTwoDefaultRules() {
         Path shipped = Path.of(System.getProperty("newswatch.home", "../.."), "deploy", "rules.yaml");
-        assertThat(RulesFile.read(shipped, factory)).extracting(Rule::id)
-                .containsExactly("montenegro", "nato-russia-council");
+        RulesFile.Loaded loaded = RulesFile.read(shipped, factory);
+        assertThat(loaded.rules()).extracting(Rule::id).containsExactly("montenegro", "nato-russia-council");
+        assertThat(loaded.problems()).isEmpty();
     }
 
     @Test
@@ -50,7 +54,7 @@ class RulesFileTest {
                     mode: digest
                     digestInterval: 30m
                     escalation: {outlets: 5, languages: 2}
-                """), factory);
+                """), factory).rules();
         assertThat(rules).singleElement().satisfies(rule -> {
             assertThat(rule.enabled()).isFalse();
             assertThat(rule.scope()).isEqualTo(Rule.Scope.ARTICLE);
@@ -63,38 +67,65 @@ class RulesFileTest {
     }
 
     @Test
-    void aBadQueryNamesTheRuleTheFieldAndThePosition() throws IOException {
-        Path file = write("""
+    void aBadQueryIsKeptBrokenWithTheRuleTheFieldAndThePositionAndTheOthersLoad() throws IOException {
+        RulesFile.Loaded loaded = RulesFile.read(write("""
                 rules:
                   - id: broken
                     query: 'Montenegro AND (NATO'
-                """);
-        assertThatThrownBy(() -> RulesFile.read(file, factory)).hasMessageContaining("rule 1 (broken)")
-                .hasMessageContaining("query").hasMessageContaining("position 15");
+                  - id: bomb
+                    query: '*a??????????????????????'
+                  - id: fine
+                    query: Montenegro
+                """), factory);
+        assertThat(loaded.rules()).extracting(Rule::id).containsExactly("broken", "bomb", "fine");
+        assertThat(loaded.problems()).hasSize(2);
+        assertThat(loaded.problems().getFirst()).contains("rule 1 (broken)", "query", "position 15", "kept");
+        assertThat(loaded.problems().get(1)).contains("rule 2 (bomb)", "wildcard", "position 0");
     }
 
     @Test
-    void aMisspeltKeyIsAnError() throws IOException {
-        Path file = write("""
+    void aMisspeltKeyLeavesThatRuleOut() throws IOException {
+        RulesFile.Loaded loaded = RulesFile.read(write("""
                 rules:
                   - id: typo
                     query: Montenegro
                     chanels: [log]
-                """);
-        assertThatThrownBy(() -> RulesFile.read(file, factory)).hasMessageContaining("chanels");
+                  - id: fine
+                    query: Montenegro
+                """), factory);
+        assertThat(loaded.rules()).extracting(Rule::id).containsExactly("fine");
+        assertThat(loaded.problems()).singleElement().asString().contains("rule 1", "chanels", "left out");
     }
 
     @Test
-    void anUnknownWebhookNameAndATwiceUsedIdAreErrors() throws IOException {
-        assertThatThrownBy(() -> RulesFile.read(write("""
+    void anUnknownWebhookNameAndATwiceUsedIdLeaveTheRuleOut() throws IOException {
+        RulesFile.Loaded loaded = RulesFile.read(write("""
                 rules:
                   - {id: a, query: x, channels: ["webhook:nowhere"]}
-                """), factory)).hasMessageContaining("no webhook named 'nowhere'");
-        assertThatThrownBy(() -> RulesFile.read(write("""
+                  - {id: b, query: x}
+                  - {id: b, query: y}
+                """), factory);
+        assertThat(loaded.rules()).extracting(Rule::query).containsExactly("x");
+        assertThat(loaded.problems()).hasSize(2);
+        assertThat(loaded.problems().getFirst()).contains("no webhook named 'nowhere'");
+        assertThat(loaded.problems().get(1)).contains("used twice");
+    }
+
+    @Test
+    void aFileThatIsNotAListOfRulesStopsTheStart() throws IOException {
+        assertThatThrownBy(() -> RulesFile.read(write("rules: [unclosed\n"), factory))
+                .hasMessageContaining("not valid");
+        assertThatThrownBy(() -> RulesFile.read(write("rulez: []\n"), factory)).hasMessageContaining("not valid");
+    }
+
+    @Test
+    void problemsNeverQuoteAWebhookUrl() throws IOException {
+        RulesFile.Loaded loaded = RulesFile.read(write("""
                 rules:
-                  - {id: a, query: x}
-                  - {id: a, query: y}
-                """), factory)).hasMessageContaining("used twice");
+                  - {id: a, query: x, channels: ["webhook:https://hooks.example/T0/B0/s3cr3t token"]}
+                """), factory);
+        assertThat(loaded.rules()).isEmpty();
+        assertThat(loaded.problems()).singleElement().asString().contains("channels").doesNotContain("s3cr3t");
     }
 
     private Path write(String yaml) throws IOException {

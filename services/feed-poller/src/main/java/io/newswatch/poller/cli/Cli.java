@@ -2,6 +2,7 @@ package io.newswatch.poller.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.contract.Json;
 import io.newswatch.poller.http.FetchException;
 import io.newswatch.poller.http.FetchRequest;
@@ -9,7 +10,6 @@ import io.newswatch.poller.http.FetchResponse;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
-import io.newswatch.poller.http.SsrfGuard;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,8 +65,9 @@ final class Cli {
     }
 
     /**
-     * Reads the target: a URL through the poller's own HTTP client (timeouts, size limit, redirects, User-Agent;
-     * the URL's host is trusted as a feed's is), or a file.
+     * Reads the target: a URL through the poller's own HTTP client (timeouts, size limit, redirects, User-Agent,
+     * address guard; the host and port the operator typed are allowed even when internal, any other host of a
+     * redirect is checked), or a file.
      */
     static Input read(Arguments arguments, String accept) throws IOException, InterruptedException {
         if (!arguments.isUrl()) {
@@ -74,10 +75,12 @@ final class Cli {
             return new Input(Files.readAllBytes(file), Optional.empty(), arguments.base(), 200);
         }
         URI uri = URI.create(arguments.target());
+        String typed = uri.getHost() == null ? "" : uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost();
+        AddressGuard guard = new AddressGuard(uri.getHost() == null ? List.of()
+                : List.of(typed + ":" + (uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80)));
         try (HttpFetcher fetcher = new HttpFetcher(HttpSettings.defaults(), HostPoliteness.unlimited(Clock.systemUTC()),
-                Clock.systemUTC())) {
-            FetchRequest request = new FetchRequest(uri, accept, null, null,
-                    new SsrfGuard(List.of()).trusting(uri.getHost()));
+                Clock.systemUTC(), guard)) {
+            FetchRequest request = new FetchRequest(uri, accept, null, null);
             FetchResponse response = fetcher.fetch(request);
             return new Input(response.body(), response.charset(), response.uri(), response.status());
         }

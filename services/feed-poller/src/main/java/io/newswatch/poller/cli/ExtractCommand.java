@@ -1,6 +1,7 @@
 package io.newswatch.poller.cli;
 
 import io.newswatch.poller.http.FetchRequest;
+import io.newswatch.poller.http.MediaTypes;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.ExtractedPage;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -36,7 +37,12 @@ public final class ExtractCommand {
             return Cli.FAILED;
         }
         Cli.Input input = read.get();
-        ExtractedPage page = new ArticleExtractor().extract(input.body(), input.charset(), input.base());
+        Optional<String> charset = input.charset().filter(MediaTypes::supported);
+        if (input.charset().isPresent() && charset.isEmpty()) {
+            err.println("the page declares the charset \"" + input.charset().get() + "\", which Java does not know: "
+                    + "read as its <meta> charset or UTF-8");
+        }
+        ExtractedPage page = new ArticleExtractor().extract(input.body(), charset, input.base());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("title", page.title());
         json.put("author", page.author());

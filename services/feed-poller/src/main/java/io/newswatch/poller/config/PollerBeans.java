@@ -1,17 +1,19 @@
 package io.newswatch.poller.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.poller.feed.FeedDefinitions;
 import io.newswatch.poller.feed.FeedRegistry;
+import io.newswatch.poller.http.BodyMemory;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
-import io.newswatch.poller.http.SsrfGuard;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
 import io.newswatch.poller.poll.FeedPoller;
+import io.newswatch.poller.poll.PollLimits;
 import io.newswatch.poller.poll.PollMetrics;
 import io.newswatch.poller.poll.Schedule;
 import io.newswatch.poller.state.StateStore;
@@ -29,6 +31,8 @@ import java.util.random.RandomGenerator;
 
 /** Makes the poller's plain classes from its configuration. */
 public class PollerBeans {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PollerBeans.class);
 
     @Produces
     @Singleton
@@ -61,10 +65,13 @@ public class PollerBeans {
     HttpFetcher fetcher(PollerConfig config, Clock clock) {
         PollerConfig.Http http = config.http();
         PollerConfig.Politeness politeness = config.politeness();
+        HeapPlan heap = HeapPlan.of(Runtime.getRuntime().maxMemory(), config.maxConcurrentPolls(), http.maxBodyBytes());
+        LOG.info(heap.describe(config.maxConcurrentPolls(), http.maxBodyBytes()));
         return new HttpFetcher(new HttpSettings(http.userAgent(), http.connectTimeout(), http.readTimeout(),
                 http.totalTimeout(), http.maxBodyBytes(), http.maxRedirects()),
                 new HostPoliteness(politeness.maxConcurrentPerHost(), politeness.minDelayPerHost(),
-                        politeness.maxRetryAfter(), clock, Thread::sleep), clock);
+                        politeness.maxRetryAfter(), clock, Thread::sleep), clock,
+                new AddressGuard(config.ssrf().allow().orElse(List.of())), new BodyMemory(Math.max(1, heap.largeBodies())));
     }
 
     void close(@Disposes HttpFetcher fetcher) {
@@ -101,8 +108,9 @@ public class PollerBeans {
                       Clock clock, InstanceId instance) {
         Schedule schedule = new Schedule(config.minInterval(), config.maxInterval(), config.backoff().max(),
                 config.adaptive().enabled(), config.adaptive().factor(), RandomGenerator.getDefault());
-        return new FeedPoller(fetcher, new SsrfGuard(config.ssrf().allow().orElse(List.of())), new FeedParser(),
+        return new FeedPoller(fetcher, new FeedParser(config.maxItemsPerFeed()),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
-                config.rememberedItems(), Duration.ofMinutes(2));
+                new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
+                        config.pollCpuLimit(), config.maxItemsPerPoll()));
     }
 }

@@ -35,6 +35,20 @@ public interface PollerConfig {
     @WithDefault("32")
     int maxConcurrentPolls();
 
+    /**
+     * Longest one poll of a feed may take, page fetches included (checked between steps); past it the poll fails
+     * with {@code errorKind} {@code BUDGET}, keeping what it published, and the rest is taken at the next poll.
+     */
+    @WithDefault("PT5M")
+    Duration pollTimeout();
+
+    /**
+     * Most CPU time one poll may use for parsing and extraction (checked between steps); past it the poll fails
+     * with {@code errorKind} {@code BUDGET}, keeping what it published.
+     */
+    @WithDefault("PT20S")
+    Duration pollCpuLimit();
+
     /** This instance's name in feed status and logs; unset: host name and process id. */
     Optional<String> instanceId();
 
@@ -50,12 +64,29 @@ public interface PollerConfig {
     /** How the poll interval follows the feed's publishing rate. */
     Adaptive adaptive();
 
-    /** Which article links may be fetched. */
+    /** Which hosts may be fetched. */
     Ssrf ssrf();
 
-    /** Items remembered per feed to recognise what was already published (oldest forgotten first). */
+    /**
+     * Items remembered per feed besides those still in it, to recognise what was already published: items that left
+     * the feed are forgotten, longest gone first, down to this number; items in the feed are never forgotten.
+     */
     @WithDefault("500")
     int rememberedItems();
+
+    /**
+     * New or changed items handled in one poll of a feed (each may fetch its page); more wait for the next polls,
+     * which come at {@code min-interval}, the newest items first.
+     */
+    @WithDefault("100")
+    int maxItemsPerPoll();
+
+    /**
+     * Items read from one feed document, the first in document order (feeds list the newest first); a feed listing
+     * more has the rest ignored, with a warning.
+     */
+    @WithDefault("1000")
+    int maxItemsPerFeed();
 
     /** Query parameters stripped from article URLs besides the built-in tracking parameters (utm_*, fbclid...). */
     Optional<List<String>> trackingParameters();
@@ -127,12 +158,14 @@ public interface PollerConfig {
         double factor();
     }
 
-    /** SSRF guard settings. */
+    /** Address guard settings (SSRF). */
     interface Ssrf {
 
         /**
-         * Hosts or CIDR ranges (e.g. {@code intranet.example}, {@code 10.1.0.0/16}) whose article pages may be
-         * fetched although they resolve to private, loopback or link-local addresses.
+         * Host names, addresses or CIDR ranges, each optionally with {@code :port} (e.g. {@code intranet.example},
+         * {@code localhost:8090}, {@code 10.1.0.0/16}, {@code [::1]:8090}), that feeds and article pages may be
+         * fetched from although they resolve to internal addresses (loopback, private, link-local...): feeds on
+         * your own network, the demo site, tests. Nothing else internal is ever contacted.
          */
         Optional<List<String>> allow();
     }

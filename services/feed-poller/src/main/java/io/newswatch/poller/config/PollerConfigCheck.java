@@ -1,6 +1,6 @@
 package io.newswatch.poller.config;
 
-import io.newswatch.poller.http.SsrfGuard;
+import io.newswatch.addressguard.AddressGuard;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,14 @@ public final class PollerConfigCheck {
 
     /** @throws IllegalStateException listing every problem found */
     public static void check(PollerConfig config) {
+        check(config, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @param maxHeap the heap the limits must fit in
+     * @throws IllegalStateException listing every problem found
+     */
+    static void check(PollerConfig config, long maxHeap) {
         List<String> problems = new ArrayList<>();
         positive(problems, "newswatch.poller.min-interval", config.minInterval());
         positive(problems, "newswatch.poller.max-interval", config.maxInterval());
@@ -26,6 +34,8 @@ public final class PollerConfigCheck {
         positive(problems, "newswatch.poller.http.read-timeout", config.http().readTimeout());
         positive(problems, "newswatch.poller.http.total-timeout", config.http().totalTimeout());
         positive(problems, "newswatch.poller.backoff.max", config.backoff().max());
+        positive(problems, "newswatch.poller.poll-timeout", config.pollTimeout());
+        positive(problems, "newswatch.poller.poll-cpu-limit", config.pollCpuLimit());
         if (config.http().maxBodyBytes() < 1024) {
             problems.add("newswatch.poller.http.max-body-bytes must be at least 1024, not " + config.http().maxBodyBytes());
         }
@@ -44,6 +54,13 @@ public final class PollerConfigCheck {
         if (config.adaptive().factor() < 1) {
             problems.add("newswatch.poller.adaptive.factor must be at least 1, not " + config.adaptive().factor());
         }
+        if (config.maxItemsPerPoll() < 1) {
+            problems.add("newswatch.poller.max-items-per-poll must be at least 1");
+        }
+        if (config.maxItemsPerFeed() < config.maxItemsPerPoll()) {
+            problems.add("newswatch.poller.max-items-per-feed (" + config.maxItemsPerFeed() + ") must not be below "
+                    + "newswatch.poller.max-items-per-poll (" + config.maxItemsPerPoll() + ")");
+        }
         if (config.rememberedItems() < 10) {
             problems.add("newswatch.poller.remembered-items must be at least 10 (more than a feed shows at once)");
         }
@@ -51,9 +68,15 @@ public final class PollerConfigCheck {
             problems.add("newswatch.poller.http.user-agent must say who polls (an empty User-Agent is refused by many sites)");
         }
         try {
-            new SsrfGuard(config.ssrf().allow().orElse(List.of()));
+            new AddressGuard(config.ssrf().allow().orElse(List.of()));
         } catch (IllegalArgumentException e) {
             problems.add("newswatch.poller.ssrf.allow: " + e.getMessage());
+        }
+        if (problems.isEmpty()) {
+            String heap = HeapPlan.of(maxHeap, config.maxConcurrentPolls(), config.http().maxBodyBytes()).problem();
+            if (heap != null) {
+                problems.add(heap);
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid feed-poller configuration:\n  - " + String.join("\n  - ", problems));

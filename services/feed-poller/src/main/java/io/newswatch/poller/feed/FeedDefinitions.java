@@ -2,6 +2,7 @@ package io.newswatch.poller.feed;
 
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Ids;
+import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.parse.Languages;
 import io.newswatch.poller.parse.Urls;
 
@@ -35,12 +36,17 @@ public final class FeedDefinitions {
         if (definition == null || definition.url() == null || definition.url().isBlank()) {
             throw new InvalidFeedException("url", "url is required");
         }
-        String url = definition.url().strip();
-        URI uri = Urls.parse(url).orElseThrow(() -> new InvalidFeedException("url", "not a URL: " + url));
+        String given = definition.url().strip();
+        URI uri = Urls.parse(given).orElseThrow(() -> new InvalidFeedException("url", "not a URL: "
+                + UrlSecrets.redact(given)));
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new InvalidFeedException("url", "url must be an absolute http or https URL, not " + url);
+            throw new InvalidFeedException("url", "url must be an absolute http or https URL, not "
+                    + UrlSecrets.redact(given));
         }
+        // kept as parsed: spaces and other characters a URL may not hold are percent-encoded, as browsers do, so the
+        // URL that is registered is the one that is polled
+        String url = uri.toString();
         String id = definition.id() == null || definition.id().isBlank() ? Ids.feed(url) : definition.id().strip();
         if (!ID.matcher(id).matches()) {
             throw new InvalidFeedException("id", "id may hold letters, digits, '.', '_' and '-' (at most 128), not " + id);

@@ -3,6 +3,7 @@ package io.newswatch.poller.feed;
 import io.newswatch.contract.Feed;
 import io.newswatch.poller.config.PollerConfig;
 import io.newswatch.poller.config.PollerConfigCheck;
+import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.poll.PollService;
 import io.newswatch.poller.publish.KafkaPublisher;
 import io.newswatch.poller.state.FeedState;
@@ -79,7 +80,7 @@ public class FeedService {
                 put(wanted);
                 written++;
             } catch (RegistryUnavailableException e) {
-                LOG.errorf("could not register %s from the feeds file: %s", feed.url(), e.getMessage());
+                LOG.errorf("could not register %s from the feeds file: %s", UrlSecrets.redact(feed.url()), e.getMessage());
             }
         }
         LOG.infof("feeds file applied: %d registration(s) written, %d unchanged", written, feeds.size() - written);
@@ -91,7 +92,9 @@ public class FeedService {
      */
     private Feed keepMovedUrl(Feed registered, Feed fromFile) {
         String movedFrom = store.state(registered.id()).map(FeedState::status).map(FeedStatus::movedFrom).orElse(null);
-        if (!registered.url().equals(fromFile.url()) && fromFile.url().equals(movedFrom)) {
+        // movedFrom is kept with its secrets hidden (it is status), so it is compared as such
+        if (!registered.url().equals(fromFile.url()) && movedFrom != null
+                && (fromFile.url().equals(movedFrom) || UrlSecrets.redact(fromFile.url()).equals(movedFrom))) {
             return new Feed(fromFile.schemaVersion(), fromFile.type(), fromFile.id(), fromFile.timestamp(),
                     registered.url(), fromFile.name(), fromFile.pollInterval(), fromFile.fullText(),
                     fromFile.language(), fromFile.tags());
@@ -105,17 +108,21 @@ public class FeedService {
                 && Objects.equals(a.language(), b.language()) && a.tags().equals(b.tags());
     }
 
-    /** Every feed with its status. */
-    public List<FeedView> list() {
+    /**
+     * Every feed with its status.
+     *
+     * @param reveal show feed URLs with their secrets (credentials, token parameters); status never shows them
+     */
+    public List<FeedView> list(boolean reveal) {
         List<FeedView> views = new ArrayList<>();
         for (FeedRegistry.Entry entry : registry.all()) {
-            views.add(view(entry.feed()));
+            views.add(view(entry.feed(), reveal));
         }
         return views;
     }
 
-    public Optional<FeedView> get(String id) {
-        return registry.get(id).map(entry -> view(entry.feed()));
+    public Optional<FeedView> get(String id, boolean reveal) {
+        return registry.get(id).map(entry -> view(entry.feed(), reveal));
     }
 
     /** A registration and whether it is new. */
@@ -128,11 +135,12 @@ public class FeedService {
      * @throws InvalidFeedException          when the definition is wrong
      * @throws RegistryUnavailableException when Kafka did not acknowledge the registration
      */
-    public Registered register(FeedDefinition definition) throws InvalidFeedException, RegistryUnavailableException {
+    public Registered register(FeedDefinition definition, boolean reveal)
+            throws InvalidFeedException, RegistryUnavailableException {
         Feed feed = definitions.toFeed(definition, clock.instant());
         boolean created = registry.get(feed.id()).isEmpty();
         put(feed);
-        return new Registered(view(feed), created);
+        return new Registered(view(feed, reveal), created);
     }
 
     /**
@@ -151,14 +159,14 @@ public class FeedService {
     }
 
     private void put(Feed feed) throws RegistryUnavailableException {
-        await(publisher.register(feed).toCompletableFuture(), "register feed " + feed.url());
+        await(publisher.register(feed).toCompletableFuture(), "register feed " + UrlSecrets.redact(feed.url()));
         registry.put(feed, polls.partitionOf(feed.id()));
     }
 
-    private FeedView view(Feed feed) {
+    private FeedView view(Feed feed, boolean reveal) {
         FeedStatus status = store.state(feed.id()).map(FeedState::status)
                 .orElseGet(() -> FeedStatus.pending(null));
-        return FeedView.of(feed, status);
+        return FeedView.of(feed, status, reveal);
     }
 
     private static void await(CompletableFuture<Void> write, String what) throws RegistryUnavailableException {

@@ -2,13 +2,16 @@ package io.newswatch.poller.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.newswatch.contract.Feed;
+import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.state.FeedStatus;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A feed as the REST API shows it: its registration and its status.
+ * A feed as the REST API shows it: its registration and its status. Secrets in URLs (credentials, token
+ * parameters: see {@link UrlSecrets}) are hidden in the status always, and in the feed's URL unless the reader
+ * showed the API key.
  *
  * @param id           the id to use in {@code /feeds/{id}}
  * @param url          the feed's URL (updated when it moved permanently)
@@ -23,8 +26,8 @@ import java.util.List;
 public record FeedView(String id, String url, String name, Duration pollInterval, boolean fullText, String language,
                        List<String> tags, FeedStatus status) {
 
-    public static FeedView of(Feed feed, FeedStatus status) {
-        return new FeedView(feed.id(), feed.url(), feed.name(), feed.pollInterval(), feed.fullText(), feed.language(),
-                feed.tags(), status);
+    public static FeedView of(Feed feed, FeedStatus status, boolean reveal) {
+        return new FeedView(feed.id(), reveal ? feed.url() : UrlSecrets.redact(feed.url()), feed.name(),
+                feed.pollInterval(), feed.fullText(), feed.language(), feed.tags(), status.withoutSecrets());
     }
 }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class FeedsFile {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*+)(?::([^}]*+))?}");
     private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

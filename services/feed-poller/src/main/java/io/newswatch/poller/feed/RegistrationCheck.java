@@ -3,6 +3,7 @@ package io.newswatch.poller.feed;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Json;
+import io.newswatch.poller.http.UrlSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,7 +26,8 @@ public class RegistrationCheck {
             try {
                 Json.decode(value, Feed.class);
             } catch (BadEventException e) {
-                return message.nack(e);
+                // the reason goes into the dead letter's headers: without the secrets of any URL it quotes
+                return message.nack(new BadEventException(UrlSecrets.redactText(e.getMessage())));
             }
         }
         return message.ack();

@@ -9,9 +9,8 @@ import java.net.URI;
  * @param accept       the {@code Accept} header
  * @param etag         validator from the last answer, sent as {@code If-None-Match}; null for none
  * @param lastModified validator from the last answer, sent as {@code If-Modified-Since}; null for none
- * @param guard        decides which addresses may be contacted, on every hop of a redirect chain
  */
-public record FetchRequest(URI uri, String accept, String etag, String lastModified, AddressGuard guard) {
+public record FetchRequest(URI uri, String accept, String etag, String lastModified) {
 
     /** What feed readers accept. */
     public static final String ACCEPT_FEED = "application/rss+xml, application/atom+xml, application/rdf+xml, "
@@ -20,17 +19,17 @@ public record FetchRequest(URI uri, String accept, String etag, String lastModif
     public static final String ACCEPT_PAGE = "text/html, application/xhtml+xml, */*;q=0.8";
 
     /** An unconditional GET of a feed. */
-    public static FetchRequest feed(URI uri, AddressGuard guard) {
-        return new FetchRequest(uri, ACCEPT_FEED, null, null, guard);
+    public static FetchRequest feed(URI uri) {
+        return new FetchRequest(uri, ACCEPT_FEED, null, null);
     }
 
     /** A GET of an article page. */
-    public static FetchRequest page(URI uri, AddressGuard guard) {
-        return new FetchRequest(uri, ACCEPT_PAGE, null, null, guard);
+    public static FetchRequest page(URI uri) {
+        return new FetchRequest(uri, ACCEPT_PAGE, null, null);
     }
 
     /** The same request with validators from an earlier answer (conditional GET). */
     public FetchRequest conditional(String newEtag, String newLastModified) {
-        return new FetchRequest(uri, accept, newEtag, newLastModified, guard);
+        return new FetchRequest(uri, accept, newEtag, newLastModified);
     }
 }

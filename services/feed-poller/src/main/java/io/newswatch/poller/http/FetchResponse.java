@@ -17,9 +17,23 @@ import java.util.Optional;
  * @param retryAfter   the {@code Retry-After} header as a wait from now, when given and understood
  * @param redirects    the redirects followed, in order
  * @param wireBytes    bytes received before decompression
+ * @param memory       the body's claim on memory: close the response when done with the body
  */
 public record FetchResponse(int status, URI uri, byte[] body, String contentType, String etag, String lastModified,
-                            Optional<Duration> retryAfter, List<Redirect> redirects, long wireBytes) {
+                            Optional<Duration> retryAfter, List<Redirect> redirects, long wireBytes,
+                            BodyMemory.Lease memory) implements AutoCloseable {
+
+    /** The same answer without its body (for what follows parsing: validators, status, URL). */
+    public FetchResponse withoutBody() {
+        return new FetchResponse(status, uri, new byte[0], contentType, etag, lastModified, retryAfter, redirects,
+                wireBytes, memory);
+    }
+
+    /** Gives back the memory the body claimed ({@link BodyMemory}); the body must not be used after. */
+    @Override
+    public void close() {
+        memory.close();
+    }
 
     public boolean ok() {
         return status >= 200 && status < 300;

@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Politeness towards each host: at most N requests in flight, a minimum delay between the starts of two requests,
  * and no request at all while the host has asked us to wait ({@code Retry-After} on 429 or 503). Feeds and article
- * pages of one host share these limits.
+ * pages of one host share these limits. Nothing waits longer than the request may: a request to a host that asked
+ * us to wait fails at once ({@link FetchException.Kind#THROTTLED}, with the time the host is free again, so that
+ * its feed is polled then), and one that would wait for a slot or its turn past its deadline fails at once too.
  */
 public final class HostPoliteness {
 
@@ -55,23 +58,45 @@ public final class HostPoliteness {
     }
 
     /**
-     * Waits for a slot on the host and for its turn, then returns the slot.
+     * Waits for a slot on the host and for its turn, at most {@code maxWait}, then returns the slot.
      *
+     * @throws FetchException       {@link FetchException.Kind#THROTTLED} when the host asked us to wait and the wait
+     *                              is not over; {@link FetchException.Kind#TIMEOUT} when the slot or the turn would
+     *                              come after {@code maxWait}
      * @throws InterruptedException when interrupted while waiting (the slot is not taken)
      */
-    public Permit acquire(String hostName) throws InterruptedException {
+    public Permit acquire(String hostName, Duration maxWait) throws FetchException, InterruptedException {
         Host host = host(hostName);
-        host.permits.acquire();
+        Instant blocked = host.blockedUntil();
+        Instant now = clock.instant();
+        if (blocked.isAfter(now)) {
+            throw FetchException.throttled(hostName + " asked us to wait until " + blocked
+                    + " (Retry-After); not contacted before", Duration.between(now, blocked));
+        }
+        long started = System.nanoTime();
+        if (!host.permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new FetchException(FetchException.Kind.TIMEOUT, "no free request slot for " + hostName + " within "
+                    + seconds(maxWait) + " (" + maxConcurrent + " requests in flight to it)");
+        }
         try {
-            Duration wait = host.reserveStart(clock.instant(), minDelay);
+            Duration left = maxWait.minusNanos(System.nanoTime() - started);
+            Duration wait = host.reserveStart(clock.instant(), minDelay, left);
+            if (wait == null) {
+                throw new FetchException(FetchException.Kind.TIMEOUT, "too many requests queued for " + hostName
+                        + " to start within " + seconds(maxWait));
+            }
             if (!wait.isZero()) {
                 sleeper.sleep(wait);
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | FetchException | RuntimeException e) {
             host.permits.release();
             throw e;
         }
         return host.permits::release;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     /**
@@ -110,10 +135,19 @@ public final class HostPoliteness {
             this.permits = new Semaphore(size, true);
         }
 
-        synchronized Duration reserveStart(Instant now, Duration minDelay) {
+        /** The wait before this request may start, reserved; null (nothing reserved) when longer than {@code max}. */
+        synchronized Duration reserveStart(Instant now, Duration minDelay, Duration max) {
             Instant start = max(now, max(nextStart, blockedUntil));
+            Duration wait = Duration.between(now, start);
+            if (wait.compareTo(max) > 0) {
+                return null;
+            }
             nextStart = start.plus(minDelay);
-            return Duration.between(now, start);
+            return wait;
+        }
+
+        synchronized Instant blockedUntil() {
+            return blockedUntil;
         }
 
         synchronized void blockUntil(Instant until) {

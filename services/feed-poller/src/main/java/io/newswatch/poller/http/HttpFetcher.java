@@ -1,67 +1,107 @@
 package io.newswatch.poller.http;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.newswatch.addressguard.AddressGuard;
+import io.newswatch.addressguard.BlockedAddressException;
+import io.newswatch.addressguard.GuardedDnsResolver;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.ProtocolException;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.DataFormatException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLException;
 
 /**
  * GETs feeds and pages the way a polite, careful client does: an honest User-Agent, conditional GET, gzip and
- * deflate, redirects followed by hand (bounded, loops detected, each hop checked by the request's
- * {@link AddressGuard}), per-host politeness, and every wait bounded: connect, read (headers, then between body
- * chunks) and total timeouts, and a maximum body size that applies after decompression as well.
+ * deflate, redirects followed by hand (bounded, loops detected), per-host politeness, and every wait bounded:
+ * connect, read (headers, then between body chunks) and total timeouts, and a maximum body size that applies
+ * after decompression as well.
+ *
+ * <p>Every host of every hop is resolved once through the {@link AddressGuard}, and the connection goes to the
+ * addresses it checked (Apache HttpClient 5 with a {@link GuardedDnsResolver}): internal addresses are refused
+ * unless allow-listed, and a DNS answer that changes after the check is never used. Credentials in a URL
+ * ({@code user:password@}) are sent as HTTP Basic authentication to that URL's own origin only, never to a host
+ * it redirects to.
  */
 public final class HttpFetcher implements AutoCloseable {
 
     private final HttpSettings settings;
     private final HostPoliteness politeness;
     private final Clock clock;
-    private final HttpClient client;
+    private final AddressGuard guard;
+    private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
+    private final BodyDecoding decoding;
+    private final BodyMemory memory;
 
-    public HttpFetcher(HttpSettings settings, HostPoliteness politeness, Clock clock) {
+    public HttpFetcher(HttpSettings settings, HostPoliteness politeness, Clock clock, AddressGuard guard) {
+        this(settings, politeness, clock, guard, BodyMemory.unlimited());
+    }
+
+    /** @param memory shares the heap between the bodies held at once */
+    public HttpFetcher(HttpSettings settings, HostPoliteness politeness, Clock clock, AddressGuard guard,
+                       BodyMemory memory) {
         this.settings = settings;
+        this.memory = memory;
         this.politeness = politeness;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
+        this.guard = guard;
+        this.decoding = new BodyDecoding(settings.maxBodyBytes());
+        Timeout connect = Timeout.of(settings.connectTimeout());
+        Timeout read = Timeout.of(settings.readTimeout());
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new GuardedDnsResolver(guard))
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2)).setTimeToLive(TimeValue.ofMinutes(5)).build())
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
+                .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build())
+                .setMaxConnTotal(512)
+                .setMaxConnPerRoute(16)
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "http-read-timeouts");
+            Thread thread = new Thread(runnable, "http-total-timeouts");
             thread.setDaemon(true);
             return thread;
         });
@@ -69,25 +109,42 @@ public final class HttpFetcher implements AutoCloseable {
 
     /**
      * Fetches a URL, following redirects. HTTP error statuses are answers, not exceptions: the caller decides.
+     * Close the response when done with its body: a large body holds memory until then ({@link BodyMemory}).
      *
      * @throws FetchException       when there is no answer to read (see {@link FetchException.Kind})
      * @throws InterruptedException when interrupted while waiting for the host or the answer
      */
     public FetchResponse fetch(FetchRequest request) throws FetchException, InterruptedException {
+        BodyMemory.Lease lease = memory.lease();
+        try {
+            return fetch(request, lease);
+        } catch (FetchException | InterruptedException | RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    private FetchResponse fetch(FetchRequest request, BodyMemory.Lease lease) throws FetchException, InterruptedException {
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
-        URI uri = request.uri();
+        URI original = request.uri();
+        String authorization = basicAuthorization(original);
+        URI uri = withoutUserInfo(original);
         List<Redirect> redirects = new ArrayList<>();
         Set<URI> visited = new HashSet<>();
         visited.add(withoutFragment(uri));
         long wireBytes = 0;
         while (true) {
-            request.guard().check(uri);
-            HttpResponse<byte[]> response = exchange(uri, request, deadline);
-            wireBytes += response.body().length;
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
-            if (isRedirect(status) && location.isPresent()) {
-                URI next = resolve(uri, location.get());
+            try {
+                guard.checkUrl(uri);
+            } catch (BlockedAddressException e) {
+                throw new FetchException(FetchException.Kind.BLOCKED, "refused " + uri + ": " + e.getMessage());
+            }
+            Exchange response = exchange(uri, request, deadline, sameOrigin(uri, original) ? authorization : null, lease);
+            wireBytes += response.wireBytes();
+            int status = response.status();
+            String location = response.header("Location");
+            if (isRedirect(status) && location != null) {
+                URI next = resolve(uri, location);
                 if (!visited.add(withoutFragment(next))) {
                     throw new FetchException(FetchException.Kind.REDIRECT_LOOP, "redirect loop: " + chain(redirects, uri, next));
                 }
@@ -99,104 +156,148 @@ public final class HttpFetcher implements AutoCloseable {
                 uri = next;
                 continue;
             }
-            HttpHeaders headers = response.headers();
-            Optional<Duration> retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null),
-                    clock.instant());
+            Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After"), clock.instant());
             if ((status == 429 || status == 503) && retryAfter.isPresent()) {
                 retryAfter = Optional.of(politeness.block(uri.getHost(), retryAfter.get()));
             }
-            byte[] body = decode(response.body(), headers.firstValue("Content-Encoding").orElse(""), uri);
-            return new FetchResponse(status, uri, body, headers.firstValue("Content-Type").orElse(null),
-                    headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
-                    retryAfter, List.copyOf(redirects), wireBytes);
+            URI from = uri;
+            byte[] body = decoding.decode(response.body(), response.header("Content-Encoding"), uri,
+                    size -> lease.grow(size, deadline, from.getHost()));
+            return new FetchResponse(status, uri, body, response.header("Content-Type"), response.header("ETag"),
+                    response.header("Last-Modified"), retryAfter, List.copyOf(redirects), wireBytes, lease);
         }
     }
 
-    private HttpResponse<byte[]> exchange(URI uri, FetchRequest request, long deadline)
-            throws FetchException, InterruptedException {
-        HttpRequest.Builder builder;
+    /** One answer as it came: status, the headers the fetcher reads, the body still encoded. */
+    private record Exchange(int status, Header[] headers, byte[] body, long wireBytes) {
+        String header(String name) {
+            for (Header header : headers) {
+                if (header.getName().equalsIgnoreCase(name)) {
+                    return header.getValue();
+                }
+            }
+            return null;
+        }
+    }
+
+    private Exchange exchange(URI uri, FetchRequest request, long deadline, String authorization,
+                              BodyMemory.Lease lease) throws FetchException, InterruptedException {
+        HttpGet get;
         try {
-            builder = HttpRequest.newBuilder(uri);
+            get = new HttpGet(uri);
         } catch (IllegalArgumentException e) {
             throw new FetchException(FetchException.Kind.PROTOCOL, "cannot request " + uri + ": " + e.getMessage(), e);
         }
-        builder.GET()
-                .timeout(min(settings.readTimeout(), remaining(deadline, uri)))
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", request.accept())
-                .header("Accept-Encoding", "gzip, deflate");
+        Timeout wait = Timeout.of(min(settings.readTimeout(), remaining(deadline, uri)));
+        get.setConfig(RequestConfig.custom().setResponseTimeout(wait).setConnectionRequestTimeout(wait).build());
+        get.setHeader("User-Agent", settings.userAgent());
+        get.setHeader("Accept", request.accept());
+        get.setHeader("Accept-Encoding", "gzip, deflate");
         if (request.etag() != null) {
-            builder.header("If-None-Match", request.etag());
+            get.setHeader("If-None-Match", request.etag());
         }
         if (request.lastModified() != null) {
-            builder.header("If-Modified-Since", request.lastModified());
+            get.setHeader("If-Modified-Since", request.lastModified());
         }
-        try (HostPoliteness.Permit permit = politeness.acquire(uri.getHost())) {
-            AtomicReference<LimitedBody> body = new AtomicReference<>();
-            CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), info -> {
-                LimitedBody subscriber = new LimitedBody(settings.maxBodyBytes());
-                body.set(subscriber);
-                return subscriber;
-            });
-            long readTimeoutNanos = settings.readTimeout().toNanos();
-            long period = Math.max(50, settings.readTimeout().toMillis() / 4);
-            ScheduledFuture<?> idleCheck = watchdog.scheduleAtFixedRate(() -> {
-                LimitedBody subscriber = body.get();
-                if (subscriber != null && subscriber.idleNanos() > readTimeoutNanos) {
-                    subscriber.abort(new FetchException(FetchException.Kind.TIMEOUT, "no data from " + uri.getHost()
-                            + " for " + settings.readTimeout().toSeconds() + " s while reading the body"));
+        if (authorization != null) {
+            get.setHeader("Authorization", authorization);
+        }
+        try (HostPoliteness.Permit permit = politeness.acquire(uri.getHost(), remaining(deadline, uri))) {
+            ScheduledFuture<?> totalTimeout = watchdog.schedule(get::cancel, remaining(deadline, uri).toNanos(),
+                    TimeUnit.NANOSECONDS);
+            boolean[] readingBody = new boolean[1];
+            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
+                int status = response.getCode();
+                HttpEntity entity = response.getEntity();
+                byte[] body = new byte[0];
+                if (entity != null && !isRedirect(status) && status != 304) {
+                    readingBody[0] = true;
+                    body = readBody(entity, uri, deadline, lease);
                 }
-            }, period, period, TimeUnit.MILLISECONDS);
-            try {
-                return future.get(remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                abort(future, body.get());
-                throw new FetchException(FetchException.Kind.TIMEOUT, "no complete answer from " + uri.getHost()
-                        + " within " + settings.totalTimeout().toSeconds() + " s");
-            } catch (InterruptedException e) {
-                abort(future, body.get());
+                return new Exchange(status, response.getHeaders(), body, body.length);
+            } catch (FetchException | InterruptedException e) {
                 throw e;
-            } catch (ExecutionException e) {
-                throw failure(uri, e.getCause());
+            } catch (IOException e) {
+                throw failure(uri, e, get.isCancelled(), readingBody[0]);
             } finally {
-                idleCheck.cancel(false);
+                totalTimeout.cancel(false);
+            }
+        } finally {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while fetching " + uri.getHost());
             }
         }
     }
 
-    private static void abort(CompletableFuture<?> future, LimitedBody body) {
-        if (body != null) {
-            body.abort(new FetchException(FetchException.Kind.TIMEOUT, "aborted"));
+    /** The body as it came (still encoded), up to the limit; the total deadline is checked between chunks. */
+    private byte[] readBody(HttpEntity entity, URI uri, long deadline, BodyMemory.Lease lease)
+            throws IOException, InterruptedException {
+        long length = entity.getContentLength();
+        if (length > settings.maxBodyBytes()) {
+            throw tooLarge();
         }
-        future.cancel(true);
+        lease.grow(length, deadline, uri.getHost());
+        BodyBuffer buffer = new BodyBuffer(length >= 0 ? length : 16384, settings.maxBodyBytes());
+        byte[] chunk = new byte[16384];
+        try (InputStream in = entity.getContent()) {
+            int read;
+            while ((read = in.read(chunk)) != -1) {
+                lease.grow(buffer.size() + (long) read, deadline, uri.getHost());
+                if (!buffer.write(chunk, read)) {
+                    throw tooLarge();
+                }
+                remaining(deadline, uri);
+            }
+        }
+        return buffer.toByteArray();
     }
 
-    private FetchException failure(URI uri, Throwable cause) {
-        while (cause instanceof ExecutionException || (cause instanceof IOException && cause.getCause() instanceof FetchException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof FetchException fetch) {
-            return fetch;
-        }
+    private FetchException tooLarge() {
+        return new FetchException(FetchException.Kind.TOO_LARGE, "the body is larger than " + settings.maxBodyBytes()
+                + " bytes; cut off there");
+    }
+
+    private FetchException failure(URI uri, IOException cause, boolean cancelled, boolean readingBody) {
         String host = uri.getHost();
-        if (cause instanceof HttpConnectTimeoutException) {
+        Throwable root = cause;
+        while (!(root instanceof BlockedAddressException) && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof BlockedAddressException blocked) {
+            return new FetchException(FetchException.Kind.BLOCKED, "refused " + uri + ": " + blocked.getMessage());
+        }
+        if (cancelled) {
+            return new FetchException(FetchException.Kind.TIMEOUT, "no complete answer from " + host + " within "
+                    + settings.totalTimeout().toSeconds() + " s", cause);
+        }
+        if (cause instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+            return new FetchException(FetchException.Kind.TIMEOUT, "no connection to " + host + " free in time ("
+                    + cause.getMessage() + ")", cause);
+        }
+        if (cause instanceof ConnectTimeoutException) {
             return new FetchException(FetchException.Kind.TIMEOUT, "cannot connect to " + host + " within "
                     + settings.connectTimeout().toSeconds() + " s", cause);
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new FetchException(FetchException.Kind.TIMEOUT, "no answer from " + host + " within "
-                    + settings.readTimeout().toSeconds() + " s", cause);
+        if (cause instanceof SocketTimeoutException) {
+            return new FetchException(FetchException.Kind.TIMEOUT, readingBody
+                    ? "no data from " + host + " for " + settings.readTimeout().toSeconds() + " s while reading the body"
+                    : "no answer from " + host + " within " + settings.readTimeout().toSeconds() + " s", cause);
         }
-        if (cause instanceof UnknownHostException || (cause instanceof ConnectException
-                && cause.getCause() instanceof UnknownHostException)) {
+        if (cause instanceof UnknownHostException) {
             return new FetchException(FetchException.Kind.CONNECT, "unknown host " + host, cause);
         }
-        if (cause instanceof ConnectException) {
-            return new FetchException(FetchException.Kind.CONNECT, "cannot connect to " + host + ":"
-                    + port(uri) + " (connection refused)", cause);
+        if (cause instanceof HttpHostConnectException) {
+            return new FetchException(FetchException.Kind.CONNECT, "cannot connect to " + host + ":" + port(uri)
+                    + " (connection refused)", cause);
         }
-        String message = cause == null ? "unknown error" : cause.getMessage() == null
-                ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof SSLException) {
+            return new FetchException(FetchException.Kind.CONNECT, "TLS with " + host + " failed: " + cause.getMessage(),
+                    cause);
+        }
+        if (cause.getCause() instanceof ProtocolException || cause instanceof org.apache.hc.core5.http.MalformedChunkCodingException) {
+            return new FetchException(FetchException.Kind.PROTOCOL, host + " broke HTTP: " + cause.getMessage(), cause);
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new FetchException(FetchException.Kind.CONNECT, "request to " + host + " failed: " + message, cause);
     }
 
@@ -204,54 +305,33 @@ public final class HttpFetcher implements AutoCloseable {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private byte[] decode(byte[] body, String contentEncoding, URI uri) throws FetchException {
-        String encoding = contentEncoding.trim().toLowerCase(Locale.ROOT);
-        if (body.length == 0 || encoding.isEmpty() || encoding.equals("identity")) {
-            return body;
+    /** {@code Basic} credentials from a URL's {@code user:password@}, or null when it has none. */
+    private static String basicAuthorization(URI uri) {
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo == null || userInfo.isEmpty()) {
+            return null;
+        }
+        String decoded = URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
         }
         try {
-            return switch (encoding) {
-                case "gzip", "x-gzip" -> readLimited(new GZIPInputStream(new ByteArrayInputStream(body)), uri);
-                case "deflate" -> inflate(body, uri);
-                default -> throw new FetchException(FetchException.Kind.PROTOCOL,
-                        uri.getHost() + " sent an unsupported Content-Encoding: " + contentEncoding);
-            };
-        } catch (FetchException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new FetchException(FetchException.Kind.PROTOCOL, "corrupt " + encoding + " body from "
-                    + uri.getHost() + ": " + e.getMessage(), e);
+            String authority = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
+            return new URI(uri.getScheme() + "://" + authority + Objects.requireNonNullElse(uri.getRawPath(), "")
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
+        } catch (URISyntaxException e) {
+            return uri;
         }
     }
 
-    /** "deflate" is zlib-wrapped by the standard and raw from some servers; accept both. */
-    private byte[] inflate(byte[] body, URI uri) throws IOException {
-        try {
-            Inflater probe = new Inflater();
-            probe.setInput(body);
-            probe.inflate(new byte[1]);
-            probe.end();
-            return readLimited(new InflaterInputStream(new ByteArrayInputStream(body)), uri);
-        } catch (DataFormatException e) {
-            return readLimited(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), uri);
-        }
-    }
-
-    /** Decompresses with the body limit applied to the output: a small gzip bomb is still cut off. */
-    private byte[] readLimited(InputStream in, URI uri) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16384];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                if (out.size() + read > settings.maxBodyBytes()) {
-                    throw new FetchException(FetchException.Kind.TOO_LARGE, "the body from " + uri.getHost()
-                            + " is larger than " + settings.maxBodyBytes() + " bytes once decompressed");
-                }
-                out.write(buffer, 0, read);
-            }
-            return out.toByteArray();
-        }
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
     }
 
     private static boolean isRedirect(int status) {
@@ -299,74 +379,10 @@ public final class HttpFetcher implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
-        client.shutdownNow();
-    }
-
-    /** Collects a body up to a limit; cancels the exchange beyond it, or when told to (timeouts). */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final long max;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private volatile Flow.Subscription subscription;
-        private volatile long lastActivity = System.nanoTime();
-
-        LimitedBody(long max) {
-            this.max = max;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription newSubscription) {
-            subscription = newSubscription;
-            lastActivity = System.nanoTime();
-            newSubscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            lastActivity = System.nanoTime();
-            synchronized (out) {
-                for (ByteBuffer buffer : buffers) {
-                    if (out.size() + (long) buffer.remaining() > max) {
-                        abort(new FetchException(FetchException.Kind.TOO_LARGE,
-                                "the body is larger than " + max + " bytes; cut off there"));
-                        return;
-                    }
-                    byte[] bytes = new byte[buffer.remaining()];
-                    buffer.get(bytes);
-                    out.write(bytes, 0, bytes.length);
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            synchronized (out) {
-                result.complete(out.toByteArray());
-            }
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        long idleNanos() {
-            return result.isDone() ? 0 : System.nanoTime() - lastActivity;
-        }
-
-        void abort(FetchException reason) {
-            if (result.completeExceptionally(reason)) {
-                Flow.Subscription current = subscription;
-                if (current != null) {
-                    current.cancel();
-                }
-            }
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing sockets: nothing left to do
         }
     }
 }

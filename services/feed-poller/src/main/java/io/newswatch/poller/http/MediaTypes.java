@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /** Reading {@code Content-Type} headers. */
 public final class MediaTypes {
 
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";,\\s]+)");
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*+=\\s*+\"?([^\";,\\s]{1,60})");
+    /** Longest {@code Content-Type} read: real ones are well under 100 characters. */
+    private static final int MAX_LENGTH = 1024;
 
     private MediaTypes() {
     }
@@ -18,8 +20,18 @@ public final class MediaTypes {
         if (contentType == null) {
             return Optional.empty();
         }
-        Matcher matcher = CHARSET.matcher(contentType);
+        Matcher matcher = CHARSET.matcher(contentType.length() > MAX_LENGTH
+                ? contentType.substring(0, MAX_LENGTH) : contentType);
         return matcher.find() ? Optional.of(matcher.group(1).trim()) : Optional.empty();
+    }
+
+    /** True when this JVM can decode the named charset. */
+    public static boolean supported(String charset) {
+        try {
+            return java.nio.charset.Charset.isSupported(charset.trim());
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     /** The media type without parameters, lower case ("text/html"), or an empty string. */

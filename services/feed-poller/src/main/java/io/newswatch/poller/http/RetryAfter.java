@@ -30,7 +30,9 @@ public final class RetryAfter {
             }
         }
         try {
-            Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            // strictly: a date that does not exist (30 February) is no date, not 2 March
+            Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)).toInstant();
             return Optional.of(until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO);
         } catch (DateTimeParseException e) {
             return Optional.empty();

@@ -7,6 +7,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,7 +40,7 @@ import java.util.regex.Pattern;
 public final class ArticleExtractor {
 
     /** Elements that never hold article text. */
-    private static final String NEVER_TEXT = "script, style, noscript, template, iframe, object, embed, form, button,"
+    private static final String NEVER_TEXT = "script, style, noscript, template, iframe, object, embed, button,"
             + " input, select, textarea, svg, canvas, video, audio, nav, aside, figure, figcaption, dialog, menu,"
             + " [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=contentinfo],"
             + " [role=banner]:not(article [role=banner]), [role=dialog], [role=alert]";
@@ -51,6 +55,18 @@ public final class ArticleExtractor {
             "meta", "dateline", "timestamp", "author", "authors", "gallery", "slideshow", "embed", "header",
             "masthead", "logo", "search", "login", "pagination", "pager", "toc", "sticky", "overlay", "disclaimer",
             "date", "kicker", "signoff", "source", "izvor");
+    /** Class and id words of containers that are never the article, however much text they hold. */
+    private static final Set<String> ALWAYS_JUNK_WORDS = Set.of("comment", "comments", "commentlist", "disqus",
+            "respond", "replies", "responses", "discussion", "outbrain", "taboola", "cookie", "cookies", "consent",
+            "newsletter", "newsletters", "paywall");
+    /**
+     * The classes WordPress and Drupal give a post for its taxonomy ({@code tag-nato}, {@code author-ana}), which
+     * say nothing about what the element is; only on the post's own element (with {@code hentry},
+     * {@code type-post}, {@code post-123}, {@code node-123}).
+     */
+    private static final Pattern TAXONOMY_CLASS = Pattern.compile("(?<![\\w-])(tag|category|author|format|status)"
+            + "-[\\p{L}0-9_-]+");
+    private static final Pattern POST_CLASS = Pattern.compile("(?<![\\w-])(hentry|type-post|post-\\d+|node-\\d+)(?![\\w-])");
     /** Pairs of class and id words that together mark boilerplate ("read also", "most read", "see also"). */
     private static final Set<String> JUNK_PAIRS = Set.of("read also", "read more", "also read", "most read",
             "see also", "more stories", "more news", "you may", "sr only", "visually hidden", "screen reader",
@@ -82,7 +98,9 @@ public final class ArticleExtractor {
     /** Extracts from a page's bytes; the charset comes from the HTTP header, else the page's meta, else a guess. */
     public ExtractedPage extract(byte[] body, Optional<String> headerCharset, URI pageUrl) {
         try {
-            Document document = Jsoup.parse(new ByteArrayInputStream(body), headerCharset.orElse(null),
+            // valid UTF-8 with letters beyond ASCII is UTF-8 whatever the page's meta says (as for feeds)
+            String charset = headerCharset.orElse(utf8(body) ? "UTF-8" : null);
+            Document document = Jsoup.parse(new ByteArrayInputStream(body), charset,
                     pageUrl == null ? "" : pageUrl.toString());
             return extract(document);
         } catch (IOException e) {
@@ -90,17 +108,46 @@ public final class ArticleExtractor {
         }
     }
 
+    private static boolean utf8(byte[] body) {
+        boolean ascii = true;
+        for (byte b : body) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     /** Extracts from a parsed page (which is changed: boilerplate is removed from it). */
     public ExtractedPage extract(Document document) {
+        PageRepair.closeTitle(document);
         JsonNode ld = jsonLd(document);
         String canonical = canonical(document, ld);
-        String title = title(document, ld);
-        String author = author(document, ld);
+        Set<String> siteNames = Headlines.siteNames(document, ld);
+        String title = Headlines.title(document, ld, siteNames);
+        String author = Bylines.author(document, ld, siteNames);
         Instant published = published(document, ld);
         String language = language(document, ld);
 
         Element body = document.body();
         body.select(NEVER_TEXT).remove();
+        // a form is a search box or a login, unless a whole ASP.NET page is one
+        for (Element form : body.select("form")) {
+            if (!holdsArticleText(form)) {
+                form.remove();
+            }
+        }
+        PageRepair.wrapBareText(body);
         removeBoilerplate(body);
         Element container = body.selectFirst("[itemprop=articleBody], [property=articleBody]");
         String method = "article-body";
@@ -130,58 +177,6 @@ public final class ArticleExtractor {
         Element og = document.selectFirst("meta[property=og:url][content]");
         if (og != null && og.attr("content").startsWith("http")) {
             return og.attr("content").strip();
-        }
-        return null;
-    }
-
-    /**
-     * The headline: the page's h1 when the social title or the document title is that h1 plus a site name, else
-     * the social title, the JSON-LD headline, the h1, or the longest part of the document title.
-     */
-    private static String title(Document document, JsonNode ld) {
-        Element h1Element = document.selectFirst("article h1, main h1, h1");
-        String h1 = h1Element == null ? "" : HtmlText.collapse(h1Element.text());
-        String og = meta(document, "meta[property=og:title], meta[name=twitter:title]");
-        String documentTitle = HtmlText.collapse(document.title());
-        if (!h1.isEmpty() && (og.contains(h1) || (og.isEmpty() && documentTitle.contains(h1)))) {
-            return h1;
-        }
-        if (!og.isEmpty()) {
-            return og;
-        }
-        if (ld != null && !ld.path("headline").asText("").isBlank()) {
-            return HtmlText.line(ld.path("headline").asText());
-        }
-        if (!h1.isEmpty()) {
-            return h1;
-        }
-        String longest = documentTitle;
-        String[] parts = documentTitle.split("\\s+[|–—-]\\s+");
-        if (parts.length > 1) {
-            longest = java.util.Arrays.stream(parts).max(java.util.Comparator.comparingInt(String::length)).orElse(documentTitle);
-        }
-        return longest;
-    }
-
-    private static String author(Document document, JsonNode ld) {
-        String meta = meta(document, "meta[name=author], meta[property=article:author], meta[name=byl], "
-                + "meta[name=sailthru.author], meta[name=parsely-author]");
-        if (!meta.isEmpty() && !meta.startsWith("http")) {
-            return meta;
-        }
-        if (ld != null) {
-            JsonNode author = ld.path("author");
-            JsonNode first = author.isArray() ? author.path(0) : author;
-            String name = first.isTextual() ? first.asText() : first.path("name").asText("");
-            if (!name.isBlank()) {
-                return HtmlText.line(name);
-            }
-        }
-        Element byline = document.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], "
-                + ".byline, .author-name, .article-author");
-        if (byline != null) {
-            String text = HtmlText.collapse(byline.text()).replaceFirst("(?iu)^(by|von|par|od|автор:?)\\s+", "");
-            return text.isEmpty() || text.length() > 80 ? null : text;
         }
         return null;
     }
@@ -310,7 +305,7 @@ public final class ArticleExtractor {
             if ((element.normalName().equals("footer") || element.normalName().equals("header"))
                     && element.closest("article") == null) {
                 junk.add(element);
-            } else if (junkMarker(element) && !holdsArticleText(element)) {
+            } else if (alwaysJunk(element) || (junkMarker(element) && !holdsArticleText(element))) {
                 junk.add(element);
             }
         }
@@ -334,14 +329,27 @@ public final class ArticleExtractor {
         return false;
     }
 
-    private static boolean holdsArticleText(Element element) {
-        int paragraphs = 0;
-        for (Element p : element.select("p")) {
-            if (words(p.text()) >= 15 && linkDensity(p) < 0.3) {
-                paragraphs++;
+    private static boolean alwaysJunk(Element element) {
+        for (String word : markerWords(element)) {
+            if (ALWAYS_JUNK_WORDS.contains(word)) {
+                return true;
             }
         }
-        return paragraphs >= 3;
+        return false;
+    }
+
+    /** Three paragraphs of prose, or two long ones: in {@code <p>}s or written between line breaks. */
+    private static boolean holdsArticleText(Element element) {
+        int paragraphs = 0;
+        int prose = 0;
+        for (HtmlText.Block block : HtmlText.blocks(element)) {
+            int words = words(block.text());
+            if (words >= 15 && block.linkDensity() < 0.3) {
+                paragraphs++;
+                prose += words;
+            }
+        }
+        return paragraphs >= 3 || (paragraphs >= 2 && prose >= 80);
     }
 
     /**
@@ -349,7 +357,11 @@ public final class ArticleExtractor {
      * share, bar].
      */
     static List<String> markerWords(Element element) {
-        String marker = element.className() + " " + element.id() + " " + element.attr("data-component") + " "
+        String classes = element.className();
+        if (classes.indexOf('-') >= 0 && POST_CLASS.matcher(classes).find()) {
+            classes = TAXONOMY_CLASS.matcher(classes).replaceAll(" ");
+        }
+        String marker = classes + " " + element.id() + " " + element.attr("data-component") + " "
                 + element.attr("data-testid") + " " + element.attr("data-gu-name");
         List<String> words = new ArrayList<>();
         for (String token : marker.split("[^A-Za-z0-9]+")) {
@@ -488,7 +500,7 @@ public final class ArticleExtractor {
             int words = words(paragraph);
             boolean boilerplate = words < SHORT_PARAGRAPH_WORDS
                     && (BOILERPLATE_LINE.matcher(paragraph).matches() || COPYRIGHT_LINE.matcher(paragraph).matches()
-                    || block.linkDensity() > 0.5);
+                    || block.linkDensity() > (block.tableRow() ? 0.9 : 0.5));
             if (boilerplate || times.contains(paragraph) || paragraph.codePoints().noneMatch(Character::isLetter)
                     || paragraph.toLowerCase(Locale.ROOT).equals(normalizedTitle)) {
                 continue;
@@ -536,16 +548,29 @@ public final class ArticleExtractor {
         }
     }
 
+    /** Words, counting each Chinese character or kana as one: CJK text has no spaces between its words. */
     static int words(String text) {
         int count = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            char c = text.charAt(i);
+            boolean letter = Character.isLetterOrDigit(c);
+            if (letter && c >= '\u2E80' && cjk(c)) {
+                count++;
+                inWord = false;
+                continue;
+            }
             if (letter && !inWord) {
                 count++;
             }
             inWord = letter;
         }
         return count;
+    }
+
+    private static boolean cjk(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
     }
 }

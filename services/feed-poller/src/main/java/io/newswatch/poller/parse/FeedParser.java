@@ -44,9 +44,10 @@ import java.util.regex.Pattern;
  */
 public final class FeedParser {
 
-    private static final Pattern EMAIL_AND_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
-    private static final Pattern NAME_AND_EMAIL = Pattern.compile("^(.+?)\\s*[(<]\\s*\\S+@\\S+?\\s*[)>]$");
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+$");
+    /** Items read from one document by default (the poller's {@code max-items-per-feed}). */
+    public static final int MAX_ITEMS = 1000;
+
+    private static final Pattern ROOT_NAME = Pattern.compile("<([A-Za-z_][\\w:.-]{0,100})");
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
@@ -63,6 +64,17 @@ public final class FeedParser {
             "georss", "http://www.georss.org/georss",
             "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
+    private final int maxItems;
+
+    /** @param maxItems items read from one document, the first in document order (feeds list the newest first) */
+    public FeedParser(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    public FeedParser() {
+        this(MAX_ITEMS);
+    }
+
     /**
      * @param body          the document as received
      * @param headerCharset the HTTP charset, when given
@@ -70,21 +82,35 @@ public final class FeedParser {
      * @throws FeedParseException when the document is not a feed, with what it is instead when that is known
      */
     public ParsedFeed parse(byte[] body, Optional<String> headerCharset, URI base) throws FeedParseException {
+        return parse(body, headerCharset, base, () -> { });
+    }
+
+    /**
+     * Parses as {@link #parse(byte[], Optional, URI)} does, calling {@code checkpoint} between steps (after each
+     * repair and parse, before each item) so that the caller can stop a parse that costs too much by throwing
+     * from it.
+     */
+    public ParsedFeed parse(byte[] body, Optional<String> headerCharset, URI base, Runnable checkpoint)
+            throws FeedParseException {
         if (body.length == 0) {
             throw new FeedParseException("the document is empty");
         }
         TextDecoding.Decoded decoded = TextDecoding.decode(body, headerCharset);
         List<String> warnings = new ArrayList<>(decoded.warnings());
+        checkpoint.run();
         XmlRepair.Repaired repaired = XmlRepair.repair(decoded.text());
         warnings.addAll(repaired.warnings());
+        checkpoint.run();
         SyndFeed feed;
+        String parsedXml = repaired.xml();
         try {
             feed = build(repaired.xml());
         } catch (FeedException first) {
             rejectHtml(repaired.xml(), base);
             try {
                 Truncation truncation = Truncation.of(repaired.xml());
-                feed = build(forgivingXml(truncation.text()));
+                parsedXml = forgivingXml(truncation.text());
+                feed = build(parsedXml);
                 warnings.add(truncation.cut()
                         ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
                         : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
@@ -100,11 +126,31 @@ public final class FeedParser {
                 ? withBase(base, atom.getXmlBase()) : base;
         boolean rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
         List<ParsedItem> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry, feedBase, rdf));
+        List<SyndEntry> entries = feed.getEntries();
+        List<Boolean> impossibleDates = StrictDates.impossiblePerItem(parsedXml);
+        boolean datesLineUp = impossibleDates.size() == entries.size();
+        int dropped = 0;
+        for (int i = 0; i < Math.min(entries.size(), maxItems); i++) {
+            checkpoint.run();
+            ParsedItem item = item(entries.get(i), feedBase, rdf);
+            if (datesLineUp && impossibleDates.get(i) && item.published() != null) {
+                // Rome reads dates leniently (30 February becomes 2 March): a date that does not exist is no date
+                item = new ParsedItem(item.guid(), item.link(), item.title(), item.summary(), item.content(),
+                        item.author(), item.categories(), null);
+                dropped++;
+            }
+            items.add(item);
         }
-        String link = feed.getLink() == null ? null : Urls.resolve(base, feed.getLink()).orElse(null);
-        return new ParsedFeed(feed.getFeedType(), HtmlText.line(feed.getTitle()), link,
+        if (dropped > 0) {
+            warnings.add(dropped + " item date(s) that do not exist (such as February 30) dropped");
+        }
+        if (entries.size() > maxItems) {
+            warnings.add("the feed lists " + entries.size() + " items: only its first " + maxItems
+                    + " were read (newswatch.poller.max-items-per-feed)");
+        }
+        String link = feed.getLink() == null || feed.getLink().length() > FieldLimits.LINK ? null
+                : Urls.resolve(base, feed.getLink()).orElse(null);
+        return new ParsedFeed(feed.getFeedType(), text(feed.getTitle(), FieldLimits.RAW, FieldLimits.TITLE), link,
                 Languages.code(feed.getLanguage()), items, warnings);
     }
 
@@ -122,26 +168,35 @@ public final class FeedParser {
         URI base = entry.getWireEntry() instanceof Entry atom ? withBase(feedBase, atom.getXmlBase()) : feedBase;
         String resolved = link == null ? null : Urls.resolve(base, link).orElse(null);
         DCModule dc = entry.getModule(DCModule.URI) instanceof DCModule module ? module : null;
-        String title = HtmlText.line(entry.getTitleEx() != null ? entry.getTitleEx().getValue() : entry.getTitle());
+        String title = text(entry.getTitleEx() != null ? entry.getTitleEx().getValue() : entry.getTitle(),
+                FieldLimits.RAW, FieldLimits.TITLE);
         if (title.isEmpty() && dc != null) {
-            title = HtmlText.line(dc.getTitle());
+            title = text(dc.getTitle(), FieldLimits.RAW, FieldLimits.TITLE);
         }
-        String summary = entry.getDescription() == null ? "" : HtmlText.line(entry.getDescription().getValue());
+        String summary = entry.getDescription() == null ? ""
+                : text(entry.getDescription().getValue(), FieldLimits.CONTENT, FieldLimits.SUMMARY);
         if (summary.isEmpty()) {
-            summary = HtmlText.line(dc != null && dc.getDescription() != null ? dc.getDescription()
-                    : foreign(entry, ITUNES, "summary").map(Element::getTextTrim).orElse(""));
+            summary = text(dc != null && dc.getDescription() != null ? dc.getDescription()
+                    : foreign(entry, ITUNES, "summary").map(Element::getTextTrim).orElse(""),
+                    FieldLimits.CONTENT, FieldLimits.SUMMARY);
         }
         StringBuilder content = new StringBuilder();
         for (SyndContent part : entry.getContents()) {
-            String text = part.getValue() == null ? "" : HtmlText.paragraphs(part.getValue());
+            String text = part.getValue() == null || content.length() >= FieldLimits.CONTENT ? ""
+                    : HtmlText.paragraphs(FieldLimits.cap(part.getValue(), FieldLimits.CONTENT));
             if (!text.isEmpty()) {
                 content.append(content.isEmpty() ? "" : "\n\n").append(text);
             }
         }
         Date date = entry.getWireEntry() instanceof Entry atom && atom.getPublished() != null ? atom.getPublished()
                 : entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return new ParsedItem(guid, resolved, title, summary, content.toString(), author(entry), categories(entry),
-                date == null ? null : date.toInstant());
+        return new ParsedItem(guid, resolved, title, summary, FieldLimits.cap(content.toString(), FieldLimits.CONTENT),
+                author(entry), categories(entry), date == null ? null : date.toInstant());
+    }
+
+    /** One line of text from markup: the markup cut to {@code rawMax} first, the text to {@code max}. */
+    private static String text(String markup, int rawMax, int max) {
+        return FieldLimits.cap(HtmlText.line(FieldLimits.cap(markup, rawMax)), max);
     }
 
     /** The publisher's identifier: RSS guid, RSS 1.0 rdf:about, Atom id (not Rome's uri, which falls back to the link). */
@@ -154,10 +209,15 @@ public final class FeedParser {
         } else if (wire instanceof Entry atom) {
             guid = atom.getId();
         }
-        return guid == null || guid.isBlank() ? null : guid.strip();
+        return guid == null || guid.isBlank() ? null : FieldLimits.cap(guid.strip(), FieldLimits.GUID);
     }
 
     private static String link(SyndEntry entry, String guid) {
+        String link = rawLink(entry, guid);
+        return link == null || link.length() > FieldLimits.LINK ? null : link;
+    }
+
+    private static String rawLink(SyndEntry entry, String guid) {
         if (entry.getLink() != null && !entry.getLink().isBlank()) {
             return entry.getLink().strip();
         }
@@ -190,14 +250,46 @@ public final class FeedParser {
         if (author == null || author.isBlank()) {
             return null;
         }
-        String text = HtmlText.line(author);
-        for (Pattern form : List.of(EMAIL_AND_NAME, NAME_AND_EMAIL)) {
-            Matcher named = form.matcher(text);
-            if (named.matches()) {
-                return named.group(1).strip();
+        return personName(FieldLimits.cap(HtmlText.line(FieldLimits.cap(author, FieldLimits.RAW)), FieldLimits.AUTHOR));
+    }
+
+    /**
+     * The name in the forms RSS puts an author in: {@code desk@wire.example (Defence Desk)},
+     * {@code Defence Desk <desk@wire.example>} or {@code Defence Desk (desk@wire.example)}; null for an e-mail address
+     * alone. A scan from the ends rather than a regular expression: every step is linear in the text.
+     */
+    static String personName(String text) {
+        String value = text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        char last = value.charAt(value.length() - 1);
+        int open = last == ')' ? value.lastIndexOf('(') : last == '>' ? value.lastIndexOf('<') : -1;
+        if (open >= 0) {
+            String inside = value.substring(open + 1, value.length() - 1).strip();
+            String before = value.substring(0, open).strip();
+            if (isEmail(inside) && !before.isEmpty()) {
+                return before;
+            }
+            if (last == ')' && isEmail(before) && !inside.isEmpty()) {
+                return inside;
             }
         }
-        return EMAIL.matcher(text).matches() || text.isEmpty() ? null : text;
+        return isEmail(value) ? null : value;
+    }
+
+    /** One word with an {@code @} inside it. */
+    private static boolean isEmail(String text) {
+        int at = text.indexOf('@');
+        if (at <= 0 || at == text.length() - 1 || text.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first element of the item's foreign markup with this name in a namespace (compared loosely). */
@@ -215,35 +307,39 @@ public final class FeedParser {
         Set<String> names = new LinkedHashSet<>();
         if (entry.getWireEntry() instanceof Entry atom) {
             for (com.rometools.rome.feed.atom.Category category : atom.getCategories()) {
-                names.add(HtmlText.line(category.getLabel() != null ? category.getLabel() : category.getTerm()));
+                names.add(category(category.getLabel() != null ? category.getLabel() : category.getTerm()));
             }
         } else {
             for (SyndCategory category : entry.getCategories()) {
-                names.add(HtmlText.line(category.getName()));
+                names.add(category(category.getName()));
             }
         }
         for (Element element : entry.getForeignMarkup()) {
             String namespace = element.getNamespaceURI().strip();
             if (namespace.equals(ATOM) && element.getName().equals("category")) {
-                names.add(HtmlText.line(element.getAttributeValue("term")));
+                names.add(category(element.getAttributeValue("term")));
             } else if (namespace.equalsIgnoreCase(ITUNES) && element.getName().equals("keywords")) {
-                for (String keyword : element.getTextTrim().split(",")) {
-                    names.add(HtmlText.line(keyword));
+                for (String keyword : FieldLimits.cap(element.getTextTrim(), FieldLimits.RAW).split(",")) {
+                    names.add(category(keyword));
                 }
             }
         }
         if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
             for (DCSubject subject : dc.getSubjects()) {
-                names.add(HtmlText.line(subject.getValue()));
+                names.add(category(subject.getValue()));
             }
         }
         names.remove("");
-        return List.copyOf(names);
+        return names.stream().limit(FieldLimits.CATEGORIES).toList();
+    }
+
+    private static String category(String markup) {
+        return text(markup, FieldLimits.RAW, FieldLimits.CATEGORY);
     }
 
     /** A base URI with an {@code xml:base} applied. */
     private static URI withBase(URI base, String xmlBase) {
-        if (xmlBase == null || xmlBase.isBlank()) {
+        if (xmlBase == null || xmlBase.isBlank() || xmlBase.length() > FieldLimits.LINK) {
             return base;
         }
         return Urls.resolve(base, xmlBase).flatMap(Urls::parse).orElse(base);
@@ -252,10 +348,11 @@ public final class FeedParser {
     /** A document cut off before its end (a dropped connection, a full disk): what is left of it up to its last complete item. */
     record Truncation(String text, boolean cut) {
 
-        private static final Pattern ROOT_END = Pattern.compile("</(rss|feed|rdf:RDF|RDF)>\\s*$");
+        private static final List<String> ROOT_ENDS = List.of("</rss>", "</feed>", "</rdf:RDF>", "</RDF>");
 
         static Truncation of(String xml) {
-            if (ROOT_END.matcher(xml).find()) {
+            String stripped = xml.stripTrailing();
+            if (ROOT_ENDS.stream().anyMatch(stripped::endsWith)) {
                 return new Truncation(xml, false);
             }
             int item = Math.max(xml.lastIndexOf("</item>"), xml.lastIndexOf("</entry>"));
@@ -326,7 +423,7 @@ public final class FeedParser {
     }
 
     private static String rootName(String xml) {
-        Matcher matcher = Pattern.compile("<([A-Za-z_][\\w:.-]*)").matcher(xml);
+        Matcher matcher = ROOT_NAME.matcher(xml);
         return matcher.find() ? matcher.group(1) : "?";
     }
 

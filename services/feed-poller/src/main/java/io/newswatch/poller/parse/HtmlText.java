@@ -19,6 +19,9 @@ public final class HtmlText {
             "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "figure",
             "figcaption", "table", "tr", "td", "th", "hr", "address", "details", "summary", "form", "nav");
 
+    /** Longer cells are paragraphs. */
+    private static final int DATA_CELL_CHARS = 200;
+
     private HtmlText() {
     }
 
@@ -49,8 +52,9 @@ public final class HtmlText {
      *
      * @param text        the paragraph, whitespace collapsed
      * @param linkedChars characters of it inside links
+     * @param tableRow    whether it is a row of a data table (cells without blocks in them, one line per row)
      */
-    public record Block(String text, int linkedChars) {
+    public record Block(String text, int linkedChars, boolean tableRow) {
 
         /** Share of the paragraph that is link text, 0 to 1. */
         public double linkDensity() {
@@ -63,7 +67,10 @@ public final class HtmlText {
         return blocks(root).stream().map(Block::text).toList();
     }
 
-    /** The paragraphs under an element with their link text: block elements and double line breaks end one. */
+    /**
+     * The paragraphs under an element with their link text: block elements and double line breaks end one; a
+     * table row whose cells hold no blocks is one paragraph, its cells separated by spaces.
+     */
     public static List<Block> blocks(Element root) {
         List<Block> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -92,6 +99,8 @@ public final class HtmlText {
                         } else {
                             current.append('\n');
                         }
+                    } else if (dataCell(element)) {
+                        current.append(' ');
                     } else if (BLOCKS.contains(tag)) {
                         flush(paragraphs, current, linked);
                     }
@@ -103,7 +112,11 @@ public final class HtmlText {
                 if (node instanceof Element element && element.normalName().equals("a")) {
                     linkDepth[0]--;
                 }
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                if (node instanceof Element element && dataCell(element)) {
+                    current.append(' ');
+                } else if (node instanceof Element element && element.normalName().equals("tr")) {
+                    flushRow(paragraphs, current, linked);
+                } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                     flush(paragraphs, current, linked);
                 }
             }
@@ -113,12 +126,37 @@ public final class HtmlText {
     }
 
     private static void flush(List<Block> paragraphs, StringBuilder current, int[] linked) {
+        add(paragraphs, current, linked, false);
+    }
+
+    private static void flushRow(List<Block> paragraphs, StringBuilder current, int[] linked) {
+        add(paragraphs, current, linked, true);
+    }
+
+    private static void add(List<Block> paragraphs, StringBuilder current, int[] linked, boolean row) {
         String text = collapse(current.toString());
         if (!text.isEmpty()) {
-            paragraphs.add(new Block(text, linked[0]));
+            paragraphs.add(new Block(text, linked[0], row));
         }
         current.setLength(0);
         linked[0] = 0;
+    }
+
+    /**
+     * A short table cell with only inline content, part of its row's line; a cell with blocks or line breaks in
+     * it is a layout table's column, a paragraph of its own.
+     */
+    private static boolean dataCell(Element element) {
+        String tag = element.normalName();
+        if (!tag.equals("td") && !tag.equals("th")) {
+            return false;
+        }
+        for (Element child : element.getAllElements()) {
+            if (child != element && (BLOCKS.contains(child.normalName()) || child.normalName().equals("br"))) {
+                return false;
+            }
+        }
+        return element.text().length() < DATA_CELL_CHARS;
     }
 
     /** Whitespace runs (no-break spaces included) to one space, trimmed. */

@@ -1,12 +1,9 @@
 package io.newswatch.poller.parse;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Language tags as feeds and pages write them ("en-US", "sr_Latn", "EN") to ISO 639 codes ("en", "sr"). */
 public final class Languages {
-
-    private static final Pattern CODE = Pattern.compile("[a-z]{2,3}");
 
     private Languages() {
     }
@@ -16,7 +13,17 @@ public final class Languages {
         if (tag == null) {
             return null;
         }
-        String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_\\s,;]", 2)[0];
-        return CODE.matcher(primary).matches() ? primary : null;
+        String text = tag.strip();
+        int end = 0;
+        while (end < text.length() && end <= 3 && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        boolean delimited = end == text.length() || "-_,;".indexOf(text.charAt(end)) >= 0
+                || Character.isWhitespace(text.charAt(end));
+        return end >= 2 && end <= 3 && delimited ? text.substring(0, end).toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

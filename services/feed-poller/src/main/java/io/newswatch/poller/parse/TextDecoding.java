@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class TextDecoding {
 
-    private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern XML_ENCODING = Pattern.compile(
+            "^\\s*+<\\?xml[^>]{0,400}?\\sencoding\\s*+=\\s*+[\"']([^\"'\\s>]{1,60})[\"']");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private TextDecoding() {

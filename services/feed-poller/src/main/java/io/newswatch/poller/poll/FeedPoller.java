@@ -4,17 +4,17 @@ import io.newswatch.contract.Article;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Source;
-import io.newswatch.poller.http.AddressGuard;
 import io.newswatch.poller.http.FetchException;
 import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.http.FetchResponse;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.MediaTypes;
-import io.newswatch.poller.http.SsrfGuard;
+import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.ExtractedPage;
 import io.newswatch.poller.parse.FeedParseException;
 import io.newswatch.poller.parse.FeedParser;
+import io.newswatch.poller.parse.FieldLimits;
 import io.newswatch.poller.parse.ParsedFeed;
 import io.newswatch.poller.parse.ParsedItem;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -51,9 +51,10 @@ public final class FeedPoller {
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
     private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1995-01-01T00:00:00Z");
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+    /** The error kind of a poll that ran out of its {@link PollBudget}. */
+    static final String BUDGET = "BUDGET";
 
     private final HttpFetcher fetcher;
-    private final SsrfGuard ssrf;
     private final FeedParser parser;
     private final ArticleExtractor extractor;
     private final UrlCanonicalizer canonicalizer;
@@ -61,14 +62,12 @@ public final class FeedPoller {
     private final PollMetrics metrics;
     private final Clock clock;
     private final String owner;
-    private final int rememberedItems;
-    private final Duration publishTimeout;
+    private final PollLimits limits;
 
-    public FeedPoller(HttpFetcher fetcher, SsrfGuard ssrf, FeedParser parser, ArticleExtractor extractor,
+    public FeedPoller(HttpFetcher fetcher, FeedParser parser, ArticleExtractor extractor,
                       UrlCanonicalizer canonicalizer, Schedule schedule, PollMetrics metrics, Clock clock,
-                      String owner, int rememberedItems, Duration publishTimeout) {
+                      String owner, PollLimits limits) {
         this.fetcher = fetcher;
-        this.ssrf = ssrf;
         this.parser = parser;
         this.extractor = extractor;
         this.canonicalizer = canonicalizer;
@@ -76,8 +75,7 @@ public final class FeedPoller {
         this.metrics = metrics;
         this.clock = clock;
         this.owner = owner;
-        this.rememberedItems = rememberedItems;
-        this.publishTimeout = publishTimeout;
+        this.limits = limits;
     }
 
     /**
@@ -93,14 +91,27 @@ public final class FeedPoller {
     public PollResult poll(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
                            ArticleSink sink) throws InterruptedException {
         long started = System.nanoTime();
-        URI feedUri = URI.create(feed.url());
-        AddressGuard guard = ssrf.trusting(feedUri.getHost());
-        FetchResponse response;
-        try {
-            response = fetcher.fetch(FetchRequest.feed(feedUri, guard).conditional(state.etag(), state.lastModified()));
-        } catch (FetchException e) {
-            return failed(feed, state, e.kind().name(), e.getMessage(), null, Optional.empty(), started);
+        PollBudget budget = PollBudget.start(limits.wallTime(), limits.cpuTime());
+        Optional<URI> feedUri = Urls.parse(feed.url());
+        if (feedUri.isEmpty()) {
+            return failed(feed, state, FetchException.Kind.PROTOCOL.name(), "not a URL: " + feed.url(), null,
+                    Optional.empty(), started);
         }
+        FetchResponse fetched;
+        try {
+            fetched = fetcher.fetch(FetchRequest.feed(feedUri.get()).conditional(state.etag(), state.lastModified()));
+        } catch (FetchException e) {
+            return failed(feed, state, e.kind().name(), e.getMessage(), null, e.retryAfter(), started);
+        }
+        // the body's memory is given back once it is parsed (or not needed), before any article page is fetched
+        try (FetchResponse response = fetched) {
+            return parsed(feed, state, ledger, published, sink, response, started, budget);
+        }
+    }
+
+    private PollResult parsed(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
+                              ArticleSink sink, FetchResponse response, long started, PollBudget budget)
+            throws InterruptedException {
         metrics.bytes(response.wireBytes());
         Feed moved = response.movedPermanently().map(uri -> movedTo(feed, uri)).orElse(null);
         if (response.notModified()) {
@@ -112,17 +123,21 @@ public final class FeedPoller {
         }
         ParsedFeed parsed;
         try {
-            parsed = parser.parse(response.body(), response.charset(), response.uri());
+            budget.check("the start of parsing");
+            parsed = parser.parse(response.body(), response.charset(), response.uri(), () -> budget.check("parsing"));
         } catch (FeedParseException e) {
             return failed(feed, state, "PARSE", e.getMessage(), response.status(), Optional.empty(), started);
+        } catch (PollBudget.Exceeded e) {
+            return failed(feed, state, BUDGET, e.getMessage(), response.status(), Optional.empty(), started);
         }
         metrics.parseWarnings(parsed.warnings().size());
-        return items(feed, state, ledger, published, sink, response, parsed, guard, moved, started);
+        response.close();
+        return items(feed, state, ledger, published, sink, response.withoutBody(), parsed, moved, started, budget);
     }
 
     private PollResult items(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
-                             ArticleSink sink, FetchResponse response, ParsedFeed parsed, AddressGuard guard,
-                             Feed moved, long started) throws InterruptedException {
+                             ArticleSink sink, FetchResponse response, ParsedFeed parsed, Feed moved, long started,
+                             PollBudget budget) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
         List<ParsedItem> items = chronological(parsed.items());
@@ -130,28 +145,51 @@ public final class FeedPoller {
         IdentityPolicy.Decision identity = IdentityPolicy.decide(state.linkIdentity(), state.status().identityReason(),
                 keys, ledger);
         if (identity.linkIdentity() && !state.linkIdentity()) {
-            LOG.warnf("feed %s (%s): %s; telling items apart by link and title from now on", feed.id(), feed.url(),
+            LOG.warnf("feed %s (%s): %s; telling items apart by link and title from now on", feed.id(),
+                    UrlSecrets.redact(feed.url()),
                     identity.reason());
         }
         Progress progress = new Progress(parsed.warnings());
         List<Pending> pending = new ArrayList<>();
         Set<String> done = new HashSet<>();
+        SeenItem[] seenItems = new SeenItem[items.size()];
+        String[] fingerprints = new String[items.size()];
+        List<Integer> work = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            ParsedItem item = items.get(i);
             ItemKeys key = keys.get(i);
             String identityKey = identity.linkIdentity() || key.guidKey() == null ? key.linkKey() : key.guidKey();
             if (!done.add(identityKey)) {
                 continue;
             }
-            SeenItem seen = identity.linkIdentity() || key.guidKey() == null ? ledger.byLink(key.linkKey())
+            ParsedItem item = items.get(i);
+            seenItems[i] = identity.linkIdentity() || key.guidKey() == null ? ledger.byLink(key.linkKey())
                     : ledger.byGuid(key.guidKey());
-            String fingerprint = Hashes.key(item.title(), item.summary(), item.content(), key.url());
-            if (seen != null && seen.fingerprint().equals(fingerprint)) {
-                ledger.record(seen.seenAt(fetched));
+            fingerprints[i] = Hashes.key(item.title(), item.summary(), item.content(), key.url());
+            if (seenItems[i] != null && seenItems[i].fingerprint().equals(fingerprints[i])) {
+                ledger.record(seenItems[i].seenAt(fetched));
                 metrics.unchanged();
-                continue;
+            } else {
+                work.add(i);
             }
-            Article article = article(feed, parsed, item, key, fetched, guard, progress);
+        }
+        // new or changed items beyond the cap wait for the next polls; the newest are taken first (see README)
+        List<Integer> taken = work.size() > limits.maxItemsPerPoll()
+                ? work.subList(work.size() - limits.maxItemsPerPoll(), work.size()) : work;
+        progress.deferred = work.size() - taken.size();
+        String budgetError = null;
+        for (int n = 0; n < taken.size(); n++) {
+            try {
+                budget.check("new item " + (n + 1) + " of " + taken.size());
+            } catch (PollBudget.Exceeded e) {
+                budgetError = e.getMessage() + "; the items published before are kept, the rest are taken at the next poll";
+                break;
+            }
+            int i = taken.get(n);
+            ParsedItem item = items.get(i);
+            ItemKeys key = keys.get(i);
+            SeenItem seen = seenItems[i];
+            String fingerprint = fingerprints[i];
+            Article article = article(feed, parsed, item, key, fetched, progress);
             SeenItem last = published.apply(article.id()).orElse(seen != null && seen.id().equals(article.id()) ? seen : null);
             Instant time = article.publishedEstimated() ? fetched : article.published();
             if (last != null && last.contentHash().equals(article.contentHash())) {
@@ -166,25 +204,32 @@ public final class FeedPoller {
                     key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, fetched)));
         }
         String publishError = awaitPublished(pending, ledger);
-        ledger.prune(rememberedItems);
+        ledger.prune(limits.rememberedItems(), fetched);
         int count = (int) pending.stream().filter(p -> p.result().isDone() && !p.result().isCompletedExceptionally()).count();
-        if (publishError != null) {
-            PollResult failed = failed(feed, state, "PUBLISH", publishError, response.status(), Optional.empty(), started);
+        if (publishError != null || budgetError != null) {
+            FeedState counted = state.withStatus(state.status().withItemsPublished(state.status().itemsPublished() + count));
+            PollResult failed = publishError != null
+                    ? failed(feed, counted, "PUBLISH", publishError, response.status(), Optional.empty(), started)
+                    : failed(feed, counted, BUDGET, budgetError, response.status(), Optional.empty(), started);
             return new PollResult(failed.state(), ledger.snapshot(feed.id(), clock.instant()), moved, count);
         }
         Instant now = clock.instant();
         FeedStatus prior = state.status();
         Duration interval = schedule.interval(feed.pollInterval(), ledger.items().stream().map(SeenItem::time).toList(), now);
-        List<String> warnings = progress.warnings(moved, feed);
+        // items left for later: poll again soon, and with the old validators, or a 304 would hide them
+        boolean more = progress.deferred > 0;
+        Instant nextPoll = now.plus(more ? schedule.soonest() : interval);
+        String etag = more ? state.etag() : response.etag();
+        String lastModified = more ? state.lastModified() : response.lastModified();
+        List<String> warnings = progress.warnings(moved, feed, limits);
         FeedStatus status = new FeedStatus(now, now, response.status(), null, null, 0, prior.itemsPublished() + count,
-                parsed.items().size(), now.plus(interval), interval, null, null,
-                conditionalGet(response.etag(), response.lastModified()),
+                parsed.items().size(), nextPoll, interval, null, null, conditionalGet(etag, lastModified),
                 identity.linkIdentity() ? "link+title" : "guid", identity.reason(),
-                moved != null ? feed.url() : prior.movedFrom(), prior.linksRefused() + progress.refused,
+                moved != null ? UrlSecrets.redact(feed.url()) : prior.movedFrom(), prior.linksRefused() + progress.refused,
                 progress.lastRefused != null ? progress.lastRefused : prior.lastRefusedLink(),
                 count > 0 ? now : prior.lastNewItem(), warnings, owner);
-        FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, response.etag(),
-                response.lastModified(), identity.linkIdentity(), status);
+        FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag, lastModified,
+                identity.linkIdentity(), status);
         metrics.poll("ok", "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(next, ledger.snapshot(feed.id(), now), moved, count);
     }
@@ -203,7 +248,7 @@ public final class FeedPoller {
     /** Waits for the broker's acknowledgements; records what was stored; returns the first failure, or null. */
     private String awaitPublished(List<Pending> pending, ItemLedger ledger) throws InterruptedException {
         String error = null;
-        long deadline = System.nanoTime() + publishTimeout.toNanos();
+        long deadline = System.nanoTime() + limits.publishTimeout().toNanos();
         for (Pending item : pending) {
             try {
                 item.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -212,20 +257,21 @@ public final class FeedPoller {
             } catch (ExecutionException e) {
                 error = error != null ? error : "publishing to Kafka failed: " + e.getCause().getMessage();
             } catch (TimeoutException e) {
-                error = error != null ? error : "Kafka did not acknowledge within " + publishTimeout.toSeconds() + " s";
+                error = error != null ? error : "Kafka did not acknowledge within " + limits.publishTimeout().toSeconds()
+                        + " s";
             }
         }
         return error;
     }
 
     private Article article(Feed feed, ParsedFeed parsed, ParsedItem item, ItemKeys key, Instant fetched,
-                            AddressGuard guard, Progress progress) throws InterruptedException {
+                            Progress progress) throws InterruptedException {
         String url = key.url();
         ExtractedPage page = null;
         if (key.linkMissing()) {
             progress.linkMissing++;
         } else if (feed.fullText()) {
-            page = page(item.link(), guard, progress);
+            page = page(item.link(), progress);
             if (page != null && page.canonicalUrl() != null) {
                 url = preferCanonical(url, page.canonicalUrl());
             }
@@ -244,20 +290,20 @@ public final class FeedPoller {
         if (estimated) {
             progress.undated++;
         }
-        Source source = new Source(feed.name(), UrlCanonicalizer.domain(url), feed.id(), feed.url(), feed.tags());
+        Source source = new Source(feed.name(), UrlCanonicalizer.domain(url), feed.id(), UrlSecrets.redact(feed.url()),
+                feed.tags());
         return new Article(Article.SCHEMA_VERSION, Article.TYPE, Ids.article(url), clock.instant(), url, title,
                 item.summary(), body, author, language, estimated ? fetched : published, estimated, fetched,
                 item.categories(), source, Hashes.content(title, item.summary(), body), 1);
     }
 
     /** Fetches and extracts an article page; null when that fails (the feed's text is used instead). */
-    private ExtractedPage page(String link, AddressGuard guard, Progress progress) throws InterruptedException {
+    private ExtractedPage page(String link, Progress progress) throws InterruptedException {
         Optional<URI> uri = Urls.parse(link);
         if (uri.isEmpty()) {
             return null;
         }
-        try {
-            FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get(), guard));
+        try (FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get()))) {
             metrics.bytes(response.wireBytes());
             if (!response.ok()) {
                 progress.pageFailed("HTTP " + response.status() + " from " + link);
@@ -271,11 +317,16 @@ public final class FeedPoller {
                 return null;
             }
             metrics.page("ok");
-            return extractor.extract(response.body(), response.charset(), response.uri());
+            Optional<String> charset = response.charset();
+            if (charset.isPresent() && !MediaTypes.supported(charset.get())) {
+                progress.unknownCharset(charset.get(), link);
+                charset = Optional.empty();
+            }
+            return extractor.extract(response.body(), charset, response.uri());
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.BLOCKED) {
                 progress.refused++;
-                progress.lastRefused = e.getMessage();
+                progress.lastRefused = UrlSecrets.redactText(e.getMessage());
                 metrics.refused();
                 metrics.page("refused");
             } else {
@@ -284,7 +335,7 @@ public final class FeedPoller {
             }
             return null;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "extracting %s failed", link);
+            LOG.warnf(e, "extracting %s failed", UrlSecrets.redact(link));
             progress.pageFailed("extraction failed for " + link + ": " + e.getMessage());
             metrics.page("failed");
             return null;
@@ -326,7 +377,8 @@ public final class FeedPoller {
         String lastModified = response.lastModified() != null ? response.lastModified() : state.lastModified();
         FeedStatus status = new FeedStatus(now, now, 304, null, null, 0, prior.itemsPublished(), prior.itemsInFeed(),
                 now.plus(interval), interval, null, null, conditionalGet(etag, lastModified), prior.identity(),
-                prior.identityReason(), moved != null ? feed.url() : prior.movedFrom(), prior.linksRefused(),
+                prior.identityReason(), moved != null ? UrlSecrets.redact(feed.url()) : prior.movedFrom(),
+                prior.linksRefused(),
                 prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(), owner);
         metrics.poll("not_modified", "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag,
@@ -337,16 +389,20 @@ public final class FeedPoller {
                               Optional<Duration> retryAfter, long started) {
         Instant now = clock.instant();
         FeedStatus prior = state.status();
-        int failures = prior.consecutiveFailures() + 1;
+        error = UrlSecrets.redactText(error);
+        // a host that asked us to wait is not the feed failing: the feed is polled when the host is free again
+        boolean throttled = kind.equals(FetchException.Kind.THROTTLED.name()) && retryAfter.isPresent();
+        int failures = throttled ? prior.consecutiveFailures() : prior.consecutiveFailures() + 1;
         Duration interval = prior.interval() != null ? prior.interval() : schedule.nominal(feed.pollInterval());
-        Duration backoff = schedule.backoff(interval, failures, retryAfter);
+        Duration backoff = throttled ? retryAfter.get() : schedule.backoff(interval, failures, retryAfter);
         FeedStatus status = new FeedStatus(now, prior.lastSuccess(), httpStatus, error, kind, failures,
                 prior.itemsPublished(), prior.itemsInFeed(), now.plus(backoff), interval, backoff,
                 retryAfter.orElse(null), prior.conditionalGet(), prior.identity(), prior.identityReason(),
                 prior.movedFrom(), prior.linksRefused(), prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(),
                 owner);
-        if (failures == 1 || failures % 10 == 0) {
-            LOG.warnf("feed %s (%s) failed %d time(s) in a row, next try in %s: %s", feed.id(), feed.url(), failures,
+        if (!throttled && (failures == 1 || failures % 10 == 0)) {
+            LOG.warnf("feed %s (%s) failed %d time(s) in a row, next try in %s: %s", feed.id(),
+                    UrlSecrets.redact(feed.url()), failures,
                     backoff, error);
         }
         metrics.poll("failed", kind, Duration.ofNanos(System.nanoTime() - started));
@@ -355,7 +411,8 @@ public final class FeedPoller {
     }
 
     private Feed movedTo(Feed feed, URI uri) {
-        LOG.infof("feed %s moved permanently from %s to %s; its registration follows", feed.id(), feed.url(), uri);
+        LOG.infof("feed %s moved permanently from %s to %s; its registration follows", feed.id(),
+                UrlSecrets.redact(feed.url()), UrlSecrets.redact(uri.toString()));
         return new Feed(feed.schemaVersion(), feed.type(), feed.id(), clock.instant(), uri.toString(), feed.name(),
                 feed.pollInterval(), feed.fullText(), feed.language(), feed.tags());
     }
@@ -389,6 +446,14 @@ public final class FeedPoller {
         String lastPageFailure;
         int refused;
         String lastRefused;
+        int deferred;
+        int unknownCharsets;
+        String lastUnknownCharset;
+
+        void unknownCharset(String charset, String link) {
+            unknownCharsets++;
+            lastUnknownCharset = "\"" + FieldLimits.cap(charset, 40) + "\" at " + UrlSecrets.redact(link);
+        }
 
         Progress(List<String> parseWarnings) {
             this.parseWarnings = parseWarnings;
@@ -396,13 +461,20 @@ public final class FeedPoller {
 
         void pageFailed(String why) {
             pagesFailed++;
-            lastPageFailure = why;
+            lastPageFailure = UrlSecrets.redactText(why);
         }
 
-        List<String> warnings(Feed moved, Feed feed) {
+        List<String> warnings(Feed moved, Feed feed, PollLimits limits) {
             List<String> warnings = new ArrayList<>(parseWarnings);
+            if (deferred > 0) {
+                warnings.add((deferred + limits.maxItemsPerPoll()) + " new or changed items: the newest "
+                        + limits.maxItemsPerPoll() + " were taken, the other " + deferred
+                        + " are taken at the next polls (newswatch.poller.max-items-per-poll)");
+            }
+
             if (moved != null) {
-                warnings.add("moved permanently from " + feed.url() + " to " + moved.url() + "; registration updated");
+                warnings.add("moved permanently from " + UrlSecrets.redact(feed.url()) + " to "
+                        + UrlSecrets.redact(moved.url()) + "; registration updated");
             }
             if (undated > 0) {
                 warnings.add(undated + " item(s) without a usable date: the fetch time is used");
@@ -410,12 +482,16 @@ public final class FeedPoller {
             if (linkMissing > 0) {
                 warnings.add(linkMissing + " item(s) without a usable link");
             }
+            if (unknownCharsets > 0) {
+                warnings.add(unknownCharsets + " article page(s) declared a charset Java does not know, read as their "
+                        + "<meta> charset or UTF-8 instead (last: " + lastUnknownCharset + ")");
+            }
             if (pagesFailed > 0) {
                 warnings.add(pagesFailed + " article page(s) not fetched, the feed's text used instead (last: "
                         + lastPageFailure + ")");
             }
             if (refused > 0) {
-                warnings.add(refused + " article link(s) refused by the SSRF guard (last: " + lastRefused + ")");
+                warnings.add(refused + " article link(s) refused by the address guard (last: " + lastRefused + ")");
             }
             return warnings;
         }

@@ -28,7 +28,7 @@ public final class PollMetrics {
         this.bytes = Counter.builder("newswatch.poller.http.bytes").baseUnit("bytes")
                 .description("Bytes received from feeds and pages, before decompression").register(registry);
         this.refused = Counter.builder("newswatch.poller.links.refused")
-                .description("Article links the SSRF guard refused to fetch").register(registry);
+                .description("Article links the address guard refused to fetch").register(registry);
         this.pollTimer = Timer.builder("newswatch.poller.poll.duration")
                 .description("Time a poll takes, article pages included").register(registry);
     }

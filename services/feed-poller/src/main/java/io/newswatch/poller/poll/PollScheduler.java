@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * Runs each scheduled feed's poll when it is due, at most N at once, never two polls of one feed at a time. A poll
  * returns when it wants to run next; a feed that is unscheduled while its poll runs is not rescheduled. Polls run
- * on virtual threads: they spend their time waiting for hosts.
+ * on platform threads (at most N of them), so that each poll's CPU time can be measured and bounded
+ * ({@link PollBudget}): the JDK does not measure virtual threads' CPU time.
  */
 public final class PollScheduler implements AutoCloseable {
 
@@ -32,7 +33,8 @@ public final class PollScheduler implements AutoCloseable {
     private final Clock clock;
     private final Semaphore slots;
     private final Consumer<Duration> lag;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("poll-", 0).daemon().factory());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<Due> queue = new PriorityQueue<>();

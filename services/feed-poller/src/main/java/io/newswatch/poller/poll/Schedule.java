@@ -37,6 +37,11 @@ public final class Schedule {
         this.random = random;
     }
 
+    /** The shortest wait between two polls of a feed: for a feed with items left for the next poll. */
+    public Duration soonest() {
+        return min;
+    }
+
     /** The registered interval within the global bounds. */
     public Duration nominal(Duration registered) {
         return clamp(registered, min, max);

@@ -5,9 +5,11 @@ import io.newswatch.poller.feed.FeedService;
 import io.newswatch.poller.feed.FeedView;
 import io.newswatch.poller.feed.InvalidFeedException;
 import io.newswatch.rest.ApiException;
+import io.newswatch.rest.ApiKeyFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +23,8 @@ import java.util.List;
 
 /**
  * The feed registry over HTTP: {@code GET /feeds}, {@code POST /feeds}, {@code GET /feeds/{id}},
- * {@code DELETE /feeds/{id}}. Changing requests need the {@code X-Api-Key} header when a key is configured.
+ * {@code DELETE /feeds/{id}}. Changing requests need the {@code X-Api-Key} header when a key is configured; reads
+ * show feed URLs with their secrets only to a request that carries it ({@link ReadAccess}).
  */
 @Path("/feeds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,15 +32,17 @@ import java.util.List;
 public class FeedResource {
 
     private final FeedService feeds;
+    private final ReadAccess access;
 
-    public FeedResource(FeedService feeds) {
+    public FeedResource(FeedService feeds, ReadAccess access) {
         this.feeds = feeds;
+        this.access = access;
     }
 
     /** Every feed with its status, by name. */
     @GET
-    public List<FeedView> list() {
-        return feeds.list();
+    public List<FeedView> list(@HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
+        return feeds.list(access.revealsSecrets(apiKey));
     }
 
     /**
@@ -46,9 +51,10 @@ public class FeedResource {
      * updated).
      */
     @POST
-    public Response register(FeedDefinition definition, @Context UriInfo uri) {
+    public Response register(FeedDefinition definition, @Context UriInfo uri,
+                             @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
         try {
-            FeedService.Registered registered = feeds.register(definition);
+            FeedService.Registered registered = feeds.register(definition, access.revealsSecrets(apiKey));
             if (!registered.created()) {
                 return Response.ok(registered.view()).build();
             }
@@ -63,8 +69,8 @@ public class FeedResource {
 
     @GET
     @Path("{id}")
-    public FeedView get(@PathParam("id") String id) {
-        return feeds.get(id).orElseThrow(() -> ApiException.notFound("feed " + id));
+    public FeedView get(@PathParam("id") String id, @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
+        return feeds.get(id, access.revealsSecrets(apiKey)).orElseThrow(() -> ApiException.notFound("feed " + id));
     }
 
     /** Deletes a feed and its state: 204, or 404 when there is no such feed. */

@@ -1,5 +1,6 @@
 package io.newswatch.poller.state;
 
+import io.newswatch.poller.http.UrlSecrets;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -139,7 +140,7 @@ public final class CompactedTopicReader implements AutoCloseable {
             handler.apply(record.key(), record.value(), record.partition());
         } catch (RuntimeException e) {
             LOG.errorf("ignored record %s of %s (partition %d, offset %d): %s", record.key(), topic,
-                    record.partition(), record.offset(), e.getMessage());
+                    record.partition(), record.offset(), UrlSecrets.redactText(e.getMessage()));
         }
     }
 

@@ -27,4 +27,9 @@ public record FeedState(int schemaVersion, String type, String feedId, Instant t
     public static FeedState initial(String feedId, Instant now) {
         return new FeedState(SCHEMA_VERSION, TYPE, feedId, now, null, null, false, FeedStatus.pending(now));
     }
+
+    /** The same state with another status. */
+    public FeedState withStatus(FeedStatus newStatus) {
+        return new FeedState(schemaVersion, type, feedId, timestamp, etag, lastModified, linkIdentity, newStatus);
+    }
 }

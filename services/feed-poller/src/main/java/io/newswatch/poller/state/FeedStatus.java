@@ -1,6 +1,7 @@
 package io.newswatch.poller.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newswatch.poller.http.UrlSecrets;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.List;
  * @param error               what went wrong in the last poll, for a human; null when it succeeded
  * @param errorKind           the kind of failure, for machines: {@code TIMEOUT}, {@code CONNECT}, {@code HTTP},
  *                            {@code PARSE}, {@code TOO_LARGE}, {@code REDIRECT_LOOP}, {@code TOO_MANY_REDIRECTS},
- *                            {@code BLOCKED}, {@code PROTOCOL}, {@code PUBLISH}
+ *                            {@code BLOCKED}, {@code PROTOCOL}, {@code PUBLISH}, {@code BUDGET} (the poll ran out of
+ *                            time or CPU), {@code THROTTLED} (the host asked us to wait: polled when it is free)
  * @param consecutiveFailures failed polls in a row (0 after a success)
  * @param itemsPublished      articles published from this feed since it was registered (revisions included)
  * @param itemsInFeed         items in the feed at the last successful parse
@@ -30,7 +32,7 @@ import java.util.List;
  *                            are unusable
  * @param identityReason      why the guids are not used, when they are not
  * @param movedFrom           the URL the feed had before the publisher redirected it permanently, when it did
- * @param linksRefused        article links the SSRF guard refused to fetch, in total
+ * @param linksRefused        article links the address guard refused to fetch, in total
  * @param lastRefusedLink     the last refused link and why
  * @param lastNewItem         when this feed last had an item that was published
  * @param warnings            what the last poll repaired or worked around (encoding, markup, dates, pages)
@@ -59,6 +61,25 @@ public record FeedStatus(
         Instant lastNewItem,
         List<String> warnings,
         String owner) {
+
+    /**
+     * The same status with the secrets of every URL in its texts hidden (states written before they were hidden at
+     * the source may still hold them).
+     */
+    public FeedStatus withoutSecrets() {
+        return new FeedStatus(lastPoll, lastSuccess, httpStatus, UrlSecrets.redactText(error), errorKind,
+                consecutiveFailures, itemsPublished, itemsInFeed, nextPoll, interval, backoff, retryAfter, conditionalGet,
+                identity, UrlSecrets.redactText(identityReason), UrlSecrets.redact(movedFrom), linksRefused,
+                UrlSecrets.redactText(lastRefusedLink), lastNewItem,
+                warnings == null ? null : warnings.stream().map(UrlSecrets::redactText).toList(), owner);
+    }
+
+    /** The same status with another count of articles published. */
+    public FeedStatus withItemsPublished(long count) {
+        return new FeedStatus(lastPoll, lastSuccess, httpStatus, error, errorKind, consecutiveFailures, count,
+                itemsInFeed, nextPoll, interval, backoff, retryAfter, conditionalGet, identity, identityReason, movedFrom,
+                linksRefused, lastRefusedLink, lastNewItem, warnings, owner);
+    }
 
     /** The status of a feed that has not been polled yet. */
     public static FeedStatus pending(Instant nextPoll) {

@@ -81,14 +81,19 @@ public final class ItemLedger {
         byLink.remove(item.linkKey(), item);
     }
 
-    /** Forgets the items last seen longest ago, down to {@code max}. */
-    public void prune(int max) {
+    /**
+     * Forgets items that are no longer in the feed, those last seen longest ago first, down to {@code max}. Items
+     * seen at {@code current} (the poll that just ran: they are in the feed now) are never forgotten, however many:
+     * forgetting one would publish it again at the next poll.
+     */
+    public void prune(int max, Instant current) {
         if (items.size() <= max) {
             return;
         }
-        List<SeenItem> oldest = new ArrayList<>(items);
-        oldest.sort(Comparator.comparing(SeenItem::seen));
-        oldest.subList(0, items.size() - max).forEach(this::remove);
+        List<SeenItem> gone = new ArrayList<>(items.stream().filter(item -> item.seen().isBefore(current)).toList());
+        gone.sort(Comparator.comparing(SeenItem::seen));
+        int excess = Math.min(items.size() - max, gone.size());
+        gone.subList(0, excess).forEach(this::remove);
     }
 
     public List<SeenItem> items() {

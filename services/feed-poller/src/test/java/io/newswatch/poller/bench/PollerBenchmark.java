@@ -6,15 +6,16 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
-import io.newswatch.poller.http.SsrfGuard;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
 import io.newswatch.poller.poll.ArticleSink;
 import io.newswatch.poller.poll.FeedPoller;
+import io.newswatch.poller.poll.PollLimits;
 import io.newswatch.poller.poll.PollMetrics;
 import io.newswatch.poller.poll.PollResult;
 import io.newswatch.poller.poll.PollScheduler;
@@ -202,12 +203,12 @@ public final class PollerBenchmark {
             int changed = bump(changedPercent);
             HttpSettings http = new HttpSettings("newswatch-feed-poller/bench", Duration.ofSeconds(10),
                     Duration.ofSeconds(20), Duration.ofSeconds(60), 10L << 20, 5);
-            try (HttpFetcher fetcher = new HttpFetcher(http, politeness, Clock.systemUTC())) {
-                FeedPoller poller = new FeedPoller(fetcher, new SsrfGuard(List.of()), new FeedParser(),
+            try (HttpFetcher fetcher = new HttpFetcher(http, politeness, Clock.systemUTC(),
+                    new AddressGuard(List.of("127.0.0.0/8")))) {
+                FeedPoller poller = new FeedPoller(fetcher, new FeedParser(),
                         new ArticleExtractor(), new UrlCanonicalizer(), new Schedule(Duration.ofMinutes(1),
                         Duration.ofHours(1), Duration.ofHours(1), true, 4, new Random()),
-                        new PollMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "bench", 500,
-                        Duration.ofMinutes(2));
+                        new PollMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "bench", PollLimits.defaults());
                 AtomicInteger notModified = new AtomicInteger();
                 AtomicInteger sent = new AtomicInteger();
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());

@@ -25,5 +25,6 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("", NOW)).isEmpty();
         assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
         assertThat(RetryAfter.parse("-5", NOW)).isEmpty();
+        assertThat(RetryAfter.parse("31 Nov 2015 07:38:00 GMT", NOW)).as("a day that does not exist").isEmpty();
     }
 }

@@ -184,6 +184,21 @@ class FeedPollingIT {
     }
 
     @Test
+    void readsShowNoCredentialsOrTokensOfFeedUrls() {
+        String hostAndPort = site.base().substring("http://".length());
+        String secretUrl = "http://reader:pw@" + hostAndPort + "/private.xml?token=abc&page=2";
+        String shown = "http://***@" + hostAndPort + "/private.xml?token=***&page=2";
+        String id = given().contentType(ContentType.JSON).body(Map.of("url", secretUrl, "id", "secret-feed"))
+                .post("/feeds").then().statusCode(201).body("url", equalTo(shown)).extract().path("id");
+        given().get("/feeds/" + id).then().statusCode(200).body("url", equalTo(shown));
+        assertThat(given().get("/feeds").then().statusCode(200).extract().asString()).doesNotContain("pw@", "abc");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/feeds/" + id).then()
+                .body("status.errorKind", equalTo("HTTP"))
+                .body("status.error", equalTo("HTTP 404 from " + site.base() + "/private.xml?token=***&page=2")));
+        given().delete("/feeds/" + id).then().statusCode(204);
+    }
+
+    @Test
     void aBadRegistrationInTheTopicGoesToTheDeadLetterTopicAndPollingGoesOn() throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),

@@ -66,14 +66,16 @@ class ScaleOutIT {
 
     private static void startInstance(String name) throws IOException {
         int port = PORTS.computeIfAbsent(name, n -> freePort());
-        processes.start(instance(name), NewswatchService.FEED_POLLER, port, "192m", Map.of(
+        processes.start(instance(name), NewswatchService.FEED_POLLER, port, "256m", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
                 "NEWSWATCH_TOPIC_PREFIX", stack.topicPrefix(),
                 "NEWSWATCH_FEEDS_FILE", files.resolve("feeds.yaml").toString(),
                 "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S",
                 "NEWSWATCH_POLLER_INSTANCE_ID", name,
                 "NEWSWATCH_POLLER_HTTP_USER_AGENT", "newswatch-feed-poller/it (" + name + ")",
-                "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0S"));
+                "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0S",
+                // the test's feed site is on the loopback interface, which the address guard refuses unless allowed
+                "NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.1"));
         processes.awaitReady(instance(name), port, Duration.ofMinutes(3));
     }
 

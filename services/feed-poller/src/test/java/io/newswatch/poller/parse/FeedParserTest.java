@@ -213,6 +213,52 @@ class FeedParserTest {
                 .isInstanceOf(FeedParseException.class).hasMessage("the document is empty");
     }
 
+    @Test
+    void impossibleDatesAreDroppedNotMovedToTheNextMonth() throws Exception {
+        ParsedFeed feed = parse("""
+                <rss version="2.0"><channel><title>t</title><link>https://wire.example/</link>
+                <item><title>feb 30</title><link>https://wire.example/1</link><pubDate>Sun, 30 Feb 2025 10:00:00 GMT</pubDate></item>
+                <item><title>hour 25</title><link>https://wire.example/2</link><pubDate>Mon, 03 Mar 2025 25:00:00 GMT</pubDate></item>
+                <item><title>fine</title><link>https://wire.example/3</link><pubDate>Fri, 28 Feb 2025 10:00:00 GMT</pubDate></item>
+                </channel></rss>""");
+        assertThat(feed.items()).extracting(ParsedItem::published)
+                .containsExactly(null, null, Instant.parse("2025-02-28T10:00:00Z"));
+        assertThat(feed.warnings()).contains("2 item date(s) that do not exist (such as February 30) dropped");
+        ParsedFeed atom = parse("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id><updated>2025-03-01T00:00:00Z</updated>
+                <entry><title>apr 31</title><id>urn:1</id><link href="https://wire.example/1"/><updated>2025-04-31T08:00:00Z</updated></entry>
+                </feed>""");
+        assertThat(atom.items().getFirst().published()).isNull();
+    }
+
+    @Test
+    void fieldsAreCutAtTheirLimits() throws Exception {
+        ParsedFeed feed = parse("<rss version=\"2.0\"><channel><title>t</title><link>https://wire.example/</link>"
+                + "<item><title>" + "T".repeat(5_000) + "</title><guid>" + "g".repeat(5_000) + "</guid>"
+                + "<link>https://wire.example/" + "a".repeat(5_000) + "</link><author>" + "A".repeat(5_000) + "</author>"
+                + "<description>" + "d ".repeat(20_000) + "</description>"
+                + "<category>c</category>".repeat(80) + "x".repeat(300).transform(c -> "<category>" + c + "</category>")
+                + "</item></channel></rss>");
+        ParsedItem item = feed.items().getFirst();
+        assertThat(item.title()).hasSize(FieldLimits.TITLE);
+        assertThat(item.guid()).hasSize(FieldLimits.GUID);
+        assertThat(item.link()).as("a link longer than any server accepts is no link").isNull();
+        assertThat(item.author()).hasSize(FieldLimits.AUTHOR);
+        assertThat(item.summary()).hasSize(FieldLimits.SUMMARY);
+        assertThat(item.categories()).containsExactly("c", "x".repeat(FieldLimits.CATEGORY));
+    }
+
+    @Test
+    void authorFormsAreReadWithoutRegularExpressions() {
+        assertThat(FeedParser.personName("desk@wire.example (Defence Desk)")).isEqualTo("Defence Desk");
+        assertThat(FeedParser.personName("Defence Desk <desk@wire.example>")).isEqualTo("Defence Desk");
+        assertThat(FeedParser.personName("Defence Desk (desk@wire.example)")).isEqualTo("Defence Desk");
+        assertThat(FeedParser.personName("desk@wire.example")).isNull();
+        assertThat(FeedParser.personName("Ana Marković")).isEqualTo("Ana Marković");
+        assertThat(FeedParser.personName("Ana (Belgrade)")).isEqualTo("Ana (Belgrade)");
+        assertThat(FeedParser.personName("(@".repeat(2_000))).isEqualTo("(@".repeat(2_000));
+    }
+
     private ParsedFeed parse(String xml) throws FeedParseException {
         return parser.parse(xml.getBytes(StandardCharsets.UTF_8), Optional.empty(), BASE);
     }

@@ -41,9 +41,14 @@ class FeedCorpusTest {
     PollHarness harness;
 
     @BeforeAll
-    static void serve() throws IOException {
+    static void serve() throws Exception {
         site = new CorpusSite();
         base = site.base();
+        // one poll first: loading the HTTP client's and the parser's classes is not what the 1 s timeouts measure
+        site.route("/warm-up.xml", site.feed("rss20.xml"));
+        try (PollHarness warmUp = new PollHarness(base + "/warm-up.xml", false)) {
+            warmUp.poll();
+        }
     }
 
     @AfterAll
@@ -404,6 +409,72 @@ class FeedCorpusTest {
     }
 
     @Nested
+    class LongFeeds {
+
+        /** A feed of {@code count} items, the newest first, each with its page on the site. */
+        private CorpusSite.Route longFeed(java.util.concurrent.atomic.AtomicInteger count) {
+            return exchange -> {
+                StringBuilder items = new StringBuilder();
+                for (int i = count.get(); i >= 1; i--) {
+                    items.append("<item><title>Item ").append(i).append("</title><link>").append(base)
+                            .append("/long/").append(i).append("</link><guid>long-").append(i).append("</guid><pubDate>")
+                            .append(DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
+                                    .format(PollHarness.START.minus(Duration.ofDays(30)).plus(Duration.ofMinutes(i))))
+                            .append("</pubDate><description>Item ").append(i).append(" of a long feed.</description></item>");
+                }
+                CorpusSite.send(exchange, 200, "application/rss+xml", ("<rss version=\"2.0\"><channel><title>Long</title>"
+                        + "<link>" + base + "/</link>" + items + "</channel></rss>").getBytes(StandardCharsets.UTF_8));
+            };
+        }
+
+        @Test
+        void aFeedLongerThanTheRememberedItemsPublishesEachItemOnceNewestFirst() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger(601);
+            site.route("/feeds/long.xml", longFeed(count));
+            for (int i = 1; i <= 610; i++) {
+                site.route("/long/" + i, CorpusSite.bytes(200, "text/html", ("<html><body><article><p>Page " + i
+                        + " of a long feed, with enough words in it to be taken as the article's main text by the "
+                        + "extractor.</p></article></body></html>").getBytes(StandardCharsets.UTF_8)));
+            }
+            harness = new PollHarness(base + "/feeds/long.xml", true);
+            List<Article> first = harness.poll();
+            assertThat(first).hasSize(100);
+            assertThat(first).extracting(Article::title).contains("Item 601", "Item 502").doesNotContain("Item 501");
+            assertThat(site.requests().stream().filter(r -> r.path().startsWith("/long/")).count()).isEqualTo(100);
+            assertThat(harness.status().warnings()).contains("601 new or changed items: the newest 100 were taken, the "
+                    + "other 501 are taken at the next polls (newswatch.poller.max-items-per-poll)");
+            assertThat(harness.status().nextPoll()).isEqualTo(PollHarness.START.plus(Duration.ofMinutes(1)));
+            assertThat(harness.state().etag()).isNull();
+
+            List<Article> all = new java.util.ArrayList<>(first);
+            for (int poll = 0; poll < 10 && all.size() < 601; poll++) {
+                harness.clock.advance(Duration.ofMinutes(1));
+                all.addAll(harness.poll());
+            }
+            assertThat(all).hasSize(601);
+            assertThat(all.stream().map(Article::id).distinct().count()).isEqualTo(601);
+
+            for (int round = 1; round <= 3; round++) {
+                count.incrementAndGet();
+                harness.clock.advance(Duration.ofMinutes(5));
+                assertThat(harness.poll()).as("poll after new item " + round).extracting(Article::title)
+                        .containsExactly("Item " + count.get());
+            }
+        }
+
+        @Test
+        void aFeedListingThousandsOfItemsIsReadFromItsNewest() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger(1200);
+            site.route("/feeds/huge.xml", longFeed(count));
+            harness = new PollHarness(base + "/feeds/huge.xml", false, new PollLimits(500, Duration.ofSeconds(5),
+                    Duration.ofMinutes(1), Duration.ofMinutes(1), 2000));
+            assertThat(harness.poll()).hasSize(1000).extracting(Article::title).doesNotContain("Item 200");
+            assertThat(harness.status().warnings()).contains("the feed lists 1200 items: only its first 1000 were read "
+                    + "(newswatch.poller.max-items-per-feed)");
+        }
+    }
+
+    @Nested
     class Safety {
 
         @Test
@@ -436,9 +507,11 @@ class FeedCorpusTest {
             site.route("/feeds/ssrf.xml", exchange -> CorpusSite.send(exchange, 200, "application/rss+xml",
                     site.document("ssrf.xml", localhost).getBytes(StandardCharsets.UTF_8)));
             site.route("/sneaky/own-host", CorpusSite.bytes(200, "text/html", """
-                    <html><body><article><p>The page on the feed's own host is fetched, because the operator chose
-                    that host when registering the feed.</p></article></body></html>""".getBytes(StandardCharsets.UTF_8)));
-            harness = new PollHarness(localhost + "/feeds/ssrf.xml", true);
+                    <html><body><article><p>The page on the feed's own host is fetched, because the operator allowed
+                    that host and port.</p></article></body></html>""".getBytes(StandardCharsets.UTF_8)));
+            // the operator allowed the feed's site by name and port, nothing else of the machine's own network
+            harness = new PollHarness(localhost + "/feeds/ssrf.xml", true, PollHarness.LIMITS,
+                    List.of("localhost:" + site.port()));
             List<Article> articles = harness.poll();
 
             assertThat(articles).hasSize(3);
@@ -448,10 +521,34 @@ class FeedCorpusTest {
             assertThat(site.requests("/admin")).isEmpty();
             FeedStatus status = harness.status();
             assertThat(status.linksRefused()).isEqualTo(2);
-            assertThat(status.lastRefusedLink()).isEqualTo("refused " + base + "/admin: 127.0.0.1 resolves to the "
-                    + "internal address 127.0.0.1");
-            assertThat(status.warnings()).containsExactly("2 article link(s) refused by the SSRF guard (last: refused "
-                    + base + "/admin: 127.0.0.1 resolves to the internal address 127.0.0.1)");
+            assertThat(status.lastRefusedLink()).isEqualTo("refused " + base + "/admin: 127.0.0.1 is a loopback address");
+            assertThat(status.warnings()).containsExactly("2 article link(s) refused by the address guard (last: refused "
+                    + base + "/admin: 127.0.0.1 is a loopback address)");
+        }
+
+        @Test
+        void secretsOfTheFeedsUrlAreInNoArticleAndNoStatus() throws Exception {
+            site.route("/feeds/rss20.xml", site.feed("rss20.xml"));
+            String secretUrl = "http://reader:pw@127.0.0.1:" + site.port() + "/feeds/rss20.xml?token=abc";
+            harness = new PollHarness(secretUrl, false);
+            List<Article> articles = harness.poll();
+            assertThat(articles).isNotEmpty().allSatisfy(a -> assertThat(a.source().feedUrl())
+                    .isEqualTo("http://***@127.0.0.1:" + site.port() + "/feeds/rss20.xml?token=***"));
+
+            harness = new PollHarness("http://reader:pw@127.0.0.1:" + site.port() + "/missing.xml?api_key=k", false);
+            harness.poll();
+            assertThat(harness.status().error()).isEqualTo("HTTP 404 from " + base + "/missing.xml?api_key=***");
+        }
+
+        @Test
+        void aFeedOnTheMachinesOwnNetworkIsRefusedUnlessAllowed() throws Exception {
+            site.route("/feeds/rss20.xml", site.feed("rss20.xml"));
+            harness = new PollHarness(base + "/feeds/rss20.xml", false, PollHarness.LIMITS, List.of());
+            assertThat(harness.poll()).isEmpty();
+            assertThat(harness.status().errorKind()).isEqualTo("BLOCKED");
+            assertThat(harness.status().error()).isEqualTo("refused " + base + "/feeds/rss20.xml: 127.0.0.1 is a "
+                    + "loopback address");
+            assertThat(site.requests("/feeds/rss20.xml")).isEmpty();
         }
     }
 
@@ -544,6 +641,23 @@ class FeedCorpusTest {
             assertThat(status.backoff()).isEqualTo(Duration.ofHours(2));
             assertThat(status.nextPoll()).isEqualTo(PollHarness.START.plus(Duration.ofHours(2)));
             assertThat(status.consecutiveFailures()).isEqualTo(1);
+        }
+
+        @Test
+        void aHostThatAskedToWaitIsNotAskedAgainBeforeAndItsFeedIsPolledThen() throws Exception {
+            site.route("/feeds/busy.xml", CorpusSite.status(429, Map.of("Retry-After", "7200")));
+            pollPath("/feeds/busy.xml", false);
+            harness.clock.advance(Duration.ofMinutes(30));
+            long started = System.nanoTime();
+            assertThat(harness.poll()).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            FeedStatus status = harness.status();
+            assertThat(status.errorKind()).isEqualTo("THROTTLED");
+            assertThat(status.error()).isEqualTo("127.0.0.1 asked us to wait until 2020-04-01T14:00:00Z (Retry-After); "
+                    + "not contacted before");
+            assertThat(status.nextPoll()).isEqualTo(PollHarness.START.plus(Duration.ofHours(2)));
+            assertThat(status.consecutiveFailures()).as("the host's wait is not the feed's failure").isEqualTo(1);
+            assertThat(site.requests("/feeds/busy.xml")).hasSize(1);
         }
 
         @Test
@@ -780,6 +894,21 @@ class FeedCorpusTest {
             assertThat(harness.status().warnings()).containsExactly("1 article page(s) not fetched, the feed's text used"
                     + " instead (last: HTTP 404 from " + base + "/tribune/missing-page)");
             assertThat(site.requests("/tribune/rail-link")).hasSize(1);
+        }
+
+        @Test
+        void aPageWithACharsetJavaDoesNotKnowIsReadAsUtf8WithAWarning() throws Exception {
+            site.route("/tribune/rail-link", CorpusSite.bytes(200, "text/html; charset=x-no-such-charset", """
+                    <!doctype html><html lang="en"><head><title>Rail link approved</title></head>
+                    <body><article><h1>Rail link to the coast approved</h1>
+                    <p>The government approved the rail link to the coast on Sunday after a decade of planning, in Niš
+                    and Zürich alike.</p></article></body></html>""".getBytes(StandardCharsets.UTF_8)));
+            Article rail = byTitle(pollFeed("full-text.xml", true), "Rail link to the coast approved");
+            assertThat(rail.body()).startsWith("The government approved the rail link to the coast on Sunday")
+                    .contains("Niš and Zürich");
+            assertThat(harness.status().warnings()).contains("1 article page(s) declared a charset Java does not know, "
+                    + "read as their <meta> charset or UTF-8 instead (last: \"x-no-such-charset\" at " + base
+                    + "/tribune/rail-link?utm_source=rss)");
         }
 
         @Test

@@ -1,13 +1,13 @@
 package io.newswatch.poller.poll;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Ids;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
-import io.newswatch.poller.http.SsrfGuard;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -44,14 +44,28 @@ public final class PollHarness implements AutoCloseable {
     private final ItemLedger ledger = new ItemLedger();
     private final List<Article> published = new ArrayList<>();
 
+    /** Limits of the tests: generous, so that only the tests about limits meet them. */
+    public static final PollLimits LIMITS = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1),
+            Duration.ofMinutes(1), 100);
+
     public PollHarness(String feedUrl, boolean fullText) {
+        this(feedUrl, fullText, LIMITS);
+    }
+
+    public PollHarness(String feedUrl, boolean fullText, PollLimits limits) {
+        this(feedUrl, fullText, limits, LOCAL_SITES);
+    }
+
+    /** The corpus site is on the loopback interface: allowed, as an operator allows a feed on their own network. */
+    public static final List<String> LOCAL_SITES = List.of("127.0.0.0/8", "localhost");
+
+    public PollHarness(String feedUrl, boolean fullText, PollLimits limits, List<String> allow) {
         this.fetcher = new HttpFetcher(HTTP, new HostPoliteness(4, Duration.ZERO, Duration.ofHours(6), clock,
-                duration -> { }), clock);
+                duration -> { }), clock, new AddressGuard(allow));
         Schedule schedule = new Schedule(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), true, 4,
                 () -> 0L);
-        this.poller = new FeedPoller(fetcher, new SsrfGuard(List.of()), new FeedParser(), new ArticleExtractor(),
-                new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", 500,
-                Duration.ofSeconds(5));
+        this.poller = new FeedPoller(fetcher, new FeedParser(), new ArticleExtractor(),
+                new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", limits);
         this.feed = new Feed(Feed.SCHEMA_VERSION, Feed.TYPE, Ids.feed(feedUrl), START, feedUrl, "Corpus Feed",
                 Duration.ofMinutes(5), fullText, null, List.of("corpus"));
         this.state = FeedState.initial(feed.id(), START);

@@ -44,6 +44,18 @@ class PollSchedulerTest {
     }
 
     @Test
+    void pollsRunOnPlatformThreadsWhoseCpuTimeCanBeRead() {
+        java.util.concurrent.CompletableFuture<Long> cpu = new java.util.concurrent.CompletableFuture<>();
+        scheduler = new PollScheduler(feedId -> {
+            cpu.complete(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+            return null;
+        }, 2, Clock.systemUTC(), lag -> { });
+        scheduler.start();
+        scheduler.schedule("a", Instant.now());
+        assertThat(cpu.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).isNotNegative();
+    }
+
+    @Test
     void pollsDueFeedsAndReschedulesThemAtTheTimeThePollReturns() {
         start(4, feedId -> Instant.now().plusMillis(100));
         scheduler.schedule("a", Instant.now());

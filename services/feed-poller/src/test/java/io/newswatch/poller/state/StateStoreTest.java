@@ -48,10 +48,20 @@ class StateStoreTest {
         for (int i = 0; i < 5; i++) {
             ledger.record(new SeenItem("g" + (i + 10), "l" + i, "f", "id" + i, "h", 1, T1, T1.plusSeconds(i)));
         }
-        ledger.prune(3);
+        ledger.prune(3, T2);
         assertThat(ledger.items()).extracting(SeenItem::id).containsExactlyInAnyOrder("a", "id3", "id4");
         assertThat(ItemLedger.feedIdOf(ItemLedger.key("feed-9"))).isEqualTo("feed-9");
         assertThat(ItemLedger.feedIdOf("feed-9")).isNull();
+    }
+
+    @Test
+    void itemsStillInTheFeedAreNeverForgottenHoweverMany() {
+        ItemLedger ledger = new ItemLedger();
+        for (int i = 0; i < 20; i++) {
+            ledger.record(new SeenItem("g" + i, "l" + i, "f", "id" + i, "h", 1, T1, i < 15 ? T2 : T1));
+        }
+        ledger.prune(10, T2);
+        assertThat(ledger.items()).extracting(SeenItem::id).hasSize(15).doesNotContain("id15", "id19");
     }
 
     private static ItemLedger.Snapshot ledger(String feedId, Instant at, SeenItem... items) {

@@ -21,14 +21,18 @@ import java.util.Set;
  * Writes documents with bulk requests and does not return until Elasticsearch has acknowledged each of them or
  * refused it for good: what the caller commits afterwards is durable.
  *
- * <p>Failures are sorted by kind, after Elasticsearch's own guidance and Kafka Connect's Elasticsearch sink:
+ * <p>Failures are sorted by who caused them ({@link BulkErrors}), after Elasticsearch's own guidance and Kafka
+ * Connect's Elasticsearch sink:
  * <ul>
- *   <li>transient (connection refused or timed out, 429 overloaded, 5xx, 401/403 while credentials are being
- *       fixed, the alias missing): the failed documents, and only those, are retried with capped exponential backoff
- *       and jitter, for as long as it takes, counted in metrics and logged;</li>
+ *   <li>transient, caused by the cluster or passing (connection refused or timed out, 429 overloaded, 5xx,
+ *       credentials or privileges refused, a write block, a read-only index, a disk watermark, a closed index, an
+ *       alias missing or without a write index, shards unavailable): the failed documents, and only those, are
+ *       retried with capped exponential backoff and jitter, for as long as it takes, counted in metrics by reason,
+ *       logged, and reported by the readiness check; they are never dead-lettered;</li>
  *   <li>stale (409 version conflict: a newer revision is already indexed): done, nothing to do;</li>
- *   <li>permanent (the document is refused, e.g. a value its field cannot hold): returned as a {@link Rejection}
- *       with Elasticsearch's reason, for the dead-letter topic, while the rest of the batch proceeds;</li>
+ *   <li>permanent, caused by the document (a value its field cannot hold, malformed JSON, an immense term): returned
+ *       as a {@link Rejection} with Elasticsearch's reason, for the dead-letter topic, while the rest of the batch
+ *       proceeds;</li>
  *   <li>a whole request refused as malformed or too large: its documents are sent one per request, so that only the
  *       culprit is rejected.</li>
  * </ul>
@@ -113,7 +117,7 @@ public final class BulkIndexer {
                 continue; // only split for isolation: send again at once
             }
             attempt++;
-            metrics.retry(round.failure.kind);
+            metrics.retry(round.failure.kind, round.failure.message);
             Duration delay = backoff.delay(attempt);
             Instant now = clock.instant();
             if (lastWarning == null || Duration.between(lastWarning, now).compareTo(LOG_EVERY) >= 0) {
@@ -203,6 +207,12 @@ public final class BulkIndexer {
             record(request, bytes.length, started, "unreachable");
             retryAll(request, round, new Failure("unreachable", "cannot reach Elasticsearch: " + describe(e), true));
             return;
+        } catch (RuntimeException e) {
+            // The client itself failing (its I/O reactor stopped, say) is no fault of the documents: thrown on,
+            // it would fail the batch, and the connector would dead-letter every record of it.
+            record(request, bytes.length, started, "unreachable");
+            retryAll(request, round, new Failure("client_error", "the Elasticsearch client failed: " + e, true));
+            return;
         }
         if (!response.ok()) {
             record(request, bytes.length, started, "refused");
@@ -221,11 +231,26 @@ public final class BulkIndexer {
                     + "document: " + abbreviate(response.body()), true));
             return;
         }
+        if (!eachItemHasAStatus(items)) {
+            record(request, bytes.length, started, "garbled");
+            retryAll(request, round, new Failure("server_error", "the bulk answer has an item without a status: "
+                    + abbreviate(response.body()), true));
+            return;
+        }
         record(request, bytes.length, started, "ok");
         for (int i = 0; i < request.size(); i++) {
             JsonNode item = items.get(i).elements().next();
             item(request.get(i), item.path("status").asInt(), item.path("error"), round);
         }
+    }
+
+    private static boolean eachItemHasAStatus(JsonNode items) {
+        for (JsonNode item : items) {
+            if (!item.isObject() || item.size() != 1 || !item.elements().next().path("status").isInt()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void item(int position, int status, JsonNode error, Round round) {
@@ -234,43 +259,34 @@ public final class BulkIndexer {
             return;
         }
         String type = error.path("type").asText("");
-        if (status == 409 && type.equals("version_conflict_engine_exception")) {
-            round.stale++;
-        } else if (status == 429) {
-            retry(position, round, new Failure("overloaded", errorText(error), false));
-        } else if (status >= 500) {
-            retry(position, round, new Failure("server_error", errorText(error), false));
-        } else if (status == 404 && isAliasMissing(type)) {
-            retry(position, round, new Failure("alias_missing", errorText(error), false));
-        } else {
-            round.rejected.add(new Rejection(position, "HTTP " + status + " " + errorText(error)));
+        switch (BulkErrors.classify(status, type, error.path("reason").asText(""), false)) {
+            case BulkErrors.Stale stale -> round.stale++;
+            case BulkErrors.Retry retry -> retry(position, round, new Failure(retry.reason(),
+                    "HTTP " + status + " " + errorText(error), false));
+            case BulkErrors.Reject reject -> round.rejected.add(new Rejection(position,
+                    "HTTP " + status + " " + errorText(error)));
         }
     }
 
     private void refused(List<Integer> request, ElasticsearchHttp.Response response, Round round) {
         int status = response.status();
-        String reason = "HTTP " + status + " " + errorText(errorOf(response.body()));
-        if (status == 429) {
-            retryAll(request, round, new Failure("overloaded", reason, true));
-        } else if (status >= 500 || status == 408) {
-            retryAll(request, round, new Failure("server_error", reason, true));
-        } else if (status == 401 || status == 403) {
-            // Never dead-letter documents for the service's own credentials: wait until they are fixed.
-            retryAll(request, round, new Failure("auth", reason + " (check newswatch.elasticsearch credentials)",
+        JsonNode error = errorOf(response.body());
+        String reason = "HTTP " + status + " " + errorText(error);
+        switch (BulkErrors.classify(status, error.path("type").asText(""), error.path("reason").asText(""), true)) {
+            case BulkErrors.Retry retry -> retryAll(request, round, new Failure(retry.reason(),
+                    retry.reason().equals("auth") ? reason + " (check newswatch.elasticsearch credentials)" : reason,
                     true));
-        } else if (status == 404 && isAliasMissing(errorOf(response.body()).path("type").asText())) {
-            retryAll(request, round, new Failure("alias_missing", reason, true));
-        } else if (request.size() > 1) {
-            // Malformed or too large as a whole: find the culprit by sending each document alone.
-            round.alone.addAll(request);
-            round.retry.addAll(request);
-        } else {
-            round.rejected.add(new Rejection(request.getFirst(), reason));
+            case BulkErrors.Stale stale -> round.stale += request.size();
+            case BulkErrors.Reject reject -> {
+                if (request.size() > 1) {
+                    // Malformed or too large as a whole: find the culprit by sending each document alone.
+                    round.alone.addAll(request);
+                    round.retry.addAll(request);
+                } else {
+                    round.rejected.add(new Rejection(request.getFirst(), reason));
+                }
+            }
         }
-    }
-
-    private static boolean isAliasMissing(String errorType) {
-        return errorType.equals("index_not_found_exception");
     }
 
     private void retry(int position, Round round, Failure failure) {

@@ -28,6 +28,7 @@ public final class IndexingMetrics {
     private final DistributionSummary requestBytes;
     private final Timer freshness;
     private final AtomicReference<Instant> failingSince = new AtomicReference<>();
+    private final AtomicReference<String> failure = new AtomicReference<>();
 
     public IndexingMetrics(MeterRegistry registry, String index, Clock clock) {
         this.registry = registry;
@@ -63,19 +64,32 @@ public final class IndexingMetrics {
                 .tags("index", index, "outcome", outcome).register(registry).record(took);
     }
 
-    /** A retry of a transient failure; starts the failing clock. */
-    public void retry(String reason) {
+    /**
+     * A retry of a transient failure; starts the failing clock.
+     *
+     * @param reason the kind, the {@code reason} tag (blocked, forbidden, unreachable...)
+     * @param detail what Elasticsearch said, for the readiness check
+     */
+    public void retry(String reason, String detail) {
         Counter.builder("newswatch.indexer.retries")
-                .description("Retries of transient failures by reason (unreachable, overloaded, server_error, "
-                        + "auth, alias_missing, dead_letter_topic)")
+                .description("Retries of transient failures by reason (unreachable, client_error, overloaded, "
+                        + "server_error, unavailable, auth, forbidden, blocked, index_closed, alias_missing, "
+                        + "no_write_index, dead_letter_topic)")
                 .tags("index", index, "reason", reason).register(registry).increment();
+        failure.set(reason + ": " + detail);
         failingSince.compareAndSet(null, clock.instant());
     }
 
     /** Writes succeed again; returns how long they had been failing, if they had. */
     public Duration recovered() {
         Instant since = failingSince.getAndSet(null);
+        failure.set(null);
         return since == null ? Duration.ZERO : Duration.between(since, clock.instant());
+    }
+
+    /** The latest transient failure while writes are failing ("blocked: HTTP 403 cluster_block_exception: ..."). */
+    public String failure() {
+        return failure.get();
     }
 
     /** Documents written (or found already newer). */

@@ -24,6 +24,9 @@ public interface IndexerConfig {
     /** When the indices behind the aliases are rolled over. */
     Rollover rollover();
 
+    /** How long articles and alerts are kept: rolled-over indices past their period are deleted. */
+    Retention retention();
+
     /** Fetching of the articles channel. */
     Kafka kafka();
 
@@ -76,6 +79,46 @@ public interface IndexerConfig {
 
         /** Roll over when the write index holds this many documents; unset: no document limit. */
         Optional<Long> maxDocs();
+    }
+
+    /**
+     * Deletion of whole rolled-over indices once they are past their period, counted from their rollover (the time
+     * an index stopped taking new documents), so a document is kept at least the period and at most the period plus
+     * the rollover age. The write index is never deleted.
+     */
+    interface Retention {
+        /** Whether old indices are deleted at all; false keeps every index forever. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long an articles index is kept after its rollover. */
+        @WithDefault("365d")
+        Duration articles();
+
+        /** How long an alerts index is kept after its rollover. */
+        @WithDefault("730d")
+        Duration alerts();
+
+        /**
+         * Who deletes: {@code auto} (Elasticsearch's ILM where the cluster has it, the indexer where it does not),
+         * {@code ilm}, or {@code indexer}.
+         */
+        @WithDefault("auto")
+        Mode mode();
+
+        /** How often the indices are checked (and, with ILM, the policy and the indices' lifecycle kept in place). */
+        @WithDefault("1h")
+        Duration checkInterval();
+
+        /** Who deletes the indices past their period. */
+        enum Mode {
+            /** ILM where the cluster has it, else the indexer. */
+            AUTO,
+            /** Elasticsearch's index lifecycle management: deletion goes on while the indexer is down. */
+            ILM,
+            /** The indexer itself, at every check. */
+            INDEXER
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Readiness of the indexing itself (Kafka's and Elasticsearch's own checks sit beside it): DOWN until the index
  * templates and aliases are installed, and while writes of either alias have been failing for longer than a
- * passing hiccup.
+ * passing hiccup, with the reason (Elasticsearch unreachable, a write block, a missing privilege, a closed index...).
  */
 @Readiness
 @ApplicationScoped
@@ -47,7 +47,8 @@ public class IndexerHealthCheck implements HealthCheck {
                 health.withData(entry.getKey(), "writing");
             } else {
                 Duration failing = Duration.between(since, clock.instant());
-                health.withData(entry.getKey(), "writes failing and retried since " + since);
+                health.withData(entry.getKey(), "writes failing and retried since " + since + ": "
+                        + java.util.Objects.requireNonNullElse(entry.getValue().failure(), "retrying"));
                 up &= failing.compareTo(TOLERATED_FAILURE) < 0;
             }
         }

@@ -140,7 +140,7 @@ public final class TopicIndexer {
                 throw e;
             } catch (Exception e) {
                 failures++;
-                metrics.retry(reason);
+                metrics.retry(reason, String.valueOf(e.getMessage()));
                 if (failures == 1 || failures % 10 == 0) {
                     LOG.warnf("Cannot %s yet (attempt %d): %s; retrying, consumption paused meanwhile", what,
                             failures, e.getMessage());

@@ -88,6 +88,24 @@ class BulkIndexerTest {
         };
     }
 
+    /** A bulk answer with one item per error, each given as status, type and reason. */
+    private static Answer errors(Object... statusTypeReason) {
+        return ids -> {
+            StringBuilder body = new StringBuilder("{\"errors\":true,\"items\":[");
+            for (int i = 0; i < statusTypeReason.length; i += 3) {
+                body.append(i == 0 ? "" : ",").append("{\"index\":{\"status\":").append(statusTypeReason[i])
+                        .append(",\"error\":{\"type\":\"").append(statusTypeReason[i + 1])
+                        .append("\",\"reason\":\"").append(statusTypeReason[i + 2]).append("\"}}}");
+            }
+            return new ElasticsearchHttp.Response(200, body.append("]}").toString());
+        };
+    }
+
+    private double retries(String reason) {
+        return registry.find("newswatch.indexer.retries").tag("reason", reason).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
     private static Answer allOk() {
         return ids -> {
             StringBuilder body = new StringBuilder("{\"errors\":false,\"items\":[");
@@ -210,5 +228,98 @@ class BulkIndexerTest {
         assertThat(first.get("require_alias").asBoolean()).isTrue();
         assertThat(second.get("_index").asText()).isEqualTo("t-articles-000001");
         assertThat(second.has("require_alias")).isFalse();
+    }
+
+    @Test
+    void whatTheClusterRefusesIsRetriedUntilItIsLiftedNeverDeadLettered() throws Exception {
+        // As Elasticsearch 8.19 answers them: a write block, a read-only index, a missing privilege, a closed
+        // index, an alias without a write index, the disk flood-stage block.
+        answers.add(errors(
+                403, "cluster_block_exception", "index [t-000001] blocked by: [FORBIDDEN/8/index write (api)];",
+                403, "cluster_block_exception", "index [t-000001] blocked by: [FORBIDDEN/5/index read-only (api)];",
+                403, "security_exception", "action [indices:data/write/bulk[s]] is unauthorized for user [nw]",
+                400, "index_closed_exception", "closed",
+                400, "illegal_argument_exception", "no write index is defined for alias [t-articles]. The write "
+                        + "index may be explicitly disabled using is_write_index=false",
+                429, "cluster_block_exception", "index [t-000001] blocked by: [TOO_MANY_REQUESTS/12/disk usage "
+                        + "exceeded flood-stage watermark, index has read-only-allow-delete block];"));
+        answers.add(allOk());
+
+        BulkIndexer.Result result = indexer(1 << 20).index(operations("a", "b", "c", "d", "e", "f"));
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.indexed()).isEqualTo(6);
+        assertThat(requests).containsExactly(List.of("a", "b", "c", "d", "e", "f"),
+                List.of("a", "b", "c", "d", "e", "f"));
+        assertThat(sleeps).hasSize(1);
+        assertThat(retries("blocked") + retries("forbidden") + retries("index_closed") + retries("no_write_index"))
+                .isEqualTo(1); // one retry of the round, counted under the first reason seen
+        assertThat(retries("blocked")).isEqualTo(1);
+    }
+
+    @Test
+    void eachClusterCauseHasItsOwnReasonInTheMetrics() throws Exception {
+        Object[][] causes = {
+                {403, "security_exception", "unauthorized", "forbidden"},
+                {400, "index_closed_exception", "closed", "index_closed"},
+                {400, "illegal_argument_exception", "no write index is defined for alias [x]", "no_write_index"},
+                {403, "some_future_exception", "a privilege Elasticsearch adds one day", "forbidden"},
+                {503, "unavailable_shards_exception", "primary shard is not active", "unavailable"}};
+        for (Object[] cause : causes) {
+            answers.add(errors(cause[0], cause[1], cause[2]));
+            answers.add(allOk());
+            BulkIndexer.Result result = indexer(1 << 20).index(operations("a"));
+            assertThat(result.rejected()).as(cause[1].toString()).isEmpty();
+            assertThat(retries((String) cause[3])).as(cause[1].toString()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void whatTheDocumentCausedIsStillRejected() throws Exception {
+        answers.add(errors(
+                400, "document_parsing_exception", "failed to parse field [n] of type [integer]",
+                400, "illegal_argument_exception", "Document contains at least one immense term in field=topics.id",
+                400, "action_request_validation_exception", "id is too long, must be no longer than 512 bytes",
+                400, "strict_dynamic_mapping_exception", "mapping set to strict"));
+
+        BulkIndexer.Result result = indexer(1 << 20).index(operations("a", "b", "c", "d"));
+
+        assertThat(result.rejected()).extracting(BulkIndexer.Rejection::position).containsExactly(0, 1, 2, 3);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aFailingClientIsRetriedNotThrownAtTheBatch() throws Exception {
+        answers.add(ids -> {
+            throw new IllegalStateException("Request cannot be executed; I/O reactor status: STOPPED");
+        });
+        answers.add(allOk());
+
+        BulkIndexer.Result result = indexer(1 << 20).index(operations("a", "b"));
+
+        assertThat(result.indexed()).isEqualTo(2);
+        assertThat(retries("client_error")).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerWithAnItemWithoutAStatusIsRetried() throws Exception {
+        answers.add(ids -> new ElasticsearchHttp.Response(200, "{\"errors\":false,\"items\":[{},{}]}"));
+        answers.add(allOk());
+
+        BulkIndexer.Result result = indexer(1 << 20).index(operations("a", "b"));
+
+        assertThat(result.indexed()).isEqualTo(2);
+        assertThat(result.rejected()).isEmpty();
+    }
+
+    @Test
+    void whileRetryingTheMetricsHoldTheReasonForTheReadinessCheck() throws Exception {
+        IndexingMetrics metrics = new IndexingMetrics(registry, "alerts", clock);
+        metrics.retry("blocked", "HTTP 403 cluster_block_exception: index [t] blocked by: [FORBIDDEN/8/index write]");
+        assertThat(metrics.failure()).startsWith("blocked: HTTP 403 cluster_block_exception");
+        assertThat(metrics.failingSince()).isEqualTo(clock.instant());
+        metrics.recovered();
+        assertThat(metrics.failure()).isNull();
+        assertThat(metrics.failingSince()).isNull();
     }
 }

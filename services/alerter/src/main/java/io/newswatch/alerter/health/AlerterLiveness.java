@@ -1,0 +1,51 @@
+package io.newswatch.alerter.health;
+
+import io.newswatch.alerter.alert.AlertLog;
+import io.newswatch.alerter.delivery.DeliveryService;
+import io.newswatch.alerter.kafka.ConsumerLoop;
+import io.newswatch.alerter.rule.RuleStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Liveness;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Alive while the threads that read the rules and alerts topics and hold the delivery partitions run. Each starts
+ * itself again after a failure (logged, counted here); a thread that ended anyway leaves the alerter deaf to rule
+ * changes or alerts, which only a restart of the process mends: liveness goes down so that it happens.
+ */
+@Liveness
+@ApplicationScoped
+public class AlerterLiveness implements HealthCheck {
+
+    private final RuleStore rules;
+    private final AlertLog alerts;
+    private final DeliveryService delivery;
+
+    AlerterLiveness(RuleStore rules, AlertLog alerts, DeliveryService delivery) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder health = HealthCheckResponse.named("alerter-threads");
+        boolean up = true;
+        for (ConsumerLoop loop : Arrays.asList(rules.table(), alerts.table(), delivery.ownership())) {
+            if (loop == null) {
+                continue;
+            }
+            boolean running = loop.isRunning();
+            up &= running;
+            health.withData(loop.name(), (running ? "running" : "STOPPED") + (loop.restarts() == 0 ? ""
+                    : ", restarted " + loop.restarts() + " times, last after: "
+                    + Objects.toString(loop.lastFailure(), "?")));
+        }
+        return health.status(up).build();
+    }
+}

@@ -1,0 +1,49 @@
+package io.newswatch.alerter.match;
+
+import io.newswatch.alerter.Articles;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One query that cannot be indexed or run keeps no other query from matching. */
+class RuleMatcherTest {
+
+    private final ArticleDocument article = ArticleDocument.of(Articles.article()
+            .title("The ferry to Bar").body("The ferry left Montenegro at dawn.").build());
+
+    @Test
+    void aQueryThatThrowsOnAnArticleIsReportedAndTheOthersMatch() throws Exception {
+        try (RuleMatcher matcher = new RuleMatcher()) {
+            Map<String, org.apache.lucene.search.Query> queries = new LinkedHashMap<>();
+            queries.put("good", QueryCompiler.compile("Montenegro"));
+            queries.put("bad", new ExplodingQuery("ferry", ExplodingQuery.When.MATCHING));
+            queries.put("also-good", QueryCompiler.compile("ferry AND dawn"));
+            assertThat(matcher.put(queries)).isEmpty();
+
+            Map<String, Exception> failed = new HashMap<>();
+            assertThat(matcher.match(article, failed::put)).containsExactlyInAnyOrder("good", "also-good");
+            assertThat(failed).containsOnlyKeys("bad");
+            assertThat(failed.get("bad")).hasMessageContaining("boom");
+        }
+    }
+
+    @Test
+    void aQueryTheIndexCannotTakeIsLeftOutAndTheOthersAreIndexed() throws Exception {
+        try (RuleMatcher matcher = new RuleMatcher()) {
+            Map<String, org.apache.lucene.search.Query> queries = new LinkedHashMap<>();
+            queries.put("good", QueryCompiler.compile("Montenegro"));
+            queries.put("bad", new ExplodingQuery("ferry", ExplodingQuery.When.INDEXING));
+            queries.put("also-good", QueryCompiler.compile("ferry"));
+
+            Map<String, Exception> failed = matcher.put(queries);
+
+            assertThat(failed).containsOnlyKeys("bad");
+            assertThat(matcher.size()).isEqualTo(2);
+            assertThat(matcher.match(article)).containsExactlyInAnyOrder("good", "also-good");
+        }
+    }
+}
