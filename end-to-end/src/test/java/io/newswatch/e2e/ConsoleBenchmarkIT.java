@@ -45,8 +45,8 @@ class ConsoleBenchmarkIT {
     private static final int BULK = 500;
     private static final HttpClient ELASTICSEARCH = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .build();
-    private static final int WARMUP = 100;
-    private static final int MEASURED = 100;
+    private static final int WARMUP = 30;
+    private static final int MEASURED = 50;
     /** The corpus stays in these indices between runs (indexing 100k articles takes minutes on a busy machine). */
     private static final String PREFIX = "bench-console";
     private static final int BROWSER_LOADS = 10;

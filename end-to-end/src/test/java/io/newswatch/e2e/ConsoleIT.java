@@ -1,6 +1,8 @@
 package io.newswatch.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Json;
+import io.newswatch.contract.Rule;
 import io.newswatch.stack.launcher.NewswatchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * The console in a real browser (Debian's Chromium through Selenium) against the packaged services on the local
  * Kafka and Elasticsearch: live alerts arrive without a reload, a facet narrows a search, a rule made in the page
  * is previewed, saved and alerts on the next matching article, a feed added in the page is polled and shows its
- * status, and without a key nothing changes and no page shows a secret. A failing test leaves a screenshot in
- * {@code target/screenshots/}.
+ * status, a broken rule is marked with the alerter's reason, and without a key nothing changes and no page shows a
+ * secret. A failing test leaves a screenshot in {@code target/screenshots/}.
  */
 class ConsoleIT {
 
@@ -282,6 +285,39 @@ class ConsoleIT {
         }
         assertThat(BROWSER.driver().manage().getCookieNamed("newswatch-key").isHttpOnly()).isTrue();
         assertThat(BROWSER.driver().manage().getCookieNamed("newswatch-key").getSameSite()).isEqualTo("Strict");
+    }
+
+    @Test
+    void aBrokenRuleIsMarkedWithTheAlertersReason() {
+        // A rule the API would refuse (1,200 clauses, more than Lucene runs), written to the rules topic around the
+        // API as an older version or another writer could: the alerter keeps it, marks it broken and says why.
+        StringBuilder bomb = new StringBuilder("(the");
+        for (int i = 0; i < 599; i++) {
+            bomb.append(" OR w").append(i);
+        }
+        bomb.append(") AND (of");
+        for (int i = 0; i < 599; i++) {
+            bomb.append(" OR v").append(i);
+        }
+        bomb.append(')');
+        Rule rule = new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, "clause-bomb", Instant.now(), "Clause bomb",
+                bomb.toString(), List.of("log"), true, null, List.of(), Rule.Scope.STORY, null, Rule.Mode.INSTANT,
+                null, null);
+        new Kafka(infrastructure.kafkaBootstrapServers()).send(infrastructure.topics().rules(),
+                Kafka.partitionOf(rule.id(), Infrastructure.PARTITIONS), rule.id(), Json.encode(rule));
+
+        // (the alerter lists a rule as it reads it, and marks it once its query is compiled: a moment later)
+        WebElement row = BROWSER.await(PIPELINE, d -> {
+            d.get(console + "/rules");
+            return d.findElements(By.cssSelector("tr.broken[data-rule-id='clause-bomb']")).stream().findFirst()
+                    .orElse(null);
+        });
+        assertThat(row.findElement(By.cssSelector(".badge.broken")).getText()).isEqualTo("broken");
+        assertThat(row.findElement(By.cssSelector(".problem")).getText()).contains("1200 clauses");
+        assertThat(row.findElement(By.tagName("code")).getText()).endsWith("…").hasSizeLessThan(300);
+        // every other rule is shown as matching
+        assertThat(BROWSER.all(By.cssSelector("tr[data-rule-id='montenegro'] .badge.broken"))).isEmpty();
+        BROWSER.screenshot("rules-broken");
     }
 
     /** Signs in through the form, then opens {@code next}. */

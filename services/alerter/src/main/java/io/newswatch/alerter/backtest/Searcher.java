@@ -292,6 +292,10 @@ public final class Searcher {
     record Interval(String name, java.time.Duration length, boolean calendar) {
 
         private static final List<Interval> ALL = List.of(
+                new Interval("1m", java.time.Duration.ofMinutes(1), false),
+                new Interval("5m", java.time.Duration.ofMinutes(5), false),
+                new Interval("15m", java.time.Duration.ofMinutes(15), false),
+                new Interval("30m", java.time.Duration.ofMinutes(30), false),
                 new Interval("1h", java.time.Duration.ofHours(1), false),
                 new Interval("3h", java.time.Duration.ofHours(3), false),
                 new Interval("6h", java.time.Duration.ofHours(6), false),

@@ -51,6 +51,14 @@ public class RulesResource {
     public record RuleRow(String id, String name, String query, boolean enabled, List<String> channels,
                           String settings, String owner, List<String> tags, long day, long week, String last,
                           String problem, String searchHref) {
+
+        /** Longest query shown whole in the list; a longer one is cut (the edit form and its search show it all). */
+        static final int SHOWN_QUERY = 240;
+
+        /** The query as the list shows it. */
+        public String shownQuery() {
+            return query.length() <= SHOWN_QUERY ? query : query.substring(0, SHOWN_QUERY) + "…";
+        }
     }
 
     /**
