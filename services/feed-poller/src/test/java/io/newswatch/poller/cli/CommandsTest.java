@@ -16,7 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ./newswatch feed} and {@code ./newswatch extract}: output and exit status as DESIGN.md says. */
+/** {@code ./newswatch feed} and {@code ./newswatch extract}: output and exit status as docs/contracts.md ("Command line") says. */
 class CommandsTest {
 
     @TempDir
