@@ -63,6 +63,10 @@ final class Pipeline implements AutoCloseable {
                 // the tests' news sites are on loopback addresses, which the poller's address guard refuses unless allowed
                 env.put("NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.0/8,localhost");
             }
+            if (service == NewswatchService.ALERTER) {
+                // so are their webhook receivers, which the alerter's address guard refuses unless allowed
+                env.put("NEWSWATCH_ALERTER_SSRF_ALLOW", "127.0.0.0/8,localhost");
+            }
             env.putAll(extra.getOrDefault(service, Map.of()));
             environment.put(service, env);
             for (int number = 1; number <= copies; number++) {
