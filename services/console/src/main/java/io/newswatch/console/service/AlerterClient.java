@@ -25,7 +25,7 @@ public class AlerterClient {
 
     /** {@code GET /rules}: every rule. */
     public JsonNode rules() {
-        return alerter.get("/rules", Map.of());
+        return alerter.get("/rules", Map.of("limit", "1000")); // the listing is paged (default 100): the largest page
     }
 
     /** {@code GET /rules/{id}}. */

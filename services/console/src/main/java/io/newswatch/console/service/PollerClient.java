@@ -19,7 +19,7 @@ public class PollerClient {
 
     /** {@code GET /feeds}: every feed with its status. */
     public JsonNode feeds() {
-        return poller.get("/feeds", Map.of());
+        return poller.get("/feeds", Map.of("limit", "1000")); // the listing is paged (default 100): the largest page
     }
 
     /** {@code POST /feeds}: the registered feed. */
