@@ -82,7 +82,7 @@ final class Cli {
                 Clock.systemUTC(), guard)) {
             FetchRequest request = new FetchRequest(uri, accept, null, null);
             FetchResponse response = fetcher.fetch(request);
-            return new Input(response.body(), response.charset(), response.uri(), response.status());
+            return new Input(response.body(), response.charset(), response.base(), response.status());
         }
     }
 
