@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * {@code ./newswatch feed FILE|URL|- ... [--base URL]}: parses each feed exactly as the poller does and prints one
  * JSON object per feed on one line: the feed's format, title, link and language, its items (id, canonical URL,
- * title, published time, summary, content...) and the warnings of the parse. A feed that cannot be read or parsed
+ * title, published time, summary, the item's own link or null, content...) and the warnings of the parse. A feed that cannot be read or parsed
  * is reported on standard error as one JSON line. Exit status: {@link Cli#OK} when every feed was parsed, otherwise
  * that of the first failure ({@link Cli#UNREADABLE}, {@link Cli#FETCH_FAILED}); {@link Cli#USAGE} on wrong
  * arguments.
@@ -110,9 +110,7 @@ public final class FeedCommand {
         if (item.guid() != null) {
             line.put("guid", item.guid());
         }
-        if (item.link() != null && !item.link().equals(keys.url())) {
-            line.put("link", item.link());
-        }
+        line.put("link", item.link());
         if (item.author() != null) {
             line.put("author", item.author());
         }
