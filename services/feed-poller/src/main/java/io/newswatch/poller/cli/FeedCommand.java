@@ -105,6 +105,8 @@ public final class FeedCommand {
         line.put("published", published != null ? published : fetched);
         if (published == null) {
             line.put("publishedEstimated", true);
+        } else if (item.publishedFrom() != null) {
+            line.put("publishedFrom", item.publishedFrom());
         }
         line.put("summary", item.summary());
         if (item.guid() != null) {

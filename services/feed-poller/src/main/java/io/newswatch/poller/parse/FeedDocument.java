@@ -31,8 +31,8 @@ import java.util.Set;
  *   <li>an Atom {@code <feed>} without its namespace is read as Atom 1.0;</li>
  *   <li>base64 Atom text (a binary MIME type or Atom 0.3's {@code mode="base64"}) is decoded, whitespace around
  *   and inside it tolerated;</li>
- *   <li>markup inside an RSS title or description (elements rather than escaped text) is kept as HTML, not
- *   dropped;</li>
+ *   <li>markup inside an RSS title or description or an HTML-typed Atom element (elements rather than escaped
+ *   text) is kept as HTML, not dropped;</li>
  *   <li>an {@code <rss>} without a {@code <channel>} is refused with a message saying so.</li>
  * </ul>
  * It also gives the item elements in Rome's order, so that what Rome does not read (every date element, media
@@ -101,6 +101,12 @@ final class FeedDocument {
             String ns = element.getNamespaceURI();
             if ((ns.equals(ATOM.getURI()) || ns.equals(ATOM_03)) && ATOM_TEXT.contains(element.getName())) {
                 base64 += decodeBase64(element) ? 1 : 0;
+                if (ns.equals(ATOM.getURI()) && "html".equals(element.getAttributeValue("type"))
+                        && !element.getChildren().isEmpty()) {
+                    // HTML written as elements rather than escaped: Rome would read only the text between them
+                    element.setContent(new Text(MARKUP.outputString(element.getContent())));
+                    markup++;
+                }
             } else if (ns.isEmpty() && RSS_TEXT.contains(element.getName()) && !element.getChildren().isEmpty()
                     && !name.equals("feed")) {
                 element.setContent(new Text(MARKUP.outputString(element.getContent())));
@@ -111,7 +117,7 @@ final class FeedDocument {
             warnings.add(base64 + " base64-encoded Atom text element(s) decoded");
         }
         if (markup > 0) {
-            warnings.add(markup + " RSS title(s) or description(s) with unescaped markup read as HTML");
+            warnings.add(markup + " title(s), description(s) or content with unescaped markup read as HTML");
         }
     }
 
@@ -161,8 +167,9 @@ final class FeedDocument {
             if (typeAttribute != null) {
                 typeAttribute.setValue("text");
             }
-        } else if (element.getNamespaceURI().equals(ATOM_03)) {
-            element.setAttribute("mode", "escaped");
+        }
+        if (element.getNamespaceURI().equals(ATOM_03)) {
+            element.setAttribute("mode", "escaped"); // Atom 0.3's default mode (xml) would escape the decoded text
         }
         return true;
     }
@@ -201,6 +208,23 @@ final class FeedDocument {
             }
         }
         return all;
+    }
+
+    /**
+     * The declared type of an Atom text element of {@code parent} ({@code html}, {@code text/html}...), with Atom's
+     * defaults ({@code text}, Atom 0.3's {@code text/plain}); null when the parent is not an Atom element or has no
+     * such child.
+     */
+    static String atomType(Element parent, String name) {
+        String ns = parent.getNamespaceURI();
+        if (!ns.equals(ATOM.getURI()) && !ns.equals(ATOM_03)) {
+            return null;
+        }
+        Element child = parent.getChild(name, parent.getNamespace());
+        if (child == null) {
+            return null;
+        }
+        return child.getAttributeValue("type", ns.equals(ATOM_03) ? "text/plain" : "text");
     }
 
     /** Text of the first child element with this local name in one of these namespace URIs, or null. */

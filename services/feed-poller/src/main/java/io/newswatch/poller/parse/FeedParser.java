@@ -153,8 +153,10 @@ public final class FeedParser {
         }
         String link = feed.getLink() == null || feed.getLink().length() > FieldLimits.LINK ? null
                 : Urls.resolve(base, feed.getLink()).orElse(null);
+        String titleType = FeedDocument.atomType(document.document().getRootElement(), "title");
         String title = reader.repaired(text(feed.getTitleEx() != null ? feed.getTitleEx().getValue() : feed.getTitle(),
-                feed.getTitleEx() != null ? feed.getTitleEx().getType() : null, FieldLimits.TITLE));
+                titleType != null ? titleType : feed.getTitleEx() != null ? feed.getTitleEx().getType() : null,
+                FieldLimits.TITLE));
         reader.addWarnings(warnings);
         return new ParsedFeed(feed.getFeedType(), title, link, Languages.code(feed.getLanguage()), items,
                 List.copyOf(new LinkedHashSet<>(warnings)));
@@ -210,8 +212,9 @@ public final class FeedParser {
             String resolved = link == null ? null : Urls.resolve(base, link).orElse(null);
             DCModule dc = entry.getModule(DCModule.URI) instanceof DCModule module ? module : null;
             SyndContent titleEx = entry.getTitleEx();
+            String titleType = element == null ? null : FeedDocument.atomType(element, "title");
             String title = text(titleEx != null ? titleEx.getValue() : entry.getTitle(),
-                    titleEx != null ? titleEx.getType() : null, FieldLimits.TITLE);
+                    titleType != null ? titleType : titleEx != null ? titleEx.getType() : null, FieldLimits.TITLE);
             if (title.isEmpty() && dc != null) {
                 title = text(dc.getTitle(), null, FieldLimits.TITLE);
             }
@@ -220,7 +223,7 @@ public final class FeedParser {
             }
             SyndContent description = entry.getDescription();
             String summary = description == null ? ""
-                    : paragraphLine(description.getValue(), description.getType());
+                    : paragraphLine(description.getValue(), descriptionType(entry, element, description));
             if (summary.isEmpty()) {
                 summary = paragraphLine(dc != null && dc.getDescription() != null ? dc.getDescription()
                         : foreign(entry, ITUNES, "summary").map(Element::getTextTrim).orElse(null), null);
@@ -237,7 +240,7 @@ public final class FeedParser {
                     content.append(content.isEmpty() ? "" : "\n\n").append(text);
                 }
             }
-            Instant date = date(entry, element);
+            ItemDates.Choice date = date(entry, element);
             String author = author(entry);
             if (author == null && feedAuthor != null && entry.getWireEntry() instanceof Entry) {
                 author = personName(FieldLimits.cap(HtmlText.collapse(FieldLimits.cap(feedAuthor, FieldLimits.RAW)),
@@ -245,7 +248,16 @@ public final class FeedParser {
             }
             return new ParsedItem(guid, resolved, repaired(title), repaired(summary),
                     repaired(FieldLimits.cap(content.toString(), FieldLimits.CONTENT)), repaired(author),
-                    categories(entry).stream().map(this::repaired).toList(), date);
+                    categories(entry).stream().map(this::repaired).toList(), date.date(), date.source());
+        }
+
+        /** Atom's summary by its type; RSS's description is HTML (escaped or not), as RSS 2.0 says. */
+        private static String descriptionType(SyndEntry entry, Element element, SyndContent description) {
+            if (!(entry.getWireEntry() instanceof Entry)) {
+                return "html";
+            }
+            String declared = element == null ? null : FeedDocument.atomType(element, "summary");
+            return declared != null ? declared : description.getType();
         }
 
         /** The description as one paragraph of text, capped. */
@@ -255,17 +267,18 @@ public final class FeedParser {
                     FieldLimits.SUMMARY);
         }
 
-        private Instant date(SyndEntry entry, Element element) {
+        private ItemDates.Choice date(SyndEntry entry, Element element) {
             if (element == null) {
+                // the document's items do not line up with Rome's entries: Rome's own reading
                 Date date = entry.getWireEntry() instanceof Entry atom && atom.getPublished() != null
                         ? atom.getPublished()
                         : entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-                return date == null ? null : date.toInstant();
+                return new ItemDates.Choice(date == null ? null : date.toInstant(), null, List.of(), List.of());
             }
             ItemDates.Choice choice = ItemDates.of(element);
             choice.unreadable().forEach(label -> unreadableDates.merge(label, 1, Integer::sum));
             impossibleDates += choice.impossible().isEmpty() ? 0 : 1;
-            return choice.date();
+            return choice;
         }
 
         void addWarnings(List<String> warnings) {

@@ -44,10 +44,11 @@ final class ItemDates {
      * The date chosen and the dates dropped before it.
      *
      * @param date       the first valid date by precedence, or null
+     * @param source     the label of the element it was read from ({@code pubDate}, {@code dc:date}...), or null
      * @param unreadable labels of the date elements dropped because Rome cannot read them
      * @param impossible labels of those dropped because they name a date or time that does not exist
      */
-    record Choice(Instant date, List<String> unreadable, List<String> impossible) {
+    record Choice(Instant date, String source, List<String> unreadable, List<String> impossible) {
     }
 
     private ItemDates() {
@@ -57,26 +58,28 @@ final class ItemDates {
         List<String> unreadable = new ArrayList<>();
         List<String> impossible = new ArrayList<>();
         Instant chosen = null;
-        for (Source source : PRECEDENCE) {
-            String text = FeedDocument.childText(item, source.name(), source.namespaces());
+        String source = null;
+        for (Source element : PRECEDENCE) {
+            String text = FeedDocument.childText(item, element.name(), element.namespaces());
             if (text == null || text.isBlank()) {
                 continue;
             }
             String value = FieldLimits.cap(text.strip(), LONGEST_DATE);
             if (StrictDates.impossible(value)) {
-                impossible.add(source.label());
+                impossible.add(element.label());
                 continue;
             }
             Date date = parse(value);
             if (date == null) {
-                unreadable.add(source.label());
+                unreadable.add(element.label());
                 continue;
             }
             if (chosen == null) {
                 chosen = date.toInstant();
+                source = element.label();
             }
         }
-        return new Choice(chosen, unreadable, impossible);
+        return new Choice(chosen, source, unreadable, impossible);
     }
 
     private static Date parse(String text) {

@@ -59,6 +59,14 @@ class FeedFieldClassesTest {
         ParsedItem item = feed.items().getFirst();
         assertThat(item.title()).isEqualTo("Vote: parliament backs the bill");
         assertThat(item.summary()).isEqualTo("The second reading passed.");
+
+        ParsedFeed atom = parse("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id><updated>2024-05-02T10:00:00Z</updated>
+                <entry><title>one</title><id>urn:1</id><link href="https://wire.example/1"/><updated>2024-05-02T10:00:00Z</updated>
+                  <content type="html"><div xmlns="http://www.w3.org/1999/xhtml">Border <em>reopens</em> at dawn</div></content>
+                </entry></feed>""");
+        assertThat(atom.items().getFirst().content()).as("HTML-typed Atom content written as elements")
+                .isEqualTo("Border reopens at dawn");
     }
 
     @Test
@@ -176,6 +184,15 @@ class FeedFieldClassesTest {
                   </content></entry></feed>""".formatted(Base64.getEncoder().encodeToString(
                 "<p>Decoded <b>HTML</b></p>".getBytes(StandardCharsets.UTF_8))));
         assertThat(atom03.items().getFirst().content()).isEqualTo("Decoded HTML");
+
+        ParsedFeed plain03 = parse("""
+                <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
+                <entry><title>two</title><link rel="alternate" type="text/html" href="https://wire.example/2"/>
+                  <id>urn:2</id><issued>2024-05-02T10:00:00Z</issued>
+                  <summary mode="base64">%s</summary></entry></feed>""".formatted(Base64.getEncoder().encodeToString(
+                "Plain <text> stays".getBytes(StandardCharsets.UTF_8))));
+        assertThat(plain03.items().getFirst().summary()).as("Atom 0.3 text is text/plain by default")
+                .isEqualTo("Plain <text> stays");
     }
 
     @Test
