@@ -101,6 +101,10 @@ final class FeedDocument {
             String ns = element.getNamespaceURI();
             if ((ns.equals(ATOM.getURI()) || ns.equals(ATOM_03)) && ATOM_TEXT.contains(element.getName())) {
                 base64 += decodeBase64(element) ? 1 : 0;
+                if (ns.equals(ATOM_03) && element.getAttribute("mode") == null && element.getChildren().isEmpty()) {
+                    // Atom 0.3's default mode is xml, which Rome serializes: plain text would come out escaped
+                    element.setAttribute("mode", "escaped");
+                }
                 if (ns.equals(ATOM.getURI()) && "html".equals(element.getAttributeValue("type"))
                         && !element.getChildren().isEmpty()) {
                     // HTML written as elements rather than escaped: Rome would read only the text between them

@@ -47,6 +47,13 @@ class FeedFieldClassesTest {
         assertThat(rss.items()).extracting(ParsedItem::title).containsExactly(
                 "Podgorica answers <maybe> to the plan", "</example>", "Talks in Brussels");
         assertThat(rss.items().getFirst().summary()).isEqualTo("Ministers say x < y && y > z is not a policy");
+
+        ParsedFeed atom03 = parse("""
+                <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
+                <entry><title type="text/plain">Rules for the &lt;ballot&gt; box</title><id>urn:1</id>
+                  <link rel="alternate" type="text/html" href="https://wire.example/1"/><issued>2024-05-02T10:00:00Z</issued></entry>
+                </feed>""");
+        assertThat(atom03.items().getFirst().title()).isEqualTo("Rules for the <ballot> box");
     }
 
     @Test
