@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param id             rule id, as returned by {@code POST /rules} or given in rules.yaml
  * @param timestamp      when this version of the rule was written
  * @param name           human name
- * @param query          Lucene query syntax over the article fields (see DESIGN.md)
+ * @param query          Lucene query syntax over the article fields (docs/contracts.md, "Alert queries")
  * @param channels       where to notify: {@code log}, {@code webhook:NAME}, {@code slack:NAME}, {@code email:ADDRESS}
  * @param enabled        a disabled rule is kept but never matches
  * @param owner          who to ask about the rule

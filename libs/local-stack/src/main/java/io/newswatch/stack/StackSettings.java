@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Ports, heaps and partitions of the local stack. Defaults are DESIGN.md's ports; each can be overridden by an
+ * Ports, heaps and partitions of the local stack. Defaults are the ports of docs/contracts.md; each can be overridden by an
  * environment variable, e.g. to run a second stack beside the first.
  *
  * @param kafkaPort                  {@code NEWSWATCH_KAFKA_PORT}, default 9092

@@ -1,8 +1,11 @@
 package io.newswatch.contract.kafka;
 
+import java.util.Set;
+
 /**
- * Headers on a dead letter. They are the names SmallRye Reactive Messaging's dead-letter strategy writes, so a dead
- * letter looks the same whether the framework or a service's own code sent it.
+ * Headers on a dead letter; {@link DeadLetter} is the envelope that writes and reads them. They are the names
+ * SmallRye Reactive Messaging's dead-letter strategy writes, so a dead letter looks the same whether the framework
+ * or a service's own code sent it.
  */
 public final class DeadLetterHeaders {
 
@@ -32,6 +35,9 @@ public final class DeadLetterHeaders {
      * marker is not replayed again unless asked.
      */
     public static final String REPLAY_MARKER = "newswatch-replay-marker";
+
+    /** Every header of the envelope ({@link DeadLetter}). */
+    public static final Set<String> ALL = Set.of(REASON, CAUSE, TOPIC, PARTITION, OFFSET, SERVICE);
 
     private DeadLetterHeaders() {
     }

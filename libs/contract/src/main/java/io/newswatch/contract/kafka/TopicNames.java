@@ -72,6 +72,36 @@ public record TopicNames(String prefix) {
         return prefix + "dlq";
     }
 
+    /** The poller instances' group on {@link #feeds()}: its partition assignment shares the feeds between them. */
+    public String pollerGroup() {
+        return prefix + "feed-poller";
+    }
+
+    /** The enricher instances' group on {@link #articlesRaw()}. */
+    public String enricherGroup() {
+        return prefix + "enricher";
+    }
+
+    /** The indexer instances' group on {@link #articlesEnriched()} and {@link #alerts()}. */
+    public String indexerGroup() {
+        return prefix + "indexer";
+    }
+
+    /** The alerter instances' group on {@link #articlesEnriched()}: each article matched by one instance. */
+    public String alerterGroup() {
+        return prefix + "alerter";
+    }
+
+    /** The alerter instances' group on {@link #alerts()}: its assignment decides which instance notifies an alert. */
+    public String alerterDeliveryGroup() {
+        return prefix + "alerter-delivery";
+    }
+
+    /** Every consumer group, for tools that list or reset them. */
+    public List<String> groups() {
+        return List.of(pollerGroup(), enricherGroup(), indexerGroup(), alerterGroup(), alerterDeliveryGroup());
+    }
+
     /** Every topic with how it must be created. */
     public List<TopicSpec> all() {
         return List.of(

@@ -24,7 +24,7 @@ public enum NewswatchService {
         return id;
     }
 
-    /** The HTTP port: {@code NEWSWATCH_<SERVICE>_PORT} (e.g. NEWSWATCH_FEED_POLLER_PORT), else DESIGN.md's. */
+    /** The HTTP port: {@code NEWSWATCH_<SERVICE>_PORT} (e.g. NEWSWATCH_FEED_POLLER_PORT), else the one in docs/contracts.md ("Ports"). */
     public int port() {
         return port(System.getenv());
     }
@@ -34,7 +34,7 @@ public enum NewswatchService {
         return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
     }
 
-    /** The port of DESIGN.md, also the one in docker-compose.yml and the Dockerfile. */
+    /** The port in docs/contracts.md ("Ports"), also the one in docker-compose.yml and the Dockerfile. */
     public int defaultPort() {
         return defaultPort;
     }

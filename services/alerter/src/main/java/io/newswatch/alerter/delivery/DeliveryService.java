@@ -117,7 +117,7 @@ public class DeliveryService {
         });
         scheduler.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         log.onDelivery(deliverer::onStatus);
-        ownership = new DeliveryOwnership(topics.alerts(), topics.prefix() + "alerter-delivery", kafka,
+        ownership = new DeliveryOwnership(topics.alerts(), topics.alerterDeliveryGroup(), kafka,
                 this::assigned, this::revoked);
         ownership.start();
     }

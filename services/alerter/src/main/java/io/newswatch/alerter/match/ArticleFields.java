@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fields a rule query can name (DESIGN.md, "Alert queries"), and the default field that a word without a field
+ * The fields a rule query can name (docs/contracts.md, "Alert queries"), and the default field that a word without a field
  * searches: the article's whole text.
  */
 public final class ArticleFields {

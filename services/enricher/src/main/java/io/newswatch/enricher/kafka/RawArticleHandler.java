@@ -1,7 +1,8 @@
 package io.newswatch.enricher.kafka;
 
 import io.newswatch.contract.BadEventException;
-import io.newswatch.contract.kafka.DeadLetterHeaders;
+import io.newswatch.contract.kafka.DeadLetter;
+import io.newswatch.kafka.DeadLetters;
 import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.enricher.pipeline.ArticleProcessor;
 import io.newswatch.enricher.pipeline.ArticleProcessor.RawRecord;
@@ -13,13 +14,11 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -105,29 +104,20 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
         return deadLettersOut.sendMessage(deadLetterMessage(record, reason)).subscribeAsCompletionStage();
     }
 
-    /** The original key and value, with {@link DeadLetterHeaders} saying why, where from, and that the enricher sent it. */
+    /** The original record, in the {@link DeadLetter} envelope that says why, where from, and that the enricher sent it. */
     static Message<Record<String, String>> deadLetterMessage(RawRecord record, BadEventException reason) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, DeadLetterHeaders.REASON, reason.getMessage());
-        header(headers, DeadLetterHeaders.CAUSE, reason.getCause() == null ? null : reason.getCause().getMessage());
-        header(headers, DeadLetterHeaders.TOPIC, record.topic());
-        header(headers, DeadLetterHeaders.PARTITION, String.valueOf(record.partition()));
-        header(headers, DeadLetterHeaders.OFFSET, String.valueOf(record.offset()));
-        header(headers, DeadLetterHeaders.SERVICE, SERVICE);
+        DeadLetter letter = new DeadLetter(reason.getMessage(),
+                reason.getCause() == null ? null : reason.getCause().getMessage(), record.topic(), record.partition(),
+                record.offset(), SERVICE);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withHeaders(headers).build();
+                .withHeaders(DeadLetters.headers(letter, record.headers())).build();
         return Message.of(Record.of(record.key(), record.value())).addMetadata(metadata);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     private static RawRecord raw(KafkaRecord<String, String> record) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
-        return new RawRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload());
+        return new RawRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload(),
+                record.getHeaders());
     }
 }

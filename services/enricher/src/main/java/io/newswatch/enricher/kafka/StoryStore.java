@@ -3,11 +3,15 @@ package io.newswatch.enricher.kafka;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Story;
+import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.enricher.pipeline.StoryAssigner;
 import io.newswatch.enricher.pipeline.Tagging;
 import io.newswatch.enricher.story.StoryClusterer;
 import io.newswatch.enricher.story.StoryState;
+import io.newswatch.kafka.DeadLetters;
+import io.newswatch.kafka.KafkaClients;
+import io.newswatch.kafka.TopicTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,32 +20,24 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Story clustering with its state in Kafka: every change of a story is written to the compacted stories topic
- * (keyed by story id; a tombstone when the story closes). At start, the topic is read from the beginning to rebuild
- * the clusters before the first article is assigned; afterwards it keeps being read, so that updates written by
- * other enricher instances (which share the raw topic's partitions) are seen too.
+ * (keyed by story id; a tombstone when the story closes). The topic is read as a {@link TopicTable}: whole at
+ * start, to rebuild the clusters before the first article is assigned, and then followed, so that updates written
+ * by other enricher instances (which share the raw topic's partitions) are seen too. Writes and reads use the one
+ * topic name of the {@code stories} channel.
  *
  * <p>Changes are kept until {@link #flush()} and then written once per story in their latest version: a batch of
  * articles that adds ten copies to one story writes one record, not ten (the topic is compacted, and every record
@@ -52,39 +48,33 @@ public class StoryStore implements StoryAssigner {
 
     private final StoryClusterer clusterer;
     private final MutinyEmitter<Record<String, String>> emitter;
-    private final String bootstrapServers;
-    private final String topic;
     private final Duration restoreTimeout;
-    private final CountDownLatch restored = new CountDownLatch(1);
     private final Map<String, StoryState> changed = new LinkedHashMap<>();
-    private volatile boolean running = true;
-    private volatile String restoreOutcome = "restoring";
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread reader;
+    private final TopicTable table;
+    private final DeadLetters deadLetters;
+    private volatile boolean restoreWaited;
 
-    public StoryStore(EnricherConfig config, Clock clock, MeterRegistry registry,
+    public StoryStore(EnricherConfig config, Clock clock, MeterRegistry registry, KafkaClients kafka,
                       @Channel("stories") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                       MutinyEmitter<Record<String, String>> emitter,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                      @ConfigProperty(name = "mp.messaging.outgoing.stories.topic") String storiesTopic,
                       @ConfigProperty(name = "newswatch.topic-prefix") String topicPrefix) {
         this.emitter = emitter;
-        this.bootstrapServers = bootstrapServers;
-        this.topic = new io.newswatch.contract.kafka.TopicNames(topicPrefix).stories();
         this.restoreTimeout = config.stories().restoreTimeout();
         this.clusterer = new StoryClusterer(clock, config.stories().similarity(), config.stories().window(), this::changed);
+        this.deadLetters = new DeadLetters(kafka, new TopicNames(topicPrefix).deadLetters(),
+                "newswatch-enricher-stories-dead-letters");
+        this.table = new TopicTable(kafka, storiesTopic, "enricher", this::apply, deadLetters);
         registry.gauge("newswatch.enricher.stories.open", clusterer, StoryClusterer::size);
     }
 
     void onStart(@Observes StartupEvent event) {
-        reader = Thread.ofPlatform().name("story-store-reader").daemon().start(this::read);
+        table.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
+        table.close();
+        deadLetters.close();
     }
 
     @Override
@@ -103,23 +93,45 @@ public class StoryStore implements StoryAssigner {
         return CompletableFuture.allOf(toWrite.stream().map(this::write).toArray(CompletableFuture[]::new));
     }
 
-    /** True once the stored stories were read (or the restore gave up), with the outcome for health checks. */
+    /** True once the stored stories were read (or the first assignment stopped waiting for them). */
     public boolean isRestored() {
-        return restored.getCount() == 0;
+        return table.isCaughtUp() || restoreWaited;
     }
 
+    /** How the restore went, with the open stories, for health checks. */
     public String restoreOutcome() {
-        return restoreOutcome + ", " + clusterer.size() + " open stories";
+        String outcome = table.isCaughtUp() ? "restored"
+                : (restoreWaited ? "assigning without the stored stories, still reading them: " : "restoring: ")
+                + table.problem();
+        return outcome + ", " + clusterer.size() + " open stories";
     }
 
+    /**
+     * The first articles wait for the stored stories, at most the restore timeout; after that, stories are
+     * assigned with what has been read so far while the table keeps reading (and retrying) behind.
+     */
     private void awaitRestored() {
+        if (restoreWaited || table.isCaughtUp()) {
+            return;
+        }
         try {
-            if (!restored.await(restoreTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                Log.warnf("Story state not restored after %s; assigning stories without it", restoreTimeout);
+            if (!table.awaitCaughtUp(restoreTimeout)) {
+                Log.errorf("Story state not restored after %s (%s); assigning stories with what was read so far",
+                        restoreTimeout, table.problem());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        restoreWaited = true;
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            clusterer.remove(record.key());
+            return;
+        }
+        // a value that is no story state throws BadEventException: the table skips (and dead-letters) it
+        clusterer.apply(Json.decode(record.value(), StoryState.class));
     }
 
     private void changed(StoryState state) {
@@ -135,80 +147,5 @@ public class StoryStore implements StoryAssigner {
                 Log.errorf(failure, "Could not store story %s; the articles that changed it stay uncommitted", state.id());
             }
         });
-    }
-
-    private void read() {
-        Instant deadline = Instant.now().plus(restoreTimeout);
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000), new StringDeserializer(), new StringDeserializer())) {
-            consumer = c;
-            List<TopicPartition> partitions = partitions(c, deadline);
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            long count = 0;
-            while (running && !caughtUp(c, end)) {
-                count += apply(c);
-                if (Instant.now().isAfter(deadline)) {
-                    restoreOutcome = "restore timed out after " + restoreTimeout;
-                    Log.errorf("Story state restore timed out after %s (%d records read); continuing with what was read",
-                            restoreTimeout, count);
-                    break;
-                }
-            }
-            if (restored.getCount() > 0 && !restoreOutcome.startsWith("restore timed out")) {
-                restoreOutcome = "restored";
-            }
-            Log.infof("Story state: %d records read from %s, %d open stories", count, topic, clusterer.size());
-            restored.countDown();
-            while (running) {
-                apply(c);
-            }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            restoreOutcome = "failed: " + e.getMessage();
-            Log.errorf(e, "Reading story state from %s failed; stories will not see other instances' updates", topic);
-        } finally {
-            restored.countDown();
-        }
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> c, Instant deadline) {
-        List<PartitionInfo> infos = c.partitionsFor(topic, Duration.between(Instant.now(), deadline));
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist (create it as a compacted topic)");
-        }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    }
-
-    private static boolean caughtUp(KafkaConsumer<String, String> c, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (c.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int apply(KafkaConsumer<String, String> c) {
-        int n = 0;
-        for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-            n++;
-            if (record.value() == null) {
-                clusterer.remove(record.key());
-                continue;
-            }
-            try {
-                clusterer.apply(Json.decode(record.value(), StoryState.class));
-            } catch (RuntimeException e) {
-                Log.warnf("Skipping unreadable story state %s at %s-%d@%d: %s", record.key(), record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
-            }
-        }
-        return n;
     }
 }

@@ -6,6 +6,7 @@ import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.Headers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,9 @@ public class ArticleProcessor {
      * @param offset    its offset
      * @param key       its key (the article id), may be null
      * @param value     its value (Article JSON), may be null
+     * @param headers   its headers, kept on a dead letter
      */
-    public record RawRecord(String topic, int partition, long offset, String key, String value) {
+    public record RawRecord(String topic, int partition, long offset, String key, String value, Headers headers) {
     }
 
     /** Where the results of a batch go; each future completes when Kafka acknowledged the record. */

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
@@ -172,7 +173,9 @@ class RawArticleHandlerTest {
 
     @Test
     void aDeadLetterCarriesTheOriginalRecordWithItsReasonAndOrigin() {
-        RawRecord record = new RawRecord(TOPIC, 2, 41, "bad-1", "{this is not json");
+        RecordHeaders original = new RecordHeaders();
+        original.add("traceparent", "00-abc-01".getBytes(StandardCharsets.UTF_8));
+        RawRecord record = new RawRecord(TOPIC, 2, 41, "bad-1", "{this is not json", original);
         Message<Record<String, String>> letter = RawArticleHandler.deadLetterMessage(record,
                 new BadEventException("not a valid Article: unexpected character", new IllegalArgumentException("at 1:2")));
         assertThat(letter.getPayload().key()).isEqualTo("bad-1");
@@ -184,6 +187,7 @@ class RawArticleHandlerTest {
         assertThat(header(headers, DeadLetterHeaders.PARTITION)).isEqualTo("2");
         assertThat(header(headers, DeadLetterHeaders.OFFSET)).isEqualTo("41");
         assertThat(header(headers, DeadLetterHeaders.SERVICE)).isEqualTo("enricher");
+        assertThat(header(headers, "traceparent")).isEqualTo("00-abc-01");
     }
 
     private static String header(Headers headers, String name) {

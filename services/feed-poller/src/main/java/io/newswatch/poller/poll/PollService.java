@@ -3,13 +3,18 @@ package io.newswatch.poller.poll;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.poller.config.InstanceId;
 import io.newswatch.poller.config.PollerConfig;
+import io.newswatch.kafka.DeadLetters;
+import io.newswatch.kafka.KafkaClients;
+import io.newswatch.kafka.PartitionOwnership;
+import io.newswatch.kafka.TopicTable;
 import io.newswatch.poller.feed.FeedRegistry;
+import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.publish.KafkaPublisher;
-import io.newswatch.poller.state.CompactedTopicReader;
 import io.newswatch.poller.state.FeedState;
 import io.newswatch.poller.state.FeedStatus;
 import io.newswatch.poller.state.ItemLedger;
@@ -17,12 +22,9 @@ import io.newswatch.poller.state.StateStore;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.common.utils.Utils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,58 +38,98 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The poller's life: reads the registry and the feeds' state from Kafka, polls the feeds of the partitions this
- * instance owns when they are due, and writes each poll's outcome back. Everything it knows can be rebuilt from
- * the two compacted topics, so instances can come and go.
+ * The poller's life: reads the registry and the feeds' state from Kafka as {@link TopicTable}s, polls the feeds of
+ * the partitions this instance owns when they are due, and writes each poll's outcome back. Everything it knows can
+ * be rebuilt from the two compacted topics, so instances can come and go. The instances share the feeds through a
+ * {@link PartitionOwnership} on the feeds topic: a newly assigned partition is polled only once both tables are
+ * read up to date, so that the new owner continues where the old one stopped (validators, backoff, items published).
  */
 @ApplicationScoped
 public class PollService {
 
     private static final Logger LOG = Logger.getLogger(PollService.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String SERVICE = "feed-poller";
+    /** How long a dead instance keeps its feeds before another takes them over. */
+    private static final Duration OWNER_SESSION_TIMEOUT = Duration.ofSeconds(15);
 
     private final FeedRegistry registry;
     private final StateStore store;
     private final FeedPoller poller;
     private final KafkaPublisher publisher;
-    private final Ownership ownership;
+    private final PartitionOwnership ownership;
+    private final DeadLetters deadLetters;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final CompactedTopicReader feedsReader;
-    private final CompactedTopicReader stateReader;
+    private final TopicTable feedsTable;
+    private final TopicTable stateTable;
     private final PollScheduler scheduler;
     private final CompletableFuture<Void> loaded;
     private final Timer lag;
 
     public PollService(PollerConfig config, TopicNames topics, InstanceId instance, FeedRegistry registry,
-                       StateStore store, FeedPoller poller, KafkaPublisher publisher, Ownership ownership, Clock clock,
-                       MeterRegistry meters, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       StateStore store, FeedPoller poller, KafkaPublisher publisher, Clock clock,
+                       MeterRegistry meters, KafkaClients kafka) {
         this.registry = registry;
         this.store = store;
         this.poller = poller;
         this.publisher = publisher;
-        this.ownership = ownership;
         this.clock = clock;
         this.meters = meters;
-        this.feedsReader = new CompactedTopicReader(bootstrapServers, topics.feeds(), instance.value() + "-registry",
-                registry::apply);
-        this.stateReader = new CompactedTopicReader(bootstrapServers, topics.feedState(), instance.value() + "-state",
-                (key, value, partition) -> store.apply(key, value));
+        this.deadLetters = new DeadLetters(kafka, topics.deadLetters(), "newswatch-feed-poller-dlq-" + instance.value());
+        // a registration that is not a feed is dead-lettered once, when it arrives; the reason without URL secrets
+        this.feedsTable = new TopicTable(kafka, topics.feeds(), SERVICE, record -> {
+            try {
+                registry.apply(record.key(), record.value(), record.partition());
+            } catch (BadEventException e) {
+                throw new BadEventException(UrlSecrets.redactText(e.getMessage()));
+            }
+        }, deadLetters);
+        this.stateTable = new TopicTable(kafka, topics.feedState(), SERVICE,
+                record -> store.apply(record.key(), record.value()), deadLetters);
+        this.ownership = new PartitionOwnership(kafka, topics.feeds(), topics.pollerGroup(),
+                "newswatch-feed-poller-" + instance.value(), OWNER_SESSION_TIMEOUT, new PartitionOwnership.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> prepare(Set<Integer> partitions) {
+                        // new partitions: read the state up to now first, then own them
+                        return CompletableFuture.allOf(loaded, feedsTable.catchUp(), stateTable.catchUp());
+                    }
+
+                    @Override
+                    public void owned(Set<Integer> partitions) {
+                        reconcileAll();
+                    }
+
+                    @Override
+                    public void released(Set<Integer> partitions) {
+                        reconcileAll();
+                    }
+                });
         this.lag = Timer.builder("newswatch.poller.poll.lag")
                 .description("How late polls start after they were due (a growing lag: too few polls at once)")
                 .register(meters);
         this.scheduler = new PollScheduler(this::poll, config.maxConcurrentPolls(), clock, lag::record);
-        this.loaded = CompletableFuture.allOf(feedsReader.initialLoad(), stateReader.initialLoad());
+        this.loaded = new CompletableFuture<>();
     }
 
     /** Starts reading and polling; called once the application is up. */
     public void start() {
         registry.onChange(this::reconcile);
-        ownership.onAssigned(this::assigned);
-        ownership.onChange(this::reconcileAll);
-        feedsReader.start();
-        stateReader.start();
+        feedsTable.start();
+        stateTable.start();
         scheduler.start();
+        Thread.ofPlatform().daemon().name("poller-tables-loaded").start(() -> {
+            try {
+                // both tables read to the end they had at start; readError() says why meanwhile, while they cannot
+                while (!(feedsTable.awaitCaughtUp(Duration.ofMinutes(1)) && stateTable.awaitCaughtUp(Duration.ofMinutes(1)))) {
+                    LOG.infof("still reading the registry and the feeds' state: %s", readError());
+                }
+                loaded.complete(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ownership.start();
         loaded.thenRun(() -> {
             LOG.infof("registry loaded: %d feeds, state of %d", registry.size(), store.feeds());
             reconcileAll();
@@ -113,7 +155,7 @@ public class PollService {
 
     /** Why reading the registry or the state fails, while it does; null when both read fine. */
     public String readError() {
-        return feedsReader.lastError() != null ? feedsReader.lastError() : stateReader.lastError();
+        return feedsTable.problem() != null ? feedsTable.problem() : stateTable.problem();
     }
 
     public boolean schedulerAlive() {
@@ -122,8 +164,7 @@ public class PollService {
 
     /** The partition of the feeds topic a feed id lands in (Kafka's default partitioner); -1 while unknown. */
     public int partitionOf(String feedId) {
-        int partitions = feedsReader.partitions();
-        return partitions == 0 ? -1 : Utils.toPositive(Utils.murmur2(feedId.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return feedsTable.partitions() == 0 ? -1 : feedsTable.partitionOf(feedId);
     }
 
     /** The partitions of the feeds topic this instance polls. */
@@ -137,12 +178,6 @@ public class PollService {
         store.remove(feedId);
         return CompletableFuture.allOf(publisher.state(feedId, null).toCompletableFuture(),
                 publisher.state(ItemLedger.key(feedId), null).toCompletableFuture());
-    }
-
-    /** New partitions: read the state up to now first, then own them. */
-    private void assigned(Set<Integer> partitions) {
-        CompletableFuture.allOf(loaded, feedsReader.catchUp(), stateReader.catchUp())
-                .thenRun(() -> ownership.ready(partitions));
     }
 
     private void reconcileAll() {
@@ -241,7 +276,9 @@ public class PollService {
 
     void stop(@Observes ShutdownEvent event) {
         scheduler.close(Duration.ofSeconds(10));
-        feedsReader.close();
-        stateReader.close();
+        ownership.close();
+        feedsTable.close();
+        stateTable.close();
+        deadLetters.close();
     }
 }

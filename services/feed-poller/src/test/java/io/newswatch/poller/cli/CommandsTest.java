@@ -16,7 +16,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ./newswatch feed} and {@code ./newswatch extract}: several inputs, output and exit statuses. */
+/** {@code ./newswatch feed} and {@code ./newswatch extract}: several inputs, output and exit statuses as docs/contracts.md
+ * ("Command line") says. */
 class CommandsTest {
 
     @TempDir

@@ -211,6 +211,8 @@ class FeedPollingIT {
             ConsumerRecord<String, String> dead = dlq.records().stream().filter(r -> "broken-feed".equals(r.key()))
                     .findFirst().orElseThrow();
             assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value()))
+                    .startsWith("not a valid record of " + stack.topics().feeds());
+            assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.CAUSE).value()))
                     .startsWith("not a valid Feed");
             assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value()))
                     .isEqualTo(stack.topics().feeds());

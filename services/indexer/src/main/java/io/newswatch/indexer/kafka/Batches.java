@@ -36,6 +36,7 @@ final class Batches {
     private static SourceRecord sourceRecord(KafkaRecord<String, String> record) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
-        return new SourceRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload());
+        return new SourceRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload(),
+                record.getHeaders());
     }
 }

@@ -104,7 +104,8 @@ class IndexerIT {
         EnrichedArticle after = Fixtures.simple("https://wire-one.example/dlq/after", "After the bad one");
         send(before);
         send(bad);
-        client.send(stack.topics().articlesEnriched(), "not-json", "this is not an enriched article");
+        client.send(stack.topics().articlesEnriched(), "not-json", "this is not an enriched article",
+                java.util.Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
         send(after);
 
         await().atMost(PATIENCE).until(() -> countWithUrlPrefix("https://wire-one.example/dlq/") == 2);
@@ -117,6 +118,11 @@ class IndexerIT {
         assertThat(header(rejected, DeadLetterHeaders.SERVICE)).isEqualTo("indexer");
         assertThat(header(rejected, DeadLetterHeaders.TOPIC)).isEqualTo(stack.topics().articlesEnriched());
         assertThat(rejected.value()).contains("\"id\":\"" + bad.id() + "\"");
+        // the shared envelope keeps the original record's headers
+        ConsumerRecord<String, String> undecodable = letters.stream().filter(r -> r.key().equals("not-json"))
+                .findFirst().orElseThrow();
+        assertThat(header(undecodable, "traceparent")).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(header(undecodable, DeadLetterHeaders.REASON)).isEqualTo("undecodable event");
         assertThat(client.request("GET", "/" + articles() + "/_doc/" + bad.id(), null).get("found").asBoolean())
                 .isFalse();
     }
