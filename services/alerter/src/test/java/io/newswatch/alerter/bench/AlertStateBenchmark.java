@@ -25,7 +25,8 @@ import java.util.Random;
  * the thread (the machine is shared: CPU, not wall time).
  * A benchmark, not a test: {@code ./mvnw -q -pl services/alerter -Pbench-state test-compile exec:exec}.
  *
- * <p>Arguments: alerts (default 1,000,000), rules (default 500), days the alerts span (default 365).
+ * <p>Arguments: alerts (default 1,000,000), rules (default 500), days the alerts span (default 365), and
+ * {@code never-close} to keep every story open, as the alerter did before stories closed (for comparison).
  */
 public final class AlertStateBenchmark {
 
@@ -67,12 +68,15 @@ public final class AlertStateBenchmark {
         Duration step = span.dividedBy(total);
         SimulatedClock clock = new SimulatedClock();
         Duration horizon = STORY_WINDOW.plus(STORY_WINDOW.dividedBy(12));
-        AlertHistory history = new AlertHistory(1000, clock, ruleId -> horizon);
+        boolean neverClose = args.length > 3 && args[3].equals("never-close");
+        AlertHistory history = new AlertHistory(1000, clock, neverClose ? AlertHistory.NEVER_CLOSED
+                : ruleId -> horizon);
         Random random = new Random(SEED);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "newswatch alerter state benchmark: %,d alerts over %d days (one every %d s)"
-                        + ", %d rules, %d stories running at once, story window %s; %s, max heap %d MB%n",
-                total, span.toDays(), step.toSeconds(), rules, RUNNING_STORIES, STORY_WINDOW, Runtime.version(),
+                        + ", %d rules, %d stories running at once, story window %s%s; %s, max heap %d MB%n",
+                total, span.toDays(), step.toSeconds(), rules, RUNNING_STORIES, STORY_WINDOW,
+                neverClose ? " (stories never close)" : "", Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("alerts      simulated day   open rule×story   alert ids held   heap used MB   "
                 + "CPU us/alert");
