@@ -1,15 +1,13 @@
 package io.newswatch.alerter.alert;
 
+import io.newswatch.alerter.MutableClock;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +18,7 @@ class AlertHistoryTest {
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
     private static final Duration HORIZON = Duration.ofDays(3);
 
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock(T0);
     private final AlertHistory history = new AlertHistory(10, clock, rule -> HORIZON);
 
     @Test
@@ -60,10 +58,10 @@ class AlertHistoryTest {
     void aClosedStoryIsForgottenAndItsOldAlertsAreNotReadBackIn() {
         Alert first = alert("rule-a", "story-1", 0, "", T0);
         history.raised(first);
-        clock.now = T0.plus(Duration.ofDays(2));
+        clock.set(T0.plus(Duration.ofDays(2)));
         assertThat(history.closeStories()).isEmpty();
 
-        clock.now = T0.plus(HORIZON).plusSeconds(5);
+        clock.set(T0.plus(HORIZON).plusSeconds(5));
         assertThat(history.closeStories()).containsExactly("rule-a/story-1");
         assertThat(history.isRaised(first.id())).isFalse();
         assertThat(history.size()).isZero();
@@ -86,9 +84,9 @@ class AlertHistoryTest {
         assertThat(history.seen("story-1", T0.plus(Duration.ofHours(8)), refresh)).isEmpty();
         assertThat(history.seen("story-other", T0.plus(Duration.ofHours(8)), refresh)).isEmpty();
 
-        clock.now = T0.plus(HORIZON).plus(Duration.ofHours(2));
+        clock.set(T0.plus(HORIZON).plus(Duration.ofHours(2)));
         assertThat(history.closeStories()).isEmpty();
-        clock.now = T0.plus(Duration.ofHours(8)).plus(HORIZON).plusSeconds(1);
+        clock.set(T0.plus(Duration.ofHours(8)).plus(HORIZON).plusSeconds(1));
         assertThat(history.closeStories()).containsExactly("rule-a/story-1");
     }
 
@@ -108,8 +106,8 @@ class AlertHistoryTest {
     @Test
     void memoryHoldsOpenStoriesNotEveryAlertEver() {
         for (int story = 0; story < 1000; story++) {
-            clock.now = T0.plus(Duration.ofHours(story));
-            history.raised(alert("rule-a", "story-" + story, 0, "", clock.now));
+            clock.set(T0.plus(Duration.ofHours(story)));
+            history.raised(alert("rule-a", "story-" + story, 0, "", clock.instant()));
             history.closeStories();
         }
         // stories close three days (72 hours) after their last article
@@ -122,24 +120,5 @@ class AlertHistoryTest {
         return new Alert(Alert.SCHEMA_VERSION, Alert.TYPE, id, fetched.plusSeconds(1), rule, "Rule", "harbour",
                 "article-" + id, "https://wire.example/" + id, "Title", "Wire", story, 2, level, "harbour", null,
                 List.of("log"), List.of(), fetched);
-    }
-
-    private static final class MovingClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

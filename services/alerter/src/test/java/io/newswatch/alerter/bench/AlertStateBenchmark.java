@@ -1,5 +1,6 @@
 package io.newswatch.alerter.bench;
 
+import io.newswatch.alerter.MutableClock;
 import io.newswatch.alerter.alert.AlertHistory;
 import io.newswatch.alerter.alert.StoryAlerts;
 import io.newswatch.contract.Alert;
@@ -8,10 +9,8 @@ import io.newswatch.contract.Json;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -41,32 +40,12 @@ public final class AlertStateBenchmark {
     private AlertStateBenchmark() {
     }
 
-    /** A clock the benchmark moves. */
-    private static final class SimulatedClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     public static void main(String[] args) {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rules = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         Duration span = Duration.ofDays(args.length > 2 ? Long.parseLong(args[2]) : 365);
         Duration step = span.dividedBy(total);
-        SimulatedClock clock = new SimulatedClock();
+        MutableClock clock = new MutableClock(START);
         Duration horizon = STORY_WINDOW.plus(STORY_WINDOW.dividedBy(12));
         boolean neverClose = args.length > 3 && args[3].equals("never-close");
         AlertHistory history = new AlertHistory(1000, clock, neverClose ? AlertHistory.NEVER_CLOSED
@@ -84,22 +63,22 @@ public final class AlertStateBenchmark {
         Instant nextClose = START.plus(Duration.ofHours(1));
         long bytes = 0;
         for (int i = 1; i <= total; i++) {
-            clock.now = clock.now.plus(step);
+            clock.advance(step);
             int newest = i / ALERTS_PER_NEW_STORY;
             String story = "story-" + Math.max(0, newest - random.nextInt(RUNNING_STORIES));
             String rule = "rule-" + random.nextInt(rules);
-            Alert alert = next(history, rule, story, clock.now, random);
+            Alert alert = next(history, rule, story, clock.instant(), random);
             // raised here: the state goes to the state topic; then read back from the alerts topic, then settled
             bytes += Json.encode(history.raised(alert)).length();
             history.apply(alert, 0);
             history.apply(AlertHistory.withDeliveries(alert, List.of(
-                    new Alert.Delivery("log", "delivered", 1, clock.now, null))), 0);
-            for (StoryAlerts stored : history.seen(story, clock.now, STORY_WINDOW.dividedBy(12))) {
+                    new Alert.Delivery("log", "delivered", 1, clock.instant(), null))), 0);
+            for (StoryAlerts stored : history.seen(story, clock.instant(), STORY_WINDOW.dividedBy(12))) {
                 bytes += Json.encode(stored).length();
             }
-            if (!clock.now.isBefore(nextClose)) {
+            if (!clock.instant().isBefore(nextClose)) {
                 history.closeStories();
-                nextClose = clock.now.plus(Duration.ofHours(1));
+                nextClose = clock.instant().plus(Duration.ofHours(1));
             }
             if (i % (total / REPORTS) == 0) {
                 long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
@@ -107,7 +86,7 @@ public final class AlertStateBenchmark {
                 Runtime runtime = Runtime.getRuntime();
                 long used = runtime.totalMemory() - runtime.freeMemory();
                 System.out.printf(Locale.ROOT, "%,9d   %13d   %15d   %14d   %12.1f   %12.2f%n", i,
-                        Duration.between(START, clock.now).toDays(), history.size(), history.alertIds(),
+                        Duration.between(START, clock.instant()).toDays(), history.size(), history.alertIds(),
                         used / 1048576.0, cpu / 1000.0 / (total / REPORTS));
                 cpuBefore = threads.getCurrentThreadCpuTime();
             }
