@@ -83,6 +83,8 @@ public final class AlertHistory implements AlertState {
     /** Alert id to the key of its open story, for {@link #isRaised}. */
     private final Map<String, String> liveAlerts = new HashMap<>();
     private final Map<String, Set<String>> rulesByStory = new HashMap<>();
+    /** Keys of closed stories whose tombstone is still to write. */
+    private final Set<String> toTombstone = new HashSet<>();
     private final Map<String, Entry> unsettled = new HashMap<>();
     private final LinkedHashMap<String, Entry> recent;
 
@@ -160,11 +162,13 @@ public final class AlertHistory implements AlertState {
     public synchronized void applyStored(String key, StoryAlerts stored) {
         if (stored == null) {
             forget(key);
+            toTombstone.remove(key);
             return;
         }
         Live story = live.get(key);
         if (story == null) {
             if (closed(stored)) {
+                toTombstone.add(key); // closed while no alerter ran, or its tombstone was lost
                 return;
             }
             story = new Live(stored);
@@ -203,17 +207,29 @@ public final class AlertHistory implements AlertState {
 
     /**
      * States that know more than the state topic (alerts read from the alerts topic whose state record was never
-     * written: the alerter stopped between the two), marked as stored: the caller writes them.
+     * written: the alerter stopped between the two), for the caller to write ({@link #stored} once written).
      */
     public synchronized List<StoryAlerts> unstored() {
         List<StoryAlerts> toStore = new ArrayList<>();
         for (Live story : live.values()) {
             if (!story.state.equals(story.stored)) {
-                story.stored = story.state;
                 toStore.add(story.state);
             }
         }
         return toStore;
+    }
+
+    /** Notes that the state topic has this state. */
+    public synchronized void stored(StoryAlerts state) {
+        Live story = live.get(state.key());
+        if (story != null) {
+            story.stored = story.stored == null ? state : story.stored.merge(state);
+        }
+    }
+
+    /** A closed story whose tombstone could not be written: {@link #closeStories()} returns it again. */
+    public synchronized void tombstoneLater(String key) {
+        toTombstone.add(key);
     }
 
     /**
@@ -222,7 +238,8 @@ public final class AlertHistory implements AlertState {
      * @return their keys, to tombstone in the state topic
      */
     public synchronized List<String> closeStories() {
-        List<String> closed = new ArrayList<>();
+        List<String> closed = new ArrayList<>(toTombstone);
+        toTombstone.clear();
         for (Map.Entry<String, Live> story : live.entrySet()) {
             if (closed(story.getValue().state)) {
                 closed.add(story.getKey());

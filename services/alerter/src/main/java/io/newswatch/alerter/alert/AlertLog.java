@@ -16,15 +16,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -64,7 +60,10 @@ public class AlertLog implements AlertState {
     private final TopicNames topics;
     private final Map<String, Object> kafka;
     private final KafkaClients clients;
-    private final MutinyEmitter<Record<String, String>> stateWriter;
+    /** Used once the application has started (its emitters are connected then, not at this bean's start). */
+    private final AlertPublisher publisher;
+    private volatile boolean started;
+    private boolean unstoredChecked;
     private final AlertHistory history;
     private final Duration refresh;
     private final List<Consumer<AlertHistory.Entry>> onRaised = new CopyOnWriteArrayList<>();
@@ -75,13 +74,11 @@ public class AlertLog implements AlertState {
     private ScheduledExecutorService closer;
 
     AlertLog(AlerterConfig config, TopicNames topics, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-             KafkaClients clients, RuleStore rules, Clock clock, MeterRegistry registry,
-             @Channel("alert-state") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-             MutinyEmitter<Record<String, String>> stateWriter) {
+             KafkaClients clients, RuleStore rules, AlertPublisher publisher, Clock clock, MeterRegistry registry) {
         this.topics = topics;
         this.kafka = kafka;
         this.clients = clients;
-        this.stateWriter = stateWriter;
+        this.publisher = publisher;
         Duration window = config.state().storyWindow();
         this.refresh = window.dividedBy(REFRESHES_PER_WINDOW);
         Duration closedAfter = window.plus(refresh);
@@ -121,16 +118,17 @@ public class AlertLog implements AlertState {
                 }
             }
 
-            @Override
-            public void caughtUp() {
-                storeUnstored();
-            }
         });
         table.start();
         closer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alert-state-closer")
                 .daemon().factory());
         closer.scheduleWithFixedDelay(this::closeStories, CLOSE_EVERY.toMillis(), CLOSE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** After every other start observer: Reactive Messaging has connected the emitters the writes go through. */
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        started = true;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -149,42 +147,37 @@ public class AlertLog implements AlertState {
     }
 
     /**
-     * Once both topics are read at start: alerts the alerts topic has and the state topic lacks (the alerter
-     * stopped between writing an alert and its state) are stored, so that they too outlive the alerts topic.
+     * Once a minute (when both topics are read and the application has started): the first time, alerts the alerts
+     * topic has and the state topic lacks (the alerter stopped between writing an alert and its state) are stored,
+     * so that they too outlive the alerts topic; every time, the stories closed since the last look are forgotten
+     * and tombstoned. A failure is logged and the next look tries again.
      */
-    private void storeUnstored() {
-        try {
-            if (!stateTable.awaitCaughtUp(Duration.ofMinutes(5))) {
-                LOG.warnf("The alert state is not read yet (%s); alerts it lacks are stored at the next start",
-                        stateTable.problem());
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        List<StoryAlerts> unstored = history.unstored();
-        if (!unstored.isEmpty()) {
-            LOG.infof("Storing the state of %d rule and story pairs the alert state topic lacked", unstored.size());
-            unstored.forEach(state -> store(state).subscribe().with(ignored -> { },
-                    error -> LOG.errorf("Could not store the alert state %s: %s", state.key(), error)));
-        }
-    }
-
-    /** Forgets the stories closed since the last look, and tombstones them. A failure waits for the next look. */
     void closeStories() {
         try {
-            if (!stateTable.isCaughtUp() || !table.isCaughtUp()) {
+            if (!started || !stateTable.isCaughtUp() || !table.isCaughtUp()) {
                 return;
+            }
+            if (!unstoredChecked) {
+                List<StoryAlerts> unstored = history.unstored();
+                if (!unstored.isEmpty()) {
+                    LOG.infof("Storing the state of %d rule and story pairs the alert state topic lacked",
+                            unstored.size());
+                }
+                for (StoryAlerts state : unstored) {
+                    publisher.publishState(state.key(), state).subscribe().with(ignored -> history.stored(state),
+                            error -> LOG.errorf("Could not store the alert state %s: %s", state.key(), error));
+                }
+                unstoredChecked = true;
             }
             List<String> closed = history.closeStories();
             if (!closed.isEmpty()) {
                 LOG.infof("%d stories closed: their alert state is tombstoned", closed.size());
             }
             for (String key : closed) {
-                stateWriter.sendMessage(Message.of(Record.<String, String>of(key, null)))
-                        .subscribe().with(ignored -> { }, error -> LOG.errorf(
-                                "Could not tombstone the alert state %s: %s", key, error));
+                publisher.publishState(key, null).subscribe().with(ignored -> { }, error -> {
+                    LOG.errorf("Could not tombstone the alert state %s, trying again later: %s", key, error);
+                    history.tombstoneLater(key);
+                });
             }
         } catch (RuntimeException | Error e) {
             // a periodic task that throws is never run again: log and look again next time
@@ -213,7 +206,7 @@ public class AlertLog implements AlertState {
     }
 
     private Uni<Void> store(StoryAlerts state) {
-        return stateWriter.sendMessage(Message.of(Record.of(state.key(), Json.encode(state))));
+        return publisher.publishState(state.key(), state);
     }
 
     /** Calls {@code listener} on the history's thread for every alert raised from now on, by any instance. */

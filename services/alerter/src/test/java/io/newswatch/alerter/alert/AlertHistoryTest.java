@@ -51,6 +51,7 @@ class AlertHistoryTest {
         history.apply(alert("rule-a", "story-1", 0, "", T0), 0);
 
         assertThat(history.unstored()).extracting(StoryAlerts::key).containsExactly("rule-a/story-1");
+        history.stored(history.unstored().getFirst());
         assertThat(history.unstored()).isEmpty();
     }
 
@@ -72,6 +73,9 @@ class AlertHistoryTest {
         StoryAlerts old = StoryAlerts.none("rule-a", "story-1").with(first);
         history.applyStored(old.key(), old);
         assertThat(history.size()).isZero();
+        // a stored state of a closed story (its tombstone was lost) is tombstoned again
+        assertThat(history.closeStories()).containsExactly("rule-a/story-1");
+        assertThat(history.closeStories()).isEmpty();
     }
 
     @Test
