@@ -1,6 +1,7 @@
 package io.newswatch.stack.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.newswatch.contract.Json;
 import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.ProcessTree;
@@ -24,6 +25,8 @@ import java.util.Optional;
 final class StatusReport {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Pages of a listing read at most (100,000 rules or feeds). */
+    private static final int MAX_PAGES = 100;
 
     private final LocalStack stack;
     private final ServiceProcesses services;
@@ -66,7 +69,7 @@ final class StatusReport {
     }
 
     private void printFeeds() {
-        get(NewswatchService.FEED_POLLER.port(), "/feeds").ifPresent(this::printFeeds);
+        getAll(NewswatchService.FEED_POLLER.port(), "/feeds").ifPresent(this::printFeeds);
     }
 
     /** The feeds; a feed without a name is shown by its URL without credentials or query. */
@@ -86,7 +89,7 @@ final class StatusReport {
     }
 
     private void printRules() {
-        get(NewswatchService.ALERTER.port(), "/rules").ifPresent(rules -> {
+        getAll(NewswatchService.ALERTER.port(), "/rules").ifPresent(rules -> {
             out.println();
             rulesSection(rules).forEach(out::println);
         });
@@ -139,20 +142,53 @@ final class StatusReport {
         }
     }
 
+    /**
+     * A listing, every page of it: {@code GET /feeds} and {@code /rules} page (a {@code X-Next-Cursor} header names
+     * the next), up to {@link #MAX_PAGES} pages of 1,000. Empty when the service does not answer.
+     */
+    private Optional<JsonNode> getAll(int port, String path) {
+        ArrayNode all = Json.mapper().createArrayNode();
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String url = path + (path.contains("?") ? "&" : "?") + "limit=1000"
+                    + (cursor == null ? "" : "&cursor=" + cursor);
+            Optional<HttpResponse<String>> response = request(port, url);
+            Optional<JsonNode> body = response.flatMap(StatusReport::array);
+            if (body.isEmpty()) {
+                return page == 0 ? Optional.empty() : Optional.of(all);
+            }
+            body.get().forEach(all::add);
+            cursor = response.get().headers().firstValue("X-Next-Cursor").orElse(null);
+            if (cursor == null) {
+                break;
+            }
+        }
+        return Optional.of(all);
+    }
+
     private Optional<JsonNode> get(int port, String path) {
+        return request(port, path).flatMap(StatusReport::array);
+    }
+
+    private Optional<HttpResponse<String>> request(int port, String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create(services.bind().url(port) + path)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            JsonNode body = Json.mapper().readTree(response.body());
-            return body.isArray() ? Optional.of(body) : Optional.empty();
+            return response.statusCode() == 200 ? Optional.of(response) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JsonNode> array(HttpResponse<String> response) {
+        try {
+            JsonNode body = Json.mapper().readTree(response.body());
+            return body.isArray() ? Optional.of(body) : Optional.empty();
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

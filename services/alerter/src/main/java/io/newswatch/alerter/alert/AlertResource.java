@@ -1,24 +1,29 @@
 package io.newswatch.alerter.alert;
 
+import io.newswatch.contract.Alert;
 import io.newswatch.contract.Json;
 import io.newswatch.elasticsearch.ElasticsearchConfig;
 import io.newswatch.rest.ApiException;
-import jakarta.ws.rs.DefaultValue;
+import io.newswatch.rest.Paging;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NStringEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code GET /alerts}: recent alerts, newest first, optionally of one rule ({@code ?rule=ID}, {@code ?limit=N}),
@@ -29,7 +34,8 @@ import java.time.Clock;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
-    static final int MAX_LIMIT = 1000;
+    /** Alerts per page when a listing does not say. */
+    static final int PAGE = 50;
     /** Header naming where the alerts came from. */
     public static final String SOURCE_HEADER = "X-Newswatch-Alerts-Source";
     /** A listing must stay quick: Elasticsearch gets this long before memory answers alone. */
@@ -51,12 +57,21 @@ public class AlertResource {
         }, log.history(), clock);
     }
 
+    /**
+     * The newest alerts, of one rule with {@code ?rule=}, a page at a time ({@code ?limit=} up to 1000, default 50;
+     * the next page's address in the {@code Link} header and {@code X-Next-Cursor}, as every listing, see
+     * {@link Paging}).
+     */
     @GET
-    public Response recent(@QueryParam("rule") String ruleId, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "limit is between 1 and " + MAX_LIMIT);
-        }
-        RecentAlerts.Answer answer = alerts.recent(ruleId, limit);
-        return Response.ok(answer.alerts()).header(SOURCE_HEADER, answer.origin().name().toLowerCase()).build();
+    public RestResponse<List<Alert>> recent(@QueryParam("rule") String ruleId, @QueryParam("limit") Integer limit,
+                                            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        Paging paging = Paging.of(limit, cursor, PAGE);
+        RecentAlerts.Position after = paging.after() == null ? null : RecentAlerts.Position.parse(paging.after())
+                .orElseThrow(() -> ApiException.badRequest("cursor", "not a cursor this service gave out"));
+        RecentAlerts.Answer answer = alerts.recent(ruleId, paging.limit(), after);
+        RestResponse<List<Alert>> page = paging.respond(new Paging.Page<>(answer.alerts(),
+                answer.next() == null ? null : answer.next().text()), uri);
+        page.getHeaders().add(SOURCE_HEADER, answer.origin().name().toLowerCase(Locale.ROOT));
+        return page;
     }
 }

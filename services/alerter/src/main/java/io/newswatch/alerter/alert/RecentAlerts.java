@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * {@code GET /alerts}: the alert history in Elasticsearch (what the indexer wrote to the alerts alias) merged with
@@ -39,8 +40,48 @@ public final class RecentAlerts {
         ELASTICSEARCH, MEMORY
     }
 
-    /** The alerts, newest first, and where they came from. */
-    public record Answer(List<Alert> alerts, Origin origin) {
+    /**
+     * The alerts, newest first, where they came from, and where the next page starts (null on the last page).
+     */
+    public record Answer(List<Alert> alerts, Origin origin, Position next) {
+    }
+
+    /**
+     * A place in the listing: the listing is ordered by time, newest first, then by id (descending), and a page
+     * starts after a position. Its text form is what a cursor carries.
+     */
+    public record Position(Instant timestamp, String id) {
+
+        /** The listing's order. */
+        static final Comparator<Alert> ORDER = Comparator
+                .comparing(Alert::timestamp, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Alert::id, Comparator.nullsLast(Comparator.reverseOrder()));
+
+        static Position of(Alert alert) {
+            return new Position(alert.timestamp() == null ? Instant.EPOCH : alert.timestamp(), alert.id());
+        }
+
+        /** True when the alert comes after this position in the listing. */
+        boolean precedes(Alert alert) {
+            Instant at = alert.timestamp() == null ? Instant.EPOCH : alert.timestamp();
+            int byTime = at.compareTo(timestamp);
+            return byTime < 0 || byTime == 0 && alert.id() != null && alert.id().compareTo(id) < 0;
+        }
+
+        public String text() {
+            return timestamp.toEpochMilli() + "|" + id;
+        }
+
+        /** The position a cursor's text names, or empty when it is not one. */
+        public static java.util.Optional<Position> parse(String text) {
+            int bar = text.indexOf('|');
+            try {
+                return bar < 1 ? java.util.Optional.empty() : java.util.Optional.of(new Position(
+                        Instant.ofEpochMilli(Long.parseLong(text.substring(0, bar))), text.substring(bar + 1)));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 
     private final Search search;
@@ -56,31 +97,56 @@ public final class RecentAlerts {
 
     /** The newest alerts, of one rule when {@code ruleId} is given. */
     public Answer recent(String ruleId, int limit) {
-        List<Alert> inMemory = memory.recent(alert -> ruleId == null || ruleId.equals(alert.ruleId()), limit);
+        return recent(ruleId, limit, null);
+    }
+
+    /**
+     * A page of alerts, newest first, of one rule when {@code ruleId} is given.
+     *
+     * @param after where the page starts (the previous page's {@link Answer#next()}), or null for the newest
+     */
+    public Answer recent(String ruleId, int limit, Position after) {
+        Predicate<Alert> wanted = alert -> (ruleId == null || ruleId.equals(alert.ruleId()))
+                && (after == null || after.precedes(alert));
+        // one more than the page, to know whether another follows
+        List<Alert> inMemory = new ArrayList<>(memory.recent(wanted, limit + 1));
+        inMemory.sort(Position.ORDER);
         if (clock.instant().isBefore(quietUntil)) {
-            return new Answer(inMemory, Origin.MEMORY);
+            return page(inMemory, Origin.MEMORY, limit);
         }
         List<Alert> stored;
         try {
-            stored = fromElasticsearch(ruleId, limit);
+            stored = fromElasticsearch(ruleId, limit + 1, after);
         } catch (IOException | RuntimeException e) {
             quietUntil = clock.instant().plus(QUIET_AFTER_FAILURE);
             LOG.warnf("Serving alerts from memory: Elasticsearch did not answer (%s)", e.getMessage());
-            return new Answer(inMemory, Origin.MEMORY);
+            return page(inMemory, Origin.MEMORY, limit);
         }
         Map<String, Alert> merged = new LinkedHashMap<>();
-        stored.forEach(alert -> merged.put(alert.id(), alert));
+        stored.stream().filter(wanted).forEach(alert -> merged.put(alert.id(), alert));
         inMemory.forEach(alert -> merged.merge(alert.id(), alert, RecentAlerts::newer));
         List<Alert> alerts = new ArrayList<>(merged.values());
-        alerts.sort(Comparator.comparing(Alert::timestamp, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new Answer(alerts.size() > limit ? List.copyOf(alerts.subList(0, limit)) : alerts,
-                Origin.ELASTICSEARCH);
+        alerts.sort(Position.ORDER);
+        return page(alerts, Origin.ELASTICSEARCH, limit);
     }
 
-    private List<Alert> fromElasticsearch(String ruleId, int limit) throws IOException {
+    private static Answer page(List<Alert> sorted, Origin origin, int limit) {
+        if (sorted.size() <= limit) {
+            return new Answer(sorted, origin, null);
+        }
+        List<Alert> page = List.copyOf(sorted.subList(0, limit));
+        return new Answer(page, origin, Position.of(page.get(limit - 1)));
+    }
+
+    private List<Alert> fromElasticsearch(String ruleId, int size, Position after) throws IOException {
         ObjectNode body = Json.mapper().createObjectNode();
-        body.put("size", limit);
-        body.putArray("sort").addObject().putObject("timestamp").put("order", "desc");
+        body.put("size", size);
+        var sort = body.putArray("sort");
+        sort.addObject().putObject("timestamp").put("order", "desc");
+        sort.addObject().putObject("id").put("order", "desc");
+        if (after != null) {
+            body.putArray("search_after").add(after.timestamp().toEpochMilli()).add(after.id());
+        }
         if (ruleId != null) {
             body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("term")
                     .put("rule.id", ruleId);

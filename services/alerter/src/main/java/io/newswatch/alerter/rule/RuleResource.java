@@ -6,6 +6,7 @@ import io.newswatch.alerter.backtest.BacktestService;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Rule;
 import io.newswatch.rest.ApiException;
+import io.newswatch.rest.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,14 +15,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.apache.lucene.search.Query;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code /rules}: list, create, read, replace and delete alert rules. Changing requests need the API key
@@ -43,12 +49,23 @@ public class RuleResource {
         this.clock = clock;
     }
 
-    /** Every rule, by name. */
+    /**
+     * The rules, by name, a page at a time ({@code ?limit=} up to 1000, default 100; the next page's address in the
+     * {@code Link} header, see {@link Paging}). A broken rule carries its {@code problem}.
+     */
     @GET
-    public List<RuleView> list() {
+    public RestResponse<List<RuleView>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                             @Context UriInfo uri) {
+        Paging paging = Paging.of(limit, cursor, PAGE);
         RuleBook book = store.book();
-        return book.all().stream().map(rule -> RuleView.of(rule, book)).toList();
+        Paging.Page<Rule> page = paging.page(book.all(),
+                rule -> rule.name().toLowerCase(Locale.ROOT) + '\u0000' + rule.id());
+        return paging.respond(new Paging.Page<>(page.items().stream().map(rule -> RuleView.of(rule, book)).toList(),
+                page.nextAfter()), uri);
     }
+
+    /** Rules per page when a listing does not say. */
+    static final int PAGE = 100;
 
     @GET
     @Path("{id}")

@@ -144,6 +144,35 @@ public class FeedService {
     }
 
     /**
+     * Changes the registration of an existing feed; its id stays. When the URL changes, the feed's poll state
+     * (validators, backoff, items seen) starts afresh, as for a new feed.
+     *
+     * @return empty when there is no such feed
+     * @throws InvalidFeedException          when the definition is wrong, or names another id
+     * @throws RegistryUnavailableException when Kafka did not acknowledge the change
+     */
+    public Optional<FeedView> edit(String id, FeedDefinition definition, boolean reveal)
+            throws InvalidFeedException, RegistryUnavailableException {
+        Optional<FeedRegistry.Entry> existing = registry.get(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        if (definition != null && definition.id() != null && !definition.id().isBlank()
+                && !definition.id().strip().equals(id)) {
+            throw new InvalidFeedException("id", "the id of a feed does not change (" + id + ", not "
+                    + definition.id().strip() + "): register a new feed instead");
+        }
+        Feed feed = definitions.toFeed(definition == null ? null : new FeedDefinition(id, definition.url(),
+                definition.name(), definition.pollInterval(), definition.fullText(), definition.language(),
+                definition.tags()), clock.instant());
+        if (!feed.url().equals(existing.get().feed().url())) {
+            await(polls.forget(id), "reset the state of feed " + id);
+        }
+        put(feed);
+        return Optional.of(view(feed, reveal));
+    }
+
+    /**
      * Deletes a feed: a tombstone in the registry and in its state.
      *
      * @return false when there is no such feed

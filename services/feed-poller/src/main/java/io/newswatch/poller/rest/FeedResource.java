@@ -6,24 +6,29 @@ import io.newswatch.poller.feed.FeedView;
 import io.newswatch.poller.feed.InvalidFeedException;
 import io.newswatch.rest.ApiException;
 import io.newswatch.rest.ApiKeyFilter;
+import io.newswatch.rest.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The feed registry over HTTP: {@code GET /feeds}, {@code POST /feeds}, {@code GET /feeds/{id}},
- * {@code DELETE /feeds/{id}}. Changing requests need the {@code X-Api-Key} header when a key is configured; reads
+ * The feed registry over HTTP: {@code GET /feeds} (paged), {@code POST /feeds}, {@code GET|PUT|DELETE /feeds/{id}}. Changing requests need the {@code X-Api-Key} header when a key is configured; reads
  * show feed URLs with their secrets only to a request that carries it ({@link ReadAccess}).
  */
 @Path("/feeds")
@@ -39,10 +44,20 @@ public class FeedResource {
         this.access = access;
     }
 
-    /** Every feed with its status, by name. */
+    /**
+     * The feeds with their status, by name, a page at a time ({@code ?limit=} up to 1000, default 100; the next
+     * page's address in the {@code Link} header, see {@link Paging}).
+     */
     @GET
-    public List<FeedView> list(@HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
-        return feeds.list(access.revealsSecrets(apiKey));
+    public RestResponse<List<FeedView>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                             @HeaderParam(ApiKeyFilter.HEADER) String apiKey, @Context UriInfo uri) {
+        Paging paging = Paging.of(limit, cursor, PAGE);
+        return paging.respond(paging.page(feeds.list(access.revealsSecrets(apiKey)), FeedResource::sortKey), uri);
+    }
+
+    /** Name (the URL for a feed without one), case aside, then id: the order of the listing. */
+    private static String sortKey(FeedView feed) {
+        return (feed.name() == null ? feed.url() : feed.name()).toLowerCase(Locale.ROOT) + '\u0000' + feed.id();
     }
 
     /**
@@ -60,6 +75,25 @@ public class FeedResource {
             }
             return Response.created(uri.getAbsolutePathBuilder().path(registered.view().id()).build())
                     .entity(registered.view()).build();
+        } catch (InvalidFeedException e) {
+            throw ApiException.badRequest(e.field(), e.getMessage());
+        } catch (FeedService.RegistryUnavailableException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Changes a feed's registration ({@code {"url", "name", "pollInterval", "fullText", "language", "tags"}}): 200
+     * with the feed, 404 when there is no such feed. The id stays the feed's, even when the URL changes; a body with
+     * another id is refused.
+     */
+    @PUT
+    @Path("{id}")
+    public FeedView edit(@PathParam("id") String id, FeedDefinition definition,
+                         @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
+        try {
+            return feeds.edit(id, definition, access.revealsSecrets(apiKey))
+                    .orElseThrow(() -> ApiException.notFound("feed " + id));
         } catch (InvalidFeedException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         } catch (FeedService.RegistryUnavailableException e) {
@@ -86,6 +120,9 @@ public class FeedResource {
             throw unavailable(e);
         }
     }
+
+    /** Feeds per page when a listing does not say. */
+    static final int PAGE = 100;
 
     private static ApiException unavailable(Exception e) {
         return new ApiException(503, e.getMessage(), null, null);
