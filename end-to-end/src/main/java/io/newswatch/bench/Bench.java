@@ -192,12 +192,12 @@ public final class Bench {
         out.printf("rules: %,d written to %s in %.1f s%n", rules.size(), topics.rules(), produceSeconds);
 
         Map<NewswatchService, Map<String, String>> env = environment(files);
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : NewswatchService.pipeline()) {
             ports.put(service, freePort());
         }
         long startedAt = System.nanoTime();
         Instant startedWall = Instant.now();
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : NewswatchService.pipeline()) {
             services.start(instance(service), service, ports.get(service), heap(service), env.get(service));
             out.printf("%-12s starting on port %d (log: %s)%n", service.id(), ports.get(service),
                     stack.home().log(instance(service)));
@@ -207,7 +207,7 @@ public final class Bench {
                 STARTUP.plusSeconds(options.rules() / 200));
         double alerterReady = (System.nanoTime() - startedAt) / 1e9;
         double rulesLoaded = awaitRules(rules.size(), startedAt);
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : NewswatchService.pipeline()) {
             services.awaitReady(instance(service), ports.get(service), STARTUP);
         }
         double applicationStarted = applicationStarted(instance(NewswatchService.ALERTER), startedWall);
@@ -370,7 +370,7 @@ public final class Bench {
     /** The processes measured: the four services, Kafka and Elasticsearch (by their ports), and this one. */
     private Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : NewswatchService.pipeline()) {
             services.process(instance(service)).ifPresent(p -> pids.put(service.id(), p.pid()));
         }
         kafkaPid.updateAndGet(pid -> pid > 0 && ProcessHandle.of(pid).isPresent() ? pid
@@ -393,7 +393,7 @@ public final class Bench {
     /** The environment of each service: this run's topics and indices, and settings for a fast local news site. */
     private Map<NewswatchService, Map<String, String>> environment(Path files) {
         Map<NewswatchService, Map<String, String>> env = new EnumMap<>(NewswatchService.class);
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : NewswatchService.pipeline()) {
             Map<String, String> common = new LinkedHashMap<>();
             common.put("KAFKA_BOOTSTRAP_SERVERS", stack.endpoints().kafkaBootstrapServers());
             common.put("NEWSWATCH_ELASTICSEARCH_HOSTS", stack.endpoints().elasticsearchUrl());
@@ -415,6 +415,8 @@ public final class Bench {
         // benchmark's pages are a few KB
         poller.put("NEWSWATCH_POLLER_HTTP_MAX_BODY_BYTES", "2097152");
         poller.put("NEWSWATCH_POLLER_REMEMBERED_ITEMS", String.valueOf(Math.max(500, 3 * options.window())));
+        // the alert hook is on loopback too
+        env.get(NewswatchService.ALERTER).put("NEWSWATCH_ALERTER_SSRF_ALLOW", "127.0.0.0/8,localhost");
         return env;
     }
 
@@ -466,7 +468,7 @@ public final class Bench {
         }
         if (services != null) {
             List<Thread> stopping = new ArrayList<>();
-            for (NewswatchService service : NewswatchService.values()) {
+            for (NewswatchService service : NewswatchService.pipeline()) {
                 stopping.add(Thread.ofVirtual().start(() -> services.stop(instance(service), Duration.ofSeconds(20))));
             }
             for (Thread thread : stopping) {

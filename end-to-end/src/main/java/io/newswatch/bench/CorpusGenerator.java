@@ -248,6 +248,25 @@ public final class CorpusGenerator {
     private final List<NewsArticle> recentOriginals = new ArrayList<>();
     private long next;
 
+    /**
+     * The names this generator writes about, as an entity recogniser would name them (without a leading "the"):
+     * for tools that turn its articles into enriched ones without the enricher (the console benchmark).
+     */
+    public record Names(List<String> people, List<String> organizations, List<String> places) {
+    }
+
+    /** The public figures, bodies and places of the articles. */
+    public static Names names() {
+        return new Names(FIGURES.stream().map(Person::name).toList(),
+                BODIES.stream().map(CorpusGenerator::withoutArticle).distinct().toList(),
+                java.util.stream.Stream.concat(HOTSPOTS.stream(), CAPITALS.stream())
+                        .map(CorpusGenerator::withoutArticle).distinct().toList());
+    }
+
+    private static String withoutArticle(String name) {
+        return name.startsWith("the ") ? name.substring(4) : name;
+    }
+
     public CorpusGenerator(long seed) {
         this.random = new SplittableRandom(seed);
     }

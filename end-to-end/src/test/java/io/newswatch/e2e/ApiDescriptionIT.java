@@ -73,7 +73,8 @@ class ApiDescriptionIT {
         pipeline = new Pipeline(infrastructure, Map.of(
                 NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
                         "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"),
-                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())));
+                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())), 1,
+                List.of(NewswatchService.values()));
     }
 
     @AfterEach
@@ -94,8 +95,7 @@ class ApiDescriptionIT {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> !webhook.deliveries().isEmpty());
 
-        for (NewswatchService service : List.of(NewswatchService.FEED_POLLER, NewswatchService.ENRICHER,
-                NewswatchService.INDEXER, NewswatchService.ALERTER)) {
+        for (NewswatchService service : NewswatchService.values()) {
             JsonNode description = description(pipeline.url(service));
             assertThat(description.path("info").path("title").asText()).as(service.id())
                     .isEqualTo("newswatch " + service.id());

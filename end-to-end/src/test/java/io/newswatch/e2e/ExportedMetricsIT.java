@@ -30,11 +30,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every metric the Grafana dashboard and the Prometheus alert rules use is one the packaged services really export
  * on {@code /q/metrics}, with the label values they select (as {@code KibanaSavedObjectsTest} checks the Kibana
- * objects against the mappings). The four services run on the local stack and are given the traffic that makes
- * the metrics that only appear with it appear: articles that raise an alert delivered to a webhook, a feed that
- * fails, and a record that is not an event in every topic they consume (dead letters). A metric that still cannot
- * appear here is listed in {@link #NOT_HERE} with the reason; such a metric that does appear fails the test, so the
- * list stays true.
+ * objects against the mappings). The five services (the pipeline and the console) run on the local stack and are
+ * given the traffic that makes the metrics that only appear with it appear: articles that raise an alert delivered
+ * to a webhook, a feed that fails, and a record that is not an event in every topic they consume (dead letters).
+ * A metric that still cannot appear here is listed in {@link #NOT_HERE} with the reason; such a metric that does
+ * appear fails the test, so the list stays true.
  */
 class ExportedMetricsIT {
 
@@ -87,7 +87,8 @@ class ExportedMetricsIT {
         pipeline = new Pipeline(infrastructure, Map.of(
                 NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
                         "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"),
-                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())));
+                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())), 1,
+                List.of(NewswatchService.values()));
     }
 
     @AfterEach

@@ -30,9 +30,15 @@ final class Http {
 
     /** A POST or PUT of a JSON body. */
     static Answer send(String method, String url, String json) {
+        return send(method, url, json, java.util.Map.of());
+    }
+
+    /** A request with headers of its own ({@code X-Api-Key}). */
+    static Answer send(String method, String url, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -13,9 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The four packaged services as processes, configured for one test's topics and indices, exactly as the launcher
- * runs them (same {@link ServiceProcesses}): one instance of each service, or several sharing the work through
- * Kafka, each on a free port and with a log of its own under {@code .newswatch/logs/<prefix>-<service>[-n].log}.
+ * The four packaged services of the pipeline as processes (and the console, when asked for), configured for one
+ * test's topics and indices, exactly as the launcher runs them (same {@link ServiceProcesses}): one instance of each
+ * service, or several sharing the work through Kafka, each on a free port and with a log of its own under
+ * {@code .newswatch/logs/<prefix>-<service>[-n].log}. A console is pointed at the first alerter and poller.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -41,9 +42,18 @@ final class Pipeline implements AutoCloseable {
 
     /** @param copies instances of each service */
     Pipeline(Infrastructure infrastructure, Map<NewswatchService, Map<String, String>> extra, int copies) {
+        this(infrastructure, extra, copies, NewswatchService.pipeline());
+    }
+
+    /**
+     * @param copies   instances of each service
+     * @param services the services to run
+     */
+    Pipeline(Infrastructure infrastructure, Map<NewswatchService, Map<String, String>> extra, int copies,
+             List<NewswatchService> services) {
         this.infrastructure = infrastructure;
         this.processes = new ServiceProcesses(infrastructure.home());
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : services) {
             Map<String, String> env = new HashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
             env.put("NEWSWATCH_TOPIC_PREFIX", infrastructure.topicPrefix());
@@ -52,6 +62,10 @@ final class Pipeline implements AutoCloseable {
             if (service == NewswatchService.FEED_POLLER) {
                 // the tests' news sites are on loopback addresses, which the poller's address guard refuses unless allowed
                 env.put("NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.0/8,localhost");
+            }
+            if (service == NewswatchService.ALERTER) {
+                // so are their webhook receivers, which the alerter's address guard refuses unless allowed
+                env.put("NEWSWATCH_ALERTER_SSRF_ALLOW", "127.0.0.0/8,localhost");
             }
             env.putAll(extra.getOrDefault(service, Map.of()));
             environment.put(service, env);
@@ -62,6 +76,11 @@ final class Pipeline implements AutoCloseable {
         List<Integer> free = FreePorts.take(instances.size());
         for (int i = 0; i < instances.size(); i++) {
             ports.put(instances.get(i), free.get(i));
+        }
+        if (services.contains(NewswatchService.CONSOLE)) {
+            Map<String, String> console = environment.get(NewswatchService.CONSOLE);
+            console.putIfAbsent("NEWSWATCH_CONSOLE_ALERTER_URL", url(NewswatchService.ALERTER));
+            console.putIfAbsent("NEWSWATCH_CONSOLE_POLLER_URL", url(NewswatchService.FEED_POLLER));
         }
     }
 

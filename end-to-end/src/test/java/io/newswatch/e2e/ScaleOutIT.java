@@ -77,7 +77,7 @@ class ScaleOutIT {
                 fixture.stream().alertIds().size(), shares);
         assertThat(shares).as("work done by each instance").allSatisfy((instance, work) ->
                 assertThat(work).as(instance).isPositive());
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : NewswatchService.pipeline()) {
             double total = shares.get(service.id() + "-1") + shares.get(service.id() + "-2");
             assertThat(total).as("articles handled by the two %s instances together", service.id())
                     .isEqualTo(articles);

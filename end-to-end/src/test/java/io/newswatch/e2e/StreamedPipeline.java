@@ -65,7 +65,7 @@ final class StreamedPipeline implements AutoCloseable {
         Path feedsFile = Files.writeString(files.resolve("feeds.yaml"), feedsYaml(sites));
         Path rulesFile = Files.writeString(files.resolve("rules.yaml"), NewsStream.rulesYaml(webhook.channel()));
         Map<NewswatchService, Map<String, String>> settings = new EnumMap<>(NewswatchService.class);
-        for (NewswatchService service : NewswatchService.values()) {
+        for (NewswatchService service : NewswatchService.pipeline()) {
             settings.put(service, new HashMap<>(extra.getOrDefault(service, Map.of())));
         }
         settings.get(NewswatchService.FEED_POLLER).putAll(POLLER);

@@ -97,6 +97,27 @@ public final class AddressGuard {
         return List.of(addresses);
     }
 
+    /**
+     * Checks a URL and resolves its host once, as a request to it would: {@link #checkUrl(URI)}, then
+     * {@link #resolve(String, int)} with the URL's port (80 or 443 when it names none). For checking a URL before it
+     * is stored (a webhook of a rule); a request itself is checked by {@link GuardedDnsResolver}.
+     *
+     * @throws BlockedAddressException when the URL or its host is refused, saying why
+     * @throws UnknownHostException    when the host does not resolve
+     */
+    public List<InetAddress> resolve(URI uri) throws UnknownHostException {
+        checkUrl(uri);
+        return resolve(uri.getHost(), port(uri));
+    }
+
+    /** The port a request to the URL goes to: its own, or the scheme's default. */
+    public static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     /** Lower case, without brackets around an IPv6 literal and without a trailing dot. */
     static String normalizeHost(String host) {
         String name = host.strip().toLowerCase(Locale.ROOT);

@@ -92,6 +92,21 @@ class AddressGuardTest {
     }
 
     @Test
+    void aUrlIsCheckedWithItsPortOrItsSchemesDefault() throws Exception {
+        assertThat(guard.resolve(URI.create("https://news.example/in?token=x"))).isNotEmpty();
+        assertThat(guard.resolve(URI.create("http://demo.local:8090/hook"))).isNotEmpty();
+        assertThatThrownBy(() -> guard.resolve(URI.create("http://demo.local/hook"))).as("port 80, not allowed")
+                .isInstanceOf(BlockedAddressException.class);
+        assertThatThrownBy(() -> guard.resolve(URI.create("http://169.254.169.254/latest/meta-data/")))
+                .hasMessage("169.254.169.254 is a link-local (cloud metadata) address");
+        assertThatThrownBy(() -> guard.resolve(URI.create("ftp://news.example/")))
+                .isInstanceOf(BlockedAddressException.class);
+        assertThat(AddressGuard.port(URI.create("https://news.example/"))).isEqualTo(443);
+        assertThat(AddressGuard.port(URI.create("http://news.example/"))).isEqualTo(80);
+        assertThat(AddressGuard.port(URI.create("https://news.example:8443/"))).isEqualTo(8443);
+    }
+
+    @Test
     void unknownHostsAreNotBlockedButUnknown() {
         assertThatThrownBy(() -> guard.resolve("nowhere.invalid", 80)).isInstanceOf(UnknownHostException.class)
                 .isNotInstanceOf(BlockedAddressException.class);

@@ -15,7 +15,13 @@ import java.util.List;
  * @param forms      the surface forms seen in the text ("Lavrov", "Sergei Lavrov"), for explaining matches
  * @param country    ISO 3166-1 alpha-2 code of the entity's country, when known
  * @param geo        coordinates, for places
- * @param discovered true when the entity is not in the knowledge base and was found from cues in the text
+ * @param discovered true when the entity is not in the knowledge base and was found from cues in the text (its id
+ *                   is then its type and folded name, "organization/syrian-democratic-forces", the same in every
+ *                   article that names it so)
+ * @param variants   every name the knowledge base knows the entity by besides {@code name}: aliases, short forms,
+ *                   native-script names ("Sergei Lavrov", "Лавров", "Сергей Лавров"), one per spelling (case and accents
+ *                   aside), so that
+ *                   a rule on any of them can follow the entity; empty for a discovered entity
  */
 public record Entity(
         String id,
@@ -26,9 +32,17 @@ public record Entity(
         List<String> forms,
         String country,
         GeoPoint geo,
-        boolean discovered) {
+        boolean discovered,
+        List<String> variants) {
 
     public Entity {
         forms = forms == null ? List.of() : List.copyOf(forms);
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** An entity without variants (a discovered one, or from a producer before variants existed). */
+    public Entity(String id, String name, EntityType type, int mentions, double salience, List<String> forms,
+                  String country, GeoPoint geo, boolean discovered) {
+        this(id, name, type, mentions, salience, forms, country, geo, discovered, List.of());
     }
 }

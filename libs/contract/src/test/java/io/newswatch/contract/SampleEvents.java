@@ -27,7 +27,8 @@ final class SampleEvents {
         Article article = article();
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, EnrichedArticle.TYPE, article.id(), T, article,
                 List.of(new Entity("location/montenegro", "Montenegro", EntityType.LOCATION, 1, 0.8,
-                                List.of("Montenegro"), "ME", new GeoPoint(42.44, 19.26), false),
+                                List.of("Montenegro"), "ME", new GeoPoint(42.44, 19.26), false,
+                                List.of("Crna Gora", "Црна Гора", "Черногория")),
                         new Entity("person/ana-markovic", "Ana Marković", EntityType.PERSON, 1, 0.2,
                                 List.of("Ana Marković"), null, null, true)),
                 List.of(new TopicScore("enlargement", "NATO and EU enlargement", 2.5, List.of("alliance bid"))),

@@ -152,8 +152,9 @@ final class KafkaBroker implements LocalServer {
             return;
         }
         List<String> command = new ArrayList<>(javaCommand());
+        // "--cluster-id=" in one argument: an id may start with '-', which the tool would otherwise take for an option
         command.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone", "--ignore-formatted",
-                "--cluster-id", clusterId(), "--config", config.resolve("server.properties").toString()));
+                "--cluster-id=" + clusterId(), "--config", config.resolve("server.properties").toString()));
         try {
             PrivateFiles.touch(log());
             Process format = new ProcessBuilder(PrivateFiles.withPrivateUmask(command))

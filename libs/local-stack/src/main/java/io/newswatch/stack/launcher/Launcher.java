@@ -179,6 +179,11 @@ public final class Launcher {
                         + (demoHost.equals("localhost") ? "" : "," + demoHost + ":" + DemoFeedServer.port()));
         configuration.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE",
                 home.project().resolve("deploy/rules.yaml").toString());
+        // The console holds no key: analysts sign in with theirs, and it reads the other services' APIs.
+        Map<String, String> console = configuration.get(NewswatchService.CONSOLE);
+        console.remove("NEWSWATCH_API_KEY");
+        console.put("NEWSWATCH_CONSOLE_ALERTER_URL", services.bind().url(NewswatchService.ALERTER.port()));
+        console.put("NEWSWATCH_CONSOLE_POLLER_URL", services.bind().url(NewswatchService.FEED_POLLER.port()));
         return configuration;
     }
 
@@ -204,6 +209,8 @@ public final class Launcher {
         out.println();
         out.println("newswatch is up.");
         BindAddress bind = services.bind();
+        out.printf("  console:  %s  (sign in with the API key to change rules and feeds)%n",
+                bind.url(NewswatchService.CONSOLE.port()));
         out.printf("  alerts:   curl %s/alerts%n", bind.url(NewswatchService.ALERTER.port()));
         out.printf("  rules:    curl %s/rules%n", bind.url(NewswatchService.ALERTER.port()));
         out.printf("  feeds:    curl %s/feeds%n", bind.url(NewswatchService.FEED_POLLER.port()));

@@ -1,15 +1,22 @@
 package io.newswatch.stack.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
-/** The four services as the launcher runs them: packaged Quarkus applications under {@code services/}. */
+/**
+ * The services as the launcher runs them: packaged Quarkus applications under {@code services/}. The first four
+ * are the pipeline ({@link #pipeline()}); the console is the analysts' page over it.
+ */
 public enum NewswatchService {
 
     FEED_POLLER("feed-poller", 8081),
     ENRICHER("enricher", 8082),
     INDEXER("indexer", 8083),
-    ALERTER("alerter", 8084);
+    ALERTER("alerter", 8084),
+    CONSOLE("console", 8080);
+
+    private static final List<NewswatchService> PIPELINE = List.of(FEED_POLLER, ENRICHER, INDEXER, ALERTER);
 
     private final String id;
     private final int defaultPort;
@@ -17,6 +24,11 @@ public enum NewswatchService {
     NewswatchService(String id, int defaultPort) {
         this.id = id;
         this.defaultPort = defaultPort;
+    }
+
+    /** The services articles flow through, from feed to alert: every service but the console. */
+    public static List<NewswatchService> pipeline() {
+        return PIPELINE;
     }
 
     /** "feed-poller" */

@@ -25,7 +25,7 @@ import java.util.List;
 public final class ArticleHistory {
 
     /** Fields the matcher needs; the rest of each document stays in Elasticsearch. */
-    private static final List<String> FIELDS = List.of("id", "url", "title", "summary", "body", "language",
+    static final List<String> FIELDS = List.of("id", "url", "title", "summary", "body", "language",
             "published", "fetched", "source.name", "source.domain", "entities.id", "entities.name", "entities.type",
             "topic", "story.id", "story.outlets", "story.languages");
     private static final int PAGE = 200;

@@ -37,18 +37,24 @@ public class BacktestService {
 
     BacktestService(RestClient client, ElasticsearchConfig elasticsearch, AlerterConfig config, Clock clock) {
         this.clock = clock;
+        ArticleHistory history = new ArticleHistory(http(client, elasticsearch, config),
+                elasticsearch.indices().articles());
+        this.backtester = new Backtester(history, config.backtest().maxCandidates());
+    }
+
+    /** Searches of the article history, with the backtest's timeouts (searches use it too). */
+    static ArticleHistory.Search http(RestClient client, ElasticsearchConfig elasticsearch, AlerterConfig config) {
         RequestOptions options = RequestOptions.DEFAULT.toBuilder().setRequestConfig(RequestConfig.custom()
                 .setConnectTimeout((int) Math.min(elasticsearch.connectTimeout().toMillis(), 5_000))
                 .setSocketTimeout((int) config.backtest().timeout().toMillis()).build()).build();
-        ArticleHistory history = new ArticleHistory((path, body) -> {
+        return (path, body) -> {
             Request request = new Request("POST", path);
             request.setEntity(new NStringEntity(body, ContentType.APPLICATION_JSON));
             request.setOptions(options);
             try (var content = client.performRequest(request).getEntity().getContent()) {
                 return Json.mapper().readTree(content);
             }
-        }, elasticsearch.indices().articles());
-        this.backtester = new Backtester(history, config.backtest().maxCandidates());
+        };
     }
 
     /** Backtests a stored rule, or an edited version of it against the stored one. */
@@ -81,7 +87,7 @@ public class BacktestService {
                 backtester.run(request.query().strip(), query, scope, from, to, size(request))));
     }
 
-    private static Query compile(String text) {
+    static Query compile(String text) {
         try {
             return QueryCompiler.compile(text);
         } catch (InvalidQueryException e) {
@@ -109,7 +115,7 @@ public class BacktestService {
         return size;
     }
 
-    private static Instant instant(String field, String text, Instant fallback) {
+    static Instant instant(String field, String text, Instant fallback) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
@@ -121,19 +127,25 @@ public class BacktestService {
     }
 
     /** A search that Elasticsearch could not answer. */
-    private interface Search<T> {
+    interface Search<T> {
         T run() throws IOException;
     }
 
     private static <T> T elasticsearch(Search<T> search) {
+        return elasticsearch("backtest", search);
+    }
+
+    /** Runs a search of the history; Elasticsearch's failures become 404, 502 or 503 answers about {@code what}. */
+    static <T> T elasticsearch(String what, Search<T> search) {
         try {
             return search.run();
         } catch (ResponseException e) {
             int status = e.getResponse().getStatusLine().getStatusCode();
-            throw new ApiException(status == 404 ? 404 : 502, "Elasticsearch refused the backtest (HTTP " + status
-                    + "): " + firstLine(e.getMessage()), null, null);
+            throw new ApiException(status == 404 ? 404 : 502, "Elasticsearch refused the " + what + " (HTTP "
+                    + status + "): " + firstLine(e.getMessage()), null, null);
         } catch (IOException e) {
-            throw new ApiException(503, "Elasticsearch is unavailable for backtests: " + e.getMessage(), null, null);
+            throw new ApiException(503, "Elasticsearch is unavailable for " + what + "s: " + e.getMessage(), null,
+                    null);
         } catch (RuleMatcher.MatchException e) {
             // the compiler's checks should keep this away; if not, the query's fault, said as such
             throw new ApiException(400, e.getMessage(), "query", null);

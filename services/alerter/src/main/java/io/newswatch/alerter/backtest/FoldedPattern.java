@@ -1,43 +1,28 @@
 package io.newswatch.alerter.backtest;
 
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import io.newswatch.folding.TextFolding;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Lucene regular expressions (Elasticsearch's {@code regexp} query) that find a folded word in an unfolded keyword
- * value: {@code djukanovic} becomes a pattern that also accepts {@code Đukanović}. Built from Lucene's own folding
- * table over Latin-1 and Latin Extended-A/B (the letters of European names), with {@code Đ} as {@code Dj} like the
- * matcher. Matching is meant to be run case-insensitively; both cases of non-ASCII letters are listed anyway.
+ * value: {@code djukanovic} becomes a pattern that also accepts {@code Đukanović} and {@code Ђукановић}. Built from
+ * the inverse of the folding all services share ({@link TextFolding#sources}: Latin-1, Latin Extended-A/B and
+ * Cyrillic), with {@code Đ} as {@code dj} like the matcher. Matching is meant to be run case-insensitively; both
+ * cases of non-ASCII letters are listed anyway.
  */
 final class FoldedPattern {
 
-    /** Folded text (one to three ASCII letters) to the letters that fold to it. */
-    private static final Map<String, String> SOURCES = sources();
+    /** Folded text (ASCII letters) to the letters that fold to it, from the folding all services share. */
+    private static final Map<String, String> SOURCES = TextFolding.sources();
+    /** The longest folded text one letter makes (щ is schtsch in one scheme). */
+    private static final int LONGEST = SOURCES.keySet().stream().mapToInt(String::length).max().orElse(1);
     /** Characters that Lucene's regular expression syntax reserves. */
     private static final String RESERVED = ".?+*|{}[]()\"\\#@&<>~";
 
     private FoldedPattern() {
-    }
-
-    private static Map<String, String> sources() {
-        Map<String, StringBuilder> sources = new TreeMap<>();
-        char[] out = new char[4];
-        for (char c = '\u00C0'; c <= '\u024F'; c++) {
-            String folded = c == 'Đ' || c == 'đ' ? "dj"
-                    : new String(out, 0, ASCIIFoldingFilter.foldToASCII(new char[]{c}, 0, out, 0, 1))
-                    .toLowerCase(Locale.ROOT);
-            if (!folded.equals(String.valueOf(c).toLowerCase(Locale.ROOT)) && folded.chars().allMatch(ch -> ch < 128)) {
-                sources.computeIfAbsent(folded, k -> new StringBuilder()).append(c);
-            }
-        }
-        Map<String, String> result = new HashMap<>();
-        sources.forEach((folded, chars) -> result.put(folded, chars.toString()));
-        return Map.copyOf(result);
     }
 
     /** A pattern for one folded word (lowercase ASCII, from the matcher's analysis), accepting its unfolded forms. */
@@ -50,7 +35,7 @@ final class FoldedPattern {
             return "";
         }
         StringBuilder alternatives = new StringBuilder();
-        for (int length = 2; length <= 3 && from + length <= folded.length(); length++) {
+        for (int length = 2; length <= LONGEST && from + length <= folded.length(); length++) {
             String sources = SOURCES.get(folded.substring(from, from + length));
             if (sources != null) {
                 alternatives.append('|').append(charClass(sources)).append(word(folded, from + length));

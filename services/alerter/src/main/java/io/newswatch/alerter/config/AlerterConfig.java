@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +52,21 @@ public interface AlerterConfig {
 
     /** Backtests against the article history in Elasticsearch. */
     Backtest backtest();
+
+    /** Address guard of webhook and Slack deliveries (SSRF). */
+    Ssrf ssrf();
+
+    /** Which internal addresses webhooks may reach all the same. */
+    interface Ssrf {
+
+        /**
+         * Host names, addresses or CIDR ranges, each optionally with {@code :port} (e.g. {@code hooks.intranet},
+         * {@code 127.0.0.1:9000}, {@code 10.1.0.0/16}, {@code [::1]:9000}), that webhook and Slack URLs may point
+         * to although they resolve to internal addresses (loopback, private, link-local...): a receiver on your
+         * own network, tests. Nothing else internal is ever contacted.
+         */
+        Optional<List<String>> allow();
+    }
 
     /** How backtests search. */
     interface Backtest {

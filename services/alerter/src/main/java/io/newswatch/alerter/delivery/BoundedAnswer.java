@@ -1,59 +1,56 @@
 package io.newswatch.alerter.delivery;
 
-import java.net.http.HttpResponse;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
- * Reads at most a few KB of a receiver's answer and drops them: a short answer is read to its end, so that the
- * connection can serve the next request; a longer one is cut off there (the connection is closed), so that a
- * receiver cannot make us read or hold without bound.
+ * A receiver's answer: its head (status and headers) completes {@code head} as soon as it comes; its body is read
+ * to at most a few KB and dropped. A short body is read to its end, so that the connection can serve the next
+ * request; a longer one is cut off there (the connection is closed), so that a receiver cannot make us read or hold
+ * without bound.
  */
-final class BoundedAnswer implements HttpResponse.BodySubscriber<Void> {
+final class BoundedAnswer extends AbstractBinResponseConsumer<Void> {
 
-    private final long limit;
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private final int limit;
+    private final CompletableFuture<HttpResponse> head;
     private long read;
 
-    BoundedAnswer(long limit) {
+    BoundedAnswer(int limit, CompletableFuture<HttpResponse> head) {
         this.limit = limit;
+        this.head = head;
     }
 
     @Override
-    public CompletionStage<Void> getBody() {
-        return done;
+    protected void start(HttpResponse response, ContentType contentType) {
+        head.complete(response);
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        subscription.request(1);
+    protected int capacityIncrement() {
+        return limit;
     }
 
     @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        for (ByteBuffer buffer : buffers) {
-            read += buffer.remaining();
-        }
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+        read += src.remaining();
+        src.position(src.limit());
         if (read > limit) {
-            subscription.cancel();
-            done.complete(null);
-        } else {
-            subscription.request(1);
+            throw new IOException("the answer is longer than " + limit + " bytes: cut off");
         }
     }
 
     @Override
-    public void onError(Throwable error) {
-        done.completeExceptionally(error);
+    protected Void buildResult() {
+        return null;
     }
 
     @Override
-    public void onComplete() {
-        done.complete(null);
+    public void releaseResources() {
+        // nothing held
     }
 }

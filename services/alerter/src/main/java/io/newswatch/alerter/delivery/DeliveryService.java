@@ -2,6 +2,8 @@ package io.newswatch.alerter.delivery;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.addressguard.AddressGuard;
+import io.newswatch.addressguard.BlockedAddressException;
 import io.newswatch.alerter.alert.AlertHistory;
 import io.newswatch.alerter.alert.AlertLog;
 import io.newswatch.alerter.alert.AlertPublisher;
@@ -17,9 +19,12 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.jboss.logging.Logger;
 
-import java.net.http.HttpClient;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,16 +66,20 @@ public class DeliveryService {
     private final Clock clock;
     private final MeterRegistry registry;
     private final ReactiveMailer mailer;
+    private final AddressGuard guard;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     private DurableWrites writes;
     private DeliveryOwnership ownership;
     private Deliverer deliverer;
+    private CloseableHttpAsyncClient http;
 
     DeliveryService(AlerterConfig config, TopicNames topics,
                     @Identifier("default-kafka-broker") Map<String, Object> kafka, AlertLog log, RuleStore rules,
-                    AlertPublisher publisher, ReactiveMailer mailer, Clock clock, MeterRegistry registry) {
+                    AlertPublisher publisher, ReactiveMailer mailer, AddressGuard guard, Clock clock,
+                    MeterRegistry registry) {
         this.mailer = mailer;
+        this.guard = guard;
         this.rules = rules;
         this.config = config;
         this.topics = topics;
@@ -83,8 +92,9 @@ public class DeliveryService {
 
     void start(@Observes @Priority(20) StartupEvent event) {
         AlerterConfig.Delivery settings = config.delivery();
+        checkNamedWebhooks(settings.webhooks());
         scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("delivery-", 0).daemon().factory());
-        HttpClient http = WebhookChannel.client(settings.connectTimeout());
+        http = WebhookChannel.client(guard, settings.connectTimeout(), settings.requestTimeout());
         List<Channel> channels = List.of(new LogChannel(),
                 new WebhookChannel(ChannelTarget.Kind.WEBHOOK, http, settings.requestTimeout(), settings.webhooks()),
                 new WebhookChannel(ChannelTarget.Kind.SLACK, http, settings.requestTimeout(), settings.webhooks()),
@@ -145,6 +155,9 @@ public class DeliveryService {
                     + " sent again (same Idempotency-Key), Slack and email ones will not", deliverer.inFlight(),
                     writes.pending());
         }
+        if (http != null) {
+            http.close(CloseMode.GRACEFUL);
+        }
         if (scheduler != null) {
             scheduler.shutdown();
             try {
@@ -153,6 +166,26 @@ public class DeliveryService {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * A configured webhook whose host is refused by the address guard is a configuration to fix: the start stops
+     * and says so. One that does not resolve now is only warned about (DNS may come back; delivery retries).
+     */
+    private void checkNamedWebhooks(Map<String, URI> webhooks) {
+        webhooks.forEach((name, url) -> {
+            try {
+                guard.resolve(url);
+            } catch (BlockedAddressException e) {
+                throw new IllegalStateException("newswatch.alerter.delivery.webhooks." + name + " ("
+                        + ChannelTarget.redact(url) + ") is refused: " + e.getMessage() + ". Webhooks go to public"
+                        + " addresses only; allow this one with newswatch.alerter.ssrf.allow"
+                        + " (NEWSWATCH_ALERTER_SSRF_ALLOW)");
+            } catch (UnknownHostException e) {
+                LOG.warnf("newswatch.alerter.delivery.webhooks.%s (%s) does not resolve now: its deliveries fail"
+                        + " until it does", name, ChannelTarget.redact(url));
+            }
+        });
     }
 
     /** True when this instance notifies for the partition now. */

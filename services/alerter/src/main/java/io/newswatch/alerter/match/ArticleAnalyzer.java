@@ -2,14 +2,12 @@ package io.newswatch.alerter.match;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -23,12 +21,14 @@ import java.util.List;
  * <ul>
  *   <li>Words as Unicode defines them (UAX#29): hyphens, slashes and dashes separate, so {@code "NATO-Russia Council"}
  *       is the phrase nato, russia, council and matches "NATO Russia Council".</li>
- *   <li>Case-insensitive, and diacritic-insensitive by folding to ASCII; {@code Đ} folds to {@code Dj} (the spelling
- *       English-language media use: {@code Djukanovic} for {@code Đukanović}) rather than to a bare {@code D}.</li>
+ *   <li>Case-insensitive, and diacritic-insensitive by the folding all services share ({@code libs/text-folding},
+ *       see {@code docs/text-folding.md}): {@code Đ} folds to {@code dj} (the spelling English-language media use:
+ *       {@code Djukanovic} for {@code Đukanović}) rather than to a bare {@code D}.</li>
  *   <li>An English possessive ({@code Montenegro’s}) and a French or Italian elision ({@code l’OTAN}) do not hide the
  *       word.</li>
- *   <li>A Cyrillic word is also read in its Latin spellings ({@code Лавров} as {@code lavrov}, {@code Вучић} as
- *       {@code vucic}): see {@link CyrillicVariantsFilter}.</li>
+ *   <li>A Cyrillic word is also read in its Latin spellings ({@code Лавров} as {@code lavrov} and {@code lawrow},
+ *       {@code Вучић} as {@code vucic}, {@code Шойгу} as {@code shoygu} and {@code shoigu}), a word with umlauts also
+ *       with their digraphs: see {@link FoldingFilter}.</li>
  *   <li>Topic ids and the language code are single values ({@code western-balkans}, {@code en}), lowercased, a
  *       space read as a hyphen.</li>
  * </ul>
@@ -43,7 +43,6 @@ public final class ArticleAnalyzer extends Analyzer {
     /** Between two values of one field (two entity names), so that a phrase never spans both. */
     static final int VALUE_POSITION_GAP = 100;
 
-    private static final NormalizeCharMap TRANSLITERATIONS;
     /** Codes are hyphenated ({@code western-balkans}); {@code topic:"Western Balkans"} means the same. */
     private static final NormalizeCharMap CODE_SPACES;
     private static final CharArraySet ELISIONS = new CharArraySet(List.of(
@@ -51,10 +50,6 @@ public final class ArticleAnalyzer extends Analyzer {
             "dell", "dall", "nell", "sull", "all", "un", "quest", "quell"), true);
 
     static {
-        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-        map.add("Đ", "Dj");
-        map.add("đ", "dj");
-        TRANSLITERATIONS = map.build();
         NormalizeCharMap.Builder spaces = new NormalizeCharMap.Builder();
         spaces.add(" ", "-");
         CODE_SPACES = spaces.build();
@@ -66,8 +61,7 @@ public final class ArticleAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        Reader transliterated = new MappingCharFilter(TRANSLITERATIONS, reader);
-        return ArticleFields.isKeyword(fieldName) ? new MappingCharFilter(CODE_SPACES, transliterated) : transliterated;
+        return ArticleFields.isKeyword(fieldName) ? new MappingCharFilter(CODE_SPACES, reader) : reader;
     }
 
     @Override
@@ -83,8 +77,8 @@ public final class ArticleAnalyzer extends Analyzer {
         }
         Tokenizer words = new StandardTokenizer();
         TokenStream stream = new ElisionFilter(words, ELISIONS);
-        stream = new CyrillicVariantsFilter(new LowerCaseFilter(new EnglishPossessiveFilter(stream)));
-        return new TokenStreamComponents(words, new ASCIIFoldingFilter(stream));
+        stream = new FoldingFilter(new EnglishPossessiveFilter(stream), true);
+        return new TokenStreamComponents(words, stream);
     }
 
     @Override
@@ -98,6 +92,6 @@ public final class ArticleAnalyzer extends Analyzer {
     }
 
     private static TokenStream fold(TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return new FoldingFilter(in, false);
     }
 }

@@ -1,11 +1,14 @@
 package io.newswatch.alerter.rule;
 
+import io.newswatch.addressguard.AddressGuard;
+import io.newswatch.addressguard.BlockedAddressException;
 import io.newswatch.alerter.delivery.ChannelTarget;
 import io.newswatch.alerter.match.InvalidQueryException;
 import io.newswatch.alerter.match.QueryCompiler;
 import io.newswatch.contract.Rule;
 
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -18,7 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a {@link RuleRequest} and turns it into the {@link Rule} event that goes to the rule store, with the
- * defaults filled in. Every problem names its field.
+ * defaults filled in. Every problem names its field. A webhook or Slack URL is checked by the {@link AddressGuard}
+ * as delivery will check it: one whose host resolves to an internal address (and is not allow-listed) is refused
+ * now, rather than failing every alert later. One that does not resolve now is kept: DNS may be down for a while,
+ * and delivery says so if it still does not resolve.
  */
 public final class RuleFactory {
 
@@ -33,13 +39,16 @@ public final class RuleFactory {
 
     private final Clock clock;
     private final Map<String, URI> webhooks;
+    private final AddressGuard guard;
 
     /**
      * @param webhooks the configured named webhooks, which {@code webhook:NAME} and {@code slack:NAME} may use
+     * @param guard    where webhook URLs may point
      */
-    public RuleFactory(Clock clock, Map<String, URI> webhooks) {
+    public RuleFactory(Clock clock, Map<String, URI> webhooks, AddressGuard guard) {
         this.clock = clock;
         this.webhooks = Map.copyOf(webhooks);
+        this.guard = guard;
     }
 
     /** The rule to store under {@code id}, which is new. */
@@ -145,12 +154,27 @@ public final class RuleFactory {
                         + "' is configured (newswatch.alerter.delivery.webhooks." + target.target()
                         + "); configured: " + (webhooks.isEmpty() ? "none" : String.join(", ", webhooks.keySet())));
             }
+            if (target.hasUrl()) {
+                checkAddress(target);
+            }
             String normalized = channel.strip();
             if (!channels.contains(normalized)) {
                 channels.add(normalized);
             }
         }
         return channels;
+    }
+
+    private void checkAddress(ChannelTarget target) throws InvalidRuleException {
+        try {
+            guard.resolve(target.url(webhooks).orElseThrow());
+        } catch (BlockedAddressException e) {
+            // the guard's reason names the host and its address, never the URL's path, query or user
+            throw new InvalidRuleException("channels", target.label() + " is refused: " + e.getMessage()
+                    + "; webhooks go to public addresses only (newswatch.alerter.ssrf.allow lists exceptions)");
+        } catch (UnknownHostException e) {
+            // not resolvable now: kept (see above)
+        }
     }
 
     private static List<String> tags(List<String> tags) throws InvalidRuleException {

@@ -3,6 +3,7 @@ package io.newswatch.alerter.rule;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.alerter.config.AlerterConfig;
 import io.newswatch.alerter.kafka.KafkaSettings;
 import io.newswatch.alerter.kafka.TopicTable;
@@ -53,11 +54,11 @@ public class RuleStore {
     private KafkaProducer<String, String> producer;
 
     RuleStore(AlerterConfig config, TopicNames topics, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-              Clock clock, MeterRegistry registry) {
+              Clock clock, AddressGuard guard, MeterRegistry registry) {
         this.config = config;
         this.topics = topics;
         this.kafka = kafka;
-        this.factory = new RuleFactory(clock, config.delivery().webhooks());
+        this.factory = new RuleFactory(clock, config.delivery().webhooks(), guard);
         this.book = new RuleBook(clock);
         Gauge.builder("alerter.rules", book, RuleBook::size).description("Rules in the rule store")
                 .register(registry);

@@ -55,7 +55,30 @@ class RecentAlertsTest {
     @Test
     void aRuleFilterGoesToElasticsearch() {
         alerts.recent("rule-a", 5);
-        assertThat(searches.getFirst()).contains("\"rule.id\":\"rule-a\"", "\"size\":5");
+        // one more than the page, to know whether another page follows
+        assertThat(searches.getFirst()).contains("\"rule.id\":\"rule-a\"", "\"size\":6");
+    }
+
+    @Test
+    void pagesFromMemoryWalkEveryAlertOnceNewestFirstTiesByIdDescending() {
+        failure = new ConnectException("Connection refused");
+        memory.apply(alert("a", "rule-a", T0, List.of()), 0);
+        memory.apply(alert("b", "rule-a", T0, List.of()), 0);
+        memory.apply(alert("c", "rule-a", T0.minusSeconds(5), List.of()), 0);
+        RecentAlerts.Answer first = alerts.recent(null, 2, null);
+        assertThat(first.alerts()).extracting(Alert::id).containsExactly("b", "a");
+        RecentAlerts.Position next = RecentAlerts.Position.parse(first.next().text()).orElseThrow();
+        RecentAlerts.Answer second = alerts.recent(null, 2, next);
+        assertThat(second.alerts()).extracting(Alert::id).containsExactly("c");
+        assertThat(second.next()).isNull();
+        assertThat(RecentAlerts.Position.parse("no bar")).isEmpty();
+    }
+
+    @Test
+    void aPageStartsAfterThePositionOfTheLastAlertOfThePreviousOne() {
+        alerts.recent(null, 2, new RecentAlerts.Position(java.time.Instant.ofEpochMilli(1_000), "alert-b"));
+        assertThat(searches.getFirst()).contains("\"search_after\":[1000,\"alert-b\"]",
+                "{\"timestamp\":{\"order\":\"desc\"}},{\"id\":{\"order\":\"desc\"}}");
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Gives an alerter test a webhook receiver of its own and a rules file: the classpath resource named by the
  * {@code rules} argument, with {@code ${webhook}} replaced by the receiver's base URL. The API key is
- * {@link #API_KEY}.
+ * {@link #API_KEY}; the address guard lets webhooks reach the receiver's port of 127.0.0.1, no other.
  */
 public class AlerterTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -48,6 +48,8 @@ public class AlerterTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("newswatch.alerter.delivery.initial-backoff", "200ms");
             config.put("newswatch.alerter.delivery.max-backoff", "1s");
             config.put("newswatch.alerter.delivery.webhooks.hook", webhook.url("/named").toString());
+            // the receiver is on loopback, which webhooks may not reach unless allowed: this port only
+            config.put("newswatch.alerter.ssrf.allow", "127.0.0.1:" + webhook.url("").getPort());
             if (rules != null) {
                 try (InputStream in = getClass().getClassLoader().getResourceAsStream(rules)) {
                     if (in == null) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +136,35 @@ class DeliveryIT {
     }
 
     @Test
+    void aStoredWebhookToAnInternalAddressFailsOnceWithTheReasonAndIsNeverContacted() throws Exception {
+        try (WebhookStub internal = new WebhookStub()) {
+            // stored before the guard refused such URLs at write time (or by hand): straight into the rule store
+            String url = internal.url("/admin?token=s3cr3t-internal").toString();
+            Rule rule = new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, "internal", Instant.now(), "Internal receiver",
+                    "quarry", List.of("webhook:" + url), true, null, List.of(), Rule.Scope.STORY, null,
+                    Rule.Mode.INSTANT, null, null);
+            new Topics(stack).send(stack.topics().rules(), rule.id(), Json.encode(rule));
+            await().atMost(PATIENCE).until(() -> given().get("/rules/internal").statusCode() == 200);
+            String id = raise("quarry", "The quarry closed for the winter.");
+
+            Alert settled = awaitSettled(id);
+            String label = "webhook:" + internal.url("").getAuthority();
+            assertThat(settled.deliveries()).singleElement().satisfies(d -> {
+                assertThat(d.channel()).isEqualTo(label);
+                assertThat(d.status()).isEqualTo("failed");
+                assertThat(d.attempts()).as("refused for good: no retries").isEqualTo(1);
+                assertThat(d.error()).isEqualTo("POST to " + label + " refused: 127.0.0.1 is a loopback address;"
+                        + " webhooks go to public addresses only (newswatch.alerter.ssrf.allow lists exceptions)"
+                        + " (not retried)");
+            });
+            assertThat(statuses(id)).containsExactly("failed");
+            assertThat(header(awaitDeadLetter(id), DeadLetterHeaders.REASON)).contains("loopback")
+                    .doesNotContain("s3cr3t", "/admin");
+            assertThat(internal.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void anEditOfWhatAReadReturnedKeepsTheWebhook() {
         Map<String, Object> read = given().get("/rules/flaky").then().statusCode(200).extract().as(Map.class);
         assertThat(read.get("channels")).isEqualTo(List.of(label()));
@@ -162,6 +192,7 @@ class DeliveryIT {
             case "glacier" -> "gone";
             case "volcano" -> "down";
             case "avalanche" -> "leaky";
+            case "quarry" -> "internal";
             default -> "chat";
         };
         return Ids.alert(rule, "story-" + slug, 0);

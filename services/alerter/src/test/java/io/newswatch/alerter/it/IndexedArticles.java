@@ -8,7 +8,7 @@ import io.newswatch.contract.EntityType;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.TopicScore;
 import io.newswatch.stack.TestStack;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import io.newswatch.folding.TextFolding;
 
 import java.io.IOException;
 import java.util.List;
@@ -50,7 +50,7 @@ final class IndexedArticles {
         doc.put("title", article.title());
         doc.put("summary", article.summary());
         doc.put("body", article.body());
-        doc.put("text_folded", folded != null ? folded : fold(article.fullText()));
+        doc.put("text_folded", folded != null ? folded : fold(article.fullText(), article.language()));
         doc.put("language", article.language());
         doc.put("published", article.published().toString());
         doc.put("fetched", article.fetched().toString());
@@ -78,9 +78,7 @@ final class IndexedArticles {
         entities.stream().filter(e -> type == null || e.type() == type).map(Entity::name).forEach(names::add);
     }
 
-    private static String fold(String text) {
-        char[] input = text.replace("Đ", "Dj").replace("đ", "dj").toCharArray();
-        char[] output = new char[input.length * 4];
-        return new String(output, 0, ASCIIFoldingFilter.foldToASCII(input, 0, output, 0, input.length));
+    private static String fold(String text, String language) {
+        return TextFolding.searchText(text, language);
     }
 }

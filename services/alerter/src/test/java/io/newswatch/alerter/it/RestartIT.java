@@ -74,6 +74,7 @@ class RestartIT {
         env.put("NEWSWATCH_ELASTICSEARCH_HOSTS", test.elasticsearchUrl());
         env.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", test.indexPrefix());
         env.put("NEWSWATCH_RULES_FILE", rules.toString());
+        env.put("NEWSWATCH_ALERTER_SSRF_ALLOW", "127.0.0.1:" + webhook.url("").getPort());
     }
 
     @AfterEach

@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** {@code /rules}: validated writes through the API key, stored in the rules topic, effective for matching. */
@@ -37,6 +38,9 @@ class RuleApiIT {
 
     @InjectTestStack
     TestStack stack;
+
+    @AlerterTestResource.InjectWebhook
+    WebhookStub webhook;
 
     @Test
     void aRuleIsCreatedReadReplacedAndDeleted() {
@@ -163,6 +167,27 @@ class RuleApiIT {
                 .then().statusCode(201);
         admin().body(Map.of("query", "Montenegro", "realert", "soon")).post("/rules").then().statusCode(400)
                 .body("field", equalTo("realert"));
+    }
+
+    @Test
+    void webhooksToInternalAddressesAreRefusedWithTheReason() {
+        admin().body(Map.of("query", "Montenegro", "channels",
+                        new String[]{"webhook:http://169.254.169.254/latest/meta-data/iam/security-credentials/"}))
+                .post("/rules").then().statusCode(400).body("field", equalTo("channels"))
+                .body("error", equalTo("webhook:169.254.169.254 is refused: 169.254.169.254 is a link-local (cloud"
+                        + " metadata) address; webhooks go to public addresses only (newswatch.alerter.ssrf.allow"
+                        + " lists exceptions)"));
+        // loopback: the test receiver's port is allowed, no other
+        admin().body(Map.of("query", "Montenegro", "channels", new String[]{"slack:http://127.0.0.1:9200/_all?x=s3cr3t"}))
+                .post("/rules").then().statusCode(400).body("field", equalTo("channels"))
+                .body("error", containsString("127.0.0.1 is a loopback address"))
+                .body("error", not(containsString("s3cr3t")));
+        admin().body(Map.of("query", "Montenegro", "channels", new String[]{"webhook:http://[::1]:8084/rules"}))
+                .post("/rules").then().statusCode(400).body("error", containsString("loopback"));
+        admin().body(Map.of("query", "Montenegro", "channels", new String[]{"webhook:http://10.0.0.1/in"}))
+                .post("/rules").then().statusCode(400).body("error", containsString("private"));
+        admin().body(Map.of("query", "Montenegro", "channels", new String[]{"webhook:" + webhook.url("/api")}))
+                .post("/rules").then().statusCode(201);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.newswatch.alerter.rule;
 
+import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.contract.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RulesFileTest {
 
     private final RuleFactory factory = new RuleFactory(Clock.fixed(Instant.parse("2026-11-20T08:00:00Z"),
-            ZoneOffset.UTC), Map.of("desk", URI.create("https://hooks.example/desk")));
+            ZoneOffset.UTC), Map.of("desk", URI.create("https://hooks.example/desk")),
+            new AddressGuard(List.of(), host -> {
+                throw new UnknownHostException(host); // no DNS in this test
+            }));
 
     @TempDir
     Path dir;

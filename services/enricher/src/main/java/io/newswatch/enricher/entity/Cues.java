@@ -13,8 +13,26 @@ public final class Cues {
         return Set.copyOf(Arrays.asList(words));
     }
 
+    /** Words of another language, folded as a text of that language folds them. */
+    private static Set<String> words(String language, String words) {
+        Set<String> folded = new java.util.HashSet<>();
+        for (String word : words.split(" ")) {
+            folded.add(io.newswatch.folding.TextFolding.fold(word, language));
+        }
+        return folded;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String> english, Set<String>... others) {
+        Set<String> all = new java.util.HashSet<>(english);
+        for (Set<String> other : others) {
+            all.addAll(other);
+        }
+        return Set.copyOf(all);
+    }
+
     /** Words that introduce a person's name: "President X", "spokesman X Y", "Gen. X". */
-    public static final Set<String> TITLES = words("president", "minister", "spokesman", "spokeswoman", "spokesperson",
+    public static final Set<String> TITLES = union(words("president", "minister", "spokesman", "spokeswoman", "spokesperson",
             "ambassador", "gen", "general", "senator", "sen", "rep", "representative", "secretary", "chancellor", "mr",
             "mrs", "ms", "dr", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince", "princess",
             "pope", "sheikh", "emir", "colonel", "col", "admiral", "adm", "commander", "cmdr", "chief", "leader",
@@ -29,22 +47,46 @@ public final class Cues {
             "dissident", "businessman", "businesswoman", "billionaire", "tycoon", "oligarch", "mufti", "state", "affairs",
             "defence", "defense", "interior", "finance", "economy", "staff", "chancellor", "actress", "actor", "sheriff",
             "singer", "rapper", "star", "player", "chef", "designer", "artist", "novelist", "poet", "comedian", "host",
-            "presenter", "anchor", "filmmaker", "entrepreneur", "investor", "officer", "detective", "constable", "pilot");
+            "presenter", "anchor", "filmmaker", "entrepreneur", "investor", "officer", "detective", "constable", "pilot",
+            "militant", "fighter", "insurgent", "jihadist", "warlord", "brigadier", "brig", "mullah", "emir", "sultan",
+            "ceo", "cfo", "chairman", "vice", "dep"),
+            words("de", "Präsident Präsidentin Minister Ministerin Kanzler Kanzlerin Bundeskanzler Außenminister "
+                    + "Außenministerin Verteidigungsminister Innenminister Ministerpräsident Regierungschef Sprecher "
+                    + "Sprecherin Botschafter Botschafterin General Generalsekretär Chef Chefin Abgeordnete "
+                    + "Abgeordneter Bürgermeister Staatschef Premierminister Kremlchef Oppositionsführer Herr Frau"),
+            words("fr", "président présidente ministre porte-parole ambassadeur ambassadrice général secrétaire "
+                    + "chef premier maire député députée dirigeant opposant M Mme"),
+            words("ru", "президент министр глава премьер премьер-министр спикер пресс-секретарь представитель посол "
+                    + "генерал генсек лидер председатель губернатор мэр депутат главы министра президента"),
+            words("uk", "президент міністр глава прем'єр речник посол генерал лідер голова губернатор мер депутат"),
+            words("sr", "predsednik predsjednik predsednica predsjednica ministar ministarka premijer premijerka "
+                    + "portparol ambasador general lider šef gradonačelnik poslanik potpredsjednik potpredsednik "
+                    + "glasnogovornik veleposlanik predsjednika predsednika ministra premijera"));
 
     /** Verbs of saying: "X Y said", "said X Y". */
-    public static final Set<String> SPEECH_VERBS = words("said", "says", "told", "added", "stated", "warned", "wrote",
+    public static final Set<String> SPEECH_VERBS = union(words("said", "says", "told", "added", "stated", "warned", "wrote",
             "tweeted", "noted", "argued", "explained", "insisted", "claimed", "announced", "stressed", "replied",
             "asked", "confirmed", "denied", "declared", "urged", "acknowledged", "admitted", "recalled", "commented",
             "posted", "continued", "concluded", "suggested", "emphasised", "emphasized", "underlined", "remarked",
             "responded", "countered", "cautioned", "predicted", "vowed", "pledged", "promised", "threatened", "saying",
-            "adding", "telling", "stating", "warning", "noting", "insisting", "arguing", "tells", "adds", "writes");
+            "adding", "telling", "stating", "warning", "noting", "insisting", "arguing", "tells", "adds", "writes"),
+            words("de", "sagte sagt sagten erklärte erklärt betonte betont warnte sprach schrieb meinte kritisierte "
+                    + "forderte bestätigte teilte"),
+            words("fr", "déclaré dit affirmé ajouté estimé indiqué souligné expliqué annoncé "
+                    + "assuré déclare affirme estime"),
+            words("ru", "заявил заявила заявили сказал сказала сообщил сообщила отметил отметила подчеркнул "
+                    + "подчеркнула добавил добавила пояснил пояснила считает говорит заявляет написал"),
+            words("uk", "заявив заявила сказав сказала повідомив повідомила зазначив зазначила наголосив додав "
+                    + "додала"),
+            words("sr", "rekao rekla izjavio izjavila kazao kazala naveo navela dodao dodala istakao istakla "
+                    + "poručio poručila ocijenio ocenio saopštio saopćio smatra"));
 
     /** Lower-case particles inside names: "Bashar al-Assad", "Ursula von der Leyen". */
     static final Set<String> PARTICLES = words("al", "el", "bin", "ibn", "abu", "de", "da", "di", "dos", "das", "do",
             "du", "van", "von", "der", "den", "del", "della", "la", "le", "ter", "ben", "zu", "y", "bint", "ould");
 
     /** Capitalised words that are not names (sentence starters, days, months, pronouns...). */
-    static final Set<String> NOT_NAMES = words("the", "a", "an", "this", "that", "these", "those", "it", "its", "he",
+    static final Set<String> NOT_NAMES = union(words("the", "a", "an", "this", "that", "these", "those", "it", "its", "he",
             "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "but",
             "and", "or", "if", "when", "while", "after", "before", "as", "by", "from", "with", "of", "to", "meanwhile",
             "however", "still", "also", "yet", "so", "then", "there", "here", "what", "who", "why", "how", "where",
@@ -70,7 +112,14 @@ public final class Cues {
             "congress", "senate", "house", "white", "black", "red", "green", "blue", "great", "grand", "royal",
             "holy", "saint", "st", "mount", "lake", "river", "sea", "ocean", "island", "islands", "gulf", "bay",
             "street", "square", "avenue", "road", "bridge", "university", "college", "school", "hospital", "airport",
-            "station", "center", "centre", "museum", "church", "mosque", "temple", "palace", "tower", "hall");
+            "station", "center", "centre", "museum", "church", "mosque", "temple", "palace", "tower", "hall"),
+            words("de", "der die das den dem des ein eine einer einem eines im am vom zum zur und oder aber auch "
+                    + "nach bei mit für von auf aus wie als wenn dass nicht noch schon sein seine ihre es er sie wir "
+                    + "ich man dies diese dieser dieses nun doch denn so wo wer was am zudem laut bereits damit"),
+            words("fr", "le la les un une des du au aux et ou mais pour par sur dans avec en il elle ils elles "
+                    + "nous on ce cette ces son sa ses leur selon depuis lors après avant"),
+            words("ru", "в на и с по для от из что как но это он она они мы во при после до также"),
+            words("sr", "u na i od za sa da je se su ali kao iz prema nakon tokom to on ona oni mi"));
 
     /** Last words that make a capitalised sequence an organisation, place or event rather than a person. */
     static final Set<String> NOT_PERSON_ENDINGS = words("council", "ministry", "party", "agency", "bank", "union",

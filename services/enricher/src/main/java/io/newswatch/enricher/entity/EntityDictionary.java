@@ -7,8 +7,13 @@ import io.newswatch.enricher.match.Vocabulary;
 import io.newswatch.enricher.text.Tokenizer;
 import io.newswatch.enricher.text.Tokens;
 
+import io.newswatch.folding.Cyrillic;
+import io.newswatch.folding.TextFolding;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The knowledge base compiled for matching: every name, alias, demonym and stand-alone short form as a phrase of
@@ -54,6 +59,7 @@ public final class EntityDictionary {
     private final List<Alias> aliases = new ArrayList<>();
     private final List<int[][]> context = new ArrayList<>();
     private final int[] lastNameWord;
+    private final List<List<String>> variants = new ArrayList<>();
 
     /** Compiles a knowledge base; its words are added to {@code vocabulary}. */
     public EntityDictionary(KnowledgeBase kb, Vocabulary vocabulary) {
@@ -72,6 +78,7 @@ public final class EntityDictionary {
                 }
             });
             context.add(e.context().stream().map(this::phrase).toArray(int[][]::new));
+            variants.add(variantsOf(e));
         }
         lastNameWord = new int[entities.size()];
         for (int i = 0; i < entities.size(); i++) {
@@ -80,43 +87,33 @@ public final class EntityDictionary {
         }
     }
 
-    private void addAlias(int entity, AliasKind kind, String text) {
-        addAliasOnly(entity, kind, text);
-        String digraphs = germanicDigraphs(text);
-        if (!digraphs.equals(text)) {
-            addAliasOnly(entity, kind, digraphs);
-        }
-    }
-
     /**
-     * The spelling with umlauts and Nordic vowels as digraphs, as they are written without them: Schröder is also
-     * Schroeder, Løkke also Loekke, Müller also Mueller (folding alone gives Schroder, Lokke, Muller).
+     * Adds an alias as written and in the other spellings a text may write or fold it to: a Cyrillic alias in every
+     * transliteration scheme (Шойгу is shoygu in a Russian text, sojgu in a Serbian one, and Shoigu, Schoigu in Latin
+     * texts), a name with umlauts or Nordic vowels also with their digraphs (Schröder is also Schroeder, Løkke also
+     * Loekke), a name with đ also with a bare d (Dukanovic). The same folding as the text's: {@link TextFolding}.
      */
-    static String germanicDigraphs(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 4);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean upper = Character.isUpperCase(c);
-            String replacement = switch (Character.toLowerCase(c)) {
-                case 'ä' -> "ae";
-                case 'ö', 'ø' -> "oe";
-                case 'ü' -> "ue";
-                case 'å' -> "aa";
-                default -> null;
-            };
-            if (replacement == null) {
-                out.append(c);
-            } else {
-                out.append(upper ? Character.toUpperCase(replacement.charAt(0)) : replacement.charAt(0)).append(replacement.charAt(1));
-            }
+    private void addAlias(int entity, AliasKind kind, String text) {
+        Set<String> seen = new HashSet<>();
+        boolean cyrillic = text.chars().anyMatch(c -> Cyrillic.isCyrillic((char) c));
+        for (Cyrillic.Scheme scheme : cyrillic ? ALL_SCHEMES : List.of(Cyrillic.Scheme.RUSSIAN)) {
+            addAliasOnly(entity, kind, text, scheme, seen);
         }
-        return out.toString();
+        String digraphs = TextFolding.germanicDigraphs(text);
+        if (!digraphs.equals(text)) {
+            addAliasOnly(entity, kind, digraphs, Cyrillic.Scheme.RUSSIAN, seen);
+        }
+        if (text.indexOf('đ') >= 0 || text.indexOf('Đ') >= 0) {
+            addAliasOnly(entity, kind, text.replace('đ', 'd').replace('Đ', 'D'), Cyrillic.Scheme.RUSSIAN, seen);
+        }
     }
 
-    private void addAliasOnly(int entity, AliasKind kind, String text) {
-        Tokens tokens = Tokenizer.tokenize(text);
+    private static final List<Cyrillic.Scheme> ALL_SCHEMES = List.of(Cyrillic.Scheme.values());
+
+    private void addAliasOnly(int entity, AliasKind kind, String text, Cyrillic.Scheme scheme, Set<String> seen) {
+        Tokens tokens = Tokenizer.tokenize(text, scheme);
         int n = tokens.size();
-        if (n == 0) {
+        if (n == 0 || !seen.add(String.join(" ", java.util.stream.IntStream.range(0, n).mapToObj(tokens::folded).toList()))) {
             return;
         }
         int[] words = new int[n];
@@ -171,6 +168,36 @@ public final class EntityDictionary {
 
     public KbEntity entity(int index) {
         return entities.get(index);
+    }
+
+    /** At most this many variants go into an event: the entity's names, not every spelling of them. */
+    static final int MAX_VARIANTS = 24;
+
+    /**
+     * The names the knowledge base knows an entity by besides its canonical one (aliases, short forms, native-script
+     * names), one per spelling (case and accents aside, scripts kept apart), for the event: rules can follow an entity
+     * by any of them.
+     */
+    private static List<String> variantsOf(KbEntity e) {
+        Set<String> seen = new HashSet<>();
+        seen.add(plain(e.name()));
+        List<String> names = new ArrayList<>();
+        for (String name : java.util.stream.Stream.concat(e.aliases().stream(), e.alone().stream()).toList()) {
+            if (names.size() < MAX_VARIANTS && seen.add(plain(name))) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static String plain(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The other names of an entity ({@link #variantsOf}). */
+    List<String> variants(int index) {
+        return variants.get(index);
     }
 
     /** Context phrases of an entity, as word ids. */

@@ -40,9 +40,13 @@ public final class EntityTagger {
     }
 
     /** A resolved mention before aggregation: token span, and who it names. */
-    private record Hit(int from, int to, int entity, String discoveredName, boolean weak) {
+    private record Hit(int from, int to, int entity, String discoveredName, EntityType discoveredType, boolean weak) {
         String key(EntityDictionary d) {
-            return entity >= 0 ? d.entity(entity).id() : PersonFinder.idOf(discoveredName);
+            return entity >= 0 ? d.entity(entity).id() : NameFinder.idOf(discoveredType, discoveredName);
+        }
+
+        EntityType type(EntityDictionary d) {
+            return entity >= 0 ? d.entity(entity).type() : discoveredType;
         }
     }
 
@@ -58,11 +62,31 @@ public final class EntityTagger {
      * @param titleEnd offset of the end of the title in the text (0 when there is none)
      */
     public List<FoundEntity> tag(Tokens tokens, Vocabulary.Lookup lookup, int titleEnd) {
+        return tag(tokens, lookup, titleEnd, null);
+    }
+
+    /**
+     * Tags a tokenized text in a known language.
+     *
+     * @param language the text's ISO 639-1 code, or null: in German every noun is capitalised, so a capitalised
+     *                 word before a place does not make it part of a longer name
+     */
+    public List<FoundEntity> tag(Tokens tokens, Vocabulary.Lookup lookup, int titleEnd, String language) {
+        boolean germanNouns = "de".equals(language) || "lb".equals(language);
         int n = tokens.size();
         int[] owner = new int[n];
         Arrays.fill(owner, -1);
-        List<Match> matches = match(tokens, lookup.ids());
+        List<Match> matches = match(tokens, lookup);
         int[] present = presentWords(tokens, lookup.ids());
+        // 0. organisations named by their first or last word: what the dictionary found inside them is part of them
+        //    ("Al Assad University Hospital" is no person, "Bank of England" no place), unless it is the whole name
+        List<NameFinder.Found> organizations = new ArrayList<>();
+        for (NameFinder.Found o : NameFinder.organizations(tokens)) {
+            if (matches.stream().noneMatch(m -> m.from() <= o.from() && m.to() >= o.to())) {
+                organizations.add(o);
+                matches.removeIf(m -> m.from() >= o.from() && m.to() <= o.to());
+            }
+        }
 
         // 1. unambiguous matches
         List<Hit> hits = new ArrayList<>();
@@ -71,9 +95,12 @@ public final class EntityTagger {
         List<Match> deferred = new ArrayList<>();
         for (Match m : matches) {
             int entity = singleEntity(m);
+            if (allPlaces(m) && partOfLongerName(tokens, m, matches, germanNouns)) {
+                continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
+            }
             if (entity >= 0 && !dictionary.entity(entity).ambiguous()) {
                 boolean weak = allDemonyms(m);
-                hits.add(new Hit(m.from(), m.to(), entity, null, weak));
+                hits.add(new Hit(m.from(), m.to(), entity, null, null, weak));
                 if (!weak) {
                     certain.add(entity);
                 }
@@ -98,24 +125,33 @@ public final class EntityTagger {
                 owner[k] = 1;
             }
         }
-        // 3. people from cues
-        for (PersonFinder.Found p : personFinder.find(tokens, owner)) {
-            hits.add(new Hit(p.from(), p.to(), -1, p.name(), false));
-            for (int k = p.from(); k <= p.to(); k++) {
-                owner[k] = 1;
-            }
+        for (NameFinder.Found o : organizations) {
+            hits.add(new Hit(o.from(), o.to(), -1, o.name(), EntityType.ORGANIZATION, false));
+            own(owner, o.from(), o.to());
         }
+        // 3. people and places from cues
+        for (PersonFinder.Found p : personFinder.find(tokens, owner)) {
+            hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.PERSON, false));
+            own(owner, p.from(), p.to());
+        }
+        for (NameFinder.Found p : NameFinder.places(tokens, owner)) {
+            hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.LOCATION, false));
+            own(owner, p.from(), p.to());
+        }
+        // acronyms the text defines: "the Islamic State (IS) group" makes every later "IS" the Islamic State
+        resolveAcronyms(tokens, owner, hits);
         // 4. short forms: a surname alone names the person named in full elsewhere in the text
-        resolveSurnames(tokens, lookup.ids(), owner, hits);
+        resolveSurnames(tokens, lookup, owner, hits);
         return aggregate(tokens, hits, titleEnd);
     }
 
-    private List<Match> match(Tokens t, int[] ids) {
+    private List<Match> match(Tokens t, Vocabulary.Lookup lookup) {
+        int[] ids = lookup.ids();
         PhraseTrie trie = dictionary.trie();
         List<Match> matches = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (ids[i] < 0 || t.has(i, Tokens.BOILERPLATE)) {
+            if (ids[i] < 0 && lookup.lemma(i) < 0 || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
             int node = PhraseTrie.ROOT;
@@ -125,7 +161,11 @@ public final class EntityTagger {
                 if (j > i && (t.flags(j) & WALK_STOP) != 0) {
                     break;
                 }
-                node = trie.child(node, ids[j]);
+                int next = trie.child(node, ids[j]);
+                if (next == PhraseTrie.NONE && lookup.lemma(j) >= 0) {
+                    next = trie.child(node, lookup.lemma(j)); // an inflected name: "Сергея Лаврова", "Podgorici"
+                }
+                node = next;
                 if (node == PhraseTrie.NONE) {
                     break;
                 }
@@ -182,6 +222,15 @@ public final class EntityTagger {
         return true;
     }
 
+    private boolean allPlaces(Match m) {
+        for (int id : m.aliases()) {
+            if (dictionary.entity(dictionary.alias(id).entity()).type() != EntityType.LOCATION) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int singleEntity(Match m) {
         int entity = -1;
         for (int id : m.aliases()) {
@@ -217,7 +266,8 @@ public final class EntityTagger {
             KbEntity entity = dictionary.entity(e);
             int evidence = contextCache.computeIfAbsent(e, k -> contextHits(k, present)) * 2
                     + (certain.contains(e) ? 3 : 0)
-                    + (entity.country() != null && countries.contains(entity.country()) && !certain.contains(e) ? 1 : 0);
+                    + (entity.country() != null && countries.contains(entity.country()) && !certain.contains(e)
+                    && !t.has(m.from(), Tokens.SENTENCE_START) ? 1 : 0); // "Reading of the report..." in England
             if (entity.ambiguous() && (nameLike || (evidence == 0 && !placeCue))) {
                 continue;
             }
@@ -228,7 +278,67 @@ public final class EntityTagger {
                 bestWeak = alias.kind() == AliasKind.DEMONYM;
             }
         }
-        return best < 0 ? null : new Hit(m.from(), m.to(), best, null, bestWeak);
+        return best < 0 ? null : new Hit(m.from(), m.to(), best, null, null, bestWeak);
+    }
+
+    private static void own(int[] owner, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            owner[k] = 1;
+        }
+    }
+
+    private static final java.util.Set<String> AFTER_PLACE = java.util.Set.of("monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "today", "tonight", "yesterday", "and", "or");
+
+    /**
+     * True when a place name is glued to a capitalised word that is no entity, title or date, so that the two make
+     * a longer proper noun: a team, company or treaty named after the place ("Boston Red Sox", "Virgin Australia",
+     * "Paris Agreement"). Headlines in title case are left alone.
+     */
+    private static boolean partOfLongerName(Tokens t, Match m, List<Match> matches, boolean germanNouns) {
+        if (t.has(m.from(), Tokens.TITLE)) {
+            return false;
+        }
+        int before = m.from() - 1;
+        if (before >= 0 && !germanNouns && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0 && t.shape(before) == Tokens.CAPITALIZED
+                && !t.has(before, Tokens.SENTENCE_START) && !t.has(before, Tokens.POSSESSIVE)
+                && !Cues.NOT_NAMES.contains(t.folded(before)) && !Cues.TITLES.contains(t.folded(before))
+                && !Cues.PLACE_CUES.contains(t.folded(before)) && !covered(matches, before)) {
+            return true;
+        }
+        int after = m.to() + 1;
+        return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
+                && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
+                && !t.has(after, Tokens.AFTER_HYPHEN) && !AFTER_PLACE.contains(t.folded(after))
+                && !Cues.TITLES.contains(t.folded(after)) && !covered(matches, after);
+    }
+
+    /** An acronym in brackets right after a name ("Islamic State (IS)") names that entity everywhere in the text. */
+    private void resolveAcronyms(Tokens t, int[] owner, List<Hit> hits) {
+        String text = t.text();
+        Map<String, Hit> acronyms = new HashMap<>();
+        for (Hit h : List.copyOf(hits)) {
+            int a = h.to() + 1;
+            if (a >= t.size() || t.shape(a) != Tokens.UPPER || t.end(a) - t.start(a) < 2 || t.end(a) - t.start(a) > 6
+                    || t.end(a) >= text.length() || text.charAt(t.end(a)) != ')' || h.to() == h.from() && h.entity() < 0) {
+                continue;
+            }
+            String between = text.substring(t.end(h.to()), t.start(a));
+            if (between.strip().equals("(") && owner[a] < 0) {
+                acronyms.putIfAbsent(t.folded(a), h);
+            }
+        }
+        if (acronyms.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            Hit named = owner[i] < 0 && t.shape(i) == Tokens.UPPER ? acronyms.get(t.folded(i)) : null;
+            if (named != null && !t.has(i, Tokens.BOILERPLATE)) {
+                hits.add(new Hit(i, i, named.entity(), named.discoveredName(), named.discoveredType(), false));
+                owner[i] = 1;
+            }
+        }
     }
 
     /** True when the match is glued to a capitalised word that is no entity: "Michael Jordan", "Chad Smith". */
@@ -284,19 +394,25 @@ public final class EntityTagger {
         return sorted;
     }
 
-    private void resolveSurnames(Tokens t, int[] ids, int[] owner, List<Hit> hits) {
+    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits) {
         Map<String, Hit> bySurname = new HashMap<>();
         Set<String> clashes = new HashSet<>();
         Set<String> seen = new HashSet<>();
         for (Hit h : hits) {
-            boolean person = h.entity() < 0 || dictionary.entity(h.entity()).type() == EntityType.PERSON;
+            boolean person = h.type(dictionary) == EntityType.PERSON;
             if (!person || h.to() == h.from() || !seen.add(h.key(dictionary))) {
                 continue;
             }
-            String surname = t.folded(h.to());
-            Hit other = bySurname.putIfAbsent(surname, h);
-            if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
-                clashes.add(surname);
+            // the surname, and the first name of a name of two or three words ("Karim" after "Karim Ahmed Khan")
+            for (int k : h.to() - h.from() <= 2 ? new int[] {h.to(), h.from()} : new int[] {h.to()}) {
+                if (t.shape(k) != Tokens.CAPITALIZED || t.end(k) - t.start(k) < 3) {
+                    continue;
+                }
+                String word = lookup.base(t, k);
+                Hit other = bySurname.putIfAbsent(word, h);
+                if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
+                    clashes.add(word);
+                }
             }
         }
         clashes.forEach(bySurname::remove);
@@ -307,9 +423,9 @@ public final class EntityTagger {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
-            Hit person = bySurname.get(t.folded(i));
+            Hit person = bySurname.get(lookup.base(t, i));
             if (person != null) {
-                hits.add(new Hit(i, i, person.entity(), person.discoveredName(), false));
+                hits.add(new Hit(i, i, person.entity(), person.discoveredName(), person.discoveredType(), false));
                 owner[i] = 1;
             }
         }
@@ -350,10 +466,10 @@ public final class EntityTagger {
             if (first.entity() >= 0) {
                 KbEntity kb = dictionary.entity(first.entity());
                 found.add(new FoundEntity(kb.id(), kb.name(), kb.type(), kb.country(), kb.geo(), false, mentions,
-                        salience));
+                        salience, dictionary.variants(first.entity())));
             } else {
-                found.add(new FoundEntity(e.getKey(), first.discoveredName(), EntityType.PERSON, null, null, true,
-                        mentions, salience));
+                found.add(new FoundEntity(e.getKey(), first.discoveredName(), first.discoveredType(), null, null, true,
+                        mentions, salience, List.of()));
             }
         }
         found.sort(Comparator.comparingDouble(FoundEntity::salience).reversed()

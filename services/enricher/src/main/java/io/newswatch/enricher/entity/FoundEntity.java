@@ -19,9 +19,14 @@ import java.util.Set;
  * @param discovered true when found from cues, not from the knowledge base
  * @param mentions   every mention, in text order
  * @param salience   0..1, 1 for the most salient entity of the text
+ * @param variants   the other names the knowledge base knows it by (empty for a discovered entity)
  */
 public record FoundEntity(String id, String name, EntityType type, String country, GeoPoint geo, boolean discovered,
-                          List<Mention> mentions, double salience) {
+                          List<Mention> mentions, double salience, List<String> variants) {
+
+    public FoundEntity {
+        variants = variants == null ? List.of() : variants;
+    }
 
     /**
      * One mention.
@@ -48,6 +53,6 @@ public record FoundEntity(String id, String name, EntityType type, String countr
 
     /** The entity as the contract carries it. */
     public Entity toContract() {
-        return new Entity(id, name, type, strongMentions(), salience, forms(), country, geo, discovered);
+        return new Entity(id, name, type, strongMentions(), salience, forms(), country, geo, discovered, variants);
     }
 }

@@ -1,6 +1,5 @@
 package io.newswatch.enricher.entity;
 
-import io.newswatch.enricher.text.Folding;
 import io.newswatch.enricher.text.Tokens;
 
 import java.util.ArrayList;
@@ -20,12 +19,6 @@ final class PersonFinder {
 
     /** A discovered name: token span and the name as written. */
     record Found(int from, int to, String name) {
-    }
-
-    /** The id of a discovered person: {@code person/} and the folded name with hyphens. */
-    static String idOf(String name) {
-        String folded = Folding.fold(name).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
-        return "person/" + folded;
     }
 
     List<Found> find(Tokens t, int[] owner) {
@@ -63,10 +56,14 @@ final class PersonFinder {
         }
         int end = i;
         int k = i + 1;
-        while (k < t.size() && k - i < MAX_NAME_WORDS + 1 && !t.has(k - 1, Tokens.POSSESSIVE)
-                && (t.flags(k) & NAME_GLUE) == 0 && t.start(k) - t.end(k - 1) <= 1) {
+        int initials = 0;
+        while (k < t.size() && k - i < MAX_NAME_WORDS + 1 + initials && !t.has(k - 1, Tokens.POSSESSIVE)
+                && (t.flags(k) & NAME_GLUE) == 0 && (t.start(k) - t.end(k - 1) <= 1 || afterInitial(t, k))) {
             if (nameWord(t, owner, k)) {
                 end = k;
+                k++;
+            } else if (initial(t, owner, k) && k + 1 < t.size() && nameWord(t, owner, k + 1)) {
+                initials++; // a middle initial: "Stephen J. Townsend"
                 k++;
             } else if (t.shape(k) == Tokens.LOWER && Cues.PARTICLES.contains(t.folded(k)) && k + 1 < t.size()
                     && (t.flags(k + 1) & NAME_GLUE) == 0 && t.start(k + 1) - t.end(k) <= 1 && nameWord(t, owner, k + 1)) {
@@ -75,10 +72,22 @@ final class PersonFinder {
                 break;
             }
         }
-        if (end - i + 1 > MAX_NAME_WORDS || Cues.NOT_PERSON_ENDINGS.contains(t.folded(end))) {
+        if (end - i + 1 - initials > MAX_NAME_WORDS || Cues.NOT_PERSON_ENDINGS.contains(t.folded(end))) {
             return -1;
         }
         return end;
+    }
+
+    /** A single capital followed by a full stop, inside a name. */
+    private static boolean initial(Tokens t, int[] owner, int i) {
+        return owner[i] < 0 && t.shape(i) == Tokens.UPPER && t.end(i) - t.start(i) == 1 && t.end(i) < t.text().length()
+                && t.text().charAt(t.end(i)) == '.';
+    }
+
+    /** The word follows an initial and its full stop: "J. Townsend". */
+    private static boolean afterInitial(Tokens t, int k) {
+        return t.shape(k - 1) == Tokens.UPPER && t.end(k - 1) - t.start(k - 1) == 1
+                && t.start(k) - t.end(k - 1) == 2 && t.text().charAt(t.end(k - 1)) == '.';
     }
 
     private static boolean nameWord(Tokens t, int[] owner, int i) {
@@ -91,8 +100,13 @@ final class PersonFinder {
         if (honorific) {
             return true;
         }
-        // a title or role right before: "President X Y", "spokesman X Y"
+        // a title or role right before: "President X Y", "spokesman X Y"; or before a comma: "the Iraqi Foreign
+        // Minister, Ibrahim al-Jaafari"
         if (from > 0 && glued(t, from) && Cues.TITLES.contains(t.folded(from - 1))) {
+            return true;
+        }
+        if (from > 1 && t.has(from, Tokens.AFTER_COMMA) && !t.has(from, Tokens.SENTENCE_START)
+                && Cues.TITLES.contains(t.folded(from - 1)) && t.text().charAt(t.start(from) - 2) == ',') {
             return true;
         }
         // a verb of saying right after: "X Y said"

@@ -1,5 +1,6 @@
 package io.newswatch.enricher.match;
 
+import io.newswatch.enricher.text.Inflection;
 import io.newswatch.enricher.text.Tokenizer;
 import io.newswatch.enricher.text.Tokens;
 
@@ -81,9 +82,21 @@ public final class Vocabulary {
 
     /** Looks every token of a text up: word ids and, where stems exist, the id of the longest stem each begins with. */
     public Lookup lookup(Tokens tokens) {
+        return lookup(tokens, null);
+    }
+
+    /**
+     * Looks every token of a text up, and, for the capitalised words of a language whose names inflect, the form its
+     * dictionaries hold ({@link Inflection}): "Лаврова" is also "Лавров", "Russlands" also "Russland".
+     *
+     * @param language the text's ISO 639-1 code, or null
+     */
+    public Lookup lookup(Tokens tokens, String language) {
         int n = tokens.size();
         int[] ids = new int[n];
         int[] stemIds = stems.size() == 0 ? null : new int[n];
+        String[][] rules = Inflection.rules(language);
+        int[] lemmas = rules.length == 0 ? null : new int[n];
         char[] folded = tokens.foldedChars();
         for (int i = 0; i < n; i++) {
             int from = tokens.foldStart(i);
@@ -94,8 +107,41 @@ public final class Vocabulary {
             if (stemIds != null) {
                 stemIds[i] = longestStem(folded, from, length);
             }
+            if (lemmas != null) {
+                lemmas[i] = tokens.capitalized(i) ? lemma(folded, from, length, rules, ids[i]) : UNKNOWN;
+            }
         }
-        return new Lookup(ids, stemIds);
+        return new Lookup(ids, stemIds, lemmas, this);
+    }
+
+    /** The id of the first base form a rule makes of a word that the vocabulary knows, or {@link #UNKNOWN}. */
+    private int lemma(char[] chars, int from, int length, String[][] rules, int self) {
+        for (String[] rule : rules) {
+            String ending = rule[0];
+            String base = rule[1];
+            int stem = length - ending.length();
+            if (stem < 3 || !endsWith(chars, from, length, ending)) {
+                continue;
+            }
+            char[] candidate = new char[stem + base.length()];
+            System.arraycopy(chars, from, candidate, 0, stem);
+            base.getChars(0, base.length(), candidate, stem);
+            int id = find(words, Tokenizer.hash(candidate, 0, candidate.length), candidate, 0, candidate.length);
+            if (id != UNKNOWN && id != self) {
+                return id;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static boolean endsWith(char[] chars, int from, int length, String ending) {
+        int offset = from + length - ending.length();
+        for (int k = 0; k < ending.length(); k++) {
+            if (chars[offset + k] != ending.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int startKey(char[] chars, int from) {
@@ -155,12 +201,25 @@ public final class Vocabulary {
     /**
      * The ids of one text's tokens.
      *
-     * @param ids   word id per token, or {@link #UNKNOWN}
-     * @param stems longest-stem id per token, or {@link #UNKNOWN}; null when the vocabulary has no stems
+     * @param ids        word id per token, or {@link #UNKNOWN}
+     * @param stems      longest-stem id per token, or {@link #UNKNOWN}; null when the vocabulary has no stems
+     * @param lemmas     id of the base form of an inflected name per token, or {@link #UNKNOWN}; null when the
+     *                   text's language has no inflection rules
+     * @param vocabulary the vocabulary the ids are of
      */
-    public record Lookup(int[] ids, int[] stems) {
+    public record Lookup(int[] ids, int[] stems, int[] lemmas, Vocabulary vocabulary) {
         public int stem(int i) {
             return stems == null ? UNKNOWN : stems[i];
+        }
+
+        public int lemma(int i) {
+            return lemmas == null ? UNKNOWN : lemmas[i];
+        }
+
+        /** The token's word as the dictionaries hold it: its base form when it is an inflected name. */
+        public String base(Tokens tokens, int i) {
+            int lemma = lemma(i);
+            return lemma >= 0 ? vocabulary.spelling(lemma) : tokens.folded(i);
         }
     }
 }

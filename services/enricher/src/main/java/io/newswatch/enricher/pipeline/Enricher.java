@@ -41,6 +41,7 @@ public final class Enricher {
         this.tagger = new EntityTagger(dictionary);
         this.classifier = new TopicClassifier(taxonomy, vocabulary);
         this.clock = clock;
+        LanguageDetector.load();
     }
 
     /**
@@ -51,16 +52,16 @@ public final class Enricher {
      * @param language the language if known, else null (then it is detected)
      */
     public Tagging tag(String text, int titleEnd, String language) {
-        Tokens tokens = Tokenizer.tokenize(text);
+        String lang = language != null && !language.isBlank() ? language : LanguageDetector.detect(text);
+        Tokens tokens = Tokenizer.tokenize(text, lang);
         for (int i = 0; i < tokens.size() && tokens.start(i) < titleEnd; i++) {
             tokens.mark(i, Tokens.TITLE);
         }
         Boilerplate.mark(tokens);
-        Vocabulary.Lookup lookup = vocabulary.lookup(tokens);
-        List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd);
+        Vocabulary.Lookup lookup = vocabulary.lookup(tokens, lang);
+        List<FoundEntity> entities = tagger.tag(tokens, lookup, titleEnd, lang);
         List<TopicScore> topics = classifier.classify(tokens, lookup, entities);
         List<Quote> quotes = quoteExtractor.extract(tokens, entities);
-        String lang = language != null && !language.isBlank() ? language : LanguageDetector.detect(tokens);
         return new Tagging(lang, tokens, entities, topics, quotes);
     }
 

@@ -76,6 +76,16 @@ public final class Boilerplate {
         return false;
     }
 
+    /** Where {@code c} first stands in {@code text[from, to)}, or -1: a search bounded by the line, not the text. */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Where boilerplate starts on the line (whose first token is {@code token}), or -1. */
     private static int boilerplateFrom(Tokens tokens, int token, int start, int end) {
         String text = tokens.text();
@@ -86,8 +96,7 @@ public final class Boilerplate {
             if (LINE_START.matcher(text).region(start, end).lookingAt()) {
                 return start;
             }
-            int copyright = text.indexOf('©', start);
-            if (copyright >= 0 && copyright < end) {
+            if (indexOf(text, '©', start, end) >= 0) {
                 return start;
             }
             if (hasTrigger(tokens, token, end)) {
@@ -99,8 +108,7 @@ public final class Boilerplate {
                 }
             }
         }
-        int colon = text.indexOf(':', start);
-        if (colon < 0 || colon >= end) {
+        if (indexOf(text, ':', start, end) < 0) {
             return -1;
         }
         Matcher inline = INLINE.matcher(text).region(start, end);

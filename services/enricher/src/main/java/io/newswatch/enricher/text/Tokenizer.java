@@ -1,5 +1,8 @@
 package io.newswatch.enricher.text;
 
+import io.newswatch.folding.Cyrillic;
+import io.newswatch.folding.TextFolding;
+
 import java.util.Set;
 
 /**
@@ -32,10 +35,20 @@ public final class Tokenizer {
         return h;
     }
 
-    /** Tokenizes a whole text. */
+    /** Tokenizes a whole text whose language is unknown. */
     public static Tokens tokenize(String text) {
+        return tokenize(text, Cyrillic.Scheme.forLanguage(null));
+    }
+
+    /** Tokenizes a whole text; the language (ISO 639-1, or null) decides how its Cyrillic words fold. */
+    public static Tokens tokenize(String text, String language) {
+        return tokenize(text, Cyrillic.Scheme.forLanguage(language));
+    }
+
+    /** Tokenizes a whole text, folding its Cyrillic words in {@code scheme} (unless their letters say otherwise). */
+    public static Tokens tokenize(String text, Cyrillic.Scheme scheme) {
         Tokens t = new Tokens(text, Math.max(16, text.length() / 5));
-        // Folding never more than doubles a word (ß is ss, đ is dj): no bounds checks in the loop.
+        // Room for the text as ASCII; a word with other letters is checked for room before it folds.
         char[] folded = new char[text.length() * 2 + 16];
         t.folded = folded;
         int n = text.length();
@@ -58,12 +71,18 @@ public final class Tokenizer {
             int k = t.size;
             int tokenStart = i;
             int foldStart = t.foldedLength;
+            if (foldStart + (n - tokenStart) > folded.length) {
+                // earlier words folded longer than they were written (щ is shch): room for the rest as ASCII
+                folded = java.util.Arrays.copyOf(folded, Math.max(folded.length * 2, foldStart + n - tokenStart + 16));
+                t.folded = folded;
+            }
             int at = foldStart;
             int upper = 0;
             int lower = 0;
             long h = FNV_OFFSET;
             boolean firstUpper = c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c) || Character.isTitleCase(c);
             boolean digitFirst = c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+            boolean ascii = true;
             while (i < n) {
                 char d = text.charAt(i);
                 if (d < 128) {
@@ -80,7 +99,6 @@ public final class Tokenizer {
                         break;
                     }
                     folded[at++] = f;
-                    h = (h ^ f) * FNV_PRIME;
                     i++;
                 } else if (Character.isLetterOrDigit(d)) {
                     if (Character.isUpperCase(d)) {
@@ -88,17 +106,27 @@ public final class Tokenizer {
                     } else if (Character.isLowerCase(d)) {
                         lower++;
                     }
-                    int added = Folding.fold(d, folded, at);
-                    for (int a = at; a < at + added; a++) {
-                        h = (h ^ folded[a]) * FNV_PRIME;
-                    }
-                    at += added;
+                    ascii = false;
                     i++;
                 } else if (Character.getType(d) == Character.NON_SPACING_MARK) {
+                    ascii = false;
                     i++;
                 } else {
                     break;
                 }
+            }
+            if (!ascii) {
+                // the whole word through the shared folding: Cyrillic needs the word's own letters and context
+                int room = (i - tokenStart) * 7 + 8;
+                if (foldStart + room > folded.length) {
+                    folded = java.util.Arrays.copyOf(folded, Math.max(folded.length * 2, foldStart + room));
+                    t.folded = folded;
+                }
+                at = foldStart + TextFolding.foldWord(text, tokenStart, i,
+                        Cyrillic.schemeOf(text, tokenStart, i, scheme), folded, foldStart);
+            }
+            for (int a = foldStart; a < at; a++) {
+                h = (h ^ folded[a]) * FNV_PRIME;
             }
             int flags = pending;
             pending = 0;

@@ -48,6 +48,8 @@ public final class Tokens {
     long[] hash;
     byte[] shape;
     int[] flags;
+    /** Folded tokens made into strings so far: the finders ask for the same token many times. */
+    private String[] foldedStrings;
 
     Tokens(String text, int capacity) {
         this.text = text;
@@ -109,9 +111,17 @@ public final class Tokens {
         return text.substring(start[from], end[to]);
     }
 
-    /** The folded token, as a new string (not for hot paths). */
+    /** The folded token as a string, made at the first call and kept for the next. */
     public String folded(int i) {
-        return new String(folded, foldStart[i], foldLength[i]);
+        if (foldedStrings == null || foldedStrings.length < size) {
+            foldedStrings = foldedStrings == null ? new String[size] : java.util.Arrays.copyOf(foldedStrings, size);
+        }
+        String s = foldedStrings[i];
+        if (s == null) {
+            s = new String(folded, foldStart[i], foldLength[i]);
+            foldedStrings[i] = s;
+        }
+        return s;
     }
 
     /** True when the folded token equals {@code word} (already folded). */

@@ -6,6 +6,7 @@ import io.newswatch.enricher.match.PhraseTrie;
 import io.newswatch.enricher.match.Vocabulary;
 import io.newswatch.enricher.text.Tokenizer;
 import io.newswatch.enricher.text.Tokens;
+import io.newswatch.folding.Cyrillic;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,9 @@ import java.util.Set;
  * against the tagger's result. Thread-safe once built.
  */
 public final class TopicClassifier {
+
+    private static final List<Cyrillic.Scheme> TEXT_SCHEMES = List.of(Cyrillic.Scheme.RUSSIAN,
+            Cyrillic.Scheme.SOUTH_SLAVIC, Cyrillic.Scheme.UKRAINIAN);
 
     /** Occurrences of one term beyond this do not add to the score. */
     private static final int MAX_COUNT = 3;
@@ -66,16 +70,20 @@ public final class TopicClassifier {
     }
 
     private int addTerm(int topic, String text, double weight, Vocabulary vocabulary) {
-        Tokens tokens = Tokenizer.tokenize(text);
-        int[] words = new int[tokens.size()];
-        for (int i = 0; i < words.length; i++) {
-            boolean stem = tokens.end(i) < text.length() && text.charAt(tokens.end(i)) == '*';
-            words[i] = stem ? vocabulary.addStem(tokens.folded(i)) : vocabulary.add(tokens.folded(i));
-        }
         int index = terms.size();
         terms.add(new Term(topic, text, weight));
-        if (words.length > 0) {
-            trie.add(words, index);
+        // a Cyrillic term folds as each language's text would fold it (Крим is krym in Ukrainian, krim in Russian)
+        boolean cyrillic = text.chars().anyMatch(c -> Cyrillic.isCyrillic((char) c));
+        for (Cyrillic.Scheme scheme : cyrillic ? TEXT_SCHEMES : List.of(Cyrillic.Scheme.RUSSIAN)) {
+            Tokens tokens = Tokenizer.tokenize(text, scheme);
+            int[] words = new int[tokens.size()];
+            for (int i = 0; i < words.length; i++) {
+                boolean stem = tokens.end(i) < text.length() && text.charAt(tokens.end(i)) == '*';
+                words[i] = stem ? vocabulary.addStem(tokens.folded(i)) : vocabulary.add(tokens.folded(i));
+            }
+            if (words.length > 0) {
+                trie.add(words, index);
+            }
         }
         return index;
     }

@@ -37,12 +37,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Articles per second per core (one thread) with the full knowledge base and taxonomy and everything switched on:
- * language detection, entities, topics, quotes, story clustering; and the same plus JSON decoding of the raw article
+ * entities, topics, quotes, story clustering, with each article's language given as feeds give it; and the same plus JSON decoding of the raw article
  * and encoding of the enriched one, which is all the CPU work the service does per message besides Kafka I/O.
  * Articles are about 3 KB, assembled from the evaluation set's paragraphs (different order and mix each). Also
  * prints the heap held by the compiled knowledge base.
  *
- * <p>Run: {@code ./mvnw -q -pl services/enricher -Pbench test-compile exec:exec}
+ * <p>Run: {@code ./mvnw -q -pl services/enricher -Pbench test-compile exec:exec}; with {@code -Dbench.args=cpu}
+ * only the process's CPU time per article over fixed counts of articles, with the articles' languages given
+ * and detected (quicker, and what to compare on a busy machine).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -88,11 +90,11 @@ public class EnricherBenchmark {
         counter++;
         String url = a.url() + "?n=" + counter;
         return new Article(a.schemaVersion(), a.type(), Ids.article(url), a.timestamp(), url, a.title(), a.summary(),
-                a.body(), a.author(), null, a.published(), a.publishedEstimated(), a.fetched(), a.categories(),
+                a.body(), a.author(), a.language(), a.published(), a.publishedEstimated(), a.fetched(), a.categories(),
                 a.source(), a.contentHash(), a.revision());
     }
 
-    record Eval(String id, String title, String body) {
+    record Eval(String id, String language, String title, String body) {
     }
 
     record EvalSet(List<Eval> articles) {
@@ -119,8 +121,9 @@ public class EnricherBenchmark {
             }
             String url = "https://bench.example/" + i;
             String domain = "outlet" + (i % 9) + ".example";
+            String language = lead.language().replaceAll("-.*", "");
             corpus.add(new Article(Article.SCHEMA_VERSION, Article.TYPE, Ids.article(url), now, url, lead.title(), "",
-                    body.substring(0, Math.min(body.length(), ARTICLE_BYTES + 200)), null, null, now, false, now,
+                    body.substring(0, Math.min(body.length(), ARTICLE_BYTES + 200)), null, language, now, false, now,
                     List.of(), new Source(domain, domain, "feed", "https://" + domain + "/rss", List.of()), "h" + i, 1));
         }
         return corpus;
@@ -177,7 +180,41 @@ public class EnricherBenchmark {
         return json ? b.decodeEnrichEncode() : b.enrich();
     }
 
+    /**
+     * CPU time of the whole process per article over {@code n} articles after {@code n} warm-up articles, three
+     * rounds, twice: with each article's language given, as feeds and pages give it, and with none (detected by
+     * Lingua, which computes on the common fork-join pool: the process's CPU time counts it, the calling thread's
+     * would not).
+     */
+    static void processCpu(int n) throws IOException {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        for (boolean given : new boolean[]{true, false}) {
+            EnricherBenchmark b = new EnricherBenchmark();
+            b.setUp();
+            if (!given) {
+                b.articles = b.articles.stream().map(a -> a.withLanguage(null)).toList();
+            }
+            for (int i = 0; i < n; i++) {
+                b.enrich();
+            }
+            for (int round = 0; round < 3; round++) {
+                long cpu0 = os.getProcessCpuTime();
+                for (int i = 0; i < n; i++) {
+                    b.enrich();
+                }
+                double seconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+                System.out.printf("enrich, language %s, %,d articles: %,.0f articles per CPU-second, %,.0f µs of CPU "
+                        + "per article%n", given ? "given" : "detected", n, n / seconds, seconds / n * 1e6);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("cpu")) {
+            processCpu(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            return;
+        }
         List<Article> corpus = corpus();
         double avg = corpus.stream().mapToInt(a -> a.fullText().length()).average().orElse(0);
         Enricher probe = new Enricher(KnowledgeBaseLoader.load(List.of()), Taxonomy.load(List.of()), Clock.systemUTC());

@@ -1,8 +1,11 @@
 package io.newswatch.enricher.entity;
 
 import io.newswatch.contract.EntityType;
+import io.newswatch.enricher.pipeline.Enricher;
 import io.newswatch.enricher.pipeline.Tagging;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static io.newswatch.enricher.Fixtures.entity;
 import static io.newswatch.enricher.Fixtures.ids;
@@ -10,6 +13,18 @@ import static io.newswatch.enricher.Fixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EntityTaggerTest {
+
+    @Test
+    void discoveredIdsAreTheFoldedNameWithHyphens() {
+        assertThat(NameFinder.idOf(EntityType.ORGANIZATION, "Syrian Democratic Forces"))
+                .isEqualTo("organization/syrian-democratic-forces");
+        assertThat(NameFinder.idOf(EntityType.ORGANIZATION, "  Drexel Burnham Lambert Inc. "))
+                .isEqualTo("organization/drexel-burnham-lambert-inc");
+        assertThat(NameFinder.idOf(EntityType.PERSON, "Lt. Gen. Stephen J. Townsend"))
+                .isEqualTo("person/lt-gen-stephen-j-townsend");
+        assertThat(NameFinder.idOf(EntityType.LOCATION, "Đakovica-based")).isEqualTo("location/djakovica-based");
+        assertThat(NameFinder.idOf(EntityType.ORGANIZATION, "Brigade 4")).isEqualTo("organization/brigade-4");
+    }
 
     @Test
     void acronymsMatchOnlyInCapitals() {
@@ -108,7 +123,96 @@ class EntityTaggerTest {
     @Test
     void capitalisedPhrasesWithoutCuesAreNotPeople() {
         Tagging t = tag("Harbour deal\nThe Grand Canal Authority said on Monday that Harbour Street will close.");
-        assertThat(t.entities()).noneMatch(FoundEntity::discovered);
+        assertThat(t.entities()).noneMatch(e -> e.type() == EntityType.PERSON);
+        assertThat(ids(t)).containsExactly("organization/grand-canal-authority");
+    }
+
+    @Test
+    void organisationsAreDiscoveredByTheirFirstOrLastWord() {
+        Tagging t = tag("Markets\nShares of Kestrel Avionics Corp rose after the Ministry of Water Resources and the "
+                + "Halvard Mining Company signed a deal. Orvane Holdings declined.");
+        assertThat(ids(t)).contains("organization/kestrel-avionics-corp", "organization/ministry-of-water-resources",
+                "organization/halvard-mining-company", "organization/orvane-holdings");
+        assertThat(entity(t, "organization/orvane-holdings").orElseThrow().discovered()).isTrue();
+    }
+
+    @Test
+    void namesInsideAnOrganisationOrTeamAreNotPeopleOrPlaces() {
+        Tagging t = tag("Hospital\nWounded fighters were taken to the Al Assad University Hospital. Fans of the Boston "
+                + "Red Sox flew Virgin Australia to watch the game.");
+        assertThat(ids(t)).contains("organization/al-assad-university-hospital")
+                .doesNotContain("person/bashar-al-assad", "location/boston", "location/australia");
+    }
+
+    @Test
+    void ranksWithInitialsAndAppositionsNamePeople() {
+        Tagging t = tag("Coalition\nLt. Gen. Stephen J. Marrow spoke first. The Iraqi Foreign Minister, Haidar "
+                + "al-Sammak, replied. Later Marrow and al-Sammak met again.");
+        assertThat(ids(t)).contains("person/stephen-j-marrow", "person/haidar-al-sammak");
+        assertThat(entity(t, "person/stephen-j-marrow").orElseThrow().strongMentions()).isEqualTo(2);
+    }
+
+    @Test
+    void aFirstNameRepeatedAfterTheFullNameIsThatPerson() {
+        Tagging t = tag("Interview\nKarim Dawood, a spokesman for the council, said the road was open. Karim added "
+                + "that trucks would follow.");
+        assertThat(entity(t, "person/karim-dawood").orElseThrow().strongMentions()).isEqualTo(2);
+    }
+
+    @Test
+    void anAcronymTheTextDefinesNamesItsEntity() {
+        Tagging t = tag("Offensive\nFighters of the Islamic State (IS) group retreated. IS commanders fled west, and "
+                + "the Dawn Liberation Front (DLF) said DLF units held the bridge.");
+        assertThat(entity(t, "organization/islamic-state").orElseThrow().strongMentions()).isEqualTo(3);
+        assertThat(entity(t, "organization/dawn-liberation-front").orElseThrow().strongMentions()).isEqualTo(3);
+    }
+
+    @Test
+    void variantsOfWellKnownNames() {
+        Tagging t = tag("War\nDa’esh lost ground, Saddam was long gone, and Asad's forces advanced on Mosul.");
+        assertThat(ids(t)).contains("organization/islamic-state", "person/saddam-hussein", "person/bashar-al-assad",
+                "location/mosul").doesNotContain("location/al-mawsil-al-jadidah");
+    }
+
+    @Test
+    void placesNamedByTheirCue() {
+        Tagging t = tag("Front\nShelling hit Qarvesh province and the town of Dal Harun, a Berlevik-based group said.");
+        assertThat(ids(t)).contains("location/qarvesh", "location/dal-harun", "location/berlevik");
+    }
+
+    @Test
+    void commonWordsThatArePlacesStayWords() {
+        Tagging t = tag("Books\nReading of the report took hours. A hot bath helped. Of course, they left for Bath, "
+                + "England, on Friday.");
+        assertThat(entity(t, "location/bath").orElseThrow().mentions()).hasSize(1);
+        assertThat(ids(t)).doesNotContain("location/reading", "location/of");
+    }
+
+    @Test
+    void inflectedNamesInSlavicLanguagesAndGerman() {
+        Enricher enricher = io.newswatch.enricher.Fixtures.enricher();
+        assertThat(idsOf(enricher.tag("Визит Сергея Лаврова в Черногории: у Лаврова были переговоры в Подгорице.", 0, "ru")))
+                .contains("person/sergey-lavrov", "location/montenegro", "location/podgorica");
+        assertThat(idsOf(enricher.tag("Sastanak u Podgorici: Đukanović je razgovarao sa Vučićem o Crnoj Gori.", 0, "cnr")))
+                .contains("location/podgorica", "person/milo-djukanovic", "person/aleksandar-vucic", "location/montenegro");
+        assertThat(idsOf(enricher.tag("Die Außenpolitik Russlands und Frankreichs wurde in Berlin besprochen.", 0, "de")))
+                .contains("location/russia", "location/france", "location/berlin");
+    }
+
+    @Test
+    void anEntityCarriesItsIdAndEveryNameRulesMayUse() {
+        Tagging t = io.newswatch.enricher.Fixtures.enricher().tag("Встреча. Лавров прибыл в Мосул.", 0, "ru");
+        FoundEntity lavrov = entity(t, "person/sergey-lavrov").orElseThrow();
+        assertThat(lavrov.toContract().variants()).contains("Sergei Lavrov", "Сергей Лавров", "Lavrov")
+                .doesNotContain("Sergey Lavrov");
+        assertThat(entity(t, "location/mosul").orElseThrow().toContract().variants()).contains("Мосул");
+        Tagging discovered = tag("Talks\nThe Dawn Liberation Front said it would talk.");
+        assertThat(entity(discovered, "organization/dawn-liberation-front").orElseThrow().toContract().variants())
+                .isEmpty();
+    }
+
+    private static List<String> idsOf(Tagging t) {
+        return t.entities().stream().map(FoundEntity::id).toList();
     }
 
     @Test

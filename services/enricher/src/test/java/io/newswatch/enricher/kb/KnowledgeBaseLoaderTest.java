@@ -1,6 +1,7 @@
 package io.newswatch.enricher.kb;
 
 import io.newswatch.contract.EntityType;
+import io.newswatch.folding.TextFolding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +37,40 @@ class KnowledgeBaseLoaderTest {
         assertThat(montenegro.demonyms()).contains("Montenegrin");
         assertThat(kb.get("person/milo-djukanovic").aliases()).contains("Milo Djukanovic");
         assertThat(kb.entities().stream().filter(e -> "country".equals(e.kind())).count()).isGreaterThanOrEqualTo(240);
+    }
+
+    @Test
+    void noPlaceIsNamedByTheNameOfAnotherPlaceOfItsCountry() {
+        // "Mosul" as an alias of New Mosul made Mosul resolve to the wrong place
+        KnowledgeBase kb = new KnowledgeBaseLoader().addShipped().build();
+        Map<String, String> byName = new HashMap<>();
+        kb.entities().stream().filter(e -> "city".equals(e.kind()))
+                .forEach(e -> byName.putIfAbsent(TextFolding.fold(e.name()) + "/" + e.country(), e.id()));
+        List<String> clashes = new ArrayList<>();
+        for (KbEntity e : kb.entities()) {
+            for (String alias : e.aliases()) {
+                String folded = TextFolding.fold(alias);
+                String other = byName.get(folded + "/" + e.country());
+                // a homonym (two places called Kiseljak) shares a name by nature; an alias must not take another's
+                if ("city".equals(e.kind()) && other != null && !other.equals(e.id())
+                        && !folded.equals(TextFolding.fold(e.name()))) {
+                    clashes.add(e.id() + " has alias " + alias + ", the name of " + other);
+                }
+            }
+        }
+        assertThat(clashes).isEmpty();
+        assertThat(kb.get("location/mosul").geo().lat()).isEqualTo(36.335);
+    }
+
+    @Test
+    void theGeneratedGazetteerKeepsCommonWordsAndMarksWarTowns() {
+        KnowledgeBase kb = new KnowledgeBaseLoader().addShipped().build();
+        assertThat(kb.get("location/tikrit").ambiguous()).isFalse();
+        assertThat(kb.get("location/tall-afar").aliases()).contains("Tal Afar");
+        for (String word : List.of("location/of", "location/bath", "location/reading")) {
+            assertThat(kb.get(word).ambiguous()).as(word).isTrue();
+        }
+        assertThat(kb.get("location/montenegro").aliases()).contains("Черногория", "Црна Гора");
     }
 
     @Test

@@ -11,25 +11,39 @@ import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the command-line tools share: reading a URL (with the poller's HTTP rules) or a file, and printing JSON. */
+/**
+ * What the command-line tools share: their arguments (several files or URLs, {@code -} for standard input), reading
+ * each (a URL with the poller's HTTP rules), printing JSON in UTF-8 whatever the locale, and exit statuses that
+ * tell the failures apart.
+ */
 final class Cli {
 
-    /** Exit status: done. */
+    /** Exit status: every input done. */
     static final int OK = 0;
-    /** Exit status: the input could not be read or parsed. */
-    static final int FAILED = 1;
+    /** Exit status: an input could not be read or is not what the tool reads (a missing file, not a feed). */
+    static final int UNREADABLE = 1;
     /** Exit status: wrong arguments. */
     static final int USAGE = 2;
+    /** Exit status: an input could not be fetched (network error, timeout, HTTP error status). */
+    static final int FETCH_FAILED = 3;
+    /** Exit status: a page was read but no main text was found in it. */
+    static final int NO_TEXT = 4;
 
     private Cli() {
     }
@@ -38,43 +52,61 @@ final class Cli {
     record Input(byte[] body, Optional<String> charset, URI base, int status) {
     }
 
-    /** The arguments: one URL or file, and an optional {@code --base URL} for a file's relative links. */
-    record Arguments(String target, URI base) {
+    /**
+     * The arguments: files or URLs ({@code -} is standard input), an optional {@code --base URL} for files' relative
+     * links, and {@code --help}.
+     */
+    record Arguments(List<String> targets, URI base, boolean help) {
 
         static Optional<Arguments> parse(List<String> args) {
-            String target = null;
+            List<String> targets = new ArrayList<>();
             URI base = null;
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
-                if (arg.equals("--base") && i + 1 < args.size()) {
-                    base = URI.create(args.get(++i));
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    return Optional.of(new Arguments(List.of(), null, true));
+                } else if (arg.equals("--base") && i + 1 < args.size()) {
+                    try {
+                        base = URI.create(args.get(++i));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
                 } else if (arg.startsWith("-") && !arg.equals("-")) {
                     return Optional.empty();
-                } else if (target == null) {
-                    target = arg;
                 } else {
-                    return Optional.empty();
+                    targets.add(arg);
                 }
             }
-            return target == null ? Optional.empty() : Optional.of(new Arguments(target, base));
-        }
-
-        boolean isUrl() {
-            return target.startsWith("http://") || target.startsWith("https://");
+            return targets.isEmpty() ? Optional.empty() : Optional.of(new Arguments(List.copyOf(targets), base, false));
         }
     }
 
+    /** Standard output or error as UTF-8, whatever the locale ({@code LC_ALL=C} would turn letters into '?'). */
+    static PrintStream utf8(FileDescriptor descriptor) {
+        return new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
+    }
+
+    /** The input could not be read: what to print and the exit status. */
+    record Failure(String message, String kind, int exit) {
+    }
+
+    static boolean isUrl(String target) {
+        return target.startsWith("http://") || target.startsWith("https://");
+    }
+
     /**
-     * Reads the target: a URL through the poller's own HTTP client (timeouts, size limit, redirects, User-Agent,
+     * Reads a target: a URL through the poller's own HTTP client (timeouts, size limit, redirects, User-Agent,
      * address guard; the host and port the operator typed are allowed even when internal, any other host of a
-     * redirect is checked), or a file.
+     * redirect is checked), a file, or standard input for {@code -}.
      */
-    static Input read(Arguments arguments, String accept) throws IOException, InterruptedException {
-        if (!arguments.isUrl()) {
-            Path file = Path.of(arguments.target());
-            return new Input(Files.readAllBytes(file), Optional.empty(), arguments.base(), 200);
+    static Input read(String target, URI base, String accept, InputStream stdin) throws IOException, InterruptedException {
+        if (target.equals("-")) {
+            return new Input(stdin.readAllBytes(), Optional.empty(), base, 200);
         }
-        URI uri = URI.create(arguments.target());
+        if (!isUrl(target)) {
+            return new Input(Files.readAllBytes(Path.of(target)), Optional.empty(), base, 200);
+        }
+        URI uri = URI.create(target);
         String typed = uri.getHost() == null ? "" : uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost();
         AddressGuard guard = new AddressGuard(uri.getHost() == null ? List.of()
                 : List.of(typed + ":" + (uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80)));
@@ -82,7 +114,7 @@ final class Cli {
                 Clock.systemUTC(), guard)) {
             FetchRequest request = new FetchRequest(uri, accept, null, null);
             FetchResponse response = fetcher.fetch(request);
-            return new Input(response.body(), response.charset(), response.uri(), response.status());
+            return new Input(response.body(), response.charset(), response.base(), response.status());
         }
     }
 
@@ -90,24 +122,54 @@ final class Cli {
     private static final ObjectMapper OUTPUT = Json.mapper().copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     /**
-     * Reads the target and checks that it answered 2xx; otherwise prints the error as JSON and returns empty (the
-     * tool then exits with {@link #FAILED}).
+     * Reads a target and checks that it answered 2xx.
+     *
+     * @return the input, or the failure to report
      */
-    static Optional<Input> readOrReport(Arguments arguments, String accept, PrintStream out, boolean pretty) {
+    static Result readChecked(String target, URI base, String accept, InputStream stdin) {
         try {
-            Input input = read(arguments, accept);
+            Input input = read(target, base, accept, stdin);
             if (input.status() >= 200 && input.status() < 300) {
-                return Optional.of(input);
+                return new Result(input, null);
             }
-            printJson(out, Map.of("error", "HTTP " + input.status() + " from " + input.base(), "kind", "HTTP"), pretty);
+            return new Result(null, new Failure("HTTP " + input.status() + " from " + input.base(), "HTTP", FETCH_FAILED));
         } catch (FetchException e) {
-            printJson(out, Map.of("error", e.getMessage(), "kind", e.kind().name()), pretty);
+            return new Result(null, new Failure(e.getMessage(), e.kind().name(), FETCH_FAILED));
+        } catch (IllegalArgumentException e) {
+            return new Result(null, new Failure("not a URL: " + target, "USAGE", UNREADABLE));
         } catch (IOException e) {
-            printJson(out, Map.of("error", "cannot read " + arguments.target() + ": " + e.getMessage()), pretty);
+            return new Result(null, new Failure("cannot read " + target + ": " + describe(e), "READ", UNREADABLE));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return new Result(null, new Failure("interrupted", "READ", FETCH_FAILED));
         }
-        return Optional.empty();
+    }
+
+    /** What was read, or why not: exactly one of the two is set. */
+    record Result(Input input, Failure failure) {
+    }
+
+    /** A file error in words ("no such file" rather than a Java class name). */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Prints a failure on standard error as one JSON line, with the input it is about. */
+    static void printFailure(PrintStream err, String target, Failure failure) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("input", target);
+        json.put("error", failure.message());
+        json.put("kind", failure.kind());
+        printJson(err, json, false);
     }
 
     static void printJson(PrintStream out, Object value, boolean pretty) {

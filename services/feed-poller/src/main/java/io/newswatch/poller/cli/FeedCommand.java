@@ -1,5 +1,6 @@
 package io.newswatch.poller.cli;
 
+import io.newswatch.contract.Ids;
 import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.parse.FeedParseException;
 import io.newswatch.poller.parse.FeedParser;
@@ -8,8 +9,9 @@ import io.newswatch.poller.parse.ParsedItem;
 import io.newswatch.poller.parse.UrlCanonicalizer;
 import io.newswatch.poller.poll.FeedPoller;
 import io.newswatch.poller.poll.ItemKeys;
-import io.newswatch.contract.Ids;
 
+import java.io.FileDescriptor;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,52 +20,83 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ./newswatch feed URL|FILE [--base URL]}: parses one feed exactly as the poller does and prints one JSON
- * line per item (id, canonical URL, title, published time, summary...), then one per warning and error. Exit
- * status 0 when the feed was parsed, 1 when not, 2 on wrong arguments.
+ * {@code ./newswatch feed FILE|URL|- ... [--base URL]}: parses each feed exactly as the poller does and prints one
+ * JSON object per feed on one line: the feed's format, title, link and language, its items (id, canonical URL,
+ * title, published time, summary, the item's own link or null, content...) and the warnings of the parse. A feed that cannot be read or parsed
+ * is reported on standard error as one JSON line. Exit status: {@link Cli#OK} when every feed was parsed, otherwise
+ * that of the first failure ({@link Cli#UNREADABLE}, {@link Cli#FETCH_FAILED}); {@link Cli#USAGE} on wrong
+ * arguments.
  */
 public final class FeedCommand {
+
+    static final String USAGE = """
+            usage: ./newswatch feed FILE|URL|- ... [--base URL]
+              Parses each feed as the poller does and prints one JSON object per feed and line:
+              {"input", "format", "title", "link", "language", "items": [...], "warnings": [...]}.
+              -           read a feed from standard input
+              --base URL  resolve the relative links of files and standard input against URL
+            Errors go to standard error, one JSON object per failed input.
+            Exit status: 0 all parsed, 1 unreadable input or not a feed, 2 wrong arguments, 3 fetch failed.""";
 
     private FeedCommand() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
+        System.exit(run(List.of(args), System.in, Cli.utf8(FileDescriptor.out), Cli.utf8(FileDescriptor.err)));
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        Optional<Cli.Arguments> arguments = Cli.Arguments.parse(args);
-        if (arguments.isEmpty()) {
-            err.println("usage: ./newswatch feed URL|FILE [--base URL]   (--base resolves a file's relative links)");
+    static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
+        Optional<Cli.Arguments> parsed = Cli.Arguments.parse(args);
+        if (parsed.isEmpty()) {
+            err.println(USAGE);
             return Cli.USAGE;
         }
-        Instant fetched = Instant.now();
-        Optional<Cli.Input> read = Cli.readOrReport(arguments.get(), FetchRequest.ACCEPT_FEED, out, false);
-        if (read.isEmpty()) {
-            return Cli.FAILED;
+        if (parsed.get().help()) {
+            out.println(USAGE);
+            return Cli.OK;
         }
-        Cli.Input input = read.get();
+        Cli.Arguments arguments = parsed.get();
+        FeedParser parser = new FeedParser();
+        UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
+        int exit = Cli.OK;
+        for (String target : arguments.targets()) {
+            int status = one(target, arguments, parser, canonicalizer, stdin, out, err);
+            exit = exit == Cli.OK ? status : exit;
+        }
+        return exit;
+    }
+
+    private static int one(String target, Cli.Arguments arguments, FeedParser parser, UrlCanonicalizer canonicalizer,
+                           InputStream stdin, PrintStream out, PrintStream err) {
+        Instant fetched = Instant.now();
+        Cli.Result read = Cli.readChecked(target, arguments.base(), FetchRequest.ACCEPT_FEED, stdin);
+        if (read.failure() != null) {
+            Cli.printFailure(err, target, read.failure());
+            return read.failure().exit();
+        }
+        Cli.Input input = read.input();
         ParsedFeed feed;
         try {
-            feed = new FeedParser().parse(input.body(), input.charset(), input.base());
+            feed = parser.parse(input.body(), input.charset(), input.base());
         } catch (FeedParseException e) {
-            Cli.printJson(out, Map.of("error", e.getMessage(), "kind", "PARSE"), false);
-            return Cli.FAILED;
+            Cli.printFailure(err, target, new Cli.Failure(e.getMessage(), "PARSE", Cli.UNREADABLE));
+            return Cli.UNREADABLE;
         }
-        UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
-        String feedUrl = input.base() == null ? "file:" + arguments.get().target() : input.base().toString();
-        for (ParsedItem item : feed.items()) {
-            Cli.printJson(out, line(item, ItemKeys.of(item, feedUrl, canonicalizer), fetched), false);
-        }
-        for (String warning : feed.warnings()) {
-            Cli.printJson(out, Map.of("warning", warning), false);
-        }
-        err.printf("%s: %d item(s), format %s, language %s%n", arguments.get().target(), feed.items().size(),
-                feed.format(), feed.language() == null ? "not given" : feed.language());
+        String feedUrl = input.base() != null ? input.base().toString() : "file:" + target;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("input", target);
+        json.put("format", feed.format());
+        json.put("title", feed.title());
+        json.put("link", feed.link());
+        json.put("language", feed.language());
+        json.put("items", feed.items().stream()
+                .map(item -> item(item, ItemKeys.of(item, feedUrl, canonicalizer), fetched)).toList());
+        json.put("warnings", feed.warnings());
+        Cli.printJson(out, json, false);
         return Cli.OK;
     }
 
-    private static Map<String, Object> line(ParsedItem item, ItemKeys keys, Instant fetched) {
+    private static Map<String, Object> item(ParsedItem item, ItemKeys keys, Instant fetched) {
         Instant published = FeedPoller.plausible(item.published(), fetched);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", Ids.article(keys.url()));
@@ -72,14 +105,14 @@ public final class FeedCommand {
         line.put("published", published != null ? published : fetched);
         if (published == null) {
             line.put("publishedEstimated", true);
+        } else if (item.publishedFrom() != null) {
+            line.put("publishedFrom", item.publishedFrom());
         }
         line.put("summary", item.summary());
         if (item.guid() != null) {
             line.put("guid", item.guid());
         }
-        if (item.link() != null && !item.link().equals(keys.url())) {
-            line.put("link", item.link());
-        }
+        line.put("link", item.link());
         if (item.author() != null) {
             line.put("author", item.author());
         }
@@ -87,7 +120,7 @@ public final class FeedCommand {
             line.put("categories", item.categories());
         }
         if (!item.content().isEmpty()) {
-            line.put("contentWords", item.content().split("\\s+").length);
+            line.put("content", item.content());
         }
         return line;
     }

@@ -14,18 +14,19 @@ import java.util.Optional;
  * @param contentType  the {@code Content-Type} header, or null
  * @param etag         the {@code ETag} header, or null
  * @param lastModified the {@code Last-Modified} header, or null
+ * @param contentLocation the {@code Content-Location} header, or null
  * @param retryAfter   the {@code Retry-After} header as a wait from now, when given and understood
  * @param redirects    the redirects followed, in order
  * @param wireBytes    bytes received before decompression
  * @param memory       the body's claim on memory: close the response when done with the body
  */
 public record FetchResponse(int status, URI uri, byte[] body, String contentType, String etag, String lastModified,
-                            Optional<Duration> retryAfter, List<Redirect> redirects, long wireBytes,
+                            String contentLocation, Optional<Duration> retryAfter, List<Redirect> redirects, long wireBytes,
                             BodyMemory.Lease memory) implements AutoCloseable {
 
     /** The same answer without its body (for what follows parsing: validators, status, URL). */
     public FetchResponse withoutBody() {
-        return new FetchResponse(status, uri, new byte[0], contentType, etag, lastModified, retryAfter, redirects,
+        return new FetchResponse(status, uri, new byte[0], contentType, etag, lastModified, contentLocation, retryAfter, redirects,
                 wireBytes, memory);
     }
 
@@ -46,6 +47,23 @@ public record FetchResponse(int status, URI uri, byte[] body, String contentType
     /** The charset of the {@code Content-Type} header, when it names one. */
     public Optional<String> charset() {
         return MediaTypes.charset(contentType);
+    }
+
+    /**
+     * The base URI of the body: the {@code Content-Location} resolved against the URL when the server gives one
+     * (the document's own address, RFC 9110 8.7), otherwise the URL.
+     */
+    public URI base() {
+        if (contentLocation == null || contentLocation.isBlank() || contentLocation.length() > 4_096) {
+            return uri;
+        }
+        try {
+            URI location = uri.resolve(contentLocation.strip());
+            return location.getScheme() != null && (location.getScheme().equals("http") || location.getScheme().equals("https"))
+                    ? location : uri;
+        } catch (IllegalArgumentException e) {
+            return uri;
+        }
     }
 
     /**

@@ -164,7 +164,8 @@ public final class HttpFetcher implements AutoCloseable {
             byte[] body = decoding.decode(response.body(), response.header("Content-Encoding"), uri,
                     size -> lease.grow(size, deadline, from.getHost()));
             return new FetchResponse(status, uri, body, response.header("Content-Type"), response.header("ETag"),
-                    response.header("Last-Modified"), retryAfter, List.copyOf(redirects), wireBytes, lease);
+                    response.header("Last-Modified"), response.header("Content-Location"), retryAfter,
+                    List.copyOf(redirects), wireBytes, lease);
         }
     }
 

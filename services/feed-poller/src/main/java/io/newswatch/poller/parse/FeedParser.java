@@ -9,17 +9,17 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.WireFeedInput;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jdom2.Element;
 import org.jsoup.parser.Parser;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,7 @@ public final class FeedParser {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
+    private static final String MEDIA = "http://search.yahoo.com/mrss/";
     /** Namespaces that feeds use without declaring them, with their usual URIs. */
     private static final Map<String, String> KNOWN_NAMESPACES = Map.of(
             "dc", "http://purl.org/dc/elements/1.1/",
@@ -102,101 +104,228 @@ public final class FeedParser {
         warnings.addAll(repaired.warnings());
         checkpoint.run();
         SyndFeed feed;
-        String parsedXml = repaired.xml();
+        FeedDocument document;
         try {
-            feed = build(repaired.xml());
-        } catch (FeedException first) {
-            rejectHtml(repaired.xml(), base);
             try {
-                Truncation truncation = Truncation.of(repaired.xml());
-                parsedXml = forgivingXml(truncation.text());
-                feed = build(parsedXml);
-                warnings.add(truncation.cut()
-                        ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
-                        : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
-            } catch (FeedException | IllegalArgumentException second) {
-                throw new FeedParseException("not a readable feed: " + rootCause(first), first);
+                document = FeedDocument.read(repaired.xml(), warnings);
+                feed = build(document);
+            } catch (FeedException first) {
+                rejectHtml(repaired.xml(), base);
+                try {
+                    Truncation truncation = Truncation.of(repaired.xml());
+                    document = FeedDocument.read(forgivingXml(truncation.text()), warnings);
+                    feed = build(document);
+                    warnings.add(truncation.cut()
+                            ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
+                            : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
+                } catch (FeedException | IllegalArgumentException second) {
+                    throw new FeedParseException("not a readable feed: " + rootCause(first), first);
+                }
+            } catch (IllegalArgumentException notAFeed) {
+                rejectHtml(repaired.xml(), base);
+                throw new FeedParseException("not a feed: the document is XML but neither RSS nor Atom (root <"
+                        + rootName(repaired.xml()) + ">)");
             }
-        } catch (IllegalArgumentException notAFeed) {
-            rejectHtml(repaired.xml(), base);
-            throw new FeedParseException("not a feed: the document is XML but neither RSS nor Atom (root <"
-                    + rootName(repaired.xml()) + ">)");
+        } catch (FeedParseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Rome fails on some shapes it does not expect with a null pointer or an index out of bounds: what a
+            // user needs is what is wrong with the document, never which Java object was missing
+            throw new FeedParseException("not a readable feed: its " + rootName(repaired.xml())
+                    + " document lacks an element RSS or Atom requires", e);
         }
         URI feedBase = feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom
                 ? withBase(base, atom.getXmlBase()) : base;
         boolean rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
+        ItemReader reader = new ItemReader(feedBase, rdf, feedAuthor(feed));
         List<ParsedItem> items = new ArrayList<>();
         List<SyndEntry> entries = feed.getEntries();
-        List<Boolean> impossibleDates = StrictDates.impossiblePerItem(parsedXml);
-        boolean datesLineUp = impossibleDates.size() == entries.size();
-        int dropped = 0;
+        List<Element> elements = document.items();
+        boolean lineUp = elements.size() == entries.size();
         for (int i = 0; i < Math.min(entries.size(), maxItems); i++) {
             checkpoint.run();
-            ParsedItem item = item(entries.get(i), feedBase, rdf);
-            if (datesLineUp && impossibleDates.get(i) && item.published() != null) {
-                // Rome reads dates leniently (30 February becomes 2 March): a date that does not exist is no date
-                item = new ParsedItem(item.guid(), item.link(), item.title(), item.summary(), item.content(),
-                        item.author(), item.categories(), null);
-                dropped++;
-            }
-            items.add(item);
+            items.add(reader.item(entries.get(i), lineUp ? elements.get(i) : null));
         }
-        if (dropped > 0) {
-            warnings.add(dropped + " item date(s) that do not exist (such as February 30) dropped");
-        }
+        reader.addWarnings(warnings);
         if (entries.size() > maxItems) {
             warnings.add("the feed lists " + entries.size() + " items: only its first " + maxItems
                     + " were read (newswatch.poller.max-items-per-feed)");
         }
         String link = feed.getLink() == null || feed.getLink().length() > FieldLimits.LINK ? null
                 : Urls.resolve(base, feed.getLink()).orElse(null);
-        return new ParsedFeed(feed.getFeedType(), text(feed.getTitle(), FieldLimits.RAW, FieldLimits.TITLE), link,
-                Languages.code(feed.getLanguage()), items, warnings);
+        String titleType = FeedDocument.atomType(document.document().getRootElement(), "title");
+        String title = reader.repaired(text(feed.getTitleEx() != null ? feed.getTitleEx().getValue() : feed.getTitle(),
+                titleType != null ? titleType : feed.getTitleEx() != null ? feed.getTitleEx().getType() : null,
+                FieldLimits.TITLE));
+        reader.addWarnings(warnings);
+        return new ParsedFeed(feed.getFeedType(), title, link, Languages.code(feed.getLanguage()), items,
+                List.copyOf(new LinkedHashSet<>(warnings)));
     }
 
-    private static SyndFeed build(String xml) throws FeedException {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setPreserveWireFeed(true);
+    private static SyndFeed build(FeedDocument document) throws FeedException {
+        WireFeedInput input = new WireFeedInput();
         input.setXmlHealerOn(false);
         input.setAllowDoctypes(false);
-        return input.build(new StringReader(xml));
+        return new SyndFeedImpl(input.build(document.document()), true);
     }
 
-    private static ParsedItem item(SyndEntry entry, URI feedBase, boolean rdf) {
-        String guid = guid(entry, rdf);
-        String link = link(entry, guid);
-        URI base = entry.getWireEntry() instanceof Entry atom ? withBase(feedBase, atom.getXmlBase()) : feedBase;
-        String resolved = link == null ? null : Urls.resolve(base, link).orElse(null);
-        DCModule dc = entry.getModule(DCModule.URI) instanceof DCModule module ? module : null;
-        String title = text(entry.getTitleEx() != null ? entry.getTitleEx().getValue() : entry.getTitle(),
-                FieldLimits.RAW, FieldLimits.TITLE);
-        if (title.isEmpty() && dc != null) {
-            title = text(dc.getTitle(), FieldLimits.RAW, FieldLimits.TITLE);
-        }
-        String summary = entry.getDescription() == null ? ""
-                : text(entry.getDescription().getValue(), FieldLimits.CONTENT, FieldLimits.SUMMARY);
-        if (summary.isEmpty()) {
-            summary = text(dc != null && dc.getDescription() != null ? dc.getDescription()
-                    : foreign(entry, ITUNES, "summary").map(Element::getTextTrim).orElse(""),
-                    FieldLimits.CONTENT, FieldLimits.SUMMARY);
-        }
-        StringBuilder content = new StringBuilder();
-        for (SyndContent part : entry.getContents()) {
-            String text = part.getValue() == null || content.length() >= FieldLimits.CONTENT ? ""
-                    : HtmlText.paragraphs(FieldLimits.cap(part.getValue(), FieldLimits.CONTENT));
-            if (!text.isEmpty()) {
-                content.append(content.isEmpty() ? "" : "\n\n").append(text);
+    /** The feed's own author (Atom), which its entries without one inherit (RFC 4287, 4.2.1). */
+    private static String feedAuthor(SyndFeed feed) {
+        if (feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom) {
+            for (SyndPerson person : atom.getAuthors()) {
+                String name = person.getName() != null && !person.getName().isBlank() ? person.getName() : person.getEmail();
+                if (name != null && !name.isBlank()) {
+                    return name;
+                }
             }
         }
-        Date date = entry.getWireEntry() instanceof Entry atom && atom.getPublished() != null ? atom.getPublished()
-                : entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return new ParsedItem(guid, resolved, title, summary, FieldLimits.cap(content.toString(), FieldLimits.CONTENT),
-                author(entry), categories(entry), date == null ? null : date.toInstant());
+        return null;
     }
 
-    /** One line of text from markup: the markup cut to {@code rawMax} first, the text to {@code max}. */
-    private static String text(String markup, int rawMax, int max) {
-        return FieldLimits.cap(HtmlText.line(FieldLimits.cap(markup, rawMax)), max);
+    /** Reads the items of one parse, and counts what it repaired or dropped for the warnings. */
+    private static final class ItemReader {
+
+        private final URI feedBase;
+        private final boolean rdf;
+        private final String feedAuthor;
+        private final Mojibake.Repairs repairs = new Mojibake.Repairs();
+        private final Map<String, Integer> unreadableDates = new TreeMap<>();
+        private int impossibleDates;
+
+        ItemReader(URI feedBase, boolean rdf, String feedAuthor) {
+            this.feedBase = feedBase;
+            this.rdf = rdf;
+            this.feedAuthor = feedAuthor;
+        }
+
+        String repaired(String text) {
+            return Mojibake.repair(text, repairs);
+        }
+
+        /**
+         * @param element the item's XML element, when the document's items line up with Rome's entries
+         */
+        ParsedItem item(SyndEntry entry, Element element) {
+            String guid = guid(entry, rdf);
+            String link = link(entry, guid, element);
+            URI base = entry.getWireEntry() instanceof Entry atom ? withBase(feedBase, atom.getXmlBase()) : feedBase;
+            String resolved = link == null ? null : Urls.resolve(base, link).orElse(null);
+            DCModule dc = entry.getModule(DCModule.URI) instanceof DCModule module ? module : null;
+            SyndContent titleEx = entry.getTitleEx();
+            String titleType = element == null ? null : FeedDocument.atomType(element, "title");
+            String title = text(titleEx != null ? titleEx.getValue() : entry.getTitle(),
+                    titleType != null ? titleType : titleEx != null ? titleEx.getType() : null, FieldLimits.TITLE);
+            if (title.isEmpty() && dc != null) {
+                title = text(dc.getTitle(), null, FieldLimits.TITLE);
+            }
+            if (title.isEmpty() && element != null) {
+                title = text(media(element, "title"), null, FieldLimits.TITLE);
+            }
+            SyndContent description = entry.getDescription();
+            String summary = description == null ? ""
+                    : paragraphLine(description.getValue(), descriptionType(entry, element, description));
+            if (summary.isEmpty()) {
+                summary = paragraphLine(dc != null && dc.getDescription() != null ? dc.getDescription()
+                        : foreign(entry, ITUNES, "summary").map(Element::getTextTrim).orElse(null), null);
+            }
+            if (summary.isEmpty() && element != null) {
+                summary = paragraphLine(media(element, "description"), null);
+            }
+            StringBuilder content = new StringBuilder();
+            for (SyndContent part : entry.getContents()) {
+                String text = part.getValue() == null || content.length() >= FieldLimits.CONTENT ? ""
+                        : FeedText.paragraphs(FieldLimits.cap(part.getValue(), FieldLimits.CONTENT),
+                        contentKind(part.getType()));
+                if (!text.isEmpty()) {
+                    content.append(content.isEmpty() ? "" : "\n\n").append(text);
+                }
+            }
+            ItemDates.Choice date = date(entry, element);
+            String author = author(entry);
+            if (author == null && feedAuthor != null && entry.getWireEntry() instanceof Entry) {
+                author = personName(FieldLimits.cap(HtmlText.collapse(FieldLimits.cap(feedAuthor, FieldLimits.RAW)),
+                        FieldLimits.AUTHOR));
+            }
+            return new ParsedItem(guid, resolved, repaired(title), repaired(summary),
+                    repaired(FieldLimits.cap(content.toString(), FieldLimits.CONTENT)), repaired(author),
+                    categories(entry).stream().map(this::repaired).toList(), date.date(), date.source());
+        }
+
+        /** Atom's summary by its type; RSS's description is HTML (escaped or not), as RSS 2.0 says. */
+        private static String descriptionType(SyndEntry entry, Element element, SyndContent description) {
+            if (!(entry.getWireEntry() instanceof Entry)) {
+                return "html";
+            }
+            String declared = element == null ? null : FeedDocument.atomType(element, "summary");
+            return declared != null ? declared : description.getType();
+        }
+
+        /** The description as one paragraph of text, capped. */
+        private String paragraphLine(String value, String type) {
+            return value == null ? "" : FieldLimits.cap(HtmlText.collapse(
+                    FeedText.paragraphs(FieldLimits.cap(value, FieldLimits.CONTENT), FeedText.kind(type))),
+                    FieldLimits.SUMMARY);
+        }
+
+        private ItemDates.Choice date(SyndEntry entry, Element element) {
+            if (element == null) {
+                // the document's items do not line up with Rome's entries: Rome's own reading
+                Date date = entry.getWireEntry() instanceof Entry atom && atom.getPublished() != null
+                        ? atom.getPublished()
+                        : entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+                return new ItemDates.Choice(date == null ? null : date.toInstant(), null, List.of(), List.of());
+            }
+            ItemDates.Choice choice = ItemDates.of(element);
+            choice.unreadable().forEach(label -> unreadableDates.merge(label, 1, Integer::sum));
+            impossibleDates += choice.impossible().isEmpty() ? 0 : 1;
+            return choice;
+        }
+
+        void addWarnings(List<String> warnings) {
+            if (impossibleDates > 0) {
+                warnings.add(impossibleDates + " item date(s) that do not exist (such as February 30) dropped");
+                impossibleDates = 0;
+            }
+            unreadableDates.forEach((label, count) -> warnings.add(count + " unreadable " + label
+                    + " date(s) dropped; the item's next valid date by precedence used where it has one"));
+            unreadableDates.clear();
+            if (repairs.windows1252 > 0) {
+                warnings.add(repairs.windows1252 + " C1 control character(s) read as the windows-1252 characters they stand for");
+                repairs.windows1252 = 0;
+            }
+            if (repairs.doubleEncoded > 0) {
+                warnings.add(repairs.doubleEncoded + " double-encoded UTF-8 character(s) (such as â€” for —) repaired");
+                repairs.doubleEncoded = 0;
+            }
+        }
+    }
+
+    /** media:title or media:description of the item, of a media:content or a media:group in it. */
+    private static String media(Element item, String name) {
+        String direct = FeedDocument.childText(item, name, MEDIA);
+        if (direct != null && !direct.isBlank()) {
+            return direct;
+        }
+        for (Element child : item.getChildren()) {
+            if (FeedDocument.matches(child.getNamespaceURI(), MEDIA)
+                    && (child.getName().equals("content") || child.getName().equals("group"))) {
+                String nested = media(child, name);
+                if (nested != null && !nested.isBlank()) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Content without a type is HTML (RSS content:encoded, Atom content as Rome gives it): it is a page's body. */
+    private static FeedText.Kind contentKind(String type) {
+        return type == null ? FeedText.Kind.HTML : FeedText.kind(type);
+    }
+
+    /** One line of text of a field of this type: the value cut to {@link FieldLimits#RAW} first, the text to {@code max}. */
+    private static String text(String value, String type, int max) {
+        return FieldLimits.cap(FeedText.line(FieldLimits.cap(value, FieldLimits.RAW), FeedText.kind(type)), max);
     }
 
     /** The publisher's identifier: RSS guid, RSS 1.0 rdf:about, Atom id (not Rome's uri, which falls back to the link). */
@@ -212,13 +341,27 @@ public final class FeedParser {
         return guid == null || guid.isBlank() ? null : FieldLimits.cap(guid.strip(), FieldLimits.GUID);
     }
 
-    private static String link(SyndEntry entry, String guid) {
-        String link = rawLink(entry, guid);
+    private static String link(SyndEntry entry, String guid, Element element) {
+        String link = rawLink(entry, guid, element);
         return link == null || link.length() > FieldLimits.LINK ? null : link;
     }
 
-    private static String rawLink(SyndEntry entry, String guid) {
-        if (entry.getLink() != null && !entry.getLink().isBlank()) {
+    private static String rawLink(SyndEntry entry, String guid, Element element) {
+        if (element != null && !(entry.getWireEntry() instanceof Entry)) {
+            // RSS: the item's own <link>, else an embedded atom:link to the item's page; Rome's link is not used
+            // alone because it falls back to other elements
+            String own = FeedDocument.childText(element, "link", element.getNamespaceURI());
+            if (own != null && !own.isBlank()) {
+                return own.strip();
+            }
+            for (Element child : element.getChildren("link", FeedDocument.ATOM)) {
+                String rel = child.getAttributeValue("rel", "alternate").strip();
+                String href = child.getAttributeValue("href");
+                if (href != null && !href.isBlank() && rel.equals("alternate")) {
+                    return href.strip();
+                }
+            }
+        } else if (entry.getLink() != null && !entry.getLink().isBlank()) {
             return entry.getLink().strip();
         }
         for (SyndLink link : entry.getLinks()) {
@@ -334,7 +477,7 @@ public final class FeedParser {
     }
 
     private static String category(String markup) {
-        return text(markup, FieldLimits.RAW, FieldLimits.CATEGORY);
+        return text(markup, null, FieldLimits.CATEGORY);
     }
 
     /** A base URI with an {@code xml:base} applied. */

@@ -16,9 +16,11 @@ import java.util.List;
  * @param categories in the feed's order, without duplicates
  * @param published  publication time as the feed gives it (its updated time when it gives no other), or null
  *                   when missing or unreadable
+ * @param publishedFrom the date element {@code published} was read from ({@code pubDate}, {@code dc:date},
+ *                   {@code updated}...: see {@link ItemDates}), or null
  */
 public record ParsedItem(String guid, String link, String title, String summary, String content, String author,
-                         List<String> categories, Instant published) {
+                         List<String> categories, Instant published, String publishedFrom) {
 
     public ParsedItem {
         categories = categories == null ? List.of() : List.copyOf(categories);

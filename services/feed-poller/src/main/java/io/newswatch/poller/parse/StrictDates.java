@@ -4,71 +4,19 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Catches the dates that Rome's lenient parsing turns into other dates ("30 Feb" becomes 2 March, hour 25 the next
- * day): the raw date texts of each item are read from the document and checked field by field (day within its
+ * day): each date text of an item ({@link ItemDates}) is checked field by field (day within its
  * month, hour, minute, second), in the two forms feeds use, RFC 822 ({@code Sun, 30 Feb 2025 10:00:00 GMT}) and
  * ISO 8601 ({@code 2025-04-31T08:00:00Z}). A text in neither form is left to Rome. Scans by hand, linear.
  */
 final class StrictDates {
 
-    /** Item elements and the date elements inside them (local names; a prefix such as {@code dc:} is allowed). */
-    private static final Set<String> ITEMS = Set.of("item", "entry");
-    private static final Set<String> DATES = Set.of("pubdate", "date", "published", "updated", "issued", "modified",
-            "created");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
-    private static final int LONGEST_DATE = 100;
 
     private StrictDates() {
-    }
-
-    /**
-     * For each item of the document in order, whether one of its date texts names a date that does not exist.
-     * Items are the {@code item} and {@code entry} elements.
-     */
-    static List<Boolean> impossiblePerItem(String xml) {
-        List<Boolean> items = new ArrayList<>();
-        int from = 0;
-        int currentItem = -1;
-        while (true) {
-            int lt = xml.indexOf('<', from);
-            if (lt < 0 || lt + 1 >= xml.length()) {
-                break;
-            }
-            boolean closing = xml.charAt(lt + 1) == '/';
-            int nameStart = closing ? lt + 2 : lt + 1;
-            int nameEnd = nameStart;
-            while (nameEnd < xml.length() && nameEnd - nameStart < 64 && isNameChar(xml.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            String local = localName(xml.substring(nameStart, nameEnd));
-            from = Math.max(nameEnd, lt + 1);
-            if (ITEMS.contains(local)) {
-                if (closing) {
-                    currentItem = -1;
-                } else {
-                    items.add(false);
-                    currentItem = items.size() - 1;
-                }
-            } else if (!closing && currentItem >= 0 && DATES.contains(local)) {
-                int textStart = xml.indexOf('>', nameEnd);
-                if (textStart < 0) {
-                    break;
-                }
-                int textEnd = xml.indexOf('<', textStart + 1);
-                if (textEnd < 0) {
-                    break;
-                }
-                if (textEnd - textStart <= LONGEST_DATE && impossible(xml.substring(textStart + 1, textEnd).strip())) {
-                    items.set(currentItem, true);
-                }
-                from = textEnd;
-            }
-        }
-        return items;
     }
 
     /** True when the text is an RFC 822 or ISO 8601 date whose fields name no real date or time. */
@@ -132,14 +80,5 @@ final class StrictDates {
         }
         String token = tokens.get(index);
         return isNumber(token) ? Integer.parseInt(token) : index <= 2 ? -1 : 0;
-    }
-
-    private static boolean isNameChar(char c) {
-        return Character.isLetterOrDigit(c) || c == ':' || c == '_' || c == '-' || c == '.';
-    }
-
-    private static String localName(String name) {
-        int colon = name.lastIndexOf(':');
-        return (colon < 0 ? name : name.substring(colon + 1)).toLowerCase(Locale.ROOT);
     }
 }

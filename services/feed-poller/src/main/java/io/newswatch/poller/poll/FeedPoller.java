@@ -124,7 +124,7 @@ public final class FeedPoller {
         ParsedFeed parsed;
         try {
             budget.check("the start of parsing");
-            parsed = parser.parse(response.body(), response.charset(), response.uri(), () -> budget.check("parsing"));
+            parsed = parser.parse(response.body(), response.charset(), response.base(), () -> budget.check("parsing"));
         } catch (FeedParseException e) {
             return failed(feed, state, "PARSE", e.getMessage(), response.status(), Optional.empty(), started);
         } catch (PollBudget.Exceeded e) {

