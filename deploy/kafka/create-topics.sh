@@ -34,7 +34,8 @@ compacted() {
 
 stream articles.raw 604800000        # 7 days
 stream articles.enriched 604800000   # 7 days
-stream alerts 7776000000             # 90 days: the alerter's history of what was notified
+stream alerts 7776000000             # 90 days: notifications still to settle, recent alerts
+compacted alerts.state               # per rule and open story: what was notified (outlives the alerts topic)
 compacted rules
 compacted feeds
 compacted feeds.state

@@ -23,9 +23,8 @@ public record TopicNames(String prefix) {
     public static final Duration ARTICLES_RETENTION = Duration.ofDays(7);
 
     /**
-     * How long the alerts topic keeps records. Every alerter reads it whole at start as its history of what was
-     * notified, so this is how long a story can keep running and still not be notified twice; it is also what each
-     * start reads. Elasticsearch keeps the alerts themselves longer (the indexer's retention).
+     * How long the alerts topic keeps records. Every alerter reads it whole at start for the notifications still to
+     * settle and its recent alerts; what was notified on each open story outlives it in {@link #alertState()}. Elasticsearch keeps the alerts themselves longer (the indexer's retention).
      */
     public static final Duration ALERTS_RETENTION = Duration.ofDays(90);
 
@@ -45,6 +44,15 @@ public record TopicNames(String prefix) {
     /** Alerts, keyed by alert id. */
     public String alerts() {
         return prefix + "alerts";
+    }
+
+    /**
+     * The alerter's alert state (compacted), keyed by {@code ruleId/storyId}: what each rule has raised and notified
+     * on each open story, so that a restart re-notifies nothing however long ago the alerts were raised; a tombstone
+     * once the story has closed.
+     */
+    public String alertState() {
+        return prefix + "alerts.state";
     }
 
     /** The rule store (compacted), keyed by rule id. */
@@ -108,6 +116,7 @@ public record TopicNames(String prefix) {
                 TopicSpec.stream(articlesRaw(), ARTICLES_RETENTION),
                 TopicSpec.stream(articlesEnriched(), ARTICLES_RETENTION),
                 TopicSpec.stream(alerts(), ALERTS_RETENTION),
+                TopicSpec.compacted(alertState()),
                 TopicSpec.compacted(rules()),
                 TopicSpec.compacted(feeds()),
                 TopicSpec.compacted(feedState()),

@@ -2,6 +2,8 @@ package io.newswatch.alerter.alert;
 
 import io.newswatch.contract.Alert;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,15 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * What the alerts topic says has happened, folded into the state the alerter decides from: which alerts exist
- * (a replay raises nothing twice), which notifications are settled, and the latest alerts for {@code GET /alerts}.
- * Records of one alert id are in one partition, so they arrive in the order they were written.
+ * What the alert state topic and the alerts topic say has happened, folded into the state the alerter decides from:
+ * what each rule raised on each open story ({@link StoryAlerts}: a replay raises nothing twice), which
+ * notifications are settled, and the latest alerts for {@code GET /alerts}. Records of one alert id are in one
+ * partition, so they arrive in the order they were written.
  *
- * <p>Every alert id is remembered in a compact form; full alerts only while a channel is unsettled, and the most
- * recent ones. Thread-safe.
+ * <p>Memory holds what is live, not every alert ever: the state of each rule on each open story (forgotten once the
+ * story closes, {@link #closeStories()}), full alerts only while a channel is unsettled, and the most recent ones.
+ * Thread-safe.
  */
 public final class AlertHistory implements AlertState {
 
@@ -55,41 +60,48 @@ public final class AlertHistory implements AlertState {
         }
     }
 
-    /**
-     * What a rule has raised on a story: how many rounds (the first alert, then one per realert), when the latest
-     * round's article was fetched, the highest escalation level, the most outlets any of its alerts reported, and
-     * which articles raised something.
-     */
-    public record StoryAlerts(int rounds, Instant lastRoundArticle, int maxLevel, int maxOutlets,
-                              Set<String> articles) {
+    /** A rule's state on an open story: as folded here, as last read from or written to the state topic. */
+    private static final class Live {
+        StoryAlerts state;
+        StoryAlerts stored;
+        /** Alerts of the story whose first record was read from the alerts topic. */
+        final Set<String> read = new HashSet<>();
 
-        static final StoryAlerts NONE = new StoryAlerts(0, null, 0, 0, Set.of());
-
-        StoryAlerts with(Alert alert) {
-            Set<String> withArticle = new HashSet<>(articles);
-            withArticle.add(alert.articleId());
-            int outlets = Math.max(maxOutlets, alert.storyOutlets());
-            if (alert.level() > 0) {
-                return new StoryAlerts(rounds, lastRoundArticle, Math.max(maxLevel, alert.level()), outlets,
-                        withArticle);
-            }
-            Instant fetched = alert.articleFetched() == null ? alert.timestamp() : alert.articleFetched();
-            Instant latest = lastRoundArticle == null || fetched != null && fetched.isAfter(lastRoundArticle)
-                    ? fetched : lastRoundArticle;
-            return new StoryAlerts(rounds + 1, latest, maxLevel, outlets, withArticle);
+        Live(StoryAlerts state) {
+            this.state = state;
         }
     }
 
+    /** A horizon that never closes a story (tests, tools that read a short history). */
+    public static final Function<String, Duration> NEVER_CLOSED = ruleId -> Duration.ofDays(365_000);
+
     private final int recentLimit;
-    private final Map<String, Integer> known = new HashMap<>();
-    private final Map<String, StoryAlerts> byRuleAndStory = new HashMap<>();
+    private final Clock clock;
+    private final Function<String, Duration> horizon;
+    /** Open stories by {@link StoryAlerts#key}: all the alerter remembers of them. */
+    private final Map<String, Live> live = new HashMap<>();
+    /** Alert id to the key of its open story, for {@link #isRaised}. */
+    private final Map<String, String> liveAlerts = new HashMap<>();
     private final Map<String, Set<String>> rulesByStory = new HashMap<>();
+    /** Keys of closed stories whose tombstone is still to write. */
+    private final Set<String> toTombstone = new HashSet<>();
     private final Map<String, Entry> unsettled = new HashMap<>();
     private final LinkedHashMap<String, Entry> recent;
 
-    /** @param recentLimit how many of the latest alerts to keep whole */
+    /** @param recentLimit how many of the latest alerts to keep whole; stories never close */
     public AlertHistory(int recentLimit) {
+        this(recentLimit, Clock.systemUTC(), NEVER_CLOSED);
+    }
+
+    /**
+     * @param recentLimit how many of the latest alerts to keep whole
+     * @param horizon     per rule, how long after its last article a story is closed for the rule (the story
+     *                    window, or the rule's realert when longer): its state is forgotten then
+     */
+    public AlertHistory(int recentLimit, Clock clock, Function<String, Duration> horizon) {
         this.recentLimit = recentLimit;
+        this.clock = clock;
+        this.horizon = horizon;
         this.recent = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, AlertHistory.Entry> eldest) {
@@ -98,18 +110,24 @@ public final class AlertHistory implements AlertState {
         };
     }
 
-    /** Folds one record of the alerts topic in. */
+    /**
+     * Folds one record of the alerts topic in. A record of a story closed before it is ignored (its state was
+     * forgotten on purpose: the alerts topic may still hold alerts of stories long closed).
+     */
     public synchronized Change apply(Alert record, int partition) {
-        boolean first = !known.containsKey(record.id());
+        String ruleId = record.ruleId();
+        String storyId = StoryAlerts.storyOf(record);
+        String key = StoryAlerts.key(ruleId, storyId);
+        Live story = live.get(key);
+        if (story == null && closed(StoryAlerts.none(ruleId, storyId).with(record))) {
+            return Change.DUPLICATE;
+        }
+        boolean first = story == null || !story.read.contains(record.id());
         Entry current = first ? null : find(record.id());
         Alert merged;
         if (first) {
-            known.put(record.id(), partition);
-            if (record.storyId() != null) {
-                byRuleAndStory.merge(storyKey(record.ruleId(), record.storyId()),
-                        StoryAlerts.NONE.with(record), (old, added) -> old.with(record));
-                rulesByStory.computeIfAbsent(record.storyId(), story -> new HashSet<>()).add(record.ruleId());
-            }
+            story = fold(key, ruleId, storyId, record);
+            story.read.add(record.id());
             merged = record;
         } else if (record.deliveries().isEmpty()) {
             return Change.DUPLICATE;
@@ -128,6 +146,140 @@ public final class AlertHistory implements AlertState {
         return first ? Change.RAISED : Change.DELIVERY;
     }
 
+    /**
+     * Folds in an alert this instance has just raised, before the alerts topic has it back.
+     *
+     * @return the rule's new state on the story, to write to the state topic
+     */
+    public synchronized StoryAlerts raised(Alert alert) {
+        String storyId = StoryAlerts.storyOf(alert);
+        Live story = fold(StoryAlerts.key(alert.ruleId(), storyId), alert.ruleId(), storyId, alert);
+        story.stored = story.state;
+        return story.state;
+    }
+
+    /** Applies one record of the state topic: a rule's state on a story, or (null) its tombstone. */
+    public synchronized void applyStored(String key, StoryAlerts stored) {
+        if (stored == null) {
+            forget(key);
+            toTombstone.remove(key);
+            return;
+        }
+        Live story = live.get(key);
+        if (story == null) {
+            if (closed(stored)) {
+                toTombstone.add(key); // closed while no alerter ran, or its tombstone was lost
+                return;
+            }
+            story = new Live(stored);
+            live.put(key, story);
+            rulesByStory.computeIfAbsent(stored.storyId(), id -> new HashSet<>()).add(stored.ruleId());
+        } else {
+            story.state = story.state.merge(stored);
+        }
+        story.stored = story.stored == null ? stored : story.stored.merge(stored);
+        stored.alerts().forEach(id -> liveAlerts.put(id, key));
+    }
+
+    /**
+     * Notes an article of the story, fetched at {@code fetched}, for every rule that alerted on the story.
+     *
+     * @param refresh how far the latest article may run ahead of the stored one before it is stored again
+     * @return the states to write to the state topic (few: once per {@code refresh} of a running story)
+     */
+    public synchronized List<StoryAlerts> seen(String storyId, Instant fetched, Duration refresh) {
+        Set<String> rules = rulesByStory.get(storyId);
+        if (rules == null || fetched == null) {
+            return List.of();
+        }
+        List<StoryAlerts> toStore = new ArrayList<>();
+        for (String ruleId : rules) {
+            Live story = live.get(StoryAlerts.key(ruleId, storyId));
+            story.state = story.state.seen(fetched);
+            Instant stored = story.stored == null ? null : story.stored.lastArticle();
+            if (stored == null || story.state.lastArticle().isAfter(stored.plus(refresh))) {
+                story.stored = story.state;
+                toStore.add(story.state);
+            }
+        }
+        return toStore;
+    }
+
+    /**
+     * States that know more than the state topic (alerts read from the alerts topic whose state record was never
+     * written: the alerter stopped between the two), for the caller to write ({@link #stored} once written).
+     */
+    public synchronized List<StoryAlerts> unstored() {
+        List<StoryAlerts> toStore = new ArrayList<>();
+        for (Live story : live.values()) {
+            if (!story.state.equals(story.stored)) {
+                toStore.add(story.state);
+            }
+        }
+        return toStore;
+    }
+
+    /** Notes that the state topic has this state. */
+    public synchronized void stored(StoryAlerts state) {
+        Live story = live.get(state.key());
+        if (story != null) {
+            story.stored = story.stored == null ? state : story.stored.merge(state);
+        }
+    }
+
+    /** A closed story whose tombstone could not be written: {@link #closeStories()} returns it again. */
+    public synchronized void tombstoneLater(String key) {
+        toTombstone.add(key);
+    }
+
+    /**
+     * Forgets the stories closed by now (for each rule: its horizon after the story's last article).
+     *
+     * @return their keys, to tombstone in the state topic
+     */
+    public synchronized List<String> closeStories() {
+        List<String> closed = new ArrayList<>(toTombstone);
+        toTombstone.clear();
+        for (Map.Entry<String, Live> story : live.entrySet()) {
+            if (closed(story.getValue().state)) {
+                closed.add(story.getKey());
+            }
+        }
+        closed.forEach(this::forget);
+        return closed;
+    }
+
+    private boolean closed(StoryAlerts state) {
+        return state.closedAt(clock.instant(), horizon.apply(state.ruleId()));
+    }
+
+    private Live fold(String key, String ruleId, String storyId, Alert alert) {
+        Live story = live.get(key);
+        if (story == null) {
+            story = new Live(StoryAlerts.none(ruleId, storyId));
+            live.put(key, story);
+            rulesByStory.computeIfAbsent(storyId, id -> new HashSet<>()).add(ruleId);
+        }
+        story.state = story.state.with(alert);
+        liveAlerts.put(alert.id(), key);
+        return story;
+    }
+
+    private void forget(String key) {
+        Live story = live.remove(key);
+        if (story == null) {
+            return;
+        }
+        story.state.alerts().forEach(liveAlerts::remove);
+        Set<String> rules = rulesByStory.get(story.state.storyId());
+        if (rules != null) {
+            rules.remove(story.state.ruleId());
+            if (rules.isEmpty()) {
+                rulesByStory.remove(story.state.storyId());
+            }
+        }
+    }
+
     @Override
     public boolean isRaised(String alertId) {
         return contains(alertId);
@@ -135,7 +287,8 @@ public final class AlertHistory implements AlertState {
 
     @Override
     public synchronized Optional<StoryAlerts> onStory(String ruleId, String storyId) {
-        return Optional.ofNullable(byRuleAndStory.get(storyKey(ruleId, storyId)));
+        Live story = live.get(StoryAlerts.key(ruleId, storyId));
+        return story == null ? Optional.empty() : Optional.of(story.state);
     }
 
     @Override
@@ -149,13 +302,9 @@ public final class AlertHistory implements AlertState {
         return unsettled.values().stream().filter(e -> e.alert().ruleId().equals(ruleId)).toList();
     }
 
-    private static String storyKey(String ruleId, String storyId) {
-        return ruleId + "\n" + storyId;
-    }
-
-    /** True when an alert with this id has been raised. */
+    /** True when an alert with this id has been raised on a story still open. */
     public synchronized boolean contains(String alertId) {
-        return known.containsKey(alertId);
+        return liveAlerts.containsKey(alertId);
     }
 
     /** The alert with its latest delivery statuses, while it is unsettled or recent. */
@@ -181,9 +330,14 @@ public final class AlertHistory implements AlertState {
         return alerts.size() > limit ? List.copyOf(alerts.subList(0, limit)) : alerts;
     }
 
-    /** Alert ids remembered. */
+    /** Open stories remembered, per rule: what memory holds grows with these, not with every alert ever. */
     public synchronized int size() {
-        return known.size();
+        return live.size();
+    }
+
+    /** Alert ids remembered (those of open stories). */
+    public synchronized int alertIds() {
+        return liveAlerts.size();
     }
 
     /** The alert with each channel's status replaced by the newer one in {@code deliveries}. */

@@ -5,53 +5,99 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alerter.config.AlerterConfig;
 import io.newswatch.alerter.delivery.Redaction;
 import io.newswatch.alerter.kafka.TopicTable;
+import io.newswatch.alerter.rule.RuleStore;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Json;
+import io.newswatch.contract.Rule;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.DeadLetters;
+import io.newswatch.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The alert history of this instance: the whole alerts topic, read by every instance (not as a group member) into
- * an {@link AlertHistory}. It is how a restarted or second instance knows what was raised and notified before, and
- * what is still to notify; nothing about alerts lives only in memory.
+ * The alert history of this instance, from two topics read whole by every instance (not as a group member) into an
+ * {@link AlertHistory}: the compacted alert state topic (what each rule raised on each open story, however long
+ * ago: a restart re-notifies nothing after the alerts topic dropped the alerts) and the alerts topic (what is still
+ * to notify, and the latest alerts). Every alert raised here is written to both; once a minute the stories closed
+ * since are forgotten and tombstoned.
  */
 @ApplicationScoped
 public class AlertLog implements AlertState {
 
+    private static final Logger LOG = Logger.getLogger(AlertLog.class);
+    private static final String SERVICE = "alerter";
+    /** How often closed stories are looked for. */
+    private static final Duration CLOSE_EVERY = Duration.ofMinutes(1);
+    /**
+     * How far a story's latest article may run ahead of the stored one before it is stored again: a fraction of
+     * the story window, added to it before a story counts as closed, so an unstored article never closes a story
+     * early.
+     */
+    private static final int REFRESHES_PER_WINDOW = 12;
+
     private final TopicNames topics;
     private final Map<String, Object> kafka;
+    private final KafkaClients clients;
+    /** Used once the application has started (its emitters are connected then, not at this bean's start). */
+    private final AlertPublisher publisher;
+    private volatile boolean started;
+    private boolean unstoredChecked;
     private final AlertHistory history;
-    /** Raised by this instance and acknowledged by Kafka, not read back yet. */
-    private final Set<String> raisedHere = ConcurrentHashMap.newKeySet();
+    private final Duration refresh;
     private final List<Consumer<AlertHistory.Entry>> onRaised = new CopyOnWriteArrayList<>();
     private final List<Consumer<AlertHistory.Entry>> onDelivery = new CopyOnWriteArrayList<>();
     private TopicTable table;
+    private io.newswatch.kafka.TopicTable stateTable;
+    private DeadLetters deadLetters;
+    private ScheduledExecutorService closer;
 
     AlertLog(AlerterConfig config, TopicNames topics, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-             MeterRegistry registry) {
+             KafkaClients clients, RuleStore rules, AlertPublisher publisher, Clock clock, MeterRegistry registry) {
         this.topics = topics;
         this.kafka = kafka;
-        this.history = new AlertHistory(config.recentAlerts());
-        Gauge.builder("alerter.alerts.known", history, AlertHistory::size)
-                .description("Alert ids in the alert history (replays of these raise nothing)").register(registry);
+        this.clients = clients;
+        this.publisher = publisher;
+        Duration window = config.state().storyWindow();
+        this.refresh = window.dividedBy(REFRESHES_PER_WINDOW);
+        Duration closedAfter = window.plus(refresh);
+        this.history = new AlertHistory(config.recentAlerts(), clock, ruleId -> rules.book().get(ruleId)
+                .map(Rule::realert).filter(realert -> realert.compareTo(closedAfter) > 0).orElse(closedAfter));
+        Gauge.builder("alerter.alerts.known", history, AlertHistory::alertIds)
+                .description("Alert ids of open stories (replays of these raise nothing)").register(registry);
+        Gauge.builder("alerter.stories.open", history, AlertHistory::size)
+                .description("Open stories per rule that alerted on them: the alert state held in memory")
+                .register(registry);
     }
 
     void start(@Observes @Priority(10) StartupEvent event) {
+        deadLetters = new DeadLetters(clients, topics.deadLetters(), "newswatch-alerter-alert-state-dlq");
+        stateTable = new io.newswatch.kafka.TopicTable(clients, topics.alertState(), SERVICE,
+                record -> history.applyStored(record.key(),
+                        record.value() == null ? null : Json.decode(record.value(), StoryAlerts.class)),
+                deadLetters);
+        stateTable.start();
         table = new TopicTable(topics.alerts(), topics.deadLetters(), kafka, new TopicTable.Listener() {
             @Override
             public void apply(ConsumerRecord<String, String> record) {
@@ -62,7 +108,6 @@ public class AlertLog implements AlertState {
                 Alert alert = Redaction.alert(Json.decode(record.value(), Alert.class));
                 AlertHistory.Change change = history.apply(alert, record.partition());
                 if (change == AlertHistory.Change.RAISED) {
-                    raisedHere.remove(alert.id());
                     AlertHistory.Entry entry = history.find(alert.id());
                     onRaised.forEach(listener -> listener.accept(entry));
                 } else if (change == AlertHistory.Change.DELIVERY) {
@@ -72,14 +117,96 @@ public class AlertLog implements AlertState {
                     }
                 }
             }
+
         });
         table.start();
+        closer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alert-state-closer")
+                .daemon().factory());
+        closer.scheduleWithFixedDelay(this::closeStories, CLOSE_EVERY.toMillis(), CLOSE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** After every other start observer: Reactive Messaging has connected the emitters the writes go through. */
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        started = true;
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (closer != null) {
+            closer.shutdownNow();
+        }
         if (table != null) {
             table.close();
         }
+        if (stateTable != null) {
+            stateTable.close();
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
+    }
+
+    /**
+     * Once a minute (when both topics are read and the application has started): the first time, alerts the alerts
+     * topic has and the state topic lacks (the alerter stopped between writing an alert and its state) are stored,
+     * so that they too outlive the alerts topic; every time, the stories closed since the last look are forgotten
+     * and tombstoned. A failure is logged and the next look tries again.
+     */
+    void closeStories() {
+        try {
+            if (!started || !stateTable.isCaughtUp() || !table.isCaughtUp()) {
+                return;
+            }
+            if (!unstoredChecked) {
+                List<StoryAlerts> unstored = history.unstored();
+                if (!unstored.isEmpty()) {
+                    LOG.infof("Storing the state of %d rule and story pairs the alert state topic lacked",
+                            unstored.size());
+                }
+                for (StoryAlerts state : unstored) {
+                    publisher.publishState(state.key(), state).subscribe().with(ignored -> history.stored(state),
+                            error -> LOG.errorf("Could not store the alert state %s: %s", state.key(), error));
+                }
+                unstoredChecked = true;
+            }
+            List<String> closed = history.closeStories();
+            if (!closed.isEmpty()) {
+                LOG.infof("%d stories closed: their alert state is tombstoned", closed.size());
+            }
+            for (String key : closed) {
+                publisher.publishState(key, null).subscribe().with(ignored -> { }, error -> {
+                    LOG.errorf("Could not tombstone the alert state %s, trying again later: %s", key, error);
+                    history.tombstoneLater(key);
+                });
+            }
+        } catch (RuntimeException | Error e) {
+            // a periodic task that throws is never run again: log and look again next time
+            LOG.errorf(e, "Looking for closed stories failed: %s", e);
+        }
+    }
+
+    /**
+     * Records an alert this instance raised (Kafka has acknowledged it): the planner counts it at once, and the
+     * rule's new state on the story goes to the state topic. Completes when Kafka has the state.
+     */
+    public Uni<Void> raised(Alert alert) {
+        return store(history.raised(alert));
+    }
+
+    /**
+     * Notes an article of a story, for the rules that alerted on it: the story stays open a window after its
+     * latest article. Completes when Kafka has what had to be stored (rarely anything).
+     */
+    public Uni<Void> seen(String storyId, Instant fetched) {
+        List<StoryAlerts> toStore = history.seen(storyId, fetched, refresh);
+        if (toStore.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(toStore.stream().map(this::store).toList()).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> store(StoryAlerts state) {
+        return publisher.publishState(state.key(), state);
     }
 
     /** Calls {@code listener} on the history's thread for every alert raised from now on, by any instance. */
@@ -92,27 +219,20 @@ public class AlertLog implements AlertState {
         onDelivery.add(listener);
     }
 
-    /** True when the alert was raised before (by any instance), or by this one a moment ago. */
+    /** True when the alert was raised on a story still open, by any instance (by this one: a moment ago). */
     @Override
     public boolean isRaised(String alertId) {
-        return raisedHere.contains(alertId) || history.contains(alertId);
+        return history.contains(alertId);
     }
 
     @Override
-    public Optional<AlertHistory.StoryAlerts> onStory(String ruleId, String storyId) {
+    public Optional<StoryAlerts> onStory(String ruleId, String storyId) {
         return history.onStory(ruleId, storyId);
     }
 
     @Override
     public Set<String> rulesOnStory(String storyId) {
         return history.rulesOnStory(storyId);
-    }
-
-    /** Notes an alert this instance has just raised, until the history reads it back. */
-    public void raisedHere(String alertId) {
-        if (!history.contains(alertId)) {
-            raisedHere.add(alertId);
-        }
     }
 
     /**
@@ -127,8 +247,11 @@ public class AlertLog implements AlertState {
         return history;
     }
 
+    /** Waits until both topics have been read up to where they ended at start. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return table.awaitCaughtUp(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return stateTable.awaitCaughtUp(timeout)
+                && table.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Waits until everything written to the alerts topic before this call has been read. */
@@ -143,6 +266,9 @@ public class AlertLog implements AlertState {
 
     /** Why the history is not read yet; null once it is. */
     public String problem() {
-        return table == null ? "not started" : table.problem();
+        if (table == null || stateTable == null) {
+            return "not started";
+        }
+        return stateTable.problem() != null ? stateTable.problem() : table.problem();
     }
 }

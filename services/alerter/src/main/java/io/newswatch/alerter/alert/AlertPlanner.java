@@ -94,7 +94,7 @@ public final class AlertPlanner {
         if (rule.scope() == Rule.Scope.ARTICLE) {
             return Ids.alert(rule.id(), article.id(), 0);
         }
-        AlertHistory.StoryAlerts before = state.onStory(rule.id(), storyId).orElse(null);
+        StoryAlerts before = state.onStory(rule.id(), storyId).orElse(null);
         if (before == null || before.rounds() == 0) {
             return Ids.alert(rule.id(), storyId, 0);
         }
@@ -111,7 +111,7 @@ public final class AlertPlanner {
      * The level the story has reached for the rule's escalation: how many of its conditions the story meets now;
      * 0 when that is no more than what earlier alerts already reported.
      */
-    static int escalation(Rule rule, Story story, AlertHistory.StoryAlerts before) {
+    static int escalation(Rule rule, Story story, StoryAlerts before) {
         Rule.Escalation escalation = rule.escalation();
         if (story == null || before == null || escalation == null) {
             return 0;

@@ -6,6 +6,7 @@ import io.newswatch.contract.kafka.DeadLetterHeaders;
 import io.newswatch.contract.kafka.TopicNames;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes alerts to the alerts topic, keyed by alert id (as raised, and again with delivery statuses), and
+ * Writes alerts to the alerts topic, keyed by alert id (as raised, and again with delivery statuses), the alert
+ * state of each rule and story to the alert state topic, and
  * notifications that could not be delivered and records that could not be read to the dead-letter topic. Each returned {@link Uni} completes when
  * Kafka has acknowledged the record.
  */
@@ -31,6 +33,7 @@ public class AlertPublisher {
 
     private final MutinyEmitter<String> alerts;
     private final MutinyEmitter<String> deadLetters;
+    private final MutinyEmitter<Record<String, String>> alertState;
     private final TopicNames topics;
 
     /**
@@ -39,9 +42,12 @@ public class AlertPublisher {
      */
     AlertPublisher(@Channel("alerts") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> alerts,
                    @Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-                   MutinyEmitter<String> deadLetters, TopicNames topics) {
+                   MutinyEmitter<String> deadLetters,
+                   @Channel("alert-state") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                   MutinyEmitter<Record<String, String>> alertState, TopicNames topics) {
         this.alerts = alerts;
         this.deadLetters = deadLetters;
+        this.alertState = alertState;
         this.topics = topics;
     }
 
@@ -50,6 +56,11 @@ public class AlertPublisher {
         Message<String> message = Message.of(Json.encode(alert))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.id()).build());
         return alerts.sendMessage(message);
+    }
+
+    /** Writes a rule's state on a story to the alert state topic, or (null) its tombstone. */
+    public Uni<Void> publishState(String key, StoryAlerts state) {
+        return alertState.sendMessage(Message.of(Record.of(key, state == null ? null : Json.encode(state))));
     }
 
     /** Dead-letters a notification that failed for good, with the reason in the standard headers. */

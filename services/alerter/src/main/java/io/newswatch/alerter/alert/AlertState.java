@@ -10,7 +10,7 @@ public interface AlertState {
     boolean isRaised(String alertId);
 
     /** What the rule has raised on the story so far, if anything. */
-    Optional<AlertHistory.StoryAlerts> onStory(String ruleId, String storyId);
+    Optional<StoryAlerts> onStory(String ruleId, String storyId);
 
     /** Rules that have alerted on the story. */
     Set<String> rulesOnStory(String storyId);

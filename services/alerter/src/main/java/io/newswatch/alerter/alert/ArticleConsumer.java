@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,10 +122,14 @@ public class ArticleConsumer {
         }
         alerts.forEach(alert -> state.raised().add(alert.id()));
         articles.increment();
+        // the story stays open for the rules that alerted on it (their state is stored again now and then)
+        Uni<Void> seen = log.seen(storyId(article), fetched(article));
         if (alerts.isEmpty()) {
-            return null;
+            return seen;
         }
-        return Uni.join().all(alerts.stream().map(this::raise).toList()).andFailFast().replaceWithVoid()
+        List<Uni<Void>> writes = new ArrayList<>(alerts.stream().map(this::raise).toList());
+        writes.add(seen);
+        return Uni.join().all(writes).andFailFast().replaceWithVoid()
                 .onFailure().recoverWithUni(error -> {
                     LOG.errorf("Dead-lettering article %s: its alerts cannot be written: %s", article.id(),
                             error.getMessage());
@@ -142,13 +147,14 @@ public class ArticleConsumer {
     }
 
     private Uni<Void> raise(Alert alert) {
-        return publisher.publish(alert)
+        // once Kafka has the alert, the rule's state on the story (what outlives the alerts topic); a retry writes
+        // both again, which is harmless: the alert id and the state are the same
+        return publisher.publish(alert).chain(() -> log.raised(alert))
                 .onFailure(ArticleConsumer::isTransient).invoke(error -> LOG.warnf(
-                        "Writing alert %s failed, retrying: %s", alert.id(), error.getMessage()))
+                        "Writing alert %s or its state failed, retrying: %s", alert.id(), error.getMessage()))
                 .onFailure(ArticleConsumer::isTransient).retry().withBackOff(Duration.ofSeconds(1), PUBLISH_RETRY_MAX)
                 .indefinitely()
                 .invoke(() -> {
-                    log.raisedHere(alert.id());
                     Counter.builder("alerter.alerts.raised").tag("level", String.valueOf(alert.level()))
                             .description("Alerts raised").register(registry).increment();
                     if (alert.articleFetched() != null) {
@@ -171,7 +177,7 @@ public class ArticleConsumer {
         }
 
         @Override
-        public Optional<AlertHistory.StoryAlerts> onStory(String ruleId, String storyId) {
+        public Optional<StoryAlerts> onStory(String ruleId, String storyId) {
             return history.onStory(ruleId, storyId);
         }
 
@@ -179,6 +185,14 @@ public class ArticleConsumer {
         public Set<String> rulesOnStory(String storyId) {
             return history.rulesOnStory(storyId);
         }
+    }
+
+    private static String storyId(EnrichedArticle article) {
+        return article.story() == null || article.story().id() == null ? article.id() : article.story().id();
+    }
+
+    private static Instant fetched(EnrichedArticle article) {
+        return article.article().fetched() != null ? article.article().fetched() : article.timestamp();
     }
 
     /** Kafka being away is worth waiting for; a record Kafka can never take is not. */

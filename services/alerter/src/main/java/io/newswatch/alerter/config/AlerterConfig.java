@@ -35,6 +35,21 @@ public interface AlerterConfig {
     /** Notifications. */
     Delivery delivery();
 
+    /** What each rule raised on each open story (the alert state topic). */
+    State state();
+
+    /** How long the alert state of a story is kept. */
+    interface State {
+
+        /**
+         * How long a story stays open after its latest article: the enricher's
+         * {@code newswatch.enricher.stories.window}. A rule's state on a story is tombstoned once this (or the rule's
+         * realert, when longer), plus a margin, has passed since the story's latest article.
+         */
+        @WithDefault("P3D")
+        Duration storyWindow();
+    }
+
     /** Backtests against the article history in Elasticsearch. */
     Backtest backtest();
 

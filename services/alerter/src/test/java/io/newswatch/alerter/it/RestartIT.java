@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +119,55 @@ class RestartIT {
         long repeats = deliveredKeys().values().stream().mapToLong(n -> n - 1).sum();
         System.out.printf("kill -9 in mid-stream: %d alerts, %d repeated notifications%n", expected.size(), repeats);
         assertThat(repeats).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * Months later: the alerts topic has dropped the alerts (retention), the alerter restarts, and the story it
+     * alerted on is still running. Its next articles notify nothing again; a new story still notifies.
+     */
+    @Test
+    void aRestartAfterRetentionEmptiedTheAlertsTopicReNotifiesNothing() throws Exception {
+        startAlerter();
+        Topics topics = new Topics(test);
+        String running = "story-harbour-running";
+        String notified = Ids.alert("harbour", running, 0);
+        sendArticle(topics, "https://wire.example/harbour-running-1", running);
+        await().atMost(PATIENCE).until(() -> deliveredKeys().containsKey(notified));
+        // the alert's state is in the state topic once its article is acknowledged
+        await().atMost(PATIENCE).until(() -> topics.readAll(test.topics().alertState()).stream()
+                .anyMatch(r -> r.key().equals("harbour/" + running) && r.value() != null));
+        processes.stop(instance, Duration.ofSeconds(30));
+
+        topics.deleteAllRecords(test.topics().alerts());
+        assertThat(topics.readAll(test.topics().alerts())).isEmpty();
+        startAlerter();
+        sendArticle(topics, "https://wire.example/harbour-running-2", running);
+        sendArticle(topics, "https://wire.example/harbour-running-3", running);
+        String fresh = "story-harbour-fresh";
+        sendArticle(topics, "https://wire.example/harbour-fresh-1", fresh);
+
+        await().atMost(PATIENCE).until(() -> articlesMatched() >= 3
+                && deliveredKeys().containsKey(Ids.alert("harbour", fresh, 0)));
+        // all three articles were matched and the new story notified: the running story raised nothing again
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(deliveredKeys()).containsOnlyKeys(notified, Ids.alert("harbour", fresh, 0))
+                    .containsEntry(notified, 1L);
+            assertThat(topics.readAll(test.topics().alerts())).extracting(r -> r.key()).doesNotContain(notified);
+        });
+    }
+
+    /** Articles the running alerter has matched since it started (its {@code alerter.articles} counter). */
+    private double articlesMatched() throws IOException, InterruptedException {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("alerter_articles_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private void sendArticle(Topics topics, String url, String storyId) {
+        EnrichedArticle article = article().url(url).title("Harbour news").body("Boats left the harbour at dawn.")
+                .story(storyId, 1, 1).build();
+        topics.send(test.topics().articlesEnriched(), article.id(), Json.encode(article));
     }
 
     private void startAlerter() {
