@@ -360,15 +360,20 @@ public final class Deliverer {
         List<CompletableFuture<Void>> written = new ArrayList<>();
         for (Alert alert : task.alerts) {
             Map<String, Alert.Delivery> known = statuses.computeIfAbsent(alert.id(), id -> new ConcurrentHashMap<>());
-            known.put(task.channel, new Alert.Delivery(task.channel, status, task.attempts, clock.instant(), error));
-            List<Alert.Delivery> ordered = new ArrayList<>();
-            for (String channel : alert.channels()) {
-                Alert.Delivery delivery = known.get(channel);
-                if (delivery != null) {
-                    ordered.add(delivery);
+            // One alert's channels settle on different threads: each status record carries every channel's latest
+            // status, so records are built and handed to Kafka one at a time per alert, in the order they were
+            // built; otherwise an older picture (one channel only) could be written after a newer one and win.
+            synchronized (known) {
+                known.put(task.channel, new Alert.Delivery(task.channel, status, task.attempts, clock.instant(), error));
+                List<Alert.Delivery> ordered = new ArrayList<>();
+                for (String channel : alert.channels()) {
+                    Alert.Delivery delivery = known.get(channel);
+                    if (delivery != null) {
+                        ordered.add(delivery);
+                    }
                 }
+                written.add(sink.status(AlertHistory.withDeliveries(alert, ordered)).toCompletableFuture());
             }
-            written.add(sink.status(AlertHistory.withDeliveries(alert, ordered)).toCompletableFuture());
         }
         return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
     }
