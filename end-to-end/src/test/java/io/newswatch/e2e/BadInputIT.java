@@ -118,22 +118,20 @@ class BadInputIT {
                     assertThat(Kafka.header(letter, DeadLetterHeaders.REASON)).as("reason of a dead letter from %s", topic)
                             .isNotBlank();
                     assertThat(letter.value()).as("the original value").isEqualTo(POISON);
-                    // The poller's dead letters come from SmallRye's strategy, which names no service.
-                    String service = Kafka.header(letter, DeadLetterHeaders.SERVICE);
                     deadLettered.computeIfAbsent(topic, t -> new TreeSet<>())
-                            .add(service == null && topic.equals(topics.feeds()) ? "feed-poller" : service);
+                            .add(Kafka.header(letter, DeadLetterHeaders.SERVICE));
                 }
             }
             assertThat(deadLettered).as("services that dead-lettered the poison, by topic")
                     .isEqualTo(new TreeMap<>(consumers));
         });
 
-        // The partitions moved on: each consumer group committed past the poison...
+        // The partitions moved on: each consumer group committed past the poison (the poller reads the registry
+        // as a table, committing nothing: the feed renamed after the poison, checked below, shows it moved on)...
         Map<String, List<String>> groups = Map.of(
                 topics.articlesRaw(), List.of("enricher"),
                 topics.articlesEnriched(), List.of("indexer", "alerter"),
-                topics.alerts(), List.of("indexer"),
-                topics.feeds(), List.of("feed-poller"));
+                topics.alerts(), List.of("indexer"));
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             for (Map.Entry<String, List<String>> topic : groups.entrySet()) {
                 for (String group : topic.getValue()) {

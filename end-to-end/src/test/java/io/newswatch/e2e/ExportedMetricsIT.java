@@ -1,5 +1,6 @@
 package io.newswatch.e2e;
 
+import io.newswatch.stack.Ports;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.stack.StackHome;
 import io.newswatch.stack.launcher.NewswatchService;
@@ -76,7 +77,7 @@ class ExportedMetricsIT {
                   - url: http://localhost:%d/gone.xml
                     name: A feed whose server is gone
                     pollInterval: PT1S
-                """.formatted(site.feedUrl(), FreePorts.take(1).getFirst()));
+                """.formatted(site.feedUrl(), Ports.free(1).getFirst()));
         Path rules = Files.writeString(files.resolve("rules.yaml"), """
                 rules:
                   - id: montenegro

@@ -1,5 +1,6 @@
 package io.newswatch.e2e;
 
+import io.newswatch.stack.Ports;
 import io.newswatch.stack.launcher.NewswatchService;
 import io.newswatch.stack.launcher.ServiceProcesses;
 
@@ -73,7 +74,7 @@ final class Pipeline implements AutoCloseable {
                 instances.add(new Instance(service, number));
             }
         }
-        List<Integer> free = FreePorts.take(instances.size());
+        List<Integer> free = Ports.free(instances.size());
         for (int i = 0; i < instances.size(); i++) {
             ports.put(instances.get(i), free.get(i));
         }

@@ -1,5 +1,6 @@
 package io.newswatch.e2e;
 
+import io.newswatch.stack.Ports;
 import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.StackHome;
 import io.newswatch.stack.StackSettings;
@@ -30,7 +31,7 @@ final class PrivateStack implements AutoCloseable {
         StackHome shared = StackHome.locate();
         StackHome home = new StackHome(shared.project(), shared.dir().resolve(name + "-stack"));
         StackSettings defaults = StackSettings.fromEnvironment();
-        List<Integer> ports = FreePorts.take(4);
+        List<Integer> ports = Ports.free(4);
         LocalStack stack = new LocalStack(home, new StackSettings(ports.get(0), ports.get(1), ports.get(2),
                 ports.get(3), defaults.kafkaHeap(), "512m", defaults.partitions(), defaults.elasticsearchUser()));
         stack.down(); // whatever an earlier, interrupted run left behind

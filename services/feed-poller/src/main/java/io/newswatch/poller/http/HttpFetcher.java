@@ -204,8 +204,12 @@ public final class HttpFetcher implements AutoCloseable {
             get.setHeader("Authorization", authorization);
         }
         try (HostPoliteness.Permit permit = politeness.acquire(uri.getHost(), remaining(deadline, uri))) {
-            ScheduledFuture<?> totalTimeout = watchdog.schedule(get::cancel, remaining(deadline, uri).toNanos(),
-                    TimeUnit.NANOSECONDS);
+            // the watchdog's cancel (the total deadline) is told apart from readBody's (a body given up on)
+            java.util.concurrent.atomic.AtomicBoolean deadlinePassed = new java.util.concurrent.atomic.AtomicBoolean();
+            ScheduledFuture<?> totalTimeout = watchdog.schedule(() -> {
+                deadlinePassed.set(true);
+                get.cancel();
+            }, remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
             boolean[] readingBody = new boolean[1];
             try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
                 int status = response.getCode();
@@ -213,13 +217,13 @@ public final class HttpFetcher implements AutoCloseable {
                 byte[] body = new byte[0];
                 if (entity != null && !isRedirect(status) && status != 304) {
                     readingBody[0] = true;
-                    body = readBody(entity, uri, deadline, lease);
+                    body = readBody(entity, uri, deadline, lease, get);
                 }
                 return new Exchange(status, response.getHeaders(), body, body.length);
             } catch (FetchException | InterruptedException e) {
                 throw e;
             } catch (IOException e) {
-                throw failure(uri, e, get.isCancelled(), readingBody[0]);
+                throw failure(uri, e, deadlinePassed.get(), readingBody[0]);
             } finally {
                 totalTimeout.cancel(false);
             }
@@ -230,17 +234,23 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** The body as it came (still encoded), up to the limit; the total deadline is checked between chunks. */
-    private byte[] readBody(HttpEntity entity, URI uri, long deadline, BodyMemory.Lease lease)
+    /**
+     * The body as it came (still encoded), up to the limit; the total deadline is checked between chunks. A body
+     * given up on (too large, too slow, no memory) is given up on by dropping the connection: closing the stream of
+     * an unfinished HttpClient 5 entity would otherwise read the rest to the end to keep the connection (the whole
+     * gigabyte of a hostile feed).
+     */
+    private byte[] readBody(HttpEntity entity, URI uri, long deadline, BodyMemory.Lease lease, HttpGet get)
             throws IOException, InterruptedException {
-        long length = entity.getContentLength();
-        if (length > settings.maxBodyBytes()) {
-            throw tooLarge();
-        }
-        lease.grow(length, deadline, uri.getHost());
-        BodyBuffer buffer = new BodyBuffer(length >= 0 ? length : 16384, settings.maxBodyBytes());
-        byte[] chunk = new byte[16384];
-        try (InputStream in = entity.getContent()) {
+        try {
+            long length = entity.getContentLength();
+            if (length > settings.maxBodyBytes()) {
+                throw tooLarge();
+            }
+            lease.grow(length, deadline, uri.getHost());
+            BodyBuffer buffer = new BodyBuffer(length >= 0 ? length : 16384, settings.maxBodyBytes());
+            byte[] chunk = new byte[16384];
+            InputStream in = entity.getContent();
             int read;
             while ((read = in.read(chunk)) != -1) {
                 lease.grow(buffer.size() + (long) read, deadline, uri.getHost());
@@ -249,8 +259,12 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 remaining(deadline, uri);
             }
+            in.close();
+            return buffer.toByteArray();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            get.cancel();
+            throw e;
         }
-        return buffer.toByteArray();
     }
 
     private FetchException tooLarge() {

@@ -804,18 +804,25 @@ class FeedCorpusTest {
 
         @Test
         void anEndlessBodyIsCutAtTheLimit() throws Exception {
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
             site.route("/endless.xml", exchange -> {
                 exchange.sendResponseHeaders(200, 0);
                 OutputStream out = exchange.getResponseBody();
                 byte[] item = "<item><title>again</title></item>\n".repeat(100).getBytes(StandardCharsets.UTF_8);
                 out.write("<rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
-                while (true) {
+                while (sent.get() < 1L << 30) {
                     out.write(item);
+                    sent.addAndGet(item.length);
                 }
             });
+            long started = System.nanoTime();
             assertThat(pollPath("/endless.xml", false)).isEmpty();
             assertThat(harness.status().errorKind()).isEqualTo("TOO_LARGE");
             assertThat(harness.status().error()).isEqualTo("the body is larger than 262144 bytes; cut off there");
+            // the connection is dropped at the limit, not read to its end (HttpClient would drain it on close)
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            Thread.sleep(500);
+            assertThat(sent.get()).as("bytes the server could send before the poller hung up").isLessThan(16L << 20);
         }
 
         @Test
