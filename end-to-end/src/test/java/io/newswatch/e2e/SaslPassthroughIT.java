@@ -1,0 +1,121 @@
+package io.newswatch.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Ids;
+import io.newswatch.stack.KafkaSasl;
+import io.newswatch.stack.launcher.NewswatchService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's promise that the {@code KAFKA_*} client settings reach every Kafka client: all five services that
+ * talk to Kafka are given the local broker's SASL/PLAIN listener and nothing else, with
+ * {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM} and {@code KAFKA_SASL_JAAS_CONFIG}, and an article
+ * goes from a feed to an indexed document, an alert the webhook receives and the console's live reader sees. A
+ * client that ignored the settings (the poller's feed registry and state tables or its ownership, the enricher's
+ * story restore, the alerter's rule, alert and state tables or its delivery ownership, the console's alert reader, a
+ * channel) would speak plaintext to a listener that wants SASL, and its service would never be ready or never
+ * deliver.
+ */
+class SaslPassthroughIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final LocalInfrastructure infrastructure = LocalInfrastructure.reserve();
+    private GrowingFeedServer site;
+    private WebhookRecorder webhook;
+    private Pipeline pipeline;
+
+    @TempDir
+    Path files;
+
+    @AfterEach
+    void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (site != null) {
+            site.close();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
+        infrastructure.close();
+    }
+
+    @Test
+    void everyServiceWorksThroughASaslListenerAlone() throws Exception {
+        KafkaSasl sasl = infrastructure.test().stack().kafkaSasl();
+        assertThat(sasl.bootstrapServers()).isNotEqualTo(infrastructure.kafkaBootstrapServers());
+        site = new GrowingFeedServer();
+        webhook = new WebhookRecorder();
+        Path feeds = Files.writeString(files.resolve("feeds.yaml"), """
+                feeds:
+                  - url: %s
+                    name: Test Wire
+                    pollInterval: PT1S
+                    fullText: true
+                    language: en
+                """.formatted(site.feedUrl()));
+        Path rules = Files.writeString(files.resolve("rules.yaml"), """
+                rules:
+                  - id: montenegro
+                    name: Montenegro
+                    query: Montenegro
+                    channels: ["%s"]
+                """.formatted(webhook.channel()));
+        Map<NewswatchService, Map<String, String>> environment = new EnumMap<>(NewswatchService.class);
+        for (NewswatchService service : NewswatchService.values()) {
+            environment.put(service, new HashMap<>(sasl.environment()));
+        }
+        environment.get(NewswatchService.FEED_POLLER).putAll(Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
+                "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"));
+        environment.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE", rules.toString());
+
+        long started = System.nanoTime();
+        pipeline = new Pipeline(infrastructure, environment, 1, List.of(NewswatchService.values())).start();
+        long ready = System.nanoTime();
+        // after every service is ready: the console's reader starts at the end of the alerts topic
+        TestWireStories.Story story = TestWireStories.ALL.getFirst();
+        assertThat(story.mentionsMontenegro()).isTrue();
+        site.publish(story.slug(), story.title(), story.body());
+        String url = site.articleUrl(story.slug());
+
+        Search search = new Search(infrastructure.setup());
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(search.count(infrastructure.indices().articles(), "*")).isEqualTo(1));
+        JsonNode document = search.document(infrastructure.indices().articles(), Ids.article(url));
+        assertThat(document.path("location").toString()).contains("Montenegro");
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(webhook.deliveries()).singleElement()
+                        .satisfies(alert -> assertThat(alert.path("url").asText()).isEqualTo(url)));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(receivedByConsole()).isEqualTo(1));
+        System.out.printf("SASL passthrough: five services ready in %d ms, feed to alert and console %d ms later%n",
+                (ready - started) / 1_000_000, (System.nanoTime() - ready) / 1_000_000);
+    }
+
+    /** Alerts the console's live reader has taken from Kafka, as its readiness check counts them. */
+    private long receivedByConsole() {
+        JsonNode checks = Http.get(pipeline.url(NewswatchService.CONSOLE) + "/q/health/ready").body().path("checks");
+        for (JsonNode check : checks) {
+            if (check.path("name").asText().equals("live-alerts")) {
+                return check.path("data").path("received").asLong();
+            }
+        }
+        return -1;
+    }
+}
