@@ -6,10 +6,7 @@ import io.newswatch.stack.KafkaSasl;
 import io.newswatch.stack.launcher.NewswatchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,11 +20,12 @@ import static org.awaitility.Awaitility.await;
  * The README's promise that the {@code KAFKA_*} client settings reach every Kafka client: all five services that
  * talk to Kafka are given the local broker's SASL/PLAIN listener and nothing else, with
  * {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM} and {@code KAFKA_SASL_JAAS_CONFIG}, and an article
- * goes from a feed to an indexed document, an alert the webhook receives and the console's live reader sees. A
- * client that ignored the settings (the poller's feed registry and state tables or its ownership, the enricher's
- * story restore, the alerter's rule, alert and state tables or its delivery ownership, the console's alert reader, a
- * channel) would speak plaintext to a listener that wants SASL, and its service would never be ready or never
- * deliver.
+ * goes from a feed registered through the poller's API, past a rule written through the alerter's API, to an indexed
+ * document, an alert the webhook receives and the console's live reader sees. A client that ignored the settings
+ * (the poller's feed registry and state tables, its producers or its ownership, the enricher's story restore, the
+ * alerter's rule, alert and state tables, its rule producer or its delivery ownership, the console's alert reader, a
+ * channel) would speak plaintext to a listener that wants SASL, and its service would never be ready, never answer
+ * the write, or never deliver.
  */
 class SaslPassthroughIT {
 
@@ -37,9 +35,6 @@ class SaslPassthroughIT {
     private GrowingFeedServer site;
     private WebhookRecorder webhook;
     private Pipeline pipeline;
-
-    @TempDir
-    Path files;
 
     @AfterEach
     void stop() {
@@ -61,36 +56,25 @@ class SaslPassthroughIT {
         assertThat(sasl.bootstrapServers()).isNotEqualTo(infrastructure.kafkaBootstrapServers());
         site = new GrowingFeedServer();
         webhook = new WebhookRecorder();
-        Path feeds = Files.writeString(files.resolve("feeds.yaml"), """
-                feeds:
-                  - url: %s
-                    name: Test Wire
-                    pollInterval: PT1S
-                    fullText: true
-                    language: en
-                """.formatted(site.feedUrl()));
-        Path rules = Files.writeString(files.resolve("rules.yaml"), """
-                rules:
-                  - id: montenegro
-                    name: Montenegro
-                    query: Montenegro
-                    channels: ["%s"]
-                """.formatted(webhook.channel()));
         Map<NewswatchService, Map<String, String>> environment = new EnumMap<>(NewswatchService.class);
         for (NewswatchService service : NewswatchService.values()) {
             environment.put(service, new HashMap<>(sasl.environment()));
         }
-        environment.get(NewswatchService.FEED_POLLER).putAll(Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
-                "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"));
-        environment.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE", rules.toString());
+        environment.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S");
 
         long started = System.nanoTime();
         pipeline = new Pipeline(infrastructure, environment, 1, List.of(NewswatchService.values())).start();
         long ready = System.nanoTime();
-        // after every service is ready: the console's reader starts at the end of the alerts topic
+        // the writes answer once Kafka has them (the rule: once the alerter has read it back)
+        assertThat(Http.send("PUT", pipeline.url(NewswatchService.ALERTER) + "/rules/sasl-montenegro",
+                "{\"query\": \"Montenegro\", \"channels\": [\"%s\"]}".formatted(webhook.channel())).status())
+                .isEqualTo(201);
         TestWireStories.Story story = TestWireStories.ALL.getFirst();
         assertThat(story.mentionsMontenegro()).isTrue();
         site.publish(story.slug(), story.title(), story.body());
+        assertThat(Http.send("POST", pipeline.url(NewswatchService.FEED_POLLER) + "/feeds",
+                "{\"url\": \"%s\", \"pollInterval\": \"PT1S\", \"language\": \"en\"}"
+                        .formatted(site.feedUrl())).status()).isEqualTo(201);
         String url = site.articleUrl(story.slug());
 
         Search search = new Search(infrastructure.setup());

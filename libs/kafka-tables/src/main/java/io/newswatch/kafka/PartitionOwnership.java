@@ -28,9 +28,9 @@ import java.util.concurrent.CompletionStage;
  * Listener#prepare prepared} it (say, read the state it needs up to date), so that a new owner continues where the
  * old one stopped. A stopped instance hands its partitions over at once; a dead one loses them after the session
  * timeout. When membership fails (or a listener throws), every partition is released and the member rejoins after
- * a pause; as {@link Supervised} it counts such failures, for liveness.
+ * a pause; its {@link #thread()} counts such failures, for liveness.
  */
-public final class PartitionOwnership implements Supervised, AutoCloseable {
+public final class PartitionOwnership implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PartitionOwnership.class);
 
@@ -71,7 +71,7 @@ public final class PartitionOwnership implements Supervised, AutoCloseable {
         this.groupId = groupId;
         this.clientId = clientId;
         this.listener = listener;
-        this.thread = new SupervisedThread("ownership-" + topic, this::run, pauses, false,
+        this.thread = new SupervisedThread("ownership-" + topic, this::run, pauses,
                 why -> problem = "membership in " + groupId + " failed: " + why);
         // Cooperative rebalancing: an instance keeps the partitions it has while another joins or leaves.
         this.memberSettings = Map.of(
@@ -111,24 +111,9 @@ public final class PartitionOwnership implements Supervised, AutoCloseable {
         return problem;
     }
 
-    @Override
-    public String name() {
-        return thread.name();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.isRunning();
-    }
-
-    @Override
-    public int restarts() {
-        return thread.restarts();
-    }
-
-    @Override
-    public String lastFailure() {
-        return thread.lastFailure();
+    /** The thread that holds the partitions, for liveness. */
+    public Supervised thread() {
+        return thread;
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * fails: a Kafka failure is logged in one line, anything else (a listener's bug, a stack overflow) with its stack
  * trace; either is counted, reported to the owner, and the work runs again after a pause that doubles from one
  * second up to 30 s (back to one second after a run that lasted longer than that). {@link #close()} wakes the
- * consumer up and waits for the thread to end.
+ * consumer up, cuts a pause short and waits for the thread to end; it never interrupts the thread while a Kafka client
+ * works (a consumer closed by an interrupted thread cannot leave its group or close its fetch sessions cleanly).
  */
 final class SupervisedThread implements Supervised {
 
@@ -31,27 +32,23 @@ final class SupervisedThread implements Supervised {
     private final String name;
     private final Work work;
     private final TopicTable.Pauses pauses;
-    private final boolean interruptOnClose;
     private final Consumer<String> onFailure;
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile String lastFailure;
     private volatile boolean closed;
-    /** Between two runs: a close may interrupt the pause whatever {@link #interruptOnClose} says. */
+    /** In a {@link #pause}, the only time a close interrupts the thread. */
     private volatile boolean pausing;
     private volatile KafkaConsumer<?, ?> consumer;
     private Thread thread;
 
     /**
-     * @param interruptOnClose whether a close interrupts the thread while it works (a group member is not, so that
-     *                         its consumer leaves the group cleanly); a pause between two runs is always cut short
-     * @param onFailure        told why the work failed, before the pause (for the owner's health)
+     * @param pauses    how the thread waits (tests record the pauses instead)
+     * @param onFailure told why the work failed, before the pause (for the owner's health)
      */
-    SupervisedThread(String name, Work work, TopicTable.Pauses pauses, boolean interruptOnClose,
-                     Consumer<String> onFailure) {
+    SupervisedThread(String name, Work work, TopicTable.Pauses pauses, Consumer<String> onFailure) {
         this.name = name;
         this.work = work;
         this.pauses = pauses;
-        this.interruptOnClose = interruptOnClose;
         this.onFailure = onFailure;
     }
 
@@ -88,7 +85,7 @@ final class SupervisedThread implements Supervised {
             running = thread;
         }
         if (running != null) {
-            if (interruptOnClose || pausing) {
+            if (pausing) {
                 running.interrupt();
             }
             try {
@@ -117,18 +114,32 @@ final class SupervisedThread implements Supervised {
                 }
                 failed(e, pause);
             }
-            pausing = true;
             try {
-                if (closed) {
-                    return;
-                }
-                pauses.pause(pause);
+                pause(pause);
             } catch (InterruptedException e) {
                 return;
-            } finally {
-                pausing = false;
             }
             pause = longer(pause);
+        }
+    }
+
+    /**
+     * Waits, unless closed meanwhile: a close cuts the pause short.
+     *
+     * @throws InterruptedException when closed (the thread's interrupt flag is then clear)
+     */
+    void pause(Duration duration) throws InterruptedException {
+        pausing = true;
+        try {
+            if (!closed) {
+                pauses.pause(duration);
+            }
+        } finally {
+            pausing = false;
+        }
+        if (closed) {
+            Thread.interrupted(); // a close that came as the pause ended: the Kafka client must not see it
+            throw new InterruptedException(name + " was closed");
         }
     }
 

@@ -44,14 +44,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>Retry.</b> A missing topic is waited for; a failed read, or a listener that fails at the end of a batch,
  *       starts the reading over from the last applied offsets after a pause that doubles from one second up to
  *       30 s ({@link Pauses}, injected so tests need no real waiting); {@link #problem()} says why meanwhile, for
- *       health checks, and the table as {@link Supervised} counts it, for liveness.</li>
+ *       health checks, and its {@link #thread()} counts it, for liveness.</li>
  *   <li><b>Gaps.</b> Compaction and transaction markers leave offsets without records; positions move past them,
  *       and barriers count positions, not records.</li>
  * </ul>
  *
  * <p>The listener is called on the table's own thread only.
  */
-public final class TopicTable implements Supervised, AutoCloseable {
+public final class TopicTable implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TopicTable.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -101,7 +101,6 @@ public final class TopicTable implements Supervised, AutoCloseable {
     private final Listener listener;
     private final DeadLetters deadLetters;
     private final String service;
-    private final Pauses pauses;
     private final SupervisedThread thread;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     /** The last offset applied (or passed) per partition; guarded by itself. */
@@ -124,8 +123,7 @@ public final class TopicTable implements Supervised, AutoCloseable {
         this.clientId = "newswatch-" + service + "-table-" + topic;
         this.listener = listener;
         this.deadLetters = deadLetters;
-        this.pauses = pauses;
-        this.thread = new SupervisedThread("table-" + topic, this::run, pauses, true,
+        this.thread = new SupervisedThread("table-" + topic, this::run, pauses,
                 why -> problem = "cannot read " + topic + ": " + why);
     }
 
@@ -208,24 +206,9 @@ public final class TopicTable implements Supervised, AutoCloseable {
         return skipped.get();
     }
 
-    @Override
-    public String name() {
-        return thread.name();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.isRunning();
-    }
-
-    @Override
-    public int restarts() {
-        return thread.restarts();
-    }
-
-    @Override
-    public String lastFailure() {
-        return thread.lastFailure();
+    /** The thread that reads the topic, for liveness. */
+    public Supervised thread() {
+        return thread;
     }
 
     @Override
@@ -373,7 +356,7 @@ public final class TopicTable implements Supervised, AutoCloseable {
             }
             problem = "topic " + topic + " does not exist (yet)";
             LOG.warnf("Topic %s does not exist yet; looking again in %d s", topic, pause.toSeconds());
-            pauses.pause(pause);
+            thread.pause(pause);
             pause = SupervisedThread.longer(pause);
         }
     }

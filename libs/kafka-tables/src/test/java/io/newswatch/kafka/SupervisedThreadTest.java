@@ -49,7 +49,7 @@ class SupervisedThreadTest {
         SupervisedThread thread = new SupervisedThread("closing", () -> {
             failed.countDown();
             throw new IllegalStateException("fails every time");
-        }, Thread::sleep, false, problems::add);
+        }, Thread::sleep, problems::add);
         thread.start();
         assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(100);
@@ -69,6 +69,6 @@ class SupervisedThreadTest {
     }
 
     private SupervisedThread thread(SupervisedThread.Work work) {
-        return new SupervisedThread("test", work, pauses::add, true, problems::add);
+        return new SupervisedThread("test", work, pauses::add, problems::add);
     }
 }

@@ -208,13 +208,13 @@ class TopicTableIT {
         try (TopicTable table = new TopicTable(clients, topic, "it", failingOnce, null, pauses::add).start()) {
             assertThat(table.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
             send(topic, "first", "1");
-            await().atMost(Duration.ofSeconds(30)).until(() -> table.restarts() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> table.thread().restarts() == 1);
             RecordMetadata second = send(topic, "second", "2");
             assertThat(table.awaitApplied(second.partition(), second.offset(), Duration.ofSeconds(30))).isTrue();
             assertThat(seen).containsOnlyKeys("first", "second");
-            assertThat(table.isRunning()).isTrue();
-            assertThat(table.lastFailure()).contains("the matcher's index is full");
-            assertThat(table.name()).isEqualTo("table-" + topic);
+            assertThat(table.thread().isRunning()).isTrue();
+            assertThat(table.thread().lastFailure()).contains("the matcher's index is full");
+            assertThat(table.thread().name()).isEqualTo("table-" + topic);
             assertThat(pauses).containsExactly(Duration.ofSeconds(1));
         }
     }
@@ -250,7 +250,7 @@ class TopicTableIT {
             assertThat(table.awaitApplied(after.partition(), after.offset(), Duration.ofSeconds(10))).isTrue();
             assertThat(seen).containsOnlyKeys("after");
             assertThat(table.skipped()).isEqualTo(2);
-            assertThat(table.restarts()).isZero();
+            assertThat(table.thread().restarts()).isZero();
 
             ConsumerRecord<String, String> letter = readAll(deadLetterTopic, 1, Duration.ofSeconds(20)).getFirst();
             assertThat(new String(letter.headers().lastHeader(DeadLetterHeaders.CAUSE).value(),

@@ -257,9 +257,9 @@ public class AlertLog implements AlertState {
         return table.awaitEnd(timeout);
     }
 
-    /** The tables of the alerts and alert state topics, for liveness; empty before start. */
-    public List<Supervised> tables() {
-        return table == null ? List.of() : List.of(table, stateTable);
+    /** The threads that read the alerts and alert state topics, for liveness; empty before start. */
+    public List<Supervised> threads() {
+        return table == null ? List.of() : List.of(table.thread(), stateTable.thread());
     }
 
     /** Why the history is not read yet; null once it is. */

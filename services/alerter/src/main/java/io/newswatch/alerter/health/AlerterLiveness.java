@@ -37,13 +37,14 @@ public class AlerterLiveness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("alerter-threads");
         boolean up = true;
-        List<Supervised> threads = new ArrayList<>(alerts.tables());
-        threads.add(rules.table());
-        threads.add(delivery.ownership());
+        List<Supervised> threads = new ArrayList<>(alerts.threads());
+        if (rules.table() != null) {
+            threads.add(rules.table().thread());
+        }
+        if (delivery.ownership() != null) {
+            threads.add(delivery.ownership().thread());
+        }
         for (Supervised thread : threads) {
-            if (thread == null) {
-                continue;
-            }
             boolean running = thread.isRunning();
             up &= running;
             health.withData(thread.name(), (running ? "running" : "STOPPED") + (thread.restarts() == 0 ? ""
