@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Ids;
 import io.newswatch.stack.KafkaSasl;
 import io.newswatch.stack.launcher.NewswatchService;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -54,6 +58,15 @@ class SaslPassthroughIT {
     void everyServiceWorksThroughASaslListenerAlone() throws Exception {
         KafkaSasl sasl = infrastructure.test().stack().kafkaSasl();
         assertThat(sasl.bootstrapServers()).isNotEqualTo(infrastructure.kafkaBootstrapServers());
+        // the listener admits no client that ignores the settings: one given its address alone gets nowhere
+        try (Admin plain = Admin.create(Map.of("bootstrap.servers", sasl.bootstrapServers(),
+                "request.timeout.ms", 2_000, "default.api.timeout.ms", 3_000))) {
+            assertThatThrownBy(() -> plain.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+        }
+        try (Admin authenticated = Admin.create(Map.copyOf(sasl.clientSettings()))) {
+            assertThat(authenticated.describeCluster().nodes().get(30, TimeUnit.SECONDS)).isNotEmpty();
+        }
         site = new GrowingFeedServer();
         webhook = new WebhookRecorder();
         Map<NewswatchService, Map<String, String>> environment = new EnumMap<>(NewswatchService.class);
