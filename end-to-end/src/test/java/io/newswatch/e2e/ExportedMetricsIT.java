@@ -3,7 +3,7 @@ package io.newswatch.e2e;
 import io.newswatch.stack.Ports;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.stack.StackHome;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.newswatch.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.stack.StackHome;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.stack;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

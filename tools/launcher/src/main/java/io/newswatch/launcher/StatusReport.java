@@ -1,5 +1,7 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
+import io.newswatch.stack.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.newswatch.contract.Json;

@@ -1,6 +1,5 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.stack;
 
-import io.newswatch.stack.StackException;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

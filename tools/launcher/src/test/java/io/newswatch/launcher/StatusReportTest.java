@@ -1,5 +1,7 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
+import io.newswatch.stack.BindAddress;
+import io.newswatch.stack.ServiceProcesses;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Json;
 import io.newswatch.stack.LocalStack;

@@ -1,4 +1,4 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
 import io.newswatch.contract.kafka.DeadLetterHeaders;
 import io.newswatch.stack.TestStack;

@@ -1,4 +1,4 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +10,11 @@ class KafkaClientSettingsTest {
 
     @Test
     void theLocalStacksBrokerUnlessTheEnvironmentNamesOne() {
-        assertThat(KafkaClientSettings.from(Map.of()).bootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(KafkaClientSettings.from(Map.of("NEWSWATCH_KAFKA_PORT", "39092")).bootstrapServers())
+        assertThat(KafkaClientSettings.from(Map.of()).clients().bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(KafkaClientSettings.from(Map.of("NEWSWATCH_KAFKA_PORT", "39092")).clients().bootstrapServers())
                 .isEqualTo("localhost:39092");
         assertThat(KafkaClientSettings.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9093,kafka-2:9093"))
-                .bootstrapServers()).isEqualTo("kafka-1:9093,kafka-2:9093");
+                .clients().bootstrapServers()).isEqualTo("kafka-1:9093,kafka-2:9093");
     }
 
     @Test
@@ -29,7 +29,7 @@ class KafkaClientSettingsTest {
                 "KAFKA_HOST_PORT", "9092", // Compose's own, not a client setting
                 "KAFKA_HEAP_OPTS", "-Xmx1g"));
 
-        assertThat(settings.properties()).containsEntry("security.protocol", "SASL_SSL")
+        assertThat(settings.clients().settings()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .containsEntry("ssl.truststore.location", "/etc/kafka/truststore.p12")
                 .containsKey("sasl.jaas.config")

@@ -1,9 +1,5 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.stack;
 
-import io.newswatch.stack.DetachedProcess;
-import io.newswatch.stack.ProcessTree;
-import io.newswatch.stack.StackException;
-import io.newswatch.stack.StackHome;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,9 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
+import io.newswatch.stack.BindAddress;
+import io.newswatch.stack.ServiceEnvironment;
+import io.newswatch.stack.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.stack.DetachedProcess;
 import io.newswatch.stack.LocalStack;
@@ -12,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -77,9 +80,9 @@ public final class Launcher {
         stack.up(out);
         String apiKey = apiKey();
         startDemoFeed();
-        Map<NewswatchService, Map<String, String>> configuration = configuration(apiKey);
+        ServiceEnvironment configuration = configuration(apiKey);
         for (NewswatchService service : NewswatchService.values()) {
-            startService(service, configuration.get(service));
+            startService(service, configuration.of(service));
         }
         for (NewswatchService service : NewswatchService.values()) {
             services.awaitReady(service.id(), service.port(), SERVICE_STARTUP);
@@ -89,7 +92,9 @@ public final class Launcher {
             return 0;
         }
         out.println("\nWatching for alerts (Ctrl-C stops everything)...\n");
-        AlertPrinter printer = new AlertPrinter(stack.endpoints().kafkaBootstrapServers(),
+        // the services' Kafka client settings: the stack's broker, and whatever KAFKA_* they inherit from here
+        AlertPrinter printer = new AlertPrinter(
+                KafkaClientSettings.from(configuration.inherited(NewswatchService.ALERTER)).clients(),
                 TopicNames.DEFAULT.alerts(), out);
         Thread printing = Thread.ofPlatform().name("alert-printer").start(printer);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -157,34 +162,21 @@ public final class Launcher {
         services.start(service.id(), service, service.port(), "256m", env);
     }
 
-    /** The environment of each service: where the stack is, the API key, the files to load. */
-    private Map<NewswatchService, Map<String, String>> configuration(String apiKey) {
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("KAFKA_BOOTSTRAP_SERVERS", stack.endpoints().kafkaBootstrapServers());
-        common.put("NEWSWATCH_ELASTICSEARCH_HOSTS", stack.endpoints().elasticsearchUrl());
-        common.put("NEWSWATCH_API_KEY", apiKey);
-        Map<NewswatchService, Map<String, String>> configuration = new LinkedHashMap<>();
-        for (NewswatchService service : NewswatchService.values()) {
-            configuration.put(service, new LinkedHashMap<>(common));
-        }
-        configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_FEEDS_FILE",
-                home.project().resolve("deploy/feeds.yaml").toString());
-        // deploy/feeds.yaml points at the demo feed through this, wherever it listens
-        configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_DEMO_FEED_BASE",
-                services.bind().url(DemoFeedServer.port()));
-        // the demo site is on this machine: the poller's address guard lets it (that port only) through
+    /** The environment of each service: where the stack is, the API key, the files to load, the demo feed. */
+    private ServiceEnvironment configuration(String apiKey) {
+        int demo = DemoFeedServer.port();
         String demoHost = services.bind().contactHost();
-        configuration.get(NewswatchService.FEED_POLLER).put("NEWSWATCH_POLLER_SSRF_ALLOW",
-                "localhost:" + DemoFeedServer.port() + ",127.0.0.1:" + DemoFeedServer.port()
-                        + (demoHost.equals("localhost") ? "" : "," + demoHost + ":" + DemoFeedServer.port()));
-        configuration.get(NewswatchService.ALERTER).put("NEWSWATCH_RULES_FILE",
-                home.project().resolve("deploy/rules.yaml").toString());
-        // The console holds no key: analysts sign in with theirs, and it reads the other services' APIs.
-        Map<String, String> console = configuration.get(NewswatchService.CONSOLE);
-        console.remove("NEWSWATCH_API_KEY");
-        console.put("NEWSWATCH_CONSOLE_ALERTER_URL", services.bind().url(NewswatchService.ALERTER.port()));
-        console.put("NEWSWATCH_CONSOLE_POLLER_URL", services.bind().url(NewswatchService.FEED_POLLER.port()));
-        return configuration;
+        return ServiceEnvironment.of(stack).withApiKey(apiKey)
+                .withFeedsFile(home.project().resolve("deploy/feeds.yaml"))
+                .withRulesFile(home.project().resolve("deploy/rules.yaml"))
+                .with(NewswatchService.FEED_POLLER, Map.of(
+                        // deploy/feeds.yaml points at the demo feed through this, wherever it listens
+                        "NEWSWATCH_DEMO_FEED_BASE", services.bind().url(demo),
+                        // the demo site is on this machine: the poller's address guard lets it (that port only) through
+                        ServiceEnvironment.POLLER_SSRF_ALLOW, "localhost:" + demo + ",127.0.0.1:" + demo
+                                + (demoHost.equals("localhost") ? "" : "," + demoHost + ":" + demo)))
+                .withConsoleUpstreams(services.bind().url(NewswatchService.ALERTER.port()),
+                        services.bind().url(NewswatchService.FEED_POLLER.port()));
     }
 
     private void startDemoFeed() {

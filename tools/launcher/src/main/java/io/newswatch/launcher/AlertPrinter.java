@@ -1,14 +1,13 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.Json;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.newswatch.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -33,13 +31,8 @@ final class AlertPrinter implements Runnable {
     private final PrintStream out;
     private final Set<String> printed = new HashSet<>();
 
-    AlertPrinter(String bootstrapServers, String topic, PrintStream out) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        this.consumer = new KafkaConsumer<>(properties);
+    AlertPrinter(KafkaClients clients, String topic, PrintStream out) {
+        this.consumer = clients.tableConsumer("newswatch-alert-printer");
         this.topic = topic;
         this.out = out;
     }

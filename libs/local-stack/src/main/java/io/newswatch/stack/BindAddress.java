@@ -1,6 +1,5 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.stack;
 
-import io.newswatch.stack.StackException;
 
 import java.io.IOException;
 import java.net.Inet6Address;

@@ -1,7 +1,6 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
 import io.newswatch.contract.kafka.DeadLetterHeaders;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -93,10 +92,7 @@ final class DeadLetterTopic implements AutoCloseable {
     private List<DeadLetter> read(Start start) {
         Map<String, DeadLetter> letters = new LinkedHashMap<>();
         Map<String, List<Instant>> replays = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.with(Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
+        try (KafkaConsumer<byte[], byte[]> consumer = settings.clients().tableConsumer("newswatch-dlq",
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = start.position(consumer);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -179,12 +175,12 @@ final class DeadLetterTopic implements AutoCloseable {
 
     private KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(settings.with(Map.of(
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            producer = settings.clients().producer("newswatch-dlq", Map.of(
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000,
                     // a dead letter is as large as the record it was; the broker enforces its own limit
-                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20)),
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20),
                     new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

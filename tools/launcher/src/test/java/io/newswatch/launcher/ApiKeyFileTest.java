@@ -1,4 +1,4 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
 import io.newswatch.stack.PrivateFiles;
 import org.junit.jupiter.api.Test;

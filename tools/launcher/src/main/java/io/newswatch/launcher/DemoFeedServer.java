@@ -1,5 +1,6 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
+import io.newswatch.stack.BindAddress;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 

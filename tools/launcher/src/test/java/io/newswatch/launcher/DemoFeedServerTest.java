@@ -1,5 +1,6 @@
-package io.newswatch.stack.launcher;
+package io.newswatch.launcher;
 
+import io.newswatch.stack.BindAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
