@@ -79,12 +79,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.print(BenchOptions.USAGE);
-            return;
-        }
         BenchOptions options;
         try {
+            if (BenchOptions.helpAsked(args)) {
+                System.out.print(BenchOptions.USAGE);
+                return;
+            }
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("newswatch bench: " + e.getMessage());

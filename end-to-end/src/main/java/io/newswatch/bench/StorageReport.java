@@ -37,7 +37,7 @@ final class StorageReport {
     }
 
     /** Measures the run's indices and topics and prints the report. */
-    static void print(PrintStream out, StackSetup elasticsearch, KafkaClients kafka, IndexNames indices,
+    static void print(PrintStream out, StackSetup elasticsearch, KafkaClients kafkaClients, IndexNames indices,
                       TopicNames topics) throws IOException {
         long articles = count(elasticsearch, indices.articles());
         long alerts = count(elasticsearch, indices.alerts());
@@ -47,7 +47,7 @@ final class StorageReport {
         }
         long articlesBytes = storeBytes(elasticsearch, indices.articles());
         long alertsBytes = storeBytes(elasticsearch, indices.alerts());
-        Map<String, Long> topicBytes = topicBytes(kafka, topics);
+        Map<String, Long> topicBytes = topicBytes(kafkaClients, topics);
 
         out.printf("%nstorage of %,d articles and %,d alerts (primary store; the local stack has no replicas)%n",
                 articles, alerts);

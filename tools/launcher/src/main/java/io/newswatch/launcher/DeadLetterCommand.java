@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.kafka.TopicNames;
 import org.apache.kafka.common.header.Header;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -218,52 +222,61 @@ final class DeadLetterCommand {
         return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
-    /** The parsed command line. */
+    /** The parsed command line (picocli: an unknown option is an error, not an ID). */
+    @Command(name = "dlq")
     private static final class Options {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "list|show|replay")
         String action;
-        DeadLetterFilter filter = DeadLetterFilter.ALL;
+        @Parameters(index = "1..*", paramLabel = "ID")
         final List<String> ids = new ArrayList<>();
+        @Option(names = {"-h", "--help"}, usageHelp = true)
+        boolean help;
+        @Option(names = "--topic")
+        String topic;
+        @Option(names = "--since")
+        String since;
+        @Option(names = "--reason")
+        String reason;
+        @Option(names = "--service")
+        String service;
+        @Option(names = "--limit")
+        String limitText;
+        @Option(names = "--again")
         boolean again;
+        @Option(names = "--dry-run")
         boolean dryRun;
+        @Option(names = "--all")
         boolean all;
+        @Option(names = "--json")
         boolean json;
+        DeadLetterFilter filter = DeadLetterFilter.ALL;
         int limit = 100;
 
         static Options parse(List<String> args, Clock clock) {
             Options options = new Options();
-            if (args.isEmpty() || List.of("help", "-h", "--help").contains(args.getFirst())) {
+            try {
+                new CommandLine(options).parseArgs(args.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            if (options.help || options.action == null || options.action.equals("help")) {
                 options.action = "help";
                 return options;
             }
-            options.action = args.getFirst();
             if (!List.of("list", "show", "replay").contains(options.action)) {
                 throw new IllegalArgumentException("unknown action '" + options.action + "'");
             }
-            String topic = null;
-            Instant since = null;
-            String reason = null;
-            String service = null;
-            for (int i = 1; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--topic" -> topic = value(args, ++i, arg);
-                    case "--since" -> since = DeadLetterFilter.parseTime(value(args, ++i, arg), clock);
-                    case "--reason" -> reason = value(args, ++i, arg);
-                    case "--service" -> service = value(args, ++i, arg);
-                    case "--limit" -> options.limit = number(value(args, ++i, arg));
-                    case "--again" -> options.again = true;
-                    case "--dry-run" -> options.dryRun = true;
-                    case "--all" -> options.all = true;
-                    case "--json" -> options.json = true;
-                    default -> {
-                        if (arg.startsWith("--") || !arg.matches("\\d{1,9}:\\d{1,19}")) {
-                            throw new IllegalArgumentException("unknown option or id '" + arg + "'");
-                        }
-                        options.ids.add(arg);
-                    }
+            for (String id : options.ids) {
+                if (!id.matches("\\d{1,9}:\\d{1,19}")) {
+                    throw new IllegalArgumentException("'" + id + "' is no ID (PARTITION:OFFSET, as list shows it)");
                 }
             }
-            options.filter = new DeadLetterFilter(topic, since, reason, service);
+            if (options.limitText != null) {
+                options.limit = number(options.limitText);
+            }
+            options.filter = new DeadLetterFilter(options.topic,
+                    options.since == null ? null : DeadLetterFilter.parseTime(options.since, clock), options.reason,
+                    options.service);
             if (options.action.equals("show") && options.ids.size() != 1) {
                 throw new IllegalArgumentException("show takes one ID (PARTITION:OFFSET, as list shows it)");
             }
@@ -276,13 +289,6 @@ final class DeadLetterCommand {
                 throw new IllegalArgumentException("give either IDs or a filter, not both");
             }
             return options;
-        }
-
-        private static String value(List<String> args, int index, String option) {
-            if (index >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(index);
         }
 
         private static int number(String text) {

@@ -1,16 +1,23 @@
 package io.newswatch.launcher;
 
-import io.newswatch.stack.BindAddress;
-import io.newswatch.stack.ServiceEnvironment;
-import io.newswatch.stack.ServiceProcesses;
-import io.newswatch.stack.NewswatchService;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.stack.BindAddress;
 import io.newswatch.stack.DetachedProcess;
 import io.newswatch.stack.LocalStack;
+import io.newswatch.stack.NewswatchService;
 import io.newswatch.stack.ProcessTree;
+import io.newswatch.stack.ServiceEnvironment;
+import io.newswatch.stack.ServiceProcesses;
 import io.newswatch.stack.StackException;
 import io.newswatch.stack.StackHome;
 import io.newswatch.stack.StackLeases;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -48,30 +56,89 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "help" : args[0];
-        if (command.equals("dlq")) {
+        if (args.length > 0 && args[0].equals("dlq")) {
             // needs no local stack: it works on whatever cluster the environment names
             System.exit(new DeadLetterCommand(System.getenv(), System.out, System.err, java.time.Clock.systemDefaultZone())
                     .run(List.of(args).subList(1, args.length)));
         }
-        try {
-            Launcher launcher = new Launcher(LocalStack.create(), System.out);
-            int exit = switch (command) {
-                case "up" -> launcher.up(List.of(args).contains("-d"));
-                case "down" -> launcher.down();
-                case "status" -> new StatusReport(launcher.stack, launcher.services, System.out).print();
-                case "stack" -> launcher.stack(args.length > 1 ? args[1] : "up");
-                default -> {
-                    System.err.println("usage: ./newswatch up [-d] | down | status | stack up|down | dlq ...");
-                    yield 2;
-                }
-            };
-            System.exit(exit);
-        } catch (StackException e) {
-            System.err.println("newswatch: " + e.getMessage());
-            System.exit(1);
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * {@code up | down | status | stack}, parsed by picocli: an unknown command or option is a usage error (exit 2,
+     * the message and the usage on standard error), {@code --help} prints the usage on standard output and starts
+     * nothing, a failure to start is exit 1 with one line on standard error.
+     */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Commands());
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof StackException) {
+                line.getErr().println("newswatch: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
+    @Command(name = "./newswatch", synopsisSubcommandLabel = "up [-d] | down | status | stack up|down | dlq ...",
+            description = "newswatch on this machine, without Docker: Kafka, Elasticsearch, the five services and a"
+                    + " demo feed.")
+    static final class Commands implements Callable<Integer> {
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and start nothing")
+        boolean help;
+
+        @Spec
+        CommandSpec spec;
+
+        /** No command: a usage error. */
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return CommandLine.ExitCode.USAGE;
+        }
+
+        @Command(name = "up", description = "Starts everything (building nothing:"
+                + " ./newswatch does that); in the foreground, prints alerts until Ctrl-C, then stops everything.")
+        int up(@Option(names = {"-d", "--detach"}, description = "return once everything is healthy")
+               boolean detached, @Mixin HelpOption help) {
+            return launcher().up(detached);
+        }
+
+        @Command(name = "down",
+                description = "Stops what up started (data is kept in .newswatch/).")
+        int down(@Mixin HelpOption help) {
+            return launcher().down();
+        }
+
+        @Command(name = "status",
+                description = "Health of each part, feeds, rules, recent alerts.")
+        int status(@Mixin HelpOption help) {
+            Launcher launcher = launcher();
+            return new StatusReport(launcher.stack, launcher.services, System.out).print();
+        }
+
+        @Command(name = "stack",
+                description = "Only Kafka and Elasticsearch (for running tests or a service from an IDE).")
+        int stack(@Parameters(arity = "0..1", defaultValue = "up", paramLabel = "up|down") StackAction action,
+                  @Mixin HelpOption help) {
+            return launcher().stack(action.name());
+        }
+
+        private static Launcher launcher() {
+            return new Launcher(LocalStack.create(), System.out);
         }
     }
+
+    /** {@code -h, --help} of every command. */
+    static final class HelpOption {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and start nothing")
+        boolean help;
+    }
+
+    /** What {@code stack} does. */
+    enum StackAction { up, down }
 
     /** Brings everything up; in the foreground, prints alerts until Ctrl-C, then stops everything. */
     int up(boolean detached) {
