@@ -81,11 +81,13 @@ final class StatusReport {
             JsonNode status = feed.path("status");
             String name = feed.hasNonNull("name") && !feed.path("name").asText().isBlank()
                     ? feed.path("name").asText() : Redact.url(feed.path("url").asText());
-            out.printf("  %-28s last poll %-25s HTTP %-4s items %-5s failures %-3s next %s%s%n",
+            out.printf("  %-28s last poll %-25s HTTP %-4s items %-5s failures %-3s next %s%s%s%n",
                     truncate(name, 28),
                     status.path("lastPoll").asText("-"), status.path("httpStatus").asText("-"),
                     status.path("itemsPublished").asText("0"), status.path("consecutiveFailures").asText("0"),
                     status.path("nextPoll").asText("-"),
+                    status.path("pagesDisallowed").asLong() > 0
+                            ? "  pages disallowed by robots.txt: " + status.path("pagesDisallowed").asLong() : "",
                     status.hasNonNull("error") ? "  error: " + Redact.text(status.path("error").asText()) : "");
         }
     }

@@ -30,7 +30,7 @@ class StatusReportTest {
         JsonNode feeds = Json.mapper().readTree("""
                 [{"url": "https://alice:s3cret@private.example/rss?token=t0ken", "status": {"httpStatus": 401,
                   "error": "HTTP 401 from https://alice:s3cret@private.example/rss?token=t0ken"}},
-                 {"name": "Demo Wire", "url": "http://127.0.0.1:8090/rss.xml", "status": {}}]""");
+                 {"name": "Demo Wire", "url": "http://127.0.0.1:8090/rss.xml", "status": {"pagesDisallowed": 3}}]""");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         LocalStack stack = new LocalStack(new StackHome(dir, dir.resolve(".newswatch")), StackSettings.from(Map.of()));
         StatusReport report = new StatusReport(stack, new ServiceProcesses(stack.home(), BindAddress.LOOPBACK),
@@ -40,7 +40,8 @@ class StatusReportTest {
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("https://private.example/rss").contains("Demo Wire").contains("HTTP 401 from")
-                .doesNotContain("s3cret").doesNotContain("alice").doesNotContain("t0ken");
+                .doesNotContain("s3cret").doesNotContain("alice").doesNotContain("t0ken")
+                .containsOnlyOnce("pages disallowed by robots.txt: 3");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.newswatch.poller.http;
+package io.newswatch.retry;
 
 import org.junit.jupiter.api.Test;
 

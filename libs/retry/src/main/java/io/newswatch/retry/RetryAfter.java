@@ -1,4 +1,4 @@
-package io.newswatch.poller.http;
+package io.newswatch.retry;
 
 import java.time.Duration;
 import java.time.Instant;
