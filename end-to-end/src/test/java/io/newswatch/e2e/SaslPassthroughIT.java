@@ -3,7 +3,7 @@ package io.newswatch.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Ids;
 import io.newswatch.stack.KafkaSasl;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
