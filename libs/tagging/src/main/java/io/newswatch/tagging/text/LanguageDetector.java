@@ -72,11 +72,110 @@ public final class LanguageDetector {
         if (letters(sample) < 12) {
             return null;
         }
-        String clear = byFunctionWords(text.length() <= WORDS_SAMPLE ? text : text.substring(0, WORDS_SAMPLE));
-        if (clear != null) {
-            return clear;
+        String words = text.length() <= WORDS_SAMPLE ? text : text.substring(0, WORDS_SAMPLE);
+        String clear = byFunctionWords(words);
+        if (clear == null) {
+            clear = byCyrillicLetters(words);
         }
-        return byLingua(sample);
+        if (clear == null) {
+            clear = bySouthSlavicLatin(words);
+        }
+        return clear != null ? clear : byLingua(sample);
+    }
+
+    /**
+     * Russian, Ukrainian or Serbian when the sample is Cyrillic and has letters only one of them writes, at least
+     * twice, and none that only the others write (Russian {@code ы э ё}; Ukrainian {@code і ї є ґ}; Serbian
+     * {@code ђ ћ}, with Montenegrin told apart by {@link SouthSlavic}); else null (Belarusian, Bulgarian, Macedonian,
+     * Kazakh and mixed samples go to Lingua).
+     */
+    static String byCyrillicLetters(String sample) {
+        int cyrillic = 0;
+        int letters = 0;
+        int ru = 0;
+        int uk = 0;
+        int sr = 0;
+        int others = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            char c = Character.toLowerCase(sample.charAt(i));
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            letters++;
+            if (c < 0x400 || c > 0x4FF) {
+                continue;
+            }
+            cyrillic++;
+            switch (c) {
+                case 'ы', 'э', 'ё' -> ru++;
+                case 'і', 'ї', 'є', 'ґ' -> uk++;
+                case 'ђ', 'ћ' -> sr++;
+                // Belarusian ў, Macedonian ѓ ќ ѕ, Kazakh ә ғ қ ң ө ұ ү һ, and ј љ њ џ (Serbian and Macedonian)
+                case 'ў', 'ѓ', 'ќ', 'ѕ', 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ' -> others++;
+                default -> { }
+            }
+        }
+        if (cyrillic < 40 || cyrillic * 10 < letters * 9 || others > 0) {
+            return null;
+        }
+        if (ru >= 2 && uk == 0 && sr == 0) {
+            return "ru";
+        }
+        if (uk >= 2 && ru == 0 && sr == 0) {
+            return "uk";
+        }
+        if (sr >= 2 && ru == 0 && uk == 0) {
+            return southSlavic(sample);
+        }
+        return null;
+    }
+
+    /** Function words of Serbian, Croatian, Bosnian and Montenegrin in Latin letters (folded: {@code sto}). */
+    private static final Set<String> SOUTH_SLAVIC_WORDS = Set.of("je", "i", "u", "da", "se", "na", "za", "od", "su",
+            "koji", "koja", "koje", "sto", "sta", "sa", "iz", "kao", "nije", "ce", "bi", "ali", "ili", "kako", "jer",
+            "vec", "biti", "bio", "bila", "nakon", "prema", "ima");
+    /** Words of Slovene, which shares much of the above. */
+    private static final Set<String> SLOVENE_WORDS = Set.of("in", "ki", "tudi", "bo", "so", "bil", "kot");
+
+    /**
+     * Serbian, Croatian, Bosnian or Montenegrin in Latin letters when the sample has {@code ć} or {@code đ}, at least
+     * {@value #CLEAR_HITS} of their function words, none of Slovene's and no letter of Polish, Czech or Slovak, and
+     * {@link SouthSlavic} finds evidence for one of the four; else null (Lingua decides).
+     */
+    static String bySouthSlavicLatin(String sample) {
+        int marks = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            char c = Character.toLowerCase(sample.charAt(i));
+            if (c == 'ć' || c == 'đ') {
+                marks++;
+            } else if ("łąęěřůýäôľĺŕťďňáéíóúőűöüàèìòù".indexOf(c) >= 0 || (c > 0x24F && Character.isLetter(c)
+                    && c != 'ś' && c != 'ź')) {
+                return null;
+            }
+        }
+        if (marks == 0) {
+            return null;
+        }
+        Tokens tokens = Tokenizer.tokenize(sample, "hr");
+        int hits = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.foldLength(i) > 6) {
+                continue;
+            }
+            String word = tokens.folded(i);
+            if (SLOVENE_WORDS.contains(word)) {
+                return null;
+            }
+            hits += SOUTH_SLAVIC_WORDS.contains(word) ? 1 : 0;
+        }
+        return hits >= CLEAR_HITS ? southSlavic(sample) : null;
+    }
+
+    /** One of the four by {@link SouthSlavic}'s evidence, or null when it has none (its answer is then its default). */
+    private static String southSlavic(String sample) {
+        Tokens tokens = Tokenizer.tokenize(sample, "sr");
+        String croatianDefault = SouthSlavic.refine(tokens, "hr");
+        return croatianDefault.equals(SouthSlavic.refine(tokens, "sr")) ? croatianDefault : null;
     }
 
     /** The language of a sample by Lingua alone (no shortcut), or null when unsure. */

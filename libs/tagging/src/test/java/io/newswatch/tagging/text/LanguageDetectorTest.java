@@ -58,6 +58,32 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void letterShortcutsAnswerOnlyWhenOneLanguageIsClear() {
+        String ru = "Министр иностранных дел России заявил журналистам, что переговоры о прекращении огня продолжатся "
+                + "на этой неделе в Женеве, несмотря на разногласия сторон.";
+        String uk = "Міністр закордонних справ України заявив журналістам, що переговори про припинення вогню "
+                + "триватимуть і надалі в Женеві, попри розбіжності сторін.";
+        String sr = "Министар спољних послова рекао је новинарима да ће се преговори о прекиду ватре наставити следеће "
+                + "недеље у Београду, после састанка председника.";
+        assertThat(LanguageDetector.byCyrillicLetters(ru)).isEqualTo("ru");
+        assertThat(LanguageDetector.byCyrillicLetters(uk)).isEqualTo("uk");
+        assertThat(LanguageDetector.byCyrillicLetters(sr)).isEqualTo("sr");
+        // Bulgarian writes none of the marked letters, Belarusian has ў: Lingua decides
+        assertThat(LanguageDetector.byCyrillicLetters("Министърът на външните работи заяви пред журналисти, че "
+                + "преговорите за прекратяване на огъня ще продължат тази седмица в Женева.")).isNull();
+        assertThat(LanguageDetector.byCyrillicLetters("Міністр замежных спраў заявіў журналістам, што перамовы "
+                + "працягнуцца на гэтым тыдні ў Жэневе.")).isNull();
+        assertThat(LanguageDetector.bySouthSlavicLatin("Ministar vanjskih poslova rekao je novinarima da će se "
+                + "pregovori o prekidu vatre nastaviti tijekom sljedećeg tjedna u Zagrebu, nakon sastanka s "
+                + "predsjednikom hrvatske vlade.")).isEqualTo("hr");
+        // Slovene shares letters and words, Polish and Czech write č or ć beside letters of their own: Lingua decides
+        assertThat(LanguageDetector.bySouthSlavicLatin("Minister za zunanje zadeve je novinarjem povedal, da se bodo "
+                + "pogovori nadaljevali in da je Kovačić tudi prišel.")).isNull();
+        assertThat(LanguageDetector.bySouthSlavicLatin("Minister spraw zagranicznych powiedział dziennikarzom, że "
+                + "rozmowy będą kontynuowane, a Kovačić też przyjechał.")).isNull();
+    }
+
+    @Test
     void tooLittleToSay() {
         assertThat(LanguageDetector.detect("NATO 2026")).isNull();
     }
