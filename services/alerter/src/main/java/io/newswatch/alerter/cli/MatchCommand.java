@@ -8,12 +8,12 @@ import io.newswatch.alerter.match.QueryCompiler;
 import io.newswatch.alerter.match.RuleMatcher;
 import io.newswatch.contract.Json;
 import io.newswatch.tagging.Enricher;
+import io.newswatch.tagging.TaggingOptions;
 import io.newswatch.tagging.kb.KnowledgeBaseException;
-import io.newswatch.tagging.kb.KnowledgeBaseLoader;
-import io.newswatch.tagging.topic.Taxonomy;
 import org.apache.lucene.search.Query;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,11 +26,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -71,18 +69,8 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per file instead of text")
     boolean json;
 
-    @Option(names = "--language", paramLabel = "CODE",
-            description = "the language of text and HTML files (ISO 639-1); detected when not given")
-    String language;
-
-    @Option(names = "--kb", paramLabel = "PATH",
-            description = "an extra knowledge-base file or folder of *.tsv for enriching, as the enricher's "
-                    + "newswatch.enricher.knowledge-base.extra-files (repeatable)")
-    List<Path> kb = new ArrayList<>();
-
-    @Option(names = "--taxonomy", paramLabel = "FILE",
-            description = "an extra taxonomy file, as the enricher's newswatch.enricher.taxonomy.extra-files")
-    List<Path> taxonomies = new ArrayList<>();
+    @Mixin
+    TaggingOptions options = new TaggingOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
     boolean help;
@@ -122,8 +110,7 @@ public final class MatchCommand implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-        return run(args, out, err, in, command -> new Enricher(KnowledgeBaseLoader.load(command.kb),
-                Taxonomy.load(command.taxonomies), Clock.systemUTC()));
+        return run(args, out, err, in, command -> command.options.enricher());
     }
 
     /** With the enricher of tests, which compile the knowledge base once for many calls. */
@@ -157,7 +144,7 @@ public final class MatchCommand implements Callable<Integer> {
                 enricher[0] = enricherFactory.apply(this);
             }
             return enricher[0];
-        }, language == null ? null : language.toLowerCase(Locale.ROOT));
+        }, options.language());
         boolean anyMatch = false;
         boolean unreadable = false;
         try (RuleMatcher matcher = new RuleMatcher()) {

@@ -7,12 +7,12 @@ import io.newswatch.contract.TopicScore;
 import io.newswatch.tagging.ArticleFile;
 import io.newswatch.tagging.Enricher;
 import io.newswatch.tagging.Tagging;
+import io.newswatch.tagging.TaggingOptions;
 import io.newswatch.tagging.entity.FoundEntity;
 import io.newswatch.tagging.kb.KnowledgeBaseException;
-import io.newswatch.tagging.kb.KnowledgeBaseLoader;
-import io.newswatch.tagging.topic.Taxonomy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,10 +25,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -55,18 +53,8 @@ public final class TagCommand implements Callable<Integer> {
     static final int UNREADABLE = 3;
     static final int BAD_KNOWLEDGE_BASE = 4;
 
-    @Option(names = "--language", paramLabel = "CODE",
-            description = "the articles' language (ISO 639-1); detected when not given")
-    String language;
-
-    @Option(names = "--kb", paramLabel = "PATH",
-            description = "an extra knowledge-base file or folder of *.tsv, as the service's "
-                    + "newswatch.enricher.knowledge-base.extra-files (repeatable)")
-    List<Path> kb = new ArrayList<>();
-
-    @Option(names = "--taxonomy", paramLabel = "FILE",
-            description = "an extra taxonomy file, as newswatch.enricher.taxonomy.extra-files (repeatable)")
-    List<Path> taxonomies = new ArrayList<>();
+    @Mixin
+    TaggingOptions options = new TaggingOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
     boolean help;
@@ -130,12 +118,12 @@ public final class TagCommand implements Callable<Integer> {
     public Integer call() {
         Enricher enricher;
         try {
-            enricher = new Enricher(KnowledgeBaseLoader.load(kb), Taxonomy.load(taxonomies), Clock.systemUTC());
+            enricher = options.enricher();
         } catch (KnowledgeBaseException e) {
             err.println("newswatch tag: " + e.getMessage());
             return BAD_KNOWLEDGE_BASE;
         }
-        String lang = language == null ? null : language.toLowerCase(Locale.ROOT);
+        String lang = options.language();
         int status = TAGGED;
         for (String file : files) {
             String content;
