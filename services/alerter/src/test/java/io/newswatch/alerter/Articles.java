@@ -91,6 +91,12 @@ public final class Articles {
         return entity(EntityType.LOCATION, name, forms);
     }
 
+    /** An entity of the knowledge base, with its id and the variants the enricher sends with it. */
+    public Articles known(String id, String name, EntityType type, String... variants) {
+        entities.add(new Entity(id, name, type, 1, 0.5, List.of(), null, null, false, List.of(variants)));
+        return this;
+    }
+
     public Articles topic(String id) {
         topics.add(new TopicScore(id, id, 1.0, List.of()));
         return this;

@@ -5,63 +5,57 @@ import io.newswatch.alerter.match.ArticleDocument;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import io.newswatch.tagging.ArticleFile;
+import io.newswatch.tagging.Enricher;
+import io.newswatch.tagging.StoryAssigner;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
- * Reads the article given to {@code ./newswatch match}: an {@link EnrichedArticle} or {@link Article} as JSON (as on
- * the topics), an HTML page, or plain text whose first line is the title.
+ * Reads an article given to {@code ./newswatch match} as the live alerter would see it. An {@link EnrichedArticle}
+ * (JSON, as on the enriched topic) is taken as it is; anything else is first enriched with the enricher's own code
+ * and knowledge base ({@code libs/tagging}), exactly as the pipeline would enrich it: an {@link Article} (JSON, as
+ * on the raw topic), an HTML page, or plain text whose first line is the title ({@link ArticleFile}).
  */
 final class ArticleFiles {
 
-    private ArticleFiles() {
+    private final Supplier<Enricher> enricher;
+    private final String language;
+
+    /**
+     * @param enricher built on first use (compiling the knowledge base takes a moment, and an enriched article
+     *                 needs none)
+     * @param language the language of text and HTML files, or null to have it detected
+     */
+    ArticleFiles(Supplier<Enricher> enricher, String language) {
+        this.enricher = enricher;
+        this.language = language;
     }
 
-    static ArticleDocument read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        String start = text.stripLeading();
-        String id = file.getFileName().toString();
+    /** The article in {@code content}, named {@code name}, enriched. */
+    EnrichedArticle read(String name, String content) throws IOException {
+        String start = content.stripLeading();
         if (start.startsWith("{")) {
-            JsonNode json = Json.mapper().readTree(text);
+            JsonNode json = Json.mapper().readTree(content);
             if (json.has("article")) {
-                return ArticleDocument.of(Json.decode(text, EnrichedArticle.class));
+                return Json.decode(content, EnrichedArticle.class);
             }
             if (json.has("url")) {
-                return ArticleDocument.of(Json.decode(text, Article.class));
+                return enrich(Json.decode(content, Article.class));
             }
-            throw new IOException(file + " is JSON but neither an enriched article nor an article");
+            throw new IOException("it is JSON but neither an enriched article nor an article");
         }
-        String lower = start.substring(0, Math.min(start.length(), 512)).toLowerCase(Locale.ROOT);
-        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<body")
-                || file.toString().toLowerCase(Locale.ROOT).matches(".*\\.x?html?$")) {
-            return html(id, Jsoup.parse(text));
-        }
-        String[] parts = text.strip().split("\\R", 2);
-        return ArticleDocument.ofText(id, parts[0], parts.length > 1 ? parts[1] : "");
+        return enrich(ArticleFile.toArticle(name, content, language, Instant.now()));
     }
 
-    /** The headline and the paragraphs of the article (or of the page when it has no article element). */
-    private static ArticleDocument html(String id, Document page) {
-        Element h1 = page.selectFirst("h1");
-        Element ogTitle = page.selectFirst("meta[property=og:title]");
-        String title = h1 != null ? h1.text() : ogTitle != null ? ogTitle.attr("content") : page.title();
-        Element root = page.selectFirst("article");
-        if (root == null) {
-            root = page.body();
-        }
-        String body = root.select("p").stream().map(Element::text).filter(p -> !p.isBlank())
-                .collect(Collectors.joining("\n\n"));
-        if (body.isBlank()) {
-            body = root.text();
-        }
-        return ArticleDocument.ofText(id, title, body);
+    /** {@code read} as the matcher's document. */
+    ArticleDocument document(String name, String content) throws IOException {
+        return ArticleDocument.of(read(name, content));
+    }
+
+    private EnrichedArticle enrich(Article article) {
+        return enricher.get().enrich(article, StoryAssigner.SINGLE);
     }
 }

@@ -12,8 +12,12 @@ import org.apache.lucene.document.TextField;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -31,6 +35,9 @@ import java.util.function.BiConsumer;
  */
 public record ArticleDocument(String id, String fullText, int bodyStart, List<String> sources, String language,
                               List<Entity> entities, List<String> topics) {
+
+    private static final Map<String, EntityType> TYPES = Map.of(ArticleFields.PERSON, EntityType.PERSON,
+            ArticleFields.ORGANIZATION, EntityType.ORGANIZATION, ArticleFields.LOCATION, EntityType.LOCATION);
 
     public ArticleDocument {
         sources = List.copyOf(sources);
@@ -62,7 +69,7 @@ public record ArticleDocument(String id, String fullText, int bodyStart, List<St
         }
         List<Entity> named = entities.stream().filter(e -> e.name() != null && !e.name().isBlank())
                 .map(e -> new Entity(e.id(), nfc(e.name()), e.type(), e.mentions(), e.salience(), e.forms(),
-                        e.country(), e.geo(), e.discovered()))
+                        e.country(), e.geo(), e.discovered(), e.variants().stream().map(ArticleDocument::nfc).toList()))
                 .toList();
         return new ArticleDocument(article.id(), text, bodyStart, sources, article.language(), named, topics);
     }
@@ -94,21 +101,51 @@ public record ArticleDocument(String id, String fullText, int bodyStart, List<St
             case ArticleFields.BODY -> List.of(body());
             case ArticleFields.SOURCE -> sources;
             case ArticleFields.LANGUAGE -> language == null ? List.of() : List.of(language);
-            case ArticleFields.ENTITY -> entities.stream().map(Entity::name).toList();
-            case ArticleFields.PERSON -> names(EntityType.PERSON);
-            case ArticleFields.ORGANIZATION -> names(EntityType.ORGANIZATION);
-            case ArticleFields.LOCATION -> names(EntityType.LOCATION);
+            case ArticleFields.ENTITY, ArticleFields.PERSON, ArticleFields.ORGANIZATION, ArticleFields.LOCATION ->
+                    entitiesOf(field).stream().flatMap(e -> names(e).stream()).toList();
+            case ArticleFields.ENTITY_ID -> entities.stream().map(Entity::id).toList();
             case ArticleFields.TOPIC -> topics;
             default -> List.of();
         };
     }
 
-    /** The entities behind the values of an entity field, in the same order as {@link #values(String)}. */
-    public List<Entity> entitiesOf(String field) {
-        Map<String, EntityType> types = Map.of(ArticleFields.PERSON, EntityType.PERSON,
-                ArticleFields.ORGANIZATION, EntityType.ORGANIZATION, ArticleFields.LOCATION, EntityType.LOCATION);
-        EntityType type = types.get(field);
+    /**
+     * The entity behind each value of an entity field, in the same order as {@link #values(String)} (an entity
+     * stands behind each of its names).
+     */
+    public List<Entity> valueEntities(String field) {
+        if (field.equals(ArticleFields.ENTITY_ID)) {
+            return entities;
+        }
+        return entitiesOf(field).stream().flatMap(e -> Collections.nCopies(names(e).size(), e).stream()).toList();
+    }
+
+    /** The entities an entity field holds: all of them, or those of its type. */
+    private List<Entity> entitiesOf(String field) {
+        EntityType type = TYPES.get(field);
         return type == null ? entities : entities.stream().filter(e -> e.type() == type).toList();
+    }
+
+    /** An entity's names: the canonical one, then its variants (those spelled differently only by case once). */
+    static List<String> names(Entity entity) {
+        if (entity.variants().isEmpty()) {
+            return List.of(entity.name());
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> names = new ArrayList<>(1 + entity.variants().size());
+        for (String name : concat(entity.name(), entity.variants())) {
+            if (name != null && !name.isBlank() && seen.add(name.toLowerCase(Locale.ROOT))) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /** The Lucene document that rules are matched against. */
@@ -118,15 +155,11 @@ public record ArticleDocument(String id, String fullText, int bodyStart, List<St
         return document;
     }
 
-    /** Calls {@code consumer} for every field value, fields in {@link ArticleFields#QUERYABLE} order. */
+    /** Calls {@code consumer} for every field value, fields in {@link ArticleFields#INDEXED} order. */
     void forEachValue(BiConsumer<String, String> consumer) {
-        for (String field : ArticleFields.QUERYABLE) {
+        for (String field : ArticleFields.INDEXED) {
             values(field).forEach(value -> consumer.accept(field, value));
         }
-    }
-
-    private List<String> names(EntityType type) {
-        return entities.stream().filter(e -> e.type() == type).map(Entity::name).toList();
     }
 
     private static void addIfPresent(List<String> values, String value) {

@@ -170,7 +170,7 @@ public final class MatchExplainer {
                 String value = values.get(i);
                 hits.values.add(value);
                 if (ArticleFields.ENTITY_FIELDS.contains(field)) {
-                    hits.entities.add(article.entitiesOf(field).get(i));
+                    hits.entities.add(article.valueEntities(field).get(i));
                 } else if (field.equals(ArticleFields.TOPIC)) {
                     hits.topics.add(value);
                 }

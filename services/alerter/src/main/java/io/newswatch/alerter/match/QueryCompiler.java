@@ -51,6 +51,14 @@ public final class QueryCompiler {
     public static final int MAX_CLAUSES = IndexSearcher.getMaxClauseCount();
 
     private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
+    /**
+     * The slash of an unquoted {@code entity:person/sergey-lavrov}, which the classic syntax reads as the start of a
+     * regular expression: replaced before parsing by a character the syntax reads as a letter (one for one, so that
+     * positions stay), and put back in {@link RuleQueryParser#getFieldQuery}.
+     */
+    private static final Pattern ENTITY_ID_SLASH = Pattern.compile(
+            "((?<![\\p{L}\\p{N}_.])" + ArticleFields.ENTITY + ":(?:person|organization|location))/");
+    private static final char SLASH = '\uE000';
     private static final Pattern LEXICAL_COLUMN = Pattern.compile("column (\\d+)");
 
     private QueryCompiler() {
@@ -69,7 +77,7 @@ public final class QueryCompiler {
         Groups groups = scan(text);
         Query parsed;
         try {
-            parsed = new RuleQueryParser(text).parse(text);
+            parsed = new RuleQueryParser(text).parse(ENTITY_ID_SLASH.matcher(text).replaceAll("$1" + SLASH));
         } catch (ParseException e) {
             throw fromParser(e, text);
         } catch (PositionedProblem e) {
@@ -144,6 +152,18 @@ public final class QueryCompiler {
             setAutoGeneratePhraseQueries(true);
             setAllowLeadingWildcard(true);
             setDefaultOperator(QueryParser.Operator.OR);
+        }
+
+        /** {@code entity:person/sergey-lavrov} (quoted or not) matches the entity's id, not its names. */
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (ArticleFields.ENTITY.equals(field)) {
+                String restored = queryText.replace(SLASH, '/');
+                if (ArticleFields.entityId(restored)) {
+                    return super.getFieldQuery(ArticleFields.ENTITY_ID, restored, true);
+                }
+            }
+            return super.getFieldQuery(field, queryText, quoted);
         }
 
         @Override

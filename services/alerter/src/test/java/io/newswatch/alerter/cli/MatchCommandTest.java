@@ -5,6 +5,7 @@ import io.newswatch.contract.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.newswatch.alerter.cli.MatchAgreesWithPipelineTest.ENRICHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./newswatch match}: exit status and printed passages, for text, HTML and JSON articles. */
@@ -99,21 +101,55 @@ class MatchCommandTest {
     @Test
     void jsonOutput() throws IOException {
         Path file = write("note.txt", "Harbour news\n\nThe ferry left.");
-        assertThat(MatchCommand.run(new String[]{"--json", "ferry", file.toString()}, print(out), print(err)))
-                .isEqualTo(MatchCommand.MATCH);
+        assertThat(run("--json", "ferry", file.toString())).isEqualTo(MatchCommand.MATCH);
         assertThat(output()).contains("\"match\":true", "<em>ferry</em>");
     }
 
     @Test
-    void aMissingFileExitsWithTwo() {
-        assertThat(run("ferry", dir.resolve("missing.txt"))).isEqualTo(MatchCommand.BAD_INPUT);
+    void aMissingFileExitsWithThreeAndTheOthersAreStillMatched() throws IOException {
+        Path file = write("note.txt", "Harbour news\n\nThe ferry left.");
+        assertThat(run("ferry", dir.resolve("missing.txt").toString(), file.toString()))
+                .isEqualTo(MatchCommand.UNREADABLE);
         assertThat(errors()).contains("cannot read");
+        assertThat(output()).contains("MATCH", "file:     " + file);
+    }
+
+    @Test
+    void severalFilesAndStandardInputGiveOneJsonLineEach() throws IOException {
+        Path a = write("a.txt", "Harbour news\n\nThe ferry left.");
+        Path b = write("b.txt", "Weather\n\nRain in Kotor.");
+        String stdin = "Lavrov in Geneva\n\nSergey Lavrov met his counterpart in Geneva.";
+        out.reset();
+        err.reset();
+        int status = MatchCommand.run(new String[]{"--json", "ferry OR person:\"Sergei Lavrov\"", a.toString(),
+                b.toString(), "-"}, print(out), print(err),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), options -> ENRICHER);
+        assertThat(status).isEqualTo(MatchCommand.MATCH);
+        assertThat(output().lines().map(line -> line.contains("\"match\":true")).toList())
+                .containsExactly(true, false, true);
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void helpOnStandardOutputAndUsageErrors() throws IOException {
+        assertThat(run("--help")).isEqualTo(MatchCommand.MATCH);
+        assertThat(output()).contains("Usage: match", "QUERY", "Exit status:", "entity:person/sergey-lavrov");
+        assertThat(errors()).isEmpty();
+        assertThat(run("ferry")).isEqualTo(MatchCommand.BAD_INPUT);
+        assertThat(errors()).contains("Missing required parameter");
+        Path file = write("note.txt", "Harbour news");
+        assertThat(run("--frobnicate", "ferry", file.toString())).isEqualTo(MatchCommand.BAD_INPUT);
+        assertThat(errors()).contains("Unknown option");
     }
 
     private int run(String query, Path file) {
+        return run(query, file.toString());
+    }
+
+    private int run(String... args) {
         out.reset();
         err.reset();
-        return MatchCommand.run(new String[]{query, file.toString()}, print(out), print(err));
+        return MatchCommand.run(args, print(out), print(err), System.in, options -> ENRICHER);
     }
 
     private Path write(String name, String content) throws IOException {

@@ -2,6 +2,7 @@ package io.newswatch.alerter.match;
 
 import io.newswatch.alerter.Articles;
 import io.newswatch.contract.EnrichedArticle;
+import io.newswatch.contract.EntityType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,37 @@ class QuerySemanticsTest {
         assertNoMatch(query, article().organization("Lavrov Foundation")
                 .body("Lavrov repeated that the security demands include guarantees."));
         assertMatches("person:Lavrov", article().person("Sergey Lavrov"));
+    }
+
+    @Test
+    void entityFieldsFollowEveryKnownNameOfTheEntity() {
+        Articles lavrov = article().language("ru").body("Глава МИД России заявил о гарантиях.")
+                .known("person/sergey-lavrov", "Sergey Lavrov", EntityType.PERSON, "Sergei Lavrov", "Сергей Лавров",
+                        "Лавров")
+                .known("location/mosul", "Mosul", EntityType.LOCATION, "Мосул", "Mossoul");
+        assertMatches("person:\"Sergei Lavrov\"", lavrov);
+        assertMatches("person:\"Сергей Лавров\"", lavrov);
+        assertMatches("entity:\"Sergei Lavrov\"", lavrov);
+        assertMatches("location:Mossoul", lavrov);
+        assertMatches("location:Мосул", lavrov);
+        assertNoMatch("organization:\"Sergei Lavrov\"", lavrov);
+        assertNoMatch("person:\"Sergei Shoigu\"", lavrov);
+        // a phrase never runs from one name into the next
+        assertNoMatch("person:\"Lavrov Sergei\"", lavrov);
+    }
+
+    @Test
+    void entityWithAnIdMatchesThatEntityOnly() {
+        Articles lavrov = article().body("The minister spoke.")
+                .known("person/sergey-lavrov", "Sergey Lavrov", EntityType.PERSON, "Sergei Lavrov");
+        assertMatches("entity:person/sergey-lavrov", lavrov);
+        assertMatches("entity:\"person/sergey-lavrov\"", lavrov);
+        assertMatches("entity:person/sergey-lavrov AND NOT entity:location/mosul", lavrov);
+        assertMatches("(entity:person/sergey-lavrov)", lavrov);
+        assertNoMatch("entity:person/sergey-shoigu", lavrov);
+        assertNoMatch("entity:location/sergey-lavrov", lavrov);
+        // a name that looks like an id's words is no id
+        assertNoMatch("entity:person/sergey-lavrov", article().body("Person Sergey Lavrov.").person("Person Sergey"));
     }
 
     @Test

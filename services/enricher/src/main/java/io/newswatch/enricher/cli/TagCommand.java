@@ -1,47 +1,71 @@
 package io.newswatch.enricher.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.newswatch.contract.GeoPoint;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Quote;
 import io.newswatch.contract.TopicScore;
-import io.newswatch.enricher.entity.FoundEntity;
-import io.newswatch.enricher.kb.KnowledgeBaseException;
-import io.newswatch.enricher.kb.KnowledgeBaseLoader;
-import io.newswatch.enricher.pipeline.Enricher;
-import io.newswatch.enricher.pipeline.Tagging;
-import io.newswatch.enricher.topic.Taxonomy;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import io.newswatch.tagging.ArticleFile;
+import io.newswatch.tagging.Enricher;
+import io.newswatch.tagging.Tagging;
+import io.newswatch.tagging.TaggingOptions;
+import io.newswatch.tagging.entity.FoundEntity;
+import io.newswatch.tagging.kb.KnowledgeBaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
- * {@code ./newswatch tag FILE}: tags one article offline with the service's own code and knowledge base, and prints
- * JSON: language, entities (type, canonical name, mentions with offsets), topics with scores and evidence, quotes.
+ * {@code ./newswatch tag FILE...}: tags articles offline with the service's own code and knowledge base, and prints
+ * one JSON object per file: language, entities (type, canonical name, mentions with offsets), topics with scores and
+ * evidence, quotes.
  *
  * <p>A plain-text file's first non-empty line is its title and offsets are characters of the file; an HTML file
- * (recognised by its markup) is reduced to its title and paragraphs first, and offsets are characters of that text,
- * which the output includes. Exit status: 0 tagged, 1 the file or a knowledge-base file could not be read, 2 usage.
+ * (recognised by its markup) is reduced to its title and paragraphs first ({@link ArticleFile}), and offsets are
+ * characters of that text, which the output includes.
  */
-public final class TagCommand {
+@Command(name = "tag", sortOptions = false, usageHelpWidth = 110,
+        description = "Tags articles offline as the enricher does; prints one JSON object per file.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:every file tagged",
+                "2:usage error (unknown option, no file)",
+                "3:a file could not be read (the others are still tagged and printed)",
+                "4:a knowledge-base or taxonomy file was refused (with its file and line)"})
+public final class TagCommand implements Callable<Integer> {
 
-    private static final String USAGE = """
-            usage: newswatch tag [--language CODE] [--kb FILE-OR-DIR]... [--taxonomy FILE]... FILE
-              FILE             an article as plain text (first line = title) or HTML; - reads standard input
-              --language CODE  the article's language (ISO 639-1); detected when not given
-              --kb PATH        an extra knowledge-base file or folder of *.tsv, as the service's
-                               newswatch.enricher.knowledge-base.extra-files
-              --taxonomy FILE  an extra taxonomy file, as newswatch.enricher.taxonomy.extra-files""";
+    static final int TAGGED = 0;
+    static final int USAGE = 2;
+    static final int UNREADABLE = 3;
+    static final int BAD_KNOWLEDGE_BASE = 4;
+
+    @Mixin
+    TaggingOptions options = new TaggingOptions();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    boolean help;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "an article as plain text (first line = title) or HTML; - reads standard input")
+    List<String> files = new ArrayList<>();
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
 
     /** The JSON printed for one mention. */
     record MentionOut(String text, int start, int end, Boolean demonym) {
@@ -57,86 +81,75 @@ public final class TagCommand {
                   List<TopicScore> topics, List<Quote> quotes, String offsets, String text) {
     }
 
-    private TagCommand() {
+    static {
+        // The packaged app's classpath carries JBoss LogManager, whose logger finder complains on standard error when
+        // anything logs before the property names it, as Quarkus would.
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+    }
+
+    private TagCommand(PrintStream out, PrintStream err, InputStream in) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err), System.in));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        String language = null;
-        String file = null;
-        List<Path> kb = new ArrayList<>();
-        List<Path> taxonomies = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            boolean hasValue = i + 1 < args.length;
-            switch (arg) {
-                case "--language", "--kb", "--taxonomy" -> {
-                    if (!hasValue) {
-                        err.println(arg + " needs a value\n" + USAGE);
-                        return 2;
-                    }
-                    String value = args[++i];
-                    switch (arg) {
-                        case "--language" -> language = value.toLowerCase(Locale.ROOT);
-                        case "--kb" -> kb.add(Path.of(value));
-                        default -> taxonomies.add(Path.of(value));
-                    }
-                }
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    if (file != null || (arg.startsWith("--") && !arg.equals("-"))) {
-                        err.println("unexpected argument " + arg + "\n" + USAGE);
-                        return 2;
-                    }
-                    file = arg;
-                }
-            }
-        }
-        if (file == null) {
-            err.println(USAGE);
-            return 2;
-        }
-        String content;
-        try {
-            content = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println("newswatch tag: cannot read " + file + ": " + e.getMessage());
-            return 1;
-        }
+    /** Standard output in UTF-8 whatever the locale ({@code LC_ALL=C} would turn every Đ into ?). */
+    static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        CommandLine line = new CommandLine(new TagCommand(out, err, in));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setParameterExceptionHandler((e, arguments) -> {
+            err.println("newswatch tag: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return USAGE;
+        });
+        return line.execute(args);
+    }
+
+    @Override
+    public Integer call() {
         Enricher enricher;
         try {
-            enricher = new Enricher(KnowledgeBaseLoader.load(kb), Taxonomy.load(taxonomies), Clock.systemUTC());
+            enricher = options.enricher();
         } catch (KnowledgeBaseException e) {
             err.println("newswatch tag: " + e.getMessage());
-            return 1;
+            return BAD_KNOWLEDGE_BASE;
         }
-        out.println(tag(enricher, file, content, language));
-        return 0;
+        String lang = options.language();
+        int status = TAGGED;
+        for (String file : files) {
+            String content;
+            try {
+                content = file.equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                err.println("newswatch tag: cannot read " + file + ": " + e.getMessage());
+                status = UNREADABLE;
+                continue;
+            }
+            out.println(tag(enricher, file, content, lang));
+        }
+        return status;
     }
 
-    /** Tags one file's content and renders the JSON. */
+    /** Tags one file's content and renders the JSON (one line). */
     static String tag(Enricher enricher, String file, String content, String language) {
-        boolean html = looksLikeHtml(content);
-        String text = html ? htmlToText(content) : content;
-        int titleEnd = titleEnd(text);
-        Tagging tagging = enricher.tag(text, titleEnd, language);
+        boolean html = ArticleFile.looksLikeHtml(content);
+        String text = ArticleFile.text(content);
+        Tagging tagging = enricher.tag(text, ArticleFile.titleEnd(text), language);
         List<EntityOut> entities = tagging.entities().stream().map(TagCommand::entity).toList();
-        Output output = new Output(file, tagging.language(), language != null ? "given" : "detected", entities,
+        return Json.encode(new Output(file, tagging.language(), language != null ? "given" : "detected", entities,
                 tagging.topics(), tagging.quotes(),
                 html ? "characters of the text extracted from the HTML (field text)" : "characters of the file",
-                html ? text : null);
-        try {
-            return Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(output);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render the result", e);
-        }
+                html ? text : null));
     }
 
     private static EntityOut entity(FoundEntity e) {
@@ -144,38 +157,5 @@ public final class TagCommand {
                 .map(m -> new MentionOut(m.text(), m.start(), m.end(), m.weak() ? Boolean.TRUE : null)).toList();
         return new EntityOut(e.id(), e.name(), e.type().name(), e.country(), e.geo(), e.discovered() ? true : null,
                 e.salience(), e.strongMentions(), mentions);
-    }
-
-    static boolean looksLikeHtml(String content) {
-        String head = content.stripLeading();
-        head = head.substring(0, Math.min(head.length(), 2000)).toLowerCase(Locale.ROOT);
-        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body")
-                || head.startsWith("<") && (head.contains("<p>") || head.contains("<p ") || head.contains("<div"));
-    }
-
-    /** The title (first heading or {@code <title>}) and the paragraphs, separated by blank lines. */
-    static String htmlToText(String html) {
-        Document doc = Jsoup.parse(html);
-        doc.select("script, style, nav, header, footer, aside, form, noscript, figure figcaption").remove();
-        Element h1 = doc.selectFirst("h1");
-        String title = h1 != null ? h1.text() : doc.title();
-        StringBuilder text = new StringBuilder(title);
-        for (Element block : doc.select("p, h2, h3, li, blockquote")) {
-            String line = block.text();
-            if (!line.isBlank() && (h1 == null || block != h1)) {
-                text.append("\n\n").append(line);
-            }
-        }
-        return text.toString();
-    }
-
-    /** End of the first non-empty line. */
-    static int titleEnd(String text) {
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        int end = text.indexOf('\n', start);
-        return end < 0 ? text.length() : end;
     }
 }

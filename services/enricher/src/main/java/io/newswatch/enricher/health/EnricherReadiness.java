@@ -1,7 +1,7 @@
 package io.newswatch.enricher.health;
 
 import io.newswatch.enricher.kafka.StoryStore;
-import io.newswatch.enricher.pipeline.Enricher;
+import io.newswatch.tagging.Enricher;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

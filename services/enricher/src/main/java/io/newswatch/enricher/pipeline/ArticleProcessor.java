@@ -1,5 +1,7 @@
 package io.newswatch.enricher.pipeline;
 
+import io.newswatch.tagging.StoryAssigner;
+import io.newswatch.tagging.Enricher;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.EnrichedArticle;

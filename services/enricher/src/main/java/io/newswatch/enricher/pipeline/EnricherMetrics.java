@@ -1,5 +1,6 @@
 package io.newswatch.enricher.pipeline;
 
+import io.newswatch.tagging.Enricher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,9 +1,10 @@
 package io.newswatch.enricher.pipeline;
 
+import io.newswatch.tagging.Enricher;
 import io.newswatch.enricher.config.EnricherConfig;
-import io.newswatch.enricher.kb.KnowledgeBase;
-import io.newswatch.enricher.kb.KnowledgeBaseLoader;
-import io.newswatch.enricher.topic.Taxonomy;
+import io.newswatch.tagging.kb.KnowledgeBase;
+import io.newswatch.tagging.kb.KnowledgeBaseLoader;
+import io.newswatch.tagging.topic.Taxonomy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.newswatch.enricher.story;
 
-import io.newswatch.enricher.text.Tokens;
+import io.newswatch.tagging.text.Tokens;
 
 import java.util.Arrays;
 

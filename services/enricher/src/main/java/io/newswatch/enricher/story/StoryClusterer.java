@@ -2,8 +2,8 @@ package io.newswatch.enricher.story;
 
 import io.newswatch.contract.Article;
 import io.newswatch.contract.Story;
-import io.newswatch.enricher.pipeline.StoryAssigner;
-import io.newswatch.enricher.pipeline.Tagging;
+import io.newswatch.tagging.StoryAssigner;
+import io.newswatch.tagging.Tagging;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import io.newswatch.contract.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,8 +21,15 @@ class TagCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return runWithInput("", args);
+    }
+
+    private int runWithInput(String input, String... args) {
+        out.reset();
+        err.reset();
         return TagCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
     }
 
     private JsonNode json() throws IOException {
@@ -78,14 +86,41 @@ class TagCommandTest {
     }
 
     @Test
+    void severalFilesAndStandardInputPrintOneJsonLineEach(@TempDir Path dir) throws IOException {
+        Path a = Files.writeString(dir.resolve("a.txt"), "Talks in Podgorica\n\nĐukanović met officials.\n");
+        Path b = Files.writeString(dir.resolve("b.txt"), "Встреча в Москве\n\nСергей Лавров провёл переговоры.\n");
+        assertThat(runWithInput("Kosovo talks\n\nOfficials met in Pristina.\n", a.toString(), b.toString(), "-"))
+                .isEqualTo(TagCommand.TAGGED);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(Json.mapper().readTree(lines[0]).get("file").asText()).isEqualTo(a.toString());
+        assertThat(Json.mapper().readTree(lines[1]).get("entities").findValuesAsText("id"))
+                .contains("person/sergey-lavrov");
+        assertThat(Json.mapper().readTree(lines[2]).get("entities").findValuesAsText("id"))
+                .contains("location/pristina");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void helpGoesToStandardOutputWithTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: tag", "--language", "Exit status:",
+                "4   a knowledge-base");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void usageAndReadErrors(@TempDir Path dir) throws IOException {
-        assertThat(run()).isEqualTo(2);
-        assertThat(run("--language")).isEqualTo(2);
-        assertThat(run(dir.resolve("missing.txt").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read");
-        Path bad = Files.writeString(dir.resolve("bad.tsv"), "thing/x\tX\n");
+        assertThat(run()).isEqualTo(TagCommand.USAGE);
+        assertThat(run("--language")).isEqualTo(TagCommand.USAGE);
+        assertThat(run("--no-such-option", "a.txt")).isEqualTo(TagCommand.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option", "Usage: tag");
         Path file = Files.writeString(dir.resolve("a.txt"), "Title\n\nBody.\n");
-        assertThat(run("--kb", bad.toString(), file.toString())).isEqualTo(1);
+        assertThat(run(dir.resolve("missing.txt").toString(), file.toString())).isEqualTo(TagCommand.UNREADABLE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), "thing/x\tX\n");
+        assertThat(run("--kb", bad.toString(), file.toString())).isEqualTo(TagCommand.BAD_KNOWLEDGE_BASE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.tsv:1");
     }
 }

@@ -1,6 +1,6 @@
 package io.newswatch.enricher.eval;
 
-import io.newswatch.enricher.Fixtures;
+import io.newswatch.tagging.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

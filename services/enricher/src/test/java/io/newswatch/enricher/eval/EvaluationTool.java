@@ -1,8 +1,8 @@
 package io.newswatch.enricher.eval;
 
-import io.newswatch.enricher.kb.KnowledgeBaseLoader;
-import io.newswatch.enricher.pipeline.Enricher;
-import io.newswatch.enricher.topic.Taxonomy;
+import io.newswatch.tagging.kb.KnowledgeBaseLoader;
+import io.newswatch.tagging.Enricher;
+import io.newswatch.tagging.topic.Taxonomy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.newswatch.enricher.eval;
 
-import io.newswatch.enricher.entity.FoundEntity;
-import io.newswatch.enricher.pipeline.Enricher;
-import io.newswatch.enricher.pipeline.Tagging;
+import io.newswatch.tagging.entity.FoundEntity;
+import io.newswatch.tagging.Enricher;
+import io.newswatch.tagging.Tagging;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

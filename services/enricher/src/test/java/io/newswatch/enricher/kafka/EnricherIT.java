@@ -6,7 +6,7 @@ import io.newswatch.contract.Entity;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.TopicScore;
 import io.newswatch.contract.kafka.DeadLetterHeaders;
-import io.newswatch.enricher.Fixtures;
+import io.newswatch.tagging.Fixtures;
 import io.newswatch.stack.LocalStackTestResource;
 import io.newswatch.stack.TestStack;
 import io.quarkus.test.common.WithTestResource;

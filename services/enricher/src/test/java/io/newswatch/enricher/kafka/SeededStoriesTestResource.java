@@ -3,7 +3,7 @@ package io.newswatch.enricher.kafka;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.kafka.TopicNames;
-import io.newswatch.enricher.Fixtures;
+import io.newswatch.tagging.Fixtures;
 import io.newswatch.enricher.story.StoryClusterer;
 import io.newswatch.enricher.story.StoryState;
 import io.newswatch.enricher.story.StoryTextsAccess;

@@ -4,7 +4,7 @@ import io.newswatch.contract.Article;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
-import io.newswatch.enricher.Fixtures;
+import io.newswatch.tagging.Fixtures;
 import io.newswatch.enricher.story.StoryState;
 import io.newswatch.enricher.story.StoryTextsAccess;
 import io.newswatch.stack.LocalStackTestResource;

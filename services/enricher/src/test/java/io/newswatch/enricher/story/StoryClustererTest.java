@@ -2,8 +2,8 @@ package io.newswatch.enricher.story;
 
 import io.newswatch.contract.Article;
 import io.newswatch.contract.Story;
-import io.newswatch.enricher.Fixtures;
-import io.newswatch.enricher.pipeline.Tagging;
+import io.newswatch.tagging.Fixtures;
+import io.newswatch.tagging.Tagging;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,0 +1,479 @@
+package io.newswatch.tagging.entity;
+
+import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.entity.EntityDictionary.Alias;
+import io.newswatch.tagging.entity.EntityDictionary.AliasKind;
+import io.newswatch.tagging.kb.KbEntity;
+import io.newswatch.tagging.match.PhraseTrie;
+import io.newswatch.tagging.match.Vocabulary;
+import io.newswatch.tagging.text.Tokens;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the entities of one text: dictionary matches (longest first, case and boundary rules), ambiguous names
+ * resolved by context, persons discovered from cues, short forms resolved to the full names of the same text, and
+ * salience. Stateless and thread-safe; all per-text state lives in one call.
+ */
+public final class EntityTagger {
+
+    /** Tokens of the first characters after the title count as the lead (more salient). */
+    private static final int LEAD_CHARS = 600;
+    private static final double TITLE_WEIGHT = 3;
+    private static final double LEAD_WEIGHT = 2;
+    private static final double DEMONYM_FACTOR = 0.4;
+    private static final int WALK_STOP = Tokens.LINE_START | Tokens.AFTER_QUOTE | Tokens.BOILERPLATE;
+
+    private final EntityDictionary dictionary;
+    private final PersonFinder personFinder = new PersonFinder();
+
+    public EntityTagger(EntityDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** A resolved mention before aggregation: token span, and who it names. */
+    private record Hit(int from, int to, int entity, String discoveredName, EntityType discoveredType, boolean weak) {
+        String key(EntityDictionary d) {
+            return entity >= 0 ? d.entity(entity).id() : NameFinder.idOf(discoveredType, discoveredName);
+        }
+
+        EntityType type(EntityDictionary d) {
+            return entity >= 0 ? d.entity(entity).type() : discoveredType;
+        }
+    }
+
+    /** A dictionary match: a token span and the aliases that fit it. */
+    private record Match(int from, int to, int[] aliases) {
+    }
+
+    /**
+     * Tags a tokenized text.
+     *
+     * @param tokens   the text's tokens, boilerplate already marked
+     * @param lookup   their word ids
+     * @param titleEnd offset of the end of the title in the text (0 when there is none)
+     */
+    public List<FoundEntity> tag(Tokens tokens, Vocabulary.Lookup lookup, int titleEnd) {
+        return tag(tokens, lookup, titleEnd, null);
+    }
+
+    /**
+     * Tags a tokenized text in a known language.
+     *
+     * @param language the text's ISO 639-1 code, or null: in German every noun is capitalised, so a capitalised
+     *                 word before a place does not make it part of a longer name
+     */
+    public List<FoundEntity> tag(Tokens tokens, Vocabulary.Lookup lookup, int titleEnd, String language) {
+        boolean germanNouns = "de".equals(language) || "lb".equals(language);
+        int n = tokens.size();
+        int[] owner = new int[n];
+        Arrays.fill(owner, -1);
+        List<Match> matches = match(tokens, lookup);
+        int[] present = presentWords(tokens, lookup.ids());
+        // 0. organisations named by their first or last word: what the dictionary found inside them is part of them
+        //    ("Al Assad University Hospital" is no person, "Bank of England" no place), unless it is the whole name
+        List<NameFinder.Found> organizations = new ArrayList<>();
+        for (NameFinder.Found o : NameFinder.organizations(tokens)) {
+            if (matches.stream().noneMatch(m -> m.from() <= o.from() && m.to() >= o.to())) {
+                organizations.add(o);
+                matches.removeIf(m -> m.from() >= o.from() && m.to() <= o.to());
+            }
+        }
+
+        // 1. unambiguous matches
+        List<Hit> hits = new ArrayList<>();
+        Set<Integer> certain = new HashSet<>();
+        Set<String> countries = new HashSet<>();
+        List<Match> deferred = new ArrayList<>();
+        for (Match m : matches) {
+            int entity = singleEntity(m);
+            if (allPlaces(m) && partOfLongerName(tokens, m, matches, germanNouns)) {
+                continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
+            }
+            if (entity >= 0 && !dictionary.entity(entity).ambiguous()) {
+                boolean weak = allDemonyms(m);
+                hits.add(new Hit(m.from(), m.to(), entity, null, null, weak));
+                if (!weak) {
+                    certain.add(entity);
+                }
+                String country = dictionary.entity(entity).country();
+                if (country != null) {
+                    countries.add(country);
+                }
+            } else {
+                deferred.add(m);
+            }
+        }
+        // 2. ambiguous names, by context
+        Map<Integer, Integer> contextCache = new HashMap<>();
+        for (Match m : deferred) {
+            Hit hit = resolve(tokens, m, present, certain, countries, matches, contextCache);
+            if (hit != null) {
+                hits.add(hit);
+            }
+        }
+        for (Hit h : hits) {
+            for (int k = h.from(); k <= h.to(); k++) {
+                owner[k] = 1;
+            }
+        }
+        for (NameFinder.Found o : organizations) {
+            hits.add(new Hit(o.from(), o.to(), -1, o.name(), EntityType.ORGANIZATION, false));
+            own(owner, o.from(), o.to());
+        }
+        // 3. people and places from cues
+        for (PersonFinder.Found p : personFinder.find(tokens, owner)) {
+            hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.PERSON, false));
+            own(owner, p.from(), p.to());
+        }
+        for (NameFinder.Found p : NameFinder.places(tokens, owner)) {
+            hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.LOCATION, false));
+            own(owner, p.from(), p.to());
+        }
+        // acronyms the text defines: "the Islamic State (IS) group" makes every later "IS" the Islamic State
+        resolveAcronyms(tokens, owner, hits);
+        // 4. short forms: a surname alone names the person named in full elsewhere in the text
+        resolveSurnames(tokens, lookup, owner, hits);
+        return aggregate(tokens, hits, titleEnd);
+    }
+
+    private List<Match> match(Tokens t, Vocabulary.Lookup lookup) {
+        int[] ids = lookup.ids();
+        PhraseTrie trie = dictionary.trie();
+        List<Match> matches = new ArrayList<>();
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            if (ids[i] < 0 && lookup.lemma(i) < 0 || t.has(i, Tokens.BOILERPLATE)) {
+                continue;
+            }
+            int node = PhraseTrie.ROOT;
+            int[] best = null;
+            int bestEnd = -1;
+            for (int j = i; j < n; j++) {
+                if (j > i && (t.flags(j) & WALK_STOP) != 0) {
+                    break;
+                }
+                int next = trie.child(node, ids[j]);
+                if (next == PhraseTrie.NONE && lookup.lemma(j) >= 0) {
+                    next = trie.child(node, lookup.lemma(j)); // an inflected name: "Сергея Лаврова", "Podgorici"
+                }
+                node = next;
+                if (node == PhraseTrie.NONE) {
+                    break;
+                }
+                int[] payloads = trie.payloads(node);
+                if (payloads != null) {
+                    int[] fitting = fitting(t, i, payloads);
+                    if (fitting != null) {
+                        best = fitting;
+                        bestEnd = j;
+                    }
+                }
+            }
+            if (best != null) {
+                matches.add(new Match(i, bestEnd, best));
+                i = bestEnd;
+            }
+        }
+        return matches;
+    }
+
+    /** The aliases whose case and separators fit the text from token {@code from}; null when none. */
+    private int[] fitting(Tokens t, int from, int[] aliases) {
+        int[] fit = null;
+        int count = 0;
+        for (int id : aliases) {
+            Alias alias = dictionary.alias(id);
+            if (fits(t, from, alias)) {
+                if (fit == null) {
+                    fit = new int[aliases.length];
+                }
+                fit[count++] = id;
+            }
+        }
+        return fit == null ? null : count == fit.length ? fit : Arrays.copyOf(fit, count);
+    }
+
+    private static boolean fits(Tokens t, int from, Alias alias) {
+        byte[] rule = alias.caseRule();
+        int[] separators = alias.separators();
+        for (int k = 0; k < rule.length; k++) {
+            int i = from + k;
+            byte shape = t.shape(i);
+            if (rule[k] == EntityDictionary.CAPITAL && shape != Tokens.CAPITALIZED && shape != Tokens.UPPER) {
+                return false;
+            }
+            if (rule[k] == EntityDictionary.ALL_CAPS && shape != Tokens.UPPER) {
+                return false;
+            }
+            if (k > 0 && ((t.flags(i) & EntityDictionary.BOUNDARIES & ~separators[k]) != 0
+                    || t.has(i - 1, Tokens.POSSESSIVE) != ((separators[k] & Tokens.POSSESSIVE) != 0))) {
+                return false; // a possessive inside a match only where the name has one: "NATO's Russia policy"
+            }
+        }
+        return true;
+    }
+
+    private boolean allPlaces(Match m) {
+        for (int id : m.aliases()) {
+            if (dictionary.entity(dictionary.alias(id).entity()).type() != EntityType.LOCATION) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int singleEntity(Match m) {
+        int entity = -1;
+        for (int id : m.aliases()) {
+            int e = dictionary.alias(id).entity();
+            if (entity >= 0 && e != entity) {
+                return -1;
+            }
+            entity = e;
+        }
+        return entity;
+    }
+
+    private boolean allDemonyms(Match m) {
+        for (int id : m.aliases()) {
+            if (dictionary.alias(id).kind() != AliasKind.DEMONYM) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Hit resolve(Tokens t, Match m, int[] present, Set<Integer> certain, Set<String> countries,
+                        List<Match> matches, Map<Integer, Integer> contextCache) {
+        boolean nameLike = adjacentName(t, m, matches);
+        boolean placeCue = m.from() > 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
+                && Cues.PLACE_CUES.contains(t.folded(m.from() - 1));
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        boolean bestWeak = false;
+        for (int id : m.aliases()) {
+            Alias alias = dictionary.alias(id);
+            int e = alias.entity();
+            KbEntity entity = dictionary.entity(e);
+            int evidence = contextCache.computeIfAbsent(e, k -> contextHits(k, present)) * 2
+                    + (certain.contains(e) ? 3 : 0)
+                    + (entity.country() != null && countries.contains(entity.country()) && !certain.contains(e)
+                    && !t.has(m.from(), Tokens.SENTENCE_START) ? 1 : 0); // "Reading of the report..." in England
+            if (entity.ambiguous() && (nameLike || (evidence == 0 && !placeCue))) {
+                continue;
+            }
+            double score = entity.prior() + evidence;
+            if (score > bestScore) {
+                best = e;
+                bestScore = score;
+                bestWeak = alias.kind() == AliasKind.DEMONYM;
+            }
+        }
+        return best < 0 ? null : new Hit(m.from(), m.to(), best, null, null, bestWeak);
+    }
+
+    private static void own(int[] owner, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            owner[k] = 1;
+        }
+    }
+
+    private static final java.util.Set<String> AFTER_PLACE = java.util.Set.of("monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "today", "tonight", "yesterday", "and", "or");
+
+    /**
+     * True when a place name is glued to a capitalised word that is no entity, title or date, so that the two make
+     * a longer proper noun: a team, company or treaty named after the place ("Boston Red Sox", "Virgin Australia",
+     * "Paris Agreement"). Headlines in title case are left alone.
+     */
+    private static boolean partOfLongerName(Tokens t, Match m, List<Match> matches, boolean germanNouns) {
+        if (t.has(m.from(), Tokens.TITLE)) {
+            return false;
+        }
+        int before = m.from() - 1;
+        if (before >= 0 && !germanNouns && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0 && t.shape(before) == Tokens.CAPITALIZED
+                && !t.has(before, Tokens.SENTENCE_START) && !t.has(before, Tokens.POSSESSIVE)
+                && !Cues.NOT_NAMES.contains(t.folded(before)) && !Cues.TITLES.contains(t.folded(before))
+                && !Cues.PLACE_CUES.contains(t.folded(before)) && !covered(matches, before)) {
+            return true;
+        }
+        int after = m.to() + 1;
+        return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
+                && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
+                && !t.has(after, Tokens.AFTER_HYPHEN) && !AFTER_PLACE.contains(t.folded(after))
+                && !Cues.TITLES.contains(t.folded(after)) && !covered(matches, after);
+    }
+
+    /** An acronym in brackets right after a name ("Islamic State (IS)") names that entity everywhere in the text. */
+    private void resolveAcronyms(Tokens t, int[] owner, List<Hit> hits) {
+        String text = t.text();
+        Map<String, Hit> acronyms = new HashMap<>();
+        for (Hit h : List.copyOf(hits)) {
+            int a = h.to() + 1;
+            if (a >= t.size() || t.shape(a) != Tokens.UPPER || t.end(a) - t.start(a) < 2 || t.end(a) - t.start(a) > 6
+                    || t.end(a) >= text.length() || text.charAt(t.end(a)) != ')' || h.to() == h.from() && h.entity() < 0) {
+                continue;
+            }
+            String between = text.substring(t.end(h.to()), t.start(a));
+            if (between.strip().equals("(") && owner[a] < 0) {
+                acronyms.putIfAbsent(t.folded(a), h);
+            }
+        }
+        if (acronyms.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            Hit named = owner[i] < 0 && t.shape(i) == Tokens.UPPER ? acronyms.get(t.folded(i)) : null;
+            if (named != null && !t.has(i, Tokens.BOILERPLATE)) {
+                hits.add(new Hit(i, i, named.entity(), named.discoveredName(), named.discoveredType(), false));
+                owner[i] = 1;
+            }
+        }
+    }
+
+    /** True when the match is glued to a capitalised word that is no entity: "Michael Jordan", "Chad Smith". */
+    private static boolean adjacentName(Tokens t, Match m, List<Match> matches) {
+        int before = m.from() - 1;
+        if (before >= 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0 && t.shape(before) == Tokens.CAPITALIZED
+                && !Cues.NOT_NAMES.contains(t.folded(before)) && !Cues.TITLES.contains(t.folded(before))
+                && !covered(matches, before)) {
+            return true;
+        }
+        int after = m.to() + 1;
+        return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
+                && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
+                && !Cues.NOT_NAMES.contains(t.folded(after)) && !covered(matches, after);
+    }
+
+    private static boolean covered(List<Match> matches, int token) {
+        for (Match m : matches) {
+            if (token >= m.from() && token <= m.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int contextHits(int entity, int[] present) {
+        int hits = 0;
+        for (int[] phrase : dictionary.context(entity)) {
+            boolean all = phrase.length > 0;
+            for (int word : phrase) {
+                if (Arrays.binarySearch(present, word) < 0) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    private static int[] presentWords(Tokens t, int[] ids) {
+        int[] words = new int[ids.length];
+        int count = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] >= 0 && !t.has(i, Tokens.BOILERPLATE)) {
+                words[count++] = ids[i];
+            }
+        }
+        int[] sorted = Arrays.copyOf(words, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits) {
+        Map<String, Hit> bySurname = new HashMap<>();
+        Set<String> clashes = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (Hit h : hits) {
+            boolean person = h.type(dictionary) == EntityType.PERSON;
+            if (!person || h.to() == h.from() || !seen.add(h.key(dictionary))) {
+                continue;
+            }
+            // the surname, and the first name of a name of two or three words ("Karim" after "Karim Ahmed Khan")
+            for (int k : h.to() - h.from() <= 2 ? new int[] {h.to(), h.from()} : new int[] {h.to()}) {
+                if (t.shape(k) != Tokens.CAPITALIZED || t.end(k) - t.start(k) < 3) {
+                    continue;
+                }
+                String word = lookup.base(t, k);
+                Hit other = bySurname.putIfAbsent(word, h);
+                if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
+                    clashes.add(word);
+                }
+            }
+        }
+        clashes.forEach(bySurname::remove);
+        if (bySurname.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
+                continue;
+            }
+            Hit person = bySurname.get(lookup.base(t, i));
+            if (person != null) {
+                hits.add(new Hit(i, i, person.entity(), person.discoveredName(), person.discoveredType(), false));
+                owner[i] = 1;
+            }
+        }
+    }
+
+    private List<FoundEntity> aggregate(Tokens t, List<Hit> hits, int titleEnd) {
+        hits.sort(Comparator.comparingInt(Hit::from));
+        Map<String, List<Hit>> byEntity = new LinkedHashMap<>();
+        for (Hit h : hits) {
+            byEntity.computeIfAbsent(h.key(dictionary), k -> new ArrayList<>()).add(h);
+        }
+        Map<String, Double> scores = new HashMap<>();
+        double max = 0;
+        for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
+            double score = 0;
+            for (Hit h : e.getValue()) {
+                int at = t.start(h.from());
+                double weight = at < titleEnd ? TITLE_WEIGHT : at < titleEnd + LEAD_CHARS ? LEAD_WEIGHT : 1;
+                score += h.weak() ? weight * DEMONYM_FACTOR : weight;
+            }
+            scores.put(e.getKey(), score);
+            max = Math.max(max, score);
+        }
+        List<FoundEntity> found = new ArrayList<>(byEntity.size());
+        for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
+            List<FoundEntity.Mention> mentions = new ArrayList<>();
+            for (Hit h : e.getValue()) {
+                int start = t.start(h.from());
+                int end = t.end(h.to());
+                if (end < t.text().length() && t.text().charAt(end) == '.' && end - t.start(h.to()) == 1
+                        && t.shape(h.to()) == Tokens.UPPER) {
+                    end++; // "U.S." keeps its last full stop
+                }
+                mentions.add(new FoundEntity.Mention(start, end, t.text().substring(start, end), h.weak()));
+            }
+            double salience = Math.round(1000 * scores.get(e.getKey()) / max) / 1000.0;
+            Hit first = e.getValue().get(0);
+            if (first.entity() >= 0) {
+                KbEntity kb = dictionary.entity(first.entity());
+                found.add(new FoundEntity(kb.id(), kb.name(), kb.type(), kb.country(), kb.geo(), false, mentions,
+                        salience, dictionary.variants(first.entity())));
+            } else {
+                found.add(new FoundEntity(e.getKey(), first.discoveredName(), first.discoveredType(), null, null, true,
+                        mentions, salience, List.of()));
+            }
+        }
+        found.sort(Comparator.comparingDouble(FoundEntity::salience).reversed()
+                .thenComparingInt(f -> f.mentions().get(0).start()));
+        return found;
+    }
+}

@@ -1,0 +1,188 @@
+package io.newswatch.tagging.entity;
+
+import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.text.Tokens;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds organisations and places the knowledge base does not know, from the way news write them: a capitalised name
+ * that ends like a body ("Syrian Democratic Forces", "Drexel Burnham Lambert Inc", "Defence Ministry", "Al Assad
+ * University Hospital") or starts like one ("Ministry of Foreign Affairs", "Bank of Japan"); a place before "province",
+ * "governorate", "district" or glued to "-based", and after "the town of". Plain rules over the tokens, no model.
+ */
+final class NameFinder {
+
+    /** A discovered name: token span, type, and the name as written. */
+    record Found(int from, int to, EntityType type, String name) {
+    }
+
+    private static final int MAX_WORDS = 7;
+    private static final int GLUE = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
+            | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION | Tokens.BOILERPLATE;
+
+    /** Last words that make a capitalised name an organisation. */
+    static final Set<String> ORGANIZATION_ENDINGS = Set.of("corp", "corporation", "inc", "incorporated", "co", "ltd",
+            "llc", "plc", "ag", "sa", "nv", "gmbh", "spa", "bv", "ab", "asa", "group", "bank", "holdings", "holding",
+            "ministry", "forces", "army", "navy", "society", "university", "party", "council", "committee",
+            "commission", "agency", "authority", "institute", "foundation", "association", "union", "front",
+            "movement", "brigade", "brigades", "organization", "organisation", "coalition", "court", "parliament",
+            "assembly", "exchange", "airlines", "airways", "motors", "systems", "technologies", "industries",
+            "company", "federation", "guard", "guards", "police", "service", "services", "hospital", "college",
+            "school", "academy", "department", "office", "bureau", "directorate", "administration", "network",
+            "news", "times", "post", "fund", "trust", "partners", "securities", "capital", "investments",
+            "petroleum", "oil", "gas", "energy", "telecom", "communications", "pharmaceuticals", "electric",
+            "steel", "mining", "insurance", "reserve", "board", "government", "militia", "militias", "regiment",
+            "battalion", "division", "corps", "fleet", "command", "club", "league", "church", "tribunal",
+            "observatory", "mission", "alliance", "ministerium", "partei", "regierung", "ministère", "parti",
+            "ministarstvo", "vlada", "stranka");
+    /** First words of "X of Y" organisations. */
+    static final Set<String> ORGANIZATION_HEADS = Set.of("ministry", "university", "bank", "department", "council",
+            "party", "institute", "office", "commission", "committee", "federation", "league", "army", "court",
+            "church", "board", "bureau", "academy", "college", "union", "organization", "organisation", "government",
+            "chamber", "house", "senate", "assembly", "agency", "association", "society", "school", "order");
+    /** Lower-case words allowed inside an organisation's name. */
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "de", "du", "des", "la", "le",
+            "di", "del", "der", "für", "fur", "und", "on", "in", "al");
+    /** Capitalised words that start a sentence or a phrase, not a name. */
+    private static final Set<String> LEADING = Set.of("the", "a", "an", "in", "on", "at", "for", "by", "from", "with",
+            "of", "to", "and", "but", "or", "as", "after", "before", "while", "when", "if", "its", "his", "her",
+            "their", "our", "this", "that", "these", "those", "both", "all", "some", "many", "several", "new",
+            "former", "acting", "top", "senior", "meanwhile", "however", "also", "said", "says", "according", "since",
+            "under", "against", "between", "during", "without", "about", "over", "into", "through", "than", "then",
+            "der", "die", "das", "den", "dem", "des", "le", "la", "les", "l", "u", "na");
+    /** Words after a place name that make it one: "Nineveh province", "Tal Afar district". */
+    private static final Set<String> PLACE_AFTER = Set.of("province", "governorate", "district", "oblast", "region",
+            "county", "prefecture", "canton", "municipality");
+    /** Words before "of" and a place: "the town of Qayyarah". */
+    private static final Set<String> PLACE_BEFORE = Set.of("town", "city", "village", "towns", "villages", "cities",
+            "suburb", "district", "province", "port", "neighbourhood", "neighborhood");
+
+    private NameFinder() {
+    }
+
+    /** The id of a discovered entity: its type's prefix and the folded name with hyphens ("organization/sdf"). */
+    static String idOf(EntityType type, String name) {
+        String prefix = switch (type) {
+            case PERSON -> "person/";
+            case ORGANIZATION -> "organization/";
+            default -> "location/";
+        };
+        String folded = io.newswatch.folding.TextFolding.fold(name);
+        StringBuilder id = new StringBuilder(prefix.length() + folded.length()).append(prefix);
+        boolean gap = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            int kind = Character.getType(c);
+            if (Character.isLetter(c) || kind == Character.DECIMAL_DIGIT_NUMBER || kind == Character.LETTER_NUMBER
+                    || kind == Character.OTHER_NUMBER) {
+                if (gap && id.length() > prefix.length()) {
+                    id.append('-');
+                }
+                gap = false;
+                id.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return id.toString(); // a hand loop, not two regular expressions: this runs for every discovered mention
+    }
+
+    /** Organisations named by their first or last word, longest first; they may cover dictionary matches. */
+    static List<Found> organizations(Tokens t) {
+        List<Found> found = new ArrayList<>();
+        int n = t.size();
+        int i = 0;
+        while (i < n) {
+            if (!startsName(t, i)) {
+                i++;
+                continue;
+            }
+            int end = runEnd(t, i);
+            int from = i;
+            while (from < end && LEADING.contains(t.folded(from))) {
+                from++;
+            }
+            // "Shares of Kestrel Avionics Corp": a sentence's first word before "of" is not part of the name
+            if (from + 2 <= end && t.has(from, Tokens.SENTENCE_START) && t.is(from + 1, "of")
+                    && !ORGANIZATION_HEADS.contains(t.folded(from))) {
+                from += 2;
+            }
+            int last = -1;
+            for (int k = end; k > from; k--) {
+                if (t.capitalized(k) && ORGANIZATION_ENDINGS.contains(t.folded(k))) {
+                    last = k;
+                    break;
+                }
+            }
+            boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from)) && t.is(from + 1, "of");
+            if (head && end > from + 1 && t.capitalized(end)) {
+                found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
+            } else if (last > from && t.capitalized(from)) {
+                found.add(new Found(from, last, EntityType.ORGANIZATION, t.surface(from, last)));
+            }
+            i = end + 1;
+        }
+        return found;
+    }
+
+    /** Places named by a cue: "X province", "X-based", "the town of X". Only tokens nobody owns. */
+    static List<Found> places(Tokens t, int[] owner) {
+        List<Found> found = new ArrayList<>();
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            String word = t.folded(i);
+            if (PLACE_AFTER.contains(word) && t.shape(i) == Tokens.LOWER && i > 0 && (t.flags(i) & GLUE) == 0) {
+                int to = i - 1;
+                int from = to;
+                while (from > 0 && from > to - 2 && free(t, owner, from - 1) && (t.flags(from) & GLUE) == 0
+                        && !LEADING.contains(t.folded(from - 1))) {
+                    from--;
+                }
+                if (free(t, owner, to) && free(t, owner, from) && !LEADING.contains(t.folded(from))) {
+                    found.add(new Found(from, to, EntityType.LOCATION, t.surface(from, to)));
+                }
+            } else if (word.equals("based") && i > 0 && t.has(i, Tokens.AFTER_HYPHEN) && free(t, owner, i - 1)) {
+                found.add(new Found(i - 1, i - 1, EntityType.LOCATION, t.surface(i - 1)));
+            } else if (PLACE_BEFORE.contains(word) && t.shape(i) == Tokens.LOWER && i + 2 < n && t.is(i + 1, "of")
+                    && (t.flags(i + 2) & GLUE) == 0 && free(t, owner, i + 2)) {
+                int to = i + 2;
+                while (to + 1 < n && to < i + 4 && free(t, owner, to + 1) && (t.flags(to + 1) & GLUE) == 0) {
+                    to++;
+                }
+                found.add(new Found(i + 2, to, EntityType.LOCATION, t.surface(i + 2, to)));
+            }
+        }
+        return found;
+    }
+
+    private static boolean free(Tokens t, int[] owner, int i) {
+        return owner[i] < 0 && t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE)
+                && !Cues.NOT_NAMES.contains(t.folded(i)) && t.end(i) - t.start(i) >= 3;
+    }
+
+    private static boolean startsName(Tokens t, int i) {
+        return t.capitalized(i) && !t.has(i, Tokens.BOILERPLATE) && t.shape(i) != Tokens.NUMBER;
+    }
+
+    /** The last token of a run of capitalised words (with lower-case connectors inside) from {@code i}. */
+    private static int runEnd(Tokens t, int i) {
+        int end = i;
+        int k = i + 1;
+        while (k < t.size() && k - i < MAX_WORDS && (t.flags(k) & GLUE) == 0 && !t.has(k - 1, Tokens.POSSESSIVE)) {
+            if (t.capitalized(k) && !t.has(k, Tokens.BOILERPLATE)) {
+                end = k;
+                k++;
+            } else if (t.shape(k) == Tokens.LOWER && CONNECTORS.contains(t.folded(k)) && k + 1 < t.size()
+                    && (t.flags(k + 1) & GLUE) == 0 && t.capitalized(k + 1)) {
+                k++;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+}

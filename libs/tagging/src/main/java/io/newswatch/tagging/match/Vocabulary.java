@@ -1,0 +1,225 @@
+package io.newswatch.tagging.match;
+
+import io.newswatch.tagging.text.Inflection;
+import io.newswatch.tagging.text.Tokenizer;
+import io.newswatch.tagging.text.Tokens;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every folded word that some dictionary knows, with a dense id; and word stems ("sanction*") that match any word
+ * they begin. A text is looked up once ({@link #lookup(Tokens)}) and every matcher then works on ids. Words are
+ * found by their 64-bit hash and then compared letter by letter, so a hash collision never makes a false match.
+ *
+ * <p>Built once at start, then read-only and safe to share between threads.
+ */
+public final class Vocabulary {
+
+    /** The id of a word no dictionary knows. */
+    public static final int UNKNOWN = -1;
+
+    private final LongIntMap words = new LongIntMap(1 << 14);
+    private final LongIntMap stems = new LongIntMap(256);
+    private final List<char[]> spelling = new ArrayList<>();
+    /** One bit per hash bucket that holds a word: most words of a text are rejected here, in L1 cache. */
+    private final long[] present = new long[1 << 10];
+    private int shortestStem = Integer.MAX_VALUE;
+    /** Which two-letter beginnings some stem has: most words skip the stem search at once. */
+    private final boolean[] stemStarts = new boolean[1 << 12];
+
+    /** The id of a folded word, adding it when new. */
+    public int add(String folded) {
+        char[] chars = folded.toCharArray();
+        long hash = Tokenizer.hash(chars, 0, chars.length);
+        int bit = bit(hash);
+        present[bit >>> 6] |= 1L << bit;
+        return intern(words, hash, chars);
+    }
+
+    private static int bit(long hash) {
+        return (int) (hash >>> 48) & ((1 << 16) - 1);
+    }
+
+    /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
+    public int addStem(String folded) {
+        char[] chars = folded.toCharArray();
+        shortestStem = Math.min(shortestStem, chars.length);
+        if (chars.length >= 2) {
+            stemStarts[startKey(chars, 0)] = true;
+        } else {
+            java.util.Arrays.fill(stemStarts, true);
+        }
+        return intern(stems, Tokenizer.hash(chars, 0, chars.length), chars);
+    }
+
+    private int intern(LongIntMap map, long hash, char[] chars) {
+        int existing = find(map, hash, chars, 0, chars.length);
+        if (existing != UNKNOWN) {
+            return existing;
+        }
+        int id = spelling.size();
+        spelling.add(chars);
+        putProbing(map, hash, id);
+        return id;
+    }
+
+    /** The id of a folded word, or {@link #UNKNOWN}. */
+    public int id(String folded) {
+        char[] chars = folded.toCharArray();
+        return find(words, Tokenizer.hash(chars, 0, chars.length), chars, 0, chars.length);
+    }
+
+    /** Number of words and stems. */
+    public int size() {
+        return spelling.size();
+    }
+
+    /** The folded spelling of an id. */
+    public String spelling(int id) {
+        return new String(spelling.get(id));
+    }
+
+    /** Looks every token of a text up: word ids and, where stems exist, the id of the longest stem each begins with. */
+    public Lookup lookup(Tokens tokens) {
+        return lookup(tokens, null);
+    }
+
+    /**
+     * Looks every token of a text up, and, for the capitalised words of a language whose names inflect, the form its
+     * dictionaries hold ({@link Inflection}): "Лаврова" is also "Лавров", "Russlands" also "Russland".
+     *
+     * @param language the text's ISO 639-1 code, or null
+     */
+    public Lookup lookup(Tokens tokens, String language) {
+        int n = tokens.size();
+        int[] ids = new int[n];
+        int[] stemIds = stems.size() == 0 ? null : new int[n];
+        String[][] rules = Inflection.rules(language);
+        int[] lemmas = rules.length == 0 ? null : new int[n];
+        char[] folded = tokens.foldedChars();
+        for (int i = 0; i < n; i++) {
+            int from = tokens.foldStart(i);
+            int length = tokens.foldLength(i);
+            long hash = tokens.hash(i);
+            int bit = bit(hash);
+            ids[i] = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : find(words, hash, folded, from, length);
+            if (stemIds != null) {
+                stemIds[i] = longestStem(folded, from, length);
+            }
+            if (lemmas != null) {
+                lemmas[i] = tokens.capitalized(i) ? lemma(folded, from, length, rules, ids[i]) : UNKNOWN;
+            }
+        }
+        return new Lookup(ids, stemIds, lemmas, this);
+    }
+
+    /** The id of the first base form a rule makes of a word that the vocabulary knows, or {@link #UNKNOWN}. */
+    private int lemma(char[] chars, int from, int length, String[][] rules, int self) {
+        for (String[] rule : rules) {
+            String ending = rule[0];
+            String base = rule[1];
+            int stem = length - ending.length();
+            if (stem < 3 || !endsWith(chars, from, length, ending)) {
+                continue;
+            }
+            char[] candidate = new char[stem + base.length()];
+            System.arraycopy(chars, from, candidate, 0, stem);
+            base.getChars(0, base.length(), candidate, stem);
+            int id = find(words, Tokenizer.hash(candidate, 0, candidate.length), candidate, 0, candidate.length);
+            if (id != UNKNOWN && id != self) {
+                return id;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static boolean endsWith(char[] chars, int from, int length, String ending) {
+        int offset = from + length - ending.length();
+        for (int k = 0; k < ending.length(); k++) {
+            if (chars[offset + k] != ending.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int startKey(char[] chars, int from) {
+        return (chars[from] * 31 + chars[from + 1]) & ((1 << 12) - 1);
+    }
+
+    private int longestStem(char[] chars, int from, int length) {
+        if (length < shortestStem || length < 2 || !stemStarts[startKey(chars, from)]) {
+            return UNKNOWN;
+        }
+        int found = UNKNOWN;
+        long h = 0xcbf29ce484222325L;
+        for (int k = 0; k < length; k++) {
+            h ^= chars[from + k];
+            h *= 0x100000001b3L;
+            if (k + 1 >= shortestStem) {
+                int id = find(stems, h, chars, from, k + 1);
+                if (id != UNKNOWN) {
+                    found = id;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Approximate heap held by the tables, in bytes. */
+    public long bytes() {
+        long total = words.bytes() + stems.bytes();
+        for (char[] s : spelling) {
+            total += 16 + 2L * s.length;
+        }
+        return total;
+    }
+
+    // Colliding hashes (different words, same 64-bit hash) are chained by probing the hash plus a counter.
+    private int find(LongIntMap map, long hash, char[] chars, int from, int length) {
+        for (long probe = hash; ; probe++) {
+            int id = map.get(probe, UNKNOWN);
+            if (id == UNKNOWN) {
+                return UNKNOWN;
+            }
+            char[] s = spelling.get(id);
+            if (s.length == length && java.util.Arrays.equals(s, 0, length, chars, from, from + length)) {
+                return id;
+            }
+        }
+    }
+
+    private static void putProbing(LongIntMap map, long hash, int id) {
+        long probe = hash;
+        while (map.get(probe, UNKNOWN) != UNKNOWN) {
+            probe++;
+        }
+        map.put(probe, id);
+    }
+
+    /**
+     * The ids of one text's tokens.
+     *
+     * @param ids        word id per token, or {@link #UNKNOWN}
+     * @param stems      longest-stem id per token, or {@link #UNKNOWN}; null when the vocabulary has no stems
+     * @param lemmas     id of the base form of an inflected name per token, or {@link #UNKNOWN}; null when the
+     *                   text's language has no inflection rules
+     * @param vocabulary the vocabulary the ids are of
+     */
+    public record Lookup(int[] ids, int[] stems, int[] lemmas, Vocabulary vocabulary) {
+        public int stem(int i) {
+            return stems == null ? UNKNOWN : stems[i];
+        }
+
+        public int lemma(int i) {
+            return lemmas == null ? UNKNOWN : lemmas[i];
+        }
+
+        /** The token's word as the dictionaries hold it: its base form when it is an inflected name. */
+        public String base(Tokens tokens, int i) {
+            int lemma = lemma(i);
+            return lemma >= 0 ? vocabulary.spelling(lemma) : tokens.folded(i);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.newswatch.tagging.text;
+
+/**
+ * Case endings of the languages whose names inflect, as rules on folded words: an ending and what replaces it in the
+ * form a dictionary holds ({@code lavrova} → {@code lavrov}, {@code chernogorii} → {@code chernogoriya},
+ * {@code podgorici} → {@code podgorica}, {@code russlands} → {@code russland}). Light stemming, the same for every
+ * name: the enricher tries the rules of a word's language, longest ending first, and keeps the first form its
+ * dictionary knows. Rules work on the folded spelling ({@link io.newswatch.folding.TextFolding}), so Cyrillic and
+ * Latin texts share them.
+ */
+public final class Inflection {
+
+    /** Russian, Belarusian (as English media transliterate them): nouns, surnames and adjectival surnames. */
+    private static final String[][] RUSSIAN = {
+            {"iyey", "iya"}, {"iyu", "iya"}, {"iey", "iya"}, {"ii", "iya"},
+            {"ogo", "y"}, {"omu", "y"}, {"ovoy", "ova"}, {"evoy", "eva"}, {"inoy", "ina"},
+            {"ovym", "ov"}, {"evym", "ev"}, {"inym", "in"}, {"ym", "y"},
+            {"yem", "y"}, {"yey", "ya"}, {"yu", "ya"}, {"ye", "ya"}, {"yi", "ya"},
+            {"oy", "a"}, {"oj", "a"}, {"om", ""}, {"em", ""}, {"ym", ""}, {"im", ""},
+            {"ya", "y"}, {"yu", "y"}, {"ye", "y"},
+            {"a", ""}, {"u", ""}, {"e", ""}, {"y", ""}, {"e", "a"}, {"y", "a"}, {"u", "a"}, {"i", "a"}, {"i", "ya"},
+            {"a", "o"}, {"u", "o"}, {"e", "o"}};
+    /** Ukrainian (national transliteration): as Russian, with the i/o alternation of Київ, Харків, Львів. */
+    private static final String[][] UKRAINIAN = {
+            {"ieva", "iv"}, {"ievi", "iv"}, {"ievom", "iv"}, {"ova", "iv"}, {"ovi", "iv"}, {"ovom", "iv"},
+            {"iieiu", "iia"}, {"iiu", "iia"}, {"ii", "iia"}, {"oho", "yi"}, {"omu", "yi"}, {"ym", "yi"},
+            {"oiu", "a"}, {"oi", "a"}, {"om", ""}, {"ym", ""}, {"ovi", ""}, {"evi", ""}, {"iu", "ia"}, {"ii", "ia"},
+            {"a", ""}, {"u", ""}, {"i", ""}, {"y", "a"}, {"u", "a"}, {"i", "a"}, {"a", "o"}, {"i", "o"}};
+    /** Serbian, Croatian, Bosnian, Montenegrin: nouns of every gender and surnames in -ić. */
+    private static final String[][] SOUTH_SLAVIC = {
+            {"ijom", "ija"}, {"iji", "ija"}, {"ije", "ija"}, {"iju", "ija"},
+            {"oj", "a"}, {"om", "a"}, {"e", "a"}, {"i", "a"}, {"u", "a"},
+            {"om", ""}, {"em", ""}, {"a", ""}, {"u", ""}, {"e", ""},
+            {"a", "o"}, {"u", "o"}, {"om", "o"}, {"e", "o"}, {"a", "e"}, {"u", "e"}, {"em", "e"},
+            {"og", ""}, {"oga", ""}, {"ske", "ska"}, {"skoj", "ska"}, {"sku", "ska"}, {"skom", "ska"}};
+    /** German: the genitive of names and the weak declension of a few ("Russlands", "Syriens", "Frankreichs"). */
+    private static final String[][] GERMAN = {{"es", ""}, {"s", ""}, {"n", ""}};
+
+    private static final String[][] NONE = {};
+
+    private Inflection() {
+    }
+
+    /** The rules of a language (ISO 639-1, or null): none for languages whose names do not inflect here. */
+    public static String[][] rules(String language) {
+        if (language == null) {
+            return NONE;
+        }
+        return switch (language) {
+            case "ru", "be" -> RUSSIAN;
+            case "uk" -> UKRAINIAN;
+            case "sr", "hr", "bs", "me", "cnr", "sh", "sl" -> SOUTH_SLAVIC;
+            case "de" -> GERMAN;
+            default -> NONE;
+        };
+    }
+}

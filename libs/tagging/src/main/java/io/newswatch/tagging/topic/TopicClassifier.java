@@ -1,0 +1,186 @@
+package io.newswatch.tagging.topic;
+
+import io.newswatch.contract.TopicScore;
+import io.newswatch.tagging.entity.FoundEntity;
+import io.newswatch.tagging.match.PhraseTrie;
+import io.newswatch.tagging.match.Vocabulary;
+import io.newswatch.tagging.text.Tokenizer;
+import io.newswatch.tagging.text.Tokens;
+import io.newswatch.folding.Cyrillic;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores a text against every topic of a {@link Taxonomy} in one pass: all terms of all topics live in one
+ * {@link PhraseTrie} over the shared vocabulary (case-insensitive, stems allowed), entity conditions are checked
+ * against the tagger's result. Thread-safe once built.
+ */
+public final class TopicClassifier {
+
+    private static final List<Cyrillic.Scheme> TEXT_SCHEMES = List.of(Cyrillic.Scheme.RUSSIAN,
+            Cyrillic.Scheme.SOUTH_SLAVIC, Cyrillic.Scheme.UKRAINIAN);
+
+    /** Occurrences of one term beyond this do not add to the score. */
+    private static final int MAX_COUNT = 3;
+
+    /** A compiled term of one topic. */
+    private record Term(int topic, String text, double weight) {
+    }
+
+    private final List<TopicDefinition> topics;
+    private final List<Term> terms = new ArrayList<>();
+    private final PhraseTrie trie = new PhraseTrie();
+    /** Per topic, per require group: the term indices and entity ids that satisfy it. */
+    private final List<List<Requirement>> requirements = new ArrayList<>();
+
+    private record Requirement(Set<Integer> terms, Set<String> entities) {
+    }
+
+    public TopicClassifier(Taxonomy taxonomy, Vocabulary vocabulary) {
+        this.topics = taxonomy.topics();
+        for (int t = 0; t < topics.size(); t++) {
+            TopicDefinition topic = topics.get(t);
+            Map<String, Integer> termIndex = new HashMap<>();
+            for (Map.Entry<String, Double> term : topic.terms().entrySet()) {
+                termIndex.put(term.getKey(), addTerm(t, term.getKey(), term.getValue(), vocabulary));
+            }
+            List<Requirement> groups = new ArrayList<>();
+            for (List<String> group : topic.require()) {
+                Set<Integer> groupTerms = new HashSet<>();
+                Set<String> groupEntities = new HashSet<>();
+                for (String item : group) {
+                    if (item.contains("/")) {
+                        groupEntities.add(item);
+                    } else {
+                        Integer index = termIndex.get(item);
+                        groupTerms.add(index != null ? index : addTerm(t, item, 0, vocabulary));
+                    }
+                }
+                groups.add(new Requirement(groupTerms, groupEntities));
+            }
+            requirements.add(groups);
+        }
+    }
+
+    private int addTerm(int topic, String text, double weight, Vocabulary vocabulary) {
+        int index = terms.size();
+        terms.add(new Term(topic, text, weight));
+        // a Cyrillic term folds as each language's text would fold it (Крим is krym in Ukrainian, krim in Russian)
+        boolean cyrillic = text.chars().anyMatch(c -> Cyrillic.isCyrillic((char) c));
+        for (Cyrillic.Scheme scheme : cyrillic ? TEXT_SCHEMES : List.of(Cyrillic.Scheme.RUSSIAN)) {
+            Tokens tokens = Tokenizer.tokenize(text, scheme);
+            int[] words = new int[tokens.size()];
+            for (int i = 0; i < words.length; i++) {
+                boolean stem = tokens.end(i) < text.length() && text.charAt(tokens.end(i)) == '*';
+                words[i] = stem ? vocabulary.addStem(tokens.folded(i)) : vocabulary.add(tokens.folded(i));
+            }
+            if (words.length > 0) {
+                trie.add(words, index);
+            }
+        }
+        return index;
+    }
+
+    /** The topics a text passes, best first. */
+    public List<TopicScore> classify(Tokens tokens, Vocabulary.Lookup lookup, List<FoundEntity> entities) {
+        int[] counts = countTerms(tokens, lookup);
+        Set<String> entityIds = new HashSet<>();
+        entities.forEach(e -> entityIds.add(e.id()));
+        List<TopicScore> passed = new ArrayList<>();
+        Map<Integer, Map<String, Double>> evidence = new HashMap<>();
+        double[] scores = new double[topics.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            if (counts[i] > 0 && terms.get(i).weight() != 0) {
+                Term term = terms.get(i);
+                double contribution = term.weight() * Math.min(counts[i], MAX_COUNT);
+                scores[term.topic()] += contribution;
+                evidence.computeIfAbsent(term.topic(), k -> new LinkedHashMap<>()).merge(term.text(), contribution, Double::sum);
+            }
+        }
+        for (int t = 0; t < topics.size(); t++) {
+            TopicDefinition topic = topics.get(t);
+            for (Map.Entry<String, Double> entity : topic.entities().entrySet()) {
+                if (entityIds.contains(entity.getKey())) {
+                    scores[t] += entity.getValue();
+                    evidence.computeIfAbsent(t, k -> new LinkedHashMap<>()).merge(entity.getKey(), entity.getValue(), Double::sum);
+                }
+            }
+            if (scores[t] >= topic.threshold() && requirementsMet(t, counts, entityIds)) {
+                List<String> why = evidence.getOrDefault(t, Map.of()).entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(Map.Entry::getKey).toList();
+                passed.add(new TopicScore(topic.id(), topic.label(), Math.round(scores[t] * 100) / 100.0, why));
+            }
+        }
+        passed.sort(Comparator.comparingDouble(TopicScore::score).reversed());
+        return passed;
+    }
+
+    private boolean requirementsMet(int topic, int[] counts, Set<String> entityIds) {
+        for (Requirement group : requirements.get(topic)) {
+            boolean met = group.entities().stream().anyMatch(entityIds::contains)
+                    || group.terms().stream().anyMatch(i -> counts[i] > 0);
+            if (!met) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Occurrences of every term; title occurrences count twice. */
+    private int[] countTerms(Tokens t, Vocabulary.Lookup lookup) {
+        int[] counts = new int[terms.size()];
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            if (!t.has(i, Tokens.BOILERPLATE)) {
+                walk(t, lookup, i, i, PhraseTrie.ROOT, counts);
+            }
+        }
+        return counts;
+    }
+
+    private void walk(Tokens t, Vocabulary.Lookup lookup, int start, int at, int node, int[] counts) {
+        if (at >= t.size() || (at > start && (t.flags(at) & (Tokens.LINE_START | Tokens.BOILERPLATE)) != 0)) {
+            return;
+        }
+        int word = lookup.ids()[at];
+        int stem = lookup.stem(at);
+        if (word >= 0) {
+            step(t, lookup, start, at, trie.child(node, word), counts);
+        }
+        if (stem >= 0) {
+            step(t, lookup, start, at, trie.child(node, stem), counts);
+        }
+    }
+
+    private void step(Tokens t, Vocabulary.Lookup lookup, int start, int at, int next, int[] counts) {
+        if (next == PhraseTrie.NONE) {
+            return;
+        }
+        int[] payloads = trie.payloads(next);
+        if (payloads != null) {
+            int times = t.has(start, Tokens.TITLE) ? 2 : 1;
+            for (int term : payloads) {
+                counts[term] += times;
+            }
+        }
+        walk(t, lookup, start, at + 1, next, counts);
+    }
+
+    public int size() {
+        return topics.size();
+    }
+
+    /** Approximate heap held by the compiled terms. */
+    public long bytes() {
+        return trie.bytes() + terms.size() * 64L;
+    }
+}

@@ -1,0 +1,90 @@
+package io.newswatch.tagging.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageDetectorTest {
+
+    @Test
+    void latinScriptLanguages() {
+        assertThat(LanguageDetector.detect("The ministers said that the talks would continue in the spring.")).isEqualTo("en");
+        assertThat(LanguageDetector.detect("Les ministres ont dit que les discussions sont dans une impasse.")).isEqualTo("fr");
+        assertThat(LanguageDetector.detect("Die Minister sagten, dass die Gespräche nicht mit dem Ergebnis enden.")).isEqualTo("de");
+        assertThat(LanguageDetector.detect("Los ministros dijeron que las conversaciones con el gobierno son para el pueblo.")).isEqualTo("es");
+    }
+
+    @Test
+    void serbianCroatianBosnianAndMontenegrinByTheirVocabulary() {
+        assertThat(LanguageDetector.detect("Ministri su rekli da je sastanak u Beogradu bio pre podne i da posle toga nije završen."))
+                .isEqualTo("sr");
+        assertThat(LanguageDetector.detect("Ministri su tijekom sastanka u Zagrebu rekli da će Europska unija do kolovoza "
+                + "odlučiti o tisuću zahtjeva.")).isEqualTo("hr");
+        assertThat(LanguageDetector.detect("Ministri su tokom sastanka u Sarajevu rekli da će Evropska unija prije augusta "
+                + "odlučiti o hiljadu zahtjeva općine.")).isEqualTo("bs");
+        assertThat(LanguageDetector.detect("Ministri su tokom sastanka u Podgorici rekli da će crnogorska vlada prije "
+                + "avgusta odlučiti đe će biti sjednica.")).isEqualTo("cnr");
+    }
+
+    @Test
+    void cyrillicLanguagesByTheirOwnLetters() {
+        assertThat(LanguageDetector.detect("Министр иностранных дел заявил, что переговоры продолжатся.")).isEqualTo("ru");
+        assertThat(LanguageDetector.detect("Міністр закордонних справ заявив, що переговори триватимуть і надалі.")).isEqualTo("uk");
+        assertThat(LanguageDetector.detect("Министар је рекао да ће се преговори наставити у Београду.")).isEqualTo("sr");
+    }
+
+    @Test
+    void otherScripts() {
+        assertThat(LanguageDetector.detect("Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν.")).isEqualTo("el");
+        assertThat(LanguageDetector.detect("قال الوزير إن المحادثات ستستمر")).isEqualTo("ar");
+        assertThat(LanguageDetector.detect("მინისტრმა განაცხადა, რომ მოლაპარაკებები გაგრძელდება")).isEqualTo("ka");
+    }
+
+    @Test
+    void functionWordShortcutOnlyForClearSamples() {
+        assertThat(LanguageDetector.byFunctionWords("The ministers said that the talks with the Serbian side were "
+                + "over and that they would not meet again after the vote.")).isEqualTo("en");
+        assertThat(LanguageDetector.byFunctionWords("Die Minister sagten, dass die Gespräche mit der serbischen Seite "
+                + "nicht auf dem Tisch sind und auch nach der Wahl nicht.")).isEqualTo("de");
+        assertThat(LanguageDetector.byFunctionWords("Les ministres ont dit que les discussions avec la Serbie sont "
+                + "dans une impasse et qu'elles ne reprendront pas avant le vote.")).isEqualTo("fr");
+        // too few function words, other languages, other scripts, mixed samples: Lingua decides
+        assertThat(LanguageDetector.byFunctionWords("NATO summit in Podgorica: Montenegro, Serbia, Kosovo")).isNull();
+        assertThat(LanguageDetector.byFunctionWords("Los ministros dijeron que las conversaciones con el gobierno "
+                + "son para el pueblo y que no habrá otra reunión.")).isNull();
+        assertThat(LanguageDetector.byFunctionWords("Министр заявил, что переговоры продолжатся.")).isNull();
+        assertThat(LanguageDetector.byFunctionWords("The minister said that the talks were over, and die Minister "
+                + "sagten, dass die Gespräche mit der Seite nicht auf dem Tisch sind.")).isNull();
+    }
+
+    @Test
+    void letterShortcutsAnswerOnlyWhenOneLanguageIsClear() {
+        String ru = "Министр иностранных дел России заявил журналистам, что переговоры о прекращении огня продолжатся "
+                + "на этой неделе в Женеве, несмотря на разногласия сторон.";
+        String uk = "Міністр закордонних справ України заявив журналістам, що переговори про припинення вогню "
+                + "триватимуть і надалі в Женеві, попри розбіжності сторін.";
+        String sr = "Министар спољних послова рекао је новинарима да ће се преговори о прекиду ватре наставити следеће "
+                + "недеље у Београду, после састанка председника.";
+        assertThat(LanguageDetector.byCyrillicLetters(ru)).isEqualTo("ru");
+        assertThat(LanguageDetector.byCyrillicLetters(uk)).isEqualTo("uk");
+        assertThat(LanguageDetector.byCyrillicLetters(sr)).isEqualTo("sr");
+        // Bulgarian writes none of the marked letters, Belarusian has ў: Lingua decides
+        assertThat(LanguageDetector.byCyrillicLetters("Министърът на външните работи заяви пред журналисти, че "
+                + "преговорите за прекратяване на огъня ще продължат тази седмица в Женева.")).isNull();
+        assertThat(LanguageDetector.byCyrillicLetters("Міністр замежных спраў заявіў журналістам, што перамовы "
+                + "працягнуцца на гэтым тыдні ў Жэневе.")).isNull();
+        assertThat(LanguageDetector.bySouthSlavicLatin("Ministar vanjskih poslova rekao je novinarima da će se "
+                + "pregovori o prekidu vatre nastaviti tijekom sljedećeg tjedna u Zagrebu, nakon sastanka s "
+                + "predsjednikom hrvatske vlade.")).isEqualTo("hr");
+        // Slovene shares letters and words, Polish and Czech write č or ć beside letters of their own: Lingua decides
+        assertThat(LanguageDetector.bySouthSlavicLatin("Minister za zunanje zadeve je novinarjem povedal, da se bodo "
+                + "pogovori nadaljevali in da je Kovačić tudi prišel.")).isNull();
+        assertThat(LanguageDetector.bySouthSlavicLatin("Minister spraw zagranicznych powiedział dziennikarzom, że "
+                + "rozmowy będą kontynuowane, a Kovačić też przyjechał.")).isNull();
+    }
+
+    @Test
+    void tooLittleToSay() {
+        assertThat(LanguageDetector.detect("NATO 2026")).isNull();
+    }
+}

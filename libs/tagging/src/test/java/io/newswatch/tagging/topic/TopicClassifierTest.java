@@ -1,0 +1,81 @@
+package io.newswatch.tagging.topic;
+
+import io.newswatch.contract.TopicScore;
+import io.newswatch.tagging.kb.KnowledgeBaseLoader;
+import io.newswatch.tagging.Enricher;
+import io.newswatch.tagging.Tagging;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.newswatch.tagging.Fixtures.CLOCK;
+import static io.newswatch.tagging.Fixtures.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopicClassifierTest {
+
+    private static List<String> topics(Tagging t) {
+        return t.topics().stream().map(TopicScore::id).toList();
+    }
+
+    @Test
+    void shippedTopicsOnShortArticles() {
+        assertThat(topics(tag("Alliance invites Montenegro\nNATO foreign ministers invited Montenegro to join the "
+                + "alliance on Wednesday, opening accession talks that should make it the 29th member.")))
+                .contains("enlargement", "western-balkans");
+        assertThat(topics(tag("Council to meet\nNATO and Russia agreed to convene the NATO-Russia Council next week.")))
+                .contains("nato-russia-council");
+        assertThat(topics(tag("Peninsula\nSeven years after the annexation of Crimea, Sevastopol remains a naval base.")))
+                .contains("crimea");
+        assertThat(topics(tag("Shelling\nSyrian government forces shelled Idlib as Damascus denied it; Syria's war goes on.")))
+                .contains("syria");
+        assertThat(topics(tag("Front line\nUkrainian troops held the line near Kharkiv as Kyiv asked for more air defence for Ukraine.")))
+                .contains("ukraine");
+    }
+
+    @Test
+    void aPassingMentionIsNotATopic() {
+        assertThat(topics(tag("Football\nThe striker, who once played in Ukraine, scored twice on Sunday."))).isEmpty();
+    }
+
+    @Test
+    void stemsTitleWeightRequirementsAndEvidence() {
+        TopicDefinition sanctions = new TopicDefinition("sanctions", "Sanctions", null, 4,
+                Map.of("sanction*", 2.0, "asset freeze", 3.0), Map.of("location/russia", 1.0),
+                List.of(List.of("sanction*", "asset freeze")));
+        Enricher enricher = new Enricher(new KnowledgeBaseLoader().addShipped().build(),
+                Taxonomy.of(List.of(sanctions)), CLOCK);
+        Tagging body = enricher.tag("Brussels\nThe EU sanctioned two banks; more sanctions on Russia follow.", 8, "en");
+        TopicScore score = body.topics().get(0);
+        assertThat(score.score()).isEqualTo(5.0);
+        assertThat(score.evidence()).containsExactly("sanction*", "location/russia");
+
+        Tagging title = enricher.tag("New sanctions\nThe measures start today.", 13, "en");
+        assertThat(title.topics()).singleElement().satisfies(t -> assertThat(t.score()).isEqualTo(4.0));
+
+        Tagging noRequired = enricher.tag("Moscow\nRussia, Russia, Russia.", 6, "en");
+        assertThat(noRequired.topics()).isEmpty();
+    }
+
+    @Test
+    void shippedTaxonomyIsWellFormed() {
+        Taxonomy taxonomy = Taxonomy.load(List.of());
+        assertThat(taxonomy.topics()).extracting(TopicDefinition::id)
+                .contains("enlargement", "nato-russia-council", "crimea", "syria", "ukraine", "western-balkans");
+        // every entity a topic refers to exists in the shipped knowledge base
+        var kb = new KnowledgeBaseLoader().addShipped().build();
+        for (TopicDefinition topic : taxonomy.topics()) {
+            topic.entities().keySet().forEach(id -> assertThat(kb.get(id)).as(topic.id() + " refers to " + id).isNotNull());
+            topic.require().forEach(group -> group.stream().filter(i -> i.contains("/"))
+                    .forEach(id -> assertThat(kb.get(id)).as(topic.id() + " requires " + id).isNotNull()));
+        }
+    }
+
+    @Test
+    void badTaxonomyIsRejectedWithItsName() {
+        TopicDefinition bad = new TopicDefinition("Bad Topic", null, null, 1, Map.of("x", 1.0), null, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Taxonomy.of(List.of(bad)))
+                .hasMessageContaining("Bad Topic");
+    }
+}
