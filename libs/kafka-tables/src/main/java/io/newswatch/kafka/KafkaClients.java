@@ -109,11 +109,25 @@ public final class KafkaClients {
      * beginning, records of committed transactions only. Topics are never created by reading them.
      */
     public KafkaConsumer<String, String> tableConsumer(String clientId) {
-        return tableConsumer(clientId, new StringDeserializer(), new StringDeserializer());
+        return tableConsumer(clientId, Map.of());
+    }
+
+    /**
+     * A consumer that belongs to no group and commits nothing, with further settings.
+     *
+     * @param overrides further consumer settings (API timeout, where a newly assigned partition starts...)
+     */
+    public KafkaConsumer<String, String> tableConsumer(String clientId, Map<String, Object> overrides) {
+        return tableConsumer(clientId, overrides, new StringDeserializer(), new StringDeserializer());
     }
 
     /** A {@link #tableConsumer(String)} of other types (raw bytes, say, for a tool that copies records as they are). */
     public <K, V> KafkaConsumer<K, V> tableConsumer(String clientId, Deserializer<K> keys, Deserializer<V> values) {
+        return tableConsumer(clientId, Map.of(), keys, values);
+    }
+
+    private <K, V> KafkaConsumer<K, V> tableConsumer(String clientId, Map<String, Object> overrides,
+                                                     Deserializer<K> keys, Deserializer<V> values) {
         Map<String, Object> config = new HashMap<>(settings);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -121,6 +135,7 @@ public final class KafkaClients {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.putAll(overrides);
         return new KafkaConsumer<>(config, keys, values);
     }
 

@@ -4,9 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -29,7 +27,8 @@ import java.util.concurrent.CompletionStage;
  * <p>A newly assigned partition becomes {@linkplain #owns owned} only once the listener has {@linkplain
  * Listener#prepare prepared} it (say, read the state it needs up to date), so that a new owner continues where the
  * old one stopped. A stopped instance hands its partitions over at once; a dead one loses them after the session
- * timeout. When membership fails, every partition is released and the member rejoins after a pause.
+ * timeout. When membership fails (or a listener throws), every partition is released and the member rejoins after
+ * a pause; its {@link #thread()} counts such failures, for liveness.
  */
 public final class PartitionOwnership implements AutoCloseable {
 
@@ -57,13 +56,10 @@ public final class PartitionOwnership implements AutoCloseable {
     private final String clientId;
     private final Map<String, Object> memberSettings;
     private final Listener listener;
-    private final TopicTable.Pauses pauses;
+    private final SupervisedThread thread;
     private final Set<Integer> assigned = new HashSet<>();
     private final Set<Integer> owned = new HashSet<>();
-    private volatile boolean closed;
-    private volatile KafkaConsumer<String, String> consumer;
     private volatile String problem = "not started";
-    private Thread thread;
 
     /**
      * @param sessionTimeout how long a dead instance keeps its partitions
@@ -75,7 +71,8 @@ public final class PartitionOwnership implements AutoCloseable {
         this.groupId = groupId;
         this.clientId = clientId;
         this.listener = listener;
-        this.pauses = pauses;
+        this.thread = new SupervisedThread("ownership-" + topic, this::run, pauses,
+                why -> problem = "membership in " + groupId + " failed: " + why);
         // Cooperative rebalancing: an instance keeps the partitions it has while another joins or leaves.
         this.memberSettings = Map.of(
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
@@ -90,10 +87,8 @@ public final class PartitionOwnership implements AutoCloseable {
     }
 
     /** Joins the group, once, on a daemon thread of its own. */
-    public synchronized PartitionOwnership start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().name("ownership-" + topic).daemon().start(this::run);
-        }
+    public PartitionOwnership start() {
+        thread.start();
         return this;
     }
 
@@ -116,56 +111,31 @@ public final class PartitionOwnership implements AutoCloseable {
         return problem;
     }
 
-    @Override
-    public void close() {
-        closed = true;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** The thread that holds the partitions, for liveness. */
+    public Supervised thread() {
+        return thread;
     }
 
+    @Override
+    public void close() {
+        thread.close();
+    }
+
+    /** One membership: join, hold the partitions until closed or failed, then let every one of them go. */
     private void run() {
-        Duration pause = TopicTable.FIRST_PAUSE;
-        while (!closed) {
-            try (KafkaConsumer<String, String> kafka = clients.groupConsumer(groupId, clientId, memberSettings)) {
-                consumer = kafka;
-                if (closed) {
-                    break;
-                }
-                kafka.subscribe(List.of(topic), new Rebalance(kafka));
-                problem = null;
-                while (!closed) {
-                    kafka.poll(Duration.ofSeconds(1));
-                    pause = TopicTable.FIRST_PAUSE;
-                }
-            } catch (WakeupException e) {
-                break;
-            } catch (KafkaException e) {
-                problem = "membership in " + groupId + " failed: " + e.getMessage();
-                LOG.errorf("Group membership on %s failed, rejoining in %d s: %s", topic, pause.toSeconds(),
-                        e.getMessage());
-                release(assigned(), "released after a failure");
-                try {
-                    pauses.pause(pause);
-                } catch (InterruptedException interrupted) {
-                    break;
-                }
-                pause = TopicTable.longer(pause);
+        try (KafkaConsumer<String, String> kafka = thread.using(clients.groupConsumer(groupId, clientId,
+                memberSettings))) {
+            if (thread.closed()) {
+                return;
             }
+            kafka.subscribe(List.of(topic), new Rebalance(kafka));
+            problem = null;
+            while (!thread.closed()) {
+                kafka.poll(Duration.ofSeconds(1));
+            }
+        } finally {
+            release(assigned(), thread.closed() ? "released at stop" : "released after a failure");
         }
-        release(assigned(), "released at stop");
     }
 
     private void assign(Set<Integer> partitions) {

@@ -5,10 +5,8 @@ import io.newswatch.contract.kafka.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -41,10 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       arrives live it is dead-lettered with the {@link DeadLetter} envelope; met again while catching up at start
  *       it is only logged, since it was dead-lettered when it arrived (every instance reads the whole topic at
  *       every start: dead-lettering it again would bury the real dead letters). A listener that fails otherwise
- *       (a bug) is logged with its stack trace and the record skipped, so one record never stops the table.</li>
- *   <li><b>Retry.</b> A missing topic is waited for; a failed read starts over from the last applied offsets after a
- *       pause that doubles from one second up to 30 s ({@link Pauses}, injected so tests need no real waiting);
- *       {@link #problem()} says why meanwhile, for health checks.</li>
+ *       on a record (a bug, a stack overflow) is logged with its stack trace and the record skipped, so one record
+ *       never stops the table.</li>
+ *   <li><b>Retry.</b> A missing topic is waited for; a failed read, or a listener that fails at the end of a batch,
+ *       starts the reading over from the last applied offsets after a pause that doubles from one second up to
+ *       30 s ({@link Pauses}, injected so tests need no real waiting); {@link #problem()} says why meanwhile, for
+ *       health checks, and its {@link #thread()} counts it, for liveness.</li>
  *   <li><b>Gaps.</b> Compaction and transaction markers leave offsets without records; positions move past them,
  *       and barriers count positions, not records.</li>
  * </ul>
@@ -55,8 +55,6 @@ public final class TopicTable implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TopicTable.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     /** What a service does with the table's records. */
     public interface Listener {
@@ -79,6 +77,14 @@ public final class TopicTable implements AutoCloseable {
         /** Once, when every record that existed at start has been applied, before anyone waiting is told. */
         default void caughtUp() {
         }
+
+        /**
+         * What logs and dead letters may show of a failure's message: a listener whose records hold secrets (the
+         * alerter's rules hold webhook URLs) takes them out here.
+         */
+        default String redact(String message) {
+            return message;
+        }
     }
 
     /** How the table waits before trying again; tests pass one that only records the pauses. */
@@ -95,18 +101,15 @@ public final class TopicTable implements AutoCloseable {
     private final Listener listener;
     private final DeadLetters deadLetters;
     private final String service;
-    private final Pauses pauses;
+    private final SupervisedThread thread;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     /** The last offset applied (or passed) per partition; guarded by itself. */
     private final Map<Integer, Long> applied = new HashMap<>();
     private final Queue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
     private final List<Barrier> barriers = new ArrayList<>();
     private final AtomicLong skipped = new AtomicLong();
-    private volatile boolean closed;
-    private volatile KafkaConsumer<String, String> consumer;
     private volatile int partitionCount;
     private volatile String problem = "not started";
-    private Thread thread;
 
     /**
      * @param deadLetters where records refused live go; the table does not close it
@@ -120,18 +123,17 @@ public final class TopicTable implements AutoCloseable {
         this.clientId = "newswatch-" + service + "-table-" + topic;
         this.listener = listener;
         this.deadLetters = deadLetters;
-        this.pauses = pauses;
+        this.thread = new SupervisedThread("table-" + topic, this::run, pauses,
+                why -> problem = "cannot read " + topic + ": " + why);
     }
 
     public TopicTable(KafkaClients clients, String topic, String service, Listener listener, DeadLetters deadLetters) {
         this(clients, topic, service, listener, deadLetters, Pauses.REAL);
     }
 
-    /** Starts reading, once, on a daemon thread of its own. */
-    public synchronized TopicTable start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().name("table-" + topic).daemon().start(this::run);
-        }
+    /** Starts reading, once, on a daemon thread of its own (started over whenever reading fails). */
+    public TopicTable start() {
+        thread.start();
         return this;
     }
 
@@ -204,53 +206,23 @@ public final class TopicTable implements AutoCloseable {
         return skipped.get();
     }
 
+    /** The thread that reads the topic, for liveness. */
+    public Supervised thread() {
+        return thread;
+    }
+
     @Override
     public void close() {
-        closed = true;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
         failWaiters(new IllegalStateException("the table of " + topic + " was closed"));
     }
 
-    private void run() {
-        Duration pause = FIRST_PAUSE;
-        while (!closed) {
-            try (KafkaConsumer<String, String> kafka = clients.tableConsumer(clientId)) {
-                consumer = kafka;
-                if (closed) {
-                    return;
-                }
+    /** One run: a fresh consumer resumes after the last applied offsets (from the beginning the first time). */
+    private void run() throws InterruptedException {
+        try (KafkaConsumer<String, String> kafka = thread.using(clients.tableConsumer(clientId))) {
+            if (!thread.closed()) {
                 follow(kafka);
-                return;
-            } catch (WakeupException | InterruptException | InterruptedException e) {
-                return;
-            } catch (KafkaException | IllegalStateException e) {
-                if (closed) {
-                    return;
-                }
-                problem = "cannot read " + topic + ": " + e.getMessage();
-                LOG.errorf("Reading %s failed, starting over in %d s: %s", topic, pause.toSeconds(), e.getMessage());
             }
-            try {
-                pauses.pause(pause);
-            } catch (InterruptedException e) {
-                return;
-            }
-            pause = longer(pause);
         }
     }
 
@@ -270,7 +242,7 @@ public final class TopicTable implements AutoCloseable {
         }
         Map<TopicPartition, Long> startEnd = kafka.endOffsets(partitions);
         problem = isCaughtUp() ? null : "reading " + topic + " up to its end";
-        while (!closed) {
+        while (!thread.closed()) {
             takeCatchUpRequests(kafka, partitions);
             ConsumerRecords<String, String> records = kafka.poll(POLL);
             for (ConsumerRecord<String, String> record : records) {
@@ -304,11 +276,12 @@ public final class TopicTable implements AutoCloseable {
         try {
             listener.apply(record);
         } catch (BadEventException e) {
-            refuse(record, e.getMessage());
-        } catch (RuntimeException e) {
+            refuse(record, listener.redact(e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // one record must not stop the table: it would fail again each time the table starts over
             skipped.incrementAndGet();
             LOG.errorf(e, "Skipped record %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
-                    record.key(), e.getMessage());
+                    record.key(), listener.redact(String.valueOf(e.getMessage())));
         }
     }
 
@@ -372,26 +345,20 @@ public final class TopicTable implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, String> kafka) throws InterruptedException {
-        Duration pause = FIRST_PAUSE;
+        Duration pause = SupervisedThread.FIRST_PAUSE;
         while (true) {
             List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             }
-            if (closed) {
+            if (thread.closed()) {
                 throw new WakeupException();
             }
             problem = "topic " + topic + " does not exist (yet)";
             LOG.warnf("Topic %s does not exist yet; looking again in %d s", topic, pause.toSeconds());
-            pauses.pause(pause);
-            pause = longer(pause);
+            thread.pause(pause);
+            pause = SupervisedThread.longer(pause);
         }
-    }
-
-    /** The next pause: twice as long, at most {@link #LONGEST_PAUSE}. */
-    static Duration longer(Duration pause) {
-        Duration doubled = pause.multipliedBy(2);
-        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
     }
 
     /** Called once the table's thread has ended: nobody will release the waiters any more. */
@@ -400,8 +367,8 @@ public final class TopicTable implements AutoCloseable {
         while ((request = catchUpRequests.poll()) != null) {
             request.completeExceptionally(why);
         }
-        synchronized (this) {
-            if (thread == null || !thread.isAlive()) {
+        if (thread.ended()) {
+            synchronized (this) {
                 barriers.forEach(barrier -> barrier.done().completeExceptionally(why));
                 barriers.clear();
             }

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -118,7 +119,7 @@ class TopicTableIT {
             assertThat(table.isCaughtUp()).isFalse();
             assertThat(table.problem()).contains(topic).contains("does not exist");
             // the pauses double, from one second
-            assertThat(pauses.subList(0, 3)).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            assertThat(List.copyOf(pauses).subList(0, 3)).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
                     Duration.ofSeconds(4));
 
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -182,6 +183,78 @@ class TopicTableIT {
             RecordMetadata last = send(topic, "k10", "v10");
             assertThat(table.awaitApplied(last.partition(), last.offset(), Duration.ofSeconds(10))).isTrue();
             assertThat(applied).hasSize(11).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aListenerThatFailsAtTheEndOfABatchStartsTheReadingOverLoudly() throws Exception {
+        String topic = topic(1);
+        AtomicInteger failures = new AtomicInteger();
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        TopicTable.Listener failingOnce = new TopicTable.Listener() {
+            @Override
+            public void apply(ConsumerRecord<String, String> record) {
+                seen.put(record.key(), record.value());
+            }
+
+            @Override
+            public void endOfBatch(boolean catchingUp) {
+                if (!catchingUp && failures.getAndIncrement() == 0) {
+                    throw new IllegalStateException("the matcher's index is full");
+                }
+            }
+        };
+        List<Duration> pauses = new CopyOnWriteArrayList<>();
+        try (TopicTable table = new TopicTable(clients, topic, "it", failingOnce, null, pauses::add).start()) {
+            assertThat(table.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            send(topic, "first", "1");
+            await().atMost(Duration.ofSeconds(30)).until(() -> table.thread().restarts() == 1);
+            RecordMetadata second = send(topic, "second", "2");
+            assertThat(table.awaitApplied(second.partition(), second.offset(), Duration.ofSeconds(30))).isTrue();
+            assertThat(seen).containsOnlyKeys("first", "second");
+            assertThat(table.thread().isRunning()).isTrue();
+            assertThat(table.thread().lastFailure()).contains("the matcher's index is full");
+            assertThat(table.thread().name()).isEqualTo("table-" + topic);
+            assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aRecordThatOverflowsTheStackIsSkippedAndWhatFailuresSayIsRedacted() throws Exception {
+        String topic = topic(1);
+        String deadLetterTopic = topic(1);
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        TopicTable.Listener listener = new TopicTable.Listener() {
+            @Override
+            public void apply(ConsumerRecord<String, String> record) {
+                if (record.key().equals("deep")) {
+                    throw new StackOverflowError();
+                }
+                if (record.value().startsWith("https://")) {
+                    throw new BadEventException("not a rule: " + record.value());
+                }
+                seen.put(record.key(), record.value());
+            }
+
+            @Override
+            public String redact(String message) {
+                return message.replace("s3cr3t", "***");
+            }
+        };
+        try (DeadLetters deadLetters = new DeadLetters(clients, deadLetterTopic, "table-it-redact");
+             TopicTable table = table(topic, listener, deadLetters)) {
+            assertThat(table.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            send(topic, "deep", "{}");
+            send(topic, "leaky", "https://hooks.example/s3cr3t");
+            RecordMetadata after = send(topic, "after", "{}");
+            assertThat(table.awaitApplied(after.partition(), after.offset(), Duration.ofSeconds(10))).isTrue();
+            assertThat(seen).containsOnlyKeys("after");
+            assertThat(table.skipped()).isEqualTo(2);
+            assertThat(table.thread().restarts()).isZero();
+
+            ConsumerRecord<String, String> letter = readAll(deadLetterTopic, 1, Duration.ofSeconds(20)).getFirst();
+            assertThat(new String(letter.headers().lastHeader(DeadLetterHeaders.CAUSE).value(),
+                    StandardCharsets.UTF_8)).isEqualTo("not a rule: https://hooks.example/***");
         }
     }
 

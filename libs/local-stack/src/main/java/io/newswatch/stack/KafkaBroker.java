@@ -16,7 +16,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** A single-node KRaft Kafka broker (broker and controller in one process), from the jars of kafka_2.13. */
+/**
+ * A single-node KRaft Kafka broker (broker and controller in one process), from the jars of kafka_2.13: a
+ * plaintext client listener, and unless its port is 0 a second one with SASL/PLAIN ({@link KafkaSasl}).
+ */
 final class KafkaBroker implements LocalServer {
 
     private final StackHome home;
@@ -41,7 +44,8 @@ final class KafkaBroker implements LocalServer {
 
     @Override
     public List<Integer> ports() {
-        return List.of(settings.kafkaPort(), settings.kafkaControllerPort());
+        return settings.kafkaSaslPort() == 0 ? List.of(settings.kafkaPort(), settings.kafkaControllerPort())
+                : List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.kafkaSaslPort());
     }
 
     @Override
@@ -99,17 +103,22 @@ final class KafkaBroker implements LocalServer {
 
     private Path writeConfig() {
         Path config = home.config(name());
+        String plaintext = "PLAINTEXT://localhost:" + settings.kafkaPort();
+        String sasl = settings.kafkaSaslBootstrapServers().map(address -> ",SASL_PLAINTEXT://" + address).orElse("");
         String serverProperties = String.join("\n",
                 "# Written by the newswatch local stack at every start; edit StackSettings instead.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=localhost:" + settings.kafkaControllerPort(),
-                "listeners=PLAINTEXT://localhost:" + settings.kafkaPort() + ",CONTROLLER://localhost:"
-                        + settings.kafkaControllerPort(),
-                "advertised.listeners=PLAINTEXT://localhost:" + settings.kafkaPort(),
+                "listeners=" + plaintext + ",CONTROLLER://localhost:" + settings.kafkaControllerPort() + sasl,
+                "advertised.listeners=" + plaintext + sasl,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                // The SASL listener's one user; its password is in this file, which is its owner's alone.
+                "sasl.enabled.mechanisms=PLAIN",
+                settings.kafkaSaslBootstrapServers().map(address -> "listener.name.sasl_plaintext.plain.sasl.jaas.config="
+                        + KafkaSasl.of(home, address).brokerJaasConfig()).orElse(""),
                 "log.dirs=" + home.data(name()),
                 "num.partitions=" + settings.partitions(),
                 // Topics are created explicitly (StackSetup), so a misspelt topic name fails instead of
@@ -138,6 +147,8 @@ final class KafkaBroker implements LocalServer {
         try {
             PrivateFiles.createDirectories(home.data(name()));
             PrivateFiles.createDirectories(log().getParent());
+            // it holds the SASL user's password: made anew, rw-------, even where an earlier version left it open
+            Files.deleteIfExists(config.resolve("server.properties"));
             PrivateFiles.write(config.resolve("server.properties"), serverProperties);
             PrivateFiles.write(config.resolve("log4j2.properties"), log4j);
             return config;

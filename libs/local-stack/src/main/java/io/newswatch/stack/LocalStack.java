@@ -64,6 +64,23 @@ public final class LocalStack {
     public record Endpoints(String kafkaBootstrapServers, String elasticsearchUrl) {
     }
 
+    /**
+     * The broker's SASL listener and its user, for tests that check what every client does with the configured
+     * client settings.
+     *
+     * @throws StackException when the stack has none, or the running broker was started without one
+     */
+    public KafkaSasl kafkaSasl() {
+        String address = settings.kafkaSaslBootstrapServers().orElseThrow(() -> new StackException(
+                "this stack's Kafka has no SASL listener (NEWSWATCH_KAFKA_SASL_PORT=0)"));
+        if (!Ports.inUse(settings.kafkaSaslPort())) {
+            throw new StackException("nothing listens on Kafka's SASL port " + settings.kafkaSaslPort() + ": the "
+                    + "running broker was started without that listener (by an earlier version, or another checkout)."
+                    + " Restart it: ./newswatch stack down, then ./newswatch stack up");
+        }
+        return KafkaSasl.of(home, address);
+    }
+
     /** How one server is doing. */
     public enum ServerState {
         /** started by this checkout and answering */

@@ -2,6 +2,7 @@ package io.newswatch.stack;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Ports, heaps and partitions of the local stack. Defaults are the ports of docs/contracts.md; each can be overridden by an
@@ -20,6 +21,9 @@ import java.util.Map;
  *                                   the folder, owned by that user, that holds Elasticsearch's distribution,
  *                                   configuration, data and logs (the checkout's own folder is root's alone),
  *                                   default {@value #DEFAULT_ELASTICSEARCH_USER_DIR}
+ * @param kafkaSaslPort              {@code NEWSWATCH_KAFKA_SASL_PORT}: Kafka's second client listener, SASL/PLAIN
+ *                                   over plaintext with a user the stack generates ({@link KafkaSasl}), default
+ *                                   the client port plus 2 (9094); 0 for none
  */
 public record StackSettings(
         int kafkaPort,
@@ -30,16 +34,28 @@ public record StackSettings(
         String elasticsearchHeap,
         int partitions,
         String elasticsearchUser,
-        Path elasticsearchUserDir) {
+        Path elasticsearchUserDir,
+        int kafkaSaslPort) {
 
     /** Where Elasticsearch's files live in a stack started by root, unless configured. */
     public static final String DEFAULT_ELASTICSEARCH_USER_DIR = "/var/lib/newswatch";
 
-    /** Settings with Elasticsearch's files for root runs in {@value #DEFAULT_ELASTICSEARCH_USER_DIR}. */
+    /**
+     * Settings with Elasticsearch's files for root runs in {@value #DEFAULT_ELASTICSEARCH_USER_DIR}, and no SASL
+     * listener (a test's private stack).
+     */
     public StackSettings(int kafkaPort, int kafkaControllerPort, int elasticsearchPort, int elasticsearchTransportPort,
                          String kafkaHeap, String elasticsearchHeap, int partitions, String elasticsearchUser) {
         this(kafkaPort, kafkaControllerPort, elasticsearchPort, elasticsearchTransportPort, kafkaHeap,
                 elasticsearchHeap, partitions, elasticsearchUser, Path.of(DEFAULT_ELASTICSEARCH_USER_DIR));
+    }
+
+    /** Settings without a SASL listener (a test's private stack). */
+    public StackSettings(int kafkaPort, int kafkaControllerPort, int elasticsearchPort, int elasticsearchTransportPort,
+                         String kafkaHeap, String elasticsearchHeap, int partitions, String elasticsearchUser,
+                         Path elasticsearchUserDir) {
+        this(kafkaPort, kafkaControllerPort, elasticsearchPort, elasticsearchTransportPort, kafkaHeap,
+                elasticsearchHeap, partitions, elasticsearchUser, elasticsearchUserDir, 0);
     }
 
     /** Settings from the environment, with defaults. */
@@ -49,8 +65,10 @@ public record StackSettings(
 
     /** Settings from the given environment, with defaults. */
     public static StackSettings from(Map<String, String> env) {
+        int kafkaPort = port(env, "NEWSWATCH_KAFKA_PORT", 9092);
+        String sasl = env.get("NEWSWATCH_KAFKA_SASL_PORT");
         return new StackSettings(
-                port(env, "NEWSWATCH_KAFKA_PORT", 9092),
+                kafkaPort,
                 port(env, "NEWSWATCH_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "NEWSWATCH_ELASTICSEARCH_PORT", 9200),
                 port(env, "NEWSWATCH_ELASTICSEARCH_TRANSPORT_PORT", 9300),
@@ -58,7 +76,14 @@ public record StackSettings(
                 heap(env, "NEWSWATCH_ELASTICSEARCH_HEAP", "1g"),
                 positive(env, "NEWSWATCH_PARTITIONS", 3),
                 env.getOrDefault("NEWSWATCH_ELASTICSEARCH_USER", "newswatch"),
-                absolute(env, "NEWSWATCH_ELASTICSEARCH_USER_DIR", DEFAULT_ELASTICSEARCH_USER_DIR));
+                absolute(env, "NEWSWATCH_ELASTICSEARCH_USER_DIR", DEFAULT_ELASTICSEARCH_USER_DIR),
+                "0".equals(sasl == null ? null : sasl.trim()) ? 0
+                        : port(env, "NEWSWATCH_KAFKA_SASL_PORT", Math.min(kafkaPort + 2, 65535)));
+    }
+
+    /** {@code host:port} of the broker's SASL listener; none when {@link #kafkaSaslPort()} is 0. */
+    public Optional<String> kafkaSaslBootstrapServers() {
+        return kafkaSaslPort == 0 ? Optional.empty() : Optional.of("localhost:" + kafkaSaslPort);
     }
 
     /** {@code host:port} of the broker. */

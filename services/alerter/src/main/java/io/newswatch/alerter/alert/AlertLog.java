@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.alerter.config.AlerterConfig;
 import io.newswatch.alerter.delivery.Redaction;
-import io.newswatch.alerter.kafka.TopicTable;
 import io.newswatch.alerter.rule.RuleStore;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Json;
@@ -12,9 +11,10 @@ import io.newswatch.contract.Rule;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.kafka.DeadLetters;
 import io.newswatch.kafka.KafkaClients;
+import io.newswatch.kafka.Supervised;
+import io.newswatch.kafka.TopicTable;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,8 +57,8 @@ public class AlertLog implements AlertState {
     private static final int REFRESHES_PER_WINDOW = 12;
 
     private final TopicNames topics;
-    private final Map<String, Object> kafka;
     private final KafkaClients clients;
+    private final DeadLetters deadLetters;
     /** Used once the application has started (its emitters are connected then, not at this bean's start). */
     private final AlertPublisher publisher;
     private volatile boolean started;
@@ -69,15 +68,14 @@ public class AlertLog implements AlertState {
     private final List<Consumer<AlertHistory.Entry>> onRaised = new CopyOnWriteArrayList<>();
     private final List<Consumer<AlertHistory.Entry>> onDelivery = new CopyOnWriteArrayList<>();
     private TopicTable table;
-    private io.newswatch.kafka.TopicTable stateTable;
-    private DeadLetters deadLetters;
+    private TopicTable stateTable;
     private ScheduledExecutorService closer;
 
-    AlertLog(AlerterConfig config, TopicNames topics, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-             KafkaClients clients, RuleStore rules, AlertPublisher publisher, Clock clock, MeterRegistry registry) {
+    AlertLog(AlerterConfig config, TopicNames topics, KafkaClients clients, DeadLetters deadLetters, RuleStore rules,
+             AlertPublisher publisher, Clock clock, MeterRegistry registry) {
         this.topics = topics;
-        this.kafka = kafka;
         this.clients = clients;
+        this.deadLetters = deadLetters;
         this.publisher = publisher;
         Duration window = config.state().storyWindow();
         this.refresh = window.dividedBy(REFRESHES_PER_WINDOW);
@@ -92,13 +90,12 @@ public class AlertLog implements AlertState {
     }
 
     void start(@Observes @Priority(10) StartupEvent event) {
-        deadLetters = new DeadLetters(clients, topics.deadLetters(), "newswatch-alerter-alert-state-dlq");
-        stateTable = new io.newswatch.kafka.TopicTable(clients, topics.alertState(), SERVICE,
+        stateTable = new TopicTable(clients, topics.alertState(), SERVICE,
                 record -> history.applyStored(record.key(),
                         record.value() == null ? null : Json.decode(record.value(), StoryAlerts.class)),
                 deadLetters);
         stateTable.start();
-        table = new TopicTable(topics.alerts(), topics.deadLetters(), kafka, new TopicTable.Listener() {
+        table = new TopicTable(clients, topics.alerts(), SERVICE, new TopicTable.Listener() {
             @Override
             public void apply(ConsumerRecord<String, String> record) {
                 if (record.value() == null) {
@@ -118,7 +115,11 @@ public class AlertLog implements AlertState {
                 }
             }
 
-        });
+            @Override
+            public String redact(String message) {
+                return Redaction.text(message);
+            }
+        }, deadLetters);
         table.start();
         closer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alert-state-closer")
                 .daemon().factory());
@@ -140,9 +141,6 @@ public class AlertLog implements AlertState {
         }
         if (stateTable != null) {
             stateTable.close();
-        }
-        if (deadLetters != null) {
-            deadLetters.close();
         }
     }
 
@@ -259,9 +257,9 @@ public class AlertLog implements AlertState {
         return table.awaitEnd(timeout);
     }
 
-    /** The thread that reads the alerts topic, for liveness; null before start. */
-    public TopicTable table() {
-        return table;
+    /** The threads that read the alerts and alert state topics, for liveness; empty before start. */
+    public List<Supervised> threads() {
+        return table == null ? List.of() : List.of(table.thread(), stateTable.thread());
     }
 
     /** Why the history is not read yet; null once it is. */

@@ -2,8 +2,9 @@ package io.newswatch.alerter.alert;
 
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Json;
-import io.newswatch.contract.kafka.DeadLetterHeaders;
+import io.newswatch.contract.kafka.DeadLetter;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.DeadLetters;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -11,6 +12,7 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,9 +22,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes alerts to the alerts topic, keyed by alert id (as raised, and again with delivery statuses), the alert
- * state of each rule and story to the alert state topic, and
- * notifications that could not be delivered and records that could not be read to the dead-letter topic. Each returned {@link Uni} completes when
- * Kafka has acknowledged the record.
+ * state of each rule and story to the alert state topic, and notifications that could not be delivered and records
+ * that could not be read to the dead-letter topic (in the {@link DeadLetter} envelope, through {@link DeadLetters}).
+ * Each returned {@link Uni} completes when Kafka has acknowledged the record.
  */
 @ApplicationScoped
 public class AlertPublisher {
@@ -32,8 +34,8 @@ public class AlertPublisher {
     private static final String SERVICE = "alerter";
 
     private final MutinyEmitter<String> alerts;
-    private final MutinyEmitter<String> deadLetters;
     private final MutinyEmitter<Record<String, String>> alertState;
+    private final DeadLetters deadLetters;
     private final TopicNames topics;
 
     /**
@@ -41,13 +43,11 @@ public class AlertPublisher {
      * more than the default buffer, and what it holds is bounded by the batch size.
      */
     AlertPublisher(@Channel("alerts") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> alerts,
-                   @Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-                   MutinyEmitter<String> deadLetters,
                    @Channel("alert-state") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-                   MutinyEmitter<Record<String, String>> alertState, TopicNames topics) {
+                   MutinyEmitter<Record<String, String>> alertState, DeadLetters deadLetters, TopicNames topics) {
         this.alerts = alerts;
-        this.deadLetters = deadLetters;
         this.alertState = alertState;
+        this.deadLetters = deadLetters;
         this.topics = topics;
     }
 
@@ -63,40 +63,25 @@ public class AlertPublisher {
         return alertState.sendMessage(Message.of(Record.of(key, state == null ? null : Json.encode(state))));
     }
 
-    /** Dead-letters a notification that failed for good, with the reason in the standard headers. */
+    /**
+     * Dead-letters a notification that failed for good: the alert, with the reason and the channel's label in the
+     * headers (the alert's partition and offset are not known here: -1).
+     */
     public Uni<Void> deadLetter(Alert alert, String channel, String reason) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetterHeaders.REASON, bytes("delivery to " + channel + " failed: " + reason));
-        headers.add(DeadLetterHeaders.CAUSE, bytes(reason));
-        headers.add(DeadLetterHeaders.TOPIC, bytes(topics.alerts()));
-        headers.add(DeadLetterHeaders.SERVICE, bytes(SERVICE));
-        headers.add(CHANNEL_HEADER, bytes(channel));
-        Message<String> message = Message.of(Json.encode(alert)).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.id()).withHeaders(headers).build());
-        return deadLetters.sendMessage(message);
+        headers.add(CHANNEL_HEADER, channel.getBytes(StandardCharsets.UTF_8));
+        return send(alert.id(), Json.encode(alert), headers, new DeadLetter("delivery to " + channel + " failed: "
+                + reason, reason, topics.alerts(), -1, -1, SERVICE));
     }
 
-    /**
-     * Dead-letters a consumed record that cannot be processed: its key, value and headers, plus the standard
-     * headers saying why and where it came from (the same ones SmallRye's dead-letter strategy writes).
-     */
+    /** Dead-letters a consumed record that cannot be processed: its key, value and headers, and why. */
     public Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
-        RecordHeaders headers = new RecordHeaders();
-        record.headers().forEach(headers::add);
-        headers.add(DeadLetterHeaders.REASON, bytes(String.valueOf(reason.getMessage())));
-        if (reason.getCause() != null && reason.getCause().getMessage() != null) {
-            headers.add(DeadLetterHeaders.CAUSE, bytes(reason.getCause().getMessage()));
-        }
-        headers.add(DeadLetterHeaders.TOPIC, bytes(record.topic()));
-        headers.add(DeadLetterHeaders.PARTITION, bytes(String.valueOf(record.partition())));
-        headers.add(DeadLetterHeaders.OFFSET, bytes(String.valueOf(record.offset())));
-        headers.add(DeadLetterHeaders.SERVICE, bytes(SERVICE));
-        Message<String> message = Message.of(record.value()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build());
-        return deadLetters.sendMessage(message);
+        String cause = reason.getCause() == null ? null : reason.getCause().getMessage();
+        return send(record.key(), record.value(), record.headers(), new DeadLetter(String.valueOf(reason.getMessage()),
+                cause, record.topic(), record.partition(), record.offset(), SERVICE));
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    private Uni<Void> send(String key, String value, Headers headers, DeadLetter letter) {
+        return Uni.createFrom().completionStage(() -> deadLetters.send(key, value, headers, letter)).replaceWithVoid();
     }
 }

@@ -12,10 +12,11 @@ import io.newswatch.alerter.rule.RuleStore;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Rule;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.KafkaClients;
+import io.newswatch.kafka.PartitionOwnership;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,18 +33,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires notification: this instance's share of the alerts topic ({@link DeliveryOwnership}), the history that says
- * what is unsettled ({@link AlertLog}), and the {@link Deliverer} with its channels. A partition is served only once
- * the history has read it to its end, so that nothing settled before (by a previous owner) is sent again, and the
- * rule store is read, where the URLs of the alerts' channels are.
+ * Wires notification: this instance's share of the alerts topic, the history that says what is unsettled
+ * ({@link AlertLog}), and the {@link Deliverer} with its channels. Alert ids are the alerts topic's keys, so one
+ * partition holds every record of an alert; the alerter instances' group on the topic ({@link PartitionOwnership})
+ * gives each partition to one instance, which is how two instances never both notify. A partition is served only
+ * once the history has read it to its end, so that nothing settled before (by a previous owner) is sent again, and
+ * the rule store is read, where the URLs of the alerts' channels are.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -56,10 +59,12 @@ public class DeliveryService {
     /** How often unsettled alerts are looked at again, and digest windows checked. */
     private static final Duration SWEEP = Duration.ofSeconds(5);
     private static final Duration DEFAULT_DIGEST_INTERVAL = Duration.ofHours(1);
+    /** A killed instance's partitions move to the others after this long (a clean stop hands them over at once). */
+    private static final Duration OWNER_SESSION_TIMEOUT = Duration.ofSeconds(15);
 
     private final AlerterConfig config;
     private final TopicNames topics;
-    private final Map<String, Object> kafka;
+    private final KafkaClients kafka;
     private final AlertLog log;
     private final RuleStore rules;
     private final AlertPublisher publisher;
@@ -67,15 +72,13 @@ public class DeliveryService {
     private final MeterRegistry registry;
     private final ReactiveMailer mailer;
     private final AddressGuard guard;
-    private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     private DurableWrites writes;
-    private DeliveryOwnership ownership;
+    private PartitionOwnership ownership;
     private Deliverer deliverer;
     private CloseableHttpAsyncClient http;
 
-    DeliveryService(AlerterConfig config, TopicNames topics,
-                    @Identifier("default-kafka-broker") Map<String, Object> kafka, AlertLog log, RuleStore rules,
+    DeliveryService(AlerterConfig config, TopicNames topics, KafkaClients kafka, AlertLog log, RuleStore rules,
                     AlertPublisher publisher, ReactiveMailer mailer, AddressGuard guard, Clock clock,
                     MeterRegistry registry) {
         this.mailer = mailer;
@@ -127,8 +130,23 @@ public class DeliveryService {
         });
         scheduler.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         log.onDelivery(deliverer::onStatus);
-        ownership = new DeliveryOwnership(topics.alerts(), topics.alerterDeliveryGroup(), kafka,
-                this::assigned, this::revoked);
+        ownership = new PartitionOwnership(kafka, topics.alerts(), topics.alerterDeliveryGroup(),
+                "newswatch-alerter-delivery", OWNER_SESSION_TIMEOUT, new PartitionOwnership.Listener() {
+            @Override
+            public CompletionStage<?> prepare(Set<Integer> partitions) {
+                return CompletableFuture.runAsync(() -> awaitHistory(partitions), scheduler);
+            }
+
+            @Override
+            public void owned(Set<Integer> partitions) {
+                resume(partitions);
+            }
+
+            @Override
+            public void released(Set<Integer> partitions) {
+                deliverer.revoke(partitions);
+            }
+        });
         ownership.start();
     }
 
@@ -190,16 +208,16 @@ public class DeliveryService {
 
     /** True when this instance notifies for the partition now. */
     boolean serves(int partition) {
-        return ready.contains(partition) && ownership.owns(partition);
+        return ownership.owns(partition);
     }
 
-    /** Partitions owned by this instance and ready. */
+    /** Partitions this instance notifies for now. */
     public Set<Integer> served() {
-        return Set.copyOf(ready);
+        return ownership == null ? Set.of() : ownership.owned();
     }
 
     /** The group membership that says which partitions this instance notifies for; null before start. */
-    public DeliveryOwnership ownership() {
+    public PartitionOwnership ownership() {
         return ownership;
     }
 
@@ -208,32 +226,38 @@ public class DeliveryService {
         return deliverer == null ? 0 : deliverer.pending();
     }
 
-    private void assigned(Set<Integer> partitions) {
-        scheduler.execute(() -> {
-            try {
-                // the rules too: an alert names a URL channel by its label, and the URL is in the rule
-                while (!rules.awaitReady(Duration.ofMinutes(1)) || !log.awaitCaughtUp(Duration.ofMinutes(1))
-                        || !log.awaitEnd(Duration.ofMinutes(1))) {
-                    LOG.warnf("Waiting for the rule store and the alert history before notifying for partitions %s",
-                            partitions);
-                }
-                partitions.stream().filter(ownership::owns).forEach(ready::add);
-                LOG.infof("Notifying from now on for partitions %s", partitions);
-                List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
-                if (!unsettled.isEmpty()) {
-                    LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
-                }
-                // the sweep takes up whatever this leaves
-                unsettled.stream().filter(e -> serves(e.partition()) && !isDigest(e.alert().ruleId()))
-                        .forEach(this::deliverLogged);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException | Error e) {
-                // an executor would keep this to itself: the partitions would never be served, without a word
-                LOG.errorf(e, "Taking over partitions %s failed; they are served once the history is read: %s",
-                        partitions, e);
+    /**
+     * Before this instance notifies for newly assigned partitions: the rule store (an alert names a URL channel by
+     * its label, and the URL is in the rule) and the alert history read to the end of the alerts topic.
+     */
+    private void awaitHistory(Set<Integer> partitions) {
+        try {
+            while (!rules.awaitReady(Duration.ofMinutes(1)) || !log.awaitCaughtUp(Duration.ofMinutes(1))
+                    || !log.awaitEnd(Duration.ofMinutes(1))) {
+                LOG.warnf("Waiting for the rule store and the alert history before notifying for partitions %s",
+                        partitions);
             }
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the alert history", e);
+        }
+    }
+
+    /** Notifies what the partitions now owned hold unsettled; the sweep takes up whatever this leaves. */
+    private void resume(Set<Integer> partitions) {
+        try {
+            LOG.infof("Notifying from now on for partitions %s", partitions);
+            List<AlertHistory.Entry> unsettled = log.history().unsettled(partitions);
+            if (!unsettled.isEmpty()) {
+                LOG.infof("Resuming %d unsettled notifications of partitions %s", unsettled.size(), partitions);
+            }
+            unsettled.stream().filter(e -> serves(e.partition()) && !isDigest(e.alert().ruleId()))
+                    .forEach(this::deliverLogged);
+        } catch (RuntimeException | Error e) {
+            // the partitions stay owned: the sweep notifies what this left
+            LOG.errorf(e, "Resuming the notifications of partitions %s failed; the sweep takes them up: %s",
+                    partitions, e);
+        }
     }
 
     /**
@@ -299,12 +323,5 @@ public class DeliveryService {
 
     private boolean isDigest(String ruleId) {
         return rules.book().get(ruleId).map(rule -> rule.mode() == Rule.Mode.DIGEST).orElse(false);
-    }
-
-    private void revoked(Set<Integer> partitions) {
-        ready.removeAll(partitions);
-        if (deliverer != null) {
-            deliverer.revoke(partitions);
-        }
     }
 }

@@ -2,21 +2,22 @@ package io.newswatch.alerter.health;
 
 import io.newswatch.alerter.alert.AlertLog;
 import io.newswatch.alerter.delivery.DeliveryService;
-import io.newswatch.alerter.kafka.ConsumerLoop;
 import io.newswatch.alerter.rule.RuleStore;
+import io.newswatch.kafka.Supervised;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Alive while the threads that read the rules and alerts topics and hold the delivery partitions run. Each starts
- * itself again after a failure (logged, counted here); a thread that ended anyway leaves the alerter deaf to rule
- * changes or alerts, which only a restart of the process mends: liveness goes down so that it happens.
+ * Alive while the threads that read the rules, alerts and alert state topics and hold the delivery partitions run.
+ * Each starts itself again after a failure (logged, counted here); a thread that ended anyway leaves the alerter
+ * deaf to rule changes or alerts, which only a restart of the process mends: liveness goes down so that it happens.
  */
 @Liveness
 @ApplicationScoped
@@ -36,15 +37,19 @@ public class AlerterLiveness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("alerter-threads");
         boolean up = true;
-        for (ConsumerLoop loop : Arrays.asList(rules.table(), alerts.table(), delivery.ownership())) {
-            if (loop == null) {
-                continue;
-            }
-            boolean running = loop.isRunning();
+        List<Supervised> threads = new ArrayList<>(alerts.threads());
+        if (rules.table() != null) {
+            threads.add(rules.table().thread());
+        }
+        if (delivery.ownership() != null) {
+            threads.add(delivery.ownership().thread());
+        }
+        for (Supervised thread : threads) {
+            boolean running = thread.isRunning();
             up &= running;
-            health.withData(loop.name(), (running ? "running" : "STOPPED") + (loop.restarts() == 0 ? ""
-                    : ", restarted " + loop.restarts() + " times, last after: "
-                    + Objects.toString(loop.lastFailure(), "?")));
+            health.withData(thread.name(), (running ? "running" : "STOPPED") + (thread.restarts() == 0 ? ""
+                    : ", restarted " + thread.restarts() + " times, last after: "
+                    + Objects.toString(thread.lastFailure(), "?")));
         }
         return health.status(up).build();
     }

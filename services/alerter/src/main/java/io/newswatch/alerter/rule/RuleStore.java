@@ -5,14 +5,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.alerter.config.AlerterConfig;
-import io.newswatch.alerter.kafka.KafkaSettings;
-import io.newswatch.alerter.kafka.TopicTable;
+import io.newswatch.alerter.delivery.Redaction;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.DeadLetters;
+import io.newswatch.kafka.KafkaClients;
+import io.newswatch.kafka.TopicTable;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +45,8 @@ public class RuleStore {
 
     private final AlerterConfig config;
     private final TopicNames topics;
-    private final Map<String, Object> kafka;
+    private final KafkaClients kafka;
+    private final DeadLetters deadLetters;
     private final RuleFactory factory;
     private final RuleBook book;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -53,11 +55,12 @@ public class RuleStore {
     private TopicTable table;
     private KafkaProducer<String, String> producer;
 
-    RuleStore(AlerterConfig config, TopicNames topics, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-              Clock clock, AddressGuard guard, MeterRegistry registry) {
+    RuleStore(AlerterConfig config, TopicNames topics, KafkaClients kafka, DeadLetters deadLetters, Clock clock,
+              AddressGuard guard, MeterRegistry registry) {
         this.config = config;
         this.topics = topics;
         this.kafka = kafka;
+        this.deadLetters = deadLetters;
         this.factory = new RuleFactory(clock, config.delivery().webhooks(), guard);
         this.book = new RuleBook(clock);
         Gauge.builder("alerter.rules", book, RuleBook::size).description("Rules in the rule store")
@@ -80,8 +83,8 @@ public class RuleStore {
         loaded.problems().forEach(LOG::error);
         fileProblems = loaded.problems();
         List<Rule> fileRules = loaded.rules();
-        producer = new KafkaProducer<>(KafkaSettings.producer(kafka, "newswatch-alerter-rules"));
-        table = new TopicTable(topics.rules(), topics.deadLetters(), kafka, new TopicTable.Listener() {
+        producer = kafka.producer("newswatch-alerter-rules", Map.of());
+        table = new TopicTable(kafka, topics.rules(), "alerter", new TopicTable.Listener() {
             @Override
             public void apply(ConsumerRecord<String, String> record) {
                 book.stage(record.key(), record.value() == null ? null : Json.decode(record.value(), Rule.class));
@@ -98,7 +101,12 @@ public class RuleStore {
             public void caughtUp() {
                 book.commit();
             }
-        });
+
+            @Override
+            public String redact(String message) {
+                return Redaction.text(message);
+            }
+        }, deadLetters);
         table.start();
         Thread.ofPlatform().name("rule-store-load").daemon().start(() -> load(fileRules));
     }
@@ -156,7 +164,7 @@ public class RuleStore {
         return fileProblems;
     }
 
-    /** The thread that reads the rules topic, for liveness; null before start. */
+    /** The table of the rules topic, for liveness; null before start. */
     public TopicTable table() {
         return table;
     }

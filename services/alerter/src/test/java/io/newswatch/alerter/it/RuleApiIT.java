@@ -1,11 +1,12 @@
 package io.newswatch.alerter.it;
 
-import io.newswatch.alerter.kafka.TopicTable;
 import io.newswatch.alerter.rule.RuleBook;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
+import io.newswatch.kafka.KafkaClients;
+import io.newswatch.kafka.TopicTable;
 import io.newswatch.stack.LocalStackTestResource;
 import io.newswatch.stack.LocalStackTestResource.InjectTestStack;
 import io.newswatch.stack.TestStack;
@@ -88,8 +89,8 @@ class RuleApiIT {
     void aChangeReachesEveryInstance() throws Exception {
         // What a second alerter instance runs: the whole rules topic into its own rule book.
         RuleBook other = new RuleBook();
-        TopicTable table = new TopicTable(stack.topics().rules(), stack.topics().deadLetters(),
-                Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), new TopicTable.Listener() {
+        TopicTable table = new TopicTable(KafkaClients.plain(stack.kafkaBootstrapServers()), stack.topics().rules(),
+                "second-alerter", new TopicTable.Listener() {
             @Override
             public void apply(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
                 other.stage(record.key(), record.value() == null ? null : Json.decode(record.value(), Rule.class));
@@ -99,7 +100,7 @@ class RuleApiIT {
             public void endOfBatch(boolean catchingUp) {
                 other.commit();
             }
-        });
+        }, null);
         try (table; other) {
             table.start();
             assertThat(table.awaitCaughtUp(PATIENCE)).isTrue();

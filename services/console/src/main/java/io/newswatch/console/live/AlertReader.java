@@ -4,9 +4,9 @@ import io.newswatch.contract.Alert;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,14 +16,12 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ public class AlertReader {
     private static final Duration PARTITION_CHECK = Duration.ofMinutes(1);
     private static final Duration RETRY = Duration.ofSeconds(3);
 
-    private final Map<String, Object> settings;
+    private final KafkaClients kafka;
     private final String topic;
     private final LiveAlerts alerts;
     private final Clock clock;
@@ -65,25 +63,11 @@ public class AlertReader {
     public record State(boolean reading, int partitions, String detail, Instant lastAlert) {
     }
 
-    AlertReader(@Identifier("default-kafka-broker") Map<String, Object> kafka, TopicNames topics, LiveAlerts alerts,
-                Clock clock) {
-        this.settings = settings(kafka);
+    AlertReader(KafkaClients kafka, TopicNames topics, LiveAlerts alerts, Clock clock) {
+        this.kafka = kafka;
         this.topic = topics.alerts();
         this.alerts = alerts;
         this.clock = clock;
-    }
-
-    /** A consumer without a group: no offsets are committed, partitions are assigned by hand. */
-    static Map<String, Object> settings(Map<String, Object> kafka) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-console-" + UUID.randomUUID().toString().substring(0, 8));
-        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        return config;
     }
 
     void start(@Observes StartupEvent event) {
@@ -111,7 +95,10 @@ public class AlertReader {
 
     private void run() {
         while (!closed) {
-            try (KafkaConsumer<String, String> reading = new KafkaConsumer<>(settings)) {
+            // no group: no offsets are committed, partitions are assigned by hand
+            try (KafkaConsumer<String, String> reading = kafka.tableConsumer(
+                    "newswatch-console-" + UUID.randomUUID().toString().substring(0, 8),
+                    Map.of(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
                 consumer = reading;
                 read(reading);
             } catch (WakeupException e) {
