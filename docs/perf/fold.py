@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Folds JFR execution samples into collapsed stacks ("thread;frame;frame count" lines, the input of
-flamegraph.pl, speedscope or https://www.speedscope.app), one .collapsed file per .jfr file, and prints each
+flamegraph.pl, speedscope or https://www.speedscope.app), one .collapsed.gz file per .jfr file, and prints each
 process's top frames by self and total samples.
 
 Usage: docs/perf/fold.py FILE.jfr...   (needs `jfr` of a JDK 21+ on the PATH or under /usr/lib/jvm/*25*)
 """
-import collections, glob, os, re, shutil, subprocess, sys
+import collections, glob, gzip, os, re, shutil, subprocess, sys
 
 JFR = shutil.which("jfr") or glob.glob("/usr/lib/jvm/*25*/bin/jfr")[0]
 FRAME = re.compile(r"^\s+(\S+?)\(.*\)\s+line:")
@@ -37,8 +37,8 @@ def main():
     for path in sys.argv[1:]:
         stacks = collections.Counter(";".join(s) for s in samples(path))
         total = sum(stacks.values())
-        out = os.path.splitext(path)[0] + ".collapsed"
-        with open(out, "w") as f:
+        out = os.path.splitext(path)[0] + ".collapsed.gz"
+        with gzip.open(out, "wt") as f:
             for stack, n in sorted(stacks.items()):
                 f.write(f"{stack} {n}\n")
         self_count, incl = collections.Counter(), collections.Counter()
