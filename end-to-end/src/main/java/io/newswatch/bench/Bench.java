@@ -126,7 +126,7 @@ public final class Bench {
         try {
             hook = new AlertHook();
             sites = new NewsSites(options.hosts(), options.feeds(), options.window(), options.contentInFeed());
-            CorpusGenerator corpus = new CorpusGenerator(options.seed());
+            CorpusGenerator corpus = new CorpusGenerator(options.seed(), options.alerting());
             int backlog = options.backlog() * options.feeds();
             for (int i = 0; i < backlog; i++) {
                 sites.publish(corpus.next());
@@ -181,7 +181,8 @@ public final class Bench {
     /** Produces the rules straight into the rules topic (as the alerter's own API would), then starts the services. */
     private BenchReport.RuleLoad loadRules(Path files) throws Exception {
         List<Rule> rules = new ArrayList<>(new RuleGenerator(options.seed()).rules(options.rules()));
-        rules.addAll(RuleGenerator.hooks(hook.url()));
+        rules.addAll(options.alerting() < 0 ? RuleGenerator.hooks(hook.url())
+                : RuleGenerator.watchedHook(hook.url()));
         long produceStarted = System.nanoTime();
         try (KafkaProducer<String, String> producer = kafka.producer("newswatch-bench-rules", Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 20,
@@ -317,6 +318,8 @@ public final class Bench {
                         "newswatch_indexer_documents_total", List.of("articles", "outcome=\"indexed\"")),
                 new PipelineSampler.Counter("alerter", url(NewswatchService.ALERTER),
                         "alerter_articles_total", List.of()),
+                new PipelineSampler.Counter("alerter: matched", url(NewswatchService.ALERTER),
+                        "alerter_articles_matched_total", List.of()),
                 new PipelineSampler.Counter("alerts raised", url(NewswatchService.ALERTER),
                         "alerter_alerts_raised_total", List.of()),
                 new PipelineSampler.Counter("alerts indexed", url(NewswatchService.INDEXER),

@@ -24,14 +24,16 @@ import java.nio.file.Path;
  * @param contentInFeed  full text in the feed ({@code fullText: false}) instead of article pages
  * @param storage        measure the disk the run's indices and topics take, and extrapolate to a year
  * @param json           where the JSON report goes, null for the default under .newswatch/bench/
+ * @param alerting       percent of originals that carry the watched sentence the webhook rule matches, or -1 for
+ *                       the five webhook rules on the corpus' own subjects (about two alerts in three articles)
  */
 record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int seconds, long seed, int feeds, int hosts,
-                    int window, int backlog, boolean contentInFeed, boolean storage, Path json) {
+                    int window, int backlog, boolean contentInFeed, boolean storage, Path json, int alerting) {
 
     static final String USAGE = """
             usage: ./newswatch bench [--mode latency|throughput] [--rate N] [--rules N] [--seconds N] [--warmup N]
                                      [--seed N] [--feeds N] [--hosts N] [--window N] [--backlog N]
-                                     [--content-in-feed] [--storage] [--json FILE]
+                                     [--content-in-feed] [--storage] [--json FILE] [--alerting PERCENT]
               --mode latency     fixed rate (default 100 articles/s): poll-to-alert and poll-to-search latency
               --mode throughput  a backlog of --backlog items per feed, then a rate above capacity (default 1500/s):
                                  sustained articles/s of each stage
@@ -42,6 +44,8 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
               --content-in-feed  whole text in the feed, fullText off (default: article pages, fullText on)
               --storage          at the end, the disk its indices and topics take per article, and a year's worth
               --json FILE        the report as JSON (default .newswatch/bench/<run>.json)
+              --alerting PERCENT one webhook rule on a sentence that PERCENT of the articles carry (3: a realistic
+                                 share, 100: every article alerts) instead of five on the corpus' own subjects
             """;
 
     /**
@@ -72,6 +76,10 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
         int hosts = positive("--hosts", flags.hosts, Math.clamp(feeds / 8, 5, 25));
         int window = positive("--window", flags.window, 30);
         int backlog = nonNegative("--backlog", flags.backlog, throughput ? 25 : 0);
+        int alerting = flags.alerting;
+        if (alerting > 100) {
+            throw new IllegalArgumentException("--alerting is a percentage, at most 100");
+        }
         if (hosts > 250) {
             throw new IllegalArgumentException("--hosts is at most 250 (127.0.0.2 to 127.0.0.251)");
         }
@@ -79,7 +87,8 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
             throw new IllegalArgumentException("--backlog (" + backlog + ") cannot exceed --window (" + window + ")");
         }
         return new BenchOptions(mode, rate, rules, warmup, seconds, flags.seed, feeds, Math.min(hosts, feeds), window,
-                backlog, flags.contentInFeed, flags.storage, flags.json);
+                backlog, flags.contentInFeed, flags.storage, flags.json,
+                alerting);
     }
 
     /** True when the flags ask for the usage ({@code -h}, {@code --help}). */
@@ -124,6 +133,8 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
         boolean storage;
         @Option(names = "--json")
         Path json;
+        @Option(names = "--alerting")
+        int alerting = -1;
     }
 
     boolean throughput() {

@@ -277,7 +277,8 @@ final class BenchReport {
         out.printf("end to end (slowest stage): %.1f articles/s; slowest stage: %s; falling behind: %s%n",
                 endToEndRate(), limitingStage(), fallingBehind().isEmpty() ? "none" : String.join(", ",
                         fallingBehind()));
-        out.printf("alerts raised per article matched: %.2f%n", rate("alerts raised") / rate("alerter"));
+        out.printf("articles matching at least one rule: %.1f%%; alerts raised per article: %.2f%n",
+                100 * rate("alerter: matched") / rate("alerter"), rate("alerts raised") / rate("alerter"));
 
         out.println();
         out.println("Latency (ms) of articles the poller fetched in the window; 'poll' = the article's fetched time,");

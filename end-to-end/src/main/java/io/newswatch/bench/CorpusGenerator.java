@@ -267,8 +267,22 @@ public final class CorpusGenerator {
         return name.startsWith("the ") ? name.substring(4) : name;
     }
 
+    /** A name no template or list holds: the one watched by the webhook rule of {@code --alerting}. */
+    public static final String WATCHED = "Ottilie Brandvold";
+    private static final String WATCHED_SENTENCE = WATCHED + ", who chairs the parliament's defence committee, "
+            + "asked for a briefing on the matter.";
+
+    /** Percent of originals carrying {@link #WATCHED}; -1 for none. */
+    private final int watchedPercent;
+
     public CorpusGenerator(long seed) {
+        this(seed, -1);
+    }
+
+    /** @param watchedPercent percent of originals (copies keep their original's text) that name {@link #WATCHED} */
+    public CorpusGenerator(long seed, int watchedPercent) {
         this.random = new SplittableRandom(seed);
+        this.watchedPercent = watchedPercent;
     }
 
     /** The next article of the stream. */
@@ -310,6 +324,9 @@ public final class CorpusGenerator {
             }
             paragraphs.add(paragraph.toString());
             size += paragraph.length() + 2;
+        }
+        if (watchedPercent > 0 && number % 100 < watchedPercent) {
+            paragraphs.add(WATCHED_SENTENCE);
         }
         String byline = pick(REPORTERS);
         return new NewsArticle(number, slug(number, title), desk.name(), title, byline, paragraphs, -1);

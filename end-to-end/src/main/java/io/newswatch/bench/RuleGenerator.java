@@ -81,6 +81,13 @@ public final class RuleGenerator {
                 Rule.Mode.INSTANT, null, null)).toList();
     }
 
+    /** The one rule whose alerts go to the webhook under {@code --alerting}: it matches the watched sentence. */
+    public static List<Rule> watchedHook(String webhookUrl) {
+        return List.of(new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, "bench-hook-watched", Instant.now(),
+                "bench-hook-watched", "\"" + CorpusGenerator.WATCHED + "\"", List.of("webhook:" + webhookUrl), true,
+                "bench", List.of("bench", "hook"), Rule.Scope.ARTICLE, null, Rule.Mode.INSTANT, null, null));
+    }
+
     private String coldQuery() {
         double draw = random.nextDouble();
         if (draw < 0.30) {

@@ -22,6 +22,22 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void theWatchedNameIsInTheShareOfArticlesAsked() {
+        for (int percent : new int[] {-1, 3, 100}) {
+            CorpusGenerator generator = new CorpusGenerator(42, percent);
+            int watched = 0;
+            for (int i = 0; i < 2000; i++) {
+                watched += generator.next().text().contains(CorpusGenerator.WATCHED) ? 1 : 0;
+            }
+            switch (percent) {
+                case -1 -> assertThat(watched).isZero();
+                case 3 -> assertThat(watched).isBetween(30, 100);
+                default -> assertThat(watched).isEqualTo(2000);
+            }
+        }
+    }
+
+    @Test
     void theSameSeedWritesTheSameStream() {
         assertThat(stream(7, 300)).isEqualTo(stream(7, 300));
         assertThat(stream(7, 300)).isNotEqualTo(stream(8, 300));

@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""CPU ms per article per process from `./newswatch bench` JSON reports (.newswatch/bench/RUN.json): each stage's
+process divided by the articles that stage handled in the window; Kafka and Elasticsearch per indexed article (as
+issue 14 counts them); the sum; and how loaded the machine was.
+
+Usage: docs/perf/per-article.py .newswatch/bench/RUN.json...
+"""
+import json, sys
+
+STAGES = [("feed-poller", "poller"), ("enricher", "enricher"), ("indexer", "indexer"), ("alerter", "alerter"),
+          ("kafka", "indexer"), ("elasticsearch", "indexer")]
+
+print("| run | load before / after | poller | enricher | indexer | alerter | Kafka | ES | total | matched "
+      "| alerts/article |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+for path in sys.argv[1:]:
+    r = json.load(open(path))
+    seconds = r["window"]["seconds"]
+    rates = r["articlesPerSecond"]
+    cells, total = [], 0.0
+    for process, stage in STAGES:
+        cpu = r["processes"][process]["cpuSeconds"]
+        articles = rates[stage] * seconds
+        ms = 1000 * cpu / articles if articles else float("nan")
+        total += ms
+        cells.append(f"{ms:.2f}")
+    matched = rates.get("alerter: matched")
+    share = f"{100 * matched / rates['alerter']:.0f}%" if matched is not None and rates["alerter"] else "?"
+    load = r["machine"]["loadBefore"].split()[0] + " / " + r["machine"]["loadAfter"].split()[0]
+    print(f"| {r['run']} ({r['options']['rate']}/s, {r['options']['rules']} rules) | {load} | " + " | ".join(cells)
+          + f" | {total:.1f} | {share} | {rates['alerts raised'] / rates['alerter']:.2f} |")
