@@ -212,7 +212,8 @@ public final class Searcher {
         JsonNode aggregations = counted.aggregations();
         Map<String, List<SearchResult.Count>> facets = new LinkedHashMap<>();
         for (String name : FACETS.keySet()) {
-            facets.put(name, counts(aggregations == null ? null : aggregations.path(name)));
+            // a count estimated from a sample can come out above the candidates it stands for
+            facets.put(name, counts(aggregations == null ? null : aggregations.path(name), candidates));
         }
         return new SearchResult(text, from, to, hits, next, total, checked, facets,
                 total.exact() && counted.sample() == null, histogram(aggregations, bounds), note, counted.sample());
@@ -433,11 +434,12 @@ public final class Searcher {
         }
     }
 
-    private static List<SearchResult.Count> counts(JsonNode aggregation) {
+    private static List<SearchResult.Count> counts(JsonNode aggregation, long atMost) {
         List<SearchResult.Count> counts = new ArrayList<>();
         if (aggregation != null) {
             for (JsonNode bucket : aggregation.path("buckets")) {
-                counts.add(new SearchResult.Count(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
+                counts.add(new SearchResult.Count(bucket.path("key").asText(),
+                        Math.min(atMost, bucket.path("doc_count").asLong())));
             }
         }
         return counts;
