@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One-shot setup of Elasticsearch for docker compose (the elasticsearch-setup service), idempotent:
-# kibana_system's password; a role and a user for the newswatch services (manage_ilm: the indexer keeps its
-# retention policies); the index templates of deploy/elasticsearch and the first index behind each alias.
-# Kibana's saved objects: deploy/kibana/import.sh.
+# kibana_system's password; a role and a user for the newswatch services (manage_index_templates: the indexer
+# installs the index templates of deploy/elasticsearch and the first index behind each alias at start, as it does
+# locally; manage_ilm: it keeps its retention policies). Kibana's saved objects: deploy/kibana/import.sh.
 set -euo pipefail
 es="${ELASTICSEARCH_URL:-http://elasticsearch:9200}"
 auth="elastic:${ELASTIC_PASSWORD:?ELASTIC_PASSWORD is not set}"
@@ -35,13 +35,4 @@ printf '{"password":"%s","roles":["newswatch_service"],"full_name":"newswatch se
   "${NEWSWATCH_ELASTICSEARCH_PASSWORD:?NEWSWATCH_ELASTICSEARCH_PASSWORD is not set}" > /tmp/user.json
 call PUT "/_security/user/${NEWSWATCH_ELASTICSEARCH_USERNAME:-newswatch}" /tmp/user.json
 
-echo "index templates and aliases"
-for template in /deploy/elasticsearch/*.index-template.json; do
-  alias="$(basename "$template" .index-template.json)"
-  call PUT "/_index_template/$alias" "$template"
-  if ! curl -sf -o /dev/null -u "$auth" -I "$es/_alias/$alias"; then
-    printf '{"aliases":{"%s":{"is_write_index":true}}}' "$alias" > /tmp/alias.json
-    call PUT "/$alias-000001" /tmp/alias.json || true   # another setup run may have won the race
-  fi
-done
 echo "Elasticsearch setup done"

@@ -4,15 +4,16 @@ import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
 import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.KafkaClients;
 import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.StackException;
 import io.newswatch.stack.StackLeases;
-import io.newswatch.stack.launcher.NewswatchService;
-import io.newswatch.stack.launcher.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
+import io.newswatch.stack.ServiceEnvironment;
+import io.newswatch.stack.ServiceProcesses;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,6 +63,9 @@ public final class Bench {
     private final AtomicLong published = new AtomicLong();
     private final Map<NewswatchService, Integer> ports = new EnumMap<>(NewswatchService.class);
     private LocalStack stack;
+    /** The services' environment, and the bench's own Kafka clients with the same settings. */
+    private ServiceEnvironment environment;
+    private KafkaClients kafka;
     private ServiceProcesses services;
     private NewsSites sites;
     private AlertHook hook;
@@ -75,12 +79,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.print(BenchOptions.USAGE);
-            return;
-        }
         BenchOptions options;
         try {
+            if (BenchOptions.helpAsked(args)) {
+                System.out.print(BenchOptions.USAGE);
+                return;
+            }
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("newswatch bench: " + e.getMessage());
@@ -111,6 +115,9 @@ public final class Bench {
             leases.watch(started.stream().map(stack.home()::pidFile).toList());
         }
         services = new ServiceProcesses(stack.home());
+        environment = ServiceEnvironment.of(stack).withPrefixes(topics.prefix(), run);
+        kafka = KafkaClients.fromEnvironment(environment.inherited(NewswatchService.ALERTER),
+                stack.endpoints().kafkaBootstrapServers());
         Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "bench-cleanup"));
         stack.setUp(topics, indices);
         out.printf("%nbenchmark %s: %s mode, %d articles/s, %,d rules, %d feeds on %d hosts%s%n", run,
@@ -130,7 +137,7 @@ public final class Bench {
             Files.writeString(files.resolve("feeds.yaml"), feedsYaml());
 
             BenchReport.RuleLoad ruleLoad = loadRules(files);
-            sampler = new PipelineSampler(stack.endpoints().kafkaBootstrapServers(), topics, counters(), groups(),
+            sampler = new PipelineSampler(kafka, topics, counters(), groups(),
                     this::pids, published::get);
             probe = new SearchProbe(stack.setup(), indices.articles());
             sampler.start();
@@ -176,13 +183,12 @@ public final class Bench {
         List<Rule> rules = new ArrayList<>(new RuleGenerator(options.seed()).rules(options.rules()));
         rules.addAll(RuleGenerator.hooks(hook.url()));
         long produceStarted = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
+        try (KafkaProducer<String, String> producer = kafka.producer("newswatch-bench-rules", Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000))) {
             for (Rule rule : rules) {
                 producer.send(new ProducerRecord<>(topics.rules(), rule.id(), Json.encode(rule)));
             }
@@ -191,14 +197,14 @@ public final class Bench {
         double produceSeconds = (System.nanoTime() - produceStarted) / 1e9;
         out.printf("rules: %,d written to %s in %.1f s%n", rules.size(), topics.rules(), produceSeconds);
 
-        Map<NewswatchService, Map<String, String>> env = environment(files);
+        ServiceEnvironment env = environment(files);
         for (NewswatchService service : NewswatchService.pipeline()) {
             ports.put(service, freePort());
         }
         long startedAt = System.nanoTime();
         Instant startedWall = Instant.now();
         for (NewswatchService service : NewswatchService.pipeline()) {
-            services.start(instance(service), service, ports.get(service), heap(service), env.get(service));
+            services.start(instance(service), service, ports.get(service), heap(service), env.of(service));
             out.printf("%-12s starting on port %d (log: %s)%n", service.id(), ports.get(service),
                     stack.home().log(instance(service)));
         }
@@ -391,33 +397,22 @@ public final class Bench {
     private final AtomicLong elasticsearchPid = new AtomicLong(-1);
 
     /** The environment of each service: this run's topics and indices, and settings for a fast local news site. */
-    private Map<NewswatchService, Map<String, String>> environment(Path files) {
-        Map<NewswatchService, Map<String, String>> env = new EnumMap<>(NewswatchService.class);
-        for (NewswatchService service : NewswatchService.pipeline()) {
-            Map<String, String> common = new LinkedHashMap<>();
-            common.put("KAFKA_BOOTSTRAP_SERVERS", stack.endpoints().kafkaBootstrapServers());
-            common.put("NEWSWATCH_ELASTICSEARCH_HOSTS", stack.endpoints().elasticsearchUrl());
-            common.put("NEWSWATCH_TOPIC_PREFIX", topics.prefix());
-            common.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", run);
-            env.put(service, common);
-        }
-        Map<String, String> poller = env.get(NewswatchService.FEED_POLLER);
-        poller.put("NEWSWATCH_FEEDS_FILE", files.resolve("feeds.yaml").toString());
-        poller.put("NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S");
-        // the benchmark's news sites are on loopback addresses, which the address guard refuses unless allowed
-        poller.put("NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.0/8,localhost");
-        // The sites are ours and local: politeness per host is relaxed (the default, 0.5 s between requests to a
-        // host, would cap 20 hosts at 40 requests/s) but still applies, spread over --hosts addresses.
-        poller.put("NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0.005S");
-        poller.put("NEWSWATCH_POLLER_POLITENESS_MAX_CONCURRENT_PER_HOST", "4");
-        poller.put("NEWSWATCH_POLLER_MAX_CONCURRENT_POLLS", "64");
-        // 64 polls at once in 256 MiB leave no room for 10 MiB bodies (the poller refuses to start so); the
-        // benchmark's pages are a few KB
-        poller.put("NEWSWATCH_POLLER_HTTP_MAX_BODY_BYTES", "2097152");
-        poller.put("NEWSWATCH_POLLER_REMEMBERED_ITEMS", String.valueOf(Math.max(500, 3 * options.window())));
-        // the alert hook is on loopback too
-        env.get(NewswatchService.ALERTER).put("NEWSWATCH_ALERTER_SSRF_ALLOW", "127.0.0.0/8,localhost");
-        return env;
+    private ServiceEnvironment environment(Path files) {
+        // the benchmark's news sites and alert hook are on loopback addresses, which the guards refuse unless allowed
+        return environment.withFeedsFile(files.resolve("feeds.yaml"))
+                .allowing(ServiceEnvironment.LOOPBACK)
+                .with(NewswatchService.FEED_POLLER, Map.of(
+                        "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S",
+                        // The sites are ours and local: politeness per host is relaxed (the default, 0.5 s between
+                        // requests to a host, would cap 20 hosts at 40 requests/s) but still applies, spread over
+                        // --hosts addresses.
+                        "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0.005S",
+                        "NEWSWATCH_POLLER_POLITENESS_MAX_CONCURRENT_PER_HOST", "4",
+                        "NEWSWATCH_POLLER_MAX_CONCURRENT_POLLS", "64",
+                        // 64 polls at once in 256 MiB leave no room for 10 MiB bodies (the poller refuses to start
+                        // so); the benchmark's pages are a few KB
+                        "NEWSWATCH_POLLER_HTTP_MAX_BODY_BYTES", "2097152",
+                        "NEWSWATCH_POLLER_REMEMBERED_ITEMS", String.valueOf(Math.max(500, 3 * options.window()))));
     }
 
     private String heap(NewswatchService service) {
@@ -487,7 +482,7 @@ public final class Bench {
         }
         if (stack != null && options.storage()) {
             try {
-                StorageReport.print(out, stack.setup(), stack.endpoints().kafkaBootstrapServers(), indices, topics);
+                StorageReport.print(out, stack.setup(), kafka, indices, topics);
             } catch (IOException | RuntimeException e) {
                 out.println("storage: cannot measure: " + e.getMessage());
             }

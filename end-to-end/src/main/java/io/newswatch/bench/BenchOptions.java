@@ -1,8 +1,10 @@
 package io.newswatch.bench;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The benchmark's flags. Two modes: {@code latency} publishes at a fixed {@code rate} that the pipeline should keep
@@ -42,69 +44,101 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
               --json FILE        the report as JSON (default .newswatch/bench/<run>.json)
             """;
 
+    /**
+     * The flags, parsed by picocli.
+     *
+     * @throws IllegalArgumentException for an unknown flag, a missing or wrong value
+     */
     static BenchOptions parse(String[] args) {
-        List<String> list = new ArrayList<>(List.of(args));
-        String mode = value(list, "--mode", "latency");
+        Flags flags = new Flags();
+        try {
+            new CommandLine(flags).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        String mode = flags.mode;
         if (!mode.equals("latency") && !mode.equals("throughput")) {
             throw new IllegalArgumentException("--mode is latency or throughput, not " + mode);
         }
         boolean throughput = mode.equals("throughput");
-        int rate = positive(list, "--rate", throughput ? 1500 : 100);
-        int rules = nonNegative(list, "--rules", 10_000);
-        int warmup = nonNegative(list, "--warmup", 30);
-        int seconds = positive(list, "--seconds", 60);
-        long seed = Long.parseLong(value(list, "--seed", "42"));
+        int rate = positive("--rate", flags.rate, throughput ? 1500 : 100);
+        int rules = nonNegative("--rules", flags.rules, 10_000);
+        int warmup = nonNegative("--warmup", flags.warmup, 30);
+        int seconds = positive("--seconds", flags.seconds, 60);
         // A few new items per feed and poll (feeds are polled once a second): every poll parses the whole feed, so
         // many feeds with one new item each would mostly measure re-parsing of known items; but a poll fetches its
         // new items' pages one after the other, so too few feeds leave the poller without parallelism.
-        int feeds = positive(list, "--feeds", Math.clamp(rate / 2, 50, 200));
-        int hosts = positive(list, "--hosts", Math.clamp(feeds / 8, 5, 25));
-        int window = positive(list, "--window", 30);
-        int backlog = nonNegative(list, "--backlog", throughput ? 25 : 0);
-        boolean contentInFeed = list.remove("--content-in-feed");
-        boolean storage = list.remove("--storage");
-        String json = value(list, "--json", null);
-        if (!list.isEmpty()) {
-            throw new IllegalArgumentException("unknown arguments: " + String.join(" ", list));
-        }
+        int feeds = positive("--feeds", flags.feeds, Math.clamp(rate / 2, 50, 200));
+        int hosts = positive("--hosts", flags.hosts, Math.clamp(feeds / 8, 5, 25));
+        int window = positive("--window", flags.window, 30);
+        int backlog = nonNegative("--backlog", flags.backlog, throughput ? 25 : 0);
         if (hosts > 250) {
             throw new IllegalArgumentException("--hosts is at most 250 (127.0.0.2 to 127.0.0.251)");
         }
         if (backlog > window) {
             throw new IllegalArgumentException("--backlog (" + backlog + ") cannot exceed --window (" + window + ")");
         }
-        return new BenchOptions(mode, rate, rules, warmup, seconds, seed, feeds, Math.min(hosts, feeds), window,
-                backlog, contentInFeed, storage, json == null ? null : Path.of(json));
+        return new BenchOptions(mode, rate, rules, warmup, seconds, flags.seed, feeds, Math.min(hosts, feeds), window,
+                backlog, flags.contentInFeed, flags.storage, flags.json);
+    }
+
+    /** True when the flags ask for the usage ({@code -h}, {@code --help}). */
+    static boolean helpAsked(String[] args) {
+        Flags flags = new Flags();
+        try {
+            new CommandLine(flags).parseArgs(args);
+            return flags.help;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
+    /** The command line as given; numbers stay text so that 10k and 10_000 read as 10000. */
+    @Command(name = "bench")
+    private static final class Flags {
+        @Option(names = {"-h", "--help"}, usageHelp = true)
+        boolean help;
+        @Option(names = "--mode")
+        String mode = "latency";
+        @Option(names = "--rate")
+        String rate;
+        @Option(names = "--rules")
+        String rules;
+        @Option(names = "--warmup")
+        String warmup;
+        @Option(names = "--seconds")
+        String seconds;
+        @Option(names = "--seed")
+        long seed = 42;
+        @Option(names = "--feeds")
+        String feeds;
+        @Option(names = "--hosts")
+        String hosts;
+        @Option(names = "--window")
+        String window;
+        @Option(names = "--backlog")
+        String backlog;
+        @Option(names = "--content-in-feed")
+        boolean contentInFeed;
+        @Option(names = "--storage")
+        boolean storage;
+        @Option(names = "--json")
+        Path json;
     }
 
     boolean throughput() {
         return mode.equals("throughput");
     }
 
-    private static String value(List<String> args, String flag, String fallback) {
-        int at = args.indexOf(flag);
-        if (at < 0) {
-            return fallback;
-        }
-        if (at + 1 >= args.size()) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        String value = args.get(at + 1);
-        args.remove(at + 1);
-        args.remove(at);
-        return value;
-    }
-
-    private static int positive(List<String> args, String flag, int fallback) {
-        int value = nonNegative(args, flag, fallback);
+    private static int positive(String flag, String text, int fallback) {
+        int value = nonNegative(flag, text, fallback);
         if (value == 0) {
             throw new IllegalArgumentException(flag + " must be positive");
         }
         return value;
     }
 
-    private static int nonNegative(List<String> args, String flag, int fallback) {
-        String text = value(args, flag, null);
+    private static int nonNegative(String flag, String text, int fallback) {
         if (text == null) {
             return fallback;
         }

@@ -1,8 +1,8 @@
 package io.newswatch.bench;
 
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -54,15 +54,14 @@ final class PipelineSampler implements AutoCloseable {
     private Thread thread;
     private volatile boolean running;
 
-    PipelineSampler(String bootstrapServers, TopicNames topics, List<Counter> counters, List<Group> groups,
+    PipelineSampler(KafkaClients kafka, TopicNames topics, List<Counter> counters, List<Group> groups,
                     Supplier<Map<String, Long>> pids, LongSupplier offered) {
         this.topics = topics;
         this.counters = counters;
         this.groups = groups;
         this.pids = pids;
         this.offered = offered;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+        this.admin = kafka.admin("newswatch-bench-sampler");
     }
 
     /** Seconds since the sampler was made. */

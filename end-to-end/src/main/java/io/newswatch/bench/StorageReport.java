@@ -6,9 +6,9 @@ import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
 import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.contract.kafka.TopicSpec;
+import io.newswatch.kafka.KafkaClients;
 import io.newswatch.stack.StackSetup;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.common.Node;
@@ -37,7 +37,7 @@ final class StorageReport {
     }
 
     /** Measures the run's indices and topics and prints the report. */
-    static void print(PrintStream out, StackSetup elasticsearch, String bootstrapServers, IndexNames indices,
+    static void print(PrintStream out, StackSetup elasticsearch, KafkaClients kafkaClients, IndexNames indices,
                       TopicNames topics) throws IOException {
         long articles = count(elasticsearch, indices.articles());
         long alerts = count(elasticsearch, indices.alerts());
@@ -47,7 +47,7 @@ final class StorageReport {
         }
         long articlesBytes = storeBytes(elasticsearch, indices.articles());
         long alertsBytes = storeBytes(elasticsearch, indices.alerts());
-        Map<String, Long> topicBytes = topicBytes(bootstrapServers, topics);
+        Map<String, Long> topicBytes = topicBytes(kafkaClients, topics);
 
         out.printf("%nstorage of %,d articles and %,d alerts (primary store; the local stack has no replicas)%n",
                 articles, alerts);
@@ -103,9 +103,9 @@ final class StorageReport {
     }
 
     /** The size of each topic's log on the brokers' disks, summed over its partitions. */
-    private static Map<String, Long> topicBytes(String bootstrapServers, TopicNames topics) throws IOException {
+    private static Map<String, Long> topicBytes(KafkaClients kafka, TopicNames topics) throws IOException {
         Map<String, Long> bytes = new LinkedHashMap<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = kafka.admin("newswatch-bench-storage")) {
             List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
                     .map(Node::id).toList();
             for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions()

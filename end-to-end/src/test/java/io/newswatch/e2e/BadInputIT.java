@@ -2,7 +2,7 @@ package io.newswatch.e2e;
 
 import io.newswatch.contract.kafka.DeadLetterHeaders;
 import io.newswatch.contract.kafka.TopicNames;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,7 +6,7 @@ import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.stack.ProcessTree;
 import io.newswatch.stack.TestStack;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,7 +3,7 @@ package io.newswatch.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package io.newswatch.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.stack.StackHome;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prometheus and Grafana cannot run here (no Docker), so their configuration is checked as files: Prometheus
  * scrapes every service where it listens, the alert rules have the shape Prometheus loads and cover what operators
  * must hear about, every dashboard panel queries the provisioned data source, and Compose mounts what they read.
- * Whether the metrics they name exist is {@link ExportedMetricsIT}'s part.
+ * Whether the metrics they name exist is {@link ServiceSurfaceIT}'s part.
  */
 class MonitoringConfigTest {
 

@@ -1,8 +1,9 @@
 package io.newswatch.e2e;
 
 import io.newswatch.stack.Ports;
-import io.newswatch.stack.launcher.NewswatchService;
-import io.newswatch.stack.launcher.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
+import io.newswatch.stack.ServiceEnvironment;
+import io.newswatch.stack.ServiceProcesses;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,20 +55,12 @@ final class Pipeline implements AutoCloseable {
              List<NewswatchService> services) {
         this.infrastructure = infrastructure;
         this.processes = new ServiceProcesses(infrastructure.home());
+        // the tests' news sites and webhook receivers are on loopback addresses, which the guards refuse unless allowed
+        ServiceEnvironment common = ServiceEnvironment.of(infrastructure.kafkaBootstrapServers(),
+                infrastructure.elasticsearchUrl()).withPrefixes(infrastructure.topicPrefix(),
+                infrastructure.indexPrefix()).allowing(ServiceEnvironment.LOOPBACK);
         for (NewswatchService service : services) {
-            Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-            env.put("NEWSWATCH_TOPIC_PREFIX", infrastructure.topicPrefix());
-            env.put("NEWSWATCH_ELASTICSEARCH_HOSTS", infrastructure.elasticsearchUrl());
-            env.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", infrastructure.indexPrefix());
-            if (service == NewswatchService.FEED_POLLER) {
-                // the tests' news sites are on loopback addresses, which the poller's address guard refuses unless allowed
-                env.put("NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.0/8,localhost");
-            }
-            if (service == NewswatchService.ALERTER) {
-                // so are their webhook receivers, which the alerter's address guard refuses unless allowed
-                env.put("NEWSWATCH_ALERTER_SSRF_ALLOW", "127.0.0.0/8,localhost");
-            }
+            Map<String, String> env = common.of(service);
             env.putAll(extra.getOrDefault(service, Map.of()));
             environment.put(service, env);
             for (int number = 1; number <= copies; number++) {
@@ -80,8 +73,8 @@ final class Pipeline implements AutoCloseable {
         }
         if (services.contains(NewswatchService.CONSOLE)) {
             Map<String, String> console = environment.get(NewswatchService.CONSOLE);
-            console.putIfAbsent("NEWSWATCH_CONSOLE_ALERTER_URL", url(NewswatchService.ALERTER));
-            console.putIfAbsent("NEWSWATCH_CONSOLE_POLLER_URL", url(NewswatchService.FEED_POLLER));
+            console.putIfAbsent(ServiceEnvironment.CONSOLE_ALERTER_URL, url(NewswatchService.ALERTER));
+            console.putIfAbsent(ServiceEnvironment.CONSOLE_POLLER_URL, url(NewswatchService.FEED_POLLER));
         }
     }
 

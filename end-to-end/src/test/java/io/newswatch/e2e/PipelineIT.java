@@ -2,7 +2,7 @@ package io.newswatch.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Ids;
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

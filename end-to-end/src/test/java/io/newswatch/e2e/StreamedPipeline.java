@@ -1,6 +1,6 @@
 package io.newswatch.e2e;
 
-import io.newswatch.stack.launcher.NewswatchService;
+import io.newswatch.stack.NewswatchService;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,5 @@
 package io.newswatch.elasticsearch;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import io.newswatch.contract.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -27,8 +23,11 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Produces the low-level {@link RestClient} and the typed {@link ElasticsearchClient} from
- * {@link ElasticsearchConfig}. Every service that talks to Elasticsearch injects these; none builds its own.
+ * Produces the {@link RestClient} from {@link ElasticsearchConfig}. Every service that talks to Elasticsearch
+ * injects it; none builds its own.
+ *
+ * <p>No typed client (elasticsearch-java): what newswatch sends is JSON already (the template files, the indexer's
+ * pre-serialised bulk bodies, queries built from the rule language), so a typed client would only re-encode it.
  */
 @ApplicationScoped
 public class ElasticsearchClients {
@@ -41,13 +40,6 @@ public class ElasticsearchClients {
 
     void close(@Disposes RestClient client) throws IOException {
         client.close();
-    }
-
-    @Produces
-    @Singleton
-    ElasticsearchClient elasticsearchClient(RestClient restClient) {
-        // The contract's mapper: the same dates and null handling as on the wire.
-        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(Json.mapper())));
     }
 
     /** A client for the configured cluster, with authentication, TLS trust and timeouts applied. */

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -107,6 +109,11 @@ public final class KafkaClients {
      * beginning, records of committed transactions only. Topics are never created by reading them.
      */
     public KafkaConsumer<String, String> tableConsumer(String clientId) {
+        return tableConsumer(clientId, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** A {@link #tableConsumer(String)} of other types (raw bytes, say, for a tool that copies records as they are). */
+    public <K, V> KafkaConsumer<K, V> tableConsumer(String clientId, Deserializer<K> keys, Deserializer<V> values) {
         Map<String, Object> config = new HashMap<>(settings);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -114,7 +121,7 @@ public final class KafkaClients {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(config, keys, values);
     }
 
     /**
@@ -139,6 +146,12 @@ public final class KafkaClients {
      * @param overrides further producer settings (linger, compression, request size...)
      */
     public KafkaProducer<String, String> producer(String clientId, Map<String, Object> overrides) {
+        return producer(clientId, overrides, new StringSerializer(), new StringSerializer());
+    }
+
+    /** A {@link #producer(String, Map)} of other types (raw bytes, say, for a tool that copies records as they are). */
+    public <K, V> KafkaProducer<K, V> producer(String clientId, Map<String, Object> overrides, Serializer<K> keys,
+                                               Serializer<V> values) {
         Map<String, Object> config = new HashMap<>(settings);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -148,7 +161,7 @@ public final class KafkaClients {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.putAll(overrides);
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(config, keys, values);
     }
 
     /** An admin client (topics, offsets, configuration). */

@@ -4,23 +4,16 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Waits between delivery attempts: exponential from {@code initial}, capped at {@code max}, with "equal jitter"
- * (half fixed, half random) so that many alerts failing together do not retry together. A receiver's Retry-After
- * is honoured, up to the cap.
+ * Waits between delivery attempts: the shared {@link io.newswatch.retry.Backoff} from {@code initial}, capped at
+ * {@code max}, with "equal jitter" (half fixed, half random) so that many alerts failing together do not retry
+ * together. A receiver's Retry-After is honoured, up to the cap.
  */
 public final class Backoff {
 
-    private final Duration initial;
-    private final Duration max;
-    private final RandomGenerator random;
+    private final io.newswatch.retry.Backoff backoff;
 
     public Backoff(Duration initial, Duration max, RandomGenerator random) {
-        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("backoff needs 0 < initial <= max, got " + initial + " and " + max);
-        }
-        this.initial = initial;
-        this.max = max;
-        this.random = random;
+        this.backoff = new io.newswatch.retry.Backoff(initial, max, 0.5, max, random);
     }
 
     /**
@@ -29,16 +22,6 @@ public final class Backoff {
      * @param retryAfter what the receiver asked for, or null
      */
     public Duration delay(int failures, Duration retryAfter) {
-        long ceiling = initial.toMillis();
-        for (int i = 1; i < failures && ceiling < max.toMillis(); i++) {
-            ceiling *= 2;
-        }
-        ceiling = Math.min(ceiling, max.toMillis());
-        long half = ceiling / 2;
-        long delay = half + (ceiling - half == 0 ? 0 : random.nextLong(ceiling - half + 1));
-        if (retryAfter != null) {
-            delay = Math.max(delay, Math.min(retryAfter.toMillis(), max.toMillis()));
-        }
-        return Duration.ofMillis(delay);
+        return backoff.delay(failures, retryAfter);
     }
 }

@@ -8,6 +8,7 @@ import io.newswatch.contract.Json;
 import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.addressguard.BlockedAddressException;
 import io.newswatch.addressguard.GuardedDnsResolver;
+import io.newswatch.retry.RetryAfter;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -31,9 +32,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -254,7 +253,7 @@ public final class WebhookChannel implements Channel {
         String message = "POST to " + label + " answered HTTP " + status + " (" + meaning(status) + ")";
         boolean transientStatus = status == 408 || status == 425 || status == 429 || status >= 500;
         Header header = response.getFirstHeader("Retry-After");
-        Duration retryAfter = header == null || header.getValue() == null ? null : retryAfter(header.getValue());
+        Duration retryAfter = header == null ? null : RetryAfter.parse(header.getValue(), Instant.now()).orElse(null);
         throw new DeliveryException(message, !transientStatus, retryAfter, null);
     }
 
@@ -272,18 +271,4 @@ public final class WebhookChannel implements Channel {
         };
     }
 
-    /** Retry-After in seconds or as an HTTP date. */
-    static Duration retryAfter(String value) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
-    }
 }

@@ -2,9 +2,10 @@ package io.newswatch.alerter.bench;
 
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
+import io.newswatch.stack.ServiceEnvironment;
 import io.newswatch.stack.TestStack;
-import io.newswatch.stack.launcher.NewswatchService;
-import io.newswatch.stack.launcher.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
+import io.newswatch.stack.ServiceProcesses;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,11 +83,7 @@ public final class KafkaThroughputBenchmark {
                 producer.flush();
             }
             int port = freePort();
-            Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", test.kafkaBootstrapServers());
-            env.put("NEWSWATCH_TOPIC_PREFIX", test.topicPrefix());
-            env.put("NEWSWATCH_ELASTICSEARCH_HOSTS", test.elasticsearchUrl());
-            env.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", test.indexPrefix());
+            Map<String, String> env = ServiceEnvironment.of(test).of(NewswatchService.ALERTER);
             // the articles are generated "now"-ish in 2026: notify regardless of age, as live articles would be
             env.put("NEWSWATCH_ALERTER_DELIVERY_MAX_AGE", "36500d");
             env.putAll(System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("BENCH_ALERTER_"))

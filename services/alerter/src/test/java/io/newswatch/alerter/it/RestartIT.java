@@ -3,9 +3,10 @@ package io.newswatch.alerter.it;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
+import io.newswatch.stack.ServiceEnvironment;
 import io.newswatch.stack.TestStack;
-import io.newswatch.stack.launcher.NewswatchService;
-import io.newswatch.stack.launcher.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
+import io.newswatch.stack.ServiceProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -68,13 +68,8 @@ class RestartIT {
                     query: harbour
                     channels: ["webhook:%s"]
                 """.formatted(webhook.url("/harbour")));
-        env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", test.kafkaBootstrapServers());
-        env.put("NEWSWATCH_TOPIC_PREFIX", test.topicPrefix());
-        env.put("NEWSWATCH_ELASTICSEARCH_HOSTS", test.elasticsearchUrl());
-        env.put("NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", test.indexPrefix());
-        env.put("NEWSWATCH_RULES_FILE", rules.toString());
-        env.put("NEWSWATCH_ALERTER_SSRF_ALLOW", "127.0.0.1:" + webhook.url("").getPort());
+        env = ServiceEnvironment.of(test).withRulesFile(rules).allowing("127.0.0.1:" + webhook.url("").getPort())
+                .of(NewswatchService.ALERTER);
     }
 
     @AfterEach

@@ -10,6 +10,11 @@ import io.newswatch.poller.http.FetchResponse;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -21,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,23 +62,33 @@ final class Cli {
      */
     record Arguments(List<String> targets, URI base, boolean help) {
 
+        /**
+         * The arguments as picocli reads them: files, URLs or {@code -}, {@code --base URL} (or {@code --base=URL}),
+         * {@code -h}/{@code --help}; empty when they are wrong (no input, an unknown option, a bad URL). The usage
+         * texts stay the commands' own.
+         */
         static Optional<Arguments> parse(List<String> args) {
-            List<String> targets = new ArrayList<>();
+            CommandSpec spec = CommandSpec.create()
+                    .addOption(OptionSpec.builder("--base").paramLabel("URL").type(String.class).build())
+                    .addOption(OptionSpec.builder("-h", "--help").usageHelp(true).build())
+                    .addPositional(PositionalParamSpec.builder().paramLabel("FILE|URL|-").arity("0..*").type(List.class)
+                            .auxiliaryTypes(String.class).build());
+            ParseResult result;
+            try {
+                result = new CommandLine(spec).parseArgs(args.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                return Optional.empty();
+            }
+            if (result.isUsageHelpRequested()) {
+                return Optional.of(new Arguments(List.of(), null, true));
+            }
+            List<String> targets = result.matchedPositionalValue(0, List.<String>of());
             URI base = null;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    return Optional.of(new Arguments(List.of(), null, true));
-                } else if (arg.equals("--base") && i + 1 < args.size()) {
-                    try {
-                        base = URI.create(args.get(++i));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                } else if (arg.startsWith("-") && !arg.equals("-")) {
+            if (result.hasMatchedOption("--base")) {
+                try {
+                    base = URI.create(result.<String>matchedOptionValue("--base", null));
+                } catch (IllegalArgumentException e) {
                     return Optional.empty();
-                } else {
-                    targets.add(arg);
                 }
             }
             return targets.isEmpty() ? Optional.empty() : Optional.of(new Arguments(List.copyOf(targets), base, false));

@@ -9,6 +9,7 @@ import io.newswatch.poller.http.BodyMemory;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
+import io.newswatch.poller.http.RobotsTxt;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -108,7 +109,10 @@ public class PollerBeans {
                       Clock clock, InstanceId instance) {
         Schedule schedule = new Schedule(config.minInterval(), config.maxInterval(), config.backoff().max(),
                 config.adaptive().enabled(), config.adaptive().factor(), RandomGenerator.getDefault());
-        return new FeedPoller(fetcher, new FeedParser(config.maxItemsPerFeed()),
+        PollerConfig.Robots robots = config.robots();
+        RobotsTxt robotsTxt = new RobotsTxt(fetcher, clock, config.http().userAgent(), robots.cacheSize(),
+                robots.expiry(), robots.errorExpiry(), robots.enabled());
+        return new FeedPoller(fetcher, robotsTxt, new FeedParser(config.maxItemsPerFeed()),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
                 new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
                         config.pollCpuLimit(), config.maxItemsPerPoll()));

@@ -67,6 +67,9 @@ public interface PollerConfig {
     /** Which hosts may be fetched. */
     Ssrf ssrf();
 
+    /** robots.txt for article pages. */
+    Robots robots();
+
     /**
      * Items remembered per feed besides those still in it, to recognise what was already published: items that left
      * the feed are forgotten, longest gone first, down to this number; items in the feed are never forgotten.
@@ -156,6 +159,29 @@ public interface PollerConfig {
         /** The adapted interval stays within the registered interval divided and multiplied by this factor. */
         @WithDefault("4")
         double factor();
+    }
+
+    /** robots.txt settings: article pages only; a feed a user registered is fetched whatever it says. */
+    interface Robots {
+
+        /** Ask each site's robots.txt before fetching its article pages (the feed's text is used when it says no). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a site's robots.txt is kept before it is read again (RFC 9309 asks for at most a day). */
+        @WithDefault("PT24H")
+        Duration expiry();
+
+        /**
+         * How long a site whose robots.txt cannot be read (5xx, 429, timeout, unreachable) keeps its article pages
+         * waiting before robots.txt is asked again.
+         */
+        @WithDefault("PT1H")
+        Duration errorExpiry();
+
+        /** Sites whose robots.txt is kept at most; the least recently used is dropped first. */
+        @WithDefault("10000")
+        int cacheSize();
     }
 
     /** Address guard settings (SSRF). */

@@ -3,6 +3,7 @@ package io.newswatch.poller.http;
 import io.newswatch.addressguard.AddressGuard;
 import io.newswatch.addressguard.BlockedAddressException;
 import io.newswatch.addressguard.GuardedDnsResolver;
+import io.newswatch.retry.RetryAfter;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;

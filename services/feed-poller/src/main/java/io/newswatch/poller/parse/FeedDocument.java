@@ -45,6 +45,9 @@ final class FeedDocument {
     private static final Set<String> ATOM_TEXT = Set.of("title", "subtitle", "tagline", "summary", "content",
             "rights", "copyright", "info");
     private static final Set<String> RSS_TEXT = Set.of("title", "description");
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private static final XMLOutputter XHTML_MARKUP = new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true)
+            .setExpandEmptyElements(true));
     private static final XMLOutputter MARKUP = new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true));
 
     private final Document document;
@@ -92,8 +95,16 @@ final class FeedDocument {
             throw new FeedParseException("an <rss> document without a <channel> element: there is no feed in it");
         }
         if (root.getName().equals("feed") && root.getNamespace().equals(Namespace.NO_NAMESPACE)) {
-            intoAtom(root);
+            intoAtom(root, Namespace.NO_NAMESPACE, ATOM);
             warnings.add("an Atom <feed> without the Atom namespace; read as Atom 1.0");
+        } else if (root.getName().equals("feed") && !root.getNamespaceURI().equals(ATOM.getURI())
+                && !root.getNamespaceURI().equals(ATOM_03)) {
+            // the drafts before Atom had names and namespaces of their own (Echo, Necho, Pie...)
+            String unknown = root.getNamespaceURI();
+            boolean v03 = "0.3".equals(root.getAttributeValue("version"));
+            intoAtom(root, root.getNamespace(), v03 ? Namespace.getNamespace(ATOM_03) : ATOM);
+            warnings.add("a <feed> in the namespace " + FieldLimits.cap(unknown, 100) + ", not Atom's; read as Atom "
+                    + (v03 ? "0.3" : "1.0"));
         }
         int base64 = 0;
         int markup = 0;
@@ -125,11 +136,43 @@ final class FeedDocument {
         }
     }
 
-    /** Every element without a namespace under (and including) the root moves into Atom 1.0's. */
-    private static void intoAtom(Element root) {
+    /**
+     * The full text of an RSS item written in an element of its own rather than {@code content:encoded}: an XHTML
+     * {@code body} (in the XHTML namespace or none; its markup, or its text when it holds escaped HTML), else a
+     * {@code fullitem} (escaped HTML); null when the item has neither.
+     */
+    static String fullContent(Element item) {
+        String fullItem = null;
+        for (Element child : item.getChildren()) {
+            String ns = child.getNamespaceURI();
+            if (child.getName().equals("body") && (ns.isEmpty() || ns.equals(XHTML))) {
+                return child.getChildren().isEmpty() ? child.getText() : xhtmlAsHtml(child);
+            }
+            if (fullItem == null && child.getName().equals("fullitem") && ns.isEmpty()) {
+                fullItem = child.getText();
+            }
+        }
+        return fullItem;
+    }
+
+    /**
+     * The content of an XHTML element as HTML an HTML parser reads as the author meant: no namespace prefixes
+     * ({@code xhtml:p} is no paragraph to it) and no self-closed elements ({@code <iframe/>} would swallow the rest).
+     */
+    private static String xhtmlAsHtml(Element element) {
+        Element copy = element.clone();
+        for (Element descendant : descendants(copy)) {
+            descendant.setNamespace(Namespace.NO_NAMESPACE);
+            List.copyOf(descendant.getAdditionalNamespaces()).forEach(descendant::removeNamespaceDeclaration);
+        }
+        return XHTML_MARKUP.outputString(copy.getContent());
+    }
+
+    /** Every element in the namespace {@code from} under (and including) the root moves into Atom's. */
+    private static void intoAtom(Element root, Namespace from, Namespace atom) {
         for (Element element : descendants(root)) {
-            if (element.getNamespace().equals(Namespace.NO_NAMESPACE)) {
-                element.setNamespace(ATOM);
+            if (element.getNamespaceURI().equals(from.getURI())) {
+                element.setNamespace(atom);
             }
         }
     }

@@ -240,6 +240,12 @@ public final class FeedParser {
                     content.append(content.isEmpty() ? "" : "\n\n").append(text);
                 }
             }
+            if (content.isEmpty() && element != null && !(entry.getWireEntry() instanceof Entry)) {
+                String full = FeedDocument.fullContent(element);
+                if (full != null) {
+                    content.append(FeedText.paragraphs(FieldLimits.cap(full, FieldLimits.CONTENT), FeedText.Kind.HTML));
+                }
+            }
             ItemDates.Choice date = date(entry, element);
             String author = author(entry);
             if (author == null && feedAuthor != null && entry.getWireEntry() instanceof Entry) {

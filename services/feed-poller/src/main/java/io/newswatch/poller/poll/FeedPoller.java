@@ -9,6 +9,7 @@ import io.newswatch.poller.http.FetchRequest;
 import io.newswatch.poller.http.FetchResponse;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.MediaTypes;
+import io.newswatch.poller.http.RobotsTxt;
 import io.newswatch.poller.http.UrlSecrets;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.ExtractedPage;
@@ -55,6 +56,7 @@ public final class FeedPoller {
     static final String BUDGET = "BUDGET";
 
     private final HttpFetcher fetcher;
+    private final RobotsTxt robots;
     private final FeedParser parser;
     private final ArticleExtractor extractor;
     private final UrlCanonicalizer canonicalizer;
@@ -64,10 +66,12 @@ public final class FeedPoller {
     private final String owner;
     private final PollLimits limits;
 
-    public FeedPoller(HttpFetcher fetcher, FeedParser parser, ArticleExtractor extractor,
+    /** @param robots decides which article pages may be fetched (never the feed itself) */
+    public FeedPoller(HttpFetcher fetcher, RobotsTxt robots, FeedParser parser, ArticleExtractor extractor,
                       UrlCanonicalizer canonicalizer, Schedule schedule, PollMetrics metrics, Clock clock,
                       String owner, PollLimits limits) {
         this.fetcher = fetcher;
+        this.robots = robots;
         this.parser = parser;
         this.extractor = extractor;
         this.canonicalizer = canonicalizer;
@@ -227,7 +231,9 @@ public final class FeedPoller {
                 identity.linkIdentity() ? "link+title" : "guid", identity.reason(),
                 moved != null ? UrlSecrets.redact(feed.url()) : prior.movedFrom(), prior.linksRefused() + progress.refused,
                 progress.lastRefused != null ? progress.lastRefused : prior.lastRefusedLink(),
-                count > 0 ? now : prior.lastNewItem(), warnings, owner);
+                prior.pagesDisallowed() + progress.disallowed,
+                progress.lastDisallowed != null ? progress.lastDisallowed : prior.lastDisallowedPage(),
+                robotsOnFeed(response.uri(), prior.robots()), count > 0 ? now : prior.lastNewItem(), warnings, owner);
         FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag, lastModified,
                 identity.linkIdentity(), status);
         metrics.poll("ok", "none", Duration.ofNanos(System.nanoTime() - started));
@@ -297,10 +303,26 @@ public final class FeedPoller {
                 item.categories(), source, Hashes.content(title, item.summary(), body), 1);
     }
 
-    /** Fetches and extracts an article page; null when that fails (the feed's text is used instead). */
+    /**
+     * Fetches and extracts an article page; null when that fails or robots.txt says no (the feed's text is used
+     * instead).
+     */
     private ExtractedPage page(String link, Progress progress) throws InterruptedException {
         Optional<URI> uri = Urls.parse(link);
         if (uri.isEmpty()) {
+            return null;
+        }
+        RobotsTxt.Decision decision = robots.check(uri.get());
+        if (decision.verdict() == RobotsTxt.Verdict.DISALLOWED) {
+            progress.disallowed++;
+            progress.lastDisallowed = UrlSecrets.redact(link) + " disallowed by " + decision.reason();
+            metrics.page("robots_disallowed");
+            return null;
+        }
+        if (decision.verdict() == RobotsTxt.Verdict.UNAVAILABLE) {
+            progress.robotsUnavailable++;
+            progress.lastRobotsUnavailable = decision.reason();
+            metrics.page("robots_unavailable");
             return null;
         }
         try (FetchResponse response = fetcher.fetch(FetchRequest.page(uri.get()))) {
@@ -368,6 +390,19 @@ public final class FeedPoller {
         return labels.length < 2 ? String.valueOf(host) : labels[labels.length - 2] + "." + labels[labels.length - 1];
     }
 
+    /**
+     * What robots.txt says about the feed's own URL, when its site's rules are at hand (read for its pages): a
+     * registered feed is fetched whatever it says, and its status tells.
+     */
+    private String robotsOnFeed(URI feedUri, String prior) {
+        return robots.peek(feedUri).map(decision -> switch (decision.verdict()) {
+            case ALLOWED -> "the feed URL is allowed by " + decision.reason();
+            case DISALLOWED -> "the feed URL is disallowed by " + decision.reason()
+                    + "; fetched all the same because a user registered it (its article pages are asked one by one)";
+            case UNAVAILABLE -> decision.reason();
+        }).map(UrlSecrets::redactText).orElse(prior);
+    }
+
     private PollResult notModified(Feed feed, FeedState state, ItemLedger ledger, FetchResponse response, Feed moved,
                                    long started) {
         Instant now = clock.instant();
@@ -378,8 +413,8 @@ public final class FeedPoller {
         FeedStatus status = new FeedStatus(now, now, 304, null, null, 0, prior.itemsPublished(), prior.itemsInFeed(),
                 now.plus(interval), interval, null, null, conditionalGet(etag, lastModified), prior.identity(),
                 prior.identityReason(), moved != null ? UrlSecrets.redact(feed.url()) : prior.movedFrom(),
-                prior.linksRefused(),
-                prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(), owner);
+                prior.linksRefused(), prior.lastRefusedLink(), prior.pagesDisallowed(), prior.lastDisallowedPage(),
+                robotsOnFeed(response.uri(), prior.robots()), prior.lastNewItem(), prior.warnings(), owner);
         metrics.poll("not_modified", "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag,
                 lastModified, state.linkIdentity(), status), null, moved, 0);
@@ -398,8 +433,8 @@ public final class FeedPoller {
         FeedStatus status = new FeedStatus(now, prior.lastSuccess(), httpStatus, error, kind, failures,
                 prior.itemsPublished(), prior.itemsInFeed(), now.plus(backoff), interval, backoff,
                 retryAfter.orElse(null), prior.conditionalGet(), prior.identity(), prior.identityReason(),
-                prior.movedFrom(), prior.linksRefused(), prior.lastRefusedLink(), prior.lastNewItem(), prior.warnings(),
-                owner);
+                prior.movedFrom(), prior.linksRefused(), prior.lastRefusedLink(), prior.pagesDisallowed(),
+                prior.lastDisallowedPage(), prior.robots(), prior.lastNewItem(), prior.warnings(), owner);
         if (!throttled && (failures == 1 || failures % 10 == 0)) {
             LOG.warnf("feed %s (%s) failed %d time(s) in a row, next try in %s: %s", feed.id(),
                     UrlSecrets.redact(feed.url()), failures,
@@ -446,6 +481,10 @@ public final class FeedPoller {
         String lastPageFailure;
         int refused;
         String lastRefused;
+        int disallowed;
+        String lastDisallowed;
+        int robotsUnavailable;
+        String lastRobotsUnavailable;
         int deferred;
         int unknownCharsets;
         String lastUnknownCharset;
@@ -492,6 +531,14 @@ public final class FeedPoller {
             }
             if (refused > 0) {
                 warnings.add(refused + " article link(s) refused by the address guard (last: " + lastRefused + ")");
+            }
+            if (disallowed > 0) {
+                warnings.add("pages disallowed by robots.txt: " + disallowed + ", the feed's text used instead (last: "
+                        + lastDisallowed + ")");
+            }
+            if (robotsUnavailable > 0) {
+                warnings.add(robotsUnavailable + " article page(s) not fetched while their site's robots.txt cannot "
+                        + "be read, the feed's text used instead (last: " + lastRobotsUnavailable + ")");
             }
             return warnings;
         }

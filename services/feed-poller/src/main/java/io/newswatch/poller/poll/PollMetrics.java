@@ -59,7 +59,7 @@ public final class PollMetrics {
         refused.increment();
     }
 
-    /** An article page: ok, failed, refused or not_html. */
+    /** An article page: ok, failed, refused, not_html, robots_disallowed or robots_unavailable. */
     void page(String outcome) {
         registry.counter("newswatch.poller.pages", "outcome", outcome).increment();
     }

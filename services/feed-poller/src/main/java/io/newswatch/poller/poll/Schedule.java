@@ -1,5 +1,7 @@
 package io.newswatch.poller.poll;
 
+import io.newswatch.retry.Backoff;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,19 +24,18 @@ public final class Schedule {
 
     private final Duration min;
     private final Duration max;
-    private final Duration backoffMax;
+    private final Backoff backoff;
     private final boolean adaptive;
     private final double factor;
-    private final RandomGenerator random;
 
     public Schedule(Duration min, Duration max, Duration backoffMax, boolean adaptive, double factor,
                     RandomGenerator random) {
         this.min = min;
         this.max = max;
-        this.backoffMax = backoffMax;
+        // a Retry-After is capped by the host's politeness (HostPoliteness), not here
+        this.backoff = new Backoff(min, max(backoffMax, min), 0.25, Duration.ofMillis(Long.MAX_VALUE), random);
         this.adaptive = adaptive;
         this.factor = factor;
-        this.random = random;
     }
 
     /** The shortest wait between two polls of a feed: for a feed with items left for the next poll. */
@@ -76,11 +77,7 @@ public final class Schedule {
      * asked for.
      */
     public Duration backoff(Duration interval, int failures, Optional<Duration> retryAfter) {
-        Duration exponential = multiply(nominal(interval), Math.pow(2, Math.min(failures - 1, 30)));
-        Duration capped = min(exponential, max(backoffMax, min));
-        Duration jittered = multiply(capped, 0.75 + 0.25 * random.nextDouble());
-        Duration wait = max(jittered, min);
-        return retryAfter.filter(asked -> asked.compareTo(wait) > 0).orElse(wait);
+        return max(backoff.delay(nominal(interval), failures, retryAfter.orElse(null)), min);
     }
 
     private static Duration clamp(Duration value, Duration lower, Duration upper) {

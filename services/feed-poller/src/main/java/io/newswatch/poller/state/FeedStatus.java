@@ -34,6 +34,11 @@ import java.util.List;
  * @param movedFrom           the URL the feed had before the publisher redirected it permanently, when it did
  * @param linksRefused        article links the address guard refused to fetch, in total
  * @param lastRefusedLink     the last refused link and why
+ * @param pagesDisallowed     article pages not fetched because their site's robots.txt disallows them for us, in
+ *                            total (the feed's own text was used)
+ * @param lastDisallowedPage  the last such page and the robots.txt that said so
+ * @param robots              what the robots.txt of the feed's own site, when it has been read for the feed's pages,
+ *                            says about the feed URL: a registered feed is fetched whatever it says
  * @param lastNewItem         when this feed last had an item that was published
  * @param warnings            what the last poll repaired or worked around (encoding, markup, dates, pages)
  * @param owner               the poller instance that polls this feed
@@ -58,6 +63,9 @@ public record FeedStatus(
         String movedFrom,
         long linksRefused,
         String lastRefusedLink,
+        long pagesDisallowed,
+        String lastDisallowedPage,
+        String robots,
         Instant lastNewItem,
         List<String> warnings,
         String owner) {
@@ -70,7 +78,8 @@ public record FeedStatus(
         return new FeedStatus(lastPoll, lastSuccess, httpStatus, UrlSecrets.redactText(error), errorKind,
                 consecutiveFailures, itemsPublished, itemsInFeed, nextPoll, interval, backoff, retryAfter, conditionalGet,
                 identity, UrlSecrets.redactText(identityReason), UrlSecrets.redact(movedFrom), linksRefused,
-                UrlSecrets.redactText(lastRefusedLink), lastNewItem,
+                UrlSecrets.redactText(lastRefusedLink), pagesDisallowed, UrlSecrets.redactText(lastDisallowedPage),
+                UrlSecrets.redactText(robots), lastNewItem,
                 warnings == null ? null : warnings.stream().map(UrlSecrets::redactText).toList(), owner);
     }
 
@@ -78,12 +87,12 @@ public record FeedStatus(
     public FeedStatus withItemsPublished(long count) {
         return new FeedStatus(lastPoll, lastSuccess, httpStatus, error, errorKind, consecutiveFailures, count,
                 itemsInFeed, nextPoll, interval, backoff, retryAfter, conditionalGet, identity, identityReason, movedFrom,
-                linksRefused, lastRefusedLink, lastNewItem, warnings, owner);
+                linksRefused, lastRefusedLink, pagesDisallowed, lastDisallowedPage, robots, lastNewItem, warnings, owner);
     }
 
     /** The status of a feed that has not been polled yet. */
     public static FeedStatus pending(Instant nextPoll) {
         return new FeedStatus(null, null, null, null, null, 0, 0, null, nextPoll, null, null, null, "none", "guid",
-                null, null, 0, null, null, List.of(), null);
+                null, null, 0, null, 0, null, null, null, List.of(), null);
     }
 }

@@ -205,8 +205,9 @@ public final class PollerBenchmark {
                     Duration.ofSeconds(20), Duration.ofSeconds(60), 10L << 20, 5);
             try (HttpFetcher fetcher = new HttpFetcher(http, politeness, Clock.systemUTC(),
                     new AddressGuard(List.of("127.0.0.0/8")))) {
-                FeedPoller poller = new FeedPoller(fetcher, new FeedParser(),
-                        new ArticleExtractor(), new UrlCanonicalizer(), new Schedule(Duration.ofMinutes(1),
+                FeedPoller poller = new FeedPoller(fetcher,
+                        io.newswatch.poller.http.RobotsTxt.defaults(fetcher, Clock.systemUTC(), http.userAgent()),
+                        new FeedParser(), new ArticleExtractor(), new UrlCanonicalizer(), new Schedule(Duration.ofMinutes(1),
                         Duration.ofHours(1), Duration.ofHours(1), true, 4, new Random()),
                         new PollMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), "bench", PollLimits.defaults());
                 AtomicInteger notModified = new AtomicInteger();

@@ -73,7 +73,9 @@ public final class LargeFeedsAtOnce {
             Clock clock = Clock.systemUTC();
             try (HttpFetcher fetcher = new HttpFetcher(http, new HostPoliteness(POLLS, Duration.ZERO, Duration.ofHours(1),
                     clock, d -> { }), clock, new AddressGuard(List.of("127.0.0.1")), memory)) {
-                FeedPoller poller = new FeedPoller(fetcher, new FeedParser(), new ArticleExtractor(),
+                FeedPoller poller = new FeedPoller(fetcher,
+                        io.newswatch.poller.http.RobotsTxt.defaults(fetcher, clock, http.userAgent()), new FeedParser(),
+                        new ArticleExtractor(),
                         new UrlCanonicalizer(), new Schedule(Duration.ofMinutes(1), Duration.ofHours(1),
                         Duration.ofHours(1), true, 4, () -> 0L), new PollMetrics(new SimpleMeterRegistry()), clock,
                         "heap-test", PollLimits.defaults());

@@ -59,7 +59,9 @@ class UrlSecretsTest {
         FeedStatus status = FeedStatus.pending(Instant.EPOCH);
         status = new FeedStatus(null, null, 404, "HTTP 404 from https://reader:pw@wire.example/rss?token=abc", "HTTP", 1,
                 0, null, null, null, null, null, "none", "guid", null, "https://old:pw@wire.example/feed?key=k", 0,
-                "refused http://10.0.0.1/?sig=s: private", null, List.of("moved from https://a:b@wire.example/"), null);
+                "refused http://10.0.0.1/?sig=s: private", 1,
+                "https://wire.example/story?token=t disallowed by https://wire.example/robots.txt", null, null,
+                List.of("moved from https://a:b@wire.example/"), null);
 
         ReadAccess withKey = new ReadAccess(Optional.of("the-key"));
         ReadAccess noKeyConfigured = new ReadAccess(Optional.empty());
@@ -74,6 +76,8 @@ class UrlSecretsTest {
         assertThat(hidden.status().movedFrom()).isEqualTo("https://***@wire.example/feed?key=***");
         assertThat(hidden.status().lastRefusedLink()).isEqualTo("refused http://10.0.0.1/?sig=***: private");
         assertThat(hidden.status().warnings()).containsExactly("moved from https://***@wire.example/");
+        assertThat(hidden.status().lastDisallowedPage())
+                .isEqualTo("https://wire.example/story?token=*** disallowed by https://wire.example/robots.txt");
         FeedView shown = FeedView.of(feed, status, true);
         assertThat(shown.url()).isEqualTo(feed.url());
         assertThat(shown.status().error()).isEqualTo(hidden.status().error());

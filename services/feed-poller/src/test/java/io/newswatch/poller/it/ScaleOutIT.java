@@ -1,9 +1,10 @@
 package io.newswatch.poller.it;
 
 import io.newswatch.contract.Ids;
+import io.newswatch.stack.ServiceEnvironment;
 import io.newswatch.stack.TestStack;
-import io.newswatch.stack.launcher.NewswatchService;
-import io.newswatch.stack.launcher.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
+import io.newswatch.stack.ServiceProcesses;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,16 +67,15 @@ class ScaleOutIT {
 
     private static void startInstance(String name) throws IOException {
         int port = PORTS.computeIfAbsent(name, n -> freePort());
-        processes.start(instance(name), NewswatchService.FEED_POLLER, port, "256m", Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                "NEWSWATCH_TOPIC_PREFIX", stack.topicPrefix(),
-                "NEWSWATCH_FEEDS_FILE", files.resolve("feeds.yaml").toString(),
-                "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S",
-                "NEWSWATCH_POLLER_INSTANCE_ID", name,
-                "NEWSWATCH_POLLER_HTTP_USER_AGENT", "newswatch-feed-poller/it (" + name + ")",
-                "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0S",
-                // the test's feed site is on the loopback interface, which the address guard refuses unless allowed
-                "NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.1"));
+        // the test's feed site is on the loopback interface, which the address guard refuses unless allowed
+        processes.start(instance(name), NewswatchService.FEED_POLLER, port, "256m", ServiceEnvironment.of(stack)
+                .withFeedsFile(files.resolve("feeds.yaml")).allowing(ServiceEnvironment.LOOPBACK)
+                .with(NewswatchService.FEED_POLLER, Map.of(
+                        "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S",
+                        "NEWSWATCH_POLLER_INSTANCE_ID", name,
+                        "NEWSWATCH_POLLER_HTTP_USER_AGENT", "newswatch-feed-poller/it (" + name + ")",
+                        "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0S"))
+                .of(NewswatchService.FEED_POLLER));
         processes.awaitReady(instance(name), port, Duration.ofMinutes(3));
     }
 

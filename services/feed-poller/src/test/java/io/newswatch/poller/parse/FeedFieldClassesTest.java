@@ -250,6 +250,56 @@ class FeedFieldClassesTest {
         return text.toString();
     }
 
+    @Test
+    void fullTextInAnRssBodyOrFullitemElementIsTheItemsContent() throws Exception {
+        ParsedFeed feed = parse("""
+                <rss version="2.0" xmlns:xhtml="http://www.w3.org/1999/xhtml"><channel><title>t</title>
+                <link>https://wire.example/</link><description>d</description>
+                <item><title>one</title><link>https://wire.example/1</link>
+                  <xhtml:body><xhtml:p>The harbour in Bar <xhtml:em>reopened</xhtml:em> on Monday.</xhtml:p>
+                  <xhtml:script>document.write('tracking')</xhtml:script><xhtml:p>Ferries sail again.</xhtml:p>
+                  </xhtml:body></item>
+                <item><title>two</title><link>https://wire.example/2</link>
+                  <body xmlns="http://www.w3.org/1999/xhtml">Talks resume<iframe src="https://ads.example/"/> in Tirana</body></item>
+                <item><title>three</title><link>https://wire.example/3</link>
+                  <body>Budget vote &lt;b&gt;delayed&lt;/b&gt;&lt;style&gt;p{color:red}&lt;/style&gt; again</body></item>
+                <item><title>four</title><link>https://wire.example/4</link>
+                  <fullitem>&lt;p&gt;Snow closes the &lt;a href="/roads"&gt;mountain pass&lt;/a&gt;.&lt;/p&gt;</fullitem></item>
+                <item><title>five</title><link>https://wire.example/5</link>
+                  <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;Encoded wins&lt;/p&gt;</content:encoded>
+                  <fullitem>&lt;p&gt;Fullitem loses&lt;/p&gt;</fullitem></item>
+                </channel></rss>""");
+        assertThat(feed.items()).extracting(ParsedItem::content).containsExactly(
+                "The harbour in Bar reopened on Monday.\n\nFerries sail again.",
+                "Talks resume in Tirana",
+                "Budget vote delayed again",
+                "Snow closes the mountain pass.",
+                "Encoded wins");
+        assertThat(feed.items()).extracting(ParsedItem::summary).containsOnly("");
+    }
+
+    @Test
+    void aFeedInADraftAtomNamespaceIsReadAsAtom() throws Exception {
+        ParsedFeed draft = parse("""
+                <feed xmlns="http://drafts.example/syndication-draft#"><title>Desk notes</title><id>urn:desk</id>
+                <entry><title>Bridge tender reopened</title><id>urn:1</id><link href="https://wire.example/1"/>
+                  <updated>2024-05-02T10:00:00Z</updated></entry></feed>""");
+        assertThat(draft.title()).isEqualTo("Desk notes");
+        assertThat(draft.items()).extracting(ParsedItem::title).containsExactly("Bridge tender reopened");
+        assertThat(draft.items().getFirst().link()).isEqualTo("https://wire.example/1");
+        assertThat(draft.warnings()).contains("a <feed> in the namespace http://drafts.example/syndication-draft#, "
+                + "not Atom's; read as Atom 1.0");
+
+        ParsedFeed draft03 = parse("""
+                <feed version="0.3" xmlns="http://drafts.example/echo"><title>Echo desk</title>
+                <entry><title>Quay repairs</title><id>urn:2</id>
+                  <link rel="alternate" type="text/html" href="https://wire.example/2"/>
+                  <issued>2024-05-02T10:00:00Z</issued></entry></feed>""");
+        assertThat(draft03.title()).isEqualTo("Echo desk");
+        assertThat(draft03.items()).extracting(ParsedItem::title).containsExactly("Quay repairs");
+        assertThat(draft03.items().getFirst().published()).isEqualTo(Instant.parse("2024-05-02T10:00:00Z"));
+    }
+
     private ParsedFeed parse(String xml) throws FeedParseException {
         return parser.parse(xml.getBytes(StandardCharsets.UTF_8), Optional.empty(), BASE);
     }

@@ -4,7 +4,7 @@ import io.newswatch.poller.feed.FeedDefinition;
 import io.newswatch.poller.feed.FeedDefinitions;
 import io.newswatch.poller.feed.FeedsFile;
 import io.newswatch.poller.http.MediaTypes;
-import io.newswatch.poller.http.RetryAfter;
+import io.newswatch.retry.RetryAfter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

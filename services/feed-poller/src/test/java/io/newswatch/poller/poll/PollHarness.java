@@ -8,6 +8,7 @@ import io.newswatch.contract.Ids;
 import io.newswatch.poller.http.HostPoliteness;
 import io.newswatch.poller.http.HttpFetcher;
 import io.newswatch.poller.http.HttpSettings;
+import io.newswatch.poller.http.RobotsTxt;
 import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -64,7 +65,8 @@ public final class PollHarness implements AutoCloseable {
                 duration -> { }), clock, new AddressGuard(allow));
         Schedule schedule = new Schedule(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), true, 4,
                 () -> 0L);
-        this.poller = new FeedPoller(fetcher, new FeedParser(), new ArticleExtractor(),
+        this.poller = new FeedPoller(fetcher, RobotsTxt.defaults(fetcher, clock, HTTP.userAgent()), new FeedParser(),
+                new ArticleExtractor(),
                 new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", limits);
         this.feed = new Feed(Feed.SCHEMA_VERSION, Feed.TYPE, Ids.feed(feedUrl), START, feedUrl, "Corpus Feed",
                 Duration.ofMinutes(5), fullText, null, List.of("corpus"));

@@ -3,9 +3,10 @@ package io.newswatch.indexer.bench;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.elasticsearch.IndexNames;
+import io.newswatch.stack.ServiceEnvironment;
 import io.newswatch.stack.TestStack;
-import io.newswatch.stack.launcher.NewswatchService;
-import io.newswatch.stack.launcher.ServiceProcesses;
+import io.newswatch.stack.NewswatchService;
+import io.newswatch.stack.ServiceProcesses;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,14 +61,13 @@ public final class PipelineBenchmark {
                 stack.stack().setup().installSchema(names);
                 int port = freePort();
                 String instance = "indexer-bench-" + i;
-                processes.start(instance, NewswatchService.INDEXER, port, "512m", Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                        "NEWSWATCH_TOPIC_PREFIX", stack.topicPrefix(),
-                        "MP_MESSAGING_INCOMING_ARTICLES_GROUP_ID", stack.topicPrefix() + "bench-" + i,
-                        "MP_MESSAGING_INCOMING_ALERTS_GROUP_ID", stack.topicPrefix() + "bench-" + i,
-                        "NEWSWATCH_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl(),
-                        "NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", indexPrefix,
-                        "NEWSWATCH_INDEXER_KAFKA_MAX_POLL_RECORDS", String.valueOf(batches.get(i))));
+                processes.start(instance, NewswatchService.INDEXER, port, "512m", ServiceEnvironment.of(stack)
+                        .withPrefixes(stack.topicPrefix(), indexPrefix)
+                        .with(NewswatchService.INDEXER, Map.of(
+                                "MP_MESSAGING_INCOMING_ARTICLES_GROUP_ID", stack.topicPrefix() + "bench-" + i,
+                                "MP_MESSAGING_INCOMING_ALERTS_GROUP_ID", stack.topicPrefix() + "bench-" + i,
+                                "NEWSWATCH_INDEXER_KAFKA_MAX_POLL_RECORDS", String.valueOf(batches.get(i))))
+                        .of(NewswatchService.INDEXER));
                 try {
                     long first = 0;
                     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

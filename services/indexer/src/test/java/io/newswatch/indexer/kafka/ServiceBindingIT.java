@@ -1,9 +1,10 @@
 package io.newswatch.indexer.kafka;
 
+import io.newswatch.stack.ServiceEnvironment;
 import io.newswatch.stack.TestStack;
-import io.newswatch.stack.launcher.BindAddress;
-import io.newswatch.stack.launcher.NewswatchService;
-import io.newswatch.stack.launcher.ServiceProcesses;
+import io.newswatch.stack.BindAddress;
+import io.newswatch.stack.NewswatchService;
+import io.newswatch.stack.ServiceProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,11 +84,8 @@ class ServiceBindingIT {
     }
 
     private void run(ServiceProcesses processes, String instance, int port, Check check) throws IOException {
-        processes.start(instance, NewswatchService.INDEXER, port, "256m", Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                "NEWSWATCH_TOPIC_PREFIX", stack.topicPrefix(),
-                "NEWSWATCH_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl(),
-                "NEWSWATCH_ELASTICSEARCH_INDEX_PREFIX", stack.indexPrefix()));
+        processes.start(instance, NewswatchService.INDEXER, port, "256m",
+                ServiceEnvironment.of(stack).of(NewswatchService.INDEXER));
         try {
             processes.awaitReady(instance, port, STARTUP);
             check.run();

@@ -1,0 +1,59 @@
+package io.newswatch.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services as the launcher runs them: packaged Quarkus applications under {@code services/}. The first four
+ * are the pipeline ({@link #pipeline()}); the console is the analysts' page over it.
+ */
+public enum NewswatchService {
+
+    FEED_POLLER("feed-poller", 8081),
+    ENRICHER("enricher", 8082),
+    INDEXER("indexer", 8083),
+    ALERTER("alerter", 8084),
+    CONSOLE("console", 8080);
+
+    private static final List<NewswatchService> PIPELINE = List.of(FEED_POLLER, ENRICHER, INDEXER, ALERTER);
+
+    private final String id;
+    private final int defaultPort;
+
+    NewswatchService(String id, int defaultPort) {
+        this.id = id;
+        this.defaultPort = defaultPort;
+    }
+
+    /** The services articles flow through, from feed to alert: every service but the console. */
+    public static List<NewswatchService> pipeline() {
+        return PIPELINE;
+    }
+
+    /** "feed-poller" */
+    public String id() {
+        return id;
+    }
+
+    /** The HTTP port: {@code NEWSWATCH_<SERVICE>_PORT} (e.g. NEWSWATCH_FEED_POLLER_PORT), else the one in docs/contracts.md ("Ports"). */
+    public int port() {
+        return port(System.getenv());
+    }
+
+    int port(Map<String, String> env) {
+        String value = env.get("NEWSWATCH_" + name() + "_PORT");
+        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    }
+
+    /** The port in docs/contracts.md ("Ports"), also the one in docker-compose.yml and the Dockerfile. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The packaged application in a checkout. */
+    public Path application(Path project) {
+        return project.resolve("services").resolve(id).resolve("target").resolve("quarkus-app")
+                .resolve("quarkus-run.jar");
+    }
+}

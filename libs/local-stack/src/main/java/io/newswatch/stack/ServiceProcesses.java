@@ -1,0 +1,138 @@
+package io.newswatch.stack;
+
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the packaged services as detached processes of a checkout, each with its own log and pid file, listening on
+ * the {@link BindAddress} (loopback unless configured), and asks them how they are ({@code /q/health/ready}). Used
+ * by the launcher and by the end-to-end tests, which run several instances under names of their own ("enricher-2").
+ */
+public final class ServiceProcesses {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final StackHome home;
+    private final BindAddress bind;
+
+    /** Services listening where {@value BindAddress#VARIABLE} says (loopback by default). */
+    public ServiceProcesses(StackHome home) {
+        this(home, BindAddress.fromEnvironment());
+    }
+
+    public ServiceProcesses(StackHome home, BindAddress bind) {
+        this.home = home;
+        this.bind = bind;
+    }
+
+    /** Where the services listen. */
+    public BindAddress bind() {
+        return bind;
+    }
+
+    /**
+     * Starts one instance of a service, listening on this {@link #bind()} address only.
+     *
+     * @param instance name of the instance, for its log and pid file ("enricher", "enricher-2")
+     * @param service  which application
+     * @param port     its HTTP port
+     * @param heap     maximum heap, e.g. "256m"
+     * @param env      configuration, as environment variables
+     */
+    public ProcessHandle start(String instance, NewswatchService service, int port, String heap,
+                               Map<String, String> env) {
+        Path application = service.application(home.project());
+        if (!Files.isRegularFile(application)) {
+            throw new StackException(application + " is missing: build it first (./mvnw -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC",
+                "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
+                "-jar", application.toString()));
+        return DetachedProcess.start(command, env, home.project(), home.log(instance), home.pidFile(instance));
+    }
+
+    /** The running process of an instance started from this checkout. */
+    public Optional<ProcessHandle> process(String instance) {
+        return ProcessTree.alive(home.pidFile(instance));
+    }
+
+    /** Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period. */
+    public boolean stop(String instance, Duration grace) {
+        return ProcessTree.stop(home.pidFile(instance), grace);
+    }
+
+    /** Kills an instance at once (kill -9), for fault tests. */
+    public boolean kill(String instance) {
+        Optional<ProcessHandle> process = process(instance);
+        process.ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        return process.isPresent();
+    }
+
+    /**
+     * True when the instance on this port, at the {@value BindAddress#VARIABLE} address, answers its readiness check
+     * with UP.
+     */
+    public static boolean ready(int port) {
+        return ready(BindAddress.fromEnvironment(), port);
+    }
+
+    /** True when the instance listening at this address and port answers its readiness check with UP. */
+    public static boolean ready(BindAddress address, int port) {
+        return health(address, port, "/q/health/ready")
+                .map(body -> body.contains("\"UP\"") && !body.contains("\"DOWN\"")).orElse(false);
+    }
+
+    /** The body of a health endpoint, when something answers at this address and port. */
+    public static Optional<String> health(BindAddress address, int port, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(address.url(port) + path))
+                            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return Optional.of(response.body());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Waits until the instance is ready; fails with the end of its log if it exits or takes too long. */
+    public void awaitReady(String instance, int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready(bind, port)) {
+            if (Files.exists(home.pidFile(instance)) && process(instance).isEmpty()) {
+                throw new StackException(instance + " exited while starting; the end of " + home.log(instance)
+                        + ":\n" + DetachedProcess.tail(home.log(instance), 30));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException(instance + " was not ready within " + timeout.toSeconds()
+                        + " s; its health says " + health(bind, port, "/q/health/ready").orElse("nothing")
+                        + "\nthe end of " + home.log(instance) + ":\n" + DetachedProcess.tail(home.log(instance), 30));
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for " + instance);
+            }
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
