@@ -19,14 +19,17 @@ import java.util.Map;
  * @param checked     candidates the live matcher checked for this page
  * @param facets      per facet (topic, person, organization, location, source, language), the most frequent values
  * @param facetsExact true when facets and histogram count exactly the matching articles; false when they count
- *                    the candidates (see {@code note})
+ *                    the candidates or a sample of them (see {@code note} and {@code sample})
  * @param histogram   matching articles over time (published), in buckets of one interval
  * @param note        why the counts are approximate, for a human; null when they are exact
+ * @param sample      when there were too many candidates to count them all, the size of the random sample of them
+ *                    that facets and histogram were estimated from (their counts are scaled up to all candidates);
+ *                    null when every candidate was counted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(String query, Instant from, Instant to, List<Hit> hits, String next, Total total,
                            int checked, Map<String, List<Count>> facets, Boolean facetsExact, Histogram histogram,
-                           String note) {
+                           String note, Long sample) {
 
     /**
      * One matching article.

@@ -4,56 +4,76 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.alerter.match.ArticleDocument;
-import io.newswatch.alerter.match.MatchExplainer;
-import io.newswatch.alerter.match.RuleMatcher;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A search of the article history with the rule language: what a rule with this query would match, newest first,
  * page by page, with facets and a histogram over time. Like a backtest, Elasticsearch proposes candidates
- * ({@link CandidateQuery#over}) and the live matcher decides, so every hit is one a rule would have alerted on.
+ * ({@link CandidateQuery#over}) and the live matcher's analysis decides ({@link Verifier}), so every hit is one a
+ * rule would have alerted on.
  *
- * <p>A search is for reading, so it stops as soon as it has a page of hits (or has checked {@code maxChecked}
- * candidates); the backtest is the tool that counts everything. Facets and the histogram are computed by
- * Elasticsearch in the same request, over the candidates. They are exact when the candidates are exactly the
- * matches: when every candidate was checked (then the aggregations are recomputed over the matched articles if some
- * candidates did not match) or when the subset translation ({@link CandidateQuery#under}) finds as many articles as
- * the superset. Otherwise the result says they are approximate and how far off they can be.
+ * <p>A search is for reading, so it checks candidates only until it has a page of hits (or has checked
+ * {@code maxChecked} candidates); the backtest is the tool that counts everything. The first request of the first
+ * page also counts the candidates and those the subset translation ({@link CandidateQuery#under}) finds; facets and
+ * the histogram are then aggregated by Elasticsearch in a second request, which runs while the hits are checked
+ * when its answer cannot depend on them. They are exact when the candidates are exactly the matches: when every
+ * candidate was checked (then they are aggregated over the matched articles if some candidates did not match) or
+ * when the subset translation finds as many articles as the superset. Otherwise the result says they are
+ * approximate and how far off they can be. Over more than {@code 2 × sampleSize} candidates they are estimated from
+ * a random sample of about {@code sampleSize} of them (Elasticsearch's {@code random_sampler}), so that a broad
+ * search costs the same over a hundred thousand articles as over ten million; the result says so.
  */
 public final class Searcher {
 
     /** The facets of a search: the name an analyst sees, and the indexed keyword field. */
     public static final Map<String, String> FACETS = facets();
+    /** Candidates the facets and the histogram are estimated from when there are many. */
+    public static final int SAMPLE_SIZE = 5_000;
     private static final int FACET_SIZE = 10;
     private static final int HISTOGRAM_BUCKETS = 40;
-    private static final int FIRST_PAGE = 30;
     private static final int LEAD = 300;
     private static final int NEXT_PAGE = 200;
+    /** The name of the subset translation in a hits request: a hit it finds almost surely matches. */
+    private static final String LIKELY = "likely";
+    /** The sample is the same for every request, so that facets do not change when a page is loaded again. */
+    private static final int SAMPLE_SEED = 20_261_205;
+    private static final Executor AGGREGATIONS = task -> Thread.ofVirtual().name("search-aggregations").start(task);
 
     private final ArticleHistory.Search search;
     private final String index;
     private final int maxChecked;
+    private final int sampleSize;
 
     /**
      * @param index      the articles alias
      * @param maxChecked candidates checked with the matcher at most per request
      */
     public Searcher(ArticleHistory.Search search, String index, int maxChecked) {
+        this(search, index, maxChecked, SAMPLE_SIZE);
+    }
+
+    /** @param sampleSize candidates the facets and the histogram are estimated from when there are many */
+    public Searcher(ArticleHistory.Search search, String index, int maxChecked, int sampleSize) {
         this.search = search;
         this.index = index;
         this.maxChecked = maxChecked;
+        this.sampleSize = sampleSize;
     }
 
     private static Map<String, String> facets() {
@@ -81,36 +101,43 @@ public final class Searcher {
     public SearchResult search(String text, Query query, Instant from, Instant to, int size, String after)
             throws IOException {
         boolean everything = query == null;
-        Query matching = everything ? new MatchAllDocsQuery() : query;
-        ObjectNode candidates = everything ? CandidateQuery.over(matching) : CandidateQuery.over(query);
+        ObjectNode candidates = CandidateQuery.over(everything ? new MatchAllDocsQuery() : query);
+        ObjectNode likely = everything ? null : CandidateQuery.under(query);
         boolean first = after == null;
         JsonNode cursor = first ? null : decode(after);
         Bounds bounds = first ? bounds(from, to) : null;
 
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> matchedIds = new ArrayList<>();
-        JsonNode aggregations = null;
         long total = -1;
+        long certain = -1;
+        CompletableFuture<Counted> early = null;
         int checked = 0;
         JsonNode lastChecked = null;
         boolean exhausted = false;
-        try (RuleMatcher matcher = everything ? null : new RuleMatcher()) {
-            if (matcher != null) {
-                matcher.put("search", query);
-            }
+        int pageSize = size + Math.max(2, size / 10);
+        try (Verifier verifier = everything ? null : new Verifier(query)) {
             while (hits.size() < size && checked < maxChecked) {
-                boolean withAggregations = first && aggregations == null;
-                int pageSize = Math.min(withAggregations ? Math.max(FIRST_PAGE, size + size / 2) : NEXT_PAGE,
-                        maxChecked - checked);
-                ObjectNode body = body(candidates, from, to, pageSize, cursor);
-                if (withAggregations) {
+                boolean counting = first && total < 0;
+                pageSize = Math.min(pageSize, maxChecked - checked);
+                ObjectNode body = body(candidates, likely, from, to, pageSize, cursor);
+                if (counting) {
                     body.put("track_total_hits", true);
-                    body.set("aggs", aggregations(everything ? null : CandidateQuery.under(query), bounds));
+                    if (likely != null) {
+                        body.putObject("aggs").putObject("certain").set("filter", likely);
+                    }
                 }
                 JsonNode answer = search.post("/" + index + "/_search", Json.encode(body));
-                if (withAggregations) {
-                    aggregations = answer.path("aggregations");
+                if (counting) {
                     total = answer.path("hits").path("total").path("value").asLong();
+                    certain = everything ? total : answer.path("aggregations").path("certain").path("doc_count")
+                            .asLong();
+                    // Facets that cannot depend on the checks are aggregated meanwhile.
+                    if (total > 0 && (certain == total || total > maxChecked)) {
+                        long candidateCount = total;
+                        early = CompletableFuture.supplyAsync(() -> aggregate(candidates, from, to, bounds,
+                                candidateCount), AGGREGATIONS);
+                    }
                 }
                 JsonNode page = answer.path("hits").path("hits");
                 int consumed = 0;
@@ -122,10 +149,11 @@ public final class Searcher {
                     checked++;
                     lastChecked = hit.path("sort");
                     EnrichedArticle article = ArticleHistory.article(hit.path("_source"));
-                    ArticleDocument document = ArticleDocument.of(article);
-                    if (matcher == null || matcher.match(document).contains("search")) {
+                    String snippet = verifier == null ? lead(article) : verifier.check(ArticleDocument.of(article),
+                            named(hit, LIKELY));
+                    if (snippet != null) {
                         matchedIds.add(article.id());
-                        hits.add(hit(article, document, matching));
+                        hits.add(hit(article, snippet));
                     }
                 }
                 if (consumed == page.size() && page.size() < pageSize) {
@@ -133,52 +161,130 @@ public final class Searcher {
                     break;
                 }
                 cursor = lastChecked;
+                pageSize = Math.min(NEXT_PAGE, pageSize * 2);
             }
         }
         String next = exhausted || lastChecked == null ? null : encode(lastChecked);
         if (!first) {
-            return new SearchResult(text, from, to, hits, next, null, checked, null, null, null, null);
+            return new SearchResult(text, from, to, hits, next, null, checked, null, null, null, null, null);
         }
-        return firstPage(text, from, to, hits, next, matchedIds, checked, total, exhausted, everything, bounds,
-                aggregations);
+        return firstPage(text, from, to, hits, next, matchedIds, checked, total, certain, exhausted, bounds,
+                candidates, early);
+    }
+
+    /** True when the hit was found by the request's query of that name. */
+    private static boolean named(JsonNode hit, String name) {
+        for (JsonNode matched : hit.path("matched_queries")) {
+            if (matched.asText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SearchResult firstPage(String text, Instant from, Instant to, List<SearchResult.Hit> hits, String next,
-                                   List<String> matchedIds, int checked, long candidates, boolean exhausted,
-                                   boolean everything, Bounds bounds, JsonNode aggregations)
-            throws IOException {
-        long certain = everything ? candidates : aggregations.path("certain").path("doc_count").asLong();
+                                   List<String> matchedIds, int checked, long candidates, long certain,
+                                   boolean exhausted, Bounds bounds, ObjectNode candidateQuery,
+                                   CompletableFuture<Counted> early) throws IOException {
         SearchResult.Total total;
-        JsonNode counted = aggregations;
+        Counted counted;
         String note = null;
-        if (everything || certain == candidates || exhausted && matchedIds.size() == candidates) {
+        if (certain == candidates || exhausted && matchedIds.size() == candidates) {
             // the candidates are exactly the matches
             total = new SearchResult.Total(candidates, true, candidates, candidates);
+            counted = early != null ? join(early) : aggregate(candidateQuery, from, to, bounds, candidates);
         } else if (exhausted) {
             total = new SearchResult.Total(matchedIds.size(), true, matchedIds.size(), matchedIds.size());
-            counted = matchedIds.isEmpty() ? null : recount(matchedIds, bounds);
+            counted = recount(matchedIds, bounds);
         } else {
             total = new SearchResult.Total(candidates, false, certain, candidates);
-            note = String.format(java.util.Locale.ROOT, "Facets and the histogram count the %,d candidate articles, "
-                    + "of which at least %,d match the query; of the %,d checked so far, %,d do.", candidates, certain,
+            counted = early != null ? join(early) : aggregate(candidateQuery, from, to, bounds, candidates);
+            String counting = counted.sample() == null ? "count" : String.format(Locale.ROOT,
+                    "are estimated from a random sample of %,d of", counted.sample());
+            note = String.format(Locale.ROOT, "Facets and the histogram %s the %,d candidate articles, of which at "
+                    + "least %,d match the query; of the %,d checked so far, %,d do.", counting, candidates, certain,
                     checked, matchedIds.size());
         }
+        if (note == null && counted.sample() != null) {
+            note = String.format(Locale.ROOT, "Facets and the histogram are estimated from a random sample of %,d of "
+                    + "the %,d matching articles.", counted.sample(), candidates);
+        }
+        JsonNode aggregations = counted.aggregations();
         Map<String, List<SearchResult.Count>> facets = new LinkedHashMap<>();
         for (String name : FACETS.keySet()) {
-            facets.put(name, counts(counted == null ? null : counted.path(name)));
+            // a count estimated from a sample can come out above the candidates it stands for
+            facets.put(name, counts(aggregations == null ? null : aggregations.path(name), candidates));
         }
-        return new SearchResult(text, from, to, hits, next, total, checked, facets, total.exact(),
-                histogram(counted, bounds), note);
+        return new SearchResult(text, from, to, hits, next, total, checked, facets,
+                total.exact() && counted.sample() == null, histogram(aggregations, bounds), note, counted.sample());
+    }
+
+    /**
+     * Facets and histogram, or null aggregations when there is nothing to count.
+     *
+     * @param sample how many articles a random sample held when they were estimated from one; null when every
+     *               article was counted
+     */
+    private record Counted(JsonNode aggregations, Long sample) {
+
+        static final Counted NOTHING = new Counted(null, null);
+    }
+
+    /**
+     * Facets and histogram over the candidates: every one of them, or a random sample of about
+     * {@link #sampleSize} when there are more than twice as many.
+     */
+    private Counted aggregate(ObjectNode candidates, Instant from, Instant to, Bounds bounds, long count) {
+        if (count == 0) {
+            return Counted.NOTHING;
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("size", 0);
+        body.put("track_total_hits", false);
+        body.set("query", filtered(candidates, from, to));
+        boolean sampled = count > 2L * sampleSize;
+        if (sampled) {
+            ObjectNode sample = body.putObject("aggs").putObject("sample");
+            sample.putObject("random_sampler").put("probability", (double) sampleSize / count)
+                    .put("seed", SAMPLE_SEED);
+            sample.set("aggs", aggregations(bounds));
+        } else {
+            body.set("aggs", aggregations(bounds));
+        }
+        try {
+            JsonNode aggregations = search.post("/" + index + "/_search", Json.encode(body)).path("aggregations");
+            return sampled ? new Counted(aggregations.path("sample"), aggregations.path("sample").path("doc_count")
+                    .asLong()) : new Counted(aggregations, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Counted join(CompletableFuture<Counted> counting) throws IOException {
+        try {
+            return counting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** The facets and the histogram again, over exactly the articles that matched. */
-    private JsonNode recount(List<String> ids, Bounds bounds) throws IOException {
+    private Counted recount(List<String> ids, Bounds bounds) throws IOException {
+        if (ids.isEmpty()) {
+            return Counted.NOTHING;
+        }
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", 0);
         ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
         ids.forEach(values::add);
-        body.set("aggs", aggregations(null, bounds));
-        return search.post("/" + index + "/_search", Json.encode(body)).path("aggregations");
+        body.set("aggs", aggregations(bounds));
+        return new Counted(search.post("/" + index + "/_search", Json.encode(body)).path("aggregations"), null);
     }
 
     /**
@@ -231,21 +337,18 @@ public final class Searcher {
         }
     }
 
-    private static ObjectNode body(ObjectNode candidates, Instant from, Instant to, int size, JsonNode after) {
+    private static ObjectNode body(ObjectNode candidates, ObjectNode likely, Instant from, Instant to, int size,
+                                   JsonNode after) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", size);
         body.put("track_total_hits", false);
-        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
-        filter.add(candidates);
-        if (from != null || to != null) {
-            ObjectNode range = filter.addObject().putObject("range").putObject("published");
-            if (from != null) {
-                range.put("gte", from.toString());
-            }
-            if (to != null) {
-                range.put("lt", to.toString());
-            }
+        ObjectNode query = filtered(candidates, from, to);
+        if (likely != null) {
+            // Scores are not needed (the sort is by time), so this clause only names the hits it finds.
+            query.with("bool").withArray("should").addObject().putObject("bool").put("_name", LIKELY)
+                    .withArray("filter").add(likely);
         }
+        body.set("query", query);
         ArrayNode sort = body.putArray("sort");
         sort.addObject().putObject("published").put("order", "desc").put("missing", "_last");
         sort.addObject().putObject("id").put("order", "asc");
@@ -257,16 +360,30 @@ public final class Searcher {
         return body;
     }
 
-    /** Facets, the histogram over the bounds, and how many articles the subset translation finds. */
-    private static ObjectNode aggregations(ObjectNode certain, Bounds bounds) {
+    /** The candidates published in the period. */
+    private static ObjectNode filtered(ObjectNode candidates, Instant from, Instant to) {
+        ObjectNode query = Json.mapper().createObjectNode();
+        ArrayNode filter = query.putObject("bool").putArray("filter");
+        filter.add(candidates);
+        if (from != null || to != null) {
+            ObjectNode range = filter.addObject().putObject("range").putObject("published");
+            if (from != null) {
+                range.put("gte", from.toString());
+            }
+            if (to != null) {
+                range.put("lt", to.toString());
+            }
+        }
+        return query;
+    }
+
+    /** Facets, and the histogram over the bounds. */
+    private static ObjectNode aggregations(Bounds bounds) {
         ObjectNode aggs = Json.mapper().createObjectNode();
         FACETS.forEach((name, field) -> aggs.putObject(name).putObject("terms").put("field", field)
                 .put("size", FACET_SIZE));
         if (bounds != null) {
             aggs.set("histogram", histogram(bounds));
-        }
-        if (certain != null) {
-            aggs.putObject("certain").set("filter", certain);
         }
         return aggs;
     }
@@ -317,11 +434,12 @@ public final class Searcher {
         }
     }
 
-    private static List<SearchResult.Count> counts(JsonNode aggregation) {
+    private static List<SearchResult.Count> counts(JsonNode aggregation, long atMost) {
         List<SearchResult.Count> counts = new ArrayList<>();
         if (aggregation != null) {
             for (JsonNode bucket : aggregation.path("buckets")) {
-                counts.add(new SearchResult.Count(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
+                counts.add(new SearchResult.Count(bucket.path("key").asText(),
+                        Math.min(atMost, bucket.path("doc_count").asLong())));
             }
         }
         return counts;
@@ -340,10 +458,7 @@ public final class Searcher {
         return new SearchResult.Histogram(bounds.interval().name(), buckets);
     }
 
-    private static SearchResult.Hit hit(EnrichedArticle article, ArticleDocument document, Query query) {
-        // Every article matches "everything": its lead, without analysing the article to explain that.
-        String snippet = query instanceof MatchAllDocsQuery ? lead(article)
-                : MatchExplainer.explain(query, document).snippet();
+    private static SearchResult.Hit hit(EnrichedArticle article, String snippet) {
         return new SearchResult.Hit(article.id(), article.article().url(), article.article().title(),
                 article.article().source() == null ? null : article.article().source().name(),
                 article.article().language(), article.article().published(),

@@ -23,9 +23,9 @@ public class AlerterClient {
         this.alerter = new ServiceClient("alerter", config.alerterUrl(), config.requestTimeout());
     }
 
-    /** {@code GET /rules}: every rule. */
+    /** {@code GET /rules}: every rule, page after page. */
     public JsonNode rules() {
-        return alerter.get("/rules", Map.of("limit", "1000")); // the listing is paged (default 100): the largest page
+        return alerter.list("/rules");
     }
 
     /** {@code GET /rules/{id}}. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.console.config.ConsoleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
 
 /** The feed-poller's API as the console uses it: the feeds with their health, adding and removing one. */
 @ApplicationScoped
@@ -17,9 +16,9 @@ public class PollerClient {
         this.poller = new ServiceClient("feed-poller", config.pollerUrl(), config.requestTimeout());
     }
 
-    /** {@code GET /feeds}: every feed with its status. */
+    /** {@code GET /feeds}: every feed with its status, page after page. */
     public JsonNode feeds() {
-        return poller.get("/feeds", Map.of("limit", "1000")); // the listing is paged (default 100): the largest page
+        return poller.list("/feeds");
     }
 
     /** {@code POST /feeds}: the registered feed. */

@@ -66,11 +66,13 @@ public class SearchResource {
      * @param errorAt    the query up to the problem, for a caret, or null
      * @param saveAsRule the address of the rule form with this query, or null
      * @param page       which page of hits this is (1 for the first)
+     * @param sample     "a sample of 5,012 articles" when facets and histogram are estimated from a random sample of
+     *                   the matches (their counts are then estimates), or null when they count every one
      */
     public record SearchView(String query, String period, List<Choice> periods, String from, String to,
                              List<HitView> hits, String total, String note, List<FacetView> facets, List<BarView> bars,
                              String firstDay, String lastDay, String more, String error, String errorAt,
-                             String saveAsRule, int page) {
+                             String saveAsRule, int page, String sample) {
 
         /** The width of the histogram's drawing: ten units per bar. */
         public int barsWidth() {
@@ -91,8 +93,12 @@ public class SearchResource {
     public record FacetView(String name, String label, List<FacetValue> values) {
     }
 
-    /** A facet value: clicking it narrows the search. */
-    public record FacetValue(String value, long count, String href) {
+    /**
+     * A facet value: clicking it narrows the search.
+     *
+     * @param count how many articles have it: "1,204", or "≈1,200" when estimated from a sample
+     */
+    public record FacetValue(String value, String count, String href) {
     }
 
     /** A bar of the histogram. */
@@ -157,7 +163,7 @@ public class SearchResource {
             String errorAt = "query".equals(e.field()) && e.position() != null
                     ? query.substring(0, Math.min(e.position(), query.length())) : null;
             return new SearchView(query, period, periods, from, to, List.of(), null, null, List.of(), List.of(), null,
-                    null, null, e.getMessage(), errorAt, null, page);
+                    null, null, e.getMessage(), errorAt, null, page, null);
         }
         List<HitView> hits = new ArrayList<>();
         for (JsonNode hit : result.path("hits")) {
@@ -177,12 +183,14 @@ public class SearchResource {
                 ? String.format("%,d %s", value, value == 1 ? "article" : "articles")
                 : String.format("between %,d and %,d articles", total.path("atLeast").asLong(),
                 total.path("atMost").asLong(value));
+        boolean estimated = result.path("sample").isNumber();
+        String sample = estimated ? String.format("a sample of %,d articles", result.path("sample").asLong()) : null;
         List<FacetView> facets = new ArrayList<>();
         result.path("facets").fields().forEachRemaining(facet -> {
             List<FacetValue> values = new ArrayList<>();
             for (JsonNode entry : facet.getValue()) {
                 String text = entry.path("value").asText();
-                values.add(new FacetValue(text, entry.path("count").asLong(), "/search?"
+                values.add(new FacetValue(text, count(entry.path("count").asLong(), estimated), "/search?"
                         + parameters(Queries.narrow(query, facet.getKey(), text), period, from, to)));
             }
             if (!values.isEmpty()) {
@@ -196,7 +204,8 @@ public class SearchResource {
         buckets.removeIf(bucket -> bucket.start() == null);
         List<BarView> bars = new ArrayList<>();
         for (Histogram.Bar bar : Histogram.bars(buckets, result.path("histogram").path("interval").asText(null))) {
-            bars.add(new BarView(bars.size() * 10, 100 - bar.percent(), bar.percent(), bar.count(), String.format("%,d", bar.count()) + " from "
+            bars.add(new BarView(bars.size() * 10, 100 - bar.percent(), bar.percent(), bar.count(),
+                    count(bar.count(), estimated) + " from "
                     + Times.format(bar.from(), config.timeZone()) + " to " + Times.format(bar.to(), config.timeZone()),
                     "/search?" + parameters(query, "", bar.from().toString(), bar.to().toString())));
         }
@@ -207,7 +216,19 @@ public class SearchResource {
         String lastDay = buckets.isEmpty() ? null : hours ? Times.format(buckets.getLast().start(), config.timeZone())
                 : Times.day(buckets.getLast().start(), config.timeZone());
         return new SearchView(query, period, periods, from, to, hits, totalText, result.path("note").asText(null),
-                facets, bars, firstDay, lastDay, more, null, null, saveAsRule, page);
+                facets, bars, firstDay, lastDay, more, null, null, saveAsRule, page, sample);
+    }
+
+    /**
+     * A count as the page shows it: exact ("1,204"), or an estimate from a sample, rounded to two significant
+     * digits ("≈1,200"), since the sample cannot tell more.
+     */
+    static String count(long count, boolean estimated) {
+        if (!estimated) {
+            return String.format("%,d", count);
+        }
+        long unit = count < 100 ? 1 : (long) Math.pow(10, (long) Math.log10(count) - 1);
+        return "≈" + String.format("%,d", Math.round((double) count / unit) * unit);
     }
 
     private static String label(String period) {
