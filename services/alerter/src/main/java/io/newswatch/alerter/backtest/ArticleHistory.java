@@ -27,7 +27,7 @@ public final class ArticleHistory {
     /** Fields the matcher needs; the rest of each document stays in Elasticsearch. */
     static final List<String> FIELDS = List.of("id", "url", "title", "summary", "body", "language",
             "published", "fetched", "source.name", "source.domain", "entities.id", "entities.name", "entities.type",
-            "topic", "story.id", "story.outlets", "story.languages");
+            "entities.variants", "topic", "story.id", "story.outlets", "story.languages");
     private static final int PAGE = 200;
 
     /** One HTTP exchange with Elasticsearch: a JSON body in, the JSON answer out. */
@@ -94,8 +94,10 @@ public final class ArticleHistory {
         for (JsonNode entity : doc.path("entities")) {
             EntityType type = type(entity.path("type").asText());
             if (type != null && entity.hasNonNull("name")) {
+                List<String> variants = new ArrayList<>();
+                entity.path("variants").forEach(variant -> variants.add(variant.asText()));
                 entities.add(new Entity(entity.path("id").asText(null), entity.path("name").asText(), type, 1, 0,
-                        List.of(), null, null, false));
+                        List.of(), null, null, false, variants));
             }
         }
         List<TopicScore> topics = new ArrayList<>();

@@ -55,8 +55,13 @@ public final class CandidateQuery {
             ArticleFields.ORGANIZATION, List.of("organization"),
             ArticleFields.LOCATION, List.of("location"),
             ArticleFields.SOURCE, List.of("source.name", "source.domain"));
+    /**
+     * The entity's other names, which live matching accepts in every entity field. They are stored for all types
+     * together ({@code entities} is not nested), so they widen the superset and never enter the subset.
+     */
+    private static final String VARIANTS = "entities.variants";
     private static final Map<String, String> IDS = Map.of(ArticleFields.TOPIC, "topic",
-            ArticleFields.LANGUAGE, "language");
+            ArticleFields.LANGUAGE, "language", ArticleFields.ENTITY_ID, "entities.id");
 
     private CandidateQuery() {
     }
@@ -210,7 +215,9 @@ public final class CandidateQuery {
 
     /** A regular expression over each keyword field the query field stands for. */
     private static ObjectNode anyOf(String field, String pattern) {
-        return anyField(field, name -> caseInsensitive("regexp", name, pattern));
+        ObjectNode names = anyField(field, name -> caseInsensitive("regexp", name, pattern));
+        return ArticleFields.ENTITY_FIELDS.contains(field)
+                ? should(names, caseInsensitive("regexp", VARIANTS, pattern)) : names;
     }
 
     private static ObjectNode anyField(String field, java.util.function.Function<String, ObjectNode> query) {

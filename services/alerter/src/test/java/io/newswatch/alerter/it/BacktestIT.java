@@ -6,6 +6,7 @@ import io.newswatch.alerter.match.InvalidQueryException;
 import io.newswatch.alerter.match.QueryCompiler;
 import io.newswatch.alerter.match.RuleMatcher;
 import io.newswatch.contract.EnrichedArticle;
+import io.newswatch.contract.EntityType;
 import io.newswatch.stack.LocalStackTestResource;
 import io.newswatch.stack.LocalStackTestResource.InjectTestStack;
 import io.newswatch.stack.TestStack;
@@ -46,7 +47,8 @@ class BacktestIT {
             "topic:enlargement AND location:Georgia", "organization:nato", "source:\"Balkan Wire\"",
             "Montenegro AND language:en", "Montenegro NOT football", "(Serbia OR Kosovo) AND dialogue",
             "Sarajevo OR (budget NOT football)", "Stoltenbreg~1", "entity:djukanovi*", "*grad", "Вучић",
-            "\"Vucic Beogradu\"");
+            "\"Vucic Beogradu\"", "person:\"Sergei Lavrov\"", "person:Лавров", "entity:person/sergey-lavrov",
+            "entity:\"person/sergey-lavrov\" AND language:ru");
 
     @InjectTestStack
     TestStack stack;
@@ -82,6 +84,10 @@ class BacktestIT {
                 .body("The train reached Beograd on time.").language("sr").story("s9", 1, 1).build());
         fixtures.add(article().url("https://wire.example/10").title("Budget day").body("Parliament passed the budget.")
                 .story("s10", 1, 1).build());
+        // an entity of the knowledge base, named in the text by a variant only: rules on any of its names find it
+        fixtures.add(article().url("https://ru.example/12").title("Переговоры в Москве").language("ru")
+                .body("Лавров провёл переговоры с делегацией.").known("person/sergey-lavrov", "Sergey Lavrov",
+                        EntityType.PERSON, "Sergei Lavrov", "Лавров").story("s12", 1, 1).build());
         List<ObjectNode> documents = new ArrayList<>();
         fixtures.forEach(article -> documents.add(IndexedArticles.document(article, null)));
         EnrichedArticle cyrillic = article().url("https://rs.example/11").title("Вучић у Београду").language("sr")

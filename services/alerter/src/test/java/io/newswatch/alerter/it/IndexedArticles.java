@@ -59,7 +59,9 @@ final class IndexedArticles {
         source.put("domain", article.source().domain());
         ArrayNode entities = doc.putArray("entities");
         for (Entity entity : enriched.entities()) {
-            entities.addObject().put("id", entity.id()).put("name", entity.name()).put("type", entity.type().name());
+            ObjectNode fields = entities.addObject().put("id", entity.id()).put("name", entity.name())
+                    .put("type", entity.type().name());
+            entity.variants().forEach(fields.putArray("variants")::add);
         }
         names(doc.putArray("entity"), enriched.entities(), null);
         names(doc.putArray("person"), enriched.entities(), EntityType.PERSON);

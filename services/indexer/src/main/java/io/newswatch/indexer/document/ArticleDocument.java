@@ -58,9 +58,12 @@ public record ArticleDocument(
     public record SourceFields(String name, String domain, String feed, String feedUrl, List<String> tags) {
     }
 
-    /** One entity, with the numbers that rank it. */
+    /**
+     * One entity, with the numbers that rank it and the other names the knowledge base knows it by (so that a
+     * search or backtest of {@code person:"Sergei Lavrov"} finds the articles a live rule would).
+     */
     public record EntityFields(String id, String name, String type, int mentions, double salience, boolean discovered,
-                               String country) {
+                               String country, List<String> variants) {
     }
 
     /** One topic and its score. */
@@ -103,7 +106,7 @@ public record ArticleDocument(
                 article.contentHash(),
                 source(article.source()),
                 entities.stream().map(e -> new EntityFields(e.id(), e.name(), typeName(e.type()), e.mentions(),
-                        e.salience(), e.discovered(), e.country())).toList(),
+                        e.salience(), e.discovered(), e.country(), e.variants())).toList(),
                 names(entities, e -> true),
                 names(entities, e -> e.type() == EntityType.PERSON),
                 names(entities, e -> e.type() == EntityType.ORGANIZATION),
