@@ -130,13 +130,8 @@ public interface IndexerConfig {
         @WithDefault("1000")
         int maxPollRecords();
 
-        /**
-         * Kafka's {@code fetch.min.bytes}: a fetch waits (up to {@link #fetchMaxWaitMs()}) for this much, so that at a
-         * few articles a second a bulk request carries tens of them instead of one or two (each request costs the
-         * indexer and Elasticsearch a round trip and a translog fsync); search freshness stays within a second.
-         * 1 returns whatever has arrived.
-         */
-        @WithDefault("262144")
+        /** Kafka's {@code fetch.min.bytes}: 1 returns whatever has arrived, adding no latency. */
+        @WithDefault("1")
         int fetchMinBytes();
 
         /** Kafka's {@code fetch.max.wait.ms}, when {@link #fetchMinBytes()} is larger than what has arrived. */
