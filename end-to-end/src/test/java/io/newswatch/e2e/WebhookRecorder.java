@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -52,6 +53,12 @@ final class WebhookRecorder implements AutoCloseable {
     /** The alert id of every request received, in order; an id twice is a second notification of one alert. */
     List<String> alertIds() {
         return deliveries.stream().map(Delivery::alertId).toList();
+    }
+
+    /** When the first request for the alert arrived, if any did. */
+    Optional<Instant> firstDelivery(String alertId) {
+        return deliveries.stream().filter(delivery -> delivery.alertId().equals(alertId)).map(Delivery::at)
+                .findFirst();
     }
 
     /** How many requests arrived after an instant. */
