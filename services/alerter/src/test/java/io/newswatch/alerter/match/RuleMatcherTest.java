@@ -46,4 +46,21 @@ class RuleMatcherTest {
             assertThat(matcher.match(article)).containsExactlyInAnyOrder("good", "also-good");
         }
     }
+
+    @Test
+    void aBulkLoadIsIndexedInChunksInItsOrderAndAllOfItMatches() throws Exception {
+        Map<String, org.apache.lucene.search.Query> queries = new LinkedHashMap<>();
+        for (int i = 0; i < RuleMatcher.REGISTER_CHUNK * 2 + 1; i++) {
+            queries.put("rule-" + i, QueryCompiler.compile(i % 2 == 0 ? "Montenegro" : "\"ferry to Bar\""));
+        }
+        assertThat(RuleMatcher.chunks(queries, RuleMatcher.REGISTER_CHUNK)).extracting(Map::size)
+                .containsExactly(RuleMatcher.REGISTER_CHUNK, RuleMatcher.REGISTER_CHUNK, 1);
+        assertThat(RuleMatcher.chunks(queries, RuleMatcher.REGISTER_CHUNK).getLast()).containsOnlyKeys(
+                "rule-" + RuleMatcher.REGISTER_CHUNK * 2);
+        try (RuleMatcher matcher = new RuleMatcher()) {
+            assertThat(matcher.put(queries)).isEmpty();
+            assertThat(matcher.size()).isEqualTo(queries.size());
+            assertThat(matcher.match(article)).hasSize(queries.size());
+        }
+    }
 }
