@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -55,10 +54,10 @@ final class WebhookRecorder implements AutoCloseable {
         return deliveries.stream().map(Delivery::alertId).toList();
     }
 
-    /** When the first request for the alert arrived, if any did. */
-    Optional<Instant> firstDelivery(String alertId) {
+    /** When each request for the alert arrived, in order. */
+    List<Instant> arrivals(String alertId) {
         return deliveries.stream().filter(delivery -> delivery.alertId().equals(alertId)).map(Delivery::at)
-                .findFirst();
+                .toList();
     }
 
     /** How many requests arrived after an instant. */
