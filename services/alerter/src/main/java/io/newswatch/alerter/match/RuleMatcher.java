@@ -59,6 +59,7 @@ public final class RuleMatcher implements Closeable {
 
     /** Queries indexed per commit at most (a start, a rules file): bounds what a bulk load holds at once. */
     static final int REGISTER_CHUNK = 5_000;
+    private final int registerChunk;
     private final Monitor monitor;
     private final Map<Term, Integer> ruleFrequencies = new ConcurrentHashMap<>();
     private final Map<String, Set<Term>> termsOf = new HashMap<>();
@@ -68,6 +69,12 @@ public final class RuleMatcher implements Closeable {
     private volatile int count;
 
     public RuleMatcher() {
+        this(REGISTER_CHUNK);
+    }
+
+    /** @param registerChunk queries indexed per commit at most (tests use small chunks) */
+    RuleMatcher(int registerChunk) {
+        this.registerChunk = registerChunk;
         TermWeightor rarestFirst = term -> 1.0 / (1 + ruleFrequencies.getOrDefault(term, 0))
                 + term.bytes().length * 1e-6;
         try {
@@ -101,7 +108,7 @@ public final class RuleMatcher implements Closeable {
             }
         });
         try {
-            for (Map<String, Query> chunk : chunks(prepared, REGISTER_CHUNK)) {
+            for (Map<String, Query> chunk : chunks(prepared, registerChunk)) {
                 registerChunk(chunk, failed);
             }
         } finally {
@@ -170,7 +177,7 @@ public final class RuleMatcher implements Closeable {
     }
 
     /**
-     * The queries in chunks of {@code size} ({@link #REGISTER_CHUNK}): Monitor builds the index documents of everything it is
+     * The queries in chunks of {@code size} ({@link #REGISTER_CHUNK} but in tests): Monitor builds the index documents of everything it is
      * given before it commits, so a start with 100,000 rules would hold all of them at once on top of the rules.
      */
     static List<Map<String, Query>> chunks(Map<String, Query> queries, int size) {

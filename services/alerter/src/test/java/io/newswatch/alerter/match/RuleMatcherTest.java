@@ -48,19 +48,18 @@ class RuleMatcherTest {
     }
 
     @Test
-    void aBulkLoadIsIndexedInChunksInItsOrderAndAllOfItMatches() throws Exception {
+    void aBulkLoadIsIndexedInChunksAndAQueryTheIndexCannotTakeKeepsNoneOfTheOthersOut() throws Exception {
         Map<String, org.apache.lucene.search.Query> queries = new LinkedHashMap<>();
-        for (int i = 0; i < RuleMatcher.REGISTER_CHUNK * 2 + 1; i++) {
+        for (int i = 0; i < 21; i++) {
             queries.put("rule-" + i, QueryCompiler.compile(i % 2 == 0 ? "Montenegro" : "\"ferry to Bar\""));
         }
-        assertThat(RuleMatcher.chunks(queries, RuleMatcher.REGISTER_CHUNK)).extracting(Map::size)
-                .containsExactly(RuleMatcher.REGISTER_CHUNK, RuleMatcher.REGISTER_CHUNK, 1);
-        assertThat(RuleMatcher.chunks(queries, RuleMatcher.REGISTER_CHUNK).getLast()).containsOnlyKeys(
-                "rule-" + RuleMatcher.REGISTER_CHUNK * 2);
-        try (RuleMatcher matcher = new RuleMatcher()) {
-            assertThat(matcher.put(queries)).isEmpty();
-            assertThat(matcher.size()).isEqualTo(queries.size());
-            assertThat(matcher.match(article)).hasSize(queries.size());
+        queries.put("bad", new ExplodingQuery("ferry", ExplodingQuery.When.INDEXING));
+        assertThat(RuleMatcher.chunks(queries, 10)).extracting(Map::size).containsExactly(10, 10, 2);
+        assertThat(RuleMatcher.chunks(queries, 10).getLast()).containsOnlyKeys("rule-20", "bad");
+        try (RuleMatcher matcher = new RuleMatcher(10)) {
+            assertThat(matcher.put(queries)).containsOnlyKeys("bad");
+            assertThat(matcher.size()).isEqualTo(21);
+            assertThat(matcher.match(article)).hasSize(21);
         }
     }
 }
