@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -100,6 +101,11 @@ final class StreamedPipeline implements AutoCloseable {
 
     Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** The alerter was just killed: a webhook it had in flight may be delivered once more ({@link ExactlyOnce}). */
+    void alerterKilled(Instant at) {
+        exactlyOnce.alerterKilled(at);
     }
 
     /** Every story published so far is one document and each of its alerts one delivery, within {@code within}. */

@@ -54,6 +54,12 @@ final class WebhookRecorder implements AutoCloseable {
         return deliveries.stream().map(Delivery::alertId).toList();
     }
 
+    /** When each request for the alert arrived, in order. */
+    List<Instant> arrivals(String alertId) {
+        return deliveries.stream().filter(delivery -> delivery.alertId().equals(alertId)).map(Delivery::at)
+                .toList();
+    }
+
     /** How many requests arrived after an instant. */
     long countSince(Instant instant) {
         return deliveries.stream().filter(delivery -> delivery.at().isAfter(instant)).count();

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +66,11 @@ public class AlertLog implements AlertState {
     private boolean unstoredChecked;
     private final AlertHistory history;
     private final Duration refresh;
+    /**
+     * Alerts raised here and folded into the history at once, whose first record the alerts topic has not given
+     * back yet (that record is skipped); also the lock between raising and reading.
+     */
+    private final Set<String> appliedAhead = new HashSet<>();
     private final List<Consumer<AlertHistory.Entry>> onRaised = new CopyOnWriteArrayList<>();
     private final List<Consumer<AlertHistory.Entry>> onDelivery = new CopyOnWriteArrayList<>();
     private TopicTable table;
@@ -101,9 +107,16 @@ public class AlertLog implements AlertState {
                 if (record.value() == null) {
                     return;
                 }
-                // alerts of earlier versions named channels by their URLs: history, reads and statuses use labels
-                Alert alert = Redaction.alert(Json.decode(record.value(), Alert.class));
-                AlertHistory.Change change = history.apply(alert, record.partition());
+                AlertHistory.Change change;
+                Alert alert;
+                synchronized (appliedAhead) {
+                    if (appliedAhead.remove(record.key())) {
+                        return; // raised here and folded in already: not decoded again
+                    }
+                    // alerts of earlier versions named channels by their URLs: history, reads and statuses use labels
+                    alert = Redaction.alert(Json.decode(record.value(), Alert.class));
+                    change = history.apply(alert, record.partition());
+                }
                 if (change == AlertHistory.Change.RAISED) {
                     AlertHistory.Entry entry = history.find(alert.id());
                     onRaised.forEach(listener -> listener.accept(entry));
@@ -184,11 +197,37 @@ public class AlertLog implements AlertState {
     }
 
     /**
-     * Records an alert this instance raised (Kafka has acknowledged it): the planner counts it at once, and the
-     * rule's new state on the story goes to the state topic. Completes when Kafka has the state.
+     * Records an alert this instance raised (Kafka has acknowledged it): the planner counts it at once, the alert is
+     * folded into the history and handed to the listeners (delivery) without waiting to read it back from the
+     * alerts topic, and the rule's new state on the story goes to the state topic. Completes when Kafka has the
+     * state.
      */
     public Uni<Void> raised(Alert alert) {
-        return store(history.raised(alert));
+        StoryAlerts state = history.raised(alert);
+        applyRaised(alert);
+        return store(state);
+    }
+
+    /**
+     * Folds the alert in as its first record would be when read back; that record is then skipped, not decoded.
+     * Under the same lock as the reading, so a record read back first is never skipped: the alert's later records
+     * (delivery statuses) are always read.
+     */
+    private void applyRaised(Alert alert) {
+        if (table == null) {
+            return;
+        }
+        AlertHistory.Change change;
+        synchronized (appliedAhead) {
+            change = history.apply(alert, table.partitionOf(alert.id()));
+            if (change == AlertHistory.Change.RAISED) {
+                appliedAhead.add(alert.id());
+            }
+        }
+        if (change == AlertHistory.Change.RAISED) {
+            AlertHistory.Entry entry = history.find(alert.id());
+            onRaised.forEach(listener -> listener.accept(entry));
+        }
     }
 
     /**
@@ -207,7 +246,10 @@ public class AlertLog implements AlertState {
         return publisher.publishState(state.key(), state);
     }
 
-    /** Calls {@code listener} on the history's thread for every alert raised from now on, by any instance. */
+    /**
+     * Calls {@code listener} for every alert raised from now on, by any instance: on the history's thread, or on
+     * the raising thread for an alert raised here.
+     */
     public void onRaised(Consumer<AlertHistory.Entry> listener) {
         onRaised.add(listener);
     }

@@ -16,7 +16,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -31,6 +33,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Consumes enriched articles, a batch (one poll) at a time: match each against every rule, raise the alerts the
@@ -52,6 +58,11 @@ public class ArticleConsumer {
     private final Timer matchTimer;
     private final Timer latency;
     private final Counter articles;
+    private final Counter articlesMatched;
+    /** Decode and match a batch's articles, one per core. */
+    private final ExecutorService matchers = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("alerter-match-", 0).daemon()
+                    .factory());
     private final MeterRegistry registry;
     private volatile boolean ready;
 
@@ -71,6 +82,8 @@ public class ArticleConsumer {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.articles = Counter.builder("alerter.articles").description("Enriched articles matched")
                 .register(registry);
+        this.articlesMatched = Counter.builder("alerter.articles.matched")
+                .description("Enriched articles that matched at least one enabled rule").register(registry);
     }
 
     /**
@@ -85,8 +98,8 @@ public class ArticleConsumer {
         awaitReady();
         List<Uni<Void>> written = new ArrayList<>();
         BatchState state = new BatchState(log, new HashSet<>());
-        for (ConsumerRecord<String, String> record : records(batch)) {
-            Uni<Void> work = process(record, state);
+        for (Matched matched : matchAll(records(batch))) {
+            Uni<Void> work = process(matched, state);
             if (work != null) {
                 written.add(work);
             }
@@ -96,29 +109,93 @@ public class ArticleConsumer {
                 : Uni.join().all(written).andCollectFailures().onItem().transformToUni(ignored -> acknowledged);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Iterable<ConsumerRecord<String, String>> records(KafkaRecordBatch<String, String> batch) {
-        return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow().getRecords();
+    /**
+     * Decodes and matches the batch's records on the matching threads (Lucene Monitor matches concurrently), in
+     * record order; what they raise is planned afterwards, one article after the other, in that order.
+     */
+    private List<Matched> matchAll(List<ConsumerRecord<String, String>> records) {
+        if (records.size() == 1) {
+            return List.of(decodeAndMatch(records.getFirst()));
+        }
+        List<Future<Matched>> futures = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            futures.add(matchers.submit(() -> decodeAndMatch(record)));
+        }
+        List<Matched> matched = new ArrayList<>(records.size());
+        try {
+            for (Future<Matched> future : futures) {
+                matched.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(future -> future.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while matching a batch", e);
+        } catch (ExecutionException e) {
+            // decodeAndMatch catches what matching throws: anything else is a bug, and the batch is not acknowledged
+            throw new IllegalStateException("matching a batch failed", e.getCause());
+        }
+        return matched;
     }
 
-    /** Matches one record; returns what must be acknowledged by Kafka before its offset is committed, or null. */
-    private Uni<Void> process(ConsumerRecord<String, String> record, BatchState state) {
+    /** One record, decoded and matched; {@code error} says why it is to be dead-lettered instead. */
+    private record Matched(ConsumerRecord<String, String> record, EnrichedArticle article, ArticleDocument document,
+                           RuleBook book, List<Rule> rules, Throwable error) {
+    }
+
+    private Matched decodeAndMatch(ConsumerRecord<String, String> record) {
         EnrichedArticle article;
         try {
             article = Json.decode(record.value(), EnrichedArticle.class);
         } catch (BadEventException e) {
             LOG.errorf("Dead-lettering record %s-%d@%d (key %s): not an enriched article: %s", record.topic(),
                     record.partition(), record.offset(), record.key(), e.getMessage());
-            return deadLetter(record, e);
+            return new Matched(record, null, null, null, null, e);
+        }
+        try {
+            ArticleDocument document = ArticleDocument.of(article);
+            RuleBook book = rules.book();
+            long started = System.nanoTime();
+            List<Rule> matched = book.match(document);
+            matchTimer.record(Duration.ofNanos(System.nanoTime() - started));
+            return new Matched(record, article, document, book, matched, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Matched(record, article, null, null, null, e);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        matchers.shutdownNow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ConsumerRecord<String, String>> records(KafkaRecordBatch<String, String> batch) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (Object record : batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow().getRecords()) {
+            records.add((ConsumerRecord<String, String>) record);
+        }
+        return records;
+    }
+
+    /** Plans one matched record's alerts; returns what Kafka must acknowledge before its offset is committed. */
+    private Uni<Void> process(Matched matched, BatchState state) {
+        ConsumerRecord<String, String> record = matched.record();
+        EnrichedArticle article = matched.article();
+        if (article == null) {
+            return deadLetter(record, matched.error());
+        }
+        if (matched.error() != null) {
+            return matchingFailed(record, article, matched.error());
+        }
+        if (!matched.rules().isEmpty()) {
+            articlesMatched.increment();
         }
         List<Alert> alerts;
         try {
-            alerts = match(article, state);
+            RuleBook book = matched.book();
+            alerts = planner.plan(article, matched.document(), matched.rules(), book::get,
+                    id -> book.query(id).orElse(null), state);
         } catch (RuntimeException | StackOverflowError e) {
-            // A rule's failure is the rule's (it is marked broken, the others match); what is left is the article's.
-            LOG.errorf(e, "Dead-lettering article %s (%s-%d@%d): matching it failed: %s", article.id(),
-                    record.topic(), record.partition(), record.offset(), e);
-            return deadLetter(record, new IllegalStateException("matching the article failed: " + e, e));
+            return matchingFailed(record, article, e);
         }
         alerts.forEach(alert -> state.raised().add(alert.id()));
         articles.increment();
@@ -137,13 +214,11 @@ public class ArticleConsumer {
                 });
     }
 
-    private List<Alert> match(EnrichedArticle article, AlertState state) {
-        ArticleDocument document = ArticleDocument.of(article);
-        RuleBook book = rules.book();
-        long started = System.nanoTime();
-        List<Rule> matched = book.match(document);
-        matchTimer.record(Duration.ofNanos(System.nanoTime() - started));
-        return planner.plan(article, document, matched, book::get, id -> book.query(id).orElse(null), state);
+    /** A rule's failure is the rule's (it is marked broken, the others match); what is left is the article's. */
+    private Uni<Void> matchingFailed(ConsumerRecord<String, String> record, EnrichedArticle article, Throwable e) {
+        LOG.errorf(e, "Dead-lettering article %s (%s-%d@%d): matching it failed: %s", article.id(), record.topic(),
+                record.partition(), record.offset(), e);
+        return deadLetter(record, new IllegalStateException("matching the article failed: " + e, e));
     }
 
     private Uni<Void> raise(Alert alert) {

@@ -277,13 +277,11 @@ public class DeliveryService {
                     deliverLogged(entry);
                 }
             }
-            for (Rule rule : rules.book().all()) {
-                if (rule.mode() == Rule.Mode.DIGEST) {
-                    try {
-                        sendDigest(rule);
-                    } catch (RuntimeException | StackOverflowError e) {
-                        LOG.errorf(e, "The digest of rule %s failed: %s", rule.id(), e);
-                    }
+            for (Rule rule : rules.book().digests()) {
+                try {
+                    sendDigest(rule);
+                } catch (RuntimeException | StackOverflowError e) {
+                    LOG.errorf(e, "The digest of rule %s failed: %s", rule.id(), e);
                 }
             }
         } catch (RuntimeException | Error e) {

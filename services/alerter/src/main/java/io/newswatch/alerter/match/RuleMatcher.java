@@ -57,6 +57,9 @@ public final class RuleMatcher implements Closeable {
         IndexSearcher.setDefaultQueryCache(null);
     }
 
+    /** Queries indexed per commit at most (a start, a rules file): bounds what a bulk load holds at once. */
+    static final int REGISTER_CHUNK = 5_000;
+    private final int registerChunk;
     private final Monitor monitor;
     private final Map<Term, Integer> ruleFrequencies = new ConcurrentHashMap<>();
     private final Map<String, Set<Term>> termsOf = new HashMap<>();
@@ -66,6 +69,12 @@ public final class RuleMatcher implements Closeable {
     private volatile int count;
 
     public RuleMatcher() {
+        this(REGISTER_CHUNK);
+    }
+
+    /** @param registerChunk queries indexed per commit at most (tests use small chunks) */
+    RuleMatcher(int registerChunk) {
+        this.registerChunk = registerChunk;
         TermWeightor rarestFirst = term -> 1.0 / (1 + ruleFrequencies.getOrDefault(term, 0))
                 + term.bytes().length * 1e-6;
         try {
@@ -78,7 +87,8 @@ public final class RuleMatcher implements Closeable {
     }
 
     /**
-     * Adds or replaces queries, by rule id. Bulk loads should come in one call: each call commits the index.
+     * Adds or replaces queries, by rule id. Bulk loads should come in one call: the index is committed once per
+     * {@link #REGISTER_CHUNK} queries.
      *
      * @return the queries that could not be indexed, with why (they are left out; every other one is indexed)
      */
@@ -98,18 +108,9 @@ public final class RuleMatcher implements Closeable {
             }
         });
         try {
-            register(prepared);
-        } catch (RuntimeException | StackOverflowError bulk) {
-            // One query the index cannot take must not keep the others out: index them one by one.
-            prepared.forEach((id, query) -> {
-                try {
-                    register(Map.of(id, query));
-                } catch (RuntimeException | StackOverflowError e) {
-                    forget(id);
-                    failed.put(id, e instanceof Exception ex ? ex
-                            : new IllegalStateException(QueryProbe.describe(e)));
-                }
-            });
+            for (Map<String, Query> chunk : chunks(prepared, registerChunk)) {
+                registerChunk(chunk, failed);
+            }
         } finally {
             count = termsOf.size();
         }
@@ -153,6 +154,46 @@ public final class RuleMatcher implements Closeable {
         termsOf.put(id, terms);
         fieldsOf.put(id, fields);
         return stored;
+    }
+
+    /**
+     * Indexes one chunk in one commit. One query the index cannot take must not keep the others out: the chunk is
+     * then indexed one query at a time.
+     */
+    private void registerChunk(Map<String, Query> chunk, Map<String, Exception> failed) {
+        try {
+            register(chunk);
+        } catch (RuntimeException | StackOverflowError bulk) {
+            chunk.forEach((id, query) -> {
+                try {
+                    register(Map.of(id, query));
+                } catch (RuntimeException | StackOverflowError e) {
+                    forget(id);
+                    failed.put(id, e instanceof Exception ex ? ex
+                            : new IllegalStateException(QueryProbe.describe(e)));
+                }
+            });
+        }
+    }
+
+    /**
+     * The queries in chunks of {@code size} ({@link #REGISTER_CHUNK} but in tests): Monitor builds the index documents of everything it is
+     * given before it commits, so a start with 100,000 rules would hold all of them at once on top of the rules.
+     */
+    static List<Map<String, Query>> chunks(Map<String, Query> queries, int size) {
+        List<Map<String, Query>> chunks = new ArrayList<>();
+        Map<String, Query> chunk = new LinkedHashMap<>();
+        for (Map.Entry<String, Query> query : queries.entrySet()) {
+            chunk.put(query.getKey(), query.getValue());
+            if (chunk.size() == size) {
+                chunks.add(chunk);
+                chunk = new LinkedHashMap<>();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
     private void register(Map<String, Query> queries) {

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +57,8 @@ public final class RuleBook implements AutoCloseable {
     private final Compiler compiler;
     private final RuleMatcher matcher = new RuleMatcher();
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
+    /** The rules in digest mode, which delivery looks at every few seconds: a handful of 100,000, not a copy of all. */
+    private final Map<String, Rule> digests = new ConcurrentHashMap<>();
     private final Map<String, Query> queries = new ConcurrentHashMap<>();
     private final Map<String, Problem> broken = new ConcurrentHashMap<>();
     private final Map<String, Query> toRegister = new HashMap<>();
@@ -78,6 +82,11 @@ public final class RuleBook implements AutoCloseable {
     public synchronized void stage(String id, Rule rule) {
         toRegister.remove(id);
         toRemove.remove(id);
+        if (rule == null || rule.mode() != Rule.Mode.DIGEST) {
+            digests.remove(id);
+        } else {
+            digests.put(id, rule);
+        }
         if (rule == null) {
             rules.remove(id);
             queries.remove(id);
@@ -193,6 +202,11 @@ public final class RuleBook implements AutoCloseable {
         return rules.values().stream()
                 .sorted(Comparator.comparing(Rule::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Rule::id))
                 .toList();
+    }
+
+    /** The rules in digest mode (enabled or not), in no order. */
+    public Collection<Rule> digests() {
+        return Collections.unmodifiableCollection(digests.values());
     }
 
     public int size() {

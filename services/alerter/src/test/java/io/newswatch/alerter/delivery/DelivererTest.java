@@ -215,6 +215,38 @@ class DelivererTest {
         assertThat(deadLetters).singleElement().asString().contains("outcome unknown");
     }
 
+    /**
+     * The window FaultToleranceIT's alerter kill hit (with direct delivery as with the read-back): the receiver has
+     * taken the webhook, and the instance dies before Kafka acknowledges the {@code delivered} status. Its successor
+     * finds the alert unsettled on the alerts topic and sends it again, with the same Idempotency-Key (the alert
+     * id), for the receiver to drop: no sender can tell a request the receiver took from one it never got.
+     */
+    @Test
+    void aWebhookAnsweredJustBeforeAKillIsSentOnceMoreWithItsKey() {
+        Deliverer killed = deliverer(List.of(webhook), new Deliverer.Sink() {
+            @Override
+            public CompletionStage<Void> status(Alert alert) {
+                return new CompletableFuture<>(); // the instance dies before Kafka has the status
+            }
+
+            @Override
+            public void deadLetter(Alert alert, String channel, String reason) {
+            }
+        }, Duration.ofMillis(5));
+        Alert raised = alert("a1", NOW);
+        killed.deliver(entry(raised));
+        await().until(() -> webhook.sent.size() == 1 && killed.inFlight() == 0);
+
+        // The successor reads the alerts topic: the alert as raised, no status.
+        Deliverer successor = deliverer(List.of(webhook), sink(statuses, true), Duration.ofMillis(5));
+        successor.deliver(entry(raised));
+        await().until(() -> last("a1").isPresent());
+
+        assertThat(webhook.notifications).hasSize(2)
+                .allSatisfy(n -> assertThat(n.alerts()).extracting(Alert::id).containsExactly("a1"));
+        assertThat(last("a1").orElseThrow().deliveries().getFirst().status()).isEqualTo("delivered");
+    }
+
     @Test
     void aSendingStatusIsLeftToItsOwnerForAWhile() {
         ScriptedChannel slack = new ScriptedChannel(ChannelTarget.Kind.SLACK);

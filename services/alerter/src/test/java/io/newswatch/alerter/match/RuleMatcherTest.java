@@ -46,4 +46,20 @@ class RuleMatcherTest {
             assertThat(matcher.match(article)).containsExactlyInAnyOrder("good", "also-good");
         }
     }
+
+    @Test
+    void aBulkLoadIsIndexedInChunksAndAQueryTheIndexCannotTakeKeepsNoneOfTheOthersOut() throws Exception {
+        Map<String, org.apache.lucene.search.Query> queries = new LinkedHashMap<>();
+        for (int i = 0; i < 21; i++) {
+            queries.put("rule-" + i, QueryCompiler.compile(i % 2 == 0 ? "Montenegro" : "\"ferry to Bar\""));
+        }
+        queries.put("bad", new ExplodingQuery("ferry", ExplodingQuery.When.INDEXING));
+        assertThat(RuleMatcher.chunks(queries, 10)).extracting(Map::size).containsExactly(10, 10, 2);
+        assertThat(RuleMatcher.chunks(queries, 10).getLast()).containsOnlyKeys("rule-20", "bad");
+        try (RuleMatcher matcher = new RuleMatcher(10)) {
+            assertThat(matcher.put(queries)).containsOnlyKeys("bad");
+            assertThat(matcher.size()).isEqualTo(21);
+            assertThat(matcher.match(article)).hasSize(21);
+        }
+    }
 }

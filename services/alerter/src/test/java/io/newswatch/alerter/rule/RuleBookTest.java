@@ -79,6 +79,27 @@ class RuleBookTest {
         assertThat(book.match(ferry)).extracting(Rule::id).containsExactly("montenegro");
     }
 
+    @Test
+    void digestRulesAreKeptApartAsTheyAreWrittenEditedAndDeleted() {
+        book.stage("hourly", digest(rule("hourly", "Montenegro")));
+        book.stage("daily", digest(rule("daily", "ferry")));
+        book.stage("instant", rule("instant", "Montenegro"));
+        book.commit();
+        assertThat(book.digests()).extracting(Rule::id).containsExactlyInAnyOrder("hourly", "daily");
+
+        book.stage("hourly", rule("hourly", "Montenegro"));
+        book.stage("daily", null);
+        book.stage("instant", digest(rule("instant", "Montenegro")));
+        book.commit();
+        assertThat(book.digests()).extracting(Rule::id).containsExactly("instant");
+    }
+
+    private static Rule digest(Rule rule) {
+        return new Rule(rule.schemaVersion(), rule.type(), rule.id(), rule.timestamp(), rule.name(), rule.query(),
+                rule.channels(), rule.enabled(), rule.owner(), rule.tags(), rule.scope(), rule.realert(),
+                Rule.Mode.DIGEST, java.time.Duration.ofHours(1), rule.escalation());
+    }
+
     private static Rule rule(String id, String query) {
         return new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, id, WRITTEN, id, query, List.of("log"), true, null,
                 List.of(), Rule.Scope.STORY, null, Rule.Mode.INSTANT, null, null);
