@@ -17,6 +17,11 @@ public final class PhraseTrie {
     public static final int NONE = -1;
 
     private final LongIntMap edges = new LongIntMap(1 << 14);
+    /**
+     * The root's children by word id (ids are dense), {@link #NONE} where no phrase starts: every word of a text is
+     * tried as a phrase start and most start none, so this array read replaces a hash probe per word.
+     */
+    private int[] rootChildren = new int[0];
     private final List<int[]> payloads = new ArrayList<>();
     private int nodes = 1;
 
@@ -24,11 +29,19 @@ public final class PhraseTrie {
     public void add(int[] words, int payload) {
         int node = ROOT;
         for (int word : words) {
-            long key = key(node, word);
-            int next = edges.get(key, NONE);
+            int next = child(node, word);
             if (next == NONE) {
                 next = nodes++;
-                edges.put(key, next);
+                if (node == ROOT) {
+                    if (word >= rootChildren.length) {
+                        int length = rootChildren.length;
+                        rootChildren = Arrays.copyOf(rootChildren, Math.max(word + 1, length * 2));
+                        Arrays.fill(rootChildren, length, rootChildren.length, NONE);
+                    }
+                    rootChildren[word] = next;
+                } else {
+                    edges.put(key(node, word), next);
+                }
             }
             node = next;
         }
@@ -50,6 +63,9 @@ public final class PhraseTrie {
         if (word < 0) {
             return NONE;
         }
+        if (node == ROOT) {
+            return word < rootChildren.length ? rootChildren[word] : NONE;
+        }
         return edges.get(key(node, word), NONE);
     }
 
@@ -65,7 +81,7 @@ public final class PhraseTrie {
 
     /** Approximate heap held, in bytes. */
     public long bytes() {
-        long total = edges.bytes() + 16L + payloads.size() * 8L;
+        long total = edges.bytes() + 16L + rootChildren.length * 4L + payloads.size() * 8L;
         for (int[] p : payloads) {
             if (p != null) {
                 total += 16 + 4L * p.length;

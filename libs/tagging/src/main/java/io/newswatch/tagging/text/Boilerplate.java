@@ -2,6 +2,7 @@ package io.newswatch.tagging.text;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,16 @@ public final class Boilerplate {
     static {
         TRIGGERS.forEach(word -> TRIGGER_HASHES.put(Tokenizer.hash(word.toCharArray(), 0, word.length()), 1));
     }
+
+    /**
+     * The first words (lower case, ASCII) that {@link #LINE_START} can begin with: a line whose first word is none
+     * of them is not tried against the expression, which was most of this class's cost (every line of every text).
+     */
+    private static final Set<String> LINE_START_WORDS = Set.of("photo", "photos", "photograph", "photographs",
+            "photographer", "photographers", "image", "picture", "pictured", "credit", "caption", "video", "watch",
+            "file", "read", "see", "related", "more", "recommended", "also", "most", "trending", "sign", "subscribe",
+            "follow", "share", "click", "back", "advertisement", "this", "before");
+    private static final int MAX_START_WORD = LINE_START_WORDS.stream().mapToInt(String::length).max().orElse(0);
 
     private static final Pattern INLINE = Pattern.compile(
             "[;|(]\\s*(?:photo|photograph|photographer|image|credit|source)s?\\s*:", Pattern.CASE_INSENSITIVE);
@@ -86,6 +97,42 @@ public final class Boilerplate {
         return -1;
     }
 
+    /**
+     * False when {@link #LINE_START} cannot match at {@code start}: its {@code \\W*} skips what is not an ASCII
+     * letter, digit or underscore, and the ASCII letters that follow must be one of {@link #LINE_START_WORDS}.
+     */
+    static boolean mayStartLine(String text, int start, int end) {
+        int i = start;
+        while (i < end && !isAsciiWordChar(text.charAt(i))) {
+            i++;
+        }
+        int from = i;
+        while (i < end && isAsciiLetter(text.charAt(i)) && i - from <= MAX_START_WORD) {
+            i++;
+        }
+        return i > from && i - from <= MAX_START_WORD
+                && LINE_START_WORDS.contains(text.substring(from, i).toLowerCase(Locale.ROOT));
+    }
+
+    /** True when one of {@link #INLINE}'s openers ({@code ; | (}) stands in {@code text[from, to)}. */
+    private static boolean hasInlineOpener(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ';' || c == '|' || c == '(') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
+    }
+
     /** Where boilerplate starts on the line (whose first token is {@code token}), or -1. */
     private static int boilerplateFrom(Tokens tokens, int token, int start, int end) {
         String text = tokens.text();
@@ -93,7 +140,7 @@ public final class Boilerplate {
             return -1;
         }
         if (end - start <= MAX_LINE) {
-            if (LINE_START.matcher(text).region(start, end).lookingAt()) {
+            if (mayStartLine(text, start, end) && LINE_START.matcher(text).region(start, end).lookingAt()) {
                 return start;
             }
             if (indexOf(text, '©', start, end) >= 0) {
@@ -108,7 +155,7 @@ public final class Boilerplate {
                 }
             }
         }
-        if (indexOf(text, ':', start, end) < 0) {
+        if (indexOf(text, ':', start, end) < 0 || !hasInlineOpener(text, start, end)) {
             return -1;
         }
         Matcher inline = INLINE.matcher(text).region(start, end);

@@ -1,5 +1,7 @@
 package io.newswatch.tagging.topic;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +23,10 @@ public record TopicDefinition(String id, String label, String description, doubl
                               Map<String, Double> terms, Map<String, Double> entities, List<List<String>> require) {
 
     public TopicDefinition {
-        terms = terms == null ? Map.of() : Map.copyOf(terms);
-        entities = entities == null ? Map.of() : Map.copyOf(entities);
+        // in the file's order, not Map.copyOf's order (which changes with every JVM): the order of a topic's terms
+        // is the order of its evidence where weights tie, and the enricher's output must not change between runs
+        terms = terms == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(terms));
+        entities = entities == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(entities));
         require = require == null ? List.of() : require.stream().map(List::copyOf).toList();
         label = label == null ? id : label;
     }

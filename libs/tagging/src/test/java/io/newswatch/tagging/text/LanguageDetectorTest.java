@@ -84,6 +84,27 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void shortcutsAllowAFewWordsOfAnotherScriptOrLanguage() {
+        // an English report quoting a name in Cyrillic stays English without Lingua
+        assertThat(LanguageDetector.byFunctionWords("The minister said that Сергей Лавров would meet the envoys of "
+                + "the alliance after the talks, and that the talks with the other side were over for this year."))
+                .isEqualTo("en");
+        // ...but not when the other script is much of the sample
+        assertThat(LanguageDetector.byFunctionWords("The minister said that the talks were over: «Министр иностранных "
+                + "дел заявил, что переговоры продолжатся на этой неделе в Женеве», and that was all from them."))
+                .isNull();
+        // one "in" (an English phrase further down) does not make a clear Croatian sample Slovene
+        assertThat(LanguageDetector.bySouthSlavicLatin("Ministar vanjskih poslova rekao je novinarima da će se "
+                + "pregovori o prekidu vatre nastaviti tijekom sljedećeg tjedna u Zagrebu, nakon sastanka s "
+                + "predsjednikom hrvatske vlade. Talks in Brussels follow.")).isEqualTo("hr");
+        // a Serbian Cyrillic article with a Latin name or two further down is still answered by its letters
+        String sr = "Министар спољних послова рекао је новинарима да ће се преговори о прекиду ватре наставити следеће "
+                + "недеље у Београду, после састанка председника. ";
+        assertThat(LanguageDetector.byCyrillicLetters(sr + sr + "Joint statement by NATO and the EU, Brussels office."))
+                .isEqualTo("sr");
+    }
+
+    @Test
     void tooLittleToSay() {
         assertThat(LanguageDetector.detect("NATO 2026")).isNull();
     }

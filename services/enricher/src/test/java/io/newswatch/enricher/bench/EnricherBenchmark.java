@@ -210,7 +210,9 @@ public class EnricherBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        // The bench profile passes -Dbench.args as one argument ("cpu 4000"): split it into words.
+        String[] args = String.join(" ", arguments).trim().split("\\s+");
         if (args.length > 0 && args[0].equals("cpu")) {
             processCpu(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
             return;
