@@ -93,7 +93,20 @@ final class NameFinder {
 
     /** Organisations named by their first or last word, longest first; they may cover dictionary matches. */
     static List<Found> organizations(Tokens t) {
+        return organizations(t, null);
+    }
+
+    /**
+     * Organisations of a text in a known language (ISO 639-1, or null): besides the English patterns, a name in
+     * quotation marks after a legal form or a word for a body ("ООО «Камский литейный завод»", "партии «Новые
+     * люди»", "компанија „Шумадија компоненте“"), a Slavic body named by its head word and the genitives after it
+     * ("Министерство обороны", "Следственный комитет России", "Vlada Crne Gore", "Savez samostalnih sindikata"), a
+     * German compound ("Wirtschaftsministeriums", "Linkspartei"), a French or German name after "société",
+     * "groupe", "Firma"...
+     */
+    static List<Found> organizations(Tokens t, String language) {
         List<Found> found = new ArrayList<>();
+        LanguagePatterns.organizations(t, language, found);
         int n = t.size();
         int i = 0;
         while (i < n) {
@@ -118,6 +131,10 @@ final class NameFinder {
                     break;
                 }
             }
+            if (overlaps(found, from, end)) {
+                i = end + 1;
+                continue;
+            }
             boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from)) && t.is(from + 1, "of");
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
@@ -129,8 +146,25 @@ final class NameFinder {
         return found;
     }
 
+    static boolean overlaps(List<Found> found, int from, int to) {
+        for (Found f : found) {
+            if (f.from() <= to && f.to() >= from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Places named by a cue: "X province", "X-based", "the town of X". Only tokens nobody owns. */
     static List<Found> places(Tokens t, int[] owner) {
+        return places(t, owner, null);
+    }
+
+    /**
+     * Places of a text in a known language: besides the English cues, a capitalised word after a Slavic preposition
+     * of place ("в Казани", "у Крагујевцу", "iz Trsta", "в Нижнем Новгороде") and after "near" or "west of".
+     */
+    static List<Found> places(Tokens t, int[] owner, String language) {
         List<Found> found = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
@@ -156,6 +190,7 @@ final class NameFinder {
                 found.add(new Found(i + 2, to, EntityType.LOCATION, t.surface(i + 2, to)));
             }
         }
+        LanguagePatterns.places(t, owner, language, found);
         return found;
     }
 
