@@ -95,7 +95,9 @@ public final class EntityTagger {
         List<Match> deferred = new ArrayList<>();
         for (Match m : matches) {
             int entity = singleEntity(m);
-            if (allPlaces(m) && partOfLongerName(tokens, m, matches, germanNouns)) {
+            if (allPlaces(m) && (partOfLongerName(tokens, m, matches, germanNouns) || m.from() > 0
+                    && (tokens.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
+                    && GivenNames.contains(tokens, m.from() - 1, language))) {
                 continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
             }
             if (entity >= 0 && !dictionary.entity(entity).ambiguous()) {

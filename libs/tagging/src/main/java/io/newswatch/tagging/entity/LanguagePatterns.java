@@ -41,23 +41,25 @@ final class LanguagePatterns {
             "vlade", "vladi", "vladu", "vladom", "uprava", "uprave", "upravi", "upravu", "upravom", "front", "fronta",
             "frontu", "frontom", "ured", "ureda", "uredu", "vece", "veca", "vecu", "rada", "rady", "radi", "centar",
             "centra", "centru", "banka", "banke", "banci", "zavod", "zavoda", "zavodu", "pokret", "pokreta", "soyuz",
-            "soyuza", "duma", "dumy", "dume", "shtab", "shtaba", "palata", "palaty", "fond", "fonda", "fondu");
+            "soyuza", "duma", "dumy", "dume", "shtab", "shtaba", "palata", "palaty", "fond", "fonda", "fondu", "luka", "luke",
+            "luci", "luku", "lukom");
     /** Connectors inside a Slavic body's name: "Канцеларија за Косово и Метохију", "Комитет по обороне". */
     private static final Set<String> CONNECTORS = Set.of("za", "i", "po", "pri", "od", "na");
     /** German compounds that name a body by their last part: "Wirtschaftsministeriums", "Linkspartei". */
     private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "partei", "gericht",
             "gerichts", "gerichtshof", "gerichtshofs", "bundesamt", "bundesamts", "landesamt", "verband", "verbands",
             "gewerkschaft", "behorde"};
-    /** French and German words before a company's or party's name: "la société Provence Vracs", "Firma X". */
+    /** French words before a company's or party's name: "la société Provence Vracs". */
     private static final Set<String> NAME_KINDS = Set.of("societe", "groupe", "entreprise", "compagnie", "firme",
-            "parti", "syndicat", "constructeur", "firma", "konzern");
+            "parti", "syndicat", "constructeur");
 
     /** Prepositions of place (folded) after which a capitalised word is a place, per language family. */
     private static final Set<String> RUSSIAN_PLACE_PREPOSITIONS = Set.of("v", "vo", "iz", "izo", "pod", "okolo", "bliz");
     private static final Set<String> UKRAINIAN_PLACE_PREPOSITIONS = Set.of("v", "u", "iz", "z", "pid", "bilia");
     private static final Set<String> SOUTH_SLAVIC_PLACE_PREPOSITIONS = Set.of("u", "iz", "kod", "blizu", "ka", "oko");
     /** Adjectival endings of the first word of a two-word place: "Нижнем Новгороде", "Novom Sadu". */
-    private static final String[] ADJECTIVE_ENDINGS = {"om", "em", "oy", "ey", "ykh", "ikh", "oj", "ih", "im", "ym"};
+    private static final String[] ADJECTIVE_ENDINGS = {"om", "em", "oy", "ey", "ykh", "ikh", "oj", "ih", "im", "ym",
+            "iy", "yi", "aya", "ogo", "ego", "oho", "kii", "koi", "kiy", "ii"};
 
     private LanguagePatterns() {
     }
@@ -74,6 +76,7 @@ final class LanguagePatterns {
             if (end < 0 && slavic) {
                 end = slavicBody(t, i, language);
                 if (end >= 0 && i > 0 && t.capitalized(i - 1) && (t.flags(i) & GLUE) == 0 && !head(t, i - 1)
+                        && !PersonFinder.title(t.folded(i - 1))
                         && !Cues.NOT_NAMES.contains(t.folded(i - 1)) && !NameFinder.overlaps(found, i - 1, i - 1)
                         && t.shape(i) == Tokens.LOWER) {
                     i--; // "Следственный комитет", "Demokratskog fronta": the adjective before is part of it
@@ -82,14 +85,31 @@ final class LanguagePatterns {
             if (end < 0 && german) {
                 end = germanBody(t, i);
             }
-            if (end < 0 && ("fr".equals(language) || german)) {
-                end = afterKind(t, i);
+            if (end < 0 && "fr".equals(language)) {
+                end = afterKind(t, i); // not in German, where every noun after "Konzern" is capitalised
+            }
+            if (end < 0 && slavic) {
+                end = acronym(t, i);
             }
             if (end >= 0 && !NameFinder.overlaps(found, i, end)) {
                 found.add(new Found(i, end, EntityType.ORGANIZATION, t.surface(i, end)));
                 i = end;
             }
         }
+    }
+
+    /**
+     * An all-capitals Cyrillic word of two to six letters that the knowledge base does not hold (it runs before the
+     * dictionary, which wins where it knows the word): in Russian, Ukrainian and Serbian news an organisation's
+     * acronym ("ФСБ", "ВТБ", "СНБО"). Legal forms and Roman numerals are not names.
+     */
+    private static int acronym(Tokens t, int i) {
+        int length = t.end(i) - t.start(i);
+        if (t.shape(i) != Tokens.UPPER || length < 2 || length > 6 || LEGAL_FORMS.contains(t.folded(i))
+                || !io.newswatch.folding.Cyrillic.isCyrillic(t.text().charAt(t.start(i)))) {
+            return -1;
+        }
+        return i;
     }
 
     /** "ООО «X Y»", "партии «X»", "компанија „X“": the last token inside the quotation marks, or -1. */
@@ -151,7 +171,12 @@ final class LanguagePatterns {
             return -1;
         }
         boolean capitalHead = t.capitalized(i);
-        if (!capitalHead && (i == 0 || !t.capitalized(i - 1) || (t.flags(i) & GLUE) != 0)) {
+        if (capitalHead && i > 0 && t.capitalized(i - 1) && (t.flags(i) & GLUE) == 0
+                && !PersonFinder.title(t.folded(i - 1)) && !Cues.NOT_NAMES.contains(t.folded(i - 1))) {
+            return -1; // the second word of another name: "Banje Luke", "Narodne Skupštine" is taken from its start
+        }
+        if (!capitalHead && (i == 0 || !t.capitalized(i - 1) || (t.flags(i) & GLUE) != 0
+                || PersonFinder.title(t.folded(i - 1)))) {
             return -1; // "министерство" in running text is any ministry
         }
         int end = -1;
@@ -219,7 +244,7 @@ final class LanguagePatterns {
         return -1;
     }
 
-    /** "la société Provence Vracs", "la société lyonnaise Cybelis", "die Firma Hansekopter": the name's last token. */
+    /** "la société Provence Vracs", "la société lyonnaise Cybelis": the name's last token. */
     private static int afterKind(Tokens t, int i) {
         if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAMES.contains(t.folded(i))) {
             return -1;
@@ -268,8 +293,39 @@ final class LanguagePatterns {
             }
             if (!NameFinder.overlaps(found, i, end)) {
                 found.add(new Found(i, end, EntityType.LOCATION, t.surface(i, end)));
+                // "в Гданьске и Клайпеде", "у Јагодини и Чачку"
+                int next = end + 2;
+                if (next < n && prepositions.size() > 0 && AND.contains(t.folded(end + 1))
+                        && t.shape(end + 1) == Tokens.LOWER && (t.flags(next) & GLUE) == 0
+                        && (t.flags(end + 1) & GLUE) == 0 && free(t, owner, next, language)) {
+                    found.add(new Found(next, next, EntityType.LOCATION, t.surface(next, next)));
+                }
             }
         }
+        if (prepositions.isEmpty()) {
+            return;
+        }
+        // "Калининградской области", "Харківській області", "Краснодарского края"
+        for (int i = 1; i < n; i++) {
+            if (t.shape(i) == Tokens.LOWER && region(t.folded(i)) && (t.flags(i) & GLUE) == 0
+                    && free(t, owner, i - 1, language) && adjective(t.folded(i - 1))
+                    && !NameFinder.overlaps(found, i - 1, i)) {
+                found.add(new Found(i - 1, i, EntityType.LOCATION, t.surface(i - 1, i)));
+            }
+        }
+    }
+
+    private static final Set<String> AND = Set.of("i", "ta", "y");
+    private static final String[] REGION_STEMS = {"oblast", "kra", "rayon", "raion", "okrug", "respublik",
+            "gubernii", "opstin", "okrug", "kanton", "zupanij"};
+
+    private static boolean region(String folded) {
+        for (String stem : REGION_STEMS) {
+            if (folded.startsWith(stem) && folded.length() <= stem.length() + 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean adjective(String folded) {

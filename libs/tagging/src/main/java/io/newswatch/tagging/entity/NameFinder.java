@@ -35,9 +35,9 @@ final class NameFinder {
             "news", "times", "post", "fund", "trust", "partners", "securities", "capital", "investments",
             "petroleum", "oil", "gas", "energy", "telecom", "communications", "pharmaceuticals", "electric",
             "steel", "mining", "insurance", "reserve", "board", "government", "militia", "militias", "regiment",
-            "battalion", "division", "corps", "fleet", "command", "club", "league", "church", "tribunal",
+            "battalion", "division", "corps", "fleet", "command", "force", "squadron", "club", "league", "church", "tribunal",
             "observatory", "mission", "alliance", "ministerium", "partei", "regierung", "ministère", "parti",
-            "ministarstvo", "vlada", "stranka");
+            "ministarstvo", "vlada", "stranka", "se", "kg", "kgaa", "sas", "sarl", "srl", "doo", "jsc", "pjsc");
     /** First words of "X of Y" organisations. */
     static final Set<String> ORGANIZATION_HEADS = Set.of("ministry", "university", "bank", "department", "council",
             "party", "institute", "office", "commission", "committee", "federation", "league", "army", "court",
@@ -101,8 +101,7 @@ final class NameFinder {
      * quotation marks after a legal form or a word for a body ("ООО «Камский литейный завод»", "партии «Новые
      * люди»", "компанија „Шумадија компоненте“"), a Slavic body named by its head word and the genitives after it
      * ("Министерство обороны", "Следственный комитет России", "Vlada Crne Gore", "Savez samostalnih sindikata"), a
-     * German compound ("Wirtschaftsministeriums", "Linkspartei"), a French or German name after "société",
-     * "groupe", "Firma"...
+     * German compound ("Wirtschaftsministeriums", "Linkspartei"), a French name after "société", "groupe"...
      */
     static List<Found> organizations(Tokens t, String language) {
         List<Found> found = new ArrayList<>();
@@ -138,7 +137,7 @@ final class NameFinder {
             boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from)) && t.is(from + 1, "of");
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
-            } else if (last > from && t.capitalized(from)) {
+            } else if (last > from && (t.capitalized(from) || ordinal(t, from))) {
                 found.add(new Found(from, last, EntityType.ORGANIZATION, t.surface(from, last)));
             }
             i = end + 1;
@@ -200,7 +199,17 @@ final class NameFinder {
     }
 
     private static boolean startsName(Tokens t, int i) {
-        return t.capitalized(i) && !t.has(i, Tokens.BOILERPLATE) && t.shape(i) != Tokens.NUMBER;
+        return (t.capitalized(i) || ordinal(t, i)) && !t.has(i, Tokens.BOILERPLATE);
+    }
+
+    /** "15th", "1st", "3rd": the number of a military unit ("15th Division", "1st Armored Brigade"). */
+    private static boolean ordinal(Tokens t, int i) {
+        if (t.shape(i) != Tokens.NUMBER) {
+            return false;
+        }
+        String word = t.folded(i);
+        return word.length() >= 3 && word.length() <= 5
+                && (word.endsWith("th") || word.endsWith("st") || word.endsWith("nd") || word.endsWith("rd"));
     }
 
     /** The last token of a run of capitalised words (with lower-case connectors inside) from {@code i}. */

@@ -150,7 +150,7 @@ final class PersonFinder {
         }
         // "the Grand Canal Authority": a name glued to a capitalised word before it is part of a longer proper noun
         if (i > 0 && glued(t, i) && t.capitalized(i - 1) && !title(t.folded(i - 1))
-                && !t.has(i - 1, Tokens.SENTENCE_START) && (owner[i - 1] >= 0 || !GivenNames.contains(t, i, language)
+                && !t.has(i - 1, Tokens.SENTENCE_START) && (!GivenNames.contains(t, i, language)
                 || GivenNames.contains(t, i - 1, language))) {
             return -1;
         }
