@@ -11,7 +11,7 @@ import java.util.Set;
  * How the news of the region write the names of bodies and places that no knowledge base holds, where capitals say
  * less than in English: Russian and South Slavic bodies are a capitalised head and lower-case genitives ("Министерство
  * обороны", "Savez samostalnih sindikata"), companies and parties are quoted after their legal form or kind ("ООО
- * «Камский литейный завод»", "партии «Новые люди»"), German bodies are compounds ("Wirtschaftsministeriums"), places
+ * «Камский литейный завод»", "партии «Новые люди»"), German ministries are compounds ("Wirtschaftsministeriums"), places
  * follow a preposition of place in the locative ("в Казани", "у Крагујевцу"). Plain rules over folded tokens.
  */
 final class LanguagePatterns {
@@ -45,10 +45,12 @@ final class LanguagePatterns {
             "luci", "luku", "lukom");
     /** Connectors inside a Slavic body's name: "Канцеларија за Косово и Метохију", "Комитет по обороне". */
     private static final Set<String> CONNECTORS = Set.of("za", "i", "po", "pri", "od", "na");
-    /** German compounds that name a body by their last part: "Wirtschaftsministeriums", "Linkspartei". */
-    private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "partei", "gericht",
-            "gerichts", "gerichtshof", "gerichtshofs", "bundesamt", "bundesamts", "landesamt", "verband", "verbands",
-            "gewerkschaft", "behorde"};
+    /**
+     * German compounds that name one body by their last part: "Wirtschaftsministeriums", "Bundesamt". Not "-partei",
+     * "-verband" or "-behörde", which as often name a kind ("Regierungspartei", "Aufsichtsbehörde").
+     */
+    private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "bundesamt", "bundesamts",
+            "landesamt", "landesamts"};
     /** French words before a company's or party's name: "la société Provence Vracs". */
     private static final Set<String> NAME_KINDS = Set.of("societe", "groupe", "entreprise", "compagnie", "firme",
             "parti", "syndicat", "constructeur");
@@ -88,28 +90,12 @@ final class LanguagePatterns {
             if (end < 0 && "fr".equals(language)) {
                 end = afterKind(t, i); // not in German, where every noun after "Konzern" is capitalised
             }
-            if (end < 0 && slavic) {
-                end = acronym(t, i);
-            }
+
             if (end >= 0 && !NameFinder.overlaps(found, i, end)) {
                 found.add(new Found(i, end, EntityType.ORGANIZATION, t.surface(i, end)));
                 i = end;
             }
         }
-    }
-
-    /**
-     * An all-capitals Cyrillic word of two to six letters that the knowledge base does not hold (it runs before the
-     * dictionary, which wins where it knows the word): in Russian, Ukrainian and Serbian news an organisation's
-     * acronym ("ФСБ", "ВТБ", "СНБО"). Legal forms and Roman numerals are not names.
-     */
-    private static int acronym(Tokens t, int i) {
-        int length = t.end(i) - t.start(i);
-        if (t.shape(i) != Tokens.UPPER || length < 2 || length > 6 || LEGAL_FORMS.contains(t.folded(i))
-                || !io.newswatch.folding.Cyrillic.isCyrillic(t.text().charAt(t.start(i)))) {
-            return -1;
-        }
-        return i;
     }
 
     /** "ООО «X Y»", "партии «X»", "компанија „X“": the last token inside the quotation marks, or -1. */
@@ -230,7 +216,7 @@ final class LanguagePatterns {
         return false;
     }
 
-    /** "Wirtschaftsministeriums", "Linkspartei", "Bundesverfassungsgericht": i itself, or -1. */
+    /** "Wirtschaftsministeriums", "Bundesamt": i itself, or -1. */
     private static int germanBody(Tokens t, int i) {
         if (t.shape(i) != Tokens.CAPITALIZED) {
             return -1;

@@ -101,7 +101,7 @@ final class NameFinder {
      * quotation marks after a legal form or a word for a body ("ООО «Камский литейный завод»", "партии «Новые
      * люди»", "компанија „Шумадија компоненте“"), a Slavic body named by its head word and the genitives after it
      * ("Министерство обороны", "Следственный комитет России", "Vlada Crne Gore", "Savez samostalnih sindikata"), a
-     * German compound ("Wirtschaftsministeriums", "Linkspartei"), a French name after "société", "groupe"...
+     * German compound ("Wirtschaftsministeriums", "Bundesamt"), a French name after "société", "groupe"...
      */
     static List<Found> organizations(Tokens t, String language) {
         List<Found> found = new ArrayList<>();
