@@ -262,15 +262,15 @@ final class LanguagePatterns {
         boolean french = "fr".equals(language);
         int n = t.size();
         for (int i = 1; i < n; i++) {
-            if (t.shape(i - 1) != Tokens.LOWER || (t.flags(i) & GLUE) != 0 || !free(t, owner, i, language)) {
+            if (t.shape(i - 1) != Tokens.LOWER || (t.flags(i) & GLUE) != 0 || t.shape(i) != Tokens.CAPITALIZED) {
                 continue;
             }
             String before = t.folded(i - 1);
             boolean cue = prepositions.contains(before)
                     || english && before.equals("near")
-                    || french && (t.surface(i - 1).equals("à") || before.equals("vers"));
-            if (!cue) {
-                continue;
+                    || french && (before.equals("a") && t.surface(i - 1).equals("à") || before.equals("vers"));
+            if (!cue || !free(t, owner, i, language)) {
+                continue; // the cheap test first: this runs for every word
             }
             int end = i;
             if (i + 1 < n && (t.flags(i + 1) & GLUE) == 0 && free(t, owner, i + 1, language)
