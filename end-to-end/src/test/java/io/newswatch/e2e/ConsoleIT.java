@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -20,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +49,10 @@ class ConsoleIT {
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
+    @TempDir
+    static Path files;
+
+    private static TestWire wire;
     private static Infrastructure infrastructure;
     private static GrowingFeedServer site;
     private static GrowingFeedServer lakeSite;
@@ -56,39 +60,34 @@ class ConsoleIT {
     private static Search search;
     private static String apiKey;
     private static String console;
-    private static Path files;
 
     @BeforeAll
     static void start() throws IOException {
-        infrastructure = LocalInfrastructure.reserve();
+        wire = TestWire.open(LocalInfrastructure.reserve());
+        infrastructure = wire.infrastructure();
+        site = wire.site();
         search = new Search(infrastructure.setup());
-        site = new GrowingFeedServer();
         lakeSite = new GrowingFeedServer();
         lakeSite.publish("skadar-birds", "Pelicans return to Lake Skadar",
                 "Dalmatian pelicans returned to Lake Skadar this spring in the largest numbers for a decade.");
         apiKey = "console-it-" + UUID.randomUUID();
-        files = Files.createTempDirectory("console-it");
-        Path feeds = Files.writeString(files.resolve("feeds.yaml"), """
+        TestWireStories.ALL.subList(0, 8).forEach(story -> site.publish(story.slug(), story.title(), story.body()));
+        pipeline = wire.pipeline(files, """
                 feeds:
                   - url: %s
                     name: Test Wire
                     pollInterval: PT1S
                     fullText: true
                     language: en
-                """.formatted(site.feedUrl()));
-        Path rules = Files.writeString(files.resolve("rules.yaml"), """
+                """.formatted(site.feedUrl()), """
                 rules:
                   - id: montenegro
                     name: Montenegro
                     query: Montenegro
                     channels: [log]
-                """);
-        TestWireStories.ALL.subList(0, 8).forEach(story -> site.publish(story.slug(), story.title(), story.body()));
-        pipeline = new Pipeline(infrastructure, Map.of(
-                NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
-                        "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S", "NEWSWATCH_API_KEY", apiKey),
-                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString(),
-                        "NEWSWATCH_API_KEY", apiKey)), 1, List.of(NewswatchService.values())).start();
+                """, List.of(NewswatchService.values()), Map.of(
+                NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_API_KEY", apiKey),
+                NewswatchService.ALERTER, Map.of("NEWSWATCH_API_KEY", apiKey))).start();
         console = pipeline.url(NewswatchService.CONSOLE);
         await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(1)).until(() ->
                 search.count(infrastructure.indices().articles(), "*") == 8);
@@ -96,12 +95,15 @@ class ConsoleIT {
 
     @AfterAll
     static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
+        try {
+            if (lakeSite != null) {
+                lakeSite.close();
+            }
+        } finally {
+            if (wire != null) {
+                wire.close();
+            }
         }
-        site.close();
-        lakeSite.close();
-        infrastructure.close();
     }
 
     @BeforeEach

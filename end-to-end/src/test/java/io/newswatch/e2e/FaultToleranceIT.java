@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // the longest end-to-end class starts first (end-to-end/pom.xml runs two classes at a time)
 class FaultToleranceIT {
 
     private static final Duration PACE = Duration.ofMillis(500);

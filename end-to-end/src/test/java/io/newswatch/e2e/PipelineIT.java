@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PipelineIT {
 
+    private TestWire wire;
     private Infrastructure infrastructure;
     private GrowingFeedServer site;
     private WebhookRecorder webhook;
@@ -45,11 +45,12 @@ class PipelineIT {
 
     @BeforeEach
     void start() throws IOException {
-        infrastructure = infrastructure();
-        site = new GrowingFeedServer();
-        webhook = new WebhookRecorder();
+        wire = TestWire.open(infrastructure());
+        infrastructure = wire.infrastructure();
+        site = wire.site();
+        webhook = wire.webhook();
         search = new Search(infrastructure.setup());
-        Path feeds = Files.writeString(files.resolve("feeds.yaml"), """
+        pipeline = wire.pipeline(files, """
                 feeds:
                   - url: %s
                     name: Test Wire
@@ -57,28 +58,20 @@ class PipelineIT {
                     fullText: true
                     language: en
                     tags: [test]
-                """.formatted(site.feedUrl()));
-        Path rules = Files.writeString(files.resolve("rules.yaml"), """
+                """.formatted(site.feedUrl()), """
                 rules:
                   - id: montenegro
                     name: Montenegro
                     query: Montenegro
                     channels: [log, "%s"]
-                """.formatted(webhook.channel()));
-        pipeline = new Pipeline(infrastructure, Map.of(
-                NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
-                        "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"),
-                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())));
+                """.formatted(webhook.channel()), NewswatchService.pipeline(), Map.of());
     }
 
     @AfterEach
     void stop() {
-        if (pipeline != null) {
-            pipeline.close();
+        if (wire != null) {
+            wire.close();
         }
-        site.close();
-        webhook.close();
-        infrastructure.close();
     }
 
     @Test

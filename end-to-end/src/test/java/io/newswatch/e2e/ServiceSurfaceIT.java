@@ -6,14 +6,20 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.newswatch.contract.Ids;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.stack.KafkaSasl;
 import io.newswatch.stack.NewswatchService;
 import io.newswatch.stack.Ports;
 import io.newswatch.stack.StackHome;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,26 +27,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The five packaged services (the pipeline and the console) on the local stack, started once for two checks of
- * what they show the outside (one start instead of two saves CI about a minute):
+ * The five packaged services (the pipeline and the console) on the local stack, given the broker's SASL/PLAIN
+ * listener and nothing else, started once for three checks (one start instead of three saves CI one to two
+ * minutes):
  *
  * <ul>
+ * <li>The README's promise that the {@code KAFKA_*} client settings reach every Kafka client: with
+ * {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM} and {@code KAFKA_SASL_JAAS_CONFIG}, an article goes
+ * from a feed registered through the poller's API, past a rule written through the alerter's API, to an indexed
+ * document, an alert the webhook receives and the console's live reader sees. A client that ignored the settings
+ * (the poller's feed registry and state tables, its producers or its ownership, the enricher's story restore, the
+ * alerter's rule, alert and state tables, its rule producer or its delivery ownership, the console's alert reader, a
+ * channel) would speak plaintext to a listener that wants SASL, and its service would never be ready, never answer
+ * the write, or never deliver.</li>
  * <li>Every service describes its API at {@code /q/openapi}, and the description is true: real answers of the
  * listings ({@code GET /feeds}, {@code /rules}, {@code /alerts}), of single resources and of {@code PUT /feeds/{id}}
  * are validated against the response schemas their own description documents. The listings page with {@code limit}
@@ -52,12 +71,17 @@ import static org.awaitility.Awaitility.await;
  * every topic they consume (dead letters). A metric that still cannot appear here is listed in {@link #NOT_HERE}
  * with the reason; such a metric that does appear fails the test, so the list stays true.</li>
  * </ul>
+ *
+ * <p>The SASL check runs first: it counts the alerts of the one story published so far; the API check then
+ * publishes a second story, for a second page of alerts.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceSurfaceIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     /** Labels Prometheus adds to every series it scrapes; the services do not export them. */
     private static final Set<String> PROMETHEUS_LABELS = Set.of("job", "instance");
@@ -76,41 +100,53 @@ class ServiceSurfaceIT {
     @TempDir
     static Path files;
 
-    private static Infrastructure infrastructure;
+    private static TestWire wire;
+    private static LocalInfrastructure infrastructure;
+    private static KafkaSasl sasl;
     private static GrowingFeedServer site;
     private static WebhookRecorder webhook;
     private static Pipeline pipeline;
+    private static long readyAfterMillis;
+    private static long readyNanos;
+    private static final AtomicBoolean SECOND_STORY = new AtomicBoolean();
 
     @BeforeAll
     static void start() throws IOException {
         infrastructure = LocalInfrastructure.reserve();
-        site = new GrowingFeedServer();
-        webhook = new WebhookRecorder();
-        Path feeds = Files.writeString(files.resolve("feeds.yaml"), """
+        wire = TestWire.open(infrastructure);
+        sasl = infrastructure.test().stack().kafkaSasl();
+        site = wire.site();
+        webhook = wire.webhook();
+        Map<NewswatchService, Map<String, String>> saslOnly = new EnumMap<>(NewswatchService.class);
+        for (NewswatchService service : NewswatchService.values()) {
+            saslOnly.put(service, sasl.environment());
+        }
+        // the test wire is registered and the Montenegro rule written through the APIs below, over SASL
+        pipeline = wire.pipeline(files, """
                 feeds:
-                  - url: %s
-                    name: Test Wire
-                    pollInterval: PT1S
-                    fullText: true
-                    language: en
                   - url: http://localhost:%d/gone.xml
                     name: A feed whose server is gone
                     pollInterval: PT1S
-                """.formatted(site.feedUrl(), Ports.free(1).getFirst()));
-        Path rules = Files.writeString(files.resolve("rules.yaml"), """
+                """.formatted(Ports.free(1).getFirst()), """
                 rules:
-                  - {id: montenegro, name: Montenegro, query: Montenegro, channels: ["%1$s"]}
                   - {id: crimea, name: Crimea, query: Crimea, channels: ["%1$s"]}
                   - {id: syria, name: Syria, query: Syria, channels: ["%1$s"]}
-                """.formatted(webhook.channel()));
-        pipeline = new Pipeline(infrastructure, Map.of(
-                NewswatchService.FEED_POLLER, Map.of("NEWSWATCH_FEEDS_FILE", feeds.toString(),
-                        "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S"),
-                NewswatchService.ALERTER, Map.of("NEWSWATCH_RULES_FILE", rules.toString())), 1,
-                List.of(NewswatchService.values()));
+                """.formatted(webhook.channel()), List.of(NewswatchService.values()), saslOnly);
+
+        long started = System.nanoTime();
         pipeline.start();
-        TestWireStories.ALL.stream().filter(TestWireStories.Story::mentionsMontenegro).limit(2)
-                .forEach(story -> site.publish(story.slug(), story.title(), story.body()));
+        readyNanos = System.nanoTime();
+        readyAfterMillis = (readyNanos - started) / 1_000_000;
+        // the writes answer once Kafka has them (the rule: once the alerter has read it back)
+        assertThat(Http.send("PUT", pipeline.url(NewswatchService.ALERTER) + "/rules/montenegro",
+                "{\"name\": \"Montenegro\", \"query\": \"Montenegro\", \"channels\": [\"%s\"]}"
+                        .formatted(webhook.channel())).status()).isEqualTo(201);
+        TestWireStories.Story story = firstStory();
+        site.publish(story.slug(), story.title(), story.body());
+        assertThat(Http.send("POST", pipeline.url(NewswatchService.FEED_POLLER) + "/feeds",
+                "{\"url\": \"%s\", \"pollInterval\": \"PT1S\", \"language\": \"en\"}"
+                        .formatted(site.feedUrl())).status()).isEqualTo(201);
+        // a record that is not an event in every consumed topic, written by the test on the plain listener
         TopicNames topics = infrastructure.topics();
         Kafka kafka = new Kafka(infrastructure.kafkaBootstrapServers());
         for (String topic : List.of(topics.articlesRaw(), topics.articlesEnriched(), topics.alerts())) {
@@ -120,15 +156,58 @@ class ServiceSurfaceIT {
 
     @AfterAll
     static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
+        if (wire != null) {
+            wire.close();
         }
-        site.close();
-        webhook.close();
-        infrastructure.close();
+    }
+
+    /** The story published at the start: it mentions Montenegro and neither Crimea nor Syria, one alert. */
+    private static TestWireStories.Story firstStory() {
+        return TestWireStories.ALL.stream().filter(TestWireStories.Story::mentionsMontenegro).findFirst()
+                .orElseThrow();
+    }
+
+    /** Publishes a second Montenegro story (once), for a second alert. */
+    private static void publishSecondStory() {
+        if (SECOND_STORY.compareAndSet(false, true)) {
+            TestWireStories.Story story = TestWireStories.ALL.stream()
+                    .filter(TestWireStories.Story::mentionsMontenegro).skip(1).findFirst().orElseThrow();
+            site.publish(story.slug(), story.title(), story.body());
+        }
     }
 
     @Test
+    @Order(1)
+    void everyServiceWorksThroughASaslListenerAlone() throws Exception {
+        assertThat(sasl.bootstrapServers()).isNotEqualTo(infrastructure.kafkaBootstrapServers());
+        // the listener admits no client that ignores the settings: one given its address alone gets nowhere
+        try (Admin plain = Admin.create(Map.of("bootstrap.servers", sasl.bootstrapServers(),
+                "request.timeout.ms", 2_000, "default.api.timeout.ms", 3_000))) {
+            assertThatThrownBy(() -> plain.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+        }
+        try (Admin authenticated = Admin.create(Map.copyOf(sasl.clientSettings()))) {
+            assertThat(authenticated.describeCluster().nodes().get(30, TimeUnit.SECONDS)).isNotEmpty();
+        }
+
+        String url = site.articleUrl(firstStory().slug());
+        Search search = new Search(infrastructure.setup());
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(search.count(infrastructure.indices().articles(), "*")).isEqualTo(1));
+        JsonNode document = search.document(infrastructure.indices().articles(), Ids.article(url));
+        assertThat(document.path("location").toString()).contains("Montenegro");
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(webhook.deliveries()).singleElement()
+                        .satisfies(alert -> assertThat(alert.path("url").asText()).isEqualTo(url)));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(receivedByConsole()).isEqualTo(1));
+        System.out.printf("SASL passthrough: five services ready in %d ms, feed to alert and console %d ms later%n",
+                readyAfterMillis, (System.nanoTime() - readyNanos) / 1_000_000);
+    }
+
+    @Test
+    @Order(2)
     void everyMetricOfTheDashboardAndTheAlertRulesIsExported() throws Exception {
         TopicNames topics = infrastructure.topics();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -186,7 +265,9 @@ class ServiceSurfaceIT {
     }
 
     @Test
+    @Order(3)
     void everyServiceDescribesItsApiAndTheAnswersMatchTheDescription() throws Exception {
+        publishSecondStory();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> !webhook.deliveries().isEmpty());
 
@@ -254,6 +335,17 @@ class ServiceSurfaceIT {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"url\": \"" + site.feedUrl() + "\"}")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(404);
+    }
+
+    /** Alerts the console's live reader has taken from Kafka, as its readiness check counts them. */
+    private static long receivedByConsole() {
+        JsonNode checks = Http.get(pipeline.url(NewswatchService.CONSOLE) + "/q/health/ready").body().path("checks");
+        for (JsonNode check : checks) {
+            if (check.path("name").asText().equals("live-alerts")) {
+                return check.path("data").path("received").asLong();
+            }
+        }
+        return -1;
     }
 
     /** Adds each series of a Prometheus text exposition to {@code series}, by metric name. */

@@ -9,23 +9,18 @@ import io.newswatch.alerter.match.RuleMatcher;
 import io.newswatch.contract.Json;
 import io.newswatch.tagging.Enricher;
 import io.newswatch.tagging.TaggingOptions;
+import io.newswatch.tagging.cli.FileCommandLine;
 import io.newswatch.tagging.kb.KnowledgeBaseException;
 import org.apache.lucene.search.Query;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +55,7 @@ public final class MatchCommand implements Callable<Integer> {
     private static final java.util.logging.Logger LUCENE_LOG;
 
     static {
-        // The packaged app's classpath carries JBoss LogManager; name it before anything logs, as Quarkus would.
-        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        FileCommandLine.useServiceLogManager();
         LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
@@ -101,12 +95,8 @@ public final class MatchCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err), System.in));
-    }
-
-    /** Output in UTF-8 whatever the locale ({@code LC_ALL=C} would turn every Đ into ?). */
-    private static PrintStream utf8(FileDescriptor fd) {
-        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
+        System.exit(run(args, FileCommandLine.utf8(FileDescriptor.out), FileCommandLine.utf8(FileDescriptor.err),
+                System.in));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
@@ -116,15 +106,8 @@ public final class MatchCommand implements Callable<Integer> {
     /** With the enricher of tests, which compile the knowledge base once for many calls. */
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in,
                    Function<MatchCommand, Enricher> enricherFactory) {
-        CommandLine line = new CommandLine(new MatchCommand(out, err, in, enricherFactory));
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        line.setParameterExceptionHandler((e, arguments) -> {
-            err.println("newswatch match: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return BAD_INPUT;
-        });
-        return line.execute(args);
+        return FileCommandLine.execute("match", new MatchCommand(out, err, in, enricherFactory), args, out, err,
+                BAD_INPUT);
     }
 
     @Override
@@ -152,7 +135,7 @@ public final class MatchCommand implements Callable<Integer> {
             for (String file : files) {
                 ArticleDocument article;
                 try {
-                    article = reader.document(file, read(file));
+                    article = reader.document(file, FileCommandLine.read(file, in));
                 } catch (KnowledgeBaseException e) {
                     err.println("newswatch match: " + e.getMessage());
                     return BAD_KNOWLEDGE_BASE;
@@ -188,17 +171,6 @@ public final class MatchCommand implements Callable<Integer> {
             }
         }
         return unreadable ? UNREADABLE : anyMatch ? MATCH : NO_MATCH;
-    }
-
-    private String read(String file) throws IOException {
-        if (file.equals("-")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IOException("no such file");
-        }
-        return Files.readString(path, StandardCharsets.UTF_8);
     }
 
     private static void print(PrintStream out, String file, boolean matches, ArticleDocument article,

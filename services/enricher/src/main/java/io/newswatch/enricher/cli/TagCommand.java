@@ -8,23 +8,18 @@ import io.newswatch.tagging.ArticleFile;
 import io.newswatch.tagging.Enricher;
 import io.newswatch.tagging.Tagging;
 import io.newswatch.tagging.TaggingOptions;
+import io.newswatch.tagging.cli.FileCommandLine;
 import io.newswatch.tagging.entity.FoundEntity;
 import io.newswatch.tagging.kb.KnowledgeBaseException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -82,9 +77,7 @@ public final class TagCommand implements Callable<Integer> {
     }
 
     static {
-        // The packaged app's classpath carries JBoss LogManager, whose logger finder complains on standard error when
-        // anything logs before the property names it, as Quarkus would.
-        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        FileCommandLine.useServiceLogManager();
     }
 
     private TagCommand(PrintStream out, PrintStream err, InputStream in) {
@@ -94,24 +87,12 @@ public final class TagCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err), System.in));
-    }
-
-    /** Standard output in UTF-8 whatever the locale ({@code LC_ALL=C} would turn every Đ into ?). */
-    static PrintStream utf8(FileDescriptor fd) {
-        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
+        System.exit(run(args, FileCommandLine.utf8(FileDescriptor.out), FileCommandLine.utf8(FileDescriptor.err),
+                System.in));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-        CommandLine line = new CommandLine(new TagCommand(out, err, in));
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        line.setParameterExceptionHandler((e, arguments) -> {
-            err.println("newswatch tag: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return USAGE;
-        });
-        return line.execute(args);
+        return FileCommandLine.execute("tag", new TagCommand(out, err, in), args, out, err, USAGE);
     }
 
     @Override
@@ -128,8 +109,7 @@ public final class TagCommand implements Callable<Integer> {
         for (String file : files) {
             String content;
             try {
-                content = file.equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                content = FileCommandLine.read(file, in);
             } catch (IOException | RuntimeException e) {
                 err.println("newswatch tag: cannot read " + file + ": " + e.getMessage());
                 status = UNREADABLE;

@@ -70,6 +70,9 @@ public interface PollerConfig {
     /** robots.txt for article pages. */
     Robots robots();
 
+    /** Drain before fill: new polls wait while the next stages are far behind. */
+    Backpressure backpressure();
+
     /**
      * Items remembered per feed besides those still in it, to recognise what was already published: items that left
      * the feed are forgotten, longest gone first, down to this number; items in the feed are never forgotten.
@@ -162,6 +165,25 @@ public interface PollerConfig {
     }
 
     /** robots.txt settings: article pages only; a feed a user registered is fetched whatever it says. */
+    interface Backpressure {
+
+        /**
+         * Records written to the next stages' input topics and not yet committed by the slowest of them (enricher on
+         * the raw articles, alerter and indexer on the enriched ones) at which new polls wait, until the lag is back
+         * under half of it; 0 turns backpressure off. Stages with no running member do not count.
+         */
+        @WithDefault("5000")
+        long maxLag();
+
+        /** Longest wait: then the feeds due are polled all the same (a stage that is down must not stop polling). */
+        @WithDefault("PT1M")
+        Duration maxPause();
+
+        /** How often the lag is asked (a few small admin requests to Kafka) while polls wait or run. */
+        @WithDefault("PT1S")
+        Duration checkInterval();
+    }
+
     interface Robots {
 
         /** Ask each site's robots.txt before fetching its article pages (the feed's text is used when it says no). */

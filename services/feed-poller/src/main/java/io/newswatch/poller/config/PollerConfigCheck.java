@@ -61,6 +61,12 @@ public final class PollerConfigCheck {
             problems.add("newswatch.poller.max-items-per-feed (" + config.maxItemsPerFeed() + ") must not be below "
                     + "newswatch.poller.max-items-per-poll (" + config.maxItemsPerPoll() + ")");
         }
+        if (config.backpressure().maxLag() < 0) {
+            problems.add("newswatch.poller.backpressure.max-lag must not be negative (0 turns backpressure off)");
+        }
+        if (config.backpressure().checkInterval().toMillis() < 100) {
+            problems.add("newswatch.poller.backpressure.check-interval must be at least 100 ms");
+        }
         if (config.rememberedItems() < 10) {
             problems.add("newswatch.poller.remembered-items must be at least 10 (more than a feed shows at once)");
         }

@@ -88,6 +88,9 @@ public final class ArticleExtractor {
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "report",
             "liveblogposting", "webpage");
     private static final int SHORT_PARAGRAPH_WORDS = 25;
+    private static final Pattern NOT_WORD_OR_SPACE = Pattern.compile("[^\\p{L}\\p{N} ]");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern CAMEL_CASE = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
     private static final Pattern BIO_VERB = Pattern.compile("\\s+(is|was|has|covers|writes|reports|joined)\\b");
     private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)\\b(sign up|subscribe|newsletter|donat(e|ion)|"
             + "support (our|us|independent)|follow us|become a member|abonn|abonnieren|подпис|pretplat)");
@@ -364,8 +367,8 @@ public final class ArticleExtractor {
         String marker = classes + " " + element.id() + " " + element.attr("data-component") + " "
                 + element.attr("data-testid") + " " + element.attr("data-gu-name");
         List<String> words = new ArrayList<>();
-        for (String token : marker.split("[^A-Za-z0-9]+")) {
-            for (String word : token.split("(?<=[a-z0-9])(?=[A-Z])")) {
+        for (String token : NOT_ALPHANUMERIC.split(marker)) {
+            for (String word : CAMEL_CASE.split(token)) {
                 if (!word.isEmpty()) {
                     words.add(word.toLowerCase(Locale.ROOT));
                 }
@@ -384,11 +387,12 @@ public final class ArticleExtractor {
             if (!block.normalName().equals("p") && !block.normalName().equals("pre") && !textBlock(block)) {
                 continue;
             }
-            String text = HtmlText.collapse(block.text());
-            if (text.length() < 25 || linkDensity(block) > 0.5) {
+            String raw = block.text();
+            String text = HtmlText.collapse(raw);
+            if (text.length() < 25 || linkDensity(block, raw.length()) > 0.5) {
                 continue;
             }
-            double score = 1 + text.split("[,،、，]").length - 1 + Math.min(text.length() / 100.0, 3);
+            double score = 1 + commaPieces(text) - 1 + Math.min(text.length() / 100.0, 3);
             for (Element holder = block; holder != null; holder = holder.parent()) {
                 goodText.merge(holder, (double) text.length(), Double::sum);
             }
@@ -431,6 +435,28 @@ public final class ArticleExtractor {
         return best;
     }
 
+    /**
+     * The pieces {@code text.split("[,،、，]")} would give (trailing empty pieces dropped), without a regex: the
+     * clauses of a paragraph, which Readability scores.
+     */
+    static int commaPieces(String text) {
+        int separators = 0;
+        int trailing = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '\u060C' || c == '\u3001' || c == '\uFF0C') {
+                separators++;
+                trailing++;
+            } else {
+                trailing = 0;
+            }
+        }
+        if (text.isEmpty()) {
+            return 1;
+        }
+        return separators + 1 - trailing - (trailing == text.length() ? 1 : 0);
+    }
+
     /** Tag and classes: what makes sibling containers "of the same kind". */
     private static String kind(Element element) {
         return element.normalName() + "." + String.join(".", new java.util.TreeSet<>(element.classNames()));
@@ -463,7 +489,11 @@ public final class ArticleExtractor {
     }
 
     static double linkDensity(Element element) {
-        int total = element.text().length();
+        return linkDensity(element, element.text().length());
+    }
+
+    /** {@link #linkDensity(Element)} when the length of the element's text is known already. */
+    private static double linkDensity(Element element, int total) {
         if (total == 0) {
             return 0;
         }
@@ -484,7 +514,7 @@ public final class ArticleExtractor {
         List<Element> linkLists = new ArrayList<>();
         for (Element element : container.select("p, li, div, ul, ol, section, h2, h3, h4, h5, h6")) {
             String text = element.text();
-            if (!text.isBlank() && text.length() < 400 && linkDensity(element) > 0.5) {
+            if (!text.isBlank() && text.length() < 400 && linkDensity(element, text.length()) > 0.5) {
                 linkLists.add(element);
             }
         }
@@ -518,12 +548,22 @@ public final class ArticleExtractor {
 
     /** A pull quote repeats words of a paragraph; the paragraph stays, the repetition goes. */
     private static void dropRepeats(List<String> paragraphs) {
-        List<String> kept = new ArrayList<>();
+        // each paragraph normalised once, not once per pair (this was the extractor's hottest loop)
+        List<String> normalized = new ArrayList<>(paragraphs.size());
         for (String paragraph : paragraphs) {
-            String normalized = paragraph.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", "");
-            boolean repeated = words(paragraph) < SHORT_PARAGRAPH_WORDS && paragraphs.stream().anyMatch(other ->
-                    other != paragraph && other.length() > paragraph.length()
-                            && other.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", "").contains(normalized));
+            normalized.add(NOT_WORD_OR_SPACE.matcher(paragraph.toLowerCase(Locale.ROOT)).replaceAll(""));
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
+            boolean repeated = false;
+            if (words(paragraph) < SHORT_PARAGRAPH_WORDS) {
+                for (int j = 0; j < paragraphs.size() && !repeated; j++) {
+                    String other = paragraphs.get(j);
+                    repeated = other != paragraph && other.length() > paragraph.length()
+                            && normalized.get(j).contains(normalized.get(i));
+                }
+            }
             if (!repeated) {
                 kept.add(paragraph);
             }

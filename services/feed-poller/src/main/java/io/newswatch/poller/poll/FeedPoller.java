@@ -119,11 +119,16 @@ public final class FeedPoller {
         metrics.bytes(response.wireBytes());
         Feed moved = response.movedPermanently().map(uri -> movedTo(feed, uri)).orElse(null);
         if (response.notModified()) {
-            return notModified(feed, state, ledger, response, moved, started);
+            return notModified(feed, state, ledger, response, moved, started, "not_modified");
         }
         if (!response.ok()) {
             return failed(feed, state, "HTTP", "HTTP " + response.status() + " from " + response.uri(),
                     response.status(), response.retryAfter(), started);
+        }
+        // a site that sends no validators: the same bytes as the last poll that took all its items hold nothing new
+        String bodyHash = Hashes.body(response.body());
+        if (bodyHash.equals(state.bodyHash())) {
+            return notModified(feed, state, ledger, response, moved, started, "unchanged");
         }
         ParsedFeed parsed;
         try {
@@ -136,12 +141,13 @@ public final class FeedPoller {
         }
         metrics.parseWarnings(parsed.warnings().size());
         response.close();
-        return items(feed, state, ledger, published, sink, response.withoutBody(), parsed, moved, started, budget);
+        return items(feed, state, ledger, published, sink, response.withoutBody(), parsed, moved, started, budget,
+                bodyHash);
     }
 
     private PollResult items(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
                              ArticleSink sink, FetchResponse response, ParsedFeed parsed, Feed moved, long started,
-                             PollBudget budget) throws InterruptedException {
+                             PollBudget budget, String bodyHash) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
         List<ParsedItem> items = chronological(parsed.items());
@@ -235,7 +241,7 @@ public final class FeedPoller {
                 progress.lastDisallowed != null ? progress.lastDisallowed : prior.lastDisallowedPage(),
                 robotsOnFeed(response.uri(), prior.robots()), count > 0 ? now : prior.lastNewItem(), warnings, owner);
         FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag, lastModified,
-                identity.linkIdentity(), status);
+                identity.linkIdentity(), status, more ? null : bodyHash);
         metrics.poll("ok", "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(next, ledger.snapshot(feed.id(), now), moved, count);
     }
@@ -403,21 +409,22 @@ public final class FeedPoller {
         }).map(UrlSecrets::redactText).orElse(prior);
     }
 
+    /** A poll that found nothing new: {@code 304}, or ({@code outcome} "unchanged") the same body as before. */
     private PollResult notModified(Feed feed, FeedState state, ItemLedger ledger, FetchResponse response, Feed moved,
-                                   long started) {
+                                   long started, String outcome) {
         Instant now = clock.instant();
         FeedStatus prior = state.status();
         Duration interval = schedule.interval(feed.pollInterval(), ledger.items().stream().map(SeenItem::time).toList(), now);
         String etag = response.etag() != null ? response.etag() : state.etag();
         String lastModified = response.lastModified() != null ? response.lastModified() : state.lastModified();
-        FeedStatus status = new FeedStatus(now, now, 304, null, null, 0, prior.itemsPublished(), prior.itemsInFeed(),
+        FeedStatus status = new FeedStatus(now, now, response.status(), null, null, 0, prior.itemsPublished(), prior.itemsInFeed(),
                 now.plus(interval), interval, null, null, conditionalGet(etag, lastModified), prior.identity(),
                 prior.identityReason(), moved != null ? UrlSecrets.redact(feed.url()) : prior.movedFrom(),
                 prior.linksRefused(), prior.lastRefusedLink(), prior.pagesDisallowed(), prior.lastDisallowedPage(),
                 robotsOnFeed(response.uri(), prior.robots()), prior.lastNewItem(), prior.warnings(), owner);
-        metrics.poll("not_modified", "none", Duration.ofNanos(System.nanoTime() - started));
+        metrics.poll(outcome, "none", Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag,
-                lastModified, state.linkIdentity(), status), null, moved, 0);
+                lastModified, state.linkIdentity(), status, state.bodyHash()), null, moved, 0);
     }
 
     private PollResult failed(Feed feed, FeedState state, String kind, String error, Integer httpStatus,
@@ -442,7 +449,7 @@ public final class FeedPoller {
         }
         metrics.poll("failed", kind, Duration.ofNanos(System.nanoTime() - started));
         return new PollResult(new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, state.etag(),
-                state.lastModified(), state.linkIdentity(), status), null, null, 0);
+                state.lastModified(), state.linkIdentity(), status, null), null, null, 0);
     }
 
     private Feed movedTo(Feed feed, URI uri) {

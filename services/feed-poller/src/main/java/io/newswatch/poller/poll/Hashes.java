@@ -19,6 +19,15 @@ final class Hashes {
         return sha256(32, title, summary, body);
     }
 
+    /** 128 bits of SHA-256 over a feed's body, to tell an unchanged feed without parsing it. */
+    static String body(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** A 64-bit key of some parts, for the item ledger. */
     static String key(String... parts) {
         return sha256(16, parts);

@@ -33,7 +33,10 @@ public final class PollMetrics {
                 .description("Time a poll takes, article pages included").register(registry);
     }
 
-    /** A finished poll: {@code outcome} is ok, not_modified or failed; {@code error} the failure kind or none. */
+    /**
+     * A finished poll: {@code outcome} is ok, not_modified (304), unchanged (the same body as the last poll) or
+     * failed; {@code error} the failure kind or none.
+     */
     void poll(String outcome, String error, Duration took) {
         registry.counter("newswatch.poller.polls", "outcome", outcome, "error", error).increment();
         pollTimer.record(took);

@@ -33,6 +33,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Clock clock;
     private final Semaphore slots;
     private final Consumer<Duration> lag;
+    private final Backpressure backpressure;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("poll-", 0).daemon().factory());
     private final ReentrantLock lock = new ReentrantLock();
@@ -52,7 +53,16 @@ public final class PollScheduler implements AutoCloseable {
      * @param lag           told how late each poll starts after it was due
      */
     public PollScheduler(Function<String, Instant> poll, int maxConcurrent, Clock clock, Consumer<Duration> lag) {
+        this(poll, maxConcurrent, clock, lag, Backpressure.off());
+    }
+
+    /**
+     * @param backpressure holds new polls back while the next stages are far behind
+     */
+    public PollScheduler(Function<String, Instant> poll, int maxConcurrent, Clock clock, Consumer<Duration> lag,
+                         Backpressure backpressure) {
         this.poll = poll;
+        this.backpressure = backpressure;
         this.clock = clock;
         this.slots = new Semaphore(maxConcurrent);
         this.lag = lag;
@@ -130,6 +140,7 @@ public final class PollScheduler implements AutoCloseable {
         while (open) {
             try {
                 slots.acquire();
+                backpressure.awaitOpen();
                 Due next = awaitDue();
                 if (next == null) {
                     slots.release();

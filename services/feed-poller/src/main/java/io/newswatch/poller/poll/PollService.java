@@ -14,6 +14,7 @@ import io.newswatch.kafka.PartitionOwnership;
 import io.newswatch.kafka.TopicTable;
 import io.newswatch.poller.feed.FeedRegistry;
 import io.newswatch.poller.http.UrlSecrets;
+import io.newswatch.poller.publish.DownstreamLag;
 import io.newswatch.poller.publish.KafkaPublisher;
 import io.newswatch.poller.state.FeedState;
 import io.newswatch.poller.state.FeedStatus;
@@ -66,6 +67,8 @@ public class PollService {
     private final PollScheduler scheduler;
     private final CompletableFuture<Void> loaded;
     private final Timer lag;
+    private final DownstreamLag downstream;
+    private final Backpressure backpressure;
 
     public PollService(PollerConfig config, TopicNames topics, InstanceId instance, FeedRegistry registry,
                        StateStore store, FeedPoller poller, KafkaPublisher publisher, Clock clock,
@@ -108,7 +111,14 @@ public class PollService {
         this.lag = Timer.builder("newswatch.poller.poll.lag")
                 .description("How late polls start after they were due (a growing lag: too few polls at once)")
                 .register(meters);
-        this.scheduler = new PollScheduler(this::poll, config.maxConcurrentPolls(), clock, lag::record);
+        PollerConfig.Backpressure drain = config.backpressure();
+        this.downstream = drain.maxLag() <= 0 ? null : new DownstreamLag(kafka.admin("newswatch-feed-poller-lag-"
+                + instance.value()), List.of(new DownstreamLag.Watched(topics.enricherGroup(), topics.articlesRaw()),
+                new DownstreamLag.Watched(topics.alerterGroup(), topics.articlesEnriched()),
+                new DownstreamLag.Watched(topics.indexerGroup(), topics.articlesEnriched())), Duration.ofSeconds(5));
+        this.backpressure = downstream == null ? Backpressure.off() : new Backpressure(downstream, drain.maxLag(),
+                drain.maxPause(), drain.checkInterval(), clock, interval -> Thread.sleep(interval));
+        this.scheduler = new PollScheduler(this::poll, config.maxConcurrentPolls(), clock, lag::record, backpressure);
         this.loaded = new CompletableFuture<>();
     }
 
@@ -142,6 +152,11 @@ public class PollService {
                 .description("Feeds of this instance whose last poll failed").register(meters);
         Gauge.builder("newswatch.poller.polls.running", scheduler, PollScheduler::running)
                 .description("Polls in progress").register(meters);
+        Gauge.builder("newswatch.poller.downstream.lag", backpressure, Backpressure::lag)
+                .description("Records the slowest next stage has still to read (-1: unknown or backpressure off)")
+                .register(meters);
+        Gauge.builder("newswatch.poller.backpressure.paused", backpressure, b -> b.paused() ? 1 : 0)
+                .description("1 while new polls wait for the next stages to catch up").register(meters);
     }
 
     /** Completes once the registry and the state have been read from Kafka. */
@@ -280,5 +295,8 @@ public class PollService {
         feedsTable.close();
         stateTable.close();
         deadLetters.close();
+        if (downstream != null) {
+            downstream.close();
+        }
     }
 }

@@ -16,20 +16,22 @@ import java.time.Instant;
  * @param lastModified  the feed's last {@code Last-Modified}, sent back as {@code If-Modified-Since}
  * @param linkIdentity  true once the feed's guids proved unusable: items are told apart by link and title
  * @param status        how the feed is doing
+ * @param bodyHash      SHA-256 (128 bits) of the feed's last body, when all its new items were taken: the same body
+ *                      again (a site that sends no validators) is not parsed again; null when unknown
  */
 public record FeedState(int schemaVersion, String type, String feedId, Instant timestamp, String etag,
-                        String lastModified, boolean linkIdentity, FeedStatus status) {
+                        String lastModified, boolean linkIdentity, FeedStatus status, String bodyHash) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = "feed-state";
 
     /** The state of a feed never polled. */
     public static FeedState initial(String feedId, Instant now) {
-        return new FeedState(SCHEMA_VERSION, TYPE, feedId, now, null, null, false, FeedStatus.pending(now));
+        return new FeedState(SCHEMA_VERSION, TYPE, feedId, now, null, null, false, FeedStatus.pending(now), null);
     }
 
     /** The same state with another status. */
     public FeedState withStatus(FeedStatus newStatus) {
-        return new FeedState(schemaVersion, type, feedId, timestamp, etag, lastModified, linkIdentity, newStatus);
+        return new FeedState(schemaVersion, type, feedId, timestamp, etag, lastModified, linkIdentity, newStatus, bodyHash);
     }
 }

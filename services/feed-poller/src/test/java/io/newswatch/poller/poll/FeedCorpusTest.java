@@ -613,6 +613,24 @@ class FeedCorpusTest {
         }
 
         @Test
+        void theSameBodyWithoutValidatorsIsNotParsedAgain() throws Exception {
+            site.route("/feeds/no-validators.xml", site.feed("rss20.xml"));
+            assertThat(pollPath("/feeds/no-validators.xml", false)).hasSize(2);
+            harness.clock.advance(Duration.ofMinutes(5));
+            assertThat(harness.poll()).isEmpty();
+            assertThat(harness.meters.counter("newswatch.poller.polls", "outcome", "unchanged", "error", "none").count())
+                    .isEqualTo(1);
+            assertThat(harness.status().httpStatus()).isEqualTo(200);
+            assertThat(harness.status().lastSuccess()).isEqualTo(PollHarness.START.plus(Duration.ofMinutes(5)));
+            // a changed body is parsed: its new item is published
+            site.route("/feeds/no-validators.xml", site.feed("revised-1.xml"));
+            harness.clock.advance(Duration.ofMinutes(5));
+            assertThat(harness.poll()).isNotEmpty();
+            assertThat(harness.meters.counter("newswatch.poller.polls", "outcome", "ok", "error", "none").count())
+                    .isEqualTo(2);
+        }
+
+        @Test
         void conditionalGetWithLastModified() throws Exception {
             String lastModified = "Wed, 01 Apr 2020 10:00:00 GMT";
             site.route("/feeds/last-modified.xml", exchange -> {

@@ -56,6 +56,22 @@ class PollSchedulerTest {
     }
 
     @Test
+    void noNewPollStartsWhileTheNextStagesAreFarBehind() {
+        java.util.concurrent.atomic.AtomicLong lag = new java.util.concurrent.atomic.AtomicLong(10_000);
+        AtomicInteger polled = new AtomicInteger();
+        scheduler = new PollScheduler(feedId -> {
+            polled.incrementAndGet();
+            return Instant.now().plusMillis(50);
+        }, 2, Clock.systemUTC(), l -> { }, new Backpressure(() -> java.util.OptionalLong.of(lag.get()), 1000,
+                Duration.ofHours(1), Duration.ofMillis(20), Clock.systemUTC(), Thread::sleep));
+        scheduler.start();
+        scheduler.schedule("a", Instant.now());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> polled.get() == 0);
+        lag.set(400);
+        await().atMost(Duration.ofSeconds(10)).until(() -> polled.get() >= 2);
+    }
+
+    @Test
     void pollsDueFeedsAndReschedulesThemAtTheTimeThePollReturns() {
         start(4, feedId -> Instant.now().plusMillis(100));
         scheduler.schedule("a", Instant.now());
