@@ -53,15 +53,24 @@ public final class Cues {
             words("de", "Präsident Präsidentin Minister Ministerin Kanzler Kanzlerin Bundeskanzler Außenminister "
                     + "Außenministerin Verteidigungsminister Innenminister Ministerpräsident Regierungschef Sprecher "
                     + "Sprecherin Botschafter Botschafterin General Generalsekretär Chef Chefin Abgeordnete "
-                    + "Abgeordneter Bürgermeister Staatschef Premierminister Kremlchef Oppositionsführer Herr Frau"),
+                    + "Abgeordneter Bürgermeister Staatschef Premierminister Kremlchef Oppositionsführer Herr Frau "
+                    + "Geschäftsführer Geschäftsführerin Vorsitzende Vorsitzender Landrat Anwalt Anwältin Experte "
+                    + "Expertin Staatssekretär Staatssekretärin Oberbürgermeister Bürgermeisterin"),
             words("fr", "président présidente ministre porte-parole ambassadeur ambassadrice général secrétaire "
-                    + "chef premier maire député députée dirigeant opposant M Mme"),
+                    + "chef premier maire député députée dirigeant opposant M Mme directeur directrice avocat avocate "
+                    + "préfet sénateur sénatrice patron patronne PDG secrétaire syndicaliste"),
             words("ru", "президент министр глава премьер премьер-министр спикер пресс-секретарь представитель посол "
-                    + "генерал генсек лидер председатель губернатор мэр депутат главы министра президента"),
-            words("uk", "президент міністр глава прем'єр речник посол генерал лідер голова губернатор мер депутат"),
+                    + "генерал генсек лидер председатель губернатор мэр депутат главы министра президента адвокат "
+                    + "адвоката директор директора эксперт аналитик политолог губернатора посла депутата мэра "
+                    + "советник помощник руководитель представителя председателя прокурор судья сенатор "
+                    + "вице-премьер замминистра командующий гендиректор"),
+            words("uk", "президент міністр глава прем'єр речник посол генерал лідер голова губернатор мер депутат "
+                    + "директор директорка міністра голови речниця адвокат експерт посла"),
             words("sr", "predsednik predsjednik predsednica predsjednica ministar ministarka premijer premijerka "
                     + "portparol ambasador general lider šef gradonačelnik poslanik potpredsjednik potpredsednik "
-                    + "glasnogovornik veleposlanik predsjednika predsednika ministra premijera"));
+                    + "glasnogovornik veleposlanik predsjednika predsednika ministra premijera direktor direktorka "
+                    + "direktora predsjedavajući predsjedavajuća predsedavajući advokat sudija tužilac savjetnik "
+                    + "savetnik gradonačelnica poslanica šefica ambasadorka ministarke"));
 
     /** Verbs of saying: "X Y said", "said X Y". */
     public static final Set<String> SPEECH_VERBS = union(words("said", "says", "told", "added", "stated", "warned", "wrote",
@@ -141,7 +150,7 @@ public final class Cues {
             "cathedral", "hospital", "school", "college", "academy", "museum", "library", "stadium", "arena",
             "exchange", "index", "market", "investigation", "management", "baseball", "football", "basketball", "player",
             "point", "rights", "sabha", "security", "intelligence", "justice", "health", "education", "development",
-            "energy", "power", "affairs", "launchpad", "contest", "championship", "authority", "authorities", "board", "administration", "directorate", "bureau", "institution", "organisation's", "ministries", "brigade", "regiment", "battalion", "division", "corps", "fleet", "squadron", "markets", "stock", "stocks", "group's", "terminal", "twitter", "feed");
+            "energy", "power", "affairs", "launchpad", "contest", "championship", "authority", "authorities", "board", "administration", "directorate", "bureau", "institution", "organisation's", "ministries", "brigade", "regiment", "battalion", "division", "corps", "fleet", "squadron", "markets", "stock", "stocks", "group's", "terminal", "twitter", "feed", "democrats", "monitor", "gmbh", "ag", "se");
 
     /** First words that make a capitalised sequence a place, event or body rather than a person. */
     static final Set<String> NOT_PERSON_STARTS = words("fort", "port", "cape", "camp", "league", "criminal", "human",

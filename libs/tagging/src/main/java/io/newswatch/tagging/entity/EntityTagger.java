@@ -81,7 +81,7 @@ public final class EntityTagger {
         // 0. organisations named by their first or last word: what the dictionary found inside them is part of them
         //    ("Al Assad University Hospital" is no person, "Bank of England" no place), unless it is the whole name
         List<NameFinder.Found> organizations = new ArrayList<>();
-        for (NameFinder.Found o : NameFinder.organizations(tokens)) {
+        for (NameFinder.Found o : NameFinder.organizations(tokens, language)) {
             if (matches.stream().noneMatch(m -> m.from() <= o.from() && m.to() >= o.to())) {
                 organizations.add(o);
                 matches.removeIf(m -> m.from() >= o.from() && m.to() <= o.to());
@@ -95,7 +95,9 @@ public final class EntityTagger {
         List<Match> deferred = new ArrayList<>();
         for (Match m : matches) {
             int entity = singleEntity(m);
-            if (allPlaces(m) && partOfLongerName(tokens, m, matches, germanNouns)) {
+            if (allPlaces(m) && (partOfLongerName(tokens, m, matches, germanNouns) || m.from() > 0
+                    && (tokens.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
+                    && GivenNames.contains(tokens, m.from() - 1, language))) {
                 continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
             }
             if (entity >= 0 && !dictionary.entity(entity).ambiguous()) {
@@ -130,11 +132,11 @@ public final class EntityTagger {
             own(owner, o.from(), o.to());
         }
         // 3. people and places from cues
-        for (PersonFinder.Found p : personFinder.find(tokens, owner)) {
+        for (PersonFinder.Found p : personFinder.find(tokens, owner, language)) {
             hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.PERSON, false));
             own(owner, p.from(), p.to());
         }
-        for (NameFinder.Found p : NameFinder.places(tokens, owner)) {
+        for (NameFinder.Found p : NameFinder.places(tokens, owner, language)) {
             hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.LOCATION, false));
             own(owner, p.from(), p.to());
         }

@@ -35,9 +35,9 @@ final class NameFinder {
             "news", "times", "post", "fund", "trust", "partners", "securities", "capital", "investments",
             "petroleum", "oil", "gas", "energy", "telecom", "communications", "pharmaceuticals", "electric",
             "steel", "mining", "insurance", "reserve", "board", "government", "militia", "militias", "regiment",
-            "battalion", "division", "corps", "fleet", "command", "club", "league", "church", "tribunal",
+            "battalion", "division", "corps", "fleet", "command", "force", "squadron", "club", "league", "church", "tribunal",
             "observatory", "mission", "alliance", "ministerium", "partei", "regierung", "ministère", "parti",
-            "ministarstvo", "vlada", "stranka");
+            "ministarstvo", "vlada", "stranka", "se", "kg", "kgaa", "sas", "sarl", "srl", "doo", "jsc", "pjsc");
     /** First words of "X of Y" organisations. */
     static final Set<String> ORGANIZATION_HEADS = Set.of("ministry", "university", "bank", "department", "council",
             "party", "institute", "office", "commission", "committee", "federation", "league", "army", "court",
@@ -93,7 +93,19 @@ final class NameFinder {
 
     /** Organisations named by their first or last word, longest first; they may cover dictionary matches. */
     static List<Found> organizations(Tokens t) {
+        return organizations(t, null);
+    }
+
+    /**
+     * Organisations of a text in a known language (ISO 639-1, or null): besides the English patterns, a name in
+     * quotation marks after a legal form or a word for a body ("ООО «Камский литейный завод»", "партии «Новые
+     * люди»", "компанија „Шумадија компоненте“"), a Slavic body named by its head word and the genitives after it
+     * ("Министерство обороны", "Следственный комитет России", "Vlada Crne Gore", "Savez samostalnih sindikata"), a
+     * German compound ("Wirtschaftsministeriums", "Bundesamt"), a French name after "société", "groupe"...
+     */
+    static List<Found> organizations(Tokens t, String language) {
         List<Found> found = new ArrayList<>();
+        LanguagePatterns.organizations(t, language, found);
         int n = t.size();
         int i = 0;
         while (i < n) {
@@ -118,10 +130,14 @@ final class NameFinder {
                     break;
                 }
             }
+            if (overlaps(found, from, end)) {
+                i = end + 1;
+                continue;
+            }
             boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from)) && t.is(from + 1, "of");
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
-            } else if (last > from && t.capitalized(from)) {
+            } else if (last > from && (t.capitalized(from) || ordinal(t, from))) {
                 found.add(new Found(from, last, EntityType.ORGANIZATION, t.surface(from, last)));
             }
             i = end + 1;
@@ -129,8 +145,25 @@ final class NameFinder {
         return found;
     }
 
+    static boolean overlaps(List<Found> found, int from, int to) {
+        for (Found f : found) {
+            if (f.from() <= to && f.to() >= from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Places named by a cue: "X province", "X-based", "the town of X". Only tokens nobody owns. */
     static List<Found> places(Tokens t, int[] owner) {
+        return places(t, owner, null);
+    }
+
+    /**
+     * Places of a text in a known language: besides the English cues, a capitalised word after a Slavic preposition
+     * of place ("в Казани", "у Крагујевцу", "iz Trsta", "в Нижнем Новгороде") and after "near" or "west of".
+     */
+    static List<Found> places(Tokens t, int[] owner, String language) {
         List<Found> found = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
@@ -156,6 +189,7 @@ final class NameFinder {
                 found.add(new Found(i + 2, to, EntityType.LOCATION, t.surface(i + 2, to)));
             }
         }
+        LanguagePatterns.places(t, owner, language, found);
         return found;
     }
 
@@ -165,7 +199,17 @@ final class NameFinder {
     }
 
     private static boolean startsName(Tokens t, int i) {
-        return t.capitalized(i) && !t.has(i, Tokens.BOILERPLATE) && t.shape(i) != Tokens.NUMBER;
+        return (t.capitalized(i) || ordinal(t, i)) && !t.has(i, Tokens.BOILERPLATE);
+    }
+
+    /** "15th", "1st", "3rd": the number of a military unit ("15th Division", "1st Armored Brigade"). */
+    private static boolean ordinal(Tokens t, int i) {
+        if (t.shape(i) != Tokens.NUMBER) {
+            return false;
+        }
+        String word = t.folded(i);
+        return word.length() >= 3 && word.length() <= 5
+                && (word.endsWith("th") || word.endsWith("st") || word.endsWith("nd") || word.endsWith("rd"));
     }
 
     /** The last token of a run of capitalised words (with lower-case connectors inside) from {@code i}. */

@@ -22,18 +22,46 @@ final class PersonFinder {
     }
 
     List<Found> find(Tokens t, int[] owner) {
+        return find(t, owner, null);
+    }
+
+    /**
+     * Finds the people of a text in a known language (ISO 639-1, or null): besides the cues, a given name before a
+     * capitalised word ("Рустам Минниханов", "Philippe Tabarot"), a Russian or Ukrainian patronymic ("Олег
+     * Викторович Звягинцев"), a South Slavic surname in -ić ("Zoran Stevanović"), or initials ("А. А. Беспалов").
+     */
+    List<Found> find(Tokens t, int[] owner, String language) {
         List<Found> found = new ArrayList<>();
         int n = t.size();
         int i = 0;
         while (i < n) {
-            int end = nameEnd(t, owner, i);
+            int initialsEnd = initialsName(t, owner, i, language);
+            if (initialsEnd >= 0) {
+                found.add(new Found(i, initialsEnd, t.surface(i, initialsEnd)));
+                i = initialsEnd + 1;
+                continue;
+            }
+            int end = nameEnd(t, owner, i, language);
             if (end < 0) {
                 i++;
                 continue;
             }
+            // "Глава Татарстана Рустам Минниханов", "Nothilfekoordinator Martin Griffiths": the capitalised words
+            // before a given name are a title or a genitive, no part of the name
+            int given = -1;
+            for (int k = i; k < end; k++) {
+                if (GivenNames.contains(t, k, language)) {
+                    given = k;
+                    break;
+                }
+            }
+            if (given > i) {
+                i = given;
+            }
             int words = end - i + 1;
-            boolean honorific = i > 0 && isHonorific(t.folded(i - 1)) && glued(t, i);
-            if ((words >= 2 || honorific) && hasCue(t, i, end, honorific)) {
+            boolean honorific = i > 0 && isHonorific(t, i - 1, language) && (glued(t, i) || afterInitial(t, i));
+            boolean named = words >= 2 && (given == i || patronymic(t.folded(i + 1)) || slavicSurname(t, end, language));
+            if ((words >= 2 || honorific) && (named || hasCue(t, i, end, honorific))) {
                 found.add(new Found(i, end, t.surface(i, end)));
             }
             i = end + 1;
@@ -41,14 +69,89 @@ final class PersonFinder {
         return found;
     }
 
+    private static final java.util.Set<String> SOUTH_SLAVIC = java.util.Set.of("sr", "hr", "bs", "me", "cnr", "sh");
+    /** Endings of German compound titles: "Verteidigungsminister", "Vorstandschefin", "Nothilfekoordinator". */
+    private static final String[] TITLE_ENDINGS = {"minister", "ministerin", "prasident", "prasidentin", "sprecher",
+            "sprecherin", "chef", "chefin", "koordinator", "koordinatorin", "vorsitzender", "vorsitzende",
+            "fuhrer", "fuhrerin", "direktor", "direktorin", "sekretar", "sekretarin", "kommissar", "kommissarin",
+            "botschafter", "botschafterin", "general", "ministre", "directeur", "directrice"};
+
+    /** A word that introduces a name: a title of {@link Cues#TITLES}, or a German compound ending like one. */
+    static boolean title(String folded) {
+        if (Cues.TITLES.contains(folded)) {
+            return true;
+        }
+        for (String ending : TITLE_ENDINGS) {
+            if (folded.length() > ending.length() + 2 && folded.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Endings of Russian and Ukrainian patronymics, folded, in every case. */
+    private static final String[] PATRONYMIC_ENDINGS = {"ovich", "evich", "ovicha", "evicha", "ovichu", "evichu",
+            "ovichem", "evichem", "ovna", "evna", "ovny", "evny", "ovnoy", "evnoy", "ovnu", "evnu", "ichna", "ichny",
+            "ichnoy", "ovych", "evych", "ovycha", "evycha", "ovychu", "ovychem", "ivna", "ivny", "ivni", "ivnu",
+            "ivnoiu", "ovna", "ievych", "ievycha"};
+
+    private static boolean patronymic(String folded) {
+        for (String ending : PATRONYMIC_ENDINGS) {
+            if (folded.endsWith(ending) && folded.length() > ending.length() + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A South Slavic surname in -ić/-ић (any case: Vučića, Vučiću, Vučićem) in a text of that language. */
+    private static boolean slavicSurname(Tokens t, int i, String language) {
+        if (!SOUTH_SLAVIC.contains(String.valueOf(language))) {
+            return false;
+        }
+        String text = t.text();
+        int end = t.end(i);
+        for (int k = end - 1; k >= Math.max(t.start(i) + 2, end - 3); k--) {
+            char c = text.charAt(k);
+            if (c == 'ć' || c == 'ћ') {
+                return true;
+            }
+            if ("aeiumoаеиумо".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The last token of a name written with initials ("А. А. Беспалов", "V. Putin"), or -1: one or two initials,
+     * each with its full stop, then a capitalised word nobody owns.
+     */
+    private static int initialsName(Tokens t, int[] owner, int i, String language) {
+        if (!initial(t, owner, i) || "fr".equals(language) && t.is(i, "m")) {
+            return -1;
+        }
+        int k = i + 1;
+        if (k < t.size() && initial(t, owner, k) && afterInitial(t, k)) {
+            k++;
+        }
+        if (k < t.size() && afterInitial(t, k) && nameWord(t, owner, k) && t.end(k) - t.start(k) >= 3
+                && !Cues.NOT_PERSON_ENDINGS.contains(t.folded(k)) && (i == 0 || !t.capitalized(i - 1)
+                || t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) || title(t.folded(i - 1)))) {
+            return k;
+        }
+        return -1;
+    }
+
     /** The last token of a name starting at {@code i}, or -1 when no name starts there. */
-    private static int nameEnd(Tokens t, int[] owner, int i) {
+    private static int nameEnd(Tokens t, int[] owner, int i, String language) {
         if (!nameWord(t, owner, i)) {
             return -1;
         }
         // "the Grand Canal Authority": a name glued to a capitalised word before it is part of a longer proper noun
-        if (i > 0 && glued(t, i) && t.capitalized(i - 1) && !Cues.TITLES.contains(t.folded(i - 1))
-                && !t.has(i - 1, Tokens.SENTENCE_START)) {
+        if (i > 0 && glued(t, i) && t.capitalized(i - 1) && !title(t.folded(i - 1))
+                && !t.has(i - 1, Tokens.SENTENCE_START) && (!GivenNames.contains(t, i, language)
+                || GivenNames.contains(t, i - 1, language))) {
             return -1;
         }
         if (Cues.NOT_PERSON_STARTS.contains(t.folded(i))) {
@@ -93,7 +196,7 @@ final class PersonFinder {
     private static boolean nameWord(Tokens t, int[] owner, int i) {
         return owner[i] < 0 && t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE)
                 && t.end(i) - t.start(i) >= 2 && !Cues.NOT_NAMES.contains(t.folded(i))
-                && !Cues.TITLES.contains(t.folded(i));
+                && !title(t.folded(i));
     }
 
     private static boolean hasCue(Tokens t, int from, int to, boolean honorific) {
@@ -102,11 +205,11 @@ final class PersonFinder {
         }
         // a title or role right before: "President X Y", "spokesman X Y"; or before a comma: "the Iraqi Foreign
         // Minister, Ibrahim al-Jaafari"
-        if (from > 0 && glued(t, from) && Cues.TITLES.contains(t.folded(from - 1))) {
+        if (from > 0 && glued(t, from) && title(t.folded(from - 1))) {
             return true;
         }
         if (from > 1 && t.has(from, Tokens.AFTER_COMMA) && !t.has(from, Tokens.SENTENCE_START)
-                && Cues.TITLES.contains(t.folded(from - 1)) && t.text().charAt(t.start(from) - 2) == ',') {
+                && title(t.folded(from - 1)) && t.text().charAt(t.start(from) - 2) == ',') {
             return true;
         }
         // a verb of saying right after: "X Y said"
@@ -129,7 +232,7 @@ final class PersonFinder {
                 if (k > after && (t.flags(k) & (Tokens.SENTENCE_START | Tokens.AFTER_COMMA)) != 0) {
                     break;
                 }
-                if (Cues.TITLES.contains(t.folded(k))) {
+                if (title(t.folded(k))) {
                     return true;
                 }
             }
@@ -142,7 +245,18 @@ final class PersonFinder {
         return (t.flags(i) & NAME_GLUE) == 0;
     }
 
-    private static boolean isHonorific(String folded) {
-        return folded.equals("mr") || folded.equals("mrs") || folded.equals("ms") || folded.equals("dr");
+    private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "dr");
+    /** Honorifics of a language, folded: "Herr Habermann", "Frau Wendtland", "M. Dupérat", "Mme Carrouge". */
+    private static final java.util.Map<String, java.util.Set<String>> LANGUAGE_HONORIFICS = java.util.Map.of(
+            "de", java.util.Set.of("herr", "frau", "dr"),
+            "fr", java.util.Set.of("m", "mme", "mlle", "monsieur", "madame", "me"));
+
+    private static boolean isHonorific(Tokens t, int i, String language) {
+        String folded = t.folded(i);
+        if (HONORIFICS.contains(folded)) {
+            return true;
+        }
+        java.util.Set<String> own = LANGUAGE_HONORIFICS.get(String.valueOf(language));
+        return own != null && own.contains(folded) && t.capitalized(i);
     }
 }

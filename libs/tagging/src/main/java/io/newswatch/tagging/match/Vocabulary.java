@@ -113,7 +113,9 @@ public final class Vocabulary {
                 stemIds[i] = longestStem(folded, from, length);
             }
             if (lemmas != null) {
-                lemmas[i] = tokens.capitalized(i) ? lemma(folded, from, length, rules, ids[i]) : UNKNOWN;
+                // and the lower-case words of a name ("Европске уније", "Evropskoj uniji")
+                lemmas[i] = tokens.capitalized(i) || i > 0 && tokens.capitalized(i - 1)
+                        ? lemma(folded, from, length, rules, ids[i]) : UNKNOWN;
             }
         }
         return new Lookup(ids, stemIds, lemmas, this);

@@ -19,7 +19,7 @@ public final class Inflection {
             {"oy", "a"}, {"oj", "a"}, {"om", ""}, {"em", ""}, {"ym", ""}, {"im", ""},
             {"ya", "y"}, {"yu", "y"}, {"ye", "y"},
             {"a", ""}, {"u", ""}, {"e", ""}, {"y", ""}, {"e", "a"}, {"y", "a"}, {"u", "a"}, {"i", "a"}, {"i", "ya"},
-            {"a", "o"}, {"u", "o"}, {"e", "o"}};
+            {"a", "o"}, {"u", "o"}, {"e", "o"}, {"i", ""}, {"ya", ""}, {"yu", ""}, {"yem", ""}};
     /** Ukrainian (national transliteration): as Russian, with the i/o alternation of Київ, Харків, Львів. */
     private static final String[][] UKRAINIAN = {
             {"ieva", "iv"}, {"ievi", "iv"}, {"ievom", "iv"}, {"ova", "iv"}, {"ovi", "iv"}, {"ovom", "iv"},

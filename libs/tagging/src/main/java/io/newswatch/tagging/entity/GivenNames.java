@@ -1,0 +1,68 @@
+package io.newswatch.tagging.entity;
+
+import io.newswatch.folding.TextFolding;
+import io.newswatch.tagging.kb.KnowledgeBaseLoader;
+import io.newswatch.tagging.text.Inflection;
+import io.newswatch.tagging.text.Tokens;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Given names ({@code kb/given-names.txt}), folded in every transliteration: a word that starts a person's name in
+ * the news. Inflected forms ("Рустама", "Петером") are recognised through the case endings of the text's language.
+ */
+final class GivenNames {
+
+    private static final Set<String> NAMES = load();
+
+    private GivenNames() {
+    }
+
+    /** True when token {@code i}, or its base form in {@code language}, is a given name. */
+    static boolean contains(Tokens t, int i, String language) {
+        String word = t.folded(i);
+        if (NAMES.contains(word)) {
+            return true;
+        }
+        for (String[] rule : Inflection.rules(language)) {
+            String ending = rule[0];
+            if (word.length() - ending.length() >= 3 && word.endsWith(ending)
+                    && NAMES.contains(word.substring(0, word.length() - ending.length()) + rule[1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> load() {
+        String path = KnowledgeBaseLoader.CLASSPATH_ROOT + "given-names.txt";
+        Set<String> names = new HashSet<>();
+        try (InputStream in = GivenNames.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                for (String name : line.strip().split("\\s+")) {
+                    names.addAll(TextFolding.variants(name, null));
+                    for (String language : new String[] {"ru", "uk", "sr"}) {
+                        names.add(TextFolding.fold(name, language));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+        return Set.copyOf(names);
+    }
+}

@@ -1,0 +1,331 @@
+package io.newswatch.tagging.entity;
+
+import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.entity.NameFinder.Found;
+import io.newswatch.tagging.text.Tokens;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How the news of the region write the names of bodies and places that no knowledge base holds, where capitals say
+ * less than in English: Russian and South Slavic bodies are a capitalised head and lower-case genitives ("Министерство
+ * обороны", "Savez samostalnih sindikata"), companies and parties are quoted after their legal form or kind ("ООО
+ * «Камский литейный завод»", "партии «Новые люди»"), German ministries are compounds ("Wirtschaftsministeriums"), places
+ * follow a preposition of place in the locative ("в Казани", "у Крагујевцу"). Plain rules over folded tokens.
+ */
+final class LanguagePatterns {
+
+    private static final Set<String> SLAVIC = Set.of("ru", "uk", "be", "sr", "hr", "bs", "me", "cnr", "sh", "mk", "bg");
+    private static final int GLUE = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
+            | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION | Tokens.BOILERPLATE;
+
+    /** Legal forms before a quoted company name, folded. */
+    private static final Set<String> LEGAL_FORMS = Set.of("ooo", "oao", "zao", "pao", "ao", "nao", "gup", "fgup",
+            "mup", "ano", "nko", "tov", "prat", "pat", "doo", "ad", "jp", "pjsc", "ojsc", "jsc", "llc");
+    /** Beginnings of words (folded) for a kind of body before a quoted name: "компании «...»", "stranke „...“". */
+    private static final String[] KIND_STEMS = {"kompani", "firm", "holding", "kontsern", "grupp", "bank", "zavod",
+            "fabrik", "predpriyat", "parti", "dvizheni", "fond", "organizats", "izdani", "gazet", "telekanal",
+            "agentstv", "obshchestv", "korporats", "kombinat", "soyuz", "klub", "preduzec", "strank", "partij",
+            "pokret", "udruzenj", "fondacij", "tvrtk", "list", "dnevnik", "portal", "konzern", "zeitung", "societe",
+            "groupe", "entreprise", "journal", "kompaniia", "kompanii", "partiia", "partii", "vydavnytstv"};
+    /** Beginnings of head words of Slavic bodies, folded: "Министерство ...", "Vlada ...", "... комитет ...". */
+    private static final String[] HEAD_STEMS = {"ministerstv", "ministarstv", "vedomstv", "komitet", "sluzhb",
+            "agentstv", "ahentstv", "agencij", "upravleni", "institut", "instytut", "universitet", "universytet",
+            "univerzitet", "akademi", "fakultet", "sovet", "savet", "savjet", "vijec", "savez", "prokuratur",
+            "pravitelstv", "uriad", "administrats", "departament", "komissi", "komisij", "skupstin", "tuzilastv",
+            "kancelarij", "strank", "sindikat", "ambasad", "opstin", "direkcij", "sekretarijat", "predsednistv",
+            "predsjednistv", "inspektsi", "partii", "partij"};
+    /** Head words of Slavic bodies that are short or common as stems, as whole folded words. */
+    private static final Set<String> HEAD_WORDS = Set.of("mid", "sud", "suda", "sudu", "sudom", "sude", "vlada",
+            "vlade", "vladi", "vladu", "vladom", "uprava", "uprave", "upravi", "upravu", "upravom", "front", "fronta",
+            "frontu", "frontom", "ured", "ureda", "uredu", "vece", "veca", "vecu", "rada", "rady", "radi", "centar",
+            "centra", "centru", "banka", "banke", "banci", "zavod", "zavoda", "zavodu", "pokret", "pokreta", "soyuz",
+            "soyuza", "duma", "dumy", "dume", "shtab", "shtaba", "palata", "palaty", "fond", "fonda", "fondu", "luka", "luke",
+            "luci", "luku", "lukom");
+    /** Connectors inside a Slavic body's name: "Канцеларија за Косово и Метохију", "Комитет по обороне". */
+    private static final Set<String> CONNECTORS = Set.of("za", "i", "po", "pri", "od", "na");
+    /**
+     * German compounds that name one body by their last part: "Wirtschaftsministeriums", "Bundesamt". Not "-partei",
+     * "-verband" or "-behörde", which as often name a kind ("Regierungspartei", "Aufsichtsbehörde").
+     */
+    private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "bundesamt", "bundesamts",
+            "landesamt", "landesamts"};
+    /** French words before a company's or party's name: "la société Provence Vracs". */
+    private static final Set<String> NAME_KINDS = Set.of("societe", "groupe", "entreprise", "compagnie", "firme",
+            "parti", "syndicat", "constructeur");
+
+    /** Prepositions of place (folded) after which a capitalised word is a place, per language family. */
+    private static final Set<String> RUSSIAN_PLACE_PREPOSITIONS = Set.of("v", "vo", "iz", "izo", "pod", "okolo", "bliz");
+    private static final Set<String> UKRAINIAN_PLACE_PREPOSITIONS = Set.of("v", "u", "iz", "z", "pid", "bilia");
+    private static final Set<String> SOUTH_SLAVIC_PLACE_PREPOSITIONS = Set.of("u", "iz", "kod", "blizu", "ka", "oko");
+    /** Adjectival endings of the first word of a two-word place: "Нижнем Новгороде", "Novom Sadu". */
+    private static final String[] ADJECTIVE_ENDINGS = {"om", "em", "oy", "ey", "ykh", "ikh", "oj", "ih", "im", "ym",
+            "iy", "yi", "aya", "ogo", "ego", "oho", "kii", "koi", "kiy", "ii"};
+
+    private LanguagePatterns() {
+    }
+
+    static void organizations(Tokens t, String language, List<Found> found) {
+        int n = t.size();
+        boolean slavic = SLAVIC.contains(String.valueOf(language));
+        boolean german = "de".equals(language);
+        for (int i = 0; i < n; i++) {
+            if (t.has(i, Tokens.BOILERPLATE) || NameFinder.overlaps(found, i, i)) {
+                continue;
+            }
+            int end = quoted(t, i);
+            if (end < 0 && slavic) {
+                end = slavicBody(t, i, language);
+                if (end >= 0 && i > 0 && t.capitalized(i - 1) && (t.flags(i) & GLUE) == 0 && !head(t, i - 1)
+                        && !PersonFinder.title(t.folded(i - 1))
+                        && !Cues.NOT_NAMES.contains(t.folded(i - 1)) && !NameFinder.overlaps(found, i - 1, i - 1)
+                        && t.shape(i) == Tokens.LOWER) {
+                    i--; // "Следственный комитет", "Demokratskog fronta": the adjective before is part of it
+                }
+            }
+            if (end < 0 && german) {
+                end = germanBody(t, i);
+            }
+            if (end < 0 && "fr".equals(language)) {
+                end = afterKind(t, i); // not in German, where every noun after "Konzern" is capitalised
+            }
+
+            if (end >= 0 && !NameFinder.overlaps(found, i, end)) {
+                found.add(new Found(i, end, EntityType.ORGANIZATION, t.surface(i, end)));
+                i = end;
+            }
+        }
+    }
+
+    /** "ООО «X Y»", "партии «X»", "компанија „X“": the last token inside the quotation marks, or -1. */
+    private static int quoted(Tokens t, int i) {
+        if (i == 0 || !t.has(i, Tokens.AFTER_QUOTE) || !t.capitalized(i) || !kind(t.folded(i - 1))) {
+            return -1;
+        }
+        String text = t.text();
+        int before = t.start(i) - 1;
+        while (before > t.end(i - 1) && text.charAt(before) == ' ') {
+            before--;
+        }
+        if ("«„“\"‹".indexOf(text.charAt(before)) < 0) {
+            return -1;
+        }
+        int j = i;
+        while (j + 1 < t.size() && j - i < 7 && (t.flags(j + 1) & (Tokens.AFTER_QUOTE | Tokens.SENTENCE_START
+                | Tokens.LINE_START)) == 0) {
+            j++;
+        }
+        int after = t.end(j);
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        return after < text.length() && "»“”\"›".indexOf(text.charAt(after)) >= 0 ? j : -1;
+    }
+
+    private static boolean kind(String folded) {
+        if (LEGAL_FORMS.contains(folded)) {
+            return true;
+        }
+        for (String stem : KIND_STEMS) {
+            if (folded.startsWith(stem) && folded.length() <= stem.length() + 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean head(Tokens t, int i) {
+        String folded = t.folded(i);
+        if (HEAD_WORDS.contains(folded)) {
+            return true;
+        }
+        for (String stem : HEAD_STEMS) {
+            if (folded.startsWith(stem) && folded.length() <= stem.length() + 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A Slavic body from its head word at {@code i}: "Министерство обороны", "Савеза самосталних синдиката",
+     * "Vlada Crne Gore", "Канцеларије за Косово и Метохију", "МИД России". The last token, or -1.
+     */
+    private static int slavicBody(Tokens t, int i, String language) {
+        if (!head(t, i)) {
+            return -1;
+        }
+        boolean capitalHead = t.capitalized(i);
+        if (capitalHead && i > 0 && t.capitalized(i - 1) && (t.flags(i) & GLUE) == 0
+                && !PersonFinder.title(t.folded(i - 1)) && !Cues.NOT_NAMES.contains(t.folded(i - 1))) {
+            return -1; // the second word of another name: "Banje Luke", "Narodne Skupštine" is taken from its start
+        }
+        if (!capitalHead && (i == 0 || !t.capitalized(i - 1) || (t.flags(i) & GLUE) != 0
+                || PersonFinder.title(t.folded(i - 1)))) {
+            return -1; // "министерство" in running text is any ministry
+        }
+        int end = -1;
+        boolean capitalSeen = false;
+        int capitals = 0;
+        for (int k = i + 1; k < t.size() && k <= i + 6; k++) {
+            if ((t.flags(k) & GLUE) != 0) {
+                break;
+            }
+            String word = t.folded(k);
+            if (t.capitalized(k)) {
+                if (GivenNames.contains(t, k, language) || ++capitals > 2) {
+                    break;
+                }
+                capitalSeen = true;
+                end = k;
+            } else if (CONNECTORS.contains(word)) {
+                if (k + 1 >= t.size() || !t.capitalized(k + 1) || (t.flags(k + 1) & GLUE) != 0) {
+                    break;
+                }
+            } else if (!capitalSeen && genitive(word) && !Cues.NOT_NAMES.contains(word)) {
+                end = k;
+            } else {
+                break;
+            }
+        }
+        if (end < 0 && !capitalHead) {
+            return i; // "Следственный комитет" alone: the adjective makes it a name
+        }
+        return end;
+    }
+
+    private static final String[] GENITIVE_ENDINGS = {"a", "ya", "y", "i", "e", "ov", "ev", "ey", "ykh", "ikh", "ogo",
+            "ego", "oy", "ih", "og", "ara", "ija", "iia"};
+    private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee"};
+
+    private static boolean genitive(String word) {
+        if (word.length() < 3) {
+            return false;
+        }
+        for (String ending : NOT_GENITIVE_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return false;
+            }
+        }
+        for (String ending : GENITIVE_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Wirtschaftsministeriums", "Bundesamt": i itself, or -1. */
+    private static int germanBody(Tokens t, int i) {
+        if (t.shape(i) != Tokens.CAPITALIZED) {
+            return -1;
+        }
+        String folded = t.folded(i);
+        for (String ending : GERMAN_BODY_ENDINGS) {
+            if (folded.length() >= ending.length() + 3 && folded.endsWith(ending)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "la société Provence Vracs", "la société lyonnaise Cybelis": the name's last token. */
+    private static int afterKind(Tokens t, int i) {
+        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAMES.contains(t.folded(i))) {
+            return -1;
+        }
+        int cue = i - 1;
+        if (t.shape(cue) == Tokens.LOWER && !NAME_KINDS.contains(t.folded(cue)) && cue > 0
+                && (t.flags(cue) & GLUE) == 0 && NAME_KINDS.contains(t.folded(cue - 1)) && t.shape(cue - 1) == Tokens.LOWER) {
+            cue--; // an adjective between: "la société lyonnaise Cybelis"
+        }
+        if (!NAME_KINDS.contains(t.folded(cue))) {
+            return -1;
+        }
+        int end = i;
+        while (end + 1 < t.size() && end - i < 3 && t.capitalized(end + 1) && (t.flags(end + 1) & GLUE) == 0
+                && !Cues.NOT_NAMES.contains(t.folded(end + 1))) {
+            end++;
+        }
+        return end;
+    }
+
+    static void places(Tokens t, int[] owner, String language, List<Found> found) {
+        Set<String> prepositions = switch (String.valueOf(language)) {
+            case "ru", "be" -> RUSSIAN_PLACE_PREPOSITIONS;
+            case "uk" -> UKRAINIAN_PLACE_PREPOSITIONS;
+            case "sr", "hr", "bs", "me", "cnr", "sh" -> SOUTH_SLAVIC_PLACE_PREPOSITIONS;
+            default -> Set.of();
+        };
+        boolean english = language == null || "en".equals(language);
+        boolean french = "fr".equals(language);
+        int n = t.size();
+        for (int i = 1; i < n; i++) {
+            if (t.shape(i - 1) != Tokens.LOWER || (t.flags(i) & GLUE) != 0 || t.shape(i) != Tokens.CAPITALIZED) {
+                continue;
+            }
+            String before = t.folded(i - 1);
+            boolean cue = prepositions.contains(before)
+                    || english && before.equals("near")
+                    || french && (before.equals("a") && t.surface(i - 1).equals("à") || before.equals("vers"));
+            if (!cue || !free(t, owner, i, language)) {
+                continue; // the cheap test first: this runs for every word
+            }
+            int end = i;
+            if (i + 1 < n && (t.flags(i + 1) & GLUE) == 0 && free(t, owner, i + 1, language)
+                    && (adjective(t.folded(i)) || english || french)) {
+                end = i + 1;
+            }
+            if (!NameFinder.overlaps(found, i, end)) {
+                found.add(new Found(i, end, EntityType.LOCATION, t.surface(i, end)));
+                // "в Гданьске и Клайпеде", "у Јагодини и Чачку"
+                int next = end + 2;
+                if (next < n && prepositions.size() > 0 && AND.contains(t.folded(end + 1))
+                        && t.shape(end + 1) == Tokens.LOWER && (t.flags(next) & GLUE) == 0
+                        && (t.flags(end + 1) & GLUE) == 0 && free(t, owner, next, language)) {
+                    found.add(new Found(next, next, EntityType.LOCATION, t.surface(next, next)));
+                }
+            }
+        }
+        if (prepositions.isEmpty()) {
+            return;
+        }
+        // "Калининградской области", "Харківській області", "Краснодарского края"
+        for (int i = 1; i < n; i++) {
+            if (t.shape(i) == Tokens.LOWER && region(t.folded(i)) && (t.flags(i) & GLUE) == 0
+                    && free(t, owner, i - 1, language) && adjective(t.folded(i - 1))
+                    && !NameFinder.overlaps(found, i - 1, i)) {
+                found.add(new Found(i - 1, i, EntityType.LOCATION, t.surface(i - 1, i)));
+            }
+        }
+    }
+
+    private static final Set<String> AND = Set.of("i", "ta", "y");
+    private static final String[] REGION_STEMS = {"oblast", "kra", "rayon", "raion", "okrug", "respublik",
+            "gubernii", "opstin", "okrug", "kanton", "zupanij"};
+
+    private static boolean region(String folded) {
+        for (String stem : REGION_STEMS) {
+            if (folded.startsWith(stem) && folded.length() <= stem.length() + 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean adjective(String folded) {
+        for (String ending : ADJECTIVE_ENDINGS) {
+            if (folded.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean free(Tokens t, int[] owner, int i, String language) {
+        return owner[i] < 0 && t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE)
+                && !Cues.NOT_NAMES.contains(t.folded(i)) && t.end(i) - t.start(i) >= 3 && !head(t, i)
+                && !GivenNames.contains(t, i, language) && !PersonFinder.title(t.folded(i));
+    }
+}

@@ -1,0 +1,65 @@
+package io.newswatch.tagging.entity;
+
+import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.Fixtures;
+import io.newswatch.tagging.Tagging;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Discovery of names the knowledge base lacks, in the ways the news of the region write them. */
+class LanguagePatternsTest {
+
+    private static List<String> names(String text, String language, EntityType type) {
+        Tagging t = Fixtures.enricher().tag(text, 0, language);
+        return t.entities().stream().filter(e -> e.type() == type)
+                .flatMap(e -> e.mentions().stream()).map(FoundEntity.Mention::text).toList();
+    }
+
+    @Test
+    void givenNamesStartPersonsAndTitlesOrGenitivesBeforeThemAreCutOff() {
+        assertThat(names("Мэр Самары Всеволод Каргин открыл мост. Вопрос обсуждался с Тимуром Ахметшиным.", "ru",
+                EntityType.PERSON)).contains("Всеволод Каргин", "Тимуром Ахметшиным").doesNotContain("Самары Всеволод Каргин");
+        assertThat(names("Die Geschäftsführerin Katrin Oberwald lobte den Vertrag.", "de", EntityType.PERSON))
+                .containsExactly("Katrin Oberwald");
+        assertThat(names("Le gouvernement a reçu Sébastien Morlaix et Mme Dubreuil jeudi.", "fr", EntityType.PERSON))
+                .contains("Sébastien Morlaix", "Dubreuil");
+    }
+
+    @Test
+    void patronymicsInitialsAndSlavicSurnamesArePersons() {
+        assertThat(names("Суд оправдал Павла Игоревича Сомова. Решение подписал В. К. Ерёмин.", "ru",
+                EntityType.PERSON)).contains("Павла Игоревича Сомова", "В. К. Ерёмин");
+        assertThat(names("Sastanku su prisustvovali Velimir Pekić i Ranka Drobnjak.", "sr", EntityType.PERSON))
+                .contains("Velimir Pekić");
+    }
+
+    @Test
+    void quotedCompaniesAndSlavicBodiesAreOrganisations() {
+        assertThat(names("Акции ПАО «Северная верфь» выросли, сообщило Министерство финансов.", "ru",
+                EntityType.ORGANIZATION)).contains("Северная верфь", "Министерство финансов");
+        assertThat(names("Odluku je donijela Uprava carina Crne Gore, a kritikovao ju je Savez sindikata.", "cnr",
+                EntityType.ORGANIZATION)).contains("Uprava carina Crne Gore", "Savez sindikata");
+        assertThat(names("Das Verkehrsministerium und die Regierungspartei stritten über die Maut.", "de",
+                EntityType.ORGANIZATION)).containsExactly("Verkehrsministerium");
+        assertThat(names("La société Verdanor a annoncé des pertes.", "fr", EntityType.ORGANIZATION))
+                .containsExactly("Verdanor");
+    }
+
+    @Test
+    void placesAfterSlavicPrepositionsOfPlace() {
+        assertThat(names("Совещание прошло в Кинешме, а делегация прибыла из Нижнего Тагила.", "ru",
+                EntityType.LOCATION)).contains("Кинешме");
+        assertThat(names("Radnici u Pljevljima i Beranama stupili su u štrajk.", "cnr", EntityType.LOCATION))
+                .contains("Pljevljima");
+    }
+
+    @Test
+    void capitalisedWordsWithoutCuesStayWords() {
+        assertThat(names("В понедельник Правительство обсудило бюджет.", "ru", EntityType.PERSON)).isEmpty();
+        assertThat(names("Die Firma Wachstum meldete Gewinne, sagte der Konzern Umsatz.", "de", EntityType.PERSON))
+                .isEmpty();
+    }
+}
