@@ -1,6 +1,7 @@
 package io.newswatch.tagging.entity;
 
 import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
 import java.util.ArrayList;
@@ -54,11 +55,11 @@ final class NameFinder {
             "under", "against", "between", "during", "without", "about", "over", "into", "through", "than", "then",
             "der", "die", "das", "den", "dem", "des", "le", "la", "les", "l", "u", "na");
     /** Words after a place name that make it one: "Nineveh province", "Tal Afar district". */
-    private static final Set<String> PLACE_AFTER = Set.of("province", "governorate", "district", "oblast", "region",
-            "county", "prefecture", "canton", "municipality");
+    private static final FoldedWords PLACE_AFTER = FoldedWords.of(Set.of("province", "governorate", "district",
+            "oblast", "region", "county", "prefecture", "canton", "municipality"));
     /** Words before "of" and a place: "the town of Qayyarah". */
-    private static final Set<String> PLACE_BEFORE = Set.of("town", "city", "village", "towns", "villages", "cities",
-            "suburb", "district", "province", "port", "neighbourhood", "neighborhood");
+    private static final FoldedWords PLACE_BEFORE = FoldedWords.of(Set.of("town", "city", "village", "towns",
+            "villages", "cities", "suburb", "district", "province", "port", "neighbourhood", "neighborhood"));
 
     private NameFinder() {
     }
@@ -167,8 +168,8 @@ final class NameFinder {
         List<Found> found = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            String word = t.folded(i);
-            if (PLACE_AFTER.contains(word) && t.shape(i) == Tokens.LOWER && i > 0 && (t.flags(i) & GLUE) == 0) {
+            // every token is asked: by its hash, not as a string (FoldedWords)
+            if (t.shape(i) == Tokens.LOWER && PLACE_AFTER.contains(t, i) && i > 0 && (t.flags(i) & GLUE) == 0) {
                 int to = i - 1;
                 int from = to;
                 while (from > 0 && from > to - 2 && free(t, owner, from - 1) && (t.flags(from) & GLUE) == 0
@@ -178,9 +179,9 @@ final class NameFinder {
                 if (free(t, owner, to) && free(t, owner, from) && !LEADING.contains(t.folded(from))) {
                     found.add(new Found(from, to, EntityType.LOCATION, t.surface(from, to)));
                 }
-            } else if (word.equals("based") && i > 0 && t.has(i, Tokens.AFTER_HYPHEN) && free(t, owner, i - 1)) {
+            } else if (t.is(i, "based") && i > 0 && t.has(i, Tokens.AFTER_HYPHEN) && free(t, owner, i - 1)) {
                 found.add(new Found(i - 1, i - 1, EntityType.LOCATION, t.surface(i - 1)));
-            } else if (PLACE_BEFORE.contains(word) && t.shape(i) == Tokens.LOWER && i + 2 < n && t.is(i + 1, "of")
+            } else if (t.shape(i) == Tokens.LOWER && PLACE_BEFORE.contains(t, i) && i + 2 < n && t.is(i + 1, "of")
                     && (t.flags(i + 2) & GLUE) == 0 && free(t, owner, i + 2)) {
                 int to = i + 2;
                 while (to + 1 < n && to < i + 4 && free(t, owner, to + 1) && (t.flags(to + 1) & GLUE) == 0) {

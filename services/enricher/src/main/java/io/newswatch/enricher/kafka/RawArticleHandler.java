@@ -39,8 +39,8 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
     static final int IN_FLIGHT_BATCHES = 4;
 
     private final ArticleProcessor processor;
-    private final MutinyEmitter<String> enrichedOut;
-    private final MutinyEmitter<Record<String, String>> deadLettersOut;
+    private final MutinyEmitter<byte[]> enrichedOut;
+    private final MutinyEmitter<Record<String, byte[]>> deadLettersOut;
     private final int maxInFlight;
     private final Semaphore inFlight;
 
@@ -50,9 +50,9 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
      */
     public RawArticleHandler(ArticleProcessor processor, EnricherConfig config,
                              @Channel("articles-enriched") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-                             MutinyEmitter<String> enriched,
+                             MutinyEmitter<byte[]> enriched,
                              @Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-                             MutinyEmitter<Record<String, String>> deadLetters) {
+                             MutinyEmitter<Record<String, byte[]>> deadLetters) {
         this.processor = processor;
         this.enrichedOut = enriched;
         this.deadLettersOut = deadLetters;
@@ -67,7 +67,7 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
      */
     @Incoming("articles-raw")
     @Blocking
-    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
         List<RawRecord> records = batch.getRecords().stream().map(RawArticleHandler::raw).toList();
         int permits = Math.min(records.size(), maxInFlight);
         try {
@@ -94,7 +94,7 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
     }
 
     @Override
-    public CompletableFuture<Void> enriched(String articleId, String json) {
+    public CompletableFuture<Void> enriched(String articleId, byte[] json) {
         OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder().withKey(articleId).build();
         return enrichedOut.sendMessage(Message.of(json).addMetadata(key)).subscribeAsCompletionStage();
     }
@@ -105,7 +105,7 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
     }
 
     /** The original record, in the {@link DeadLetter} envelope that says why, where from, and that the enricher sent it. */
-    static Message<Record<String, String>> deadLetterMessage(RawRecord record, BadEventException reason) {
+    static Message<Record<String, byte[]>> deadLetterMessage(RawRecord record, BadEventException reason) {
         DeadLetter letter = new DeadLetter(reason.getMessage(),
                 reason.getCause() == null ? null : reason.getCause().getMessage(), record.topic(), record.partition(),
                 record.offset(), SERVICE);
@@ -114,7 +114,7 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
         return Message.of(Record.of(record.key(), record.value())).addMetadata(metadata);
     }
 
-    private static RawRecord raw(KafkaRecord<String, String> record) {
+    private static RawRecord raw(KafkaRecord<String, byte[]> record) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
         return new RawRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload(),

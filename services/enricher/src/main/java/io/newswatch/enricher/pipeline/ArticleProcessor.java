@@ -40,17 +40,18 @@ public class ArticleProcessor {
      * @param partition its partition
      * @param offset    its offset
      * @param key       its key (the article id), may be null
-     * @param value     its value (Article JSON), may be null
+     * @param value     its value (Article JSON, UTF-8 bytes as Kafka carries them: decoded without a string first),
+     *                  may be null
      * @param headers   its headers, kept on a dead letter
      */
-    public record RawRecord(String topic, int partition, long offset, String key, String value, Headers headers) {
+    public record RawRecord(String topic, int partition, long offset, String key, byte[] value, Headers headers) {
     }
 
     /** Where the results of a batch go; each future completes when Kafka acknowledged the record. */
     public interface Outputs {
 
-        /** Sends an enriched article, keyed by its id. */
-        CompletableFuture<Void> enriched(String articleId, String json);
+        /** Sends an enriched article (UTF-8 JSON), keyed by its id. */
+        CompletableFuture<Void> enriched(String articleId, byte[] json);
 
         /** Sends a record that cannot be processed to the dead-letter topic, with the reason. */
         CompletableFuture<Void> deadLetter(RawRecord record, BadEventException reason);
@@ -79,7 +80,7 @@ public class ArticleProcessor {
                 continue;
             }
             String id = enriched.id();
-            sent.add(outputs.enriched(id, Json.encode(enriched)).whenComplete((v, failure) -> {
+            sent.add(outputs.enriched(id, Json.encodeBytes(enriched)).whenComplete((v, failure) -> {
                 if (failure != null) {
                     metrics.produceFailed();
                     Log.errorf(failure, "Kafka did not accept enriched article %s; its input stays uncommitted and "

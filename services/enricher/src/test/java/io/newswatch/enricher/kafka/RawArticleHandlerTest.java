@@ -65,7 +65,7 @@ class RawArticleHandlerTest {
         }
     };
     private final Map<String, CompletableFuture<Void>> enrichedSent = new LinkedHashMap<>();
-    private final Map<String, String> enrichedJson = new LinkedHashMap<>();
+    private final Map<String, byte[]> enrichedJson = new LinkedHashMap<>();
     private final Map<Long, BadEventException> deadLetters = new LinkedHashMap<>();
     private final List<Long> acked = new CopyOnWriteArrayList<>();
 
@@ -73,7 +73,7 @@ class RawArticleHandlerTest {
     private final RawArticleHandler handler = new RawArticleHandler(new ArticleProcessor(Fixtures.enricher(), stories,
             new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher())), defaults(), null, null) {
         @Override
-        public CompletableFuture<Void> enriched(String articleId, String json) {
+        public CompletableFuture<Void> enriched(String articleId, byte[] json) {
             enrichedJson.put(articleId, json);
             return enrichedSent.computeIfAbsent(articleId, id -> new CompletableFuture<>());
         }
@@ -95,11 +95,12 @@ class RawArticleHandlerTest {
     }
 
     /** A batch of one partition's records at offsets 0, 1, 2...; acknowledging it records the offsets committed. */
-    private IncomingKafkaRecordBatch<String, String> batch(String... values) {
+    private IncomingKafkaRecordBatch<String, byte[]> batch(String... values) {
         TopicPartition partition = new TopicPartition(TOPIC, 0);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            records.add(new ConsumerRecord<>(TOPIC, 0, i, "key-" + i, values[i]));
+            byte[] value = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
+            records.add(new ConsumerRecord<>(TOPIC, 0, i, "key-" + i, value));
         }
         KafkaCommitHandler commits = new KafkaCommitHandler() {
             @Override
@@ -114,7 +115,7 @@ class RawArticleHandlerTest {
                 throw new AssertionError("the handler nacked " + record.getOffset() + ": " + reason);
             }
         };
-        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = Map.of(partition, records);
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = Map.of(partition, records);
         Map<TopicPartition, OffsetAndMetadata> next = Map.of(partition, new OffsetAndMetadata(values.length));
         return new IncomingKafkaRecordBatch<>(new ConsumerRecords<>(byPartition, next), "articles-raw", 0, commits,
                 failures, false, false);
@@ -175,11 +176,12 @@ class RawArticleHandlerTest {
     void aDeadLetterCarriesTheOriginalRecordWithItsReasonAndOrigin() {
         RecordHeaders original = new RecordHeaders();
         original.add("traceparent", "00-abc-01".getBytes(StandardCharsets.UTF_8));
-        RawRecord record = new RawRecord(TOPIC, 2, 41, "bad-1", "{this is not json", original);
-        Message<Record<String, String>> letter = RawArticleHandler.deadLetterMessage(record,
+        byte[] value = {'{', 't', 'h', 'i', 's', ' ', (byte) 0xC3, (byte) 0x28}; // not JSON, not even UTF-8
+        RawRecord record = new RawRecord(TOPIC, 2, 41, "bad-1", value, original);
+        Message<Record<String, byte[]>> letter = RawArticleHandler.deadLetterMessage(record,
                 new BadEventException("not a valid Article: unexpected character", new IllegalArgumentException("at 1:2")));
         assertThat(letter.getPayload().key()).isEqualTo("bad-1");
-        assertThat(letter.getPayload().value()).isEqualTo("{this is not json");
+        assertThat(letter.getPayload().value()).isEqualTo(value); // the original bytes, whatever they are
         Headers headers = letter.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getHeaders();
         assertThat(header(headers, DeadLetterHeaders.REASON)).isEqualTo("not a valid Article: unexpected character");
         assertThat(header(headers, DeadLetterHeaders.CAUSE)).isEqualTo("at 1:2");
