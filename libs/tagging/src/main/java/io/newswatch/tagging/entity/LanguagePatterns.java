@@ -6,6 +6,7 @@ import io.newswatch.tagging.text.Tokens;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * How the news of the region write the names of bodies and places that no knowledge base holds, where capitals say
@@ -135,7 +136,30 @@ final class LanguagePatterns {
         return false;
     }
 
+    /** Two-letter beginnings of the head words and stems, and their shortest length: most words fail these. */
+    private static final boolean[] HEAD_STARTS = new boolean[1 << 12];
+    private static final int HEAD_SHORTEST;
+
+    static {
+        int shortest = Integer.MAX_VALUE;
+        for (String head : Stream.concat(HEAD_WORDS.stream(), Stream.of(HEAD_STEMS)).toList()) {
+            shortest = Math.min(shortest, head.length());
+            HEAD_STARTS[headStart(head.charAt(0), head.charAt(1))] = true;
+        }
+        HEAD_SHORTEST = shortest;
+    }
+
+    private static int headStart(char first, char second) {
+        return (first * 31 + second) & ((1 << 12) - 1);
+    }
+
     private static boolean head(Tokens t, int i) {
+        // asked of every word of a Slavic text: rejected from its letters before it is made a string
+        int from = t.foldStart(i);
+        if (t.foldLength(i) < HEAD_SHORTEST
+                || !HEAD_STARTS[headStart(t.foldedChars()[from], t.foldedChars()[from + 1])]) {
+            return false;
+        }
         String folded = t.folded(i);
         if (HEAD_WORDS.contains(folded)) {
             return true;

@@ -1,32 +1,41 @@
 package io.newswatch.tagging.match;
 
-import java.util.Arrays;
 
-/** An open-addressing map from long to int (no boxing), for the dictionaries' hot paths. Not thread-safe to build. */
+/**
+ * An open-addressing map from long to int (no boxing), for the dictionaries' hot paths. Not thread-safe to build.
+ * Each slot's key and value sit side by side in one array, so a hit reads one cache line, not two (the vocabulary's
+ * table is megabytes: most look-ups of a text's words miss the cache).
+ */
 public final class LongIntMap {
 
     private static final long EMPTY = Long.MIN_VALUE;
 
-    private long[] keys;
-    private int[] values;
+    /** Slot {@code s}: key at {@code 2s}, value at {@code 2s + 1}. */
+    private long[] slots;
     private int size;
     private int mask;
 
     public LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
-        Arrays.fill(keys, EMPTY);
+        slots = emptySlots(capacity);
         mask = capacity - 1;
+    }
+
+    private static long[] emptySlots(int capacity) {
+        long[] slots = new long[capacity * 2];
+        for (int s = 0; s < slots.length; s += 2) {
+            slots[s] = EMPTY;
+        }
+        return slots;
     }
 
     /** The value of {@code key}, or {@code missing}. */
     public int get(long key, int missing) {
         int slot = mix(key) & mask;
         while (true) {
-            long k = keys[slot];
+            long k = slots[2 * slot];
             if (k == key) {
-                return values[slot];
+                return (int) slots[2 * slot + 1];
             }
             if (k == EMPTY) {
                 return missing;
@@ -39,18 +48,18 @@ public final class LongIntMap {
         if (key == EMPTY) {
             throw new IllegalArgumentException("reserved key");
         }
-        if (size * 2 >= keys.length) {
+        if (size * 2 >= mask + 1) {
             rehash();
         }
         int slot = mix(key) & mask;
-        while (keys[slot] != EMPTY && keys[slot] != key) {
+        while (slots[2 * slot] != EMPTY && slots[2 * slot] != key) {
             slot = (slot + 1) & mask;
         }
-        if (keys[slot] == EMPTY) {
+        if (slots[2 * slot] == EMPTY) {
             size++;
         }
-        keys[slot] = key;
-        values[slot] = value;
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = value;
     }
 
     int size() {
@@ -58,20 +67,17 @@ public final class LongIntMap {
     }
 
     long bytes() {
-        return 16L + keys.length * 8L + values.length * 4L;
+        return 16L + slots.length * 8L;
     }
 
     private void rehash() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldValues.length * 2];
-        Arrays.fill(keys, EMPTY);
-        mask = keys.length - 1;
+        long[] old = slots;
+        slots = emptySlots((mask + 1) * 2);
+        mask = (mask + 1) * 2 - 1;
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], oldValues[i]);
+        for (int s = 0; s < old.length; s += 2) {
+            if (old[s] != EMPTY) {
+                put(old[s], (int) old[s + 1]);
             }
         }
     }
