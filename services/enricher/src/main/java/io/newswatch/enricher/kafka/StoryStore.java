@@ -47,7 +47,7 @@ import java.util.concurrent.CompletableFuture;
 public class StoryStore implements StoryAssigner {
 
     private final StoryClusterer clusterer;
-    private final MutinyEmitter<Record<String, String>> emitter;
+    private final MutinyEmitter<Record<String, byte[]>> emitter;
     private final Duration restoreTimeout;
     private final Map<String, StoryState> changed = new LinkedHashMap<>();
     private final TopicTable table;
@@ -56,7 +56,7 @@ public class StoryStore implements StoryAssigner {
 
     public StoryStore(EnricherConfig config, Clock clock, MeterRegistry registry, KafkaClients kafka,
                       @Channel("stories") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-                      MutinyEmitter<Record<String, String>> emitter,
+                      MutinyEmitter<Record<String, byte[]>> emitter,
                       @ConfigProperty(name = "mp.messaging.outgoing.stories.topic") String storiesTopic,
                       @ConfigProperty(name = "newswatch.topic-prefix") String topicPrefix) {
         this.emitter = emitter;
@@ -141,7 +141,7 @@ public class StoryStore implements StoryAssigner {
     }
 
     private CompletableFuture<Void> write(StoryState state) {
-        String value = state.articles() == 0 ? null : Json.encode(state);
+        byte[] value = state.articles() == 0 ? null : Json.encodeBytes(state);
         return emitter.send(Record.of(state.id(), value)).subscribeAsCompletionStage().whenComplete((v, failure) -> {
             if (failure != null) {
                 Log.errorf(failure, "Could not store story %s; the articles that changed it stay uncommitted", state.id());
