@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Entity;
+import io.newswatch.contract.EntityType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -31,8 +32,11 @@ public class EnricherMetrics {
     private final Timer pipelineLag;
     private final DistributionSummary entitiesPerArticle;
     private final DistributionSummary topicsPerArticle;
-    /** Counters by tags, looked up once: a registry lookup per entity costs more than the increment. */
-    private final Map<String, Counter> entityCounters = new ConcurrentHashMap<>();
+    /**
+     * Counters by tags, looked up once: a registry lookup per entity costs more than the increment. Entities' by
+     * type and discovered flag in an array (no key string made per entity).
+     */
+    private final Counter[] entityCounters = new Counter[EntityType.values().length * 2];
     private final Map<String, Counter> topicCounters = new ConcurrentHashMap<>();
 
     public EnricherMetrics(MeterRegistry registry, Clock clock, Enricher enricher) {
@@ -69,9 +73,16 @@ public class EnricherMetrics {
             pipelineLag.record(Duration.between(fetched, clock.instant()).abs());
         }
         for (Entity entity : article.entities()) {
-            String key = entity.type().name() + (entity.discovered() ? "+" : "");
-            entityCounters.computeIfAbsent(key, k -> registry.counter("newswatch.enricher.entities",
-                    "type", entity.type().name(), "discovered", Boolean.toString(entity.discovered()))).increment();
+            if (entity.type() != null) {
+                int slot = entity.type().ordinal() * 2 + (entity.discovered() ? 1 : 0);
+                Counter counter = entityCounters[slot];
+                if (counter == null) { // the registry returns the same counter for the same tags: a race is harmless
+                    counter = registry.counter("newswatch.enricher.entities", "type", entity.type().name(),
+                            "discovered", Boolean.toString(entity.discovered()));
+                    entityCounters[slot] = counter;
+                }
+                counter.increment();
+            }
         }
         article.topics().forEach(t -> topicCounters.computeIfAbsent(t.id(),
                 id -> registry.counter("newswatch.enricher.topics", "topic", id)).increment());
