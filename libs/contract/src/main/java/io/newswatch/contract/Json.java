@@ -60,23 +60,7 @@ public final class Json {
      * @throws BadEventException as {@link #decode(String, Class)}
      */
     public static <T> T decode(byte[] json, Class<T> type) {
-        if (json == null) {
-            throw new BadEventException("empty value where a " + type.getSimpleName() + " was expected");
-        }
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw invalid(type, e);
-        } catch (java.io.IOException e) {
-            throw new BadEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BadEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static BadEventException invalid(Class<?> type, JsonProcessingException e) {
-        return new BadEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage()
-                + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        return read(json == null, type, () -> MAPPER.readValue(json, type));
     }
 
     /**
@@ -86,14 +70,24 @@ public final class Json {
      *                           can go into a dead-letter header as it is
      */
     public static <T> T decode(String json, Class<T> type) {
-        if (json == null) {
+        return read(json == null, type, () -> MAPPER.readValue(json, type));
+    }
+
+    /** One read of the mapper, from text or bytes. */
+    private interface Read<T> {
+        T read() throws java.io.IOException;
+    }
+
+    private static <T> T read(boolean empty, Class<T> type, Read<T> read) {
+        if (empty) {
             throw new BadEventException("empty value where a " + type.getSimpleName() + " was expected");
         }
         try {
-            return MAPPER.readValue(json, type);
+            return read.read();
         } catch (JsonProcessingException e) {
-            throw invalid(type, e);
-        } catch (IllegalArgumentException e) {
+            throw new BadEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new BadEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
