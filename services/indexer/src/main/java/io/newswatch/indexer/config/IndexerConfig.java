@@ -132,7 +132,7 @@ public interface IndexerConfig {
 
         /**
          * Kafka's {@code fetch.min.bytes}: a fetch waits for this much (compressed) data, so that at a steady 100
-         * articles/s a batch holds tens of articles rather than two or three; each bulk request and each batch has
+         * articles/s a batch holds tens of articles rather than a few; each bulk request and each batch has
          * a cost of its own in Elasticsearch and here (the ElasticsearchCostBenchmark). 1 adds no latency. The
          * alerts channel fetches the same way.
          */
