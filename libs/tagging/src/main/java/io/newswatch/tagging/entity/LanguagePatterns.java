@@ -135,7 +135,7 @@ final class LanguagePatterns {
         return false;
     }
 
-    private static boolean head(Tokens t, int i) {
+    static boolean head(Tokens t, int i) {
         String folded = t.folded(i);
         if (HEAD_WORDS.contains(folded)) {
             return true;
@@ -314,7 +314,7 @@ final class LanguagePatterns {
         return false;
     }
 
-    private static boolean adjective(String folded) {
+    static boolean adjective(String folded) {
         for (String ending : ADJECTIVE_ENDINGS) {
             if (folded.endsWith(ending)) {
                 return true;

@@ -134,7 +134,9 @@ final class NameFinder {
                 i = end + 1;
                 continue;
             }
-            boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from)) && t.is(from + 1, "of");
+            // "Ministry of Foreign Affairs", "Office for the Coordination of Humanitarian Affairs"
+            boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from))
+                    && (t.is(from + 1, "of") || t.is(from + 1, "for"));
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
             } else if (last > from && (t.capitalized(from) || ordinal(t, from))) {
@@ -223,6 +225,9 @@ final class NameFinder {
             } else if (t.shape(k) == Tokens.LOWER && CONNECTORS.contains(t.folded(k)) && k + 1 < t.size()
                     && (t.flags(k + 1) & GLUE) == 0 && t.capitalized(k + 1)) {
                 k++;
+            } else if (t.is(k, "for") && k + 2 < t.size() && t.is(k + 1, "the") && (t.flags(k + 2) & GLUE) == 0
+                    && t.capitalized(k + 2)) {
+                k += 2; // "for the Coordination of ..."
             } else {
                 break;
             }
