@@ -81,13 +81,13 @@ public class GazetteerGenerator {
 
     /** What the hand-written files already hold. */
     record Curated(Map<String, String> countryIds, Map<String, String> countryNames, Set<String> ids,
-                   Set<String> cityKeys, Map<String, Set<String>> namesToIds, Set<String> placeNames) {
+                   Map<String, String> cityKeys, Map<String, Set<String>> namesToIds, Set<String> placeNames) {
 
         static Curated read(Path kb) throws IOException {
             Map<String, String> countryIds = new HashMap<>();
             Map<String, String> countryNames = new HashMap<>();
             Set<String> ids = new HashSet<>();
-            Set<String> cityKeys = new HashSet<>();
+            Map<String, String> cityKeys = new HashMap<>();
             Map<String, Set<String>> namesToIds = new HashMap<>();
             Set<String> placeNames = new HashSet<>();
             for (String file : List.of("countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "people.tsv")) {
@@ -116,7 +116,7 @@ public class GazetteerGenerator {
                     for (String name : names) {
                         namesToIds.computeIfAbsent(fold(name), k -> new HashSet<>()).add(id);
                         if (file.equals("cities.tsv")) {
-                            cityKeys.add(fold(name) + "/" + cols[2]);
+                            cityKeys.putIfAbsent(fold(name) + "/" + cols[2], id + "\t" + cols[1]);
                             placeNames.add(cyrillicFold(name));
                         }
                     }
@@ -129,6 +129,7 @@ public class GazetteerGenerator {
     static void writePlaces(Path out, List<Place> places, Curated curated, Set<String> common, Set<String> firstNames)
             throws IOException {
         List<Place> kept = new ArrayList<>();
+        Map<String, String> curatedCyrillic = new TreeMap<>(); // "id<tab>name" of cities.tsv -> the name in Cyrillic
         Map<String, Integer> homonyms = new HashMap<>();
         for (Place p : places) {
             boolean focus = FOCUS.contains(p.country());
@@ -136,8 +137,14 @@ public class GazetteerGenerator {
                 continue;
             }
             // a place cities.tsv curates, maybe under another spelling (Fallujah for Al Fallūjah), is left to it
-            if (curated.cityKeys().contains(fold(p.name()) + "/" + p.country())
-                    || aliases(p).stream().anyMatch(a -> curated.cityKeys().contains(fold(a) + "/" + p.country()))) {
+            String curatedId = curated.cityKeys().get(fold(p.name()) + "/" + p.country());
+            for (String alias : aliases(p)) {
+                curatedId = curatedId != null ? curatedId : curated.cityKeys().get(fold(alias) + "/" + p.country());
+            }
+            if (curatedId != null) {
+                if (cyrillicNamed(p)) {
+                    curatedCyrillic.putIfAbsent(curatedId, eastSlavicCyrillic(p));
+                }
                 continue;
             }
             kept.add(p);
@@ -178,9 +185,12 @@ public class GazetteerGenerator {
                     .append(String.join("|", aliases)).append('\t')
                     .append("kind=city; prior=").append(prior).append(ambiguous ? "; ambiguous=true" : "").append('\n');
         }
+        tsv.append("# The Cyrillic names of the places cities.tsv curates in Russia, Ukraine and Belarus (same id: extends").append('\n')
+                .append("# the entry), so that every spelling derived from them is matched (Херсон: Cherson, Mykolajiw).").append('\n');
+        curatedCyrillic.forEach((entry, name) -> tsv.append(entry).append("\t\t\t").append(name).append('\n'));
         Files.writeString(out, tsv.toString(), StandardCharsets.UTF_8);
-        System.out.printf("%s: %d places (%d ambiguous) of %d in the package%n", out, kept.size(), ambiguousCount,
-                places.size());
+        System.out.printf("%s: %d places (%d ambiguous) of %d in the package, Cyrillic names for %d curated%n", out,
+                kept.size(), ambiguousCount, places.size(), curatedCyrillic.size());
     }
 
     static boolean isAmbiguous(Place p, String folded, Curated curated, Set<String> common, Set<String> firstNames,
@@ -228,9 +238,127 @@ public class GazetteerGenerator {
         if (SERBIAN_CYRILLIC_COUNTRIES.contains(p.country())) {
             aliases.add(serbianCyrillic(p.name()));
         }
+        // the name in its own script, from which the enricher derives every other spelling (Херсон: Cherson in
+        // German news; Миколаїв: Mykolajiw; Брянск: Brjansk) and which Russian and Ukrainian texts fold to
+        if (cyrillicNamed(p)) {
+            aliases.add(eastSlavicCyrillic(p));
+        }
         aliases.remove(p.name());
         aliases.removeIf(a -> fold(a).equals(fold(p.name())) && !a.chars().anyMatch(c -> c >= 0x0400 && c < 0x0500));
         return aliases;
+    }
+
+    static final Set<String> EAST_SLAVIC_CYRILLIC = Set.of("RU", "UA", "BY");
+    /** Smaller places rarely make the news outside their own region: their Latin name is enough. */
+    static final int MIN_CYRILLIC_POPULATION = 5_000;
+
+    static boolean cyrillicNamed(Place p) {
+        return EAST_SLAVIC_CYRILLIC.contains(p.country()) && p.population() >= MIN_CYRILLIC_POPULATION;
+    }
+
+    static String eastSlavicCyrillic(Place p) {
+        return eastSlavicCyrillic(plain(p.name()), p.country().equals("UA"));
+    }
+
+    private static String plain(String name) {
+        return name.replace('’', '\'').replace('ʼ', '\'').replace('ʹ', '\'').replace('ʺ', '"');
+    }
+
+    /**
+     * GeoNames' romanisation of a Russian (BGN/PCGN) or Ukrainian (national system) place name back to Cyrillic:
+     * Bryansk → Брянск, Nizhniy Novgorod → Нижний Новгород, Naberezhnyye Chelny → Набережные Челны, Mykolayiv →
+     * Миколаїв, Kryvyy Rih → Кривий Ріг, Zaporizhzhia → Запоріжжя, Slov"yans'k → Словянськ. Where the romanisation loses a distinction (ы or
+     * й, е or э) the usual one is taken; a wrong guess only adds a spelling nobody writes.
+     */
+    static String eastSlavicCyrillic(String latin, boolean ukrainian) {
+        StringBuilder out = new StringBuilder(latin.length());
+        int wordStart = 0;
+        String lower = latin.toLowerCase(Locale.ROOT);
+        int i = 0;
+        while (i < lower.length()) {
+            char c = lower.charAt(i);
+            if (!Character.isLetter(c) && c != '\'' && c != '"') {
+                out.append(latin.charAt(i));
+                wordStart = out.length();
+                i++;
+                continue;
+            }
+            boolean start = out.length() == wordStart;
+            char prev = start ? ' ' : lower.charAt(i - 1);
+            boolean afterVowel = "aeiouyë".indexOf(prev) >= 0;
+            boolean wordEnd2 = i + 2 >= lower.length() || !Character.isLetter(lower.charAt(i + 2));
+            String rest = lower.substring(i);
+            String cyr;
+            int used;
+            if (rest.startsWith("shch")) {
+                cyr = "щ"; used = 4;
+            } else if (rest.startsWith("zh")) {
+                cyr = "ж"; used = 2;
+            } else if (rest.startsWith("kh")) {
+                cyr = "х"; used = 2;
+            } else if (rest.startsWith("ts")) {
+                cyr = "ц"; used = 2;
+            } else if (rest.startsWith("ch")) {
+                cyr = "ч"; used = 2;
+            } else if (rest.startsWith("sh")) {
+                cyr = "ш"; used = 2;
+            } else if (rest.startsWith("yu")) {
+                cyr = "ю"; used = 2;
+            } else if (rest.startsWith("ya")) {
+                cyr = "я"; used = 2;
+            } else if ((rest.startsWith("yy") || rest.startsWith("yi") || rest.startsWith("iy")) && wordEnd2
+                    && !start) {
+                cyr = rest.startsWith("yy") && !ukrainian ? "ый" : rest.startsWith("iy") && ukrainian ? "ій" : "ий";
+                used = 2;
+            } else if (ukrainian && !start && (rest.startsWith("ia") || rest.startsWith("iu") || rest.startsWith("ie"))) {
+                cyr = rest.startsWith("ia") ? "я" : rest.startsWith("iu") ? "ю" : "є"; // national system: Zaporizhzhia
+                used = 2;
+            } else if (rest.startsWith("ye")) {
+                cyr = ukrainian ? "є" : "е"; used = 2;
+            } else if (rest.startsWith("yi") && ukrainian && (start || afterVowel)) {
+                cyr = "ї"; used = 2;
+            } else if (rest.startsWith("yo") || rest.startsWith("yë")) {
+                cyr = "ё"; used = 2;
+            } else {
+                used = 1;
+                cyr = switch (c) {
+                    case 'a' -> "а";
+                    case 'b' -> "б";
+                    case 'v', 'w' -> "в";
+                    case 'g' -> ukrainian ? "ґ" : "г";
+                    case 'h' -> ukrainian ? "г" : "х";
+                    case 'd' -> "д";
+                    case 'e' -> !ukrainian && (start || afterVowel) ? "э" : "е";
+                    case 'ë' -> "ё";
+                    case 'z' -> "з";
+                    case 'i' -> !ukrainian ? "и" : afterVowel ? "ї" : "і"; // Mykolaiv, Kyiv
+                    case 'y' -> afterVowel || start ? "й" : ukrainian ? "и" : "ы";
+                    case 'j' -> "й";
+                    case 'k', 'q' -> "к";
+                    case 'l' -> "л";
+                    case 'm' -> "м";
+                    case 'n' -> "н";
+                    case 'o' -> "о";
+                    case 'p' -> "п";
+                    case 'r' -> "р";
+                    case 's' -> "с";
+                    case 't' -> "т";
+                    case 'u' -> "у";
+                    case 'f' -> "ф";
+                    case 'c' -> "ц";
+                    case 'x' -> "кс";
+                    case '\'' -> "ь";
+                    case '"' -> ukrainian ? "" : "ъ";
+                    default -> String.valueOf(c);
+                };
+            }
+            if (Character.isUpperCase(latin.charAt(i)) && !cyr.isEmpty()) {
+                cyr = Character.toUpperCase(cyr.charAt(0)) + cyr.substring(1);
+            }
+            out.append(cyr);
+            i += used;
+        }
+        return out.toString();
     }
 
     /** Serbian Latin to Serbian Cyrillic (one letter or digraph to one letter): Podgorica → Подгорица. */
