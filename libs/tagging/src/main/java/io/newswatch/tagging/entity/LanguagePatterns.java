@@ -123,7 +123,7 @@ final class LanguagePatterns {
         return after < text.length() && "»“”\"›".indexOf(text.charAt(after)) >= 0 ? j : -1;
     }
 
-    private static boolean kind(String folded) {
+    static boolean kind(String folded) {
         if (LEGAL_FORMS.contains(folded)) {
             return true;
         }
