@@ -1,8 +1,6 @@
 package io.newswatch.tagging.entity;
 
 import io.newswatch.contract.EntityType;
-import io.newswatch.tagging.Fixtures;
-import io.newswatch.tagging.Tagging;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListsAndAcronymsTest {
 
     private static List<String> names(String text, String language, EntityType type) {
-        Tagging t = Fixtures.enricher().tag(text, 0, language);
-        return t.entities().stream().filter(e -> e.type() == type)
-                .flatMap(e -> e.mentions().stream()).map(FoundEntity.Mention::text).toList();
+        return LanguagePatternsTest.names(text, language, type);
     }
 
     @Test
