@@ -152,6 +152,15 @@ public class GazetteerGenerator {
         }
         Set<String> keptNames = new HashSet<>();
         kept.forEach(p -> keptNames.add(fold(p.name()) + "/" + p.country()));
+        // which places a Cyrillic name could be taken for, however the enricher folds it (Мирный: Mirny or Mirnyy)
+        Map<String, Set<String>> looseOwners = new HashMap<>();
+        kept.forEach(p -> looseOwners.computeIfAbsent(loose(p.name()) + "/" + p.country(), k -> new HashSet<>())
+                .add(ownerOf(p)));
+        curated.cityKeys().forEach((key, entry) -> looseOwners.computeIfAbsent(
+                loose(key.substring(0, key.lastIndexOf('/'))) + key.substring(key.lastIndexOf('/')),
+                k -> new HashSet<>()).add(entry.substring(0, entry.indexOf('\t'))));
+        curatedCyrillic.entrySet().removeIf(e -> !soleOwner(looseOwners, e.getValue(),
+                countryOfCurated(curated, e.getKey()), e.getKey().substring(0, e.getKey().indexOf('\t'))));
         kept.sort(Comparator.comparing(Place::country).thenComparing(Comparator.comparingLong(Place::population).reversed()));
         Set<String> ids = new HashSet<>(curated.ids());
         StringBuilder tsv = new StringBuilder();
@@ -174,6 +183,11 @@ public class GazetteerGenerator {
             Set<String> aliases = aliases(p);
             // an alias that is another place's name in the same country would take that place's mentions (Mosul)
             aliases.removeIf(a -> !fold(a).equals(fold(p.name())) && keptNames.contains(fold(a) + "/" + p.country()));
+            // the name in its own script, from which the enricher derives every other spelling (Херсон: Cherson in
+            // German news; Миколаїв: Mykolajiw; Брянск: Brjansk) and which Russian and Ukrainian texts fold to
+            if (cyrillicNamed(p) && soleOwner(looseOwners, eastSlavicCyrillic(p), p.country(), ownerOf(p))) {
+                aliases.add(eastSlavicCyrillic(p));
+            }
             boolean ambiguous = isAmbiguous(p, folded, curated, common, firstNames, homonyms);
             for (String alias : aliases) {
                 ambiguous |= curated.namesToIds().containsKey(fold(alias)) || common.contains(fold(alias));
@@ -240,9 +254,6 @@ public class GazetteerGenerator {
         }
         // the name in its own script, from which the enricher derives every other spelling (Херсон: Cherson in
         // German news; Миколаїв: Mykolajiw; Брянск: Brjansk) and which Russian and Ukrainian texts fold to
-        if (cyrillicNamed(p)) {
-            aliases.add(eastSlavicCyrillic(p));
-        }
         aliases.remove(p.name());
         aliases.removeIf(a -> fold(a).equals(fold(p.name())) && !a.chars().anyMatch(c -> c >= 0x0400 && c < 0x0500));
         return aliases;
@@ -251,6 +262,43 @@ public class GazetteerGenerator {
     static final Set<String> EAST_SLAVIC_CYRILLIC = Set.of("RU", "UA", "BY");
     /** Smaller places rarely make the news outside their own region: their Latin name is enough. */
     static final int MIN_CYRILLIC_POPULATION = 5_000;
+
+    private static String ownerOf(Place p) {
+        return "geonames:" + p.geonameId();
+    }
+
+    /** True when no other place of the country has a name the Cyrillic one could be folded to. */
+    static boolean soleOwner(Map<String, Set<String>> looseOwners, String cyrillic, String country, String owner) {
+        Set<String> owners = looseOwners.getOrDefault(loose(cyrillic) + "/" + country, Set.of());
+        return owners.stream().allMatch(owner::equals);
+    }
+
+    /**
+     * A name with the letters that transliterations disagree on left out (y, i, j, apostrophes) and double letters
+     * single: Mirny, Mirnyy and Мирный are all "mrn"; Makiivka, Makiyivka and Макіївка "makvka".
+     */
+    static String loose(String name) {
+        String folded = cyrillicFold(fold(name)).replace("kh", "h").replace('g', 'h').replace('w', 'v');
+        StringBuilder out = new StringBuilder(folded.length());
+        for (char c : folded.toCharArray()) {
+            if (c >= 'a' && c <= 'z' && "yij".indexOf(c) < 0 && (out.isEmpty() || out.charAt(out.length() - 1) != c)) {
+                out.append(c);
+            } else if (c == ' ' || c == '-') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String countryOfCurated(Curated curated, String entry) {
+        String id = entry.substring(0, entry.indexOf('\t'));
+        for (Map.Entry<String, String> e : curated.cityKeys().entrySet()) {
+            if (e.getValue().equals(entry)) {
+                return e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            }
+        }
+        throw new IllegalStateException("no country for " + id);
+    }
 
     static boolean cyrillicNamed(Place p) {
         return EAST_SLAVIC_CYRILLIC.contains(p.country()) && p.population() >= MIN_CYRILLIC_POPULATION;

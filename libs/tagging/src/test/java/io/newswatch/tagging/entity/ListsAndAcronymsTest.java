@@ -40,6 +40,14 @@ class ListsAndAcronymsTest {
     }
 
     @Test
+    void anUnknownNameAfterInIsAPlaceUnlessShapedLikeALanguageOrCreed() {
+        assertThat(names("Shelling was reported in Kabartal on Monday.", "en", EntityType.LOCATION))
+                .containsExactly("Kabartal");
+        assertThat(names("The statement was published in Arabic and in Kurdish, in Kestrel's name.", "en",
+                EntityType.LOCATION)).isEmpty();
+    }
+
+    @Test
     void acronymsThatSpellTheNameBeforeThemDefineAnOrganisation() {
         assertThat(names("Kompanija Aerodromi Crne Gore (ACG) javila je da ACG ima više putnika.", "cnr",
                 EntityType.ORGANIZATION)).contains("Aerodromi Crne Gore", "ACG");
