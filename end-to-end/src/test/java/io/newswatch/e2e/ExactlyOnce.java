@@ -69,13 +69,18 @@ final class ExactlyOnce {
         compare(soft, "articles in Elasticsearch", articles, search.ids(indices.articles()));
         compare(soft, "webhook deliveries", alerts, webhookDeliveries());
         compare(soft, "alerts in Elasticsearch", alerts, search.ids(indices.alerts()));
+        soft.assertThat(webhook.requests().stream()
+                .filter(request -> !request.alertId().equals(request.idempotencyKey()))
+                .map(request -> request.alertId() + " with key " + request.idempotencyKey()).toList())
+                .as("webhook requests without their alert id as Idempotency-Key").isEmpty();
         soft.assertAll();
     }
 
     /**
      * The alert id of every webhook request, less the one repeat allowed of an alert whose first request arrived
-     * within {@link #IN_FLIGHT} before an alerter kill and its second after it (said on the console, so that a run
-     * shows how often).
+     * within {@link #IN_FLIGHT} before an alerter kill and its second after it, both with the alert id as their
+     * {@code Idempotency-Key} (said on the console, so that a run shows how often). A repeat without that key gives
+     * the receiver no way to drop it and still fails.
      */
     private List<String> webhookDeliveries() {
         List<String> ids = new ArrayList<>(webhook.alertIds());
@@ -85,10 +90,11 @@ final class ExactlyOnce {
             if (count != 2) {
                 return;
             }
-            List<Instant> arrivals = webhook.arrivals(id);
-            Instant first = arrivals.getFirst();
-            if (alerterKills.stream().anyMatch(kill -> !first.isAfter(kill) && first.isAfter(kill.minus(IN_FLIGHT))
-                    && arrivals.getLast().isAfter(kill))) {
+            List<WebhookRecorder.Delivery> requests = webhook.requests(id);
+            Instant first = requests.getFirst().at();
+            boolean sameKey = requests.stream().allMatch(request -> id.equals(request.idempotencyKey()));
+            if (sameKey && alerterKills.stream().anyMatch(kill -> !first.isAfter(kill)
+                    && first.isAfter(kill.minus(IN_FLIGHT)) && requests.getLast().at().isAfter(kill))) {
                 System.out.printf("Alert %s: delivered at %s, just before the alerter was killed, and once more"
                         + " after its restart (same Idempotency-Key)%n", id, first);
                 ids.remove(id);

@@ -17,8 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class WebhookRecorder implements AutoCloseable {
 
-    /** One request received: when, and its JSON body (an alert). */
-    record Delivery(Instant at, JsonNode body) {
+    /** One request received: when, its {@code Idempotency-Key} header (null if none), and its JSON body (an alert). */
+    record Delivery(Instant at, String idempotencyKey, JsonNode body) {
 
         String alertId() {
             return body.path("id").asText();
@@ -32,7 +32,8 @@ final class WebhookRecorder implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/hook", exchange -> {
             try (exchange) {
-                deliveries.add(new Delivery(Instant.now(), Json.mapper().readTree(exchange.getRequestBody())));
+                deliveries.add(new Delivery(Instant.now(), exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                        Json.mapper().readTree(exchange.getRequestBody())));
                 exchange.sendResponseHeaders(204, -1);
             }
         });
@@ -54,10 +55,14 @@ final class WebhookRecorder implements AutoCloseable {
         return deliveries.stream().map(Delivery::alertId).toList();
     }
 
-    /** When each request for the alert arrived, in order. */
-    List<Instant> arrivals(String alertId) {
-        return deliveries.stream().filter(delivery -> delivery.alertId().equals(alertId)).map(Delivery::at)
-                .toList();
+    /** Every request received, in order. */
+    List<Delivery> requests() {
+        return List.copyOf(deliveries);
+    }
+
+    /** Each request for the alert, in order of arrival. */
+    List<Delivery> requests(String alertId) {
+        return deliveries.stream().filter(delivery -> delivery.alertId().equals(alertId)).toList();
     }
 
     /** How many requests arrived after an instant. */

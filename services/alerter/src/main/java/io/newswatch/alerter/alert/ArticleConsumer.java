@@ -12,6 +12,7 @@ import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
+import io.newswatch.kafka.DurableWrites;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -20,8 +21,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -272,7 +271,7 @@ public class ArticleConsumer {
 
     /** Kafka being away is worth waiting for; a record Kafka can never take is not. */
     private static boolean isTransient(Throwable error) {
-        return !(error instanceof RecordTooLargeException || error instanceof SerializationException);
+        return !DurableWrites.refusedForGood(error);
     }
 
     /** Writes the record to the dead-letter topic, retrying while Kafka is away (the batch waits). */

@@ -12,6 +12,7 @@ import io.newswatch.alerter.rule.RuleStore;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.Rule;
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.DurableWrites;
 import io.newswatch.kafka.KafkaClients;
 import io.newswatch.kafka.PartitionOwnership;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -105,8 +106,7 @@ public class DeliveryService {
         Deliverer.Policy policy = new Deliverer.Policy(settings.maxAttempts(),
                 new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current()),
                 settings.maxAge(), settings.requestTimeout().multipliedBy(2).plus(IN_DOUBT_MARGIN));
-        writes = new DurableWrites(scheduler, new Backoff(Duration.ofSeconds(1), STATUS_RETRY_MAX,
-                ThreadLocalRandom.current()));
+        writes = new DurableWrites(scheduler, Duration.ofSeconds(1), STATUS_RETRY_MAX);
         Gauge.builder("alerter.status.writes.pending", writes, DurableWrites::pending)
                 .description("Delivery statuses and dead letters waiting for Kafka").register(registry);
         ChannelResolver resolver = new ChannelResolver(rules.book()::get, settings.webhooks());

@@ -29,7 +29,8 @@ import java.util.concurrent.Semaphore;
  * {@link ArticleProcessor}, emits. The batch is acknowledged (and so, with the throttled commit strategy, committed)
  * only after Kafka acknowledged every output of it: enriched articles, dead letters and story updates. A record that
  * can never be processed goes to the dead-letter topic with its reason while the rest of the batch proceeds; an
- * output Kafka refuses leaves the batch unacknowledged, so it is read again after a restart and nothing is lost.
+ * output Kafka does not take is written again until it does (the batch waits; at most {@link #IN_FLIGHT_BATCHES}
+ * batches wait, then reading waits too), so an outage of any length loses nothing and needs no restart.
  */
 @ApplicationScoped
 public class RawArticleHandler implements ArticleProcessor.Outputs {
@@ -63,7 +64,7 @@ public class RawArticleHandler implements ArticleProcessor.Outputs {
     /**
      * Runs on a worker thread, one batch at a time and in order. Returns once the batch's outputs are handed to the
      * producers, so the next batch is enriched while Kafka acknowledges this one; the batch is acknowledged when all
-     * its outputs are, or left unacknowledged when one was refused.
+     * its outputs are, or left unacknowledged when one was refused for good or the process stops.
      */
     @Incoming("articles-raw")
     @Blocking

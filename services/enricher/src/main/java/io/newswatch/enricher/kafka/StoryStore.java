@@ -10,6 +10,7 @@ import io.newswatch.tagging.Tagging;
 import io.newswatch.enricher.story.StoryClusterer;
 import io.newswatch.enricher.story.StoryState;
 import io.newswatch.kafka.DeadLetters;
+import io.newswatch.kafka.DurableWrites;
 import io.newswatch.kafka.KafkaClients;
 import io.newswatch.kafka.TopicTable;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,14 +53,17 @@ public class StoryStore implements StoryAssigner {
     private final Map<String, StoryState> changed = new LinkedHashMap<>();
     private final TopicTable table;
     private final DeadLetters deadLetters;
+    private final DurableWrites writes;
     private volatile boolean restoreWaited;
 
     public StoryStore(EnricherConfig config, Clock clock, MeterRegistry registry, KafkaClients kafka,
+                      DurableWrites writes,
                       @Channel("stories") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                       MutinyEmitter<Record<String, String>> emitter,
                       @ConfigProperty(name = "mp.messaging.outgoing.stories.topic") String storiesTopic,
                       @ConfigProperty(name = "newswatch.topic-prefix") String topicPrefix) {
         this.emitter = emitter;
+        this.writes = writes;
         this.restoreTimeout = config.stories().restoreTimeout();
         this.clusterer = new StoryClusterer(clock, config.stories().similarity(), config.stories().window(), this::changed);
         this.deadLetters = new DeadLetters(kafka, new TopicNames(topicPrefix).deadLetters(),
@@ -140,12 +144,18 @@ public class StoryStore implements StoryAssigner {
         }
     }
 
+    /**
+     * Written until Kafka takes it. A story state Kafka refuses for good is logged and dropped: the articles go on
+     * (the next change of the story writes its whole state again), and only a restart before that may split it.
+     */
     private CompletableFuture<Void> write(StoryState state) {
         String value = state.articles() == 0 ? null : Json.encode(state);
-        return emitter.send(Record.of(state.id(), value)).subscribeAsCompletionStage().whenComplete((v, failure) -> {
-            if (failure != null) {
-                Log.errorf(failure, "Could not store story %s; the articles that changed it stay uncommitted", state.id());
-            }
-        });
+        return writes.write(() -> emitter.send(Record.of(state.id(), value)).subscribeAsCompletionStage(),
+                "state of story " + state.id()).exceptionallyCompose(failure -> {
+                    if (!DurableWrites.refusedForGood(failure)) {
+                        return CompletableFuture.failedFuture(failure); // stopping: read again after a restart
+                    }
+                    return CompletableFuture.completedFuture(null);
+                });
     }
 }

@@ -6,6 +6,7 @@ import io.newswatch.contract.Article;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
+import io.newswatch.kafka.DurableWrites;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Headers;
@@ -18,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * Enriches a batch of raw records for the Kafka handler: decodes and checks each, runs the {@link Enricher}, assigns
  * its story, counts, and hands the results to {@link Outputs}. A record that cannot be decoded, comes from a newer
  * schema, or makes the enricher throw is a bad record (the same input would fail again): it goes to the dead-letter
- * output and the rest of the batch proceeds.
+ * output and the rest of the batch proceeds. Outputs are written through {@link DurableWrites}: while Kafka is away
+ * they are written again until it takes them (the batch waits, bounded by the handler's in-flight limit); an
+ * enriched article Kafka can never take (larger than the topic allows) sends its input to the dead-letter output.
  */
 @ApplicationScoped
 public class ArticleProcessor {
@@ -26,11 +29,13 @@ public class ArticleProcessor {
     private final Enricher enricher;
     private final StoryAssigner stories;
     private final EnricherMetrics metrics;
+    private final DurableWrites writes;
 
-    public ArticleProcessor(Enricher enricher, StoryAssigner stories, EnricherMetrics metrics) {
+    public ArticleProcessor(Enricher enricher, StoryAssigner stories, EnricherMetrics metrics, DurableWrites writes) {
         this.enricher = enricher;
         this.stories = stories;
         this.metrics = metrics;
+        this.writes = writes;
     }
 
     /**
@@ -46,7 +51,7 @@ public class ArticleProcessor {
     public record RawRecord(String topic, int partition, long offset, String key, String value, Headers headers) {
     }
 
-    /** Where the results of a batch go; each future completes when Kafka acknowledged the record. */
+    /** Where the results of a batch go; each future completes when Kafka acknowledged the record (one attempt). */
     public interface Outputs {
 
         /** Sends an enriched article, keyed by its id. */
@@ -60,8 +65,8 @@ public class ArticleProcessor {
      * Processes a batch in order and sends its outputs.
      *
      * @return completes when every output of the batch (enriched articles, dead letters and the batch's story
-     * updates) is acknowledged, so the batch may be committed; fails if any was refused (the failure is logged and
-     * counted here)
+     * updates) is acknowledged, so the batch may be committed; fails only if a dead letter was refused for good or
+     * the process is stopping (logged and counted here): the batch then stays uncommitted and is read again
      */
     public CompletableFuture<Void> process(List<RawRecord> batch, Outputs outputs) {
         List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size() + 1);
@@ -79,13 +84,16 @@ public class ArticleProcessor {
                 continue;
             }
             String id = enriched.id();
-            sent.add(outputs.enriched(id, Json.encode(enriched)).whenComplete((v, failure) -> {
-                if (failure != null) {
-                    metrics.produceFailed();
-                    Log.errorf(failure, "Kafka did not accept enriched article %s; its input stays uncommitted and "
-                            + "will be processed again after a restart", id);
-                }
-            }));
+            String json = Json.encode(enriched);
+            sent.add(writes.write(() -> outputs.enriched(id, json), "enriched article " + id)
+                    .exceptionallyCompose(failure -> {
+                        if (!DurableWrites.refusedForGood(failure)) {
+                            return CompletableFuture.failedFuture(failure); // stopping: read again after a restart
+                        }
+                        metrics.produceFailed();
+                        return deadLetter(record, new BadEventException("Kafka refuses the enriched article for good: "
+                                + failure.getMessage(), failure), outputs);
+                    }));
         }
         sent.add(stories.flush());
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
@@ -114,10 +122,11 @@ public class ArticleProcessor {
         metrics.deadLettered();
         Log.warnf("Raw article %s at %s-%d@%d sent to the dead-letter topic: %s", record.key(), record.topic(),
                 record.partition(), record.offset(), reason.getMessage());
-        return outputs.deadLetter(record, reason).whenComplete((v, failure) -> {
-            if (failure != null) {
-                Log.errorf(failure, "Kafka did not accept the dead letter of %s-%d@%d; its batch stays uncommitted",
-                        record.topic(), record.partition(), record.offset());
+        String what = "dead letter of " + record.topic() + "-" + record.partition() + "@" + record.offset();
+        return writes.write(() -> outputs.deadLetter(record, reason), what).whenComplete((v, failure) -> {
+            if (failure != null && DurableWrites.refusedForGood(failure)) {
+                metrics.produceFailed();
+                Log.errorf(failure, "The %s cannot be written; its batch stays uncommitted", what);
             }
         });
     }

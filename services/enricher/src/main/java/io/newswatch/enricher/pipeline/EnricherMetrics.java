@@ -41,7 +41,8 @@ public class EnricherMetrics {
         enriched = articles(registry, "enriched");
         deadLettered = articles(registry, "dead-lettered");
         produceFailures = Counter.builder("newswatch.enricher.produce.failures")
-                .description("Enriched articles Kafka did not accept; their input is not committed and is re-read")
+                .description("Outputs Kafka refuses for good (an enriched article larger than the topic takes: its input is"
+                        + " dead-lettered instead)")
                 .register(registry);
         enrichTime = Timer.builder("newswatch.enricher.enrich.duration")
                 .description("CPU time to enrich one article (tagging, topics, story)")

@@ -12,6 +12,7 @@ import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.enricher.pipeline.ArticleProcessor;
 import io.newswatch.enricher.pipeline.ArticleProcessor.RawRecord;
 import io.newswatch.enricher.pipeline.EnricherMetrics;
+import io.newswatch.kafka.DurableWrites;
 import io.newswatch.tagging.StoryAssigner;
 import io.newswatch.tagging.Tagging;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -30,22 +31,30 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The handler's acknowledgement rules, without Kafka: a batch is acknowledged only once every output of it is, a
- * poison record inside it is dead-lettered while the rest proceeds, a refused output leaves the batch uncommitted.
+ * poison record inside it is dead-lettered while the rest proceeds, an output Kafka did not take is written again
+ * until it does, and one it can never take dead-letters its input.
  */
 class RawArticleHandlerTest {
 
@@ -64,18 +73,25 @@ class RawArticleHandlerTest {
             return storiesStored;
         }
     };
-    private final Map<String, CompletableFuture<Void>> enrichedSent = new LinkedHashMap<>();
-    private final Map<String, String> enrichedJson = new LinkedHashMap<>();
-    private final Map<Long, BadEventException> deadLetters = new LinkedHashMap<>();
+    /** Every attempt to write an article's enriched record, in order; the test completes or fails each. */
+    private final Map<String, List<CompletableFuture<Void>>> enrichedSent = new ConcurrentHashMap<>();
+    private final Map<String, String> enrichedJson = new ConcurrentHashMap<>();
+    private final Map<Long, BadEventException> deadLetters = new ConcurrentHashMap<>();
     private final List<Long> acked = new CopyOnWriteArrayList<>();
+
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
+    /** Retries 1 to 2 ms apart instead of seconds. */
+    private final DurableWrites writes = new DurableWrites(retries, Duration.ofMillis(1), Duration.ofMillis(2));
 
     /** The handler with its two outputs recorded instead of sent; story updates are acknowledged by the test. */
     private final RawArticleHandler handler = new RawArticleHandler(new ArticleProcessor(Fixtures.enricher(), stories,
-            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher())), defaults(), null, null) {
+            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher()), writes), defaults(), null, null) {
         @Override
         public CompletableFuture<Void> enriched(String articleId, String json) {
             enrichedJson.put(articleId, json);
-            return enrichedSent.computeIfAbsent(articleId, id -> new CompletableFuture<>());
+            CompletableFuture<Void> attempt = new CompletableFuture<>();
+            enrichedSent.computeIfAbsent(articleId, id -> new CopyOnWriteArrayList<>()).add(attempt);
+            return attempt;
         }
 
         @Override
@@ -84,6 +100,17 @@ class RawArticleHandlerTest {
             return CompletableFuture.completedFuture(null);
         }
     };
+
+    @AfterEach
+    void stopRetries() {
+        retries.shutdownNow();
+    }
+
+    /** The latest attempt to write the article's enriched record. */
+    private CompletableFuture<Void> lastAttempt(String articleId) {
+        List<CompletableFuture<Void>> attempts = enrichedSent.get(articleId);
+        return attempts.get(attempts.size() - 1);
+    }
 
     private static EnricherConfig defaults() {
         return new SmallRyeConfigBuilder().withMapping(EnricherConfig.class).build().getConfigMapping(EnricherConfig.class);
@@ -130,8 +157,8 @@ class RawArticleHandlerTest {
         EnrichedArticle enriched = Json.decode(enrichedJson.get(kosovo.id()), EnrichedArticle.class);
         assertThat(enriched.entities()).extracting(e -> e.id()).contains("location/serbia", "location/kosovo");
 
-        enrichedSent.get(kosovo.id()).complete(null);
-        enrichedSent.get(nato.id()).complete(null);
+        lastAttempt(kosovo.id()).complete(null);
+        lastAttempt(nato.id()).complete(null);
         assertThat(acked).isEmpty(); // the story updates are not stored yet
         storiesStored.complete(null);
         assertThat(acked).containsExactly(1L); // the latest offset of the partition: the whole batch
@@ -153,22 +180,58 @@ class RawArticleHandlerTest {
         assertThat(deadLetters.get(4L).getMessage()).contains("empty value");
         assertThat(enrichedJson).containsOnlyKeys(before.id(), after.id());
         assertThat(acked).isEmpty();
-        enrichedSent.values().forEach(f -> f.complete(null));
+        enrichedSent.values().forEach(attempts -> attempts.forEach(f -> f.complete(null)));
         assertThat(acked).containsExactly(4L);
         assertThat(registry.counter("newswatch.enricher.articles", "outcome", "enriched").count()).isEqualTo(2);
         assertThat(registry.counter("newswatch.enricher.articles", "outcome", "dead-lettered").count()).isEqualTo(3);
     }
 
     @Test
-    void anOutputKafkaRefusedLeavesTheBatchUncommitted() {
+    void anOutputKafkaDidNotTakeIsWrittenAgainUntilItDoesAndOnlyThenIsTheBatchAcked() {
         storiesStored.complete(null);
         Article one = article("one", "Serbia and Kosovo met in Brussels.");
         Article two = article("two", "NATO ministers met in Brussels.");
         handler.onBatch(batch(Json.encode(one), Json.encode(two))).toCompletableFuture().join();
-        enrichedSent.get(one.id()).complete(null);
-        enrichedSent.get(two.id()).completeExceptionally(new IllegalStateException("broker down"));
-        assertThat(acked).isEmpty(); // the batch is not committed, and is read again after a restart
+        lastAttempt(one.id()).complete(null);
+        for (int attempt = 1; attempt <= 3; attempt++) { // Kafka away: the producer gave up three times
+            await().atMost(Duration.ofSeconds(10)).until(() -> !lastAttempt(two.id()).isDone());
+            lastAttempt(two.id()).completeExceptionally(new TimeoutException("Expiring 1 record(s): 120000 ms"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> enrichedSent.get(two.id()).size() == 4);
+        assertThat(acked).isEmpty(); // still waiting for the fourth attempt
+        assertThat(writes.pending()).isEqualTo(1);
+        lastAttempt(two.id()).complete(null);
+        assertThat(acked).containsExactly(1L);
+        assertThat(enrichedJson).containsKey(two.id());
+        assertThat(deadLetters).isEmpty();
+        assertThat(registry.counter("newswatch.enricher.produce.failures").count()).isZero();
+    }
+
+    @Test
+    void anEnrichedArticleKafkaCanNeverTakeDeadLettersItsInputAndTheBatchProceeds() {
+        storiesStored.complete(null);
+        Article one = article("one", "Serbia and Kosovo met in Brussels.");
+        Article huge = article("huge", "NATO ministers met in Brussels.");
+        handler.onBatch(batch(Json.encode(one), Json.encode(huge))).toCompletableFuture().join();
+        lastAttempt(one.id()).complete(null);
+        lastAttempt(huge.id()).completeExceptionally(new RecordTooLargeException("The message is 1.2 MB"));
+        assertThat(enrichedSent.get(huge.id())).hasSize(1); // not written again
+        assertThat(deadLetters).containsOnlyKeys(1L);
+        assertThat(deadLetters.get(1L).getMessage()).startsWith("Kafka refuses the enriched article for good");
+        assertThat(acked).containsExactly(1L);
         assertThat(registry.counter("newswatch.enricher.produce.failures").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWhoseOutputWaitsWhenTheProcessStopsStaysUncommitted() {
+        storiesStored.complete(null);
+        Article one = article("one", "Serbia and Kosovo met in Brussels.");
+        handler.onBatch(batch(Json.encode(one))).toCompletableFuture().join();
+        retries.shutdownNow(); // stopping
+        lastAttempt(one.id()).completeExceptionally(new TimeoutException("Expiring 1 record(s): 120000 ms"));
+        assertThat(enrichedSent.get(one.id())).hasSize(1);
+        assertThat(acked).isEmpty(); // read again after the restart
+        assertThat(deadLetters).isEmpty();
     }
 
     @Test

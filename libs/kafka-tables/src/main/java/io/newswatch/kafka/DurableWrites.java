@@ -1,22 +1,26 @@
-package io.newswatch.alerter.delivery;
+package io.newswatch.kafka;
 
+import io.newswatch.retry.Backoff;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Writes delivery statuses and dead letters to Kafka, retrying with backoff for as long as the instance lives: a
- * status that gave up would make the next owner of its alert notify again. Only a record Kafka can never take is
- * given up, loudly. How many writes wait is {@link #pending()} (the {@code alerter_status_writes_pending} gauge),
- * and a clean stop waits for them.
+ * Writes records that must not be dropped to Kafka, retrying with backoff for as long as the process lives: the
+ * alerter's delivery statuses (a status that gave up would make the next owner of its alert notify again) and the
+ * enricher's outputs (an input is committed only once its outputs are written). Only a record Kafka can never take
+ * is given up, loudly ({@link #refusedForGood}). How many writes wait is {@link #pending()}, for a gauge. Repeats
+ * must be harmless to readers: a write Kafka timed out on may have landed, and is written again.
  */
 public final class DurableWrites {
 
@@ -28,9 +32,18 @@ public final class DurableWrites {
     private final Backoff backoff;
     private final AtomicInteger pending = new AtomicInteger();
 
+    /**
+     * @param scheduler where retries wait; once it is shut down, a write that fails again is given up (stopping)
+     * @param backoff   the waits between attempts
+     */
     public DurableWrites(ScheduledExecutorService scheduler, Backoff backoff) {
         this.scheduler = scheduler;
         this.backoff = backoff;
+    }
+
+    /** Waits from {@code initial}, doubled per failure up to {@code max}, half of each wait random (equal jitter). */
+    public DurableWrites(ScheduledExecutorService scheduler, Duration initial, Duration max) {
+        this(scheduler, new Backoff(initial, max, 0.5, max, ThreadLocalRandom.current()));
     }
 
     /**
@@ -38,9 +51,10 @@ public final class DurableWrites {
      *
      * @param write one attempt (called again for each retry)
      * @param what  what is written, for the log
-     * @return completes when written; exceptionally only for a record Kafka refuses for good
+     * @return completes when written; exceptionally only for a record Kafka refuses for good, or when a retry is due
+     * after the scheduler stopped
      */
-    public CompletableFuture<Void> write(Supplier<CompletionStage<Void>> write, String what) {
+    public CompletableFuture<Void> write(Supplier<? extends CompletionStage<Void>> write, String what) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         pending.incrementAndGet();
         done.whenComplete((ignored, error) -> pending.decrementAndGet());
@@ -53,7 +67,17 @@ public final class DurableWrites {
         return pending.get();
     }
 
-    private void attempt(Supplier<CompletionStage<Void>> write, String what, int attempt,
+    /**
+     * True for a failure that writing again cannot mend: the record is larger than the topic takes, or cannot be
+     * serialised. Everything else (timeouts, a broker away, not enough replicas) is worth waiting for.
+     */
+    public static boolean refusedForGood(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof RecordTooLargeException || cause instanceof SerializationException;
+    }
+
+    private void attempt(Supplier<? extends CompletionStage<Void>> write, String what, int attempt,
                          CompletableFuture<Void> done) {
         CompletionStage<Void> written;
         try {
@@ -71,8 +95,8 @@ public final class DurableWrites {
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (cause instanceof RecordTooLargeException || cause instanceof SerializationException) {
-                LOG.errorf("Kafka refuses the %s for good, it is lost: %s", what, cause.getMessage());
+            if (refusedForGood(cause)) {
+                LOG.errorf("Kafka refuses the %s for good: %s", what, cause.getMessage());
                 done.completeExceptionally(cause);
                 return;
             }
