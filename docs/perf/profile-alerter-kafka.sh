@@ -24,8 +24,8 @@ until [ -n "$port" ]; do
   port=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | sort -n | tail -1 || true)
   sleep 2
 done
-articles() { curl -s "localhost:$port/q/metrics" | awk '/^alerter_articles_total/ {print int($2)}'; }
-until [ "$(articles || echo 0)" -ge "$start" ]; do kill -0 $bench 2>/dev/null || exit 1; sleep 1; done
+articles() { curl -s "localhost:$port/q/metrics" | awk '/^alerter_articles_total/ {n = int($2)} END {print n + 0}'; }
+until [ "$(articles)" -ge "$start" ]; do kill -0 $bench 2>/dev/null || exit 1; sleep 1; done
 n0=$(articles)
 [ "${NO_JFR:-}" = 1 ] || "$jdk/bin/jcmd" "$pid" JFR.start name=perf settings=profile duration="${seconds}s" \
   filename="$out/alerter.jfr" > /dev/null
