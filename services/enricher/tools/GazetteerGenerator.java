@@ -81,13 +81,13 @@ public class GazetteerGenerator {
 
     /** What the hand-written files already hold. */
     record Curated(Map<String, String> countryIds, Map<String, String> countryNames, Set<String> ids,
-                   Set<String> cityKeys, Map<String, Set<String>> namesToIds, Set<String> placeNames) {
+                   Map<String, String> cityKeys, Map<String, Set<String>> namesToIds, Set<String> placeNames) {
 
         static Curated read(Path kb) throws IOException {
             Map<String, String> countryIds = new HashMap<>();
             Map<String, String> countryNames = new HashMap<>();
             Set<String> ids = new HashSet<>();
-            Set<String> cityKeys = new HashSet<>();
+            Map<String, String> cityKeys = new HashMap<>();
             Map<String, Set<String>> namesToIds = new HashMap<>();
             Set<String> placeNames = new HashSet<>();
             for (String file : List.of("countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "people.tsv")) {
@@ -116,7 +116,7 @@ public class GazetteerGenerator {
                     for (String name : names) {
                         namesToIds.computeIfAbsent(fold(name), k -> new HashSet<>()).add(id);
                         if (file.equals("cities.tsv")) {
-                            cityKeys.add(fold(name) + "/" + cols[2]);
+                            cityKeys.putIfAbsent(fold(name) + "/" + cols[2], id + "\t" + cols[1]);
                             placeNames.add(cyrillicFold(name));
                         }
                     }
@@ -129,6 +129,7 @@ public class GazetteerGenerator {
     static void writePlaces(Path out, List<Place> places, Curated curated, Set<String> common, Set<String> firstNames)
             throws IOException {
         List<Place> kept = new ArrayList<>();
+        Map<String, String> curatedCyrillic = new TreeMap<>(); // "id<tab>name" of cities.tsv -> the name in Cyrillic
         Map<String, Integer> homonyms = new HashMap<>();
         for (Place p : places) {
             boolean focus = FOCUS.contains(p.country());
@@ -136,8 +137,14 @@ public class GazetteerGenerator {
                 continue;
             }
             // a place cities.tsv curates, maybe under another spelling (Fallujah for Al Fallūjah), is left to it
-            if (curated.cityKeys().contains(fold(p.name()) + "/" + p.country())
-                    || aliases(p).stream().anyMatch(a -> curated.cityKeys().contains(fold(a) + "/" + p.country()))) {
+            String curatedId = curated.cityKeys().get(fold(p.name()) + "/" + p.country());
+            for (String alias : aliases(p)) {
+                curatedId = curatedId != null ? curatedId : curated.cityKeys().get(fold(alias) + "/" + p.country());
+            }
+            if (curatedId != null) {
+                if (cyrillicNamed(p)) {
+                    curatedCyrillic.putIfAbsent(curatedId, eastSlavicCyrillic(p));
+                }
                 continue;
             }
             kept.add(p);
@@ -145,6 +152,15 @@ public class GazetteerGenerator {
         }
         Set<String> keptNames = new HashSet<>();
         kept.forEach(p -> keptNames.add(fold(p.name()) + "/" + p.country()));
+        // which places a Cyrillic name could be taken for, however the enricher folds it (Мирный: Mirny or Mirnyy)
+        Map<String, Set<String>> looseOwners = new HashMap<>();
+        kept.forEach(p -> looseOwners.computeIfAbsent(loose(p.name()) + "/" + p.country(), k -> new HashSet<>())
+                .add(ownerOf(p)));
+        curated.cityKeys().forEach((key, entry) -> looseOwners.computeIfAbsent(
+                loose(key.substring(0, key.lastIndexOf('/'))) + key.substring(key.lastIndexOf('/')),
+                k -> new HashSet<>()).add(entry.substring(0, entry.indexOf('\t'))));
+        curatedCyrillic.entrySet().removeIf(e -> !soleOwner(looseOwners, e.getValue(),
+                countryOfCurated(curated, e.getKey()), e.getKey().substring(0, e.getKey().indexOf('\t'))));
         kept.sort(Comparator.comparing(Place::country).thenComparing(Comparator.comparingLong(Place::population).reversed()));
         Set<String> ids = new HashSet<>(curated.ids());
         StringBuilder tsv = new StringBuilder();
@@ -167,6 +183,11 @@ public class GazetteerGenerator {
             Set<String> aliases = aliases(p);
             // an alias that is another place's name in the same country would take that place's mentions (Mosul)
             aliases.removeIf(a -> !fold(a).equals(fold(p.name())) && keptNames.contains(fold(a) + "/" + p.country()));
+            // the name in its own script, from which the enricher derives every other spelling (Херсон: Cherson in
+            // German news; Миколаїв: Mykolajiw; Брянск: Brjansk) and which Russian and Ukrainian texts fold to
+            if (cyrillicNamed(p) && soleOwner(looseOwners, eastSlavicCyrillic(p), p.country(), ownerOf(p))) {
+                aliases.add(eastSlavicCyrillic(p));
+            }
             boolean ambiguous = isAmbiguous(p, folded, curated, common, firstNames, homonyms);
             for (String alias : aliases) {
                 ambiguous |= curated.namesToIds().containsKey(fold(alias)) || common.contains(fold(alias));
@@ -178,9 +199,12 @@ public class GazetteerGenerator {
                     .append(String.join("|", aliases)).append('\t')
                     .append("kind=city; prior=").append(prior).append(ambiguous ? "; ambiguous=true" : "").append('\n');
         }
+        tsv.append("# The Cyrillic names of the places cities.tsv curates in Russia, Ukraine and Belarus (same id: extends").append('\n')
+                .append("# the entry), so that every spelling derived from them is matched (Херсон: Cherson, Mykolajiw).").append('\n');
+        curatedCyrillic.forEach((entry, name) -> tsv.append(entry).append("\t\t\t").append(name).append('\n'));
         Files.writeString(out, tsv.toString(), StandardCharsets.UTF_8);
-        System.out.printf("%s: %d places (%d ambiguous) of %d in the package%n", out, kept.size(), ambiguousCount,
-                places.size());
+        System.out.printf("%s: %d places (%d ambiguous) of %d in the package, Cyrillic names for %d curated%n", out,
+                kept.size(), ambiguousCount, places.size(), curatedCyrillic.size());
     }
 
     static boolean isAmbiguous(Place p, String folded, Curated curated, Set<String> common, Set<String> firstNames,
@@ -228,9 +252,161 @@ public class GazetteerGenerator {
         if (SERBIAN_CYRILLIC_COUNTRIES.contains(p.country())) {
             aliases.add(serbianCyrillic(p.name()));
         }
+        // the name in its own script, from which the enricher derives every other spelling (Херсон: Cherson in
+        // German news; Миколаїв: Mykolajiw; Брянск: Brjansk) and which Russian and Ukrainian texts fold to
         aliases.remove(p.name());
         aliases.removeIf(a -> fold(a).equals(fold(p.name())) && !a.chars().anyMatch(c -> c >= 0x0400 && c < 0x0500));
         return aliases;
+    }
+
+    static final Set<String> EAST_SLAVIC_CYRILLIC = Set.of("RU", "UA", "BY");
+    /** Smaller places rarely make the news outside their own region: their Latin name is enough. */
+    static final int MIN_CYRILLIC_POPULATION = 5_000;
+
+    private static String ownerOf(Place p) {
+        return "geonames:" + p.geonameId();
+    }
+
+    /** True when no other place of the country has a name the Cyrillic one could be folded to. */
+    static boolean soleOwner(Map<String, Set<String>> looseOwners, String cyrillic, String country, String owner) {
+        Set<String> owners = looseOwners.getOrDefault(loose(cyrillic) + "/" + country, Set.of());
+        return owners.stream().allMatch(owner::equals);
+    }
+
+    /**
+     * A name with the letters that transliterations disagree on left out (y, i, j, apostrophes) and double letters
+     * single: Mirny, Mirnyy and Мирный are all "mrn"; Makiivka, Makiyivka and Макіївка "makvka".
+     */
+    static String loose(String name) {
+        String folded = cyrillicFold(fold(name)).replace("kh", "h").replace('g', 'h').replace('w', 'v');
+        StringBuilder out = new StringBuilder(folded.length());
+        for (char c : folded.toCharArray()) {
+            if (c >= 'a' && c <= 'z' && "yij".indexOf(c) < 0 && (out.isEmpty() || out.charAt(out.length() - 1) != c)) {
+                out.append(c);
+            } else if (c == ' ' || c == '-') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String countryOfCurated(Curated curated, String entry) {
+        String id = entry.substring(0, entry.indexOf('\t'));
+        for (Map.Entry<String, String> e : curated.cityKeys().entrySet()) {
+            if (e.getValue().equals(entry)) {
+                return e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            }
+        }
+        throw new IllegalStateException("no country for " + id);
+    }
+
+    static boolean cyrillicNamed(Place p) {
+        return EAST_SLAVIC_CYRILLIC.contains(p.country()) && p.population() >= MIN_CYRILLIC_POPULATION;
+    }
+
+    static String eastSlavicCyrillic(Place p) {
+        return eastSlavicCyrillic(plain(p.name()), p.country().equals("UA"));
+    }
+
+    private static String plain(String name) {
+        return name.replace('’', '\'').replace('ʼ', '\'').replace('ʹ', '\'').replace('ʺ', '"');
+    }
+
+    /**
+     * GeoNames' romanisation of a Russian (BGN/PCGN) or Ukrainian (national system) place name back to Cyrillic:
+     * Bryansk → Брянск, Nizhniy Novgorod → Нижний Новгород, Naberezhnyye Chelny → Набережные Челны, Mykolayiv →
+     * Миколаїв, Kryvyy Rih → Кривий Ріг, Zaporizhzhia → Запоріжжя, Slov"yans'k → Словянськ. Where the romanisation loses a distinction (ы or
+     * й, е or э) the usual one is taken; a wrong guess only adds a spelling nobody writes.
+     */
+    static String eastSlavicCyrillic(String latin, boolean ukrainian) {
+        StringBuilder out = new StringBuilder(latin.length());
+        int wordStart = 0;
+        String lower = latin.toLowerCase(Locale.ROOT);
+        int i = 0;
+        while (i < lower.length()) {
+            char c = lower.charAt(i);
+            if (!Character.isLetter(c) && c != '\'' && c != '"') {
+                out.append(latin.charAt(i));
+                wordStart = out.length();
+                i++;
+                continue;
+            }
+            boolean start = out.length() == wordStart;
+            char prev = start ? ' ' : lower.charAt(i - 1);
+            boolean afterVowel = "aeiouyë".indexOf(prev) >= 0;
+            boolean wordEnd2 = i + 2 >= lower.length() || !Character.isLetter(lower.charAt(i + 2));
+            String rest = lower.substring(i);
+            String cyr;
+            int used;
+            if (rest.startsWith("shch")) {
+                cyr = "щ"; used = 4;
+            } else if (rest.startsWith("zh")) {
+                cyr = "ж"; used = 2;
+            } else if (rest.startsWith("kh")) {
+                cyr = "х"; used = 2;
+            } else if (rest.startsWith("ts")) {
+                cyr = "ц"; used = 2;
+            } else if (rest.startsWith("ch")) {
+                cyr = "ч"; used = 2;
+            } else if (rest.startsWith("sh")) {
+                cyr = "ш"; used = 2;
+            } else if (rest.startsWith("yu")) {
+                cyr = "ю"; used = 2;
+            } else if (rest.startsWith("ya")) {
+                cyr = "я"; used = 2;
+            } else if ((rest.startsWith("yy") || rest.startsWith("yi") || rest.startsWith("iy")) && wordEnd2
+                    && !start) {
+                cyr = rest.startsWith("yy") && !ukrainian ? "ый" : rest.startsWith("iy") && ukrainian ? "ій" : "ий";
+                used = 2;
+            } else if (ukrainian && !start && (rest.startsWith("ia") || rest.startsWith("iu") || rest.startsWith("ie"))) {
+                cyr = rest.startsWith("ia") ? "я" : rest.startsWith("iu") ? "ю" : "є"; // national system: Zaporizhzhia
+                used = 2;
+            } else if (rest.startsWith("ye")) {
+                cyr = ukrainian ? "є" : "е"; used = 2;
+            } else if (rest.startsWith("yi") && ukrainian && (start || afterVowel)) {
+                cyr = "ї"; used = 2;
+            } else if (rest.startsWith("yo") || rest.startsWith("yë")) {
+                cyr = "ё"; used = 2;
+            } else {
+                used = 1;
+                cyr = switch (c) {
+                    case 'a' -> "а";
+                    case 'b' -> "б";
+                    case 'v', 'w' -> "в";
+                    case 'g' -> ukrainian ? "ґ" : "г";
+                    case 'h' -> ukrainian ? "г" : "х";
+                    case 'd' -> "д";
+                    case 'e' -> !ukrainian && (start || afterVowel) ? "э" : "е";
+                    case 'ë' -> "ё";
+                    case 'z' -> "з";
+                    case 'i' -> !ukrainian ? "и" : afterVowel ? "ї" : "і"; // Mykolaiv, Kyiv
+                    case 'y' -> afterVowel || start ? "й" : ukrainian ? "и" : "ы";
+                    case 'j' -> "й";
+                    case 'k', 'q' -> "к";
+                    case 'l' -> "л";
+                    case 'm' -> "м";
+                    case 'n' -> "н";
+                    case 'o' -> "о";
+                    case 'p' -> "п";
+                    case 'r' -> "р";
+                    case 's' -> "с";
+                    case 't' -> "т";
+                    case 'u' -> "у";
+                    case 'f' -> "ф";
+                    case 'c' -> "ц";
+                    case 'x' -> "кс";
+                    case '\'' -> "ь";
+                    case '"' -> ukrainian ? "" : "ъ";
+                    default -> String.valueOf(c);
+                };
+            }
+            if (Character.isUpperCase(latin.charAt(i)) && !cyr.isEmpty()) {
+                cyr = Character.toUpperCase(cyr.charAt(0)) + cyr.substring(1);
+            }
+            out.append(cyr);
+            i += used;
+        }
+        return out.toString();
     }
 
     /** Serbian Latin to Serbian Cyrillic (one letter or digraph to one letter): Podgorica → Подгорица. */

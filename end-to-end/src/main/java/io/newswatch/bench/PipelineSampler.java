@@ -1,10 +1,10 @@
 package io.newswatch.bench;
 
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.ConsumerGroupLag;
 import io.newswatch.kafka.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
@@ -48,6 +48,7 @@ final class PipelineSampler implements AutoCloseable {
     private final Supplier<Map<String, Long>> pids;
     private final LongSupplier offered;
     private final Admin admin;
+    private final ConsumerGroupLag groupLag;
     private final long started = System.nanoTime();
     private final List<Tick> ticks = new ArrayList<>();
     private final Map<String, Long> peakRss = new LinkedHashMap<>();
@@ -62,6 +63,7 @@ final class PipelineSampler implements AutoCloseable {
         this.pids = pids;
         this.offered = offered;
         this.admin = kafka.admin("newswatch-bench-sampler");
+        this.groupLag = new ConsumerGroupLag(admin, Duration.ofSeconds(5));
     }
 
     /** Seconds since the sampler was made. */
@@ -125,17 +127,10 @@ final class PipelineSampler implements AutoCloseable {
                 ends.put(topic, endOffsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
                         .mapToLong(Map.Entry::getValue).sum());
             }
+            Map<ConsumerGroupLag.Watched, ConsumerGroupLag.Lag> lags = groupLag.read(groups.stream()
+                    .map(group -> new ConsumerGroupLag.Watched(group.group(), group.topic())).toList());
             for (Group group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.group())
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-                long sum = 0;
-                for (Map.Entry<TopicPartition, Long> end : endOffsets.entrySet()) {
-                    if (end.getKey().topic().equals(group.topic())) {
-                        OffsetAndMetadata offset = committed.get(end.getKey());
-                        sum += end.getValue() - (offset == null ? 0 : offset.offset());
-                    }
-                }
-                lag.put(group.label(), sum);
+                lag.put(group.label(), lags.get(new ConsumerGroupLag.Watched(group.group(), group.topic())).total());
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -116,10 +116,19 @@ public final class EntityTagger {
         }
         // 2. ambiguous names, by context
         Map<Integer, Integer> contextCache = new HashMap<>();
+        boolean[] placed = new boolean[n];
+        for (Hit h : hits) {
+            if (!h.weak() && h.type(dictionary) == EntityType.LOCATION) {
+                Arrays.fill(placed, h.from(), h.to() + 1, true);
+            }
+        }
         for (Match m : deferred) {
-            Hit hit = resolve(tokens, m, present, certain, countries, matches, contextCache);
+            Hit hit = resolve(tokens, m, present, certain, countries, matches, contextCache, placed);
             if (hit != null) {
                 hits.add(hit);
+                if (!hit.weak() && hit.type(dictionary) == EntityType.LOCATION) {
+                    Arrays.fill(placed, hit.from(), hit.to() + 1, true);
+                }
             }
         }
         for (Hit h : hits) {
@@ -139,6 +148,21 @@ public final class EntityTagger {
         for (NameFinder.Found p : NameFinder.places(tokens, owner, language)) {
             hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.LOCATION, false));
             own(owner, p.from(), p.to());
+        }
+        // places listed with one: "in Mosul and Tal Afar", "у Подгорици и Никшићу", "aus Cherson und Mykolajiw"
+        boolean[] place = new boolean[n];
+        boolean anyPlace = false;
+        for (Hit h : hits) {
+            if (!h.weak() && h.type(dictionary) == EntityType.LOCATION) {
+                Arrays.fill(place, h.from(), h.to() + 1, true);
+                anyPlace = true;
+            }
+        }
+        if (anyPlace) {
+            for (NameFinder.Found p : CoordinatedPlaces.find(tokens, owner, place, language)) {
+                hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.LOCATION, false));
+                own(owner, p.from(), p.to());
+            }
         }
         // acronyms the text defines: "the Islamic State (IS) group" makes every later "IS" the Islamic State
         resolveAcronyms(tokens, owner, hits);
@@ -255,10 +279,10 @@ public final class EntityTagger {
     }
 
     private Hit resolve(Tokens t, Match m, int[] present, Set<Integer> certain, Set<String> countries,
-                        List<Match> matches, Map<Integer, Integer> contextCache) {
+                        List<Match> matches, Map<Integer, Integer> contextCache, boolean[] placed) {
         boolean nameLike = adjacentName(t, m, matches);
         boolean placeCue = m.from() > 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
-                && Cues.PLACE_CUES.contains(t.folded(m.from() - 1));
+                && (Cues.PLACE_CUES.contains(t.folded(m.from() - 1)) || listedPlace(t, m.from(), placed));
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         boolean bestWeak = false;
@@ -281,6 +305,13 @@ public final class EntityTagger {
             }
         }
         return best < 0 ? null : new Hit(m.from(), m.to(), best, null, null, bestWeak);
+    }
+
+    /** "Iraq and Jordan", "Metz et Nancy": the word follows a conjunction after a place found before. */
+    private static boolean listedPlace(Tokens t, int from, boolean[] placed) {
+        int c = from - 1;
+        return c > 0 && placed[c - 1] && t.shape(c) == Tokens.LOWER && CoordinatedPlaces.conjunction(t.folded(c))
+                && (t.flags(c) & EntityDictionary.BOUNDARIES) == 0;
     }
 
     private static void own(int[] owner, int from, int to) {

@@ -124,7 +124,7 @@ final class LanguagePatterns {
         return after < text.length() && "»“”\"›".indexOf(text.charAt(after)) >= 0 ? j : -1;
     }
 
-    private static boolean kind(String folded) {
+    static boolean kind(String folded) {
         if (LEGAL_FORMS.contains(folded)) {
             return true;
         }
@@ -153,7 +153,7 @@ final class LanguagePatterns {
         return (first * 31 + second) & ((1 << 12) - 1);
     }
 
-    private static boolean head(Tokens t, int i) {
+    static boolean head(Tokens t, int i) {
         // asked of every word of a Slavic text: rejected from its letters before it is made a string
         int from = t.foldStart(i);
         if (t.foldLength(i) < HEAD_SHORTEST
@@ -291,7 +291,7 @@ final class LanguagePatterns {
             }
             String before = t.folded(i - 1);
             boolean cue = prepositions.contains(before)
-                    || english && before.equals("near")
+                    || english && (before.equals("near") || before.equals("in") && englishPlaceAfterIn(t, i))
                     || french && (before.equals("a") && t.surface(i - 1).equals("à") || before.equals("vers"));
             if (!cue || !free(t, owner, i, language)) {
                 continue; // the cheap test first: this runs for every word
@@ -325,6 +325,38 @@ final class LanguagePatterns {
         }
     }
 
+    /** Endings of languages, creeds and fields after "in" ("in Arabic", "in Kurdish", "in Islam"): no places. */
+    private static final String[] NOT_PLACE_ENDINGS = {"ic", "ish", "ese", "ian", "ism", "ity", "ics", "ing", "ment",
+            "tion", "sion", "ness", "ship"};
+
+    /**
+     * "in Bashiqa", "in Ain Issa": one or two capitalised words nobody owns after "in", ending the name (a lower-case
+     * word or punctuation after), not a possessive, and not shaped like a language, creed or abstract noun.
+     */
+    private static boolean englishPlaceAfterIn(Tokens t, int i) {
+        int end = i;
+        if (i + 1 < t.size() && t.shape(i + 1) == Tokens.CAPITALIZED && (t.flags(i + 1) & GLUE) == 0) {
+            end = i + 1;
+        }
+        int after = end + 1;
+        if (after < t.size() && (t.flags(after) & GLUE) == 0 && t.shape(after) != Tokens.LOWER
+                || t.has(end, Tokens.POSSESSIVE) || t.end(i) - t.start(i) < 4) {
+            return false;
+        }
+        for (int k = i; k <= end; k++) {
+            String word = t.folded(k);
+            if (Cues.NOT_PERSON_ENDINGS.contains(word) || NameFinder.ORGANIZATION_ENDINGS.contains(word)) {
+                return false;
+            }
+            for (String ending : NOT_PLACE_ENDINGS) {
+                if (word.endsWith(ending)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static final Set<String> AND = Set.of("i", "ta", "y");
     private static final String[] REGION_STEMS = {"oblast", "kra", "rayon", "raion", "okrug", "respublik",
             "gubernii", "opstin", "okrug", "kanton", "zupanij"};
@@ -338,7 +370,7 @@ final class LanguagePatterns {
         return false;
     }
 
-    private static boolean adjective(String folded) {
+    static boolean adjective(String folded) {
         for (String ending : ADJECTIVE_ENDINGS) {
             if (folded.endsWith(ending)) {
                 return true;

@@ -107,6 +107,7 @@ final class NameFinder {
     static List<Found> organizations(Tokens t, String language) {
         List<Found> found = new ArrayList<>();
         LanguagePatterns.organizations(t, language, found);
+        acronymsAfterKind(t, found);
         int n = t.size();
         int i = 0;
         while (i < n) {
@@ -135,7 +136,15 @@ final class NameFinder {
                 i = end + 1;
                 continue;
             }
-            boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from)) && t.is(from + 1, "of");
+            int defined = definedByAcronym(t, from, end);
+            if (defined >= 0) {
+                found.add(new Found(defined, end, EntityType.ORGANIZATION, t.surface(defined, end)));
+                i = end + 1;
+                continue;
+            }
+            // "Ministry of Foreign Affairs", "Office for the Coordination of Humanitarian Affairs"
+            boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from))
+                    && (t.is(from + 1, "of") || t.is(from + 1, "for"));
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
             } else if (last > from && (t.capitalized(from) || ordinal(t, from))) {
@@ -144,6 +153,106 @@ final class NameFinder {
             i = end + 1;
         }
         return found;
+    }
+
+    /**
+     * The first token of a name of two or more capitalised words that an acronym in brackets right after it spells
+     * ("Aerodromi Crne Gore (ACG)", "Office for the Coordination of Humanitarian Affairs (OCHA)", "Elektroprivreda
+     * Crne Gore (EPCG)": a word may give two letters), or -1. The knowledge base's own names win over it.
+     */
+    static int definedByAcronym(Tokens t, int from, int end) {
+        int a = end + 1;
+        if (a >= t.size() || !acronym(t, a) || end == from) {
+            return -1;
+        }
+        String text = t.text();
+        if (!text.substring(t.end(end), t.start(a)).strip().equals("(") || t.end(a) >= text.length()
+                || text.charAt(t.end(a)) != ')') {
+            return -1;
+        }
+        String letters = text.substring(t.start(a), t.end(a));
+        for (int start = from; start < end; start++) {
+            if (t.capitalized(start) && spells(t, start, end, letters)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the capitalised words from..end give the acronym's letters in order, each its initial first. */
+    private static boolean spells(Tokens t, int from, int end, String letters) {
+        String text = t.text();
+        int at = 0;
+        int skipped = 0;
+        for (int k = from; k <= end; k++) {
+            if (!t.capitalized(k)) {
+                continue; // "of", "the", "for"
+            }
+            char initial = Character.toUpperCase(text.charAt(t.start(k)));
+            while (at < letters.length() && letters.charAt(at) != initial && k > from && skipped < 2) {
+                at++; // a letter from inside the word before: "Elektroprivreda" gives "EP"
+                skipped++;
+            }
+            if (at >= letters.length() || letters.charAt(at) != initial) {
+                return false;
+            }
+            at++;
+        }
+        return at == letters.length();
+    }
+
+    /** Words for a kind of body before its acronym (folded): "the operator ENTSO", "la société GRTgaz". */
+    private static final Set<String> ACRONYM_KINDS = Set.of("company", "firm", "group", "agency", "party", "bank",
+            "operator", "broadcaster", "regulator", "watchdog", "carrier", "airline", "union", "insurer", "lender",
+            "utility", "militia", "conglomerate", "manufacturer", "maker", "network", "channel", "societe", "groupe",
+            "syndicat", "compagnie", "parti", "operateur", "entreprise", "constructeur", "banque", "agence", "firme");
+    /** Endings of German compounds for a kind of body: "Katastrophenschutzdienst DSNS", "Energiekonzern RWE". */
+    private static final String[] GERMAN_KIND_ENDINGS = {"konzern", "gruppe", "partei", "gewerkschaft", "betreiber",
+            "versorger", "sender", "dienst", "behorde", "agentur", "verband", "unternehmen", "firma", "miliz",
+            "hersteller", "fluggesellschaft"};
+    /** Acronyms of roles, units and things, not bodies. */
+    private static final Set<String> NOT_ORGANIZATION_ACRONYMS = Set.of("ceo", "cfo", "coo", "cto", "mp", "mep", "pr",
+            "hr", "it", "ai", "tv", "gdp", "vat", "ipo", "usd", "eur", "gmbh", "ag", "se", "llc", "plc", "ltd", "inc",
+            "sa", "nv", "ooo", "oao", "zao", "pao", "ao", "doo", "ad", "pjsc", "jsc", "ojsc");
+
+    /** An acronym the knowledge base may lack, named as a body by the word before it: "Katastrophenschutzdienst DSNS". */
+    private static void acronymsAfterKind(Tokens t, List<Found> found) {
+        for (int i = 1; i < t.size(); i++) {
+            if (!acronym(t, i) || (t.flags(i) & GLUE) != 0 || t.has(i - 1, Tokens.POSSESSIVE)
+                    || NOT_ORGANIZATION_ACRONYMS.contains(t.folded(i)) || overlaps(found, i, i)
+                    || t.has(i, Tokens.BOILERPLATE)) {
+                continue;
+            }
+            String before = t.folded(i - 1);
+            boolean kind = t.shape(i - 1) == Tokens.LOWER && (ACRONYM_KINDS.contains(before)
+                    || LanguagePatterns.kind(before));
+            if (!kind && t.shape(i - 1) == Tokens.CAPITALIZED) {
+                for (String ending : GERMAN_KIND_ENDINGS) {
+                    if (before.endsWith(ending) && before.length() > ending.length() + 2) {
+                        kind = true;
+                        break;
+                    }
+                }
+            }
+            if (kind) {
+                found.add(new Found(i, i, EntityType.ORGANIZATION, t.surface(i)));
+            }
+        }
+    }
+
+    /** Two to six capital letters: "SNCF", "DSNS", "МЧС". */
+    static boolean acronym(Tokens t, int i) {
+        int length = t.end(i) - t.start(i);
+        if (t.shape(i) != Tokens.UPPER || length < 2 || length > 6) {
+            return false;
+        }
+        String text = t.text();
+        for (int k = t.start(i); k < t.end(i); k++) {
+            if (!Character.isLetter(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean overlaps(List<Found> found, int from, int to) {
@@ -224,6 +333,9 @@ final class NameFinder {
             } else if (t.shape(k) == Tokens.LOWER && CONNECTORS.contains(t.folded(k)) && k + 1 < t.size()
                     && (t.flags(k + 1) & GLUE) == 0 && t.capitalized(k + 1)) {
                 k++;
+            } else if (t.is(k, "for") && k + 2 < t.size() && t.is(k + 1, "the") && (t.flags(k + 2) & GLUE) == 0
+                    && t.capitalized(k + 2)) {
+                k += 2; // "for the Coordination of ..."
             } else {
                 break;
             }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Discovery of names the knowledge base lacks, in the ways the news of the region write them. */
 class LanguagePatternsTest {
 
-    private static List<String> names(String text, String language, EntityType type) {
+    static List<String> names(String text, String language, EntityType type) {
         Tagging t = Fixtures.enricher().tag(text, 0, language);
         return t.entities().stream().filter(e -> e.type() == type)
                 .flatMap(e -> e.mentions().stream()).map(FoundEntity.Mention::text).toList();

@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -65,14 +67,13 @@ public final class AlertPlanner {
     public List<Alert> plan(EnrichedArticle article, ArticleDocument document, List<Rule> matched,
                             Function<String, Optional<Rule>> rules, Function<String, Query> queries,
                             AlertState state) {
-        List<Alert> alerts = new ArrayList<>();
+        List<Planned> toRaise = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         String storyId = storyId(article);
-        MatchExplainer.Explainer explainer = MatchExplainer.of(document);
         for (Rule rule : matched) {
             String id = firstOrRealert(rule, article, storyId, state);
             if (id != null && !state.isRaised(id) && planned.add(id)) {
-                explained(id, rule, article, explainer, 0, queries).ifPresent(alerts::add);
+                toRaise.add(new Planned(id, rule, 0));
             }
         }
         for (String ruleId : state.rulesOnStory(storyId)) {
@@ -83,10 +84,32 @@ public final class AlertPlanner {
             int level = escalation(rule, article.story(), state.onStory(ruleId, storyId).orElse(null));
             String id = Ids.alert(ruleId, storyId, level);
             if (level > 0 && !state.isRaised(id) && planned.add(id)) {
-                explained(id, rule, article, explainer, level, queries).ifPresent(alerts::add);
+                toRaise.add(new Planned(id, rule, level));
             }
         }
+        if (toRaise.isEmpty()) {
+            return List.of();
+        }
+        // the article is indexed for explanations once, in the fields of every query to explain
+        MatchExplainer.Explainer explainer = MatchExplainer.of(document);
+        Map<String, Query> queryOf = new HashMap<>();
+        for (Planned alert : toRaise) {
+            Query query = queries.apply(alert.rule().id());
+            if (query != null) {
+                queryOf.put(alert.rule().id(), query);
+                explainer.expect(query);
+            }
+        }
+        List<Alert> alerts = new ArrayList<>(toRaise.size());
+        for (Planned alert : toRaise) {
+            explained(alert.id(), alert.rule(), article, explainer, alert.level(), queryOf::get)
+                    .ifPresent(alerts::add);
+        }
         return alerts;
+    }
+
+    /** An alert decided on, before it is explained. */
+    private record Planned(String id, Rule rule, int level) {
     }
 
     /** The id of the alert a match raises, or null when the rule has said all it should about this story. */

@@ -39,7 +39,7 @@ final class FoldingFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        if (isLowerAscii(term)) {
+        if (lowerCaseIfAscii(term)) {
             return true;
         }
         String word = term.toString();
@@ -59,12 +59,23 @@ final class FoldingFilter extends TokenFilter {
         pending.clear();
     }
 
-    private static boolean isLowerAscii(CharTermAttribute term) {
+    /**
+     * An ASCII word folds to itself lower-cased and has no other spelling ({@link TextFolding#variants}): it is
+     * lower-cased in place, without the strings and sets of the general case (most words of an English article,
+     * capitalised or not). Returns false, changing nothing, for any other word.
+     */
+    private static boolean lowerCaseIfAscii(CharTermAttribute term) {
         char[] chars = term.buffer();
-        for (int i = 0; i < term.length(); i++) {
-            char c = chars[i];
-            if (c >= 0x80 || c >= 'A' && c <= 'Z' || c == '\'') {
+        int length = term.length();
+        for (int i = 0; i < length; i++) {
+            if (chars[i] >= 0x80) {
                 return false;
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + 32);
             }
         }
         return true;

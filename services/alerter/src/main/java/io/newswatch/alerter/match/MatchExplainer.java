@@ -2,11 +2,14 @@ package io.newswatch.alerter.match;
 
 import io.newswatch.contract.Entity;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 
@@ -20,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Explains a match after the fact: which words of the article satisfied the query (Lucene's Matches API over the
@@ -44,40 +48,113 @@ public final class MatchExplainer {
 
     /**
      * Explains matches on one article, for as many queries as it raises alerts for: the article is analysed and
-     * indexed once (at 100,000 rules an article raises about 30 alerts). Not thread-safe.
+     * indexed once, in the fields those queries name (at 100,000 rules an article raises about 30 alerts). Not
+     * thread-safe.
      */
     public static Explainer of(ArticleDocument article) {
         return new Explainer(article);
     }
 
-    /** The explanations of one article's matches. */
+    /**
+     * The explanations of one article's matches. The article is indexed only in the fields the queries explained so
+     * far name (most rules name one or two: a rule on {@code person:} never needs the body analysed), again with more
+     * fields when a later query names others; a query's matches depend on its own fields only, so the explanation is
+     * the same as over every field. The article's sentences are found once, when a passage is first cut.
+     */
     public static final class Explainer {
 
         private final ArticleDocument article;
+        private final Set<String> indexed = new HashSet<>();
         private MemoryIndex index;
+        private List<Span> sentences;
 
         private Explainer(ArticleDocument article) {
             this.article = article;
         }
 
+        /**
+         * Notes a query that is going to be explained, so that the article is indexed in its fields together with
+         * those of the others, once.
+         */
+        public void expect(Query query) {
+            if (index != null) {
+                return;
+            }
+            try {
+                indexed.addAll(fieldsOf(query));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a query too deep to walk: explain() finds the same and says so
+            }
+        }
+
         /** Explains why {@code query} matches the article; empty lists when it does not. */
         public MatchExplanation explain(Query query) {
-            if (index == null) {
-                index = new MemoryIndex(true, false);
-                article.forEachValue((field, value) -> index.addField(field, value, ArticleAnalyzer.INSTANCE));
-                index.freeze();
+            Set<String> fields = fieldsOf(query);
+            if (index == null || !indexed.containsAll(fields)) {
+                indexed.addAll(fields);
+                index = index(article, indexed);
             }
-            return MatchExplainer.explain(query, article, index);
+            return MatchExplainer.explain(query, article, index, this::sentences);
+        }
+
+        /** The fields the article is indexed in so far. */
+        Set<String> indexedFields() {
+            return Set.copyOf(indexed);
+        }
+
+        private List<Span> sentences() {
+            if (sentences == null) {
+                sentences = MatchExplainer.sentences(article.fullText());
+            }
+            return sentences;
         }
     }
 
-    private static MatchExplanation explain(Query query, ArticleDocument article, MemoryIndex index) {
+    /** The article indexed in the given fields, with offsets (as matching indexes it, in the fields it uses). */
+    static MemoryIndex index(ArticleDocument article, Set<String> fields) {
+        MemoryIndex index = new MemoryIndex(true, false);
+        article.forEachValue((field, value) -> {
+            if (fields.contains(field)) {
+                index.addField(field, value, ArticleAnalyzer.INSTANCE);
+            }
+        });
+        index.freeze();
+        return index;
+    }
+
+    /** Every field the query names, negated parts too. */
+    static Set<String> fieldsOf(Query query) {
+        Set<String> fields = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                for (Term term : terms) {
+                    fields.add(term.field());
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return fields;
+    }
+
+    static MatchExplanation explain(Query query, ArticleDocument article, MemoryIndex index,
+                                    Supplier<List<Span>> sentences) {
         Hits hits = hits(query, article, index);
         List<Span> spans = hits.text;
         if (spans.isEmpty()) {
             spans = mentions(article, hits.entities);
         }
-        List<String> passages = passages(article.fullText(), spans);
+        List<String> passages = spans.isEmpty() ? List.of() : passages(article.fullText(), sentences.get(), spans);
         Set<String> terms = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
         hits.text.forEach(span -> {
@@ -108,7 +185,7 @@ public final class MatchExplainer {
     }
 
     /** A span of {@link ArticleDocument#fullText()}. */
-    private record Span(int start, int end) {
+    record Span(int start, int end) {
     }
 
     private static final class Hits {
@@ -219,8 +296,7 @@ public final class MatchExplainer {
     }
 
     /** The sentences holding the first spans, in text order, each cut to a window around its spans. */
-    private static List<String> passages(String text, List<Span> spans) {
-        List<Span> sentences = sentences(text);
+    private static List<String> passages(String text, List<Span> sentences, List<Span> spans) {
         List<String> passages = new ArrayList<>();
         int next = 0;
         for (Span sentence : sentences) {
@@ -270,7 +346,7 @@ public final class MatchExplainer {
     }
 
     /** Sentences of each paragraph, trimmed: a line break always ends a sentence (titles have no full stop). */
-    private static List<Span> sentences(String text) {
+    static List<Span> sentences(String text) {
         List<Span> sentences = new ArrayList<>();
         BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
         int lineStart = 0;

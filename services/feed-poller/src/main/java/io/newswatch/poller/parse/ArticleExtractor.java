@@ -143,16 +143,16 @@ public final class ArticleExtractor {
         String language = language(document, ld);
 
         Element body = document.body();
-        body.select(NEVER_TEXT).remove();
+        body.select(Css.of(NEVER_TEXT)).remove();
         // a form is a search box or a login, unless a whole ASP.NET page is one
-        for (Element form : body.select("form")) {
+        for (Element form : body.select(Css.of("form"))) {
             if (!holdsArticleText(form)) {
                 form.remove();
             }
         }
         PageRepair.wrapBareText(body);
         removeBoilerplate(body);
-        Element container = body.selectFirst("[itemprop=articleBody], [property=articleBody]");
+        Element container = body.selectFirst(Css.of("[itemprop=articleBody], [property=articleBody]"));
         String method = "article-body";
         if (container == null || words(container.text()) < 30) {
             container = bestContainer(body);
@@ -173,11 +173,11 @@ public final class ArticleExtractor {
     // --- metadata -------------------------------------------------------------------------------------------------
 
     private static String canonical(Document document, JsonNode ld) {
-        Element link = document.selectFirst("link[rel=canonical][href]");
+        Element link = document.selectFirst(Css.of("link[rel=canonical][href]"));
         if (link != null && !link.absUrl("href").isEmpty()) {
             return link.absUrl("href");
         }
-        Element og = document.selectFirst("meta[property=og:url][content]");
+        Element og = document.selectFirst(Css.of("meta[property=og:url][content]"));
         if (og != null && og.attr("content").startsWith("http")) {
             return og.attr("content").strip();
         }
@@ -186,15 +186,15 @@ public final class ArticleExtractor {
 
     private static Instant published(Document document, JsonNode ld) {
         List<String> candidates = new ArrayList<>();
-        for (Element meta : document.select("meta[property=article:published_time], meta[itemprop=datePublished], "
+        for (Element meta : document.select(Css.of("meta[property=article:published_time], meta[itemprop=datePublished], "
                 + "meta[name=pubdate], meta[name=publishdate], meta[name=date], meta[name=dc.date], "
-                + "meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]")) {
+                + "meta[name=DC.date.issued], meta[name=sailthru.date], meta[name=parsely-pub-date]"))) {
             candidates.add(meta.attr("content"));
         }
         if (ld != null) {
             candidates.add(ld.path("datePublished").asText(""));
         }
-        for (Element time : document.select("article time[datetime], time[pubdate][datetime], time[itemprop=datePublished]")) {
+        for (Element time : document.select(Css.of("article time[datetime], time[pubdate][datetime], time[itemprop=datePublished]"))) {
             candidates.add(time.attr("datetime"));
         }
         for (String candidate : candidates) {
@@ -230,7 +230,7 @@ public final class ArticleExtractor {
     }
 
     private static String language(Document document, JsonNode ld) {
-        String lang = Languages.code(document.selectFirst("html") == null ? null : document.selectFirst("html").attr("lang"));
+        String lang = Languages.code(document.selectFirst(Css.of("html")) == null ? null : document.selectFirst(Css.of("html")).attr("lang"));
         if (lang == null) {
             lang = Languages.code(meta(document, "meta[http-equiv=content-language], meta[property=og:locale]"));
         }
@@ -242,7 +242,7 @@ public final class ArticleExtractor {
 
     /** The first non-empty {@code content} of the metas the selector finds, as one line of text. */
     private static String meta(Document document, String selector) {
-        for (Element meta : document.select(selector)) {
+        for (Element meta : document.select(Css.of(selector))) {
             String content = HtmlText.line(meta.attr("content"));
             if (!content.isEmpty()) {
                 return content;
@@ -253,7 +253,7 @@ public final class ArticleExtractor {
 
     /** The page's JSON-LD object describing the article, when it has one. */
     private static JsonNode jsonLd(Document document) {
-        for (Element script : document.select("script[type=application/ld+json]")) {
+        for (Element script : document.select(Css.of("script[type=application/ld+json]"))) {
             try {
                 JsonNode found = articleNode(Json.mapper().readTree(script.data()));
                 if (found != null) {
@@ -306,7 +306,7 @@ public final class ArticleExtractor {
                 continue;
             }
             if ((element.normalName().equals("footer") || element.normalName().equals("header"))
-                    && element.closest("article") == null) {
+                    && element.closest(Css.of("article")) == null) {
                 junk.add(element);
             } else if (alwaysJunk(element) || (junkMarker(element) && !holdsArticleText(element))) {
                 junk.add(element);
@@ -383,7 +383,7 @@ public final class ArticleExtractor {
     private static Element bestContainer(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         Map<Element, Double> goodText = new IdentityHashMap<>();
-        for (Element block : body.select("p, pre, td, blockquote, div, section, li")) {
+        for (Element block : body.select(Css.of("p, pre, td, blockquote, div, section, li"))) {
             if (!block.normalName().equals("p") && !block.normalName().equals("pre") && !textBlock(block)) {
                 continue;
             }
@@ -498,7 +498,7 @@ public final class ArticleExtractor {
             return 0;
         }
         int linked = 0;
-        for (Element link : element.select("a")) {
+        for (Element link : element.select(Css.of("a"))) {
             linked += link.text().length();
         }
         return Math.min(1.0, (double) linked / total);
@@ -512,16 +512,16 @@ public final class ArticleExtractor {
      */
     private static String text(Element container, String title, String author) {
         List<Element> linkLists = new ArrayList<>();
-        for (Element element : container.select("p, li, div, ul, ol, section, h2, h3, h4, h5, h6")) {
+        for (Element element : container.select(Css.of("p, li, div, ul, ol, section, h2, h3, h4, h5, h6"))) {
             String text = element.text();
             if (!text.isBlank() && text.length() < 400 && linkDensity(element, text.length()) > 0.5) {
                 linkLists.add(element);
             }
         }
         linkLists.forEach(Element::remove);
-        container.select("h1").remove();
+        container.select(Css.of("h1")).remove();
         java.util.Set<String> times = new java.util.HashSet<>();
-        container.select("time").forEach(time -> times.add(HtmlText.collapse(time.text())));
+        container.select(Css.of("time")).forEach(time -> times.add(HtmlText.collapse(time.text())));
         List<String> paragraphs = new ArrayList<>();
         String normalizedTitle = title.toLowerCase(Locale.ROOT);
         boolean started = false;

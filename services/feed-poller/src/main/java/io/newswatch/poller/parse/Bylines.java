@@ -47,7 +47,7 @@ final class Bylines {
 
     /** The author's name, or null when the page names no person as its author. */
     static String author(Document document, JsonNode ld, Set<String> siteNames) {
-        for (Element meta : document.select(META)) {
+        for (Element meta : document.select(Css.of(META))) {
             String name = clean(meta.attr("content"), siteNames);
             if (name != null) {
                 return name;
@@ -64,7 +64,7 @@ final class Bylines {
             }
         }
         for (String selector : BYLINES) {
-            for (Element byline : document.select(selector)) {
+            for (Element byline : document.select(Css.of(selector))) {
                 if (inComments(byline)) {
                     continue;
                 }

@@ -566,7 +566,7 @@ public final class FeedParser {
             return;
         }
         Document page = Jsoup.parse(text, base == null ? "" : base.toString());
-        org.jsoup.nodes.Element alternate = page.selectFirst("link[rel=alternate][type~=(?i)application/(rss|atom)\\+xml][href]");
+        org.jsoup.nodes.Element alternate = page.selectFirst(Css.of("link[rel=alternate][type~=(?i)application/(rss|atom)\\+xml][href]"));
         throw new FeedParseException("not a feed but an HTML page" + (alternate == null ? ""
                 : "; it links to a feed at " + alternate.absUrl("href")));
     }

@@ -38,8 +38,8 @@ final class Headlines {
      */
     static Set<String> siteNames(Document document, JsonNode ld) {
         Set<String> names = new LinkedHashSet<>();
-        for (Element meta : document.select("meta[property=og:site_name], meta[name=application-name], "
-                + "meta[name=apple-mobile-web-app-title], meta[name=publisher], meta[name=copyright]")) {
+        for (Element meta : document.select(Css.of("meta[property=og:site_name], meta[name=application-name], "
+                + "meta[name=apple-mobile-web-app-title], meta[name=publisher], meta[name=copyright]"))) {
             add(names, meta.attr("content"));
         }
         if (ld != null) {
@@ -53,7 +53,7 @@ final class Headlines {
             // an unusual page address: no host to compare
         }
         int homeLinks = 0;
-        for (Element link : document.select("a[href]")) {
+        for (Element link : document.select(Css.of("a[href]"))) {
             String href = link.attr("href");
             boolean home = href.equals("/") || href.equals("./");
             if (!home && host != null) {
@@ -63,7 +63,7 @@ final class Headlines {
             }
             if (home) {
                 add(names, link.text());
-                Element logo = link.selectFirst("img[alt]");
+                Element logo = link.selectFirst(Css.of("img[alt]"));
                 if (logo != null) {
                     add(names, logo.attr("alt"));
                 }
@@ -105,9 +105,9 @@ final class Headlines {
      */
     static String title(Document document, JsonNode ld, Set<String> siteNames) {
         String h1 = "";
-        for (Element element : document.select("article h1, main h1, h1")) {
+        for (Element element : document.select(Css.of("article h1, main h1, h1"))) {
             String text = HtmlText.collapse(element.text());
-            if (!text.isEmpty() && element.closest(SITE_CHROME) == null && !siteNames.contains(key(text))) {
+            if (!text.isEmpty() && element.closest(Css.of(SITE_CHROME)) == null && !siteNames.contains(key(text))) {
                 h1 = text;
                 break;
             }
@@ -178,7 +178,7 @@ final class Headlines {
     }
 
     private static String meta(Document document, String selector) {
-        for (Element meta : document.select(selector)) {
+        for (Element meta : document.select(Css.of(selector))) {
             String content = HtmlText.line(meta.attr("content"));
             // a social title cut short for a card is not the headline
             if (!content.isEmpty() && !content.endsWith("...") && !content.endsWith("…")) {

@@ -23,7 +23,7 @@ final class PageRepair {
      * into the start of the body.
      */
     static void closeTitle(Document document) {
-        Element title = document.selectFirst("title");
+        Element title = document.selectFirst(Css.of("title"));
         if (title == null) {
             return;
         }
@@ -44,7 +44,7 @@ final class PageRepair {
      */
     static void wrapBareText(Element body) {
         List<Element> mixed = new ArrayList<>();
-        for (Element element : body.select("div, section, article, main, td, form, center")) {
+        for (Element element : body.select(Css.of("div, section, article, main, td, form, center"))) {
             if (hasBlockChild(element) && bareTextLength(element) >= 50) {
                 mixed.add(element);
             }

@@ -175,8 +175,10 @@ public final class FeedPoller {
             seenItems[i] = identity.linkIdentity() || key.guidKey() == null ? ledger.byLink(key.linkKey())
                     : ledger.byGuid(key.guidKey());
             fingerprints[i] = Hashes.key(item.title(), item.summary(), item.content(), key.url());
+            if (seenItems[i] != null) {
+                ledger.found(seenItems[i]);
+            }
             if (seenItems[i] != null && seenItems[i].fingerprint().equals(fingerprints[i])) {
-                ledger.record(seenItems[i].seenAt(fetched));
                 metrics.unchanged();
             } else {
                 work.add(i);
@@ -204,24 +206,24 @@ public final class FeedPoller {
             Instant time = article.publishedEstimated() ? fetched : article.published();
             if (last != null && last.contentHash().equals(article.contentHash())) {
                 ledger.record(new SeenItem(key.guidKey(), key.linkKey(), fingerprint, article.id(),
-                        article.contentHash(), last.revision(), time, fetched));
+                        article.contentHash(), last.revision(), time, null));
                 metrics.duplicate();
                 continue;
             }
             int revision = last == null ? 1 : last.revision() + 1;
             Article versioned = revision == 1 ? article : withRevision(article, revision);
             pending.add(new Pending(sink.publish(versioned).toCompletableFuture(), new SeenItem(key.guidKey(),
-                    key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, fetched)));
+                    key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, null)));
         }
         String publishError = awaitPublished(pending, ledger);
-        ledger.prune(limits.rememberedItems(), fetched);
+        ledger.settle(fetched, limits.rememberedItems());
         int count = (int) pending.stream().filter(p -> p.result().isDone() && !p.result().isCompletedExceptionally()).count();
         if (publishError != null || budgetError != null) {
             FeedState counted = state.withStatus(state.status().withItemsPublished(state.status().itemsPublished() + count));
             PollResult failed = publishError != null
                     ? failed(feed, counted, "PUBLISH", publishError, response.status(), Optional.empty(), started)
                     : failed(feed, counted, BUDGET, budgetError, response.status(), Optional.empty(), started);
-            return new PollResult(failed.state(), ledger.snapshot(feed.id(), clock.instant()), moved, count);
+            return new PollResult(failed.state(), ledger.changes(feed.id(), clock.instant()), moved, count);
         }
         Instant now = clock.instant();
         FeedStatus prior = state.status();
@@ -243,7 +245,7 @@ public final class FeedPoller {
         FeedState next = new FeedState(FeedState.SCHEMA_VERSION, FeedState.TYPE, feed.id(), now, etag, lastModified,
                 identity.linkIdentity(), status, more ? null : bodyHash);
         metrics.poll("ok", "none", Duration.ofNanos(System.nanoTime() - started));
-        return new PollResult(next, ledger.snapshot(feed.id(), now), moved, count);
+        return new PollResult(next, ledger.changes(feed.id(), now), moved, count);
     }
 
     /**

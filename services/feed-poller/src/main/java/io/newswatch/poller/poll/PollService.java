@@ -8,6 +8,7 @@ import io.newswatch.contract.Feed;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.poller.config.InstanceId;
 import io.newswatch.poller.config.PollerConfig;
+import io.newswatch.kafka.ConsumerGroupLag;
 import io.newswatch.kafka.DeadLetters;
 import io.newswatch.kafka.KafkaClients;
 import io.newswatch.kafka.PartitionOwnership;
@@ -69,6 +70,8 @@ public class PollService {
     private final Timer lag;
     private final DownstreamLag downstream;
     private final Backpressure backpressure;
+    /** Per feed, the keys of ledger items whose last write failed: written again after the feed's next poll. */
+    private final java.util.Map<String, Set<String>> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PollService(PollerConfig config, TopicNames topics, InstanceId instance, FeedRegistry registry,
                        StateStore store, FeedPoller poller, KafkaPublisher publisher, Clock clock,
@@ -113,9 +116,9 @@ public class PollService {
                 .register(meters);
         PollerConfig.Backpressure drain = config.backpressure();
         this.downstream = drain.maxLag() <= 0 ? null : new DownstreamLag(kafka.admin("newswatch-feed-poller-lag-"
-                + instance.value()), List.of(new DownstreamLag.Watched(topics.enricherGroup(), topics.articlesRaw()),
-                new DownstreamLag.Watched(topics.alerterGroup(), topics.articlesEnriched()),
-                new DownstreamLag.Watched(topics.indexerGroup(), topics.articlesEnriched())), Duration.ofSeconds(5));
+                + instance.value()), List.of(new ConsumerGroupLag.Watched(topics.enricherGroup(), topics.articlesRaw()),
+                new ConsumerGroupLag.Watched(topics.alerterGroup(), topics.articlesEnriched()),
+                new ConsumerGroupLag.Watched(topics.indexerGroup(), topics.articlesEnriched())), Duration.ofSeconds(5));
         this.backpressure = downstream == null ? Backpressure.off() : new Backpressure(downstream, drain.maxLag(),
                 drain.maxPause(), drain.checkInterval(), clock, interval -> Thread.sleep(interval));
         this.scheduler = new PollScheduler(this::poll, config.maxConcurrentPolls(), clock, lag::record, backpressure);
@@ -190,9 +193,14 @@ public class PollService {
     /** Writes a deleted feed's state away (tombstones), so that a re-registration starts afresh. */
     public CompletableFuture<Void> forget(String feedId) {
         scheduler.unschedule(feedId);
+        List<String> items = store.entryKeys(feedId);
         store.remove(feedId);
-        return CompletableFuture.allOf(publisher.state(feedId, null).toCompletableFuture(),
-                publisher.state(ItemLedger.key(feedId), null).toCompletableFuture());
+        unwritten.remove(feedId);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        writes.add(publisher.state(feedId, null).toCompletableFuture());
+        writes.add(publisher.state(ItemLedger.legacyKey(feedId), null).toCompletableFuture());
+        items.forEach(key -> writes.add(publisher.state(key, null).toCompletableFuture()));
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
     private void reconcileAll() {
@@ -238,7 +246,7 @@ public class PollService {
         }
         Feed feed = entry.get().feed();
         FeedState state = store.state(feedId).orElseGet(() -> FeedState.initial(feedId, clock.instant()));
-        ItemLedger ledger = ItemLedger.of(store.ledger(feedId).orElse(null));
+        ItemLedger ledger = store.ledger(feedId);
         PollResult result;
         try {
             result = poller.poll(feed, state, ledger, store::published, publisher);
@@ -253,12 +261,27 @@ public class PollService {
         return result.state().status().nextPoll();
     }
 
+    /**
+     * Writes what a poll changed: the ledger's changed items (and those whose write failed before), the feed's
+     * state, a moved registration; once all are acknowledged, the delete of an older version's whole-ledger
+     * snapshot whose items were all written again. Applied to the store at once, so that the next poll and the
+     * status see them whatever Kafka does.
+     */
     private void persist(Feed feed, PollResult result) {
         String feedId = feed.id();
         List<CompletableFuture<Void>> writes = new ArrayList<>();
+        Set<String> items = new java.util.LinkedHashSet<>();
+        Set<String> retried = unwritten.remove(feedId);
+        if (retried != null) {
+            items.addAll(retried);
+        }
         if (result.ledger() != null) {
-            store.putLedger(feedId, result.ledger());
-            writes.add(publisher.state(ItemLedger.key(feedId), result.ledger()).toCompletableFuture());
+            store.apply(result.ledger());
+            items.addAll(result.ledger().writes().keySet());
+        }
+        // the store holds the latest value of each key (null once forgotten): written as it is now
+        for (String key : items) {
+            writes.add(publisher.state(key, store.entry(feedId, key)).toCompletableFuture());
         }
         store.putState(feedId, result.state());
         writes.add(publisher.state(feedId, result.state()).toCompletableFuture());
@@ -269,7 +292,19 @@ public class PollService {
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                     .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (result.ledger() != null && result.ledger().dropLegacy()) {
+                store.putLedger(feedId, null);
+                publisher.state(ItemLedger.legacyKey(feedId), null).toCompletableFuture()
+                        .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (ExecutionException | TimeoutException e) {
+            if (!items.isEmpty()) {
+                unwritten.merge(feedId, items, (held, more) -> {
+                    Set<String> all = new java.util.LinkedHashSet<>(held);
+                    all.addAll(more);
+                    return all;
+                });
+            }
             meters.counter("newswatch.poller.state.write.failures").increment();
             LOG.warnf("could not write the state of feed %s to Kafka (%s); it is kept in memory and written after the "
                     + "next poll", feedId, e instanceof TimeoutException ? "timeout" : e.getCause().getMessage());

@@ -6,7 +6,8 @@ import java.time.Instant;
  * What the poller keeps about one feed between polls, across restarts and instances: the value of
  * {@code newswatch.feeds.state} under the feed's id. Written by the instance that polls the feed after each poll;
  * read by every instance (for status, and to take the feed over). The items already published are kept apart,
- * under {@link ItemLedger#key(String)}, because they change less often and weigh more.
+ * one record per item under {@link ItemLedger#entryKey(String, SeenItem)}, because they change less often and weigh
+ * more.
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param type          {@link #TYPE}

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param contentHash the content hash it was published with
  * @param revision    the revision it was published as
  * @param time        its publication time, or when it was first seen: the adaptive schedule reads these
- * @param seen        when it was last in the feed
+ * @param seen        when a poll first no longer found it in the feed; null while it is in the feed (so that an
+ *                    item staying in the feed is not written again at every poll)
  */
 public record SeenItem(String guidKey, String linkKey, String fingerprint, String id, String contentHash,
                        int revision, Instant time, Instant seen) {

@@ -21,8 +21,7 @@ import io.newswatch.poller.poll.PollResult;
 import io.newswatch.poller.poll.PollScheduler;
 import io.newswatch.poller.poll.Schedule;
 import io.newswatch.poller.state.FeedState;
-import io.newswatch.poller.state.ItemLedger;
-import io.newswatch.poller.state.SeenItem;
+import io.newswatch.poller.state.StateStore;
 import io.newswatch.stack.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -178,8 +177,7 @@ public final class PollerBenchmark {
         final KafkaProducer<String, String> states;
         final List<Feed> feeds = new ArrayList<>();
         final Map<String, FeedState> state = new ConcurrentHashMap<>();
-        final Map<String, ItemLedger> ledgers = new ConcurrentHashMap<>();
-        final Map<String, SeenItem> published = new ConcurrentHashMap<>();
+        final StateStore store = new StateStore();
         final int port;
         int seed;
 
@@ -195,7 +193,6 @@ public final class PollerBenchmark {
                         Duration.ofMinutes(5), false, "en", List.of("bench"));
                 feeds.add(feed);
                 state.put(feed.id(), FeedState.initial(feed.id(), Instant.now()));
-                ledgers.put(feed.id(), new ItemLedger());
             }
         }
 
@@ -223,8 +220,8 @@ public final class PollerBenchmark {
                 PollScheduler scheduler = new PollScheduler(feedId -> {
                     long started = System.nanoTime();
                     try {
-                        PollResult result = poller.poll(byId.get(feedId), state.get(feedId), ledgers.get(feedId),
-                                id -> Optional.ofNullable(published.get(id)), sink);
+                        PollResult result = poller.poll(byId.get(feedId), state.get(feedId), store.ledger(feedId),
+                                store::published, sink);
                         persist(feedId, result);
                         if (result.state().status().httpStatus() != null && result.state().status().httpStatus() == 304) {
                             notModified.incrementAndGet();
@@ -265,9 +262,9 @@ public final class PollerBenchmark {
             state.put(feedId, result.state());
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             if (result.ledger() != null) {
-                result.ledger().items().forEach(item -> published.merge(item.id(), item,
-                        (a, b) -> a.revision() >= b.revision() ? a : b));
-                writes.add(send(states, stack.topics().feedState(), ItemLedger.key(feedId), Json.encode(result.ledger())));
+                store.apply(result.ledger());
+                result.ledger().writes().forEach((key, entry) ->
+                        writes.add(send(states, stack.topics().feedState(), key, entry == null ? null : Json.encode(entry))));
             }
             writes.add(send(states, stack.topics().feedState(), feedId, Json.encode(result.state())));
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);

@@ -15,13 +15,13 @@ import io.newswatch.poller.parse.UrlCanonicalizer;
 import io.newswatch.poller.state.FeedState;
 import io.newswatch.poller.state.FeedStatus;
 import io.newswatch.poller.state.ItemLedger;
-import io.newswatch.poller.state.SeenItem;
+import io.newswatch.poller.state.StateStore;
+import io.newswatch.contract.Json;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,7 +42,8 @@ public final class PollHarness implements AutoCloseable {
     private final FeedPoller poller;
     private Feed feed;
     private FeedState state;
-    private final ItemLedger ledger = new ItemLedger();
+    /** The feed's ledger as the service keeps it: each poll's changes written through JSON, read back per poll. */
+    private final StateStore store = new StateStore();
     private final List<Article> published = new ArrayList<>();
 
     /** Limits of the tests: generous, so that only the tests about limits meet them. */
@@ -76,10 +77,13 @@ public final class PollHarness implements AutoCloseable {
     /** Polls once; the articles this poll published. */
     public List<Article> poll() throws InterruptedException {
         int before = published.size();
-        PollResult result = poller.poll(feed, state, ledger, this::published, article -> {
+        PollResult result = poller.poll(feed, state, store.ledger(feed.id()), store::published, article -> {
             published.add(article);
             return CompletableFuture.completedFuture(null);
         });
+        if (result.ledger() != null) {
+            result.ledger().writes().forEach((key, entry) -> store.apply(key, entry == null ? null : Json.encode(entry)));
+        }
         state = result.state();
         if (result.moved() != null) {
             feed = result.moved();
@@ -87,8 +91,9 @@ public final class PollHarness implements AutoCloseable {
         return List.copyOf(published.subList(before, published.size()));
     }
 
-    private Optional<SeenItem> published(String articleId) {
-        return ledger.items().stream().filter(item -> item.id().equals(articleId)).findFirst();
+    /** The feed's ledger as it would be read back now. */
+    public ItemLedger ledger() {
+        return store.ledger(feed.id());
     }
 
     public FeedStatus status() {

@@ -4,7 +4,9 @@ import io.newswatch.contract.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,50 +27,128 @@ class StateStoreTest {
 
     @Test
     void publishedArticlesAreIndexedAcrossFeedsAtTheirLatestRevision() {
-        store.apply(ItemLedger.key("feed-1"), Json.encode(ledger("feed-1", T1, item("g1", "article-a", "h1", 1))));
-        store.apply(ItemLedger.key("feed-2"), Json.encode(ledger("feed-2", T1, item("g2", "article-a", "h2", 2),
-                item("g3", "article-b", "h3", 1))));
+        write(store, "feed-1", T1, item("g1", "article-a", "h1", 1));
+        write(store, "feed-2", T1, item("g2", "article-a", "h2", 2), item("g3", "article-b", "h3", 1));
         assertThat(store.published("article-a")).get().extracting(SeenItem::revision).isEqualTo(2);
         assertThat(store.publishedArticles()).isEqualTo(2);
 
-        store.apply(ItemLedger.key("feed-2"), Json.encode(ledger("feed-2", T2, item("g3", "article-b", "h3", 1))));
+        store.apply("feed-2/item/gg2", null);
         assertThat(store.published("article-a")).get().extracting(SeenItem::contentHash).isEqualTo("h1");
         store.remove("feed-1");
         assertThat(store.published("article-a")).isEmpty();
         assertThat(store.published("article-b")).isPresent();
+        assertThat(store.entryKeys("feed-2")).containsExactly("feed-2/item/gg3");
     }
 
     @Test
-    void theLedgerReplacesAnItemByGuidOrLinkAndForgetsTheLeastRecentlySeen() {
-        ItemLedger ledger = new ItemLedger();
-        ledger.record(item("g1", "a", "h1", 1));
-        ledger.record(new SeenItem("g1", "link-x", "f", "a", "h2", 2, T1, T2));
-        assertThat(ledger.size()).isEqualTo(1);
-        assertThat(ledger.byGuid("g1").contentHash()).isEqualTo("h2");
-        for (int i = 0; i < 5; i++) {
-            ledger.record(new SeenItem("g" + (i + 10), "l" + i, "f", "id" + i, "h", 1, T1, T1.plusSeconds(i)));
-        }
-        ledger.prune(3, T2);
-        assertThat(ledger.items()).extracting(SeenItem::id).containsExactlyInAnyOrder("a", "id3", "id4");
-        assertThat(ItemLedger.feedIdOf(ItemLedger.key("feed-9"))).isEqualTo("feed-9");
-        assertThat(ItemLedger.feedIdOf("feed-9")).isNull();
+    void anOlderItemRecordDoesNotReplaceANewerOne() {
+        write(store, "feed-1", T2, item("g1", "article-a", "h2", 2));
+        write(store, "feed-1", T1, item("g1", "article-a", "h1", 1));
+        assertThat(store.ledger("feed-1").byGuid("g1").contentHash()).isEqualTo("h2");
+        assertThat(store.published("article-a")).get().extracting(SeenItem::revision).isEqualTo(2);
     }
 
     @Test
-    void itemsStillInTheFeedAreNeverForgottenHoweverMany() {
+    void aLedgerReadBackFromItsRecordsIsTheLedgerThatWroteThem() {
         ItemLedger ledger = new ItemLedger();
-        for (int i = 0; i < 20; i++) {
-            ledger.record(new SeenItem("g" + i, "l" + i, "f", "id" + i, "h", 1, T1, i < 15 ? T2 : T1));
+        for (int i = 0; i < 40; i++) {
+            ledger.record(item("g" + i, "a" + i, "h", 1));
         }
-        ledger.prune(10, T2);
-        assertThat(ledger.items()).extracting(SeenItem::id).hasSize(15).doesNotContain("id15", "id19");
+        ledger.settle(T1, 30);
+        topic(store, ledger.changes("feed-1", T1));
+        for (int i = 5; i < 40; i++) {
+            ledger.found(ledger.byGuid("g" + i));
+        }
+        ledger.record(item("g40", "a40", "h", 1));
+        ledger.settle(T2, 30);
+        topic(store, ledger.changes("feed-1", T2));
+
+        assertThat(store.ledger("feed-1").items()).containsExactlyInAnyOrderElementsOf(ledger.items());
+        assertThat(store.ledger("feed-1").changes("feed-1", T2).isEmpty()).isTrue();
     }
 
-    private static ItemLedger.Snapshot ledger(String feedId, Instant at, SeenItem... items) {
-        return new ItemLedger.Snapshot(1, ItemLedger.Snapshot.TYPE, feedId, at, List.of(items));
+    /**
+     * A poll's records are written one by one: an instance that dies mid-write leaves some written and some not.
+     * Whatever prefix made it, the ledger read back holds every item whose record was written as written, every
+     * other item as before the poll (so an item published but not recorded is published again: at least once, as
+     * with the whole-ledger record), and no item twice.
+     */
+    @Test
+    void aLedgerReopenedAfterACrashMidWriteHoldsEachItemAsLastWritten() {
+        ItemLedger first = new ItemLedger();
+        for (int i = 0; i < 10; i++) {
+            first.record(item("g" + i, "a" + i, "h", 1));
+        }
+        first.settle(T1, 10);
+        ItemLedger.Changes before = first.changes("feed-1", T1);
+
+        ItemLedger second = ItemLedger.of(null, first.items());
+        for (int i = 3; i < 10; i++) {
+            second.found(second.byGuid("g" + i));
+        }
+        second.record(item("g10", "a10", "h", 1));
+        second.record(item("g11", "a11", "h", 1));
+        second.record(item("g5", "a5", "h-changed", 2));
+        second.settle(T2, 10);
+        List<Map.Entry<String, ItemLedger.Entry>> writes = new ArrayList<>(second.changes("feed-1", T2).writes().entrySet());
+        assertThat(writes).hasSizeGreaterThan(3);
+
+        for (int written = 0; written <= writes.size(); written++) {
+            StateStore reopened = new StateStore();
+            topic(reopened, before);
+            for (Map.Entry<String, ItemLedger.Entry> write : writes.subList(0, written)) {
+                reopened.apply(write.getKey(), write.getValue() == null ? null : Json.encode(write.getValue()));
+            }
+            ItemLedger read = reopened.ledger("feed-1");
+            for (Map.Entry<String, ItemLedger.Entry> write : writes) {
+                String guid = write.getKey().substring("feed-1/item/g".length());
+                boolean applied = writes.indexOf(write) < written;
+                SeenItem expected = applied ? (write.getValue() == null ? null : write.getValue().item())
+                        : first.byGuid(guid);
+                assertThat(read.byGuid(guid)).as("%s after %d of %d writes", guid, written, writes.size())
+                        .isEqualTo(expected);
+            }
+            assertThat(read.items()).extracting(SeenItem::guidKey).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void anOlderVersionsSnapshotStaysUntilItsItemsAreWrittenAgain() {
+        ItemLedger.Snapshot snapshot = new ItemLedger.Snapshot(1, ItemLedger.Snapshot.TYPE, "feed-1", T1,
+                List.of(item("g1", "a1", "h", 1), item("g2", "a2", "h", 1)));
+        store.apply(ItemLedger.legacyKey("feed-1"), Json.encode(snapshot));
+        assertThat(store.published("a1")).isPresent();
+        ItemLedger.Changes migration = store.ledger("feed-1").changes("feed-1", T2);
+        assertThat(migration.dropLegacy()).isTrue();
+
+        // only one item record written before a crash: the snapshot is still there, so nothing is lost
+        StateStore crashed = new StateStore();
+        crashed.apply(ItemLedger.legacyKey("feed-1"), Json.encode(snapshot));
+        crashed.apply("feed-1/item/gg1", Json.encode(migration.writes().get("feed-1/item/gg1")));
+        assertThat(crashed.ledger("feed-1").items()).extracting(SeenItem::id).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(crashed.ledger("feed-1").changes("feed-1", T2).dropLegacy()).as("migrated again").isTrue();
+
+        // all written, then the snapshot deleted
+        topic(store, migration);
+        store.apply(ItemLedger.legacyKey("feed-1"), null);
+        assertThat(store.ledger("feed-1").items()).extracting(SeenItem::id).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(store.ledger("feed-1").changes("feed-1", T2).isEmpty()).isTrue();
+        assertThat(store.published("a2")).isPresent();
+    }
+
+    /** A poll's changes as the topic carries them: JSON, one record per key, read back in order. */
+    private static void topic(StateStore store, ItemLedger.Changes changes) {
+        changes.writes().forEach((key, entry) -> store.apply(key, entry == null ? null : Json.encode(entry)));
+    }
+
+    private static void write(StateStore store, String feedId, Instant at, SeenItem... items) {
+        for (SeenItem item : items) {
+            store.apply(ItemLedger.entryKey(feedId, item), Json.encode(new ItemLedger.Entry(ItemLedger.Entry.SCHEMA_VERSION,
+                    ItemLedger.Entry.TYPE, feedId, at, item)));
+        }
     }
 
     private static SeenItem item(String guid, String id, String hash, int revision) {
-        return new SeenItem(guid, "link-" + guid, "fp-" + guid, id, hash, revision, T1, T1);
+        return new SeenItem(guid, "link-" + guid, "fp-" + guid, id, hash, revision, T1, null);
     }
 }

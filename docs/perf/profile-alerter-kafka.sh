@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Profiles the alerter alone through Kafka (services/alerter -Pbench-kafka: the packaged service works through a
+# backlog of generated articles): once it has matched START articles, records it with JFR for SECONDS and takes the
+# CPU of each of its threads before and after (docs/perf/thread-cpu.py: the JIT and GC, which JFR's samples miss).
+# Usage: docs/perf/profile-alerter-kafka.sh OUT-DIR [START [SECONDS [BENCH ARGS...]]]   (defaults: 2500 40 10000 5000 log)
+# Then: docs/perf/fold.py OUT-DIR/alerter.jfr   (NO_JFR=1: the thread CPU only)
+set -euo pipefail
+out=$(mkdir -p "$1" && cd "$1" && pwd); start="${2:-2500}"; seconds="${3:-40}"; shift $(( $# < 3 ? $# : 3 ))
+args="${*:-10000 5000 log}"
+jdk=$(ls -d /usr/lib/jvm/*25* | head -1)
+here=$(cd "$(dirname "$0")" && pwd)
+rm -f .newswatch/run/alerter-bench-*.pid
+./mvnw -q -o -pl services/alerter -Pbench-kafka test-compile exec:exec -Dbench.args="$args" > "$out/bench.txt" 2>&1 &
+bench=$!
+pid=""
+until [ -n "$pid" ]; do
+  kill -0 $bench 2>/dev/null || { cat "$out/bench.txt"; exit 1; }
+  f=$(ls .newswatch/run/alerter-bench-*.pid 2>/dev/null | head -1 || true)
+  [ -n "$f" ] && pid=$(cut -d' ' -f1 "$f")
+  sleep 2
+done
+port=""
+until [ -n "$port" ]; do
+  port=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | sort -n | tail -1 || true)
+  sleep 2
+done
+articles() { curl -s "localhost:$port/q/metrics" | awk '/^alerter_articles_total/ {n = int($2)} END {print n + 0}'; }
+until [ "$(articles)" -ge "$start" ]; do kill -0 $bench 2>/dev/null || exit 1; sleep 1; done
+n0=$(articles)
+[ "${NO_JFR:-}" = 1 ] || "$jdk/bin/jcmd" "$pid" JFR.start name=perf settings=profile duration="${seconds}s" \
+  filename="$out/alerter.jfr" > /dev/null
+"$here/thread-cpu.py" "$pid" "$out/threads-0.json"
+load0=$(cut -d' ' -f1 /proc/loadavg)
+sleep "$seconds"
+"$here/thread-cpu.py" "$pid" "$out/threads-1.json"
+n1=$(articles)
+{ echo "articles $((n1 - n0)) in ${seconds} s from article $n0, load $load0 to $(cut -d' ' -f1 /proc/loadavg)"
+  "$here/thread-cpu.py" "$out/threads-0.json" "$out/threads-1.json"; } > "$out/threads.txt"
+wait $bench
+cat "$out/threads.txt" "$out/bench.txt"
