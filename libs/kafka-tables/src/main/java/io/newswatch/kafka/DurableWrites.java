@@ -72,9 +72,13 @@ public final class DurableWrites {
      * serialised. Everything else (timeouts, a broker away, not enough replicas) is worth waiting for.
      */
     public static boolean refusedForGood(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = unwrapped(failure);
         return cause instanceof RecordTooLargeException || cause instanceof SerializationException;
+    }
+
+    /** The failure itself, not the {@link CompletionException} a stage wrapped it in. */
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private void attempt(Supplier<? extends CompletionStage<Void>> write, String what, int attempt,
@@ -93,8 +97,7 @@ public final class DurableWrites {
                 done.complete(null);
                 return;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause = unwrapped(failure);
             if (refusedForGood(cause)) {
                 LOG.errorf("Kafka refuses the %s for good: %s", what, cause.getMessage());
                 done.completeExceptionally(cause);

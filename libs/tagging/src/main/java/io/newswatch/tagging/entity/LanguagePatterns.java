@@ -125,10 +125,15 @@ final class LanguagePatterns {
     }
 
     static boolean kind(String folded) {
-        if (LEGAL_FORMS.contains(folded)) {
+        return wordOrInflected(folded, LEGAL_FORMS, KIND_STEMS);
+    }
+
+    /** One of the words, or one of the stems with an ending of at most four letters (a case or number form). */
+    private static boolean wordOrInflected(String folded, Set<String> words, String[] stems) {
+        if (words.contains(folded)) {
             return true;
         }
-        for (String stem : KIND_STEMS) {
+        for (String stem : stems) {
             if (folded.startsWith(stem) && folded.length() <= stem.length() + 4) {
                 return true;
             }
@@ -160,16 +165,7 @@ final class LanguagePatterns {
                 || !HEAD_STARTS[headStart(t.foldedChars()[from], t.foldedChars()[from + 1])]) {
             return false;
         }
-        String folded = t.folded(i);
-        if (HEAD_WORDS.contains(folded)) {
-            return true;
-        }
-        for (String stem : HEAD_STEMS) {
-            if (folded.startsWith(stem) && folded.length() <= stem.length() + 4) {
-                return true;
-            }
-        }
-        return false;
+        return wordOrInflected(t.folded(i), HEAD_WORDS, HEAD_STEMS);
     }
 
     /**
