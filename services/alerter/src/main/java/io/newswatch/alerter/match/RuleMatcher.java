@@ -1,6 +1,15 @@
 package io.newswatch.alerter.match;
 
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.MergeTrigger;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
@@ -45,6 +54,8 @@ import java.util.stream.Collectors;
  *       name, is a poor filter), counted as rules are added.</li>
  *   <li>Queries are stored in their non-scoring form, so they are not rewritten again for every article.</li>
  *   <li>An article is indexed only in the fields some rule uses.</li>
+ *   <li>The query index is one segment ({@link OneSegment}): the presearcher looks up every term of the article in
+ *       each segment.</li>
  * </ul>
  */
 public final class RuleMatcher implements Closeable {
@@ -61,6 +72,7 @@ public final class RuleMatcher implements Closeable {
     static final int REGISTER_CHUNK = 5_000;
     private final int registerChunk;
     private final Monitor monitor;
+    private final OneSegment configuration = new OneSegment();
     private final Map<Term, Integer> ruleFrequencies = new ConcurrentHashMap<>();
     private final Map<String, Set<Term>> termsOf = new HashMap<>();
     private final Map<String, Set<String>> fieldsOf = new HashMap<>();
@@ -80,7 +92,7 @@ public final class RuleMatcher implements Closeable {
         try {
             this.monitor = new Monitor(ArticleAnalyzer.INSTANCE,
                     new MultipassTermFilteredPresearcher(PASSES, 0, rarestFirst, List.of(), Set.of()),
-                    new MonitorConfiguration());
+                    configuration);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the in-memory query index", e);
         }
@@ -269,6 +281,13 @@ public final class RuleMatcher implements Closeable {
         return matches.getMatches().stream().map(QueryMatch::getQueryId).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Segments of the query index, as the next search would see them (for tests). */
+    int segments() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(configuration.writer)) {
+            return reader.leaves().size();
+        }
+    }
+
     /** How many rule queries are indexed. */
     public int size() {
         return count;
@@ -301,6 +320,68 @@ public final class RuleMatcher implements Closeable {
             monitor.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The query index kept in one segment. Every article's presearch looks up each of its terms in every segment
+     * (a third of the alerter's CPU in steady state: docs/perf/README.md), so Monitor's default of up to four
+     * segments per tier (two after a start with 10k rules, registered in chunks) costs that many times the
+     * look-ups. Here every commit merges all segments into one, and the merge runs inside the commit (serial scheduler),
+     * before Monitor refreshes its searcher: matching only ever sees one segment. A rule change costs a merge of
+     * the whole query index (it is small: one document per query and pass), while matching goes on with the
+     * searcher it had.
+     */
+    static final class OneSegment extends MonitorConfiguration {
+
+        private volatile IndexWriter writer;
+
+        @Override
+        public IndexWriter buildIndexWriter() throws IOException {
+            writer = super.buildIndexWriter();
+            return writer;
+        }
+
+        @Override
+        protected IndexWriterConfig getIndexWriterConfig() {
+            return new IndexWriterConfig(new KeywordAnalyzer()).setMergePolicy(new MergeAll())
+                    .setMergeScheduler(new SerialMergeScheduler())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        }
+    }
+
+    /** Merges every segment into one whenever there are two or more. */
+    static final class MergeAll extends MergePolicy {
+
+        @Override
+        public MergeSpecification findMerges(MergeTrigger trigger, SegmentInfos infos, MergeContext context) {
+            return all(infos, context);
+        }
+
+        @Override
+        public MergeSpecification findForcedMerges(SegmentInfos infos, int maxSegments,
+                                                   Map<SegmentCommitInfo, Boolean> toMerge, MergeContext context) {
+            return all(infos, context);
+        }
+
+        @Override
+        public MergeSpecification findForcedDeletesMerges(SegmentInfos infos, MergeContext context) {
+            return all(infos, context);
+        }
+
+        private static MergeSpecification all(SegmentInfos infos, MergeContext context) {
+            List<SegmentCommitInfo> segments = new ArrayList<>();
+            for (SegmentCommitInfo segment : infos) {
+                if (!context.getMergingSegments().contains(segment)) {
+                    segments.add(segment);
+                }
+            }
+            if (segments.size() < 2) {
+                return null;
+            }
+            MergeSpecification merge = new MergeSpecification();
+            merge.add(new OneMerge(segments));
+            return merge;
         }
     }
 

@@ -62,4 +62,23 @@ class RuleMatcherTest {
             assertThat(matcher.match(article)).hasSize(21);
         }
     }
+
+    @Test
+    void theQueryIndexStaysOneSegmentThroughChunkedLoadsEditsAndRemovals() throws Exception {
+        try (RuleMatcher matcher = new RuleMatcher(2)) {
+            Map<String, org.apache.lucene.search.Query> queries = new LinkedHashMap<>();
+            for (int i = 0; i < 7; i++) {
+                queries.put("rule-" + i, QueryCompiler.compile(i % 2 == 0 ? "Montenegro" : "ferry AND dawn"));
+            }
+            assertThat(matcher.put(queries)).isEmpty(); // four commits of two queries or fewer
+            assertThat(matcher.segments()).isEqualTo(1);
+
+            matcher.put("rule-1", QueryCompiler.compile("Bar"));
+            matcher.put("rule-7", QueryCompiler.compile("Montenegro AND ferry"));
+            matcher.remove(java.util.List.of("rule-0"));
+            assertThat(matcher.segments()).isEqualTo(1);
+            assertThat(matcher.match(article)).containsExactlyInAnyOrder("rule-1", "rule-2", "rule-3", "rule-4",
+                    "rule-5", "rule-6", "rule-7");
+        }
+    }
 }
