@@ -3,9 +3,11 @@ package io.newswatch.tagging.text;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Guesses the language of a text when the feed did not say, with Lingua (a well-kept n-gram detector) restricted to
@@ -31,24 +33,41 @@ public final class LanguageDetector {
     /** Characters read: enough for a few sentences, so the cost does not grow with the article. */
     static final int SAMPLE = 240;
 
-    private static final Language[] LANGUAGES = {
+    /** The languages newswatch's sources write in Latin letters (Lingua's Serbian is Cyrillic only). */
+    private static final Language[] LATIN = {
             Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.ITALIAN, Language.PORTUGUESE,
             Language.DUTCH, Language.ROMANIAN, Language.POLISH, Language.CZECH, Language.SLOVAK, Language.SLOVENE,
-            Language.CROATIAN, Language.BOSNIAN, Language.SERBIAN, Language.MACEDONIAN, Language.BULGARIAN,
-            Language.RUSSIAN, Language.UKRAINIAN, Language.BELARUSIAN, Language.ALBANIAN, Language.TURKISH,
-            Language.HUNGARIAN, Language.FINNISH, Language.SWEDISH, Language.DANISH, Language.BOKMAL,
-            Language.ESTONIAN, Language.LATVIAN, Language.LITHUANIAN, Language.GREEK, Language.ARABIC,
-            Language.PERSIAN, Language.HEBREW, Language.GEORGIAN, Language.ARMENIAN, Language.AZERBAIJANI,
-            Language.KAZAKH, Language.CHINESE, Language.JAPANESE, Language.KOREAN, Language.HINDI, Language.CATALAN,
-            Language.INDONESIAN};
+            Language.CROATIAN, Language.BOSNIAN, Language.ALBANIAN, Language.TURKISH, Language.HUNGARIAN,
+            Language.FINNISH, Language.SWEDISH, Language.DANISH, Language.BOKMAL, Language.ESTONIAN, Language.LATVIAN,
+            Language.LITHUANIAN, Language.AZERBAIJANI, Language.CATALAN, Language.INDONESIAN};
+    /** ... in Cyrillic letters. */
+    private static final Language[] CYRILLIC = {
+            Language.SERBIAN, Language.MACEDONIAN, Language.BULGARIAN, Language.RUSSIAN, Language.UKRAINIAN,
+            Language.BELARUSIAN, Language.KAZAKH};
+    /** ... in other scripts. */
+    private static final Language[] OTHER = {
+            Language.GREEK, Language.ARABIC, Language.PERSIAN, Language.HEBREW, Language.GEORGIAN, Language.ARMENIAN,
+            Language.CHINESE, Language.JAPANESE, Language.KOREAN, Language.HINDI};
 
+    /**
+     * Lingua's cost grows with the languages it weighs (about 40 µs of CPU each per sample): the sample's script
+     * picks the detector, so a Latin sample is weighed against the Latin-script languages only, a Cyrillic one
+     * against the Cyrillic ones; a sample of mixed or other scripts gets all of them. Lingua itself keeps only the
+     * languages of a sample's most frequent alphabet, so the answers are the same.
+     */
     private static final class Holder {
-        static final com.github.pemistahl.lingua.api.LanguageDetector LINGUA = LanguageDetectorBuilder
-                .fromLanguages(LANGUAGES).withLowAccuracyMode().withPreloadedLanguageModels().build();
-        /** Serbian, Croatian and Bosnian only, for samples that are clearly one of them ({@link #bySouthSlavicLatin}). */
-        static final com.github.pemistahl.lingua.api.LanguageDetector SERBO_CROATIAN = LanguageDetectorBuilder
-                .fromLanguages(Language.SERBIAN, Language.CROATIAN, Language.BOSNIAN).withLowAccuracyMode()
-                .withPreloadedLanguageModels().build();
+        static final com.github.pemistahl.lingua.api.LanguageDetector ALL = lingua(Stream.of(LATIN, CYRILLIC, OTHER)
+                .flatMap(Arrays::stream).toArray(Language[]::new));
+        static final com.github.pemistahl.lingua.api.LanguageDetector LATIN_ONLY = lingua(LATIN);
+        static final com.github.pemistahl.lingua.api.LanguageDetector CYRILLIC_ONLY = lingua(CYRILLIC);
+        /** Croatian and Bosnian only, for Latin samples that are clearly Serbo-Croatian ({@link #bySouthSlavicLatin}). */
+        static final com.github.pemistahl.lingua.api.LanguageDetector SERBO_CROATIAN = lingua(Language.CROATIAN,
+                Language.BOSNIAN);
+
+        private static com.github.pemistahl.lingua.api.LanguageDetector lingua(Language... languages) {
+            return LanguageDetectorBuilder.fromLanguages(languages).withLowAccuracyMode()
+                    .withPreloadedLanguageModels().build();
+        }
     }
 
     /** Function words that tell English, German and French apart (lower case, as written; none is in two lists). */
@@ -60,6 +79,24 @@ public final class LanguageDetector {
                     "haben", "noch", "vom", "zum", "zur"),
             "fr", Set.of("les", "et", "est", "dans", "pour", "qui", "pas", "sur", "avec", "ont", "mais", "été", "aux",
                     "une", "cette", "leur", "selon", "elle", "ses", "ces", "sont", "du"));
+    /**
+     * Serbo-Croatian function words (as written, lower case) that none of the lists above has, nor French or German: a Serbian lead
+     * followed by an English paragraph is not English.
+     */
+    private static final Set<String> SERBO_CROATIAN_WORDS = Set.of("su", "koji", "koja", "koje", "što", "kao",
+            "nije", "će", "ali", "ili", "kako", "jer", "već", "nakon", "prema", "iz", "od", "za", "bio", "bila",
+            "biti", "rekao", "rekla");
+    /**
+     * The commonest Serbo-Croatian words, some of which French or German also write ({@code je}, {@code se},
+     * {@code da}): a language the function words name must have more of its own than of these in the head.
+     */
+    private static final Set<String> SERBO_CROATIAN_HEAD_WORDS = Set.of("je", "da", "se", "na", "za", "od", "su",
+            "koji", "koja", "koje", "što", "sa", "iz", "kao", "nije", "će", "bi", "ali", "ili", "kako", "jer", "već");
+    private static final int EN = 0;
+    private static final int DE = 1;
+    private static final int FR = 2;
+    private static final int SH = 3;
+    private static final String[] CODES = {"en", "de", "fr"};
     /** Function words of one language a sample needs for the shortcut to name it. */
     static final int CLEAR_HITS = 6;
     /** Characters the shortcut reads: counting words is cheap, and news leads are dense with names. */
@@ -70,7 +107,9 @@ public final class LanguageDetector {
 
     /** Loads the models now (at start) rather than on the first article. */
     public static void load() {
-        Holder.LINGUA.detectLanguageOf("newswatch");
+        Holder.ALL.detectLanguageOf("newswatch");
+        Holder.LATIN_ONLY.detectLanguageOf("newswatch");
+        Holder.CYRILLIC_ONLY.detectLanguageOf("новости");
         Holder.SERBO_CROATIAN.detectLanguageOf("newswatch");
     }
 
@@ -146,7 +185,7 @@ public final class LanguageDetector {
             return "uk";
         }
         if (sr >= 2 && ru == 0 && uk == 0) {
-            return southSlavic(sample);
+            return SouthSlavic.refine(Tokenizer.tokenize(sample, "sr"), "sr");
         }
         return null;
     }
@@ -176,19 +215,27 @@ public final class LanguageDetector {
      */
     static String bySouthSlavicLatin(String sample, String linguaSample) {
         int marks = 0;
+        int foreign = 0;
+        int otherScript = 0;
         for (int i = 0; i < sample.length(); i++) {
             char c = Character.toLowerCase(sample.charAt(i));
             if (c == 'ć' || c == 'đ') {
                 marks++;
-            } else if ("łąęěřůýäôľĺŕťďňáéíóúőűöüàèìòù".indexOf(c) >= 0 || (c > 0x24F && Character.isLetter(c)
-                    && c != 'ś' && c != 'ź')) {
-                return null;
+            } else if (i >= linguaSample.length() || !Character.isLetter(c)) {
+                continue;
+            } else if ("łąęěřůýäôľĺŕťďňáéíóúőűöüàèìòù".indexOf(c) >= 0) {
+                foreign++;
+            } else if (c > 0x24F) {
+                otherScript++;
             }
         }
-        if (marks == 0) {
+        // the head (what Lingua reads) decides: a foreign name or two there (José, Müller) is news as usual, while
+        // Polish, Czech and Slovak write their own letters in every other word; further down, another language's
+        // paragraph or a quotation in Cyrillic does not change the answer
+        if (marks == 0 || foreign > 2 || otherScript > 0) {
             return null;
         }
-        Tokens tokens = Tokenizer.tokenize(sample, "hr");
+        Tokens tokens = Tokenizer.tokenize(sample, "sr");
         int hits = 0;
         int slovene = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -203,20 +250,29 @@ public final class LanguageDetector {
         if (hits < CLEAR_HITS || slovene >= 2 || slovene * 6 > hits) {
             return null;
         }
-        String settled = southSlavic(sample);
+        String settled = SouthSlavic.refine(tokens, null);
         return settled != null ? settled : byLingua(Holder.SERBO_CROATIAN, linguaSample);
     }
 
-    /** One of the four by {@link SouthSlavic}'s evidence, or null when it has none (its answer is then its default). */
-    private static String southSlavic(String sample) {
-        Tokens tokens = Tokenizer.tokenize(sample, "sr");
-        String croatianDefault = SouthSlavic.refine(tokens, "hr");
-        return croatianDefault.equals(SouthSlavic.refine(tokens, "sr")) ? croatianDefault : null;
-    }
-
-    /** The language of a sample by Lingua alone (no shortcut), or null when unsure. */
+    /**
+     * The language of a sample by Lingua alone (no shortcut), or null when unsure; Lingua weighs only the languages
+     * of the sample's script when nine in ten of its letters are Latin, or Cyrillic.
+     */
     static String byLingua(String sample) {
-        return byLingua(Holder.LINGUA, sample);
+        int latin = 0;
+        int cyrillic = 0;
+        int letters = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            char c = sample.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                latin += c <= 0x24F ? 1 : 0;
+                cyrillic += c >= 0x400 && c <= 0x4FF ? 1 : 0;
+            }
+        }
+        var lingua = latin * 10 >= letters * 9 ? Holder.LATIN_ONLY
+                : cyrillic * 10 >= letters * 9 ? Holder.CYRILLIC_ONLY : Holder.ALL;
+        return byLingua(lingua, sample);
     }
 
     private static String byLingua(com.github.pemistahl.lingua.api.LanguageDetector lingua, String sample) {
@@ -245,9 +301,9 @@ public final class LanguageDetector {
      * {@code linguaEnd} characters (what Lingua would read).
      */
     static String byFunctionWords(String sample, int linguaEnd) {
-        int en = 0;
-        int de = 0;
-        int fr = 0;
+        int[] hits = new int[4];
+        int[] headHits = new int[4];
+        int headSerboCroatian = 0;
         int latin = 0;
         int foreign = 0;
         int headLatin = 0;
@@ -278,27 +334,44 @@ public final class LanguageDetector {
                 continue;
             }
             String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
-            if (FUNCTION_WORDS.get("en").contains(word)) {
-                en++;
-            } else if (FUNCTION_WORDS.get("de").contains(word)) {
-                de++;
-            } else if (FUNCTION_WORDS.get("fr").contains(word)) {
-                fr++;
+            int language = FUNCTION_WORDS.get("en").contains(word) ? EN
+                    : FUNCTION_WORDS.get("de").contains(word) ? DE
+                    : FUNCTION_WORDS.get("fr").contains(word) ? FR
+                    : SERBO_CROATIAN_WORDS.contains(word) ? SH : -1;
+            if (language >= 0) {
+                hits[language]++;
+                headHits[language] += start < linguaEnd ? 1 : 0;
+            }
+            headSerboCroatian += start < linguaEnd && SERBO_CROATIAN_HEAD_WORDS.contains(word) ? 1 : 0;
+        }
+        if (!hasSouthSlavicLetters(sample, linguaEnd)) {
+            headSerboCroatian = 0; // je, se, sa in French are French
+        }
+        // Lingua reads the head: another script there (more than a fifth) is for Lingua; further down (a quotation,
+        // another paragraph) it does not change Lingua's answer, so it may hold up to half the letters
+        if (foreign * 2 > latin + foreign || headForeign * 5 > headLatin + headForeign) {
+            return null;
+        }
+        for (int language : new int[]{EN, DE, FR}) {
+            int others = hits[EN] + hits[DE] + hits[FR] + hits[SH] - hits[language];
+            int headOthers = headHits[EN] + headHits[DE] + headHits[FR] + headHits[SH] - headHits[language];
+            // clear in the whole sample; or clear in the head (what Lingua reads) with a paragraph in another
+            // language further down
+            if (hits[language] >= CLEAR_HITS && (headSerboCroatian == 0 || headHits[language] > headSerboCroatian)
+                    && (6 * others <= hits[language] || headHits[language] >= CLEAR_HITS - 2 && headOthers == 0)) {
+                return CODES[language];
             }
         }
-        if (foreign * 5 > latin + foreign || headForeign * 5 > headLatin + headForeign) {
-            return null; // much of another script: Lingua
-        }
-        if (en >= CLEAR_HITS && 6 * (de + fr) <= en) {
-            return "en";
-        }
-        if (de >= CLEAR_HITS && 6 * (en + fr) <= de) {
-            return "de";
-        }
-        if (fr >= CLEAR_HITS && 6 * (en + de) <= fr) {
-            return "fr";
-        }
         return null;
+    }
+
+    private static boolean hasSouthSlavicLetters(String sample, int end) {
+        for (int i = 0; i < end && i < sample.length(); i++) {
+            if ("čćšžđČĆŠŽĐ".indexOf(sample.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String code(Language language) {
