@@ -25,17 +25,24 @@ import java.util.Set;
 final class SouthSlavic {
 
     private static final Set<String> EKAVIAN = Set.of("pre", "posle", "vreme", "vremena", "deo", "reka", "reke",
-            "mesto", "mesta", "svet", "sveta", "ovde", "gde", "lepo", "uvek", "predsednik", "predsednika",
-            "predsedniku", "predsednica", "sednica", "sednici", "sednice", "vest", "vesti", "deca", "dece", "reci",
-            "reč", "dete", "veruje", "pesma", "beograd", "mere", "mera", "odeljenje", "primer", "primera", "celog",
+            "mesto", "mesta", "ovde", "gde", "lepo", "uvek", "predsednik", "predsednika",
+            "predsedniku", "predsednica", "sednica", "sednici", "sednice", "vest", "vesti", "deca", "dece",
+            "dete", "veruje", "pesma", "mere", "mera", "odeljenje", "primer", "primera", "celog",
             "ceo", "celu", "cela", "nedelje", "nedelju", "sever", "severu", "smer", "dve", "ocenio", "ocenila",
-            "sledece", "sledeci", "mesec", "meseca", "meseci", "belo");
+            "sledece", "sledeci", "mesec", "meseca", "meseci", "belo", "cene", "cena", "cenu", "promene", "promena",
+            "primena", "primene", "telo", "tela", "verovatno", "videti", "videli", "zeleo", "zelela", "zeleli",
+            "hteo", "htela", "delimicno", "delovanje", "svedok", "svedoci", "lekar", "vek", "veka", "sreda", "sredu",
+            "razumevanje", "poverenje");
     private static final Set<String> IJEKAVIAN = Set.of("prije", "poslije", "vrijeme", "dio", "rijeka", "rijeke",
             "mjesto", "mjesta", "svijet", "svijeta", "ovdje", "gdje", "lijepo", "uvijek", "predsjednik",
             "predsjednika", "predsjedniku", "predsjednica", "sjednica", "sjednici", "sjednice", "vijest", "vijesti",
-            "djeca", "djece", "rijeci", "dijete", "vjeruje", "pjesma", "mjere", "mjera", "odjeljenje", "primjer",
+            "djeca", "djece", "dijete", "vjeruje", "pjesma", "mjere", "mjera", "odjeljenje", "primjer",
             "primjera", "cijelog", "cio", "cijelu", "cijela", "sjever", "sjeveru", "nedjelje", "nedjelju", "smjer",
-            "mjeseci", "mjesec", "mjeseca", "sljedece", "sljedeci", "bijelo", "ocijenio", "ocijenila", "dvije");
+            "mjeseci", "mjesec", "mjeseca", "sljedece", "sljedeci", "bijelo", "ocijenio", "ocijenila", "dvije",
+            "cijene", "cijena", "cijenu", "promjene", "promjena", "primjena", "primjene", "tijelo", "tijela",
+            "vjerovatno", "vjerojatno", "vidjeti", "vidjeli", "zelio", "zeljela", "zeljeli", "htio", "htjela",
+            "djelimicno", "djelovanje", "svjedok", "svjedoci", "ljekar", "vijek", "vijeka", "srijeda", "srijedu",
+            "razumijevanje", "povjerenje");
     private static final Set<String> CROATIAN = Set.of("tijekom", "tisuca", "tisuce", "tisucu", "europski",
             "europska", "europske", "europskoj", "europsku", "europskog", "europe", "europa", "europi", "sijecnja",
             "veljace", "ozujka", "travnja", "svibnja", "lipnja", "srpnja", "kolovoza", "rujna", "listopada",
@@ -51,11 +58,11 @@ final class SouthSlavic {
             "evropska", "evropske", "evropskoj", "evropsku", "evropskog", "evrope", "evropa", "evropi", "januar",
             "januara", "februar", "februara", "marta", "aprila", "maja", "juna", "jula", "avgust", "avgusta",
             "august", "augusta", "septembar", "septembra", "oktobar", "oktobra", "novembar", "novembra", "decembar",
-            "decembra", "univerzitet", "univerziteta", "porodica", "porodice", "avion", "aviona", "voz", "muzika",
+            "decembra", "univerzitet", "univerziteta", "porodica", "porodice", "voz", "muzika",
             "sedmica", "sedmice", "hleb", "hljeb", "tacno", "penzija", "izvestaj", "izvjestaj", "takodje", "ko",
             "sta", "spoljnih", "spoljne", "spoljni", "bezbednost", "bezbednosti", "bezbjednost", "bezbjednosti",
             "istorija", "istorije", "historija", "historije", "uslov", "uslova", "vazduh",
-            "vazduha", "kompanija", "kompanije", "poslanik", "poslanika", "miliona", "milion", "ambasador",
+            "vazduha", "zvanicnik", "zvanicnici", "zvanicnika", "zvanicno", "poslanik", "poslanika", "miliona", "milion", "ambasador",
             "ambasada", "fudbal", "pozoriste", "hemija", "saradnja", "saradnje", "saradnju",
             "saradnik", "odbrana", "odbrane", "odbrani");
     /** Words only the Bosnian standard writes. */

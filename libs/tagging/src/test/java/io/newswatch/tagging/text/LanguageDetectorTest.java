@@ -133,6 +133,9 @@ class LanguageDetectorTest {
                 + "koliko je posla.")).isEqualTo("hr");
         assertThat(LanguageDetector.detect("Predsednik Srbije rekao je posle sastanka u Podgorici da će Beograd "
                 + "podržati Crnu Goru, a sednica vlade biće održana sledeće nedelje u Sarajevu.")).isEqualTo("sr");
+        // reći, Beograd and Sveta Stolica are written alike in every standard: not ekavian
+        assertThat(LanguageDetector.detect("Ministar je u Beogradu odbio reći hoće li Sveta Stolica poslati "
+                + "izaslanika, a Zagreb će tražiti odgovor tijekom tjedna.")).isEqualTo("hr");
         // Serbian written in Cyrillic in Bosnia (ijekavian, Republika Srpska) is Serbian, not Bosnian or Montenegrin
         assertThat(LanguageDetector.detect("Предсједник Републике Српске рекао је у Бањалуци да ће влада прије "
                 + "краја године усвојити буџет, а опозиција је оцијенила да је то закашњело.")).isEqualTo("sr");
