@@ -46,15 +46,6 @@ public final class KafkaClients {
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 
-    /**
-     * How long the broker holds a table consumer's fetch while nothing new has arrived. A fetch is answered as soon
-     * as one byte is there (fetch.min.bytes 1), so the wait adds no latency to a record: it only sets how often an
-     * idle table asks again. At Kafka's default (500 ms) every idle table costs the broker a fetch request twice a
-     * second; a pipeline holds about ten of them (docs/perf/README.md, "Kafka and Elasticsearch, session 6"). A
-     * table assigns its partitions once and never seeks while running, so no reassignment waits on a held fetch.
-     */
-    static final int TABLE_FETCH_MAX_WAIT_MS = 5000;
-
     private final Map<String, Object> settings;
 
     private KafkaClients(Map<String, Object> settings) {
@@ -144,8 +135,6 @@ public final class KafkaClients {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, TABLE_FETCH_MAX_WAIT_MS);
         config.putAll(overrides);
         return new KafkaConsumer<>(config, keys, values);
     }
