@@ -142,8 +142,9 @@ public class GazetteerGenerator {
                 curatedId = curatedId != null ? curatedId : curated.cityKeys().get(fold(alias) + "/" + p.country());
             }
             if (curatedId != null) {
-                if (cyrillicNamed(p)) {
-                    curatedCyrillic.putIfAbsent(curatedId, eastSlavicCyrillic(p));
+                String nativeName = nativeName(p);
+                if (nativeName != null) {
+                    curatedCyrillic.putIfAbsent(curatedId, nativeName);
                 }
                 continue;
             }
@@ -185,8 +186,9 @@ public class GazetteerGenerator {
             aliases.removeIf(a -> !fold(a).equals(fold(p.name())) && keptNames.contains(fold(a) + "/" + p.country()));
             // the name in its own script, from which the enricher derives every other spelling (Херсон: Cherson in
             // German news; Миколаїв: Mykolajiw; Брянск: Brjansk) and which Russian and Ukrainian texts fold to
-            if (cyrillicNamed(p) && soleOwner(looseOwners, eastSlavicCyrillic(p), p.country(), ownerOf(p))) {
-                aliases.add(eastSlavicCyrillic(p));
+            String nativeName = nativeName(p);
+            if (nativeName != null && soleOwner(looseOwners, nativeName, p.country(), ownerOf(p))) {
+                aliases.add(nativeName);
             }
             boolean ambiguous = isAmbiguous(p, folded, curated, common, firstNames, homonyms);
             for (String alias : aliases) {
@@ -306,6 +308,75 @@ public class GazetteerGenerator {
 
     static String eastSlavicCyrillic(Place p) {
         return eastSlavicCyrillic(plain(p.name()), p.country().equals("UA"));
+    }
+
+    /**
+     * Native names that a romanisation cannot give back: a soft sign it drops (Kazan, Казань), {@code ts} that is
+     * {@code тс} before {@code к} (Irkutsk, Иркутск), a Belarusian or English name where GeoNames has no Russian one
+     * (Homyel', Гомель; Mahilyow, Могилёв). Keyed by GeoNames' name and country.
+     */
+    static final Map<String, String> NATIVE_NAMES = Map.ofEntries(
+            Map.entry("Kazan/RU", "Казань"), Map.entry("Irkutsk/RU", "Иркутск"), Map.entry("Yakutsk/RU", "Якутск"),
+            Map.entry("Bratsk/RU", "Братск"), Map.entry("Perm/RU", "Пермь"), Map.entry("Tver/RU", "Тверь"),
+            Map.entry("Ryazan/RU", "Рязань"), Map.entry("Tyumen/RU", "Тюмень"), Map.entry("Yaroslavl/RU", "Ярославль"),
+            Map.entry("Astrakhan/RU", "Астрахань"), Map.entry("Kazan’/RU", "Казань"), Map.entry("Perm’/RU", "Пермь"),
+            Map.entry("Tver’/RU", "Тверь"), Map.entry("Ryazan’/RU", "Рязань"), Map.entry("Tyumen’/RU", "Тюмень"),
+            Map.entry("Yaroslavl’/RU", "Ярославль"), Map.entry("Astrakhan’/RU", "Астрахань"),
+            Map.entry("Homyel'/BY", "Гомель"), Map.entry("Mahilyow/BY", "Могилёв"), Map.entry("Hrodna/BY", "Гродно"),
+            Map.entry("Vitebsk/BY", "Витебск"), Map.entry("Minsk/BY", "Минск"), Map.entry("Brest/BY", "Брест"),
+            Map.entry("Moscow/RU", "Москва"), Map.entry("Saint Petersburg/RU", "Санкт-Петербург"),
+            Map.entry("Kyiv/UA", "Київ"), Map.entry("Kiev/UA", "Київ"), Map.entry("Odesa/UA", "Одеса"),
+            Map.entry("Odessa/UA", "Одеса"), Map.entry("Donetsk/UA", "Донецьк"), Map.entry("Luhansk/UA", "Луганськ"));
+
+    /**
+     * The name of a place of Russia, Ukraine or Belarus in Cyrillic, or null: the override above, else the guess from
+     * the romanisation when that guess romanises back to GeoNames' name (Moscow would give Мосцов, which is
+     * "Mostsov": no native name rather than a wrong one) and has no spelling the romanisation cannot tell apart
+     * ({@code цк} could as well be {@code тск}). Without a Cyrillic name the place is still found in Cyrillic text,
+     * whose words fold to the Latin name.
+     */
+    static String nativeName(Place p) {
+        if (!cyrillicNamed(p)) {
+            return null;
+        }
+        String override = NATIVE_NAMES.get(p.name() + "/" + p.country());
+        if (override != null) {
+            return override;
+        }
+        if (p.name().chars().anyMatch(c -> c >= 0x0400 && c < 0x0500)) {
+            return p.name(); // GeoNames has it in Cyrillic already (Бережани)
+        }
+        String guess = eastSlavicCyrillic(p);
+        if (guess.toLowerCase(Locale.ROOT).contains("цк")
+                || !roundTrip(romanise(guess, p.country().equals("UA"))).equals(roundTrip(p.name()))) {
+            return null;
+        }
+        return guess;
+    }
+
+    /** A name as the round trip compares it: lower case, no marks or apostrophes, no i/y/j (Ukrainian ie or ye). */
+    private static String roundTrip(String name) {
+        String plain = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        // ё is "ë" in BGN/PCGN and "yo" in most of GeoNames
+        return plain.replaceAll("[‘’ʻʼʹʺ'\"`]", "").replace("yo", "e").replaceAll("[iyj]", "");
+    }
+
+    /** Cyrillic to BGN/PCGN Russian or the Ukrainian national system, the romanisations GeoNames uses. */
+    static String romanise(String cyrillic, boolean ukrainian) {
+        StringBuilder out = new StringBuilder();
+        for (char c : cyrillic.toLowerCase(Locale.ROOT).toCharArray()) {
+            out.append(switch (c) {
+                case 'а' -> "a"; case 'б' -> "b"; case 'в' -> "v"; case 'г' -> ukrainian ? "h" : "g"; case 'ґ' -> "g";
+                case 'д' -> "d"; case 'е' -> "e"; case 'ё' -> "e"; case 'є' -> "ie"; case 'ж' -> "zh"; case 'з' -> "z";
+                case 'и' -> ukrainian ? "y" : "i"; case 'і' -> "i"; case 'ї' -> "i"; case 'й' -> "y"; case 'к' -> "k";
+                case 'л' -> "l"; case 'м' -> "m"; case 'н' -> "n"; case 'о' -> "o"; case 'п' -> "p"; case 'р' -> "r";
+                case 'с' -> "s"; case 'т' -> "t"; case 'у' -> "u"; case 'ф' -> "f"; case 'х' -> "kh"; case 'ц' -> "ts";
+                case 'ч' -> "ch"; case 'ш' -> "sh"; case 'щ' -> "shch"; case 'ъ', 'ь' -> ""; case 'ы' -> "y";
+                case 'э' -> "e"; case 'ю' -> "yu"; case 'я' -> "ya";
+                default -> String.valueOf(c);
+            });
+        }
+        return out.toString();
     }
 
     private static String plain(String name) {

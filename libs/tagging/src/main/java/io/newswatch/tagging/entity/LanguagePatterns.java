@@ -36,7 +36,9 @@ final class LanguagePatterns {
             "univerzitet", "akademi", "fakultet", "sovet", "savet", "savjet", "vijec", "savez", "prokuratur",
             "pravitelstv", "uriad", "administrats", "departament", "komissi", "komisij", "skupstin", "tuzilastv",
             "kancelarij", "strank", "sindikat", "ambasad", "opstin", "direkcij", "sekretarijat", "predsednistv",
-            "predsjednistv", "inspektsi", "partii", "partij"};
+            "predsjednistv", "inspektsi", "partii", "partij", "teatr", "muze", "muzej", "zhurnal", "shkol", "skol",
+            "bolnits", "bolnic", "likarn", "bibliotek", "pozorist", "kazalist", "klinik", "gimnazi", "tsentr",
+            "assotsiats", "asocijacij", "korporats", "kontsern", "armi", "brigad", "divizi", "tserkv", "crkv", "vojsk", "voysk", "udruzenj"};
     /** Head words of Slavic bodies that are short or common as stems, as whole folded words. */
     private static final Set<String> HEAD_WORDS = Set.of("mid", "sud", "suda", "sudu", "sudom", "sude", "vlada",
             "vlade", "vladi", "vladu", "vladom", "uprava", "uprave", "upravi", "upravu", "upravom", "front", "fronta",
@@ -85,11 +87,20 @@ final class LanguagePatterns {
                     i--; // "Следственный комитет", "Demokratskog fronta": the adjective before is part of it
                 }
             }
+            if (end < 0) {
+                end = club(t, i);
+            }
             if (end < 0 && german) {
                 end = germanBody(t, i);
             }
+            if (end < 0 && german) {
+                end = germanNamedBody(t, i);
+            }
             if (end < 0 && "fr".equals(language)) {
                 end = afterKind(t, i); // not in German, where every noun after "Konzern" is capitalised
+            }
+            if (end < 0 && "fr".equals(language)) {
+                end = frenchBody(t, i);
             }
 
             if (end >= 0 && !NameFinder.overlaps(found, i, end)) {
@@ -248,6 +259,84 @@ final class LanguagePatterns {
             }
         }
         return -1;
+    }
+
+    /** Abbreviations before a sports club's name, as written: "FC Barcelona", "VfB Stuttgart", "FK Partizan", "ФК Зенит". */
+    private static final Set<String> CLUB_PREFIXES = Set.of("FC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "FSV", "BSC",
+            "SpVgg", "FK", "NK", "KK", "RK", "HNK", "OFK", "OGC", "RC", "AJ", "ФК", "ПФК", "ХК", "РК");
+
+    /** "FC Bayern", "1. FC Kaiserslautern", "FK Crvena zvezda", "ФК Зенит": the club's last token, or -1. */
+    private static int club(Tokens t, int i) {
+        if (i + 1 >= t.size() || !CLUB_PREFIXES.contains(t.surface(i)) || !t.capitalized(i + 1)
+                || (t.flags(i + 1) & GLUE) != 0) {
+            return -1;
+        }
+        int end = i + 1;
+        while (end + 1 < t.size() && end - i < 3 && (t.flags(end + 1) & GLUE) == 0
+                && (t.capitalized(end + 1) || t.has(end + 1, Tokens.AFTER_HYPHEN))
+                && !Cues.NOT_NAMES.contains(t.folded(end + 1))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Last parts of German names of one body written with a hyphen: "Lehmbruck-Museum", "Springer-Verlag". */
+    private static final Set<String> GERMAN_HYPHEN_HEADS = Set.of("museum", "museums", "verlag", "verlags",
+            "verlages", "stiftung", "institut", "instituts", "universitat", "klinik", "klinikum", "gymnasium",
+            "konzern", "konzerns", "gruppe", "werft", "theater", "theaters", "orchester", "zentrum", "zentrums",
+            "verein", "vereins", "hochschule", "akademie", "bank", "festival", "werke");
+    /** Nouns that make a capitalised adjective before them a name: "Deutsche Bank", "Mitteldeutschen Verlages". */
+    private static final Set<String> GERMAN_NAMED_HEADS = Set.of("bank", "verlag", "verlags", "verlages", "stiftung",
+            "universitat", "partei", "zeitung", "rundschau", "zentralbank", "bahn", "welle", "akademie", "hochschule",
+            "volkspartei", "union", "presse-agentur", "nachrichtenagentur");
+
+    /** "Lehmbruck-Museum", "Deutsche Bank", "Mitteldeutschen Verlages": the name's last token, or -1. */
+    private static int germanNamedBody(Tokens t, int i) {
+        if (i + 1 >= t.size() || t.shape(i) != Tokens.CAPITALIZED || t.shape(i + 1) != Tokens.CAPITALIZED
+                || Cues.NOT_NAMES.contains(t.folded(i))) {
+            return -1;
+        }
+        String next = t.folded(i + 1);
+        if (t.has(i + 1, Tokens.AFTER_HYPHEN) && GERMAN_HYPHEN_HEADS.contains(next)) {
+            return i + 1;
+        }
+        String word = t.folded(i);
+        boolean adjective = word.length() > 4 && (word.endsWith("e") || word.endsWith("en") || word.endsWith("er")
+                || word.endsWith("es"));
+        if (adjective && (t.flags(i + 1) & GLUE) == 0 && GERMAN_NAMED_HEADS.contains(next)
+                && !t.has(i, Tokens.SENTENCE_START)) {
+            return i + 1;
+        }
+        return -1;
+    }
+
+    /**
+     * French heads of a body named by "de" and a capitalised name: "ministère de la Défense", "Banque de France". Not
+     * the heads that as often name a part of a place ("centre de Lyon", "mairie de Paris" is more often the place).
+     */
+    private static final Set<String> FRENCH_HEADS = Set.of("ministere", "universite", "banque", "agence",
+            "commission", "institut", "musee", "fondation", "federation", "academie", "caisse");
+    private static final Set<String> FRENCH_OF = Set.of("de", "du", "des", "d");
+    private static final Set<String> FRENCH_ARTICLES = Set.of("la", "l", "les");
+
+    /** "ministère de la Défense", "Université de Strasbourg", "Banque de France": the name's last token, or -1. */
+    private static int frenchBody(Tokens t, int i) {
+        if (i + 2 >= t.size() || !FRENCH_HEADS.contains(t.folded(i)) || !FRENCH_OF.contains(t.folded(i + 1))
+                || (t.flags(i + 1) & GLUE) != 0) {
+            return -1;
+        }
+        int k = i + 2;
+        if (FRENCH_ARTICLES.contains(t.folded(k)) && t.shape(k) == Tokens.LOWER && k + 1 < t.size()) {
+            k++;
+        }
+        if (!t.capitalized(k) || (t.flags(k) & GLUE) != 0) {
+            return -1; // "Défense" is a name here, whatever English lists say
+        }
+        int end = k;
+        while (end + 1 < t.size() && end - k < 2 && t.capitalized(end + 1) && (t.flags(end + 1) & GLUE) == 0) {
+            end++;
+        }
+        return end;
     }
 
     /** "la société Provence Vracs", "la société lyonnaise Cybelis": the name's last token. */

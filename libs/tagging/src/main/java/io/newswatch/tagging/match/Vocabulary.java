@@ -33,8 +33,22 @@ public final class Vocabulary {
     /** Which two-letter beginnings some stem has: most words skip the stem search at once. */
     private final boolean[] stemStarts = new boolean[1 << 12];
 
-    /** The id of a folded word, adding it when new. */
+    /**
+     * The words of names (added by {@link #add}), as opposed to words only topic terms use ({@link #addTermWord}): an
+     * inflected word is taken back only to a name's form, never to a term's ("Sarajevu" to "Sarajevo", not to the
+     * term word "Sarajeva").
+     */
+    private final java.util.BitSet names = new java.util.BitSet();
+
+    /** The id of a folded word of a name, adding it when new. */
     public int add(String folded) {
+        int id = addTermWord(folded);
+        names.set(id);
+        return id;
+    }
+
+    /** The id of a folded word of a topic term, adding it when new: no base form for inflected words. */
+    public int addTermWord(String folded) {
         char[] chars = folded.toCharArray();
         long hash = Tokenizer.hash(chars, 0, chars.length);
         int bit = bit(hash);
@@ -121,7 +135,7 @@ public final class Vocabulary {
         return new Lookup(ids, stemIds, lemmas, this);
     }
 
-    /** The id of the first base form a rule makes of a word that the vocabulary knows, or {@link #UNKNOWN}. */
+    /** The id of the first base form a rule makes of a word that a name of the vocabulary has, or {@link #UNKNOWN}. */
     private int lemma(char[] chars, int from, int length, String[][] rules, int self) {
         for (String[] rule : rules) {
             String ending = rule[0];
@@ -134,7 +148,7 @@ public final class Vocabulary {
             System.arraycopy(chars, from, candidate, 0, stem);
             base.getChars(0, base.length(), candidate, stem);
             int id = find(words, Tokenizer.hash(candidate, 0, candidate.length), candidate, 0, candidate.length);
-            if (id != UNKNOWN && id != self) {
+            if (id != UNKNOWN && id != self && names.get(id)) {
                 return id;
             }
         }

@@ -39,6 +39,11 @@ public final class TopicClassifier {
     private final PhraseTrie trie = new PhraseTrie();
     /** Per topic, per require group: the term indices and entity ids that satisfy it. */
     private final List<List<Requirement>> requirements = new ArrayList<>();
+    /**
+     * Per topic, the folded words of each term already in the trie and the term they belong to: a term of one
+     * language that folds like another's ("Украину" and "Україну", "Зеленский" and "Zelensky") counts once.
+     */
+    private final List<Map<String, Integer>> foldedTerms = new ArrayList<>();
 
     private record Requirement(Set<Integer> terms, Set<String> entities) {
     }
@@ -47,6 +52,7 @@ public final class TopicClassifier {
         this.topics = taxonomy.topics();
         for (int t = 0; t < topics.size(); t++) {
             TopicDefinition topic = topics.get(t);
+            foldedTerms.add(new HashMap<>());
             Map<String, Integer> termIndex = new HashMap<>();
             for (Map.Entry<String, Double> term : topic.terms().entrySet()) {
                 termIndex.put(term.getKey(), addTerm(t, term.getKey(), term.getValue(), vocabulary));
@@ -71,20 +77,32 @@ public final class TopicClassifier {
 
     private int addTerm(int topic, String text, double weight, Vocabulary vocabulary) {
         int index = terms.size();
-        terms.add(new Term(topic, text, weight));
+        Map<String, Integer> seen = foldedTerms.get(topic);
+        boolean added = false;
+        Integer duplicate = null;
         // a Cyrillic term folds as each language's text would fold it (Крим is krym in Ukrainian, krim in Russian)
         boolean cyrillic = text.chars().anyMatch(c -> Cyrillic.isCyrillic((char) c));
         for (Cyrillic.Scheme scheme : cyrillic ? TEXT_SCHEMES : List.of(Cyrillic.Scheme.RUSSIAN)) {
             Tokens tokens = Tokenizer.tokenize(text, scheme);
             int[] words = new int[tokens.size()];
+            StringBuilder key = new StringBuilder();
             for (int i = 0; i < words.length; i++) {
                 boolean stem = tokens.end(i) < text.length() && text.charAt(tokens.end(i)) == '*';
-                words[i] = stem ? vocabulary.addStem(tokens.folded(i)) : vocabulary.add(tokens.folded(i));
+                words[i] = stem ? vocabulary.addStem(tokens.folded(i)) : vocabulary.addTermWord(tokens.folded(i));
+                key.append(tokens.folded(i)).append(stem ? "* " : " ");
             }
-            if (words.length > 0) {
+            Integer earlier = seen.putIfAbsent(key.toString(), index);
+            if (earlier != null && earlier != index) {
+                duplicate = duplicate == null ? earlier : duplicate;
+            } else if (words.length > 0) {
                 trie.add(words, index);
+                added = true;
             }
         }
+        if (!added && duplicate != null) {
+            return duplicate; // the same words as an earlier term of the topic: that term stands for it
+        }
+        terms.add(new Term(topic, text, weight));
         return index;
     }
 

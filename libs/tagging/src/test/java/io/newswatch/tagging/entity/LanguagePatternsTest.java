@@ -37,6 +37,21 @@ class LanguagePatternsTest {
     }
 
     @Test
+    void clubsNamedBodiesAndBodiesOfXAreOrganisations() {
+        assertThat(names("Der 1. FC Kaiserslautern verlor gegen den VfB Stuttgart, der FK Partizan gewann.", "de",
+                EntityType.ORGANIZATION)).contains("FC Kaiserslautern", "VfB Stuttgart", "FK Partizan");
+        assertThat(names("Das Lehmbruck-Museum zeigt Bücher des Mitteldeutschen Verlages; die Deutsche Bank zahlt.",
+                "de", EntityType.ORGANIZATION)).contains("Lehmbruck-Museum", "Mitteldeutschen Verlages", "Deutsche Bank");
+        assertThat(names("Le ministère de la Défense et la Banque de France ont signé avec l'Université de Lorient.",
+                "fr", EntityType.ORGANIZATION))
+                .contains("ministère de la Défense", "Banque de France", "Université de Lorient");
+        assertThat(names("Спектакль прошёл в Соловцовском театре, сообщил Государственный музей истории.", "ru",
+                EntityType.ORGANIZATION)).contains("Соловцовском театре", "Государственный музей истории");
+        assertThat(names("Sastanku je prisustvovalo Udruženje penzionisanih oficira Vojvodine.", "sr",
+                EntityType.ORGANIZATION)).contains("Udruženje penzionisanih oficira Vojvodine");
+    }
+
+    @Test
     void quotedCompaniesAndSlavicBodiesAreOrganisations() {
         assertThat(names("Акции ПАО «Северная верфь» выросли, сообщило Министерство финансов.", "ru",
                 EntityType.ORGANIZATION)).contains("Северная верфь", "Министерство финансов");

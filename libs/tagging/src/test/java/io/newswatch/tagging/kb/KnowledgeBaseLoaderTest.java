@@ -63,6 +63,16 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void cyrillicNamesOfTheGazetteerAreNativeNotGuessedFromAnEnglishOrBelarusianSpelling() {
+        KnowledgeBase kb = new KnowledgeBaseLoader().addShipped().build();
+        assertThat(kb.get("location/moscow").aliases()).contains("Москва").doesNotContain("Мосцов");
+        assertThat(kb.get("location/kazan").aliases()).contains("Казань").doesNotContain("Казан");
+        assertThat(kb.get("location/irkutsk").aliases()).contains("Иркутск").doesNotContain("Иркуцк");
+        assertThat(kb.get("location/homyel").aliases()).contains("Гомель").doesNotContain("Хомель");
+        assertThat(kb.get("location/bratsk").aliases()).doesNotContain("Брацк");
+    }
+
+    @Test
     void theGeneratedGazetteerKeepsCommonWordsAndMarksWarTowns() {
         KnowledgeBase kb = new KnowledgeBaseLoader().addShipped().build();
         assertThat(kb.get("location/tikrit").ambiguous()).isFalse();

@@ -105,6 +105,62 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void montenegrinByItsJotatedFormsAndItsPlacesNotAsSerbianOrBosnian() {
+        // predśednik and śednica fold like the ekavian predsednik and sednica: they are Montenegrin, not Serbian
+        assertThat(LanguageDetector.detect("Predśednik opštine Kolašin kazao je da će śednica lokalnog parlamenta "
+                + "biti održana sjutra, a da odbornici nijesu dobili materijal na vrijeme.")).isEqualTo("cnr");
+        // no jotated letters: ijekavian, opšt- (not the Bosnian opć-), and Crna Gora with its towns
+        assertThat(LanguageDetector.detect("Vlada Crne Gore saopštila je da će dionica puta od Podgorice prema "
+                + "Kolašinu biti završena prije ljeta, a predsjednik opštine Nikšić ocijenio je da je to dobra vijest."))
+                .isEqualTo("cnr");
+        assertThat(LanguageDetector.detect("Предсједник општине казао је да ће сједница бити одржана, али ђе ће бити "
+                + "одржана још није познато, а одборници нијесу добили позив.")).isEqualTo("cnr");
+    }
+
+    @Test
+    void bosnianByItsVocabularyNotAsCroatian() {
+        assertThat(LanguageDetector.detect("Vijeće ministara BiH saopćilo je da će općine u Tuzlanskom kantonu do "
+                + "kraja godine dobiti novac za obnovu škola, a predsjedavajući je kazao da je historija pokazala "
+                + "koliko je to važno.")).isEqualTo("bs");
+        assertThat(LanguageDetector.detect("Premijer Federacije rekao je u Sarajevu da će hiljade porodica iz Mostara "
+                + "i Zenice dobiti pomoć tokom zime, a općinski načelnici pozdravili su odluku.")).isEqualTo("bs");
+    }
+
+    @Test
+    void croatianAndSerbianStaySoWhenTheyWriteAboutMontenegroOrBosnia() {
+        assertThat(LanguageDetector.detect("Hrvatska vlada priopćila je tijekom sastanka da će Europska unija "
+                + "pomoći Crnoj Gori i Bosni, a ministar vanjskih poslova rekao je da tko god dođe u Podgoricu zna "
+                + "koliko je posla.")).isEqualTo("hr");
+        assertThat(LanguageDetector.detect("Predsednik Srbije rekao je posle sastanka u Podgorici da će Beograd "
+                + "podržati Crnu Goru, a sednica vlade biće održana sledeće nedelje u Sarajevu.")).isEqualTo("sr");
+        // reći, Beograd and Sveta Stolica are written alike in every standard: not ekavian
+        assertThat(LanguageDetector.detect("Ministar je u Beogradu odbio reći hoće li Sveta Stolica poslati "
+                + "izaslanika, a Zagreb će tražiti odgovor tijekom tjedna.")).isEqualTo("hr");
+        // Serbian written in Cyrillic in Bosnia (ijekavian, Republika Srpska) is Serbian, not Bosnian or Montenegrin
+        assertThat(LanguageDetector.detect("Предсједник Републике Српске рекао је у Бањалуци да ће влада прије "
+                + "краја године усвојити буџет, а опозиција је оцијенила да је то закашњело.")).isEqualTo("sr");
+    }
+
+    @Test
+    void theHeadDecidesWhenAnotherLanguageFollows() {
+        String serbian = "Ministar odbrane obišao je jedinice u Nikšiću i kazao da će vojska dobiti nova vozila "
+                + "prije ljeta, a da je saradnja sa saveznicima iz NATO-a dobra. Predsjednik opštine pozdravio je "
+                + "odluku. ";
+        String english = "The minister said that the talks with the other side were over and that they would not "
+                + "meet again, but the envoys of the alliance were still in the city with their staff. ";
+        // a Montenegrin lead followed by an English paragraph is not English
+        assertThat(LanguageDetector.detect(serbian + english + english)).isEqualTo("cnr");
+        // an English lead followed by a paragraph in Cyrillic or in German is English, without Lingua
+        assertThat(LanguageDetector.byFunctionWords(english + english + "Министр иностранных дел заявил, что "
+                + "переговоры о прекращении огня продолжатся на этой неделе в Женеве, несмотря на разногласия.", 240))
+                .isEqualTo("en");
+        // a foreign name with its own letters in the head (Müller, José) leaves the shortcut to Serbo-Croatian
+        String withNames = "Ministar odbrane obišao je jedinice u Nikšiću s kolegom Müllerom i kazao da će vojska "
+                + "dobiti nova vozila prije ljeta, a da je saradnja sa Joséom dobra.";
+        assertThat(LanguageDetector.bySouthSlavicLatin(withNames)).isEqualTo("cnr");
+    }
+
+    @Test
     void tooLittleToSay() {
         assertThat(LanguageDetector.detect("NATO 2026")).isNull();
     }

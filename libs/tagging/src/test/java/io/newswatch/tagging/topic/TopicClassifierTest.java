@@ -34,6 +34,36 @@ class TopicClassifierTest {
                 .contains("ukraine");
     }
 
+    private static List<String> topics(String text, String language) {
+        return topics(io.newswatch.tagging.Fixtures.enricher().tag(text, text.indexOf('\n'), language));
+    }
+
+    @Test
+    void topicsInTheLanguagesOfTheRegionWithTheirInflections() {
+        assertThat(topics("Газпром сократил поставки\nПоставки газа по газопроводу сократились, энергетическая "
+                + "безопасность Молдавии под угрозой, заявил министр.", "ru"))
+                .contains("energy-security").doesNotContain("israel-palestine"); // "газа" is gas, not Gaza
+        assertThat(topics("Vojna saradnja\nSrbija i Rusija održale su zajedničku vojnu vežbu kod Niša, a ministar "
+                + "je rekao da će vojna saradnja biti nastavljena.", "sr")).contains("military-cooperation");
+        assertThat(topics("Војна сарадња\nСрбија и Русија одржале су заједничку војну вежбу код Ниша, а министар "
+                + "је рекао да ће војна сарадња бити настављена.", "sr")).contains("military-cooperation");
+        assertThat(topics("Waffenlieferungen\nDeutschland will weitere Waffenlieferungen an die Ukraine leisten; die "
+                + "Militärhilfe für Kiew soll steigen.", "de")).contains("military-cooperation", "ukraine");
+        assertThat(topics("Sanctions\nL'Union européenne a adopté de nouvelles sanctions contre la Russie et le gel "
+                + "des avoirs de trois banques.", "fr")).contains("sanctions");
+        assertThat(topics("Вибори\nЦентральна виборча комісія оголосила результати виборів; явка на виборах "
+                + "склала 61 відсоток.", "uk")).contains("elections");
+    }
+
+    @Test
+    void termsThatFoldAlikeCountOnce() {
+        // "Украину" (Russian) and "Україну" (Ukrainian) are both "ukrainu": one term, one weight
+        TopicDefinition ukraine = new TopicDefinition("ukraine", "Ukraine", null, 4,
+                Map.of("Украину", 3.0, "Україну", 3.0), Map.of(), null);
+        Enricher enricher = new Enricher(KnowledgeBaseLoader.load(List.of()), Taxonomy.of(List.of(ukraine)), CLOCK);
+        assertThat(enricher.tag("Помощь\nПомощь Украину.", 6, "ru").topics()).isEmpty();
+    }
+
     @Test
     void aPassingMentionIsNotATopic() {
         assertThat(topics(tag("Football\nThe striker, who once played in Ukraine, scored twice on Sunday."))).isEmpty();

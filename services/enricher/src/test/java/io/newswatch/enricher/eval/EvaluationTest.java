@@ -25,7 +25,7 @@ class EvaluationTest {
     static final double MIN_DOCUMENT_RECALL = 0.87;
     /** The same on the held-out articles alone, which no rule was tuned on. */
     static final double MIN_HELD_OUT_RECALL = 0.77;
-    static final double MIN_TOPIC_F1 = 0.65;
+    static final double MIN_TOPIC_F1 = 0.74;
 
     static List<EvalDocument> tuned;
     static List<EvalDocument> heldOut;

@@ -36,6 +36,8 @@ import java.util.Map;
  *   --limit N            at most N documents per set
  *   --held-out-errors    also show the errors of the held-out gold (by default only its scores: its articles must
  *                        not guide tuning)
+ *   --languages-only     only language detection: per set and language, documents detected right, the confusions
+ *                        (gold → detected, counts only); no tagging
  * </pre>
  */
 public final class EvaluationTool {
@@ -51,6 +53,7 @@ public final class EvaluationTool {
     private Path writeGold;
     private int limit = Integer.MAX_VALUE;
     private boolean heldOutErrors;
+    private boolean languagesOnly;
     private final List<String> sets = new ArrayList<>();
     private Enricher enricher;
     private long taggingNanos;
@@ -89,6 +92,7 @@ public final class EvaluationTool {
                 case "--write-gold" -> writeGold = Path.of(value(words, ++i, arg));
                 case "--limit" -> limit = Integer.parseInt(value(words, ++i, arg));
                 case "--held-out-errors" -> heldOutErrors = true;
+                case "--languages-only" -> languagesOnly = true;
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -128,6 +132,11 @@ public final class EvaluationTool {
                     }
                 }
             }
+        }
+        if (languagesOnly) {
+            toScore.forEach((name, documents) -> System.out.println(
+                    LanguageReport.of(name, documents.subList(0, Math.min(limit, documents.size())))));
+            return;
         }
         List<Scores> results = new ArrayList<>();
         for (Map.Entry<String, List<EvalDocument>> set : toScore.entrySet()) {
