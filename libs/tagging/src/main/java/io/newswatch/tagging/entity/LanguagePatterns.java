@@ -267,7 +267,8 @@ final class LanguagePatterns {
 
     /** "FC Bayern", "1. FC Kaiserslautern", "FK Crvena zvezda", "ФК Зенит": the club's last token, or -1. */
     private static int club(Tokens t, int i) {
-        if (i + 1 >= t.size() || !CLUB_PREFIXES.contains(t.surface(i)) || !t.capitalized(i + 1)
+        if (i + 1 >= t.size() || t.shape(i) == Tokens.LOWER || t.end(i) - t.start(i) > 5 || !t.capitalized(i + 1)
+                || !CLUB_PREFIXES.contains(t.surface(i))
                 || (t.flags(i + 1) & GLUE) != 0) {
             return -1;
         }
