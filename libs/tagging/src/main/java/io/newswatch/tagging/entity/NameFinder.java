@@ -35,7 +35,8 @@ final class NameFinder {
             "school", "academy", "department", "office", "bureau", "directorate", "administration", "network",
             "news", "times", "post", "fund", "trust", "partners", "securities", "capital", "investments",
             "petroleum", "oil", "gas", "energy", "telecom", "communications", "pharmaceuticals", "electric",
-            "steel", "mining", "insurance", "reserve", "board", "government", "militia", "militias", "regiment",
+            "steel", "mining", "insurance", "reserve", "board", "instruments", "electronics", "resources",
+            "laboratories", "chemicals", "aerospace", "logistics", "shipping", "ventures", "enterprises", "units", "government", "militia", "militias", "regiment",
             "battalion", "division", "corps", "fleet", "command", "force", "squadron", "club", "league", "church", "tribunal",
             "observatory", "mission", "alliance", "ministerium", "partei", "regierung", "ministère", "parti",
             "ministarstvo", "vlada", "stranka", "se", "kg", "kgaa", "sas", "sarl", "srl", "doo", "jsc", "pjsc");
@@ -56,10 +57,12 @@ final class NameFinder {
             "der", "die", "das", "den", "dem", "des", "le", "la", "les", "l", "u", "na");
     /** Words after a place name that make it one: "Nineveh province", "Tal Afar district". */
     private static final FoldedWords PLACE_AFTER = FoldedWords.of(Set.of("province", "governorate", "district",
-            "oblast", "region", "county", "prefecture", "canton", "municipality"));
+            "oblast", "region", "county", "prefecture", "canton", "municipality", "countryside", "neighbourhood",
+            "neighborhood", "subdistrict"));
     /** Words before "of" and a place: "the town of Qayyarah". */
     private static final FoldedWords PLACE_BEFORE = FoldedWords.of(Set.of("town", "city", "village", "towns",
-            "villages", "cities", "suburb", "district", "province", "port", "neighbourhood", "neighborhood"));
+            "villages", "cities", "suburb", "district", "province", "port", "neighbourhood", "neighborhood", "outskirts",
+            "countryside", "vicinity", "suburbs"));
 
     private NameFinder() {
     }
@@ -108,6 +111,8 @@ final class NameFinder {
         List<Found> found = new ArrayList<>();
         LanguagePatterns.organizations(t, language, found);
         acronymsAfterKind(t, found);
+        ArabicNames.find(t, found, EntityType.ORGANIZATION);
+        CompanyCues.find(t, found);
         int n = t.size();
         int i = 0;
         while (i < n) {
@@ -299,8 +304,55 @@ final class NameFinder {
                 found.add(new Found(i + 2, to, EntityType.LOCATION, t.surface(i + 2, to)));
             }
         }
+        for (int i = 2; i < n; i++) {
+            // "Qabr Fidda, a village 12 km south of Maskanah", "Umm Rabab, a farming town", "Tal Qasab, west of Sinjar"
+            if (t.has(i, Tokens.AFTER_COMMA) && !t.has(i, Tokens.SENTENCE_START) && apposedPlace(t, i)
+                    && free(t, owner, i - 1) && !overlaps(found, i - 1, i - 1)) {
+                int from = i - 1;
+                while (from > 0 && from > i - 3 && (t.flags(from) & GLUE) == 0 && free(t, owner, from - 1)) {
+                    from--;
+                }
+                if (from == 0 || (t.flags(from) & GLUE) != 0 || !t.capitalized(from - 1)) {
+                    found.add(new Found(from, i - 1, EntityType.LOCATION, t.surface(from, i - 1)));
+                }
+            }
+        }
         LanguagePatterns.places(t, owner, language, found);
         return found;
+    }
+
+    /** Nouns for a place in apposition: "X, a village ...". */
+    private static final Set<String> PLACE_NOUNS = Set.of("village", "town", "city", "hamlet", "suburb",
+            "settlement", "township", "neighbourhood", "neighborhood", "district", "port", "oasis");
+    private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
+            "southeast", "southwest");
+
+    /** True when the words from {@code i} (after a comma) say that the name before the comma is a place. */
+    private static boolean apposedPlace(Tokens t, int i) {
+        int n = t.size();
+        if (t.is(i, "a") || t.is(i, "an")) {
+            for (int k = i + 1; k < Math.min(n, i + 4); k++) {
+                if (t.shape(k) != Tokens.LOWER || (t.flags(k) & GLUE) != 0) {
+                    return false;
+                }
+                if (PLACE_NOUNS.contains(t.folded(k))) {
+                    return k + 1 >= n || !t.is(k + 1, "council") && !t.is(k + 1, "hall");
+                }
+            }
+            return false;
+        }
+        int k = i;
+        if (t.shape(k) == Tokens.NUMBER && k + 2 < n && (t.is(k + 1, "km") || t.is(k + 1, "kilometres")
+                || t.is(k + 1, "kilometers") || t.is(k + 1, "miles"))) {
+            k += 2;
+        }
+        if (k + 1 >= n || !DIRECTIONS.contains(t.folded(k))) {
+            return false;
+        }
+        if (k + 2 < n && t.has(k + 1, Tokens.AFTER_HYPHEN) && DIRECTIONS.contains(t.folded(k + 1))) {
+            k++;
+        }
+        return k + 1 < n && t.is(k + 1, "of");
     }
 
     private static boolean free(Tokens t, int[] owner, int i) {
