@@ -530,19 +530,52 @@ public final class EntityTagger {
             }
         }
         clashes.forEach(bySurname::remove);
-        if (bySurname.isEmpty()) {
-            return;
-        }
         for (int i = 0; i < t.size(); i++) {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
             Hit person = bySurname.get(lookup.base(t, i));
+            if (person == null && i > 0 && rankedSurname(t, i)) {
+                // "Gen. Allen", "Prime Minister Abadi": a surname after a rank or office names a person; its later
+                // mentions alone name the same one
+                person = new Hit(i, i, -1, t.surface(i), EntityType.PERSON, false);
+                bySurname.put(lookup.base(t, i), person);
+            }
             if (person != null) {
                 hits.add(new Hit(i, i, person.entity(), person.discoveredName(), person.discoveredType(), false));
                 owner[i] = 1;
             }
         }
+    }
+
+    /** Ranks and offices that a surname alone follows in news ("Gen. Allen", "President Assad"). */
+    private static final Set<String> RANKS = Set.of("president", "gen", "general", "colonel", "col", "lt",
+            "lieutenant", "sergeant", "sgt", "captain", "capt", "major", "maj", "admiral", "adm", "senator", "sen",
+            "rep", "governor", "gov", "mayor", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir",
+            "ayatollah", "imam", "pope", "cardinal", "archbishop", "bishop", "secretary", "minister", "premier",
+            "judge", "ambassador", "brigadier", "brig", "commander", "cmdr", "marshal", "prosecutor", "mullah", "mufti");
+    /** Words after "General" or "Major" that make a company or a league, not a person. */
+    private static final Set<String> NOT_SURNAMES = Set.of("electric", "dynamics", "mills", "atomics", "motors",
+            "league", "assembly", "staff", "election", "elections", "secretary", "manager", "counsel", "hospital");
+
+    private static boolean rankedSurname(Tokens t, int i) {
+        if (t.shape(i) != Tokens.CAPITALIZED || t.end(i) - t.start(i) < 3 || (t.flags(i) & WALK_STOP) != 0
+                || (t.flags(i) & EntityDictionary.BOUNDARIES) != 0 || !RANKS.contains(t.folded(i - 1))) {
+            return false;
+        }
+        String word = t.folded(i);
+        if (Cues.NOT_NAMES.contains(word) || PersonFinder.title(word) || Cues.NOT_PERSON_ENDINGS.contains(word)
+                || NOT_SURNAMES.contains(word) || t.has(i - 1, Tokens.POSSESSIVE)) {
+            return false;
+        }
+        // the whole name: "General Hospital", "King Abdullah II Bridge" are no surnames alone
+        int after = i + 1;
+        if (after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0 && t.capitalized(after)) {
+            return false;
+        }
+        // "Major" and "General" at the start of a sentence are adjectives more often than ranks
+        String rank = t.folded(i - 1);
+        return !(("major".equals(rank) || "general".equals(rank)) && t.has(i - 1, Tokens.SENTENCE_START));
     }
 
     private List<FoundEntity> aggregate(Tokens t, List<Hit> hits, int titleEnd) {

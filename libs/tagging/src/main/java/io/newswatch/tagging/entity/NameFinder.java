@@ -113,6 +113,7 @@ final class NameFinder {
         acronymsAfterKind(t, found);
         ArabicNames.find(t, found, EntityType.ORGANIZATION);
         CompanyCues.find(t, found);
+        groupsByMembers(t, found);
         int n = t.size();
         int i = 0;
         while (i < n) {
@@ -243,6 +244,70 @@ final class NameFinder {
                 found.add(new Found(i, i, EntityType.ORGANIZATION, t.surface(i)));
             }
         }
+    }
+
+    /** Nouns for the members of an armed group: "Hashd fighters", "members of Harakat Hazm". */
+    private static final Set<String> MEMBERS = Set.of("fighters", "militants", "militiamen", "gunmen", "commanders",
+            "members", "insurgents", "jihadists", "operatives", "rebels");
+    /** Capitalised words for a creed, people or stance, not a group: "Sunni militants", "Islamist fighters". */
+    private static final Set<String> NOT_GROUPS = Set.of("sunni", "shia", "shiite", "alawite", "yazidi", "druze",
+            "christian", "muslim", "jewish", "arab", "turkmen", "sufi", "salafi", "jihadi", "foreign", "tribal",
+            "government", "opposition", "rebel", "regime", "coalition", "party", "parliament", "congress", "union",
+            "militia", "taliban", "kurd", "kurds", "baath", "hamas");
+    private static final String[] DEMONYM_ENDINGS = {"ian", "ean", "ese", "ish", "ic", "i", "ite", "ist", "an"};
+
+    /** An armed group named by its members: "Hashd fighters", "Ahrar militants", "members of Harakat Hazm". */
+    private static void groupsByMembers(Tokens t, List<Found> found) {
+        int n = t.size();
+        for (int i = 1; i < n; i++) {
+            if (t.shape(i) != Tokens.LOWER || !MEMBERS.contains(t.folded(i)) || (t.flags(i) & GLUE) != 0) {
+                continue;
+            }
+            int to = i - 1;
+            if (groupWord(t, to) && !t.has(to, Tokens.POSSESSIVE)) {
+                int from = to;
+                if (from > 0 && (t.flags(from) & GLUE) == 0 && groupWord(t, from - 1)
+                        && !t.has(from - 1, Tokens.POSSESSIVE)) {
+                    from--;
+                }
+                if (!overlaps(found, from, to) && (from == 0 || (t.flags(from) & GLUE) != 0
+                        || !t.capitalized(from - 1))) {
+                    found.add(new Found(from, to, EntityType.ORGANIZATION, t.surface(from, to)));
+                }
+            }
+            int from = i + 2;
+            if (from < n && t.is(i + 1, "of") && (t.flags(i + 1) & GLUE) == 0) {
+                if (t.is(from, "the") && from + 1 < n) {
+                    from++;
+                }
+                if ((t.flags(from) & GLUE) == 0 && groupWord(t, from)) {
+                    int end = from;
+                    while (end + 1 < n && end - from < 3 && (t.flags(end + 1) & GLUE) == 0 && groupWord(t, end + 1)
+                            && !t.has(end, Tokens.POSSESSIVE)) {
+                        end++;
+                    }
+                    if (!overlaps(found, from, end)) {
+                        found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean groupWord(Tokens t, int i) {
+        if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE) || t.end(i) - t.start(i) < 3) {
+            return false;
+        }
+        String word = t.folded(i);
+        if (Cues.NOT_NAMES.contains(word) || NOT_GROUPS.contains(word) || PersonFinder.title(word)) {
+            return false;
+        }
+        for (String ending : DEMONYM_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Two to six capital letters: "SNCF", "DSNS", "МЧС". */
