@@ -35,8 +35,14 @@ final class ArabicNames {
     private ArabicNames() {
     }
 
-    /** Adds the places or the groups of a text to {@code found}, skipping spans already there. */
-    static void find(Tokens t, List<NameFinder.Found> found, EntityType type) {
+    /**
+     * Adds the places or the groups of a text to {@code found}, skipping spans already there. Not in German, where
+     * every noun is capitalised and "Tal" is a valley.
+     */
+    static void find(Tokens t, List<NameFinder.Found> found, EntityType type, String language) {
+        if ("de".equals(language) || "lb".equals(language)) {
+            return;
+        }
         int n = t.size();
         for (int i = 0; i + 1 < n; i++) {
             if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE)) {

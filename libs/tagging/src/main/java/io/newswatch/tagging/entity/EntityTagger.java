@@ -83,7 +83,7 @@ public final class EntityTagger {
         //    Arabic place names by their head word ("Tal Qasab", "Ain al-Arab") likewise; a company named by a cue
         //    ("shares of Kestrel") is no town of the same name; then the other mentions of the companies kept
         List<NameFinder.Found> named = NameFinder.organizations(tokens, language);
-        ArabicNames.find(tokens, named, EntityType.LOCATION);
+        ArabicNames.find(tokens, named, EntityType.LOCATION, language);
         List<NameFinder.Found> organizations = new ArrayList<>();
         keepNamed(named, matches, organizations);
         keepNamed(CompanyCues.repeats(tokens, organizations), matches, organizations);
@@ -169,7 +169,7 @@ public final class EntityTagger {
         // "the Commission" after "the European Commission": a body's last word, capitalised, names it again
         resolveShortOrganizations(tokens, owner, hits);
         // 4. short forms: a surname alone names the person named in full elsewhere in the text
-        resolveSurnames(tokens, lookup, owner, hits);
+        resolveSurnames(tokens, lookup, owner, hits, language == null || "en".equals(language));
         return aggregate(tokens, hits, titleEnd);
     }
 
@@ -508,7 +508,7 @@ public final class EntityTagger {
         return sorted;
     }
 
-    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits) {
+    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits, boolean english) {
         Map<String, Hit> bySurname = new HashMap<>();
         Set<String> clashes = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -535,9 +535,9 @@ public final class EntityTagger {
                 continue;
             }
             Hit person = bySurname.get(lookup.base(t, i));
-            if (person == null && i > 0 && rankedSurname(t, i)) {
+            if (person == null && english && i > 0 && rankedSurname(t, i)) {
                 // "Gen. Allen", "Prime Minister Abadi": a surname after a rank or office names a person; its later
-                // mentions alone name the same one
+                // mentions alone name the same one (English only: a German noun after "Minister" is capitalised)
                 person = new Hit(i, i, -1, t.surface(i), EntityType.PERSON, false);
                 bySurname.put(lookup.base(t, i), person);
             }

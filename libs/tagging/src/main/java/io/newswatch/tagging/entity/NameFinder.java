@@ -111,7 +111,7 @@ final class NameFinder {
         List<Found> found = new ArrayList<>();
         LanguagePatterns.organizations(t, language, found);
         acronymsAfterKind(t, found);
-        ArabicNames.find(t, found, EntityType.ORGANIZATION);
+        ArabicNames.find(t, found, EntityType.ORGANIZATION, language);
         CompanyCues.find(t, found);
         groupsByMembers(t, found);
         int n = t.size();
