@@ -1,6 +1,7 @@
 package io.newswatch.tagging.entity;
 
 import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
 import java.util.List;
@@ -20,14 +21,14 @@ final class ArabicNames {
             | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION | Tokens.BOILERPLATE;
 
     /** Hill, spring, monastery, cape, mountain, valley, gate, village, inn, castle, well, bridge, river, bend... */
-    private static final Set<String> PLACE_HEADS = Set.of("tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr",
+    private static final FoldedWords PLACE_HEADS = FoldedWords.of(Set.of("tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr",
             "ras", "jabal", "jebel", "jabel", "wadi", "bab", "kafr", "kfar", "khan", "qasr", "bir", "jisr", "maarat",
             "maaret", "marat", "hawijat", "hawija", "qalaat", "qalat", "beit", "bayt", "nahr", "suq", "souq", "hammam",
-            "qaryat", "mazraat", "khirbet", "khirbat");
+            "qaryat", "mazraat", "khirbet", "khirbat"));
     /** Army, brigade, battalions, movement, front, supporters, companies, legion, league, party, gathering, forces... */
-    private static final Set<String> GROUP_HEADS = Set.of("jaish", "jaysh", "liwa", "kataib", "kataeb", "harakat",
+    private static final FoldedWords GROUP_HEADS = FoldedWords.of(Set.of("jaish", "jaysh", "liwa", "kataib", "kataeb", "harakat",
             "jabhat", "ansar", "saraya", "faylaq", "failaq", "asaib", "hizb", "hezb", "tajammu",
-            "hayat", "tanzim", "quwat", "jamaat", "jamaah", "junud", "usbat", "ahrar", "thuwar", "fursan");
+            "hayat", "tanzim", "quwat", "jamaat", "jamaah", "junud", "usbat", "ahrar", "thuwar", "fursan"));
     /** Lower-case particles inside such names. */
     private static final Set<String> PARTICLES = Set.of("al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "bu",
             "bin", "ibn", "abu", "wa", "ul", "ud", "ed", "es", "ez", "er");
@@ -48,9 +49,8 @@ final class ArabicNames {
             if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
-            String head = t.folded(i);
             boolean place = type == EntityType.LOCATION;
-            if (!(place ? PLACE_HEADS : GROUP_HEADS).contains(head)) {
+            if (!(place ? PLACE_HEADS : GROUP_HEADS).contains(t, i)) {
                 continue;
             }
             // "Imran Khan", "William Tell": a capitalised word glued before makes it a person's surname

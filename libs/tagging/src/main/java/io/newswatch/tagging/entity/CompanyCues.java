@@ -1,6 +1,7 @@
 package io.newswatch.tagging.entity;
 
 import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
 import java.util.ArrayList;
@@ -45,14 +46,27 @@ final class CompanyCues {
             "technologies", "systems", "capital", "partners", "securities", "motors", "airlines", "airways",
             "electronics", "pharmaceuticals", "petroleum", "investments", "resources", "bank", "energy", "mining");
 
+    /** Every word above that can start a cue, asked by its hash for every lower-case token before any string. */
+    private static final FoldedWords TRIGGERS = FoldedWords.of(union(OWNED_BY_COMPANY, PART_OF_COMPANY, SPOKESPEOPLE,
+            KINDS, Set.of("chief")));
+
     private CompanyCues() {
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
     }
 
     /** Adds the companies named by a cue to {@code found}, skipping spans already there. */
     static void find(Tokens t, List<NameFinder.Found> found) {
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (t.shape(i) != Tokens.LOWER || t.has(i, Tokens.BOILERPLATE)) {
+            if (t.shape(i) != Tokens.LOWER || !TRIGGERS.contains(t, i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
             String word = t.folded(i);
@@ -110,16 +124,25 @@ final class CompanyCues {
         if (forms.isEmpty()) {
             return more;
         }
+        // the first words of the forms, so that most capitalised words cost one look-up and no string building
+        Set<String> firstWords = new HashSet<>();
+        for (String form : forms.keySet()) {
+            int space = form.indexOf(' ');
+            firstWords.add(space < 0 ? form : form.substring(0, space));
+        }
+        boolean[] taken = new boolean[t.size()];
+        for (NameFinder.Found f : found) {
+            java.util.Arrays.fill(taken, f.from(), f.to() + 1, true);
+        }
         for (int i = 0; i < t.size(); i++) {
-            if (!t.capitalized(i) || t.has(i, Tokens.BOILERPLATE) || NameFinder.overlaps(found, i, i)
-                    || NameFinder.overlaps(more, i, i)) {
+            if (taken[i] || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE) || !firstWords.contains(t.folded(i))) {
                 continue;
             }
             for (int to = Math.min(t.size() - 1, i + MAX_WORDS - 1); to >= i; to--) {
                 NameFinder.Found f = forms.get(key(t, i, to));
                 // the whole run of capitalised words, not the start of a longer name ("Carbrook Street")
                 if (f != null && (to + 1 >= t.size() || !t.capitalized(to + 1) || (t.flags(to + 1) & GLUE) != 0
-                        || t.has(to, Tokens.POSSESSIVE)) && !NameFinder.overlaps(found, i, to)) {
+                        || t.has(to, Tokens.POSSESSIVE)) && !anyTaken(taken, i, to)) {
                     more.add(new NameFinder.Found(i, to, EntityType.ORGANIZATION, f.name()));
                     i = to;
                     break;
@@ -127,6 +150,15 @@ final class CompanyCues {
             }
         }
         return more;
+    }
+
+    private static boolean anyTaken(boolean[] taken, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (taken[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void register(Map<String, NameFinder.Found> forms, Set<String> clashes, String key, NameFinder.Found f) {

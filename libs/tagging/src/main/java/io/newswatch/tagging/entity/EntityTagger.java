@@ -560,7 +560,8 @@ public final class EntityTagger {
 
     private static boolean rankedSurname(Tokens t, int i) {
         if (t.shape(i) != Tokens.CAPITALIZED || t.end(i) - t.start(i) < 3 || (t.flags(i) & WALK_STOP) != 0
-                || (t.flags(i) & EntityDictionary.BOUNDARIES) != 0 || !RANKS.contains(t.folded(i - 1))) {
+                || (t.flags(i) & EntityDictionary.BOUNDARIES) != 0 || !t.capitalized(i - 1)
+                || !RANKS.contains(t.folded(i - 1))) {
             return false;
         }
         String word = t.folded(i);

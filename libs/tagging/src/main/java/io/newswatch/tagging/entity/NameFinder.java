@@ -247,8 +247,8 @@ final class NameFinder {
     }
 
     /** Nouns for the members of an armed group: "Hashd fighters", "members of Harakat Hazm". */
-    private static final Set<String> MEMBERS = Set.of("fighters", "militants", "militiamen", "gunmen", "commanders",
-            "members", "insurgents", "jihadists", "operatives", "rebels");
+    private static final FoldedWords MEMBERS = FoldedWords.of(Set.of("fighters", "militants", "militiamen", "gunmen",
+            "commanders", "members", "insurgents", "jihadists", "operatives", "rebels"));
     /** Capitalised words for a creed, people or stance, not a group: "Sunni militants", "Islamist fighters". */
     private static final Set<String> NOT_GROUPS = Set.of("sunni", "shia", "shiite", "alawite", "yazidi", "druze",
             "christian", "muslim", "jewish", "arab", "turkmen", "sufi", "salafi", "jihadi", "foreign", "tribal",
@@ -260,7 +260,7 @@ final class NameFinder {
     private static void groupsByMembers(Tokens t, List<Found> found) {
         int n = t.size();
         for (int i = 1; i < n; i++) {
-            if (t.shape(i) != Tokens.LOWER || !MEMBERS.contains(t.folded(i)) || (t.flags(i) & GLUE) != 0) {
+            if (t.shape(i) != Tokens.LOWER || !MEMBERS.contains(t, i) || (t.flags(i) & GLUE) != 0) {
                 continue;
             }
             int to = i - 1;
@@ -371,8 +371,8 @@ final class NameFinder {
         }
         for (int i = 2; i < n; i++) {
             // "Qabr Fidda, a village 12 km south of Maskanah", "Umm Rabab, a farming town", "Tal Qasab, west of Sinjar"
-            if (t.has(i, Tokens.AFTER_COMMA) && !t.has(i, Tokens.SENTENCE_START) && apposedPlace(t, i)
-                    && free(t, owner, i - 1) && !overlaps(found, i - 1, i - 1)) {
+            if (t.has(i, Tokens.AFTER_COMMA) && !t.has(i, Tokens.SENTENCE_START) && free(t, owner, i - 1)
+                    && apposedPlace(t, i) && !overlaps(found, i - 1, i - 1)) {
                 int from = i - 1;
                 while (from > 0 && from > i - 3 && (t.flags(from) & GLUE) == 0 && free(t, owner, from - 1)) {
                     from--;
