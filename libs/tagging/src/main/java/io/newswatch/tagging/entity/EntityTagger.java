@@ -534,7 +534,7 @@ public final class EntityTagger {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
-            Hit person = bySurname.get(lookup.base(t, i));
+            Hit person = bySurname.isEmpty() ? null : bySurname.get(lookup.base(t, i));
             if (person == null && english && i > 0 && rankedSurname(t, i)) {
                 // "Gen. Allen", "Prime Minister Abadi": a surname after a rank or office names a person; its later
                 // mentions alone name the same one (English only: a German noun after "Minister" is capitalised)
