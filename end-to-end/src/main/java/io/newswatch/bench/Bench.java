@@ -323,7 +323,14 @@ public final class Bench {
                 new PipelineSampler.Counter("alerts raised", url(NewswatchService.ALERTER),
                         "alerter_alerts_raised_total", List.of()),
                 new PipelineSampler.Counter("alerts indexed", url(NewswatchService.INDEXER),
-                        "newswatch_indexer_documents_total", List.of("alerts", "outcome=\"indexed\"")));
+                        "newswatch_indexer_documents_total", List.of("alerts", "outcome=\"indexed\"")),
+                bulk("articles", "count"), bulk("articles", "sum"), bulk("alerts", "count"), bulk("alerts", "sum"));
+    }
+
+    /** The indexer's bulk requests to one index ({@code count}) or the documents in them ({@code sum}). */
+    private PipelineSampler.Counter bulk(String index, String part) {
+        return new PipelineSampler.Counter(BenchReport.bulkCounter(index, part), url(NewswatchService.INDEXER),
+                "newswatch_indexer_bulk_documents_" + part, List.of("index=\"" + index + "\""));
     }
 
     /**

@@ -114,6 +114,16 @@ final class BenchReport {
         return group == null ? Double.NaN : committedRate(group);
     }
 
+    /** The name of the counter of the indexer's bulk requests to an index ({@code count}) or their documents ({@code sum}). */
+    static String bulkCounter(String index, String part) {
+        return "indexer: bulk " + (part.equals("count") ? "requests " : "documents ") + index;
+    }
+
+    /** Documents per bulk request to an index over the window (newswatch_indexer_bulk_documents). */
+    double bulkDocuments(String index) {
+        return rate(bulkCounter(index, "sum")) / rate(bulkCounter(index, "count"));
+    }
+
     /** Records per second a consumer group committed over the window. */
     double committedRate(String group) {
         PipelineSampler.Tick first = null;
@@ -274,6 +284,9 @@ final class BenchReport {
                 rate("poller: pages"), rate("poller: failed polls"));
         out.printf("%-22s %10.1f%n", "alerts raised", rate("alerts raised"));
         out.printf("%-22s %10.1f%n", "alerts indexed", rate("alerts indexed"));
+        out.printf("%-22s %10s  (articles: %.1f/s of %.1f documents; alerts: %.1f/s of %.1f documents)%n",
+                "indexer: bulk requests", "", rate(bulkCounter("articles", "count")), bulkDocuments("articles"),
+                rate(bulkCounter("alerts", "count")), bulkDocuments("alerts"));
         out.printf("end to end (slowest stage): %.1f articles/s; slowest stage: %s; falling behind: %s%n",
                 endToEndRate(), limitingStage(), fallingBehind().isEmpty() ? "none" : String.join(", ",
                         fallingBehind()));
@@ -405,6 +418,8 @@ final class BenchReport {
         rates.put("slowestStage", limitingStage());
         rates.put("fallingBehind", fallingBehind());
         root.put("articlesPerSecond", rates);
+        root.put("indexerDocumentsPerBulkRequest", Map.of("articles", bulkDocuments("articles"), "alerts",
+                bulkDocuments("alerts")));
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("definition", "milliseconds from the article's fetched time (set by the poller when it parsed "
                 + "the feed response listing the item) to: the alert's timestamp (alertRaised), the webhook's receipt "

@@ -22,8 +22,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * How far consumer groups are behind on the topics they read: the records written to each partition and not yet
  * committed by the group. The one place newswatch reads lag (the poller's drain before fill, the benchmark's
- * timeline), in four admin requests whatever the number of groups: the groups' members, their committed offsets,
- * the topics' partitions and the partitions' end offsets. Uses the caller's {@link Admin} and does not close it.
+ * timeline), in five admin requests whatever the number of groups: the groups' members, their committed offsets,
+ * the topics' partitions, and the partitions' first and end offsets. Records retention has deleted are not counted:
+ * a partition is read from its log start when the group has committed nothing there or an offset retention has
+ * passed. Uses the caller's {@link Admin} and does not close it.
  */
 public final class ConsumerGroupLag {
 
@@ -35,10 +37,11 @@ public final class ConsumerGroupLag {
      * One group's lag on one topic.
      *
      * @param active             the group has at least one member (a group without one is a stage that is down)
-     * @param committed          records after the group's committed offsets, summed over the partitions where it
-     *                           has committed one; -1 when it has committed none on this topic
-     * @param uncommittedRecords records of the partitions where the group has committed nothing (counted from
-     *                           offset 0): what a group reading from the start still has to read there
+     * @param committed          records after the group's committed offsets (or the log start, if later), summed
+     *                           over the partitions where it has committed one; -1 when it has committed none on
+     *                           this topic
+     * @param uncommittedRecords records of the partitions where the group has committed nothing (counted from the
+     *                           log start): what a group reading from the start still has to read there
      */
     public record Lag(boolean active, long committed, long uncommittedRecords) {
 
@@ -79,9 +82,14 @@ public final class ConsumerGroupLag {
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = get(admin.listConsumerGroupOffsets(specs).all());
         Map<String, TopicDescription> described = get(admin.describeTopics(topics).allTopicNames());
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        described.values().forEach(topic -> topic.partitions().forEach(partition ->
-                latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
+        described.values().forEach(topic -> topic.partitions().forEach(partition -> {
+            TopicPartition key = new TopicPartition(topic.name(), partition.partition());
+            latest.put(key, OffsetSpec.latest());
+            earliest.put(key, OffsetSpec.earliest());
+        }));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = get(admin.listOffsets(latest).all());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = get(admin.listOffsets(earliest).all());
 
         Map<Watched, Lag> lags = new LinkedHashMap<>();
         for (Watched stage : watched) {
@@ -92,11 +100,13 @@ public final class ConsumerGroupLag {
                 if (!end.getKey().topic().equals(stage.topic())) {
                     continue;
                 }
+                long start = starts.get(end.getKey()).offset();
                 OffsetAndMetadata offset = offsets.get(end.getKey());
                 if (offset == null) {
-                    uncommitted += end.getValue().offset();
+                    uncommitted += Math.max(0, end.getValue().offset() - start);
                 } else {
-                    behind = Math.max(behind, 0) + Math.max(0, end.getValue().offset() - offset.offset());
+                    long from = Math.max(start, offset.offset());
+                    behind = Math.max(behind, 0) + Math.max(0, end.getValue().offset() - from);
                 }
             }
             lags.put(stage, new Lag(active.getOrDefault(stage.group(), false), behind, uncommitted));

@@ -2,6 +2,8 @@ package io.newswatch.kafka;
 
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.kafka.DeadLetter;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,6 +57,23 @@ public final class TopicTable implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TopicTable.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * How long the broker holds an idle table's fetch. A fetch is answered as soon as one byte is there (fetch.min.bytes
+     * 1), so the wait adds no latency to a record: it only sets how often an idle table asks again. At Kafka's default
+     * (500 ms) a pipeline's ten or so tables cost the broker a fetch request each twice a second (docs/perf/README.md,
+     * "Kafka and Elasticsearch, session 6"). A table assigns its partitions once and never seeks while it runs. One
+     * case does wait: a transaction's commit or abort marker (newswatch's producers use none) can reach a
+     * {@code read_committed} table a held fetch later, so the wait is kept short.
+     */
+    static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(2);
+    /**
+     * A table commits nothing and has no group to leave, so its close need not wait for the fetch the broker holds
+     * (a plain close would take up to {@link #IDLE_FETCH_WAIT}).
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMillis(100);
+    /** What a table's consumer adds to {@link KafkaClients#tableConsumer}. */
+    static final Map<String, Object> CONSUMER_SETTINGS = Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) IDLE_FETCH_WAIT.toMillis());
 
     /** What a service does with the table's records. */
     public interface Listener {
@@ -219,10 +238,13 @@ public final class TopicTable implements AutoCloseable {
 
     /** One run: a fresh consumer resumes after the last applied offsets (from the beginning the first time). */
     private void run() throws InterruptedException {
-        try (KafkaConsumer<String, String> kafka = thread.using(clients.tableConsumer(clientId))) {
+        KafkaConsumer<String, String> kafka = thread.using(clients.tableConsumer(clientId, CONSUMER_SETTINGS));
+        try {
             if (!thread.closed()) {
                 follow(kafka);
             }
+        } finally {
+            kafka.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         }
     }
 

@@ -3,6 +3,7 @@ package io.newswatch.kafka;
 import io.newswatch.stack.TestStack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -22,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Lag read against the real local Kafka broker: committed, uncommitted, groups with and without members. */
+/**
+ * Lag read against the real local Kafka broker: committed, uncommitted, groups with and without members, records
+ * that retention deleted.
+ */
 class ConsumerGroupLagIT {
 
     private static TestStack stack;
@@ -77,6 +81,14 @@ class ConsumerGroupLagIT {
             assertThat(read.get(a).total()).isEqualTo(8);
             assertThat(read.get(b)).isEqualTo(new ConsumerGroupLag.Lag(true, 3, 0));
             assertThat(read.get(c)).isEqualTo(new ConsumerGroupLag.Lag(false, -1, 10));
+
+            // retention (here deleteRecords) removes partition 0's first five records: nobody can read them any more
+            admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(5)))
+                    .all().get(30, TimeUnit.SECONDS);
+            Map<ConsumerGroupLag.Watched, ConsumerGroupLag.Lag> afterRetention = lag.read(List.of(a, b, c));
+            assertThat(afterRetention.get(a)).isEqualTo(new ConsumerGroupLag.Lag(false, 1, 4));
+            assertThat(afterRetention.get(b)).isEqualTo(new ConsumerGroupLag.Lag(true, 3, 0));
+            assertThat(afterRetention.get(c)).isEqualTo(new ConsumerGroupLag.Lag(false, -1, 5));
         }
     }
 }

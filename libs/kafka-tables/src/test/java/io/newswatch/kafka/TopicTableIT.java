@@ -272,6 +272,60 @@ class TopicTableIT {
         };
     }
 
+    /**
+     * An idle table's consumer asks the broker about once per {@link TopicTable#IDLE_FETCH_WAIT}, not twice a second
+     * (Kafka's default wait), and a record written meanwhile still reaches it at once: the broker answers a held
+     * fetch as soon as one byte has arrived.
+     */
+    @Test
+    void anIdleTableConsumerFetchesRarelyAndStillSeesANewRecordAtOnce() throws Exception {
+        String topic = topic(3);
+        try (KafkaConsumer<String, String> consumer = clients.tableConsumer("table-it-idle", TopicTable.CONSUMER_SETTINGS)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            double before = fetches(consumer);
+            long idleUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+            while (System.nanoTime() < idleUntil) {
+                assertThat(consumer.poll(Duration.ofMillis(200))).isEmpty();
+            }
+            // Kafka's default wait (500 ms) makes about eight fetches in these four seconds
+            assertThat(fetches(consumer) - before).isLessThanOrEqualTo(3);
+
+            long sent = System.nanoTime();
+            send(topic, "key-late", "late");
+            List<ConsumerRecord<String, String>> read = new ArrayList<>();
+            while (read.isEmpty() && System.nanoTime() - sent < TimeUnit.SECONDS.toNanos(10)) {
+                consumer.poll(Duration.ofMillis(50)).forEach(read::add);
+            }
+            assertThat(read).extracting(ConsumerRecord::value).containsExactly("late");
+            assertThat(Duration.ofNanos(System.nanoTime() - sent))
+                    .isLessThan(TopicTable.IDLE_FETCH_WAIT.dividedBy(2));
+        }
+    }
+
+    /** Closing an idle table does not wait for the fetch the broker holds for it. */
+    @Test
+    void anIdleTableClosesAtOnce() throws Exception {
+        String topic = topic(3);
+        TopicTable table = table(topic, mapInto(new ConcurrentHashMap<>()), null);
+        assertThat(table.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        Thread.sleep(300); // its fetch is now held by the broker, for most of IDLE_FETCH_WAIT still
+        long closing = System.nanoTime();
+        table.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofMillis(700));
+    }
+
+    private static double fetches(KafkaConsumer<?, ?> consumer) {
+        return consumer.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().group().equals("consumer-fetch-manager-metrics")
+                        && metric.getKey().name().equals("fetch-total") && metric.getKey().tags().size() == 1)
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
     private String topic(int partitions) throws Exception {
         String name = stack.topicPrefix() + "table-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)
