@@ -80,13 +80,13 @@ public final class EntityTagger {
         int[] present = presentWords(tokens, lookup.ids());
         // 0. organisations named by their first or last word: what the dictionary found inside them is part of them
         //    ("Al Assad University Hospital" is no person, "Bank of England" no place), unless it is the whole name
+        //    Arabic place names by their head word ("Tal Qasab", "Ain al-Arab") likewise; a company named by a cue
+        //    ("shares of Kestrel") is no town of the same name; then the other mentions of the companies kept
+        List<NameFinder.Found> named = NameFinder.organizations(tokens, language);
+        ArabicNames.find(tokens, named, EntityType.LOCATION, language);
         List<NameFinder.Found> organizations = new ArrayList<>();
-        for (NameFinder.Found o : NameFinder.organizations(tokens, language)) {
-            if (matches.stream().noneMatch(m -> m.from() <= o.from() && m.to() >= o.to())) {
-                organizations.add(o);
-                matches.removeIf(m -> m.from() >= o.from() && m.to() <= o.to());
-            }
-        }
+        keepNamed(named, matches, organizations);
+        keepNamed(CompanyCues.repeats(tokens, organizations), matches, organizations);
 
         // 1. unambiguous matches
         List<Hit> hits = new ArrayList<>();
@@ -137,7 +137,7 @@ public final class EntityTagger {
             }
         }
         for (NameFinder.Found o : organizations) {
-            hits.add(new Hit(o.from(), o.to(), -1, o.name(), EntityType.ORGANIZATION, false));
+            hits.add(new Hit(o.from(), o.to(), -1, o.name(), o.type(), false));
             own(owner, o.from(), o.to());
         }
         // 3. people and places from cues
@@ -166,9 +166,88 @@ public final class EntityTagger {
         }
         // acronyms the text defines: "the Islamic State (IS) group" makes every later "IS" the Islamic State
         resolveAcronyms(tokens, owner, hits);
+        // "the Commission" after "the European Commission": a body's last word, capitalised, names it again
+        resolveShortOrganizations(tokens, owner, hits);
         // 4. short forms: a surname alone names the person named in full elsewhere in the text
-        resolveSurnames(tokens, lookup, owner, hits);
+        resolveSurnames(tokens, lookup, owner, hits, language == null || "en".equals(language));
         return aggregate(tokens, hits, titleEnd);
+    }
+
+    /**
+     * Keeps the discovered names that no dictionary match covers whole, and drops the matches inside them. A company
+     * named by a cue wins over a town of the same name that needs context anyway ("a stake in Kestrel").
+     */
+    private void keepNamed(List<NameFinder.Found> named, List<Match> matches, List<NameFinder.Found> kept) {
+        for (NameFinder.Found o : named) {
+            if (NameFinder.overlaps(kept, o.from(), o.to())) {
+                continue;
+            }
+            boolean covered = false;
+            for (Match m : matches) {
+                if (m.from() <= o.from() && m.to() >= o.to() && !(o.type() == EntityType.ORGANIZATION
+                        && m.from() == o.from() && m.to() == o.to() && ambiguousPlaces(m))) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                kept.add(o);
+                matches.removeIf(m -> m.from() >= o.from() && m.to() <= o.to());
+            }
+        }
+    }
+
+    private boolean ambiguousPlaces(Match m) {
+        for (int id : m.aliases()) {
+            KbEntity e = dictionary.entity(dictionary.alias(id).entity());
+            if (e.type() != EntityType.LOCATION || !e.ambiguous()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Capitalised last words of bodies that, after "the", name the body of the text that ends with them. */
+    private static final Set<String> SHORT_BODIES = Set.of("commission", "coalition", "council", "committee",
+            "ministry", "court", "tribunal", "agency", "alliance", "assembly", "parliament", "bank", "fund",
+            "union", "party", "front", "movement", "army", "command", "authority", "board", "observatory", "mission",
+            "federation", "organisation", "organization", "institute", "foundation", "group", "company", "corporation");
+
+    private void resolveShortOrganizations(Tokens t, int[] owner, List<Hit> hits) {
+        Map<String, Hit> byLastWord = new HashMap<>();
+        Set<String> clashes = new HashSet<>();
+        for (Hit h : hits) {
+            if (h.type(dictionary) != EntityType.ORGANIZATION || h.to() == h.from()
+                    || !SHORT_BODIES.contains(t.folded(h.to()))) {
+                continue;
+            }
+            Hit other = byLastWord.putIfAbsent(t.folded(h.to()), h);
+            if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
+                clashes.add(t.folded(h.to()));
+            }
+        }
+        clashes.forEach(byLastWord::remove);
+        if (byLastWord.isEmpty()) {
+            return;
+        }
+        for (int i = 1; i < t.size(); i++) {
+            if (owner[i] >= 0 || t.shape(i) != Tokens.CAPITALIZED || !t.is(i - 1, "the")
+                    || (t.flags(i) & EntityDictionary.BOUNDARIES) != 0 || t.has(i, Tokens.BOILERPLATE)
+                    || t.has(i, Tokens.TITLE)) {
+                continue;
+            }
+            // the whole name, not the first word of another one: "the Commission's", not "the Commission Building"
+            int after = i + 1;
+            if (after < t.size() && !t.has(i, Tokens.POSSESSIVE) && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
+                    && (t.capitalized(after) || t.is(after, "of") || t.is(after, "for"))) {
+                continue;
+            }
+            Hit body = byLastWord.get(t.folded(i));
+            if (body != null) {
+                hits.add(new Hit(i, i, body.entity(), body.discoveredName(), body.discoveredType(), false));
+                owner[i] = 1;
+            }
+        }
     }
 
     private List<Match> match(Tokens t, Vocabulary.Lookup lookup) {
@@ -283,6 +362,8 @@ public final class EntityTagger {
         boolean nameLike = adjacentName(t, m, matches);
         boolean placeCue = m.from() > 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
                 && (Cues.PLACE_CUES.contains(t.folded(m.from() - 1)) || listedPlace(t, m.from(), placed));
+        // "in March", "on Friday": a month or a day after a preposition is a date, not the town of that name
+        boolean dateWord = m.from() == m.to() && AFTER_PLACE.contains(t.folded(m.from()));
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         boolean bestWeak = false;
@@ -294,7 +375,7 @@ public final class EntityTagger {
                     + (certain.contains(e) ? 3 : 0)
                     + (entity.country() != null && countries.contains(entity.country()) && !certain.contains(e)
                     && !t.has(m.from(), Tokens.SENTENCE_START) ? 1 : 0); // "Reading of the report..." in England
-            if (entity.ambiguous() && (nameLike || (evidence == 0 && !placeCue))) {
+            if (entity.ambiguous() && (nameLike || (evidence == 0 && (!placeCue || dateWord)))) {
                 continue;
             }
             double score = entity.prior() + evidence;
@@ -427,7 +508,7 @@ public final class EntityTagger {
         return sorted;
     }
 
-    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits) {
+    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits, boolean english) {
         Map<String, Hit> bySurname = new HashMap<>();
         Set<String> clashes = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -449,19 +530,53 @@ public final class EntityTagger {
             }
         }
         clashes.forEach(bySurname::remove);
-        if (bySurname.isEmpty()) {
-            return;
-        }
         for (int i = 0; i < t.size(); i++) {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
-            Hit person = bySurname.get(lookup.base(t, i));
+            Hit person = bySurname.isEmpty() ? null : bySurname.get(lookup.base(t, i));
+            if (person == null && english && i > 0 && rankedSurname(t, i)) {
+                // "Gen. Allen", "Prime Minister Abadi": a surname after a rank or office names a person; its later
+                // mentions alone name the same one (English only: a German noun after "Minister" is capitalised)
+                person = new Hit(i, i, -1, t.surface(i), EntityType.PERSON, false);
+                bySurname.put(lookup.base(t, i), person);
+            }
             if (person != null) {
                 hits.add(new Hit(i, i, person.entity(), person.discoveredName(), person.discoveredType(), false));
                 owner[i] = 1;
             }
         }
+    }
+
+    /** Ranks and offices that a surname alone follows in news ("Gen. Allen", "President Assad"). */
+    private static final Set<String> RANKS = Set.of("president", "gen", "general", "colonel", "col", "lt",
+            "lieutenant", "sergeant", "sgt", "captain", "capt", "major", "maj", "admiral", "adm", "senator", "sen",
+            "rep", "governor", "gov", "mayor", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir",
+            "ayatollah", "imam", "pope", "cardinal", "archbishop", "bishop", "secretary", "minister", "premier",
+            "judge", "ambassador", "brigadier", "brig", "commander", "cmdr", "marshal", "prosecutor", "mullah", "mufti");
+    /** Words after "General" or "Major" that make a company or a league, not a person. */
+    private static final Set<String> NOT_SURNAMES = Set.of("electric", "dynamics", "mills", "atomics", "motors",
+            "league", "assembly", "staff", "election", "elections", "secretary", "manager", "counsel", "hospital");
+
+    private static boolean rankedSurname(Tokens t, int i) {
+        if (t.shape(i) != Tokens.CAPITALIZED || t.end(i) - t.start(i) < 3 || (t.flags(i) & WALK_STOP) != 0
+                || (t.flags(i) & EntityDictionary.BOUNDARIES) != 0 || !t.capitalized(i - 1)
+                || !RANKS.contains(t.folded(i - 1))) {
+            return false;
+        }
+        String word = t.folded(i);
+        if (Cues.NOT_NAMES.contains(word) || PersonFinder.title(word) || Cues.NOT_PERSON_ENDINGS.contains(word)
+                || NOT_SURNAMES.contains(word) || t.has(i - 1, Tokens.POSSESSIVE)) {
+            return false;
+        }
+        // the whole name: "General Hospital", "King Abdullah II Bridge" are no surnames alone
+        int after = i + 1;
+        if (after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0 && t.capitalized(after)) {
+            return false;
+        }
+        // "Major" and "General" at the start of a sentence are adjectives more often than ranks
+        String rank = t.folded(i - 1);
+        return !(("major".equals(rank) || "general".equals(rank)) && t.has(i - 1, Tokens.SENTENCE_START));
     }
 
     private List<FoundEntity> aggregate(Tokens t, List<Hit> hits, int titleEnd) {

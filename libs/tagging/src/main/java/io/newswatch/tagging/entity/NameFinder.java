@@ -35,7 +35,8 @@ final class NameFinder {
             "school", "academy", "department", "office", "bureau", "directorate", "administration", "network",
             "news", "times", "post", "fund", "trust", "partners", "securities", "capital", "investments",
             "petroleum", "oil", "gas", "energy", "telecom", "communications", "pharmaceuticals", "electric",
-            "steel", "mining", "insurance", "reserve", "board", "government", "militia", "militias", "regiment",
+            "steel", "mining", "insurance", "reserve", "board", "instruments", "electronics", "resources",
+            "laboratories", "chemicals", "aerospace", "logistics", "shipping", "ventures", "enterprises", "units", "government", "militia", "militias", "regiment",
             "battalion", "division", "corps", "fleet", "command", "force", "squadron", "club", "league", "church", "tribunal",
             "observatory", "mission", "alliance", "ministerium", "partei", "regierung", "ministère", "parti",
             "ministarstvo", "vlada", "stranka", "se", "kg", "kgaa", "sas", "sarl", "srl", "doo", "jsc", "pjsc");
@@ -56,10 +57,12 @@ final class NameFinder {
             "der", "die", "das", "den", "dem", "des", "le", "la", "les", "l", "u", "na");
     /** Words after a place name that make it one: "Nineveh province", "Tal Afar district". */
     private static final FoldedWords PLACE_AFTER = FoldedWords.of(Set.of("province", "governorate", "district",
-            "oblast", "region", "county", "prefecture", "canton", "municipality"));
+            "oblast", "region", "county", "prefecture", "canton", "municipality", "countryside", "neighbourhood",
+            "neighborhood", "subdistrict"));
     /** Words before "of" and a place: "the town of Qayyarah". */
     private static final FoldedWords PLACE_BEFORE = FoldedWords.of(Set.of("town", "city", "village", "towns",
-            "villages", "cities", "suburb", "district", "province", "port", "neighbourhood", "neighborhood"));
+            "villages", "cities", "suburb", "district", "province", "port", "neighbourhood", "neighborhood", "outskirts",
+            "countryside", "vicinity", "suburbs"));
 
     private NameFinder() {
     }
@@ -108,6 +111,9 @@ final class NameFinder {
         List<Found> found = new ArrayList<>();
         LanguagePatterns.organizations(t, language, found);
         acronymsAfterKind(t, found);
+        ArabicNames.find(t, found, EntityType.ORGANIZATION, language);
+        CompanyCues.find(t, found);
+        groupsByMembers(t, found);
         int n = t.size();
         int i = 0;
         while (i < n) {
@@ -240,6 +246,70 @@ final class NameFinder {
         }
     }
 
+    /** Nouns for the members of an armed group: "Hashd fighters", "members of Harakat Hazm". */
+    private static final FoldedWords MEMBERS = FoldedWords.of(Set.of("fighters", "militants", "militiamen", "gunmen",
+            "commanders", "members", "insurgents", "jihadists", "operatives", "rebels"));
+    /** Capitalised words for a creed, people or stance, not a group: "Sunni militants", "Islamist fighters". */
+    private static final Set<String> NOT_GROUPS = Set.of("sunni", "shia", "shiite", "alawite", "yazidi", "druze",
+            "christian", "muslim", "jewish", "arab", "turkmen", "sufi", "salafi", "jihadi", "foreign", "tribal",
+            "government", "opposition", "rebel", "regime", "coalition", "party", "parliament", "congress", "union",
+            "militia", "taliban", "kurd", "kurds", "baath", "hamas");
+    private static final String[] DEMONYM_ENDINGS = {"ian", "ean", "ese", "ish", "ic", "i", "ite", "ist", "an"};
+
+    /** An armed group named by its members: "Hashd fighters", "Ahrar militants", "members of Harakat Hazm". */
+    private static void groupsByMembers(Tokens t, List<Found> found) {
+        int n = t.size();
+        for (int i = 1; i < n; i++) {
+            if (t.shape(i) != Tokens.LOWER || !MEMBERS.contains(t, i) || (t.flags(i) & GLUE) != 0) {
+                continue;
+            }
+            int to = i - 1;
+            if (groupWord(t, to) && !t.has(to, Tokens.POSSESSIVE)) {
+                int from = to;
+                if (from > 0 && (t.flags(from) & GLUE) == 0 && groupWord(t, from - 1)
+                        && !t.has(from - 1, Tokens.POSSESSIVE)) {
+                    from--;
+                }
+                if (!overlaps(found, from, to) && (from == 0 || (t.flags(from) & GLUE) != 0
+                        || !t.capitalized(from - 1))) {
+                    found.add(new Found(from, to, EntityType.ORGANIZATION, t.surface(from, to)));
+                }
+            }
+            int from = i + 2;
+            if (from < n && t.is(i + 1, "of") && (t.flags(i + 1) & GLUE) == 0) {
+                if (t.is(from, "the") && from + 1 < n) {
+                    from++;
+                }
+                if ((t.flags(from) & GLUE) == 0 && groupWord(t, from)) {
+                    int end = from;
+                    while (end + 1 < n && end - from < 3 && (t.flags(end + 1) & GLUE) == 0 && groupWord(t, end + 1)
+                            && !t.has(end, Tokens.POSSESSIVE)) {
+                        end++;
+                    }
+                    if (!overlaps(found, from, end)) {
+                        found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean groupWord(Tokens t, int i) {
+        if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE) || t.end(i) - t.start(i) < 3) {
+            return false;
+        }
+        String word = t.folded(i);
+        if (Cues.NOT_NAMES.contains(word) || NOT_GROUPS.contains(word) || PersonFinder.title(word)) {
+            return false;
+        }
+        for (String ending : DEMONYM_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Two to six capital letters: "SNCF", "DSNS", "МЧС". */
     static boolean acronym(Tokens t, int i) {
         int length = t.end(i) - t.start(i);
@@ -299,8 +369,55 @@ final class NameFinder {
                 found.add(new Found(i + 2, to, EntityType.LOCATION, t.surface(i + 2, to)));
             }
         }
+        for (int i = 2; i < n; i++) {
+            // "Qabr Fidda, a village 12 km south of Maskanah", "Umm Rabab, a farming town", "Tal Qasab, west of Sinjar"
+            if (t.has(i, Tokens.AFTER_COMMA) && !t.has(i, Tokens.SENTENCE_START) && free(t, owner, i - 1)
+                    && apposedPlace(t, i) && !overlaps(found, i - 1, i - 1)) {
+                int from = i - 1;
+                while (from > 0 && from > i - 3 && (t.flags(from) & GLUE) == 0 && free(t, owner, from - 1)) {
+                    from--;
+                }
+                if (from == 0 || (t.flags(from) & GLUE) != 0 || !t.capitalized(from - 1)) {
+                    found.add(new Found(from, i - 1, EntityType.LOCATION, t.surface(from, i - 1)));
+                }
+            }
+        }
         LanguagePatterns.places(t, owner, language, found);
         return found;
+    }
+
+    /** Nouns for a place in apposition: "X, a village ...". */
+    private static final Set<String> PLACE_NOUNS = Set.of("village", "town", "city", "hamlet", "suburb",
+            "settlement", "township", "neighbourhood", "neighborhood", "district", "port", "oasis");
+    private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
+            "southeast", "southwest");
+
+    /** True when the words from {@code i} (after a comma) say that the name before the comma is a place. */
+    private static boolean apposedPlace(Tokens t, int i) {
+        int n = t.size();
+        if (t.is(i, "a") || t.is(i, "an")) {
+            for (int k = i + 1; k < Math.min(n, i + 4); k++) {
+                if (t.shape(k) != Tokens.LOWER || (t.flags(k) & GLUE) != 0) {
+                    return false;
+                }
+                if (PLACE_NOUNS.contains(t.folded(k))) {
+                    return k + 1 >= n || !t.is(k + 1, "council") && !t.is(k + 1, "hall");
+                }
+            }
+            return false;
+        }
+        int k = i;
+        if (t.shape(k) == Tokens.NUMBER && k + 2 < n && (t.is(k + 1, "km") || t.is(k + 1, "kilometres")
+                || t.is(k + 1, "kilometers") || t.is(k + 1, "miles"))) {
+            k += 2;
+        }
+        if (k + 1 >= n || !DIRECTIONS.contains(t.folded(k))) {
+            return false;
+        }
+        if (k + 2 < n && t.has(k + 1, Tokens.AFTER_HYPHEN) && DIRECTIONS.contains(t.folded(k + 1))) {
+            k++;
+        }
+        return k + 1 < n && t.is(k + 1, "of");
     }
 
     private static boolean free(Tokens t, int[] owner, int i) {

@@ -61,7 +61,7 @@ final class PersonFinder {
             int words = end - i + 1;
             boolean honorific = i > 0 && isHonorific(t, i - 1, language) && (glued(t, i) || afterInitial(t, i));
             boolean named = words >= 2 && (given == i || patronymic(t.folded(i + 1)) || slavicSurname(t, end, language));
-            if ((words >= 2 || honorific) && (named || hasCue(t, i, end, honorific))) {
+            if ((words >= 2 || honorific) && (named || hasCue(t, i, end, honorific, language))) {
                 found.add(new Found(i, end, t.surface(i, end)));
             }
             i = end + 1;
@@ -199,7 +199,7 @@ final class PersonFinder {
                 && !title(t.folded(i));
     }
 
-    private static boolean hasCue(Tokens t, int from, int to, boolean honorific) {
+    private static boolean hasCue(Tokens t, int from, int to, boolean honorific, String language) {
         if (honorific) {
             return true;
         }
@@ -225,6 +225,13 @@ final class PersonFinder {
                     || ("to".equals(before) && from > 1 && t.is(from - 2, "according"))) {
                 return true;
             }
+        }
+        // an age in commas: "Salim Jabouri, 42, a shopkeeper"
+        // (English only: elsewhere "rue de Rivoli, 12," is an address)
+        if ((language == null || "en".equals(language)) && after + 1 < t.size()
+                && t.has(after, Tokens.AFTER_COMMA) && t.shape(after) == Tokens.NUMBER
+                && t.end(after) - t.start(after) <= 3 && t.has(after + 1, Tokens.AFTER_COMMA) && to > from) {
+            return true;
         }
         // apposition: "X Y, the chair of ...", "X Y, a spokesman for ..."
         if (after < t.size() && t.has(after, Tokens.AFTER_COMMA)) {
