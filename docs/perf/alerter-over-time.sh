@@ -8,24 +8,10 @@ out=$(mkdir -p "$1" && cd "$1" && pwd); interval=$2; shift 2
 args="$*"
 jdk=$(ls -d /usr/lib/jvm/*25* | head -1)
 here=$(cd "$(dirname "$0")" && pwd)
-rm -f .newswatch/run/alerter-bench-*.pid
-BENCH_ALERTER_JAVA_TOOL_OPTIONS="${JTO:-} -Xlog:codecache=info,deoptimization=debug,jit+compilation=debug:file=$out/jit.log:uptime" \
-  ./mvnw -q -o -pl services/alerter -Pbench-kafka test-compile exec:exec -Dbench.args="$args" > "$out/bench.txt" 2>&1 &
-bench=$!
-pid=""
-until [ -n "$pid" ]; do
-  kill -0 $bench 2>/dev/null || { cat "$out/bench.txt"; exit 1; }
-  f=$(ls .newswatch/run/alerter-bench-*.pid 2>/dev/null | head -1 || true)
-  [ -n "$f" ] && pid=$(cut -d' ' -f1 "$f")
-  sleep 2
-done
+export BENCH_ALERTER_JAVA_TOOL_OPTIONS="${JTO:-} -Xlog:codecache=info,deoptimization=debug,jit+compilation=debug:file=$out/jit.log:uptime"
+source "$here/alerter-kafka-start.sh"
+start_alerter_bench "$out" "$args"
 echo "pid $pid" > "$out/pid"
-port=""
-until [ -n "$port" ]; do
-  port=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | sort -n | tail -1 || true)
-  sleep 2
-done
-articles() { curl -s "localhost:$port/q/metrics" | awk '/^alerter_articles_total/ {n = int($2)} END {print n + 0}'; }
 i=0
 while kill -0 $pid 2>/dev/null; do
   n=$(articles); t=$(date +%s)

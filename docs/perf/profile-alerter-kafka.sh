@@ -9,22 +9,8 @@ out=$(mkdir -p "$1" && cd "$1" && pwd); start="${2:-2500}"; seconds="${3:-40}"; 
 args="${*:-10000 5000 log}"
 jdk=$(ls -d /usr/lib/jvm/*25* | head -1)
 here=$(cd "$(dirname "$0")" && pwd)
-rm -f .newswatch/run/alerter-bench-*.pid
-./mvnw -q -o -pl services/alerter -Pbench-kafka test-compile exec:exec -Dbench.args="$args" > "$out/bench.txt" 2>&1 &
-bench=$!
-pid=""
-until [ -n "$pid" ]; do
-  kill -0 $bench 2>/dev/null || { cat "$out/bench.txt"; exit 1; }
-  f=$(ls .newswatch/run/alerter-bench-*.pid 2>/dev/null | head -1 || true)
-  [ -n "$f" ] && pid=$(cut -d' ' -f1 "$f")
-  sleep 2
-done
-port=""
-until [ -n "$port" ]; do
-  port=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | sort -n | tail -1 || true)
-  sleep 2
-done
-articles() { curl -s "localhost:$port/q/metrics" | awk '/^alerter_articles_total/ {n = int($2)} END {print n + 0}'; }
+source "$here/alerter-kafka-start.sh"
+start_alerter_bench "$out" "$args"
 until [ "$(articles)" -ge "$start" ]; do kill -0 $bench 2>/dev/null || exit 1; sleep 1; done
 n0=$(articles)
 [ "${NO_JFR:-}" = 1 ] || "$jdk/bin/jcmd" "$pid" JFR.start name=perf settings=profile duration="${seconds}s" \
