@@ -38,14 +38,16 @@ final class LanguagePatterns {
             "kancelarij", "strank", "sindikat", "ambasad", "opstin", "direkcij", "sekretarijat", "predsednistv",
             "predsjednistv", "inspektsi", "partii", "partij", "teatr", "muze", "muzej", "zhurnal", "shkol", "skol",
             "bolnits", "bolnic", "likarn", "bibliotek", "pozorist", "kazalist", "klinik", "gimnazi", "tsentr",
-            "assotsiats", "asocijacij", "korporats", "kontsern", "armi", "brigad", "divizi", "tserkv", "crkv", "vojsk", "voysk", "udruzenj"};
+            "assotsiats", "asocijacij", "korporats", "kontsern", "armi", "brigad", "divizi", "tserkv", "crkv", "vojsk", "voysk", "udruzenj",
+            "konsortsium", "konsorcij", "gvardi", "hvardi", "instituci", "birzh", "berz"};
     /** Head words of Slavic bodies that are short or common as stems, as whole folded words. */
     private static final Set<String> HEAD_WORDS = Set.of("mid", "sud", "suda", "sudu", "sudom", "sude", "vlada",
             "vlade", "vladi", "vladu", "vladom", "uprava", "uprave", "upravi", "upravu", "upravom", "front", "fronta",
             "frontu", "frontom", "ured", "ureda", "uredu", "vece", "veca", "vecu", "rada", "rady", "radi", "centar",
             "centra", "centru", "banka", "banke", "banci", "zavod", "zavoda", "zavodu", "pokret", "pokreta", "soyuz",
             "soyuza", "duma", "dumy", "dume", "shtab", "shtaba", "palata", "palaty", "fond", "fonda", "fondu", "luka", "luke",
-            "luci", "luku", "lukom");
+            "luci", "luku", "lukom", "bank", "banku", "bankom", "flot", "flota", "flotu", "flotom", "korpus", "korpusa",
+            "korpusu", "biuro", "byuro", "biro");
     /** Connectors inside a Slavic body's name: "Канцеларија за Косово и Метохију", "Комитет по обороне". */
     private static final Set<String> CONNECTORS = Set.of("za", "i", "po", "pri", "od", "na");
     /**
@@ -53,7 +55,17 @@ final class LanguagePatterns {
      * "-verband" or "-behörde", which as often name a kind ("Regierungspartei", "Aufsichtsbehörde").
      */
     private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "bundesamt", "bundesamts",
-            "landesamt", "landesamts"};
+            "landesamt", "landesamts", "bundesanstalt", "bundesagentur", "bundesinstitut", "bundesinstituts",
+            "bundeszentrale", "landesanstalt", "kriminalamt", "kriminalamts"};
+    /** Bodies named by what follows "für": "Bundesamt für Migration und Flüchtlinge". */
+    private static final Set<String> GERMAN_FOR_HEADS = Set.of("bundesamt", "landesamt", "bundesanstalt",
+            "bundesagentur", "bundesinstitut", "bundeszentrale", "landesanstalt", "ministerium", "institut",
+            "zentrum", "kommission", "beauftragte", "beauftragter");
+    /** Military units named by a compound and a number: "Panzergrenadierbrigade 41", "Jagdgeschwader 74". */
+    private static final String[] GERMAN_UNIT_ENDINGS = {"brigade", "division", "bataillon", "bataillons",
+            "regiment", "regiments", "geschwader", "geschwaders"};
+    /** Commands named by a compound and a place or body: "Landeskommando Brandenburg". */
+    private static final String[] GERMAN_COMMAND_ENDINGS = {"kommando", "kommandos"};
     /** French words before a company's or party's name: "la société Provence Vracs". */
     private static final Set<String> NAME_KINDS = Set.of("societe", "groupe", "entreprise", "compagnie", "firme",
             "parti", "syndicat", "constructeur");
@@ -80,11 +92,15 @@ final class LanguagePatterns {
             int end = quoted(t, i);
             if (end < 0 && slavic) {
                 end = slavicBody(t, i, language);
-                if (end >= 0 && i > 0 && t.capitalized(i - 1) && (t.flags(i) & GLUE) == 0 && !head(t, i - 1)
-                        && !PersonFinder.title(t.folded(i - 1))
-                        && !Cues.NOT_NAMES.contains(t.folded(i - 1)) && !NameFinder.overlaps(found, i - 1, i - 1)
-                        && t.shape(i) == Tokens.LOWER) {
-                    i--; // "Следственный комитет", "Demokratskog fronta": the adjective before is part of it
+                if (end >= 0 && t.shape(i) == Tokens.LOWER) {
+                    // "Следственный комитет", "Федеральная антимонопольная служба": the adjectives before are part
+                    // of it; a lower-case head whose adjective another name took is no name of its own
+                    int start = adjectivesBefore(t, i);
+                    if (start < 0 || NameFinder.overlaps(found, start, i - 1)) {
+                        end = -1;
+                    } else {
+                        i = start;
+                    }
                 }
             }
             if (end < 0) {
@@ -101,6 +117,9 @@ final class LanguagePatterns {
             }
             if (end < 0 && "fr".equals(language)) {
                 end = frenchBody(t, i);
+            }
+            if (end < 0 && "fr".equals(language)) {
+                end = frenchAdjectiveBody(t, i);
             }
 
             if (end >= 0 && !NameFinder.overlaps(found, i, end)) {
@@ -192,13 +211,13 @@ final class LanguagePatterns {
                 && !PersonFinder.title(t.folded(i - 1)) && !Cues.NOT_NAMES.contains(t.folded(i - 1))) {
             return -1; // the second word of another name: "Banje Luke", "Narodne Skupštine" is taken from its start
         }
-        if (!capitalHead && (i == 0 || !t.capitalized(i - 1) || (t.flags(i) & GLUE) != 0
-                || PersonFinder.title(t.folded(i - 1)))) {
+        if (!capitalHead && adjectivesBefore(t, i) < 0) {
             return -1; // "министерство" in running text is any ministry
         }
         int end = -1;
         boolean capitalSeen = false;
         int capitals = 0;
+        int capitalAdjective = -1;
         for (int k = i + 1; k < t.size() && k <= i + 6; k++) {
             if ((t.flags(k) & GLUE) != 0) {
                 break;
@@ -210,10 +229,16 @@ final class LanguagePatterns {
                 }
                 capitalSeen = true;
                 end = k;
-            } else if (CONNECTORS.contains(word)) {
-                if (k + 1 >= t.size() || !t.capitalized(k + 1) || (t.flags(k + 1) & GLUE) != 0) {
-                    break;
+                if (obliqueAdjective(word)) {
+                    capitalAdjective = k;
                 }
+            } else if (CONNECTORS.contains(word)) {
+                if (k + 1 >= t.size() || !t.capitalized(k + 1) || (t.flags(k + 1) & GLUE) != 0
+                        || k + 2 < t.size() && t.shape(k + 2) == Tokens.LOWER && head(t, k + 2)) {
+                    break; // "Narodna banka Srbije i Republički zavod": another body begins
+                }
+            } else if (capitalAdjective == k - 1 && !Cues.NOT_NAMES.contains(word) && word.length() >= 3) {
+                end = k; // "Генеральний штаб Збройних сил України": the noun of a capitalised adjective
             } else if (!capitalSeen && genitive(word) && !Cues.NOT_NAMES.contains(word)) {
                 end = k;
             } else {
@@ -224,6 +249,57 @@ final class LanguagePatterns {
             return i; // "Следственный комитет" alone: the adjective makes it a name
         }
         return end;
+    }
+
+    /**
+     * The first word of the adjectives before a lower-case head, capitalised, or -1: "Следственный комитет",
+     * "Федеральная антимонопольная служба", "Державної прикордонної служби" (at most two lower-case adjectives).
+     */
+    private static int adjectivesBefore(Tokens t, int head) {
+        int k = head - 1;
+        while (k > 0 && head - k <= 2 && t.shape(k) == Tokens.LOWER && (t.flags(k + 1) & GLUE) == 0
+                && slavicAdjective(t.folded(k))) {
+            k--;
+        }
+        if (k < 0 || (t.flags(k + 1) & GLUE) != 0 || !t.capitalized(k) || PersonFinder.title(t.folded(k))
+                || Cues.NOT_NAMES.contains(t.folded(k)) || head(t, k)
+                || k < head - 1 && !slavicAdjective(t.folded(k))) {
+            return -1; // "у Београду полицијска управа": a place, not the name's adjective
+        }
+        return k;
+    }
+
+    /** Folded endings of Slavic adjectives in any case and gender ("антимонопольная", "prykordonnoi", "revizorska"). */
+    private static final String[] SLAVIC_ADJECTIVE_ENDINGS = {"aya", "aja", "yy", "iy", "yi", "yj", "ij", "ny", "ky",
+            "oy", "oi", "oj", "ogo", "oho", "ego", "ykh", "ikh", "yh", "ih", "ym", "im", "om", "em", "na", "ni", "no",
+            "ne", "ka", "ki", "ko", "ke", "oe", "ye", "ie", "ee", "og", "yu", "iu", "ju"};
+
+    private static boolean slavicAdjective(String folded) {
+        if (folded.length() < 5) {
+            return false;
+        }
+        for (String ending : SLAVIC_ADJECTIVE_ENDINGS) {
+            if (folded.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Oblique-case adjective endings: "Збройних", "Вооружённых", "Oružanih", "Государственной" (not "России"). */
+    private static final String[] OBLIQUE_ADJECTIVE_ENDINGS = {"ykh", "ikh", "ih", "oy", "oi", "oj", "ogo", "oho",
+            "ego", "og"};
+
+    private static boolean obliqueAdjective(String folded) {
+        if (folded.length() < 5) {
+            return false;
+        }
+        for (String ending : OBLIQUE_ADJECTIVE_ENDINGS) {
+            if (folded.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] GENITIVE_ENDINGS = {"a", "ya", "y", "i", "e", "ov", "ev", "ey", "ykh", "ikh", "ogo",
@@ -247,18 +323,81 @@ final class LanguagePatterns {
         return false;
     }
 
-    /** "Wirtschaftsministeriums", "Bundesamt": i itself, or -1. */
+    /**
+     * "Wirtschaftsministeriums", "Bundesamt für Migration und Flüchtlinge", "Panzergrenadierbrigade 41",
+     * "Landeskommando Brandenburg": the last token, or -1.
+     */
     private static int germanBody(Tokens t, int i) {
         if (t.shape(i) != Tokens.CAPITALIZED) {
             return -1;
         }
         String folded = t.folded(i);
-        for (String ending : GERMAN_BODY_ENDINGS) {
-            if (folded.length() >= ending.length() + 3 && folded.endsWith(ending)) {
-                return i;
-            }
+        if (compound(folded, GERMAN_BODY_ENDINGS)) {
+            return germanFor(t, i);
+        }
+        if (GERMAN_FOR_HEADS.contains(folded)) {
+            int end = germanFor(t, i);
+            return end > i ? end : -1; // "Bundesamt" alone is any federal office
+        }
+        boolean next = i + 1 < t.size() && (t.flags(i + 1) & GLUE) == 0;
+        if (next && t.shape(i + 1) == Tokens.NUMBER && compound(folded, GERMAN_UNIT_ENDINGS)) {
+            return i + 1;
+        }
+        if (next && t.shape(i + 1) == Tokens.CAPITALIZED && !Cues.NOT_NAMES.contains(t.folded(i + 1))
+                && compound(folded, GERMAN_COMMAND_ENDINGS)) {
+            return i + 1;
         }
         return -1;
+    }
+
+    private static boolean compound(String folded, String[] endings) {
+        for (String ending : endings) {
+            if (folded.length() >= ending.length() + 3 && folded.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** German words inside a body's name after "für": "Bundesamt für Sicherheit in der Informationstechnik". */
+    private static final Set<String> GERMAN_NAME_LINKS = Set.of("und", "der", "des", "fur");
+
+    /**
+     * The body at {@code i} and what "für" names after it: "Bundesamt für Ausrüstung, Informationstechnik und Nutzung
+     * der Bundeswehr" (capitalised words, a few linking words, commas only in a list that "und" closes).
+     */
+    private static int germanFor(Tokens t, int i) {
+        int n = t.size();
+        if (i + 2 >= n || !t.folded(i + 1).equals("fur") || (t.flags(i + 1) & GLUE) != 0
+                || t.shape(i + 2) != Tokens.CAPITALIZED || (t.flags(i + 2) & GLUE) != 0) {
+            return i;
+        }
+        int end = i + 2;
+        int beforeComma = -1;
+        boolean linked = false;
+        for (int k = i + 3; k < n && k <= i + 10; k++) {
+            int flags = t.flags(k);
+            boolean comma = (flags & Tokens.AFTER_COMMA) != 0;
+            if ((flags & GLUE & ~Tokens.AFTER_COMMA) != 0 || comma && beforeComma >= 0) {
+                break;
+            }
+            if (t.shape(k) == Tokens.CAPITALIZED && (linked || comma) && !Cues.NOT_NAMES.contains(t.folded(k))) {
+                if (comma) {
+                    beforeComma = end;
+                }
+                end = k;
+                linked = false;
+            } else if (!comma && t.shape(k) == Tokens.LOWER && GERMAN_NAME_LINKS.contains(t.folded(k))
+                    && k + 1 < n && t.shape(k + 1) == Tokens.CAPITALIZED && (t.flags(k + 1) & GLUE) == 0) {
+                if (t.folded(k).equals("und")) {
+                    beforeComma = -1; // the list is closed
+                }
+                linked = true;
+            } else {
+                break; // two capitalised words in a row: the sentence goes on ("... für Migration Zahlen vor")
+            }
+        }
+        return beforeComma >= 0 ? beforeComma : end;
     }
 
     /** Abbreviations before a sports club's name, as written: "FC Barcelona", "VfB Stuttgart", "FK Partizan", "ФК Зенит". */
@@ -340,6 +479,68 @@ final class LanguagePatterns {
         return end;
     }
 
+    /** Capitalised French heads whose name goes on in lower case: "Parquet national antiterroriste". */
+    private static final Set<String> FRENCH_ADJECTIVE_HEADS = Set.of("direction", "parquet", "office", "conseil",
+            "cour", "autorite", "agence", "commission", "caisse", "institut", "inspection", "tribunal", "banque",
+            "federation", "confederation", "parti", "mouvement", "garde", "brigade", "haute", "haut");
+    private static final String[] FRENCH_ADJECTIVE_ENDINGS = {"al", "ale", "ales", "aux", "ique", "iques", "iste",
+            "istes", "ien", "ienne", "enne", "aire", "aires", "el", "elle", "if", "ive", "ieur", "ieure", "ier", "iere",
+            "ais", "aise", "ois", "oise", "ile"};
+
+    private static boolean frenchAdjective(String folded) {
+        if (folded.length() < 4) {
+            return false;
+        }
+        for (String ending : FRENCH_ADJECTIVE_ENDINGS) {
+            if (folded.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "le Parquet national antiterroriste", "la Direction générale de la sécurité intérieure", "l'Office national
+     * des forêts": a capitalised head inside a sentence, an adjective after it, then adjectives and "de" with a noun.
+     * The name's last token, or -1.
+     */
+    private static int frenchAdjectiveBody(Tokens t, int i) {
+        int n = t.size();
+        if (i + 1 >= n || t.shape(i) != Tokens.CAPITALIZED || (t.flags(i) & GLUE) != 0
+                || !FRENCH_ADJECTIVE_HEADS.contains(t.folded(i)) || t.shape(i + 1) != Tokens.LOWER
+                || (t.flags(i + 1) & GLUE) != 0 || !frenchAdjective(t.folded(i + 1))) {
+            return -1;
+        }
+        int end = i + 1;
+        for (int k = i + 2; k < n && k <= i + 8; k++) {
+            if ((t.flags(k) & GLUE) != 0) {
+                break;
+            }
+            String word = t.folded(k);
+            if (t.shape(k) == Tokens.LOWER && frenchAdjective(word)) {
+                end = k;
+                continue;
+            }
+            if (!FRENCH_OF.contains(word) || t.shape(k) != Tokens.LOWER) {
+                break;
+            }
+            int noun = k + 1;
+            if (noun < n && FRENCH_ARTICLES.contains(t.folded(noun)) && t.shape(noun) == Tokens.LOWER) {
+                noun++;
+            }
+            if (noun >= n || (t.flags(noun) & GLUE) != 0 || t.shape(noun) == Tokens.NUMBER
+                    || t.end(noun) - t.start(noun) < 3) {
+                break;
+            }
+            end = noun;
+            k = noun;
+            if (t.capitalized(noun)) {
+                break; // "de la Défense": the name ends with its capitalised word
+            }
+        }
+        return end;
+    }
+
     /** "la société Provence Vracs", "la société lyonnaise Cybelis": the name's last token. */
     private static int afterKind(Tokens t, int i) {
         if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAMES.contains(t.folded(i))) {
@@ -377,10 +578,16 @@ final class LanguagePatterns {
             }
             String before = t.folded(i - 1);
             boolean cue = prepositions.contains(before)
-                    || english && (before.equals("near") || before.equals("in") && englishPlaceAfterIn(t, i))
+                    || english && (before.equals("near") || (before.equals("in")
+                    || ENGLISH_PLACE_PREPOSITIONS.contains(before)
+                    || before.equals("of") && i >= 2 && COMPASS.contains(t.folded(i - 2))) && englishPlaceAfterIn(t, i))
                     || french && (before.equals("a") && t.surface(i - 1).equals("à") || before.equals("vers"));
             if (!cue || !free(t, owner, i, language)) {
                 continue; // the cheap test first: this runs for every word
+            }
+            if (i + 1 < n && owner[i + 1] >= 0 && (t.flags(i + 1) & GLUE) == 0 && t.capitalized(i + 1)
+                    && adjective(t.folded(i))) {
+                continue; // "у Верховній Раді": the adjective of a name found otherwise
             }
             int end = i;
             if (i + 1 < n && (t.flags(i + 1) & GLUE) == 0 && free(t, owner, i + 1, language)
@@ -410,6 +617,12 @@ final class LanguagePatterns {
             }
         }
     }
+
+    /** English words of movement or position before a place, beside "in": "outside Kherson", "towards Pokrovsk". */
+    private static final Set<String> ENGLISH_PLACE_PREPOSITIONS = Set.of("outside", "towards", "toward");
+    /** "north of X", "south-west of X". */
+    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northeast", "northwest",
+            "southeast", "southwest");
 
     /** Endings of languages, creeds and fields after "in" ("in Arabic", "in Kurdish", "in Islam"): no places. */
     private static final String[] NOT_PLACE_ENDINGS = {"ic", "ish", "ese", "ian", "ism", "ity", "ics", "ing", "ment",
