@@ -64,6 +64,39 @@ class LanguagePatternsTest {
     }
 
     @Test
+    void bodiesNamedByAdjectivesBeforeALowerCaseHead() {
+        assertThat(names("Проверку начала Федеральная таможенная служба, сообщил Балтийский судостроительный "
+                + "консорциум.", "ru", EntityType.ORGANIZATION))
+                .contains("Федеральная таможенная служба", "Балтийский судостроительный консорциум");
+        assertThat(names("Заяву оприлюднила Державна митна служба, а Оперативне командування Збройних сил України "
+                + "підтвердило удар.", "uk", EntityType.ORGANIZATION))
+                .contains("Державна митна служба", "Оперативне командування Збройних сил України");
+        assertThat(names("Izveštaj je objavila Državna revizorska institucija, a Narodna banka Srbije i Republički "
+                + "zavod za statistiku su ga komentarisali.", "sr", EntityType.ORGANIZATION))
+                .contains("Državna revizorska institucija", "Narodna banka Srbije").doesNotContain("zavod");
+        assertThat(names("У Београду полицијска управа није дала изјаву.", "sr", EntityType.ORGANIZATION))
+                .isEmpty();
+    }
+
+    @Test
+    void germanAndFrenchBodiesWithoutACapitalisedName() {
+        assertThat(names("Das Bundesamt für Bevölkerungsschutz und Katastrophenhilfe warnte; Soldaten der "
+                + "Panzerbrigade 12 und das Landeskommando Thüringen halfen.", "de", EntityType.ORGANIZATION))
+                .contains("Bundesamt für Bevölkerungsschutz und Katastrophenhilfe", "Panzerbrigade 12",
+                        "Landeskommando Thüringen");
+        assertThat(names("Ein Bundesamt prüft das. Eine Panzerbrigade wurde verlegt.", "de", EntityType.ORGANIZATION))
+                .isEmpty();
+        assertThat(names("Le Parquet national financier et la Direction générale des finances publiques ont "
+                + "ouvert une enquête.", "fr", EntityType.ORGANIZATION))
+                .contains("Parquet national financier", "Direction générale des finances publiques");
+    }
+
+    @Test
+    void anAdjectiveGluedToANameFoundOtherwiseIsNoPlace() {
+        assertThat(names("Закон ухвалили у Верховній Раді.", "uk", EntityType.LOCATION)).isEmpty();
+    }
+
+    @Test
     void placesAfterSlavicPrepositionsOfPlace() {
         assertThat(names("Совещание прошло в Кинешме, а делегация прибыла из Нижнего Тагила.", "ru",
                 EntityType.LOCATION)).contains("Кинешме");

@@ -56,6 +56,22 @@ class TopicClassifierTest {
     }
 
     @Test
+    void terrorismMilitaryCooperationAndEnergySecurityByWhatTheyMean() {
+        assertThat(topics("Enquête\nLe parquet antiterroriste a ouvert une enquête : le suspect avait prêté "
+                + "allégeance à un groupe djihadiste.", "fr")).contains("terrorism");
+        assertThat(topics("Затримання\nСБУ провела контртерористичну операцію, у затриманих вилучили вибухівку.",
+                "uk")).contains("terrorism");
+        assertThat(topics("Спільне виробництво\nПольща та Україна поглиблюють військово-технічну співпрацю: "
+                + "оборонна угода передбачає спільне виробництво снарядів.", "uk")).contains("military-cooperation");
+        assertThat(topics("Soldiers\nMilitary trainers from France will arrive under a new defence deal, and "
+                + "military co-operation will grow.", "en")).contains("military-cooperation");
+        assertThat(topics("НПЗ остановлен\nПосле атаки остановлен НПЗ, экспорт нефти через терминал сокращён, "
+                + "цены на бензин растут.", "ru")).contains("energy-security");
+        assertThat(topics("Raffinerie\nDie Raffinerie in Schwedt bleibt ohne Rohöl, die Ölversorgung Berlins ist "
+                + "gefährdet.", "de")).contains("energy-security");
+    }
+
+    @Test
     void termsThatFoldAlikeCountOnce() {
         // "Украину" (Russian) and "Україну" (Ukrainian) are both "ukrainu": one term, one weight
         TopicDefinition ukraine = new TopicDefinition("ukraine", "Ukraine", null, 4,
