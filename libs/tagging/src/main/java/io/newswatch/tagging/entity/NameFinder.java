@@ -211,7 +211,9 @@ final class NameFinder {
     private static final Set<String> ACRONYM_KINDS = Set.of("company", "firm", "group", "agency", "party", "bank",
             "operator", "broadcaster", "regulator", "watchdog", "carrier", "airline", "union", "insurer", "lender",
             "utility", "militia", "conglomerate", "manufacturer", "maker", "network", "channel", "societe", "groupe",
-            "syndicat", "compagnie", "parti", "operateur", "entreprise", "constructeur", "banque", "agence", "firme");
+            "syndicat", "compagnie", "parti", "operateur", "entreprise", "constructeur", "banque", "agence", "firme",
+            "trader", "producer", "supplier", "exporter", "importer", "refiner", "miner", "shipper", "distributor",
+            "retailer", "developer", "newspaper", "daily", "television", "radio", "outlet", "exchange", "fund");
     /** Endings of German compounds for a kind of body: "Katastrophenschutzdienst DSNS", "Energiekonzern RWE". */
     private static final String[] GERMAN_KIND_ENDINGS = {"konzern", "gruppe", "partei", "gewerkschaft", "betreiber",
             "versorger", "sender", "dienst", "behorde", "agentur", "verband", "unternehmen", "firma", "miliz",
