@@ -121,9 +121,6 @@ public final class EntityDictionary {
         int[] separators = new int[n];
         for (int i = 0; i < n; i++) {
             words[i] = vocabulary.add(tokens.folded(i));
-            if (n == 1 && kind != AliasKind.DEMONYM) {
-                vocabulary.markWholeName(words[i]);
-            }
             caseRule[i] = switch (tokens.shape(i)) {
                 case Tokens.UPPER -> tokens.end(i) - tokens.start(i) >= 2 ? ALL_CAPS : CAPITAL;
                 case Tokens.CAPITALIZED -> CAPITAL;

@@ -39,22 +39,12 @@ public final class Vocabulary {
      * term word "Sarajeva").
      */
     private final java.util.BitSet names = new java.util.BitSet();
-    /**
-     * The words that are a whole name on their own ("odesa"), as opposed to a word of a longer one ("odes" of "Nizhniy
-     * Odes"): an inflected word goes back to such a word first ("Одесу" is Odesa).
-     */
-    private final java.util.BitSet wholeNames = new java.util.BitSet();
 
     /** The id of a folded word of a name, adding it when new. */
     public int add(String folded) {
         int id = addTermWord(folded);
         names.set(id);
         return id;
-    }
-
-    /** Marks a word of a name as a whole name on its own. */
-    public void markWholeName(int id) {
-        wholeNames.set(id);
     }
 
     /** The id of a folded word of a topic term, adding it when new: no base form for inflected words. */
@@ -146,17 +136,15 @@ public final class Vocabulary {
     }
 
     /**
-     * The id of the first base form a rule makes of a word that is a whole name of the vocabulary, else of the first
-     * that is a word of a name, or {@link #UNKNOWN}. A stem keeps three letters, or two before a non-empty base
-     * ("Києва" is Київ).
+     * The id of the first base form a rule makes of a word that a name of the vocabulary has, or {@link #UNKNOWN}. A
+     * stem keeps three letters, or two before a base of two ("Києва" is Київ).
      */
     private int lemma(char[] chars, int from, int length, String[][] rules, int self) {
-        int partOfName = UNKNOWN;
         for (String[] rule : rules) {
             String ending = rule[0];
             String base = rule[1];
             int stem = length - ending.length();
-            if (stem < (base.isEmpty() ? 3 : 2) || !endsWith(chars, from, length, ending)) {
+            if (stem < (base.length() >= 2 ? 2 : 3) || !endsWith(chars, from, length, ending)) {
                 continue;
             }
             char[] candidate = new char[stem + base.length()];
@@ -164,15 +152,10 @@ public final class Vocabulary {
             base.getChars(0, base.length(), candidate, stem);
             int id = find(words, Tokenizer.hash(candidate, 0, candidate.length), candidate, 0, candidate.length);
             if (id != UNKNOWN && id != self && names.get(id)) {
-                if (wholeNames.get(id)) {
-                    return id;
-                }
-                if (partOfName == UNKNOWN) {
-                    partOfName = id;
-                }
+                return id;
             }
         }
-        return partOfName;
+        return UNKNOWN;
     }
 
     private static boolean endsWith(char[] chars, int from, int length, String ending) {
