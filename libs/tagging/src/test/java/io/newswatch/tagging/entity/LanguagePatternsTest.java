@@ -97,6 +97,12 @@ class LanguagePatternsTest {
     }
 
     @Test
+    void shortUkrainianStemsWithTheirVowelAlternation() {
+        assertThat(Fixtures.enricher().tag("Делегація прибула до Києва.", 0, "uk").entities())
+                .extracting(FoundEntity::id).contains("location/kyiv");
+    }
+
+    @Test
     void placesAfterSlavicPrepositionsOfPlace() {
         assertThat(names("Совещание прошло в Кинешме, а делегация прибыла из Нижнего Тагила.", "ru",
                 EntityType.LOCATION)).contains("Кинешме");

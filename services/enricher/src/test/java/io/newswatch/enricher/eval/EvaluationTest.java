@@ -24,8 +24,8 @@ class EvaluationTest {
     /** Floors, a little below the scores of the tagger when they were set: a drop below them is a regression. */
     static final double MIN_DOCUMENT_RECALL = 0.89;
     /** The same on the held-out articles alone, which no rule was tuned on. */
-    static final double MIN_HELD_OUT_RECALL = 0.80;
-    static final double MIN_TOPIC_F1 = 0.74;
+    static final double MIN_HELD_OUT_RECALL = 0.83;
+    static final double MIN_TOPIC_F1 = 0.76;
 
     static List<EvalDocument> tuned;
     static List<EvalDocument> heldOut;
