@@ -68,9 +68,9 @@ class LanguagePatternsTest {
         assertThat(names("Проверку начала Федеральная таможенная служба, сообщил Балтийский судостроительный "
                 + "консорциум.", "ru", EntityType.ORGANIZATION))
                 .contains("Федеральная таможенная служба", "Балтийский судостроительный консорциум");
-        assertThat(names("Заяву оприлюднила Державна митна служба, а Оперативне командування Збройних сил України "
+        assertThat(names("Заяву оприлюднила Державна митна служба, а Генеральний штаб Збройних сил України "
                 + "підтвердило удар.", "uk", EntityType.ORGANIZATION))
-                .contains("Державна митна служба", "Оперативне командування Збройних сил України");
+                .contains("Державна митна служба", "Генеральний штаб Збройних сил України");
         assertThat(names("Izveštaj je objavila Državna revizorska institucija, a Narodna banka Srbije i Republički "
                 + "zavod za statistiku su ga komentarisali.", "sr", EntityType.ORGANIZATION))
                 .contains("Državna revizorska institucija", "Narodna banka Srbije").doesNotContain("zavod");
