@@ -105,15 +105,15 @@ class AlertPlannerTest {
     void aReplayedArticleOfABigStoryRaisesNothingForAnArticleScopedRule() {
         rule("ferry", "ferry", null, null, Rule.Scope.ARTICLE);
         List<Articles> articles = new java.util.ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 100; i++) {
             articles.add(article().url("https://a.example/" + i).body("The ferry sailed, " + i + ".")
-                    .story("s1", 1 + i / 100, 1).fetched(T0.plusSeconds(i)));
+                    .story("s1", 1 + i / 25, 1).fetched(T0.plusSeconds(i)));
             assertThat(feed(articles.getLast())).hasSize(1);
         }
         for (Articles replay : articles) {
             assertThat(feed(replay)).isEmpty();
         }
-        // the state the pair stores holds counters, not the 300 ids
+        // the state the pair stores holds counters, not the 100 ids
         assertThat(Json.encode(history.onStory("ferry", "s1").orElseThrow()).length()).isLessThan(400);
     }
 
