@@ -58,7 +58,6 @@ import java.util.stream.Stream;
  */
 public final class IndexerCostBenchmark {
 
-    private static final double TICKS_PER_SECOND = 100;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern INDEXED = Pattern.compile(
             "newswatch_indexer_documents_total\\{[^}]*index=\"articles\"[^}]*outcome=\"indexed\"[^}]*} ([0-9.E]+)");
@@ -266,15 +265,8 @@ public final class IndexerCostBenchmark {
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
-    /** User plus system CPU of a process and its descendants, from {@code /proc/PID/stat}. */
     private static double cpuSeconds(ProcessHandle root) throws IOException {
-        long ticks = 0;
-        for (ProcessHandle process : Stream.concat(Stream.of(root), root.descendants()).toList()) {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        }
-        return ticks / TICKS_PER_SECOND;
+        return ElasticsearchCostBenchmark.cpuSeconds(root);
     }
 
     private static int freePort() throws IOException {
