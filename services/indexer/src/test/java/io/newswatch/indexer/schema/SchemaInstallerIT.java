@@ -88,18 +88,20 @@ class SchemaInstallerIT {
     @Test
     void anIndexCreatedUnderAnOlderTemplateTakesTheTemplatesRefreshInterval() throws Exception {
         String alias = stack.indices().alerts();
-        client.request("DELETE", "/" + alias + "-*", null);
-        client.request("PUT", "/" + IndexNames.firstIndex(alias), "{\"aliases\":{\"" + alias
+        String index = IndexNames.firstIndex(alias);
+        client.request("DELETE", "/" + index, null);
+        client.request("PUT", "/" + index, "{\"aliases\":{\"" + alias
                 + "\":{\"is_write_index\":true}},\"settings\":{\"index\":{\"refresh_interval\":\"42s\"}}}");
+        assertThat(client.request("GET", "/" + index + "/_settings", null)
+                .at("/" + index + "/settings/index/refresh_interval").asText()).isEqualTo("42s");
 
         installer.installWithRetry();
 
         String wanted = Json.mapper().readTree(ElasticsearchSchema.templates(stack.indices()).get(alias))
                 .at("/template/settings/index/refresh_interval").asText();
         assertThat(wanted).isNotEmpty();
-        assertThat(client.request("GET", "/" + IndexNames.firstIndex(alias) + "/_settings", null)
-                .at("/" + IndexNames.firstIndex(alias) + "/settings/index/refresh_interval").asText())
-                .isEqualTo(wanted);
+        assertThat(client.request("GET", "/" + index + "/_settings", null)
+                .at("/" + index + "/settings/index/refresh_interval").asText()).isEqualTo(wanted);
     }
 
     @Test
