@@ -2,6 +2,7 @@ package io.newswatch.tagging.entity;
 
 import io.newswatch.folding.TextFolding;
 import io.newswatch.tagging.kb.KnowledgeBaseLoader;
+import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Inflection;
 import io.newswatch.tagging.text.Tokens;
 
@@ -21,17 +22,23 @@ import java.util.Set;
 final class GivenNames {
 
     private static final Set<String> NAMES = load();
+    /** The same names, asked by a token's hash and folded characters: most words of a text are asked. */
+    private static final FoldedWords NAME_WORDS = FoldedWords.of(NAMES);
 
     private GivenNames() {
     }
 
     /** True when token {@code i}, or its base form in {@code language}, is a given name. */
     static boolean contains(Tokens t, int i, String language) {
-        String word = t.folded(i);
-        if (NAMES.contains(word)) {
+        if (NAME_WORDS.contains(t, i)) {
             return true;
         }
-        for (String[] rule : Inflection.rules(language)) {
+        String[][] rules = Inflection.rules(language);
+        if (rules.length == 0) {
+            return false;
+        }
+        String word = t.folded(i);
+        for (String[] rule : rules) {
             String ending = rule[0];
             if (word.length() - ending.length() >= 3 && word.endsWith(ending)
                     && NAMES.contains(word.substring(0, word.length() - ending.length()) + rule[1])) {
