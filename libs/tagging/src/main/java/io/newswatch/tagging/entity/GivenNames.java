@@ -21,9 +21,8 @@ import java.util.Set;
  */
 final class GivenNames {
 
-    private static final Set<String> NAMES = load();
-    /** The same names, asked by a token's hash and folded characters: most words of a text are asked. */
-    private static final FoldedWords NAME_WORDS = FoldedWords.of(NAMES);
+    /** Asked by a token's hash and folded characters (no string made): most words of a text are asked. */
+    private static final FoldedWords NAME_WORDS = FoldedWords.of(load());
 
     private GivenNames() {
     }
@@ -37,15 +36,39 @@ final class GivenNames {
         if (rules.length == 0) {
             return false;
         }
-        String word = t.folded(i);
+        // the base forms spelled in one small buffer, not a substring and a concatenation per rule
+        char[] chars = t.foldedChars();
+        int from = t.foldStart(i);
+        int length = t.foldLength(i);
+        char[] candidate = null;
         for (String[] rule : rules) {
             String ending = rule[0];
-            if (word.length() - ending.length() >= 3 && word.endsWith(ending)
-                    && NAMES.contains(word.substring(0, word.length() - ending.length()) + rule[1])) {
+            int stem = length - ending.length();
+            if (stem < 3 || !endsWith(chars, from, length, ending)) {
+                continue;
+            }
+            String base = rule[1];
+            int size = stem + base.length();
+            if (candidate == null || candidate.length < size) {
+                candidate = new char[size + 8];
+            }
+            System.arraycopy(chars, from, candidate, 0, stem);
+            base.getChars(0, base.length(), candidate, stem);
+            if (NAME_WORDS.contains(candidate, 0, size)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean endsWith(char[] chars, int from, int length, String ending) {
+        int offset = from + length - ending.length();
+        for (int k = 0; k < ending.length(); k++) {
+            if (chars[offset + k] != ending.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<String> load() {
