@@ -633,19 +633,21 @@ public final class EntityTagger {
         for (Hit h : hits) {
             byEntity.computeIfAbsent(h.key(dictionary), k -> new ArrayList<>()).add(h);
         }
-        Map<String, Double> scores = new HashMap<>();
+        double[] scores = new double[byEntity.size()];
         double max = 0;
-        for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
+        int index = 0;
+        for (List<Hit> entityHits : byEntity.values()) {
             double score = 0;
-            for (Hit h : e.getValue()) {
+            for (Hit h : entityHits) {
                 int at = t.start(h.from());
                 double weight = at < titleEnd ? TITLE_WEIGHT : at < titleEnd + LEAD_CHARS ? LEAD_WEIGHT : 1;
                 score += h.weak() ? weight * DEMONYM_FACTOR : weight;
             }
-            scores.put(e.getKey(), score);
+            scores[index++] = score;
             max = Math.max(max, score);
         }
         List<FoundEntity> found = new ArrayList<>(byEntity.size());
+        index = 0;
         for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
             List<FoundEntity.Mention> mentions = new ArrayList<>();
             for (Hit h : e.getValue()) {
@@ -657,7 +659,7 @@ public final class EntityTagger {
                 }
                 mentions.add(new FoundEntity.Mention(start, end, t.text().substring(start, end), h.weak()));
             }
-            double salience = Math.round(1000 * scores.get(e.getKey()) / max) / 1000.0;
+            double salience = Math.round(1000 * scores[index++] / max) / 1000.0;
             Hit first = e.getValue().get(0);
             if (first.entity() >= 0) {
                 KbEntity kb = dictionary.entity(first.entity());

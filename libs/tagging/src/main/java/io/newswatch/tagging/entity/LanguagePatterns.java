@@ -155,6 +155,8 @@ final class LanguagePatterns {
     /** Two-letter beginnings of the head words and stems, and their shortest length: most words fail these. */
     private static final boolean[] HEAD_STARTS = new boolean[1 << 12];
     private static final int HEAD_SHORTEST;
+    /** The head stems by their two-letter beginning ({@link #headStart}): a word is tried against its own few. */
+    private static final String[][] HEAD_STEMS_BY_START = new String[1 << 12][];
 
     static {
         int shortest = Integer.MAX_VALUE;
@@ -163,6 +165,13 @@ final class LanguagePatterns {
             HEAD_STARTS[headStart(head.charAt(0), head.charAt(1))] = true;
         }
         HEAD_SHORTEST = shortest;
+        for (String stem : HEAD_STEMS) {
+            int start = headStart(stem.charAt(0), stem.charAt(1));
+            String[] bucket = HEAD_STEMS_BY_START[start];
+            bucket = bucket == null ? new String[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+            bucket[bucket.length - 1] = stem;
+            HEAD_STEMS_BY_START[start] = bucket;
+        }
     }
 
     private static int headStart(char first, char second) {
@@ -176,8 +185,11 @@ final class LanguagePatterns {
                 || !HEAD_STARTS[headStart(t.foldedChars()[from], t.foldedChars()[from + 1])]) {
             return false;
         }
-        return wordOrInflected(t.folded(i), HEAD_WORDS, HEAD_STEMS);
+        String[] stems = HEAD_STEMS_BY_START[headStart(t.foldedChars()[from], t.foldedChars()[from + 1])];
+        return wordOrInflected(t.folded(i), HEAD_WORDS, stems == null ? NO_STEMS : stems);
     }
+
+    private static final String[] NO_STEMS = {};
 
     /**
      * A Slavic body from its head word at {@code i}: "Министерство обороны", "Савеза самосталних синдиката",
