@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 /**
@@ -78,6 +79,7 @@ public final class Deliverer {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final IntPredicate owns;
+    private final Function<String, AlertHistory.Entry> current;
     private final Sink sink;
     private final MeterRegistry registry;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
@@ -89,16 +91,21 @@ public final class Deliverer {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
-     * @param owns whether this instance notifies for a partition of the alerts topic (now)
+     * @param owns    whether this instance notifies for a partition of the alerts topic (now)
+     * @param current the history's latest view of an alert by id, null once it holds the alert no longer (settled
+     *                and forgotten): an entry handed to {@link #deliver} may be a stale copy (a sweep's snapshot),
+     *                so each channel is checked against this view after it is claimed
      */
     public Deliverer(List<Channel> channels, ChannelResolver resolver, Policy policy, Clock clock,
-                     ScheduledExecutorService scheduler, IntPredicate owns, Sink sink, MeterRegistry registry) {
+                     ScheduledExecutorService scheduler, IntPredicate owns,
+                     Function<String, AlertHistory.Entry> current, Sink sink, MeterRegistry registry) {
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.resolver = resolver;
         this.policy = policy;
         this.clock = clock;
         this.scheduler = scheduler;
         this.owns = owns;
+        this.current = current;
         this.sink = sink;
         this.registry = registry;
         registry.gauge("alerter.deliveries.pending", tasks, Map::size);
@@ -132,17 +139,22 @@ public final class Deliverer {
         return alertId + "\n" + channel;
     }
 
-    /** Starts notifying every unsettled channel of the alert that is not being notified already. */
+    /**
+     * Starts notifying every unsettled channel of the alert that is not being notified already. The entry may be
+     * older than the history (a sweep's snapshot): what is sent is decided from the history's view read after the
+     * channel is claimed, so a channel settled meanwhile, here or by another instance, is not sent again.
+     */
     public void deliver(AlertHistory.Entry entry) {
         Alert alert = entry.alert();
         for (String channel : entry.unsettledChannels()) {
             String claim = claim(alert.id(), channel);
-            if (settledHere.contains(claim) || !claimed.add(claim)) {
+            AlertHistory.Entry now = claimUnsettled(alert.id(), channel, claim);
+            if (now == null) {
                 continue;
             }
-            Alert.Delivery before = alert.deliveries().stream().filter(d -> d.channel().equals(channel))
+            Alert.Delivery before = now.alert().deliveries().stream().filter(d -> d.channel().equals(channel))
                     .findFirst().orElse(null);
-            Task task = new Task(claim, List.of(alert), false, channel, entry.partition(),
+            Task task = new Task(claim, List.of(now.alert()), false, channel, entry.partition(),
                     before == null ? 0 : before.attempts());
             if (before != null && SENDING.equals(before.status())) {
                 inDoubt(task, before);
@@ -150,6 +162,25 @@ public final class Deliverer {
                 start(task);
             }
         }
+    }
+
+    /**
+     * Claims the channel of the alert for a task of this instance when it is still unsettled, and returns the
+     * history's view of the alert then; null (and nothing claimed) when another task has it or it is settled.
+     * The order matters: a task settles its channel here before it gives up its claim, and the history reads the
+     * settled status back before that mark is dropped ({@link #onStatus}); so once the claim is ours, either the
+     * mark or the history's view says "settled" if it is.
+     */
+    private AlertHistory.Entry claimUnsettled(String alertId, String channel, String claim) {
+        if (!claimed.add(claim)) {
+            return null;
+        }
+        AlertHistory.Entry now = settledHere.contains(claim) ? null : current.apply(alertId);
+        if (now == null || !now.unsettledChannels().contains(channel)) {
+            claimed.remove(claim);
+            return null;
+        }
+        return now;
     }
 
     /**
@@ -179,15 +210,21 @@ public final class Deliverer {
             Map<String, Alert.Delivery> latest = new HashMap<>();
             alert.deliveries().forEach(d -> latest.put(d.channel(), d));
             for (String channel : alert.channels()) {
-                Alert.Delivery before = latest.get(channel);
                 String claim = claim(alert.id(), channel);
-                if (AlertHistory.isSettled(before) || settledHere.contains(claim) || !claimed.add(claim)) {
+                if (AlertHistory.isSettled(latest.get(channel))) {
                     continue;
                 }
+                AlertHistory.Entry now = claimUnsettled(alert.id(), channel, claim);
+                if (now == null) {
+                    continue;
+                }
+                Alert.Delivery before = now.alert().deliveries().stream().filter(d -> d.channel().equals(channel))
+                        .findFirst().orElse(null);
                 if (before != null && SENDING.equals(before.status())) {
-                    inDoubt(new Task(claim, List.of(alert), false, channel, partition, before.attempts()), before);
+                    inDoubt(new Task(claim, List.of(now.alert()), false, channel, partition, before.attempts()),
+                            before);
                 } else {
-                    byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(alert);
+                    byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(now.alert());
                 }
             }
         }

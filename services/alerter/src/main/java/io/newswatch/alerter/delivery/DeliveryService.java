@@ -110,7 +110,8 @@ public class DeliveryService {
         Gauge.builder("alerter.status.writes.pending", writes, DurableWrites::pending)
                 .description("Delivery statuses and dead letters waiting for Kafka").register(registry);
         ChannelResolver resolver = new ChannelResolver(rules.book()::get, settings.webhooks());
-        deliverer = new Deliverer(channels, resolver, policy, clock, scheduler, this::serves, new Deliverer.Sink() {
+        deliverer = new Deliverer(channels, resolver, policy, clock, scheduler, this::serves,
+                alertId -> log.history().find(alertId), new Deliverer.Sink() {
             @Override
             public CompletionStage<Void> status(Alert alert) {
                 return writes.write(() -> publisher.publish(alert).subscribeAsCompletionStage(),
