@@ -44,7 +44,7 @@ final class GivenNames {
         for (String[] rule : rules) {
             String ending = rule[0];
             int stem = length - ending.length();
-            if (stem < 3 || !endsWith(chars, from, length, ending)) {
+            if (stem < 3 || !t.endsWith(i, ending)) {
                 continue;
             }
             String base = rule[1];
@@ -59,16 +59,6 @@ final class GivenNames {
             }
         }
         return false;
-    }
-
-    private static boolean endsWith(char[] chars, int from, int length, String ending) {
-        int offset = from + length - ending.length();
-        for (int k = 0; k < ending.length(); k++) {
-            if (chars[offset + k] != ending.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Set<String> load() {

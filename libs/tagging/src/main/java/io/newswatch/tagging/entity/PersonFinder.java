@@ -94,25 +94,13 @@ final class PersonFinder {
         if (Cues.TITLE_WORDS.contains(t, i)) {
             return true;
         }
-        char[] chars = t.foldedChars();
-        int from = t.foldStart(i);
         int length = t.foldLength(i);
         for (String ending : TITLE_ENDINGS) {
-            if (length > ending.length() + 2 && endsWith(chars, from, length, ending)) {
+            if (length > ending.length() + 2 && t.endsWith(i, ending)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean endsWith(char[] chars, int from, int length, String ending) {
-        int offset = from + length - ending.length();
-        for (int k = 0; k < ending.length(); k++) {
-            if (chars[offset + k] != ending.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Endings of Russian and Ukrainian patronymics, folded, in every case. */
