@@ -51,6 +51,8 @@ public final class Bench {
 
     /** How long the services may take to be ready; the alerter reads and compiles every rule first. */
     private static final Duration STARTUP = Duration.ofMinutes(5);
+    /** Each half of the searchable probe's calibration (without it, then with it). */
+    private static final Duration PROBE_CALIBRATION = Duration.ofSeconds(10);
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -61,6 +63,8 @@ public final class Bench {
     private final IndexNames indices = IndexNames.withPrefix(run);
     private final AtomicBoolean cleaned = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
+    /** The corpus' stories, as written (the enricher's are counted in Elasticsearch at the end). */
+    private final StoryTally stories = new StoryTally();
     private final Map<NewswatchService, Integer> ports = new EnumMap<>(NewswatchService.class);
     private LocalStack stack;
     /** The services' environment, and the bench's own Kafka clients with the same settings. */
@@ -126,10 +130,12 @@ public final class Bench {
         try {
             hook = new AlertHook();
             sites = new NewsSites(options.hosts(), options.feeds(), options.window(), options.contentInFeed());
-            CorpusGenerator corpus = new CorpusGenerator(options.seed(), options.alerting());
+            CorpusGenerator corpus = new CorpusGenerator(options.seed(), options.matchRate(), options.alerting());
             int backlog = options.backlog() * options.feeds();
             for (int i = 0; i < backlog; i++) {
-                sites.publish(corpus.next());
+                NewsArticle article = corpus.next();
+                stories.add(article);
+                sites.publish(article);
             }
             published.set(backlog);
             Path files = stack.home().dir().resolve("bench").resolve(run);
@@ -141,6 +147,12 @@ public final class Bench {
                     this::pids, published::get);
             probe = new SearchProbe(stack.setup(), indices.articles());
             sampler.start();
+            Long elasticsearch = pids().get("elasticsearch");
+            double probeCost = elasticsearch == null ? Double.NaN
+                    : probe.calibrate(elasticsearch, PROBE_CALIBRATION, 20);
+            out.printf("searchable probe: %.2f ms of Elasticsearch's CPU per request (%d s without it, %d s with "
+                    + "it asking for 20 absent ids); it follows every %dth article%n", probeCost,
+                    PROBE_CALIBRATION.toSeconds(), PROBE_CALIBRATION.toSeconds(), probeEvery());
             probe.start();
 
             out.printf("publishing %d articles/s%s; warm-up %d s, then %d s measured%n", options.rate(),
@@ -151,9 +163,11 @@ public final class Bench {
             sleepSeconds(options.warmupSeconds());
             following.set(true);
             PipelineSampler.Tick windowStart = sampler.sample();
+            long probeRequestsFrom = probe.requests();
             Instant windowFrom = Instant.now();
             sleepSeconds(options.seconds());
             PipelineSampler.Tick windowEnd = sampler.sample();
+            long probeRequests = probe.requests() - probeRequestsFrom;
             Instant windowTo = Instant.now();
             Map<String, Double> reported = serviceReported();
             following.set(false);
@@ -162,11 +176,14 @@ public final class Bench {
             out.println("measured; waiting up to 20 s for the last alerts and documents of the window");
             drain();
             String loadAfter = loadAverage();
+            StoryTally.Summary indexedStories = StoryTally.indexed(stack.setup(), indices.articles());
 
             BenchReport report = new BenchReport(options, run, loadBefore, loadAfter, ruleLoad, publishingFrom,
                     windowFrom, windowTo, windowStart, windowEnd, sampler.ticks(), sampler.peakRss(),
                     hook.arrivals(), probe.found(), probe.missing(), reported,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    new BenchReport.Stories(stories.summary(), indexedStories),
+                    new BenchReport.Probe(SearchProbe.EVERY_MS, probeEvery(), probeRequests, probeCost));
             report.print(out);
             Path json = options.json() != null ? options.json()
                     : stack.home().dir().resolve("bench").resolve(run + ".json");
@@ -261,10 +278,15 @@ public final class Bench {
         return Double.NaN;
     }
 
+    /** The searchable probe follows one article in this many: enough for percentiles, cheap for Elasticsearch. */
+    private int probeEvery() {
+        return options.throughput() ? 100 : 10;
+    }
+
     private Thread publisher(CorpusGenerator corpus, AtomicBoolean following) {
         publishing = true;
         long base = published.get();
-        int sampleEvery = options.throughput() ? 10 : 1;
+        int sampleEvery = probeEvery();
         return Thread.ofPlatform().name("bench-publisher").start(() -> {
             long began = System.nanoTime();
             long count = 0;
@@ -273,6 +295,7 @@ public final class Bench {
                 long due = (long) (elapsed * options.rate());
                 while (count < due && publishing) {
                     NewsArticle article = corpus.next();
+                    stories.add(article);
                     String id = sites.publish(article);
                     if (following.get() && article.number() % sampleEvery == 0) {
                         probe.follow(id, Instant.now());

@@ -25,15 +25,18 @@ import java.nio.file.Path;
  * @param storage        measure the disk the run's indices and topics take, and extrapolate to a year
  * @param json           where the JSON report goes, null for the default under .newswatch/bench/
  * @param alerting       percent of originals that carry the watched sentence the webhook rule matches, or -1 for
- *                       the five webhook rules on the corpus' own subjects (about two alerts in three articles)
+ *                       the five webhook rules on the corpus' own subjects (the security desk's articles)
+ * @param matchRate      how many articles match at least one rule: a realistic few percent, or all
  */
 record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int seconds, long seed, int feeds, int hosts,
-                    int window, int backlog, boolean contentInFeed, boolean storage, Path json, int alerting) {
+                    int window, int backlog, boolean contentInFeed, boolean storage, Path json, int alerting,
+                    CorpusGenerator.MatchRate matchRate) {
 
     static final String USAGE = """
             usage: ./newswatch bench [--mode latency|throughput] [--rate N] [--rules N] [--seconds N] [--warmup N]
                                      [--seed N] [--feeds N] [--hosts N] [--window N] [--backlog N]
                                      [--content-in-feed] [--storage] [--json FILE] [--alerting PERCENT]
+                                     [--match-rate few|all]
               --mode latency     fixed rate (default 100 articles/s): poll-to-alert and poll-to-search latency
               --mode throughput  a backlog of --backlog items per feed, then a rate above capacity (default 1500/s):
                                  sustained articles/s of each stage
@@ -44,8 +47,10 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
               --content-in-feed  whole text in the feed, fullText off (default: article pages, fullText on)
               --storage          at the end, the disk its indices and topics take per article, and a year's worth
               --json FILE        the report as JSON (default .newswatch/bench/<run>.json)
-              --alerting PERCENT one webhook rule on a sentence that PERCENT of the articles carry (3: a realistic
+              --alerting PERCENT one webhook rule on a sentence that PERCENT of the stories carry (3: a realistic
                                  share, 100: every article alerts) instead of five on the corpus' own subjects
+              --match-rate few   a realistic few percent of the articles match at least one rule (default: the
+                                 security desk's, about 4%); all: every article names someone a rule watches
             """;
 
     /**
@@ -77,6 +82,7 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
         int window = positive("--window", flags.window, 30);
         int backlog = nonNegative("--backlog", flags.backlog, throughput ? 25 : 0);
         int alerting = flags.alerting;
+        CorpusGenerator.MatchRate matchRate = CorpusGenerator.MatchRate.parse(flags.matchRate);
         if (alerting > 100) {
             throw new IllegalArgumentException("--alerting is a percentage, at most 100");
         }
@@ -87,8 +93,7 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
             throw new IllegalArgumentException("--backlog (" + backlog + ") cannot exceed --window (" + window + ")");
         }
         return new BenchOptions(mode, rate, rules, warmup, seconds, flags.seed, feeds, Math.min(hosts, feeds), window,
-                backlog, flags.contentInFeed, flags.storage, flags.json,
-                alerting);
+                backlog, flags.contentInFeed, flags.storage, flags.json, alerting, matchRate);
     }
 
     /** True when the flags ask for the usage ({@code -h}, {@code --help}). */
@@ -135,6 +140,8 @@ record BenchOptions(String mode, int rate, int rules, int warmupSeconds, int sec
         Path json;
         @Option(names = "--alerting")
         int alerting = -1;
+        @Option(names = "--match-rate")
+        String matchRate = "few";
     }
 
     boolean throughput() {

@@ -19,6 +19,22 @@ final class BenchReport {
                     double allRulesSeconds, String alerterHeap) {
     }
 
+    /** The corpus' stories as written, and as the enricher clustered the indexed articles (null if not read). */
+    record Stories(StoryTally.Summary corpus, StoryTally.Summary indexed) {
+    }
+
+    /**
+     * The searchable probe: its period, one article followed in {@code everyNth}, its requests in the window, and
+     * Elasticsearch's CPU per request as calibrated before publishing (NaN if not measured).
+     */
+    record Probe(long periodMs, int everyNth, long requestsInWindow, double elasticsearchMsPerRequest) {
+
+        /** Elasticsearch CPU seconds the probe cost in the window, by the calibration; 0 when unknown. */
+        double cpuSeconds() {
+            return Double.isNaN(elasticsearchMsPerRequest) ? 0 : requestsInWindow * elasticsearchMsPerRequest / 1000;
+        }
+    }
+
     /** Percentiles of a set of durations, in milliseconds. */
     record Latency(int count, double p50, double p95, double p99, double max) {
 
@@ -63,12 +79,14 @@ final class BenchReport {
     private final int notFound;
     private final Map<String, Double> reported;
     private final int cores;
+    private final Stories stories;
+    private final Probe probe;
 
     BenchReport(BenchOptions options, String run, String loadBefore, String loadAfter, RuleLoad ruleLoad,
                 Instant publishingFrom, Instant windowFrom, Instant windowTo, PipelineSampler.Tick start,
                 PipelineSampler.Tick end, List<PipelineSampler.Tick> ticks, Map<String, Long> peakRss,
                 List<AlertHook.Arrival> arrivals, List<SearchProbe.Found> found, int notFound,
-                Map<String, Double> reported, int cores) {
+                Map<String, Double> reported, int cores, Stories stories, Probe probe) {
         this.options = options;
         this.run = run;
         this.loadBefore = loadBefore;
@@ -86,6 +104,8 @@ final class BenchReport {
         this.notFound = notFound;
         this.reported = reported;
         this.cores = cores;
+        this.stories = stories;
+        this.probe = probe;
     }
 
     double seconds() {
@@ -290,8 +310,18 @@ final class BenchReport {
         out.printf("end to end (slowest stage): %.1f articles/s; slowest stage: %s; falling behind: %s%n",
                 endToEndRate(), limitingStage(), fallingBehind().isEmpty() ? "none" : String.join(", ",
                         fallingBehind()));
-        out.printf("articles matching at least one rule: %.1f%%; alerts raised per article: %.2f%n",
-                100 * rate("alerter: matched") / rate("alerter"), rate("alerts raised") / rate("alerter"));
+        out.printf("articles matching at least one rule: %.1f%% (--match-rate %s); alerts raised per article: %.2f%n",
+                100 * rate("alerter: matched") / rate("alerter"), options.matchRate().name().toLowerCase(
+                        java.util.Locale.ROOT), rate("alerts raised") / rate("alerter"));
+        out.printf("stories, as the corpus wrote them: %s%n", stories.corpus());
+        out.printf("stories, as the enricher clustered the indexed articles: %s%n",
+                stories.indexed() == null ? "not read (Elasticsearch did not answer)" : stories.indexed());
+        double elasticsearchCpu = cpuSeconds("elasticsearch");
+        double indexed = rate("indexer") * seconds();
+        out.printf("Elasticsearch CPU per indexed article: %.2f ms, of which the bench's searchable probe %.2f "
+                        + "(%,d requests in the window at %.2f ms each, calibrated): %.2f ms without it%n",
+                1000 * elasticsearchCpu / indexed, 1000 * probe.cpuSeconds() / indexed, probe.requestsInWindow(),
+                probe.elasticsearchMsPerRequest(), 1000 * (elasticsearchCpu - probe.cpuSeconds()) / indexed);
 
         out.println();
         out.println("Latency (ms) of articles the poller fetched in the window; 'poll' = the article's fetched time,");
@@ -299,7 +329,8 @@ final class BenchReport {
         out.printf("%-40s %7s %8s %8s %8s %8s%n", "", "n", "p50", "p95", "p99", "max");
         printLatency(out, "poll -> alert raised (alert timestamp)", pollToAlertRaised());
         printLatency(out, "poll -> webhook received", pollToWebhook());
-        printLatency(out, "poll -> searchable (ids query, 200 ms)", pollToSearchable());
+        printLatency(out, "poll -> searchable (ids query, " + probe.periodMs() + " ms, 1 in " + probe.everyNth() + ")",
+                pollToSearchable());
         if (notFound > 0) {
             out.printf("  (%d followed articles were not found in Elasticsearch by the end)%n", notFound);
         }
@@ -405,8 +436,23 @@ final class BenchReport {
                 Map.entry("seconds", options.seconds()), Map.entry("seed", options.seed()),
                 Map.entry("feeds", options.feeds()), Map.entry("hosts", options.hosts()),
                 Map.entry("window", options.window()), Map.entry("backlog", options.backlog()),
-                Map.entry("contentInFeed", options.contentInFeed())));
+                Map.entry("contentInFeed", options.contentInFeed()), Map.entry("matchRate",
+                        options.matchRate().name().toLowerCase(java.util.Locale.ROOT)),
+                Map.entry("alerting", options.alerting())));
         root.put("machine", Map.of("cores", cores, "loadBefore", loadBefore, "loadAfter", loadAfter));
+        root.put("matchRate", options.matchRate().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Object> storyJson = new LinkedHashMap<>();
+        storyJson.put("corpus", stories.corpus());
+        storyJson.put("indexed", stories.indexed());
+        root.put("stories", storyJson);
+        Map<String, Object> probeJson = new LinkedHashMap<>();
+        probeJson.put("periodMs", probe.periodMs());
+        probeJson.put("everyNthArticle", probe.everyNth());
+        probeJson.put("requestsInWindow", probe.requestsInWindow());
+        probeJson.put("elasticsearchMsPerRequest", Double.isNaN(probe.elasticsearchMsPerRequest()) ? null
+                : probe.elasticsearchMsPerRequest());
+        probeJson.put("elasticsearchCpuSecondsInWindow", probe.cpuSeconds());
+        root.put("searchProbe", probeJson);
         root.put("window", Map.of("from", windowFrom.toString(), "to", windowTo.toString(), "seconds", seconds()));
         root.put("ruleLoad", ruleLoad);
         Map<String, Object> rates = new LinkedHashMap<>();
@@ -423,8 +469,9 @@ final class BenchReport {
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("definition", "milliseconds from the article's fetched time (set by the poller when it parsed "
                 + "the feed response listing the item) to: the alert's timestamp (alertRaised), the webhook's receipt "
-                + "(webhook), the first ids query on the articles alias that found it, polled every 200 ms "
-                + "(searchable); articles fetched within the window only");
+                + "(webhook), the first ids query on the articles alias that found it, polled every "
+                + probe.periodMs() + " ms for one article in " + probe.everyNth() + " (searchable); articles fetched "
+                + "within the window only");
         latency.put("alertRaised", pollToAlertRaised());
         latency.put("webhook", pollToWebhook());
         latency.put("searchable", pollToSearchable());

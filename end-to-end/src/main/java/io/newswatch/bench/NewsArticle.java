@@ -11,7 +11,8 @@ import java.util.List;
  * @param title      the headline
  * @param byline     the author
  * @param paragraphs the text, paragraph by paragraph (the first is the lead)
- * @param copyOf     the number of the article this one is a syndicated copy of, or -1 for an original
+ * @param copyOf     the number of the first article of its story when this one is a later article of the story (another
+ *                   outlet's write-up or syndicated copy), or -1 for the first
  */
 public record NewsArticle(long number, String slug, String desk, String title, String byline, List<String> paragraphs,
                           long copyOf) {
@@ -35,7 +36,13 @@ public record NewsArticle(long number, String slug, String desk, String title, S
         return text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
+    /** True for a later article of a story (not its first). */
     public boolean syndicated() {
         return copyOf >= 0;
+    }
+
+    /** The number of its story's first article: the same for every article of one story. */
+    public long story() {
+        return copyOf >= 0 ? copyOf : number;
     }
 }

@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  * places that the corpus rarely or never mentions (as a large deployment's rules do: each analyst's own beat), in
  * the shapes of the alerter's README: phrases, entity fields, boolean combinations with exclusions, topic and
  * location filters, proximity, wildcards. A small share (0.3%) watch what the corpus is about (NATO, Crimea,
- * Lavrov, topic:syria...), so an article matches a few rules at 10k and a few dozen at 100k. These rules notify no
+ * Lavrov, topic:syria...), so an article of the corpus' security desk matches a few rules at 10k and a few dozen at
+ * 100k; and one rule watches each of {@link CorpusGenerator#WATCHED_NAMES}, which every story names under
+ * {@code --match-rate all} and none otherwise. These rules notify no
  * channel (alerts are raised, stored and indexed); {@link #hooks} are the few that notify the benchmark's webhook,
  * one alert per matching article, which is how delivery latency is measured.
  */
@@ -54,12 +56,18 @@ public final class RuleGenerator {
         this.random = new SplittableRandom(seed ^ 0x5eed5L);
     }
 
-    /** {@code count} rules with ids {@code bench-rule-<n>}, notifying no channel. */
+    /**
+     * {@code count} rules with ids {@code bench-rule-<n>}, notifying no channel; the last of them watch
+     * {@link CorpusGenerator#WATCHED_NAMES} (as many as {@code count} allows).
+     */
     public List<Rule> rules(int count) {
         List<Rule> rules = new ArrayList<>(count);
         Instant now = Instant.now();
+        List<String> watched = CorpusGenerator.WATCHED_NAMES;
+        int firstWatched = Math.max(0, count - watched.size());
         for (int n = 0; n < count; n++) {
-            String query = random.nextDouble() < HOT ? pick(HOT_QUERIES) : coldQuery();
+            String drawn = random.nextDouble() < HOT ? pick(HOT_QUERIES) : coldQuery();
+            String query = n >= firstWatched ? "\"" + watched.get(n - firstWatched) + "\"" : drawn;
             String owner = "analyst-" + (n % 250);
             rules.add(new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, "bench-rule-" + n, now, name(query), query, List.of(),
                     true, owner, List.of("bench"), Rule.Scope.STORY, null, Rule.Mode.INSTANT, null, null));

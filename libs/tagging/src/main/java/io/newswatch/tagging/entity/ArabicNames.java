@@ -72,7 +72,7 @@ final class ArabicNames {
         int end = i;
         int k = i + 1;
         while (k < t.size() && k - i < MAX_WORDS && (t.flags(k) & GLUE) == 0 && !t.has(k - 1, Tokens.POSSESSIVE)) {
-            if (t.capitalized(k) && !t.has(k, Tokens.BOILERPLATE) && !Cues.NOT_NAMES.contains(t.folded(k))) {
+            if (t.capitalized(k) && !t.has(k, Tokens.BOILERPLATE) && !Cues.NOT_NAME_WORDS.contains(t, k)) {
                 end = k++;
             } else if (t.shape(k) == Tokens.LOWER && PARTICLES.contains(t.folded(k)) && k + 1 < t.size()
                     && (t.flags(k + 1) & GLUE) == 0 && t.capitalized(k + 1)) {

@@ -114,7 +114,7 @@ final class CompanyCues {
             }
             register(forms, clashes, key(t, f.from(), f.to()), f);
             if (f.to() > f.from() && CORPORATE_ENDINGS.contains(t.folded(f.to())) && t.shape(f.from()) == Tokens.CAPITALIZED
-                    && t.end(f.from()) - t.start(f.from()) >= 3 && !Cues.NOT_NAMES.contains(t.folded(f.from()))
+                    && t.end(f.from()) - t.start(f.from()) >= 3 && !Cues.NOT_NAME_WORDS.contains(t, f.from())
                     && !GivenNames.contains(t, f.from(), "en")) {
                 register(forms, clashes, t.folded(f.from()), f);
             }
@@ -185,8 +185,8 @@ final class CompanyCues {
     }
 
     private static boolean nameWord(Tokens t, int i) {
-        return t.capitalized(i) && !t.has(i, Tokens.BOILERPLATE) && !Cues.NOT_NAMES.contains(t.folded(i))
-                && !PersonFinder.title(t.folded(i)) && t.end(i) - t.start(i) >= 2;
+        return t.capitalized(i) && !t.has(i, Tokens.BOILERPLATE) && !Cues.NOT_NAME_WORDS.contains(t, i)
+                && !PersonFinder.title(t, i) && t.end(i) - t.start(i) >= 2;
     }
 
     /** The first token of the capitalised name that ends at {@code to}, or -1. */

@@ -132,15 +132,15 @@ final class CoordinatedPlaces {
         int end = i;
         int second = i + 1;
         if (second < t.size() && (t.flags(second) & GLUE) == 0 && free(t, owner, second, language)
-                && !NameFinder.ORGANIZATION_ENDINGS.contains(t.folded(second))
-                && !Cues.NOT_PERSON_ENDINGS.contains(t.folded(second))
+                && !NameFinder.ORGANIZATION_ENDING_WORDS.contains(t, second)
+                && !Cues.NOT_PERSON_ENDING_WORDS.contains(t, second)
                 && (second + 1 >= t.size() || !t.capitalized(second + 1) || (t.flags(second + 1) & GLUE) != 0)
                 && (!slavic || LanguagePatterns.adjective(t.folded(i)))) {
             end = second; // "Tal Afar", "Krywyj Rih", "Нижнем Новгороде"
         }
         int after = end + 1;
         if (after < t.size() && (t.flags(after) & (Tokens.SENTENCE_START | Tokens.LINE_START)) == 0
-                && Cues.SPEECH_VERBS.contains(t.folded(after))) {
+                && Cues.SPEECH_VERB_WORDS.contains(t, after)) {
             return -1; // "and Hassan said": a person
         }
         return end;
@@ -148,9 +148,9 @@ final class CoordinatedPlaces {
 
     private static boolean free(Tokens t, int[] owner, int i, String language) {
         return owner[i] < 0 && t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE)
-                && !Cues.NOT_NAMES.contains(t.folded(i)) && t.end(i) - t.start(i) >= 3
-                && !GivenNames.contains(t, i, language) && !PersonFinder.title(t.folded(i))
-                && !NameFinder.ORGANIZATION_ENDINGS.contains(t.folded(i))
-                && !NameFinder.ORGANIZATION_HEADS.contains(t.folded(i)) && !LanguagePatterns.head(t, i);
+                && !Cues.NOT_NAME_WORDS.contains(t, i) && t.end(i) - t.start(i) >= 3
+                && !GivenNames.contains(t, i, language) && !PersonFinder.title(t, i)
+                && !NameFinder.ORGANIZATION_ENDING_WORDS.contains(t, i)
+                && !NameFinder.ORGANIZATION_HEAD_WORDS.contains(t, i) && !LanguagePatterns.head(t, i);
     }
 }

@@ -1,5 +1,7 @@
 package io.newswatch.tagging.entity;
 
+import io.newswatch.tagging.text.FoldedWords;
+
 import java.util.Arrays;
 import java.util.Set;
 
@@ -161,4 +163,14 @@ public final class Cues {
     static final Set<String> PLACE_CUES = words("in", "to", "from", "into", "across", "within", "near", "toward",
             "towards", "visit", "visited", "visiting", "neighbouring", "neighboring", "throughout", "inside",
             "outside", "entered", "leave", "left", "reach", "reached", "via", "occupied", "invaded");
+
+    // The lists above as FoldedWords, for the per-token checks of the finders: a token's hash and folded characters
+    // answer them without making the token a string and probing a Set (several per cent of tagging in a profile).
+    static final FoldedWords TITLE_WORDS = FoldedWords.of(TITLES);
+    static final FoldedWords SPEECH_VERB_WORDS = FoldedWords.of(SPEECH_VERBS);
+    static final FoldedWords PARTICLE_WORDS = FoldedWords.of(PARTICLES);
+    static final FoldedWords NOT_NAME_WORDS = FoldedWords.of(NOT_NAMES);
+    static final FoldedWords NOT_PERSON_ENDING_WORDS = FoldedWords.of(NOT_PERSON_ENDINGS);
+    static final FoldedWords NOT_PERSON_START_WORDS = FoldedWords.of(NOT_PERSON_STARTS);
+    static final FoldedWords PLACE_CUE_WORDS = FoldedWords.of(PLACE_CUES);
 }

@@ -40,9 +40,57 @@ public final class EntityTagger {
     }
 
     /** A resolved mention before aggregation: token span, and who it names. */
-    private record Hit(int from, int to, int entity, String discoveredName, EntityType discoveredType, boolean weak) {
+    private static final class Hit {
+        private final int from;
+        private final int to;
+        private final int entity;
+        private final String discoveredName;
+        private final EntityType discoveredType;
+        private final boolean weak;
+        /** A discovered name's id, made once: aggregation and the short-form passes ask for it again and again. */
+        private String discoveredKey;
+
+        Hit(int from, int to, int entity, String discoveredName, EntityType discoveredType, boolean weak) {
+            this.from = from;
+            this.to = to;
+            this.entity = entity;
+            this.discoveredName = discoveredName;
+            this.discoveredType = discoveredType;
+            this.weak = weak;
+        }
+
+        int from() {
+            return from;
+        }
+
+        int to() {
+            return to;
+        }
+
+        int entity() {
+            return entity;
+        }
+
+        String discoveredName() {
+            return discoveredName;
+        }
+
+        EntityType discoveredType() {
+            return discoveredType;
+        }
+
+        boolean weak() {
+            return weak;
+        }
+
         String key(EntityDictionary d) {
-            return entity >= 0 ? d.entity(entity).id() : NameFinder.idOf(discoveredType, discoveredName);
+            if (entity >= 0) {
+                return d.entity(entity).id();
+            }
+            if (discoveredKey == null) {
+                discoveredKey = NameFinder.idOf(discoveredType, discoveredName);
+            }
+            return discoveredKey;
         }
 
         EntityType type(EntityDictionary d) {
@@ -361,7 +409,7 @@ public final class EntityTagger {
                         List<Match> matches, Map<Integer, Integer> contextCache, boolean[] placed) {
         boolean nameLike = adjacentName(t, m, matches);
         boolean placeCue = m.from() > 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
-                && (Cues.PLACE_CUES.contains(t.folded(m.from() - 1)) || listedPlace(t, m.from(), placed));
+                && (Cues.PLACE_CUE_WORDS.contains(t, m.from() - 1) || listedPlace(t, m.from(), placed));
         // "in March", "on Friday": a month or a day after a preposition is a date, not the town of that name
         boolean dateWord = m.from() == m.to() && AFTER_PLACE.contains(t.folded(m.from()));
         int best = -1;
@@ -417,15 +465,15 @@ public final class EntityTagger {
         int before = m.from() - 1;
         if (before >= 0 && !germanNouns && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0 && t.shape(before) == Tokens.CAPITALIZED
                 && !t.has(before, Tokens.SENTENCE_START) && !t.has(before, Tokens.POSSESSIVE)
-                && !Cues.NOT_NAMES.contains(t.folded(before)) && !Cues.TITLES.contains(t.folded(before))
-                && !Cues.PLACE_CUES.contains(t.folded(before)) && !covered(matches, before)) {
+                && !Cues.NOT_NAME_WORDS.contains(t, before) && !Cues.TITLE_WORDS.contains(t, before)
+                && !Cues.PLACE_CUE_WORDS.contains(t, before) && !covered(matches, before)) {
             return true;
         }
         int after = m.to() + 1;
         return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
                 && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
                 && !t.has(after, Tokens.AFTER_HYPHEN) && !AFTER_PLACE.contains(t.folded(after))
-                && !Cues.TITLES.contains(t.folded(after)) && !covered(matches, after);
+                && !Cues.TITLE_WORDS.contains(t, after) && !covered(matches, after);
     }
 
     /** An acronym in brackets right after a name ("Islamic State (IS)") names that entity everywhere in the text. */
@@ -459,14 +507,14 @@ public final class EntityTagger {
     private static boolean adjacentName(Tokens t, Match m, List<Match> matches) {
         int before = m.from() - 1;
         if (before >= 0 && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0 && t.shape(before) == Tokens.CAPITALIZED
-                && !Cues.NOT_NAMES.contains(t.folded(before)) && !Cues.TITLES.contains(t.folded(before))
+                && !Cues.NOT_NAME_WORDS.contains(t, before) && !Cues.TITLE_WORDS.contains(t, before)
                 && !covered(matches, before)) {
             return true;
         }
         int after = m.to() + 1;
         return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
                 && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
-                && !Cues.NOT_NAMES.contains(t.folded(after)) && !covered(matches, after);
+                && !Cues.NOT_NAME_WORDS.contains(t, after) && !covered(matches, after);
     }
 
     private static boolean covered(List<Match> matches, int token) {
@@ -585,19 +633,21 @@ public final class EntityTagger {
         for (Hit h : hits) {
             byEntity.computeIfAbsent(h.key(dictionary), k -> new ArrayList<>()).add(h);
         }
-        Map<String, Double> scores = new HashMap<>();
+        double[] scores = new double[byEntity.size()];
         double max = 0;
-        for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
+        int index = 0;
+        for (List<Hit> entityHits : byEntity.values()) {
             double score = 0;
-            for (Hit h : e.getValue()) {
+            for (Hit h : entityHits) {
                 int at = t.start(h.from());
                 double weight = at < titleEnd ? TITLE_WEIGHT : at < titleEnd + LEAD_CHARS ? LEAD_WEIGHT : 1;
                 score += h.weak() ? weight * DEMONYM_FACTOR : weight;
             }
-            scores.put(e.getKey(), score);
+            scores[index++] = score;
             max = Math.max(max, score);
         }
         List<FoundEntity> found = new ArrayList<>(byEntity.size());
+        index = 0;
         for (Map.Entry<String, List<Hit>> e : byEntity.entrySet()) {
             List<FoundEntity.Mention> mentions = new ArrayList<>();
             for (Hit h : e.getValue()) {
@@ -609,7 +659,7 @@ public final class EntityTagger {
                 }
                 mentions.add(new FoundEntity.Mention(start, end, t.text().substring(start, end), h.weak()));
             }
-            double salience = Math.round(1000 * scores.get(e.getKey()) / max) / 1000.0;
+            double salience = Math.round(1000 * scores[index++] / max) / 1000.0;
             Hit first = e.getValue().get(0);
             if (first.entity() >= 0) {
                 KbEntity kb = dictionary.entity(first.entity());

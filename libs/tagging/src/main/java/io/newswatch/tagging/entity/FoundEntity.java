@@ -41,7 +41,11 @@ public record FoundEntity(String id, String name, EntityType type, String countr
 
     /** Mentions that name the entity outright (not demonyms). */
     public int strongMentions() {
-        return (int) mentions.stream().filter(m -> !m.weak()).count();
+        int strong = 0;
+        for (Mention m : mentions) {
+            strong += m.weak() ? 0 : 1;
+        }
+        return strong; // a loop, not a stream: asked for every entity of every article
     }
 
     /** Distinct surface forms, in order of first appearance. */

@@ -2,6 +2,7 @@ package io.newswatch.tagging.entity;
 
 import io.newswatch.folding.TextFolding;
 import io.newswatch.tagging.kb.KnowledgeBaseLoader;
+import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Inflection;
 import io.newswatch.tagging.text.Tokens;
 
@@ -20,21 +21,40 @@ import java.util.Set;
  */
 final class GivenNames {
 
-    private static final Set<String> NAMES = load();
+    /** Asked by a token's hash and folded characters (no string made): most words of a text are asked. */
+    private static final FoldedWords NAME_WORDS = FoldedWords.of(load());
 
     private GivenNames() {
     }
 
     /** True when token {@code i}, or its base form in {@code language}, is a given name. */
     static boolean contains(Tokens t, int i, String language) {
-        String word = t.folded(i);
-        if (NAMES.contains(word)) {
+        if (NAME_WORDS.contains(t, i)) {
             return true;
         }
-        for (String[] rule : Inflection.rules(language)) {
+        String[][] rules = Inflection.rules(language);
+        if (rules.length == 0) {
+            return false;
+        }
+        // the base forms spelled in one small buffer, not a substring and a concatenation per rule
+        char[] chars = t.foldedChars();
+        int from = t.foldStart(i);
+        int length = t.foldLength(i);
+        char[] candidate = null;
+        for (String[] rule : rules) {
             String ending = rule[0];
-            if (word.length() - ending.length() >= 3 && word.endsWith(ending)
-                    && NAMES.contains(word.substring(0, word.length() - ending.length()) + rule[1])) {
+            int stem = length - ending.length();
+            if (stem < 3 || !t.endsWith(i, ending)) {
+                continue;
+            }
+            String base = rule[1];
+            int size = stem + base.length();
+            if (candidate == null || candidate.length < size) {
+                candidate = new char[size + 8];
+            }
+            System.arraycopy(chars, from, candidate, 0, stem);
+            base.getChars(0, base.length(), candidate, stem);
+            if (NAME_WORDS.contains(candidate, 0, size)) {
                 return true;
             }
         }

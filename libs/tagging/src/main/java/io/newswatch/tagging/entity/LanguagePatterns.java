@@ -174,6 +174,8 @@ final class LanguagePatterns {
     /** Two-letter beginnings of the head words and stems, and their shortest length: most words fail these. */
     private static final boolean[] HEAD_STARTS = new boolean[1 << 12];
     private static final int HEAD_SHORTEST;
+    /** The head stems by their two-letter beginning ({@link #headStart}): a word is tried against its own few. */
+    private static final String[][] HEAD_STEMS_BY_START = new String[1 << 12][];
 
     static {
         int shortest = Integer.MAX_VALUE;
@@ -182,6 +184,13 @@ final class LanguagePatterns {
             HEAD_STARTS[headStart(head.charAt(0), head.charAt(1))] = true;
         }
         HEAD_SHORTEST = shortest;
+        for (String stem : HEAD_STEMS) {
+            int start = headStart(stem.charAt(0), stem.charAt(1));
+            String[] bucket = HEAD_STEMS_BY_START[start];
+            bucket = bucket == null ? new String[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+            bucket[bucket.length - 1] = stem;
+            HEAD_STEMS_BY_START[start] = bucket;
+        }
     }
 
     private static int headStart(char first, char second) {
@@ -195,8 +204,11 @@ final class LanguagePatterns {
                 || !HEAD_STARTS[headStart(t.foldedChars()[from], t.foldedChars()[from + 1])]) {
             return false;
         }
-        return wordOrInflected(t.folded(i), HEAD_WORDS, HEAD_STEMS);
+        String[] stems = HEAD_STEMS_BY_START[headStart(t.foldedChars()[from], t.foldedChars()[from + 1])];
+        return wordOrInflected(t.folded(i), HEAD_WORDS, stems == null ? NO_STEMS : stems);
     }
+
+    private static final String[] NO_STEMS = {};
 
     /**
      * A Slavic body from its head word at {@code i}: "Министерство обороны", "Савеза самосталних синдиката",
@@ -208,7 +220,7 @@ final class LanguagePatterns {
         }
         boolean capitalHead = t.capitalized(i);
         if (capitalHead && i > 0 && t.capitalized(i - 1) && (t.flags(i) & GLUE) == 0
-                && !PersonFinder.title(t.folded(i - 1)) && !Cues.NOT_NAMES.contains(t.folded(i - 1))) {
+                && !PersonFinder.title(t, i - 1) && !Cues.NOT_NAME_WORDS.contains(t, i - 1)) {
             return -1; // the second word of another name: "Banje Luke", "Narodne Skupštine" is taken from its start
         }
         if (!capitalHead && adjectivesBefore(t, i) < 0) {
@@ -261,8 +273,8 @@ final class LanguagePatterns {
                 && slavicAdjective(t.folded(k))) {
             k--;
         }
-        if (k < 0 || (t.flags(k + 1) & GLUE) != 0 || !t.capitalized(k) || PersonFinder.title(t.folded(k))
-                || Cues.NOT_NAMES.contains(t.folded(k)) || head(t, k)
+        if (k < 0 || (t.flags(k + 1) & GLUE) != 0 || !t.capitalized(k) || PersonFinder.title(t, k)
+                || Cues.NOT_NAME_WORDS.contains(t, k) || head(t, k)
                 || k < head - 1 && !slavicAdjective(t.folded(k))) {
             return -1; // "у Београду полицијска управа": a place, not the name's adjective
         }
@@ -414,7 +426,7 @@ final class LanguagePatterns {
         int end = i + 1;
         while (end + 1 < t.size() && end - i < 3 && (t.flags(end + 1) & GLUE) == 0
                 && (t.capitalized(end + 1) || t.has(end + 1, Tokens.AFTER_HYPHEN))
-                && !Cues.NOT_NAMES.contains(t.folded(end + 1))) {
+                && !Cues.NOT_NAME_WORDS.contains(t, end + 1)) {
             end++;
         }
         return end;
@@ -433,7 +445,7 @@ final class LanguagePatterns {
     /** "Lehmbruck-Museum", "Deutsche Bank", "Mitteldeutschen Verlages": the name's last token, or -1. */
     private static int germanNamedBody(Tokens t, int i) {
         if (i + 1 >= t.size() || t.shape(i) != Tokens.CAPITALIZED || t.shape(i + 1) != Tokens.CAPITALIZED
-                || Cues.NOT_NAMES.contains(t.folded(i))) {
+                || Cues.NOT_NAME_WORDS.contains(t, i)) {
             return -1;
         }
         String next = t.folded(i + 1);
@@ -543,7 +555,7 @@ final class LanguagePatterns {
 
     /** "la société Provence Vracs", "la société lyonnaise Cybelis": the name's last token. */
     private static int afterKind(Tokens t, int i) {
-        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAMES.contains(t.folded(i))) {
+        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAME_WORDS.contains(t, i)) {
             return -1;
         }
         int cue = i - 1;
@@ -556,7 +568,7 @@ final class LanguagePatterns {
         }
         int end = i;
         while (end + 1 < t.size() && end - i < 3 && t.capitalized(end + 1) && (t.flags(end + 1) & GLUE) == 0
-                && !Cues.NOT_NAMES.contains(t.folded(end + 1))) {
+                && !Cues.NOT_NAME_WORDS.contains(t, end + 1)) {
             end++;
         }
         return end;
@@ -680,7 +692,7 @@ final class LanguagePatterns {
 
     private static boolean free(Tokens t, int[] owner, int i, String language) {
         return owner[i] < 0 && t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE)
-                && !Cues.NOT_NAMES.contains(t.folded(i)) && t.end(i) - t.start(i) >= 3 && !head(t, i)
-                && !GivenNames.contains(t, i, language) && !PersonFinder.title(t.folded(i));
+                && !Cues.NOT_NAME_WORDS.contains(t, i) && t.end(i) - t.start(i) >= 3 && !head(t, i)
+                && !GivenNames.contains(t, i, language) && !PersonFinder.title(t, i);
     }
 }

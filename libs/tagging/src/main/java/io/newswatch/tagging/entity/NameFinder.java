@@ -55,6 +55,11 @@ final class NameFinder {
             "former", "acting", "top", "senior", "meanwhile", "however", "also", "said", "says", "according", "since",
             "under", "against", "between", "during", "without", "about", "over", "into", "through", "than", "then",
             "der", "die", "das", "den", "dem", "des", "le", "la", "les", "l", "u", "na");
+    // The lists above as FoldedWords for the per-token checks (no string made of every capitalised word).
+    private static final FoldedWords LEADING_WORDS = FoldedWords.of(LEADING);
+    static final FoldedWords ORGANIZATION_ENDING_WORDS = FoldedWords.of(ORGANIZATION_ENDINGS);
+    static final FoldedWords ORGANIZATION_HEAD_WORDS = FoldedWords.of(ORGANIZATION_HEADS);
+    private static final FoldedWords CONNECTOR_WORDS = FoldedWords.of(CONNECTORS);
     /** Words after a place name that make it one: "Nineveh province", "Tal Afar district". */
     private static final FoldedWords PLACE_AFTER = FoldedWords.of(Set.of("province", "governorate", "district",
             "oblast", "region", "county", "prefecture", "canton", "municipality", "countryside", "neighbourhood",
@@ -123,17 +128,17 @@ final class NameFinder {
             }
             int end = runEnd(t, i);
             int from = i;
-            while (from < end && LEADING.contains(t.folded(from))) {
+            while (from < end && LEADING_WORDS.contains(t, from)) {
                 from++;
             }
             // "Shares of Kestrel Avionics Corp": a sentence's first word before "of" is not part of the name
             if (from + 2 <= end && t.has(from, Tokens.SENTENCE_START) && t.is(from + 1, "of")
-                    && !ORGANIZATION_HEADS.contains(t.folded(from))) {
+                    && !ORGANIZATION_HEAD_WORDS.contains(t, from)) {
                 from += 2;
             }
             int last = -1;
             for (int k = end; k > from; k--) {
-                if (t.capitalized(k) && ORGANIZATION_ENDINGS.contains(t.folded(k))) {
+                if (t.capitalized(k) && ORGANIZATION_ENDING_WORDS.contains(t, k)) {
                     last = k;
                     break;
                 }
@@ -149,7 +154,7 @@ final class NameFinder {
                 continue;
             }
             // "Ministry of Foreign Affairs", "Office for the Coordination of Humanitarian Affairs"
-            boolean head = from < end && ORGANIZATION_HEADS.contains(t.folded(from))
+            boolean head = from < end && ORGANIZATION_HEAD_WORDS.contains(t, from)
                     && (t.is(from + 1, "of") || t.is(from + 1, "for"));
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
@@ -354,10 +359,10 @@ final class NameFinder {
                 int to = i - 1;
                 int from = to;
                 while (from > 0 && from > to - 2 && free(t, owner, from - 1) && (t.flags(from) & GLUE) == 0
-                        && !LEADING.contains(t.folded(from - 1))) {
+                        && !LEADING_WORDS.contains(t, from - 1)) {
                     from--;
                 }
-                if (free(t, owner, to) && free(t, owner, from) && !LEADING.contains(t.folded(from))) {
+                if (free(t, owner, to) && free(t, owner, from) && !LEADING_WORDS.contains(t, from)) {
                     found.add(new Found(from, to, EntityType.LOCATION, t.surface(from, to)));
                 }
             } else if (t.is(i, "based") && i > 0 && t.has(i, Tokens.AFTER_HYPHEN) && free(t, owner, i - 1)) {
@@ -424,7 +429,7 @@ final class NameFinder {
 
     private static boolean free(Tokens t, int[] owner, int i) {
         return owner[i] < 0 && t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE)
-                && !Cues.NOT_NAMES.contains(t.folded(i)) && t.end(i) - t.start(i) >= 3;
+                && !Cues.NOT_NAME_WORDS.contains(t, i) && t.end(i) - t.start(i) >= 3;
     }
 
     private static boolean startsName(Tokens t, int i) {
@@ -449,7 +454,7 @@ final class NameFinder {
             if (t.capitalized(k) && !t.has(k, Tokens.BOILERPLATE)) {
                 end = k;
                 k++;
-            } else if (t.shape(k) == Tokens.LOWER && CONNECTORS.contains(t.folded(k)) && k + 1 < t.size()
+            } else if (t.shape(k) == Tokens.LOWER && CONNECTOR_WORDS.contains(t, k) && k + 1 < t.size()
                     && (t.flags(k + 1) & GLUE) == 0 && t.capitalized(k + 1)) {
                 k++;
             } else if (t.is(k, "for") && k + 2 < t.size() && t.is(k + 1, "the") && (t.flags(k + 2) & GLUE) == 0

@@ -89,6 +89,20 @@ final class PersonFinder {
         return false;
     }
 
+    /** {@link #title(String)} of token {@code i}, from its folded characters (no string made). */
+    static boolean title(Tokens t, int i) {
+        if (Cues.TITLE_WORDS.contains(t, i)) {
+            return true;
+        }
+        int length = t.foldLength(i);
+        for (String ending : TITLE_ENDINGS) {
+            if (length > ending.length() + 2 && t.endsWith(i, ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Endings of Russian and Ukrainian patronymics, folded, in every case. */
     private static final String[] PATRONYMIC_ENDINGS = {"ovich", "evich", "ovicha", "evicha", "ovichu", "evichu",
             "ovichem", "evichem", "ovna", "evna", "ovny", "evny", "ovnoy", "evnoy", "ovnu", "evnu", "ichna", "ichny",
@@ -136,8 +150,8 @@ final class PersonFinder {
             k++;
         }
         if (k < t.size() && afterInitial(t, k) && nameWord(t, owner, k) && t.end(k) - t.start(k) >= 3
-                && !Cues.NOT_PERSON_ENDINGS.contains(t.folded(k)) && (i == 0 || !t.capitalized(i - 1)
-                || t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) || title(t.folded(i - 1)))) {
+                && !Cues.NOT_PERSON_ENDING_WORDS.contains(t, k) && (i == 0 || !t.capitalized(i - 1)
+                || t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) || title(t, i - 1))) {
             return k;
         }
         return -1;
@@ -149,12 +163,12 @@ final class PersonFinder {
             return -1;
         }
         // "the Grand Canal Authority": a name glued to a capitalised word before it is part of a longer proper noun
-        if (i > 0 && glued(t, i) && t.capitalized(i - 1) && !title(t.folded(i - 1))
+        if (i > 0 && glued(t, i) && t.capitalized(i - 1) && !title(t, i - 1)
                 && !t.has(i - 1, Tokens.SENTENCE_START) && (!GivenNames.contains(t, i, language)
                 || GivenNames.contains(t, i - 1, language))) {
             return -1;
         }
-        if (Cues.NOT_PERSON_STARTS.contains(t.folded(i))) {
+        if (Cues.NOT_PERSON_START_WORDS.contains(t, i)) {
             return -1;
         }
         int end = i;
@@ -168,14 +182,14 @@ final class PersonFinder {
             } else if (initial(t, owner, k) && k + 1 < t.size() && nameWord(t, owner, k + 1)) {
                 initials++; // a middle initial: "Stephen J. Townsend"
                 k++;
-            } else if (t.shape(k) == Tokens.LOWER && Cues.PARTICLES.contains(t.folded(k)) && k + 1 < t.size()
+            } else if (t.shape(k) == Tokens.LOWER && Cues.PARTICLE_WORDS.contains(t, k) && k + 1 < t.size()
                     && (t.flags(k + 1) & NAME_GLUE) == 0 && t.start(k + 1) - t.end(k) <= 1 && nameWord(t, owner, k + 1)) {
                 k++;
             } else {
                 break;
             }
         }
-        if (end - i + 1 - initials > MAX_NAME_WORDS || Cues.NOT_PERSON_ENDINGS.contains(t.folded(end))) {
+        if (end - i + 1 - initials > MAX_NAME_WORDS || Cues.NOT_PERSON_ENDING_WORDS.contains(t, end)) {
             return -1;
         }
         return end;
@@ -195,8 +209,8 @@ final class PersonFinder {
 
     private static boolean nameWord(Tokens t, int[] owner, int i) {
         return owner[i] < 0 && t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE)
-                && t.end(i) - t.start(i) >= 2 && !Cues.NOT_NAMES.contains(t.folded(i))
-                && !title(t.folded(i));
+                && t.end(i) - t.start(i) >= 2 && !Cues.NOT_NAME_WORDS.contains(t, i)
+                && !title(t, i);
     }
 
     private static boolean hasCue(Tokens t, int from, int to, boolean honorific, String language) {
@@ -205,17 +219,17 @@ final class PersonFinder {
         }
         // a title or role right before: "President X Y", "spokesman X Y"; or before a comma: "the Iraqi Foreign
         // Minister, Ibrahim al-Jaafari"
-        if (from > 0 && glued(t, from) && title(t.folded(from - 1))) {
+        if (from > 0 && glued(t, from) && title(t, from - 1)) {
             return true;
         }
         if (from > 1 && t.has(from, Tokens.AFTER_COMMA) && !t.has(from, Tokens.SENTENCE_START)
-                && title(t.folded(from - 1)) && t.text().charAt(t.start(from) - 2) == ',') {
+                && title(t, from - 1) && t.text().charAt(t.start(from) - 2) == ',') {
             return true;
         }
         // a verb of saying right after: "X Y said"
         int after = to + 1;
         if (after < t.size() && !t.has(to, Tokens.POSSESSIVE) && (t.flags(after) & (Tokens.SENTENCE_START | Tokens.LINE_START)) == 0
-                && Cues.SPEECH_VERBS.contains(t.folded(after))) {
+                && Cues.SPEECH_VERB_WORDS.contains(t, after)) {
             return true;
         }
         // "said X Y", "according to X Y"
@@ -239,7 +253,7 @@ final class PersonFinder {
                 if (k > after && (t.flags(k) & (Tokens.SENTENCE_START | Tokens.AFTER_COMMA)) != 0) {
                     break;
                 }
-                if (title(t.folded(k))) {
+                if (title(t, k)) {
                     return true;
                 }
             }

@@ -44,7 +44,27 @@ public final class LongIntMap {
         }
     }
 
+    /** The full 64-bit value of {@code key}, or {@code missing}: a value may pack more than an int. */
+    public long getLong(long key, long missing) {
+        int slot = mix(key) & mask;
+        while (true) {
+            long k = slots[2 * slot];
+            if (k == key) {
+                return slots[2 * slot + 1];
+            }
+            if (k == EMPTY) {
+                return missing;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     public void put(long key, int value) {
+        putLong(key, value);
+    }
+
+    /** Maps {@code key} to a 64-bit value (read it with {@link #getLong}). */
+    public void putLong(long key, long value) {
         if (key == EMPTY) {
             throw new IllegalArgumentException("reserved key");
         }
@@ -77,7 +97,7 @@ public final class LongIntMap {
         size = 0;
         for (int s = 0; s < old.length; s += 2) {
             if (old[s] != EMPTY) {
-                put(old[s], (int) old[s + 1]);
+                putLong(old[s], old[s + 1]);
             }
         }
     }

@@ -4,9 +4,6 @@ import io.newswatch.tagging.text.Inflection;
 import io.newswatch.tagging.text.Tokenizer;
 import io.newswatch.tagging.text.Tokens;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Every folded word that some dictionary knows, with a dense id; and word stems ("sanction*") that match any word
  * they begin. A text is looked up once ({@link #lookup(Tokens)}) and every matcher then works on ids. Words are
@@ -21,7 +18,16 @@ public final class Vocabulary {
 
     private final LongIntMap words = new LongIntMap(1 << 14);
     private final LongIntMap stems = new LongIntMap(256);
-    private final List<char[]> spelling = new ArrayList<>();
+    /**
+     * Every word's and stem's spelling, one after the other, each after one char holding its length. The tables map a
+     * hash to {@code offset << 32 | id}, so checking a hit reads one place of this array: not an id's entry in a list
+     * and then a separate char[] (each a cache miss on the tables' megabytes, a third of the look-up in a profile).
+     */
+    private char[] pool = new char[1 << 16];
+    private int poolSize;
+    /** Offset in {@link #pool} of each id's spelling. */
+    private int[] offsets = new int[1 << 14];
+    private int count;
     /**
      * One bit per hash bucket that holds a word: most unknown words of a text are rejected here, before a probe of
      * the (much larger) hash table. 2^19 bits (64 KB): with the 54,000 names of the gazetteer about 9% are set (at
@@ -77,9 +83,22 @@ public final class Vocabulary {
         if (existing != UNKNOWN) {
             return existing;
         }
-        int id = spelling.size();
-        spelling.add(chars);
-        putProbing(map, hash, id);
+        if (chars.length > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("word too long: " + chars.length + " chars");
+        }
+        int id = count++;
+        if (id == offsets.length) {
+            offsets = java.util.Arrays.copyOf(offsets, id * 2);
+        }
+        while (poolSize + 1 + chars.length > pool.length) {
+            pool = java.util.Arrays.copyOf(pool, pool.length * 2);
+        }
+        int offset = poolSize;
+        pool[offset] = (char) chars.length;
+        System.arraycopy(chars, 0, pool, offset + 1, chars.length);
+        poolSize += 1 + chars.length;
+        offsets[id] = offset;
+        putProbing(map, hash, (long) offset << 32 | id);
         return id;
     }
 
@@ -91,12 +110,13 @@ public final class Vocabulary {
 
     /** Number of words and stems. */
     public int size() {
-        return spelling.size();
+        return count;
     }
 
     /** The folded spelling of an id. */
     public String spelling(int id) {
-        return new String(spelling.get(id));
+        int offset = offsets[id];
+        return new String(pool, offset + 1, pool[offset]);
     }
 
     /** Looks every token of a text up: word ids and, where stems exist, the id of the longest stem each begins with. */
@@ -193,46 +213,44 @@ public final class Vocabulary {
 
     /** Approximate heap held by the tables, in bytes. */
     public long bytes() {
-        long total = words.bytes() + stems.bytes() + present.length * 8L;
-        for (char[] s : spelling) {
-            total += 16 + 2L * s.length;
-        }
-        return total;
+        return words.bytes() + stems.bytes() + present.length * 8L + 2L * pool.length + 4L * offsets.length;
     }
 
     // Colliding hashes (different words, same 64-bit hash) are chained by probing the hash plus a counter.
     private int find(LongIntMap map, long hash, char[] chars, int from, int length) {
         for (long probe = hash; ; probe++) {
-            int id = map.get(probe, UNKNOWN);
-            if (id == UNKNOWN) {
+            long entry = map.getLong(probe, MISSING);
+            if (entry == MISSING) {
                 return UNKNOWN;
             }
-            char[] s = spelling.get(id);
-            if (s.length == length && same(s, chars, from)) {
-                return id;
+            int offset = (int) (entry >>> 32);
+            if (pool[offset] == length && same(pool, offset + 1, chars, from, length)) {
+                return (int) entry;
             }
         }
     }
+
+    private static final long MISSING = -1;
 
     /**
      * A plain loop: words are a few letters long, and for those {@code Arrays.equals} over ranges (bounds checks,
      * then the vectorised mismatch) cost more than the comparison (a third of the look-up in a profile).
      */
-    private static boolean same(char[] word, char[] chars, int from) {
-        for (int k = 0; k < word.length; k++) {
-            if (word[k] != chars[from + k]) {
+    private static boolean same(char[] word, int offset, char[] chars, int from, int length) {
+        for (int k = 0; k < length; k++) {
+            if (word[offset + k] != chars[from + k]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static void putProbing(LongIntMap map, long hash, int id) {
+    private static void putProbing(LongIntMap map, long hash, long value) {
         long probe = hash;
-        while (map.get(probe, UNKNOWN) != UNKNOWN) {
+        while (map.getLong(probe, MISSING) != MISSING) {
             probe++;
         }
-        map.put(probe, id);
+        map.putLong(probe, value);
     }
 
     /**

@@ -60,6 +60,21 @@ public final class FoldedWords {
         return false;
     }
 
+    /** True when {@code length} folded chars of {@code chars} from {@code offset} spell one of the words. */
+    public boolean contains(char[] chars, int offset, int length) {
+        long hash = Tokenizer.hash(chars, offset, length);
+        if ((bits & 1L << (hash >>> 58)) == 0) {
+            return false;
+        }
+        for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
+            if (hashes[slot] == hash && Arrays.equals(spellings[slot], 0, spellings[slot].length, chars, offset,
+                    offset + length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int slot(long hash) {
         long h = hash * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;

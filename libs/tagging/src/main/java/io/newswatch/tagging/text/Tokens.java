@@ -139,6 +139,21 @@ public final class Tokens {
         return true;
     }
 
+    /** True when the folded token ends with {@code ending} (already folded). */
+    public boolean endsWith(int i, String ending) {
+        int length = ending.length();
+        if (foldLength[i] < length) {
+            return false;
+        }
+        int offset = foldStart[i] + foldLength[i] - length;
+        for (int k = 0; k < length; k++) {
+            if (folded[offset + k] != ending.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the folded token equals {@code length} chars of {@code chars} from {@code offset}. */
     boolean equalsFolded(int i, char[] chars, int offset, int length) {
         if (foldLength[i] != length) {

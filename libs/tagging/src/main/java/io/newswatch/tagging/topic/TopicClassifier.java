@@ -45,14 +45,26 @@ public final class TopicClassifier {
      */
     private final List<Map<String, Integer>> foldedTerms = new ArrayList<>();
 
-    private record Requirement(Set<Integer> terms, Set<String> entities) {
+    private record Requirement(int[] terms, String[] entities) {
+        Requirement(Set<Integer> terms, Set<String> entities) {
+            this(terms.stream().mapToInt(Integer::intValue).toArray(), entities.toArray(String[]::new));
+        }
     }
+
+    /**
+     * Per topic, its entities and their weights in the topic's order, as arrays: the classifier walks every topic's
+     * entities for every text, and the map's entry iterator was a few per cent of tagging.
+     */
+    private final List<String[]> entityIds = new ArrayList<>();
+    private final List<double[]> entityWeights = new ArrayList<>();
 
     public TopicClassifier(Taxonomy taxonomy, Vocabulary vocabulary) {
         this.topics = taxonomy.topics();
         for (int t = 0; t < topics.size(); t++) {
             TopicDefinition topic = topics.get(t);
             foldedTerms.add(new HashMap<>());
+            entityIds.add(topic.entities().keySet().toArray(String[]::new));
+            entityWeights.add(topic.entities().values().stream().mapToDouble(Double::doubleValue).toArray());
             Map<String, Integer> termIndex = new HashMap<>();
             for (Map.Entry<String, Double> term : topic.terms().entrySet()) {
                 termIndex.put(term.getKey(), addTerm(t, term.getKey(), term.getValue(), vocabulary));
@@ -124,10 +136,12 @@ public final class TopicClassifier {
         }
         for (int t = 0; t < topics.size(); t++) {
             TopicDefinition topic = topics.get(t);
-            for (Map.Entry<String, Double> entity : topic.entities().entrySet()) {
-                if (entityIds.contains(entity.getKey())) {
-                    scores[t] += entity.getValue();
-                    evidence.computeIfAbsent(t, k -> new LinkedHashMap<>()).merge(entity.getKey(), entity.getValue(), Double::sum);
+            String[] ids = this.entityIds.get(t);
+            double[] weights = entityWeights.get(t);
+            for (int k = 0; k < ids.length && !entityIds.isEmpty(); k++) {
+                if (entityIds.contains(ids[k])) {
+                    scores[t] += weights[k];
+                    evidence.computeIfAbsent(t, x -> new LinkedHashMap<>()).merge(ids[k], weights[k], Double::sum);
                 }
             }
             if (scores[t] >= topic.threshold() && requirementsMet(t, counts, entityIds)) {
@@ -144,13 +158,25 @@ public final class TopicClassifier {
 
     private boolean requirementsMet(int topic, int[] counts, Set<String> entityIds) {
         for (Requirement group : requirements.get(topic)) {
-            boolean met = group.entities().stream().anyMatch(entityIds::contains)
-                    || group.terms().stream().anyMatch(i -> counts[i] > 0);
-            if (!met) {
+            if (!met(group, counts, entityIds)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean met(Requirement group, int[] counts, Set<String> entityIds) {
+        for (String entity : group.entities()) {
+            if (entityIds.contains(entity)) {
+                return true;
+            }
+        }
+        for (int term : group.terms()) {
+            if (counts[term] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Occurrences of every term; title occurrences count twice. */

@@ -39,6 +39,20 @@ class FoldedWordsTest {
     }
 
     @Test
+    void answersForACharRangeAsForAString() {
+        Set<String> words = Set.of("rustam", "petr", "a", "москва");
+        FoldedWords set = FoldedWords.of(words);
+        char[] buffer = "xxrustamapetrmoskvaмосква".toCharArray();
+        assertThat(set.contains(buffer, 2, 6)).isTrue();
+        assertThat(set.contains(buffer, 2, 5)).isFalse(); // "rusta"
+        assertThat(set.contains(buffer, 8, 1)).isTrue(); // "a"
+        assertThat(set.contains(buffer, 9, 4)).isTrue();
+        assertThat(set.contains(buffer, 19, 6)).isTrue();
+        assertThat(set.contains(buffer, 13, 6)).isFalse(); // "moskva"
+        assertThat(set.contains(buffer, 0, 0)).isFalse();
+    }
+
+    @Test
     void anEmptySetHoldsNothing() {
         Tokens t = Tokenizer.tokenize("the town", "en");
         assertThat(FoldedWords.of(Set.of()).contains(t, 0)).isFalse();

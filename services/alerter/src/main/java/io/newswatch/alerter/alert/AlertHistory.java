@@ -23,6 +23,11 @@ import java.util.function.Predicate;
  * notifications are settled, and the latest alerts for {@code GET /alerts}. Records of one alert id are in one
  * partition, so they arrive in the order they were written.
  *
+ * <p>Folding an alert costs the same however many alerts its story has: the stored state is a few counters, and the
+ * ids of a pair's alerts are kept in memory only, in sets that are added to, never copied. Rounds are counted from
+ * those ids: a pair has {@code n + 1} rounds once the id of round {@code n} ({@link StoryAlerts#roundId}) is among
+ * them, whatever order the alerts were read in, and however often.
+ *
  * <p>Memory holds what is live, not every alert ever: the state of each rule on each open story (forgotten once the
  * story closes, {@link #closeStories()}), full alerts only while a channel is unsettled, and the most recent ones.
  * Thread-safe.
@@ -64,11 +69,32 @@ public final class AlertHistory implements AlertState {
     private static final class Live {
         StoryAlerts state;
         StoryAlerts stored;
+        /** The last record read from the state topic was of schema 1: written again at the first look. */
+        boolean legacy;
+        /** Every alert id of the pair folded here (from either topic or raised here): memory only. */
+        final Set<String> ids = new HashSet<>();
         /** Alerts of the story whose first record was read from the alerts topic. */
         final Set<String> read = new HashSet<>();
+        /** {@link StoryAlerts#nextRoundId()} of {@link #state}, for {@link #nextRoundOf} rounds. */
+        private String nextRound;
+        private int nextRoundOf = -1;
 
         Live(StoryAlerts state) {
             this.state = state;
+        }
+
+        /** Counts the rounds whose ids are here, from the state's count on (one id hashed when none is new). */
+        void countRounds() {
+            while (true) {
+                if (nextRoundOf != state.rounds()) {
+                    nextRound = state.nextRoundId();
+                    nextRoundOf = state.rounds();
+                }
+                if (!ids.contains(nextRound)) {
+                    return;
+                }
+                state = state.nextRound();
+            }
         }
     }
 
@@ -149,22 +175,27 @@ public final class AlertHistory implements AlertState {
     /**
      * Folds in an alert this instance has just raised, before the alerts topic has it back.
      *
-     * @return the rule's new state on the story, to write to the state topic
+     * @param refresh how far the pair's times may run ahead of the stored ones before they are stored again
+     * @return the rule's new state on the story when it is to be written to the state topic ({@link #stored} once
+     *         written): when it decides something new (a round, a level, more outlets: never for a per-article
+     *         alert that changes none of these) or its times have run ahead
      */
-    public synchronized StoryAlerts raised(Alert alert) {
+    public synchronized Optional<StoryAlerts> raised(Alert alert, Duration refresh) {
         String storyId = StoryAlerts.storyOf(alert);
         Live story = fold(StoryAlerts.key(alert.ruleId(), storyId), alert.ruleId(), storyId, alert);
-        story.stored = story.state;
-        return story.state;
+        return story.state.storeOver(story.stored, refresh) ? Optional.of(story.state) : Optional.empty();
     }
 
     /** Applies one record of the state topic: a rule's state on a story, or (null) its tombstone. */
-    public synchronized void applyStored(String key, StoryAlerts stored) {
-        if (stored == null) {
+    public synchronized void applyStored(String key, StoryAlerts record) {
+        if (record == null) {
             forget(key);
             toTombstone.remove(key);
             return;
         }
+        // schema 1 carried lists of ids as well (ignored when read): its counters mean what they mean in schema 2
+        StoryAlerts stored = record.schemaVersion() == StoryAlerts.SCHEMA_VERSION ? record
+                : StoryAlerts.none(record.ruleId(), record.storyId()).merge(record);
         Live story = live.get(key);
         if (story == null) {
             if (closed(stored)) {
@@ -178,7 +209,8 @@ public final class AlertHistory implements AlertState {
             story.state = story.state.merge(stored);
         }
         story.stored = story.stored == null ? stored : story.stored.merge(stored);
-        stored.alerts().forEach(id -> liveAlerts.put(id, key));
+        story.legacy = record.schemaVersion() < StoryAlerts.SCHEMA_VERSION;
+        story.countRounds();
     }
 
     /**
@@ -207,12 +239,15 @@ public final class AlertHistory implements AlertState {
 
     /**
      * States that know more than the state topic (alerts read from the alerts topic whose state record was never
-     * written: the alerter stopped between the two), for the caller to write ({@link #stored} once written).
+     * written: the alerter stopped between the two), and states last stored in schema 1, for the caller to write
+     * ({@link #stored} once written).
+     *
+     * @param refresh how far a state's times may run ahead of the stored ones without being written
      */
-    public synchronized List<StoryAlerts> unstored() {
+    public synchronized List<StoryAlerts> unstored(Duration refresh) {
         List<StoryAlerts> toStore = new ArrayList<>();
         for (Live story : live.values()) {
-            if (!story.state.equals(story.stored)) {
+            if (story.legacy || story.state.storeOver(story.stored, refresh)) {
                 toStore.add(story.state);
             }
         }
@@ -224,6 +259,7 @@ public final class AlertHistory implements AlertState {
         Live story = live.get(state.key());
         if (story != null) {
             story.stored = story.stored == null ? state : story.stored.merge(state);
+            story.legacy = false;
         }
     }
 
@@ -260,8 +296,11 @@ public final class AlertHistory implements AlertState {
             live.put(key, story);
             rulesByStory.computeIfAbsent(storyId, id -> new HashSet<>()).add(ruleId);
         }
-        story.state = story.state.with(alert);
-        liveAlerts.put(alert.id(), key);
+        if (story.ids.add(alert.id())) {
+            liveAlerts.put(alert.id(), key);
+            story.state = story.state.with(alert);
+            story.countRounds();
+        }
         return story;
     }
 
@@ -270,7 +309,7 @@ public final class AlertHistory implements AlertState {
         if (story == null) {
             return;
         }
-        story.state.alerts().forEach(liveAlerts::remove);
+        story.ids.forEach(liveAlerts::remove);
         Set<String> rules = rulesByStory.get(story.state.storyId());
         if (rules != null) {
             rules.remove(story.state.ruleId());

@@ -40,8 +40,10 @@ import java.util.function.Consumer;
  * The alert history of this instance, from two topics read whole by every instance (not as a group member) into an
  * {@link AlertHistory}: the compacted alert state topic (what each rule raised on each open story, however long
  * ago: a restart re-notifies nothing after the alerts topic dropped the alerts) and the alerts topic (what is still
- * to notify, and the latest alerts). Every alert raised here is written to both; once a minute the stories closed
- * since are forgotten and tombstoned.
+ * to notify, and the latest alerts). Every alert raised here is written to the alerts topic, and the rule's state
+ * on its story to the state topic when the alert changed what that state decides (a round, a level, more outlets:
+ * not a per-article alert that changes none of these); once a minute the stories closed since are forgotten and
+ * tombstoned.
  */
 @ApplicationScoped
 public class AlertLog implements AlertState {
@@ -169,7 +171,7 @@ public class AlertLog implements AlertState {
                 return;
             }
             if (!unstoredChecked) {
-                List<StoryAlerts> unstored = history.unstored();
+                List<StoryAlerts> unstored = history.unstored(refresh);
                 if (!unstored.isEmpty()) {
                     LOG.infof("Storing the state of %d rule and story pairs the alert state topic lacked",
                             unstored.size());
@@ -199,13 +201,13 @@ public class AlertLog implements AlertState {
     /**
      * Records an alert this instance raised (Kafka has acknowledged it): the planner counts it at once, the alert is
      * folded into the history and handed to the listeners (delivery) without waiting to read it back from the
-     * alerts topic, and the rule's new state on the story goes to the state topic. Completes when Kafka has the
-     * state.
+     * alerts topic, and the rule's new state on the story goes to the state topic when it decides something new.
+     * Completes when Kafka has the state (at once when there is none to write).
      */
     public Uni<Void> raised(Alert alert) {
-        StoryAlerts state = history.raised(alert);
+        Optional<StoryAlerts> state = history.raised(alert, refresh);
         applyRaised(alert);
-        return store(state);
+        return state.map(this::store).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /**
@@ -243,7 +245,7 @@ public class AlertLog implements AlertState {
     }
 
     private Uni<Void> store(StoryAlerts state) {
-        return publisher.publishState(state.key(), state);
+        return publisher.publishState(state.key(), state).invoke(() -> history.stored(state));
     }
 
     /**

@@ -119,15 +119,16 @@ public final class AlertPlanner {
         }
         StoryAlerts before = state.onStory(rule.id(), storyId).orElse(null);
         if (before == null || before.rounds() == 0) {
-            return Ids.alert(rule.id(), storyId, 0);
+            return StoryAlerts.roundId(rule.id(), storyId, 0);
         }
-        if (before.articles().contains(article.id()) || rule.realert() == null
-                || before.lastRoundArticle() == null) {
+        if (rule.realert() == null || before.lastRoundArticle() == null) {
             return null;
         }
+        // an article no later than the latest round's (that round's own article, replayed) never opens a round
         Instant fetched = fetched(article);
-        return fetched.isBefore(before.lastRoundArticle().plus(rule.realert())) ? null
-                : Ids.alert(rule.id(), storyId + "@" + before.rounds(), 0);
+        return !fetched.isAfter(before.lastRoundArticle())
+                || fetched.isBefore(before.lastRoundArticle().plus(rule.realert())) ? null
+                : StoryAlerts.roundId(rule.id(), storyId, before.rounds());
     }
 
     /**

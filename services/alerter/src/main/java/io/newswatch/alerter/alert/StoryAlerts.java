@@ -1,41 +1,39 @@
 package io.newswatch.alerter.alert;
 
 import io.newswatch.contract.Alert;
+import io.newswatch.contract.Ids;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * What a rule has raised on a story, and so what the planner decides its next alert from: the value of the
  * compacted topic {@code newswatch.alerts.state}, keyed by {@link #key(String, String)} (a tombstone once the story
- * has closed). Folding an alert in is idempotent (by alert id) and two versions merge by union and maximum, so the
- * same alert read from the alerts topic and from this topic, in either order, counts once.
+ * has closed). A handful of counters and times, whatever the story's size: every alert id the planner can raise on
+ * a story is derived from them ({@link #roundId}, {@link Ids#alert} with the level), so no list of ids is kept. Two
+ * versions merge by maximum, so the same state read from this topic and folded from the alerts topic, in either
+ * order, counts once; {@link #with} is idempotent for escalations and times, and {@link AlertHistory} counts rounds
+ * by their ids.
+ *
+ * <p>Schema 1 (before 2026-12-06) also listed every article and alert id of the pair, which made each alert cost in
+ * proportion to what the story already had; those records are still read (the lists are ignored: the counters they
+ * carry are what decides, and the alerts topic gives the ids back at start).
  *
  * @param schemaVersion    {@link #SCHEMA_VERSION}
  * @param ruleId           the rule
  * @param storyId          the story (the article, for an article without a story)
- * @param rounds           alerts of level 0 raised: the first alert, then one per realert
- * @param lastRoundArticle when the article of the latest round was fetched (realert counts from it)
+ * @param rounds           rounds raised: the first alert, then one per realert (round k's id is {@link #roundId})
+ * @param lastRoundArticle when the latest article of a level-0 alert was fetched (realert counts from it)
  * @param maxLevel         the highest escalation level raised
  * @param maxOutlets       the most outlets any of the alerts reported
- * @param articles         articles that raised something
- * @param alerts           ids of every alert raised (a replay or a restart raises none of them again)
  * @param lastAlert        when the latest alert was raised
  * @param lastArticle      when the latest article of the story seen by the alerter was fetched: the story closes
  *                         a story window after it
  */
 public record StoryAlerts(int schemaVersion, String ruleId, String storyId, int rounds, Instant lastRoundArticle,
-                          int maxLevel, int maxOutlets, Set<String> articles, Set<String> alerts, Instant lastAlert,
-                          Instant lastArticle) {
+                          int maxLevel, int maxOutlets, Instant lastAlert, Instant lastArticle) {
 
-    public static final int SCHEMA_VERSION = 1;
-
-    public StoryAlerts {
-        articles = Set.copyOf(articles == null ? Set.of() : articles);
-        alerts = Set.copyOf(alerts == null ? Set.of() : alerts);
-    }
+    public static final int SCHEMA_VERSION = 2;
 
     /** The topic key of a rule's state on a story. */
     public static String key(String ruleId, String storyId) {
@@ -48,7 +46,7 @@ public record StoryAlerts(int schemaVersion, String ruleId, String storyId, int 
 
     /** Nothing raised yet. */
     public static StoryAlerts none(String ruleId, String storyId) {
-        return new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, 0, null, 0, 0, Set.of(), Set.of(), null, null);
+        return new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, 0, null, 0, 0, null, null);
     }
 
     /** The story of an alert: its story id, or its article's id for an article without a story. */
@@ -56,52 +54,76 @@ public record StoryAlerts(int schemaVersion, String ruleId, String storyId, int 
         return alert.storyId() != null ? alert.storyId() : alert.articleId();
     }
 
+    /** The id of a rule's round on a story: the first alert (round 0), then one per realert. */
+    public static String roundId(String ruleId, String storyId, int round) {
+        return Ids.alert(ruleId, round == 0 ? storyId : storyId + "@" + round, 0);
+    }
+
+    /** The id the rule's next round on the story would have. */
+    public String nextRoundId() {
+        return roundId(ruleId, storyId, rounds);
+    }
+
     /** When the alert's article was fetched (when it was raised, for alerts without that time). */
     static Instant articleTime(Alert alert) {
         return alert.articleFetched() != null ? alert.articleFetched() : alert.timestamp();
     }
 
-    /** This state with the alert in it; the same state when the alert is in it already. */
+    /**
+     * This state with the alert's level, outlets and times in it. Rounds are not counted here (an alert folded twice
+     * must count once): {@link AlertHistory} moves {@link #rounds} on when it holds the next round's id.
+     */
     public StoryAlerts with(Alert alert) {
-        if (alerts.contains(alert.id())) {
-            return this;
-        }
-        Set<String> withAlert = new HashSet<>(alerts);
-        withAlert.add(alert.id());
-        Set<String> withArticle = new HashSet<>(articles);
-        withArticle.add(alert.articleId());
-        int outlets = Math.max(maxOutlets, alert.storyOutlets());
         Instant fetched = articleTime(alert);
-        Instant alerted = later(lastAlert, alert.timestamp());
-        Instant seen = later(lastArticle, fetched);
-        if (alert.level() > 0) {
-            return new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, rounds, lastRoundArticle,
-                    Math.max(maxLevel, alert.level()), outlets, withArticle, withAlert, alerted, seen);
-        }
-        return new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, rounds + 1, later(lastRoundArticle, fetched),
-                maxLevel, outlets, withArticle, withAlert, alerted, seen);
+        StoryAlerts next = new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, rounds,
+                alert.level() > 0 ? lastRoundArticle : later(lastRoundArticle, fetched),
+                Math.max(maxLevel, alert.level()), Math.max(maxOutlets, alert.storyOutlets()),
+                later(lastAlert, alert.timestamp()), later(lastArticle, fetched));
+        return next.equals(this) ? this : next;
     }
 
-    /** Both versions in one: every alert and article of either, the latest times and highest counts. */
+    /** This state with one more round raised. */
+    StoryAlerts nextRound() {
+        return new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, rounds + 1, lastRoundArticle, maxLevel, maxOutlets,
+                lastAlert, lastArticle);
+    }
+
+    /** Both versions in one: the latest times and highest counts. */
     public StoryAlerts merge(StoryAlerts other) {
         if (other == null || other.equals(this)) {
             return this;
         }
-        Set<String> allAlerts = new HashSet<>(alerts);
-        allAlerts.addAll(other.alerts);
-        Set<String> allArticles = new HashSet<>(articles);
-        allArticles.addAll(other.articles);
-        return new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, Math.max(rounds, other.rounds),
+        StoryAlerts merged = new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, Math.max(rounds, other.rounds),
                 later(lastRoundArticle, other.lastRoundArticle), Math.max(maxLevel, other.maxLevel),
-                Math.max(maxOutlets, other.maxOutlets), allArticles, allAlerts, later(lastAlert, other.lastAlert),
+                Math.max(maxOutlets, other.maxOutlets), later(lastAlert, other.lastAlert),
                 later(lastArticle, other.lastArticle));
+        return merged.equals(this) ? this : merged;
     }
 
     /** This state with an article of the story fetched at {@code fetched} seen. */
     public StoryAlerts seen(Instant fetched) {
         Instant latest = later(lastArticle, fetched);
         return latest == lastArticle ? this : new StoryAlerts(SCHEMA_VERSION, ruleId, storyId, rounds,
-                lastRoundArticle, maxLevel, maxOutlets, articles, alerts, lastAlert, latest);
+                lastRoundArticle, maxLevel, maxOutlets, lastAlert, latest);
+    }
+
+    /**
+     * True when this state decides something {@code stored} does not (a round, a level, more outlets), or its times
+     * have run more than {@code refresh} ahead of it (read back, it would close the story early): then it is to be
+     * stored. A per-article alert that changes neither is not: its id is in the alerts topic, which is what a
+     * replay of its article (the articles topic keeps 7 days, the alerts topic 90) is checked against.
+     * {@link #lastRoundArticle} moves with every level-0 alert but decides only with a new round, which is stored.
+     */
+    public boolean storeOver(StoryAlerts stored, Duration refresh) {
+        if (stored == null) {
+            return true;
+        }
+        return rounds > stored.rounds || maxLevel > stored.maxLevel || maxOutlets > stored.maxOutlets
+                || ahead(lastArticle, stored.lastArticle, refresh) || ahead(lastAlert, stored.lastAlert, refresh);
+    }
+
+    private static boolean ahead(Instant now, Instant stored, Duration margin) {
+        return now != null && (stored == null || now.isAfter(stored.plus(margin)));
     }
 
     /**

@@ -17,6 +17,7 @@ class AlertHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
     private static final Duration HORIZON = Duration.ofDays(3);
+    private static final Duration REFRESH = Duration.ofHours(6);
 
     private final MutableClock clock = new MutableClock(T0);
     private final AlertHistory history = new AlertHistory(10, clock, rule -> HORIZON);
@@ -24,41 +25,44 @@ class AlertHistoryTest {
     @Test
     void theStoredStateAloneSaysWhatWasRaised() {
         Alert first = alert("rule-a", "story-1", 0, "", T0);
-        StoryAlerts stored = new AlertHistory(10, clock, rule -> HORIZON).raised(first);
+        StoryAlerts stored = new AlertHistory(10, clock, rule -> HORIZON).raised(first, REFRESH).orElseThrow();
 
         // a restart after the alerts topic dropped the alert: only the state topic's record is read
         history.applyStored(stored.key(), Json.decode(Json.encode(stored), StoryAlerts.class));
 
-        assertThat(history.isRaised(first.id())).isTrue();
-        assertThat(history.onStory("rule-a", "story-1")).get().extracting(StoryAlerts::rounds).isEqualTo(1);
+        // the planner's next id on the pair is the next round's, never the first alert's again
+        assertThat(history.onStory("rule-a", "story-1")).get().satisfies(state -> {
+            assertThat(state.rounds()).isEqualTo(1);
+            assertThat(state.nextRoundId()).isEqualTo(Ids.alert("rule-a", "story-1@1", 0));
+        });
         assertThat(history.rulesOnStory("story-1")).containsExactly("rule-a");
     }
 
     @Test
     void anAlertReadFromBothTopicsCountsOnce() {
         Alert first = alert("rule-a", "story-1", 0, "", T0);
-        StoryAlerts stored = history.raised(first);
+        StoryAlerts stored = history.raised(first, REFRESH).orElseThrow();
         history.applyStored(stored.key(), stored);
         assertThat(history.apply(first, 0)).isEqualTo(AlertHistory.Change.RAISED);
         assertThat(history.apply(first, 0)).isEqualTo(AlertHistory.Change.DUPLICATE);
 
         assertThat(history.onStory("rule-a", "story-1")).get().extracting(StoryAlerts::rounds).isEqualTo(1);
-        assertThat(history.unstored()).isEmpty();
+        assertThat(history.unstored(REFRESH)).isEmpty();
     }
 
     @Test
     void anAlertTheStateTopicLacksIsStoredAfterStart() {
         history.apply(alert("rule-a", "story-1", 0, "", T0), 0);
 
-        assertThat(history.unstored()).extracting(StoryAlerts::key).containsExactly("rule-a/story-1");
-        history.stored(history.unstored().getFirst());
-        assertThat(history.unstored()).isEmpty();
+        assertThat(history.unstored(REFRESH)).extracting(StoryAlerts::key).containsExactly("rule-a/story-1");
+        history.stored(history.unstored(REFRESH).getFirst());
+        assertThat(history.unstored(REFRESH)).isEmpty();
     }
 
     @Test
     void aClosedStoryIsForgottenAndItsOldAlertsAreNotReadBackIn() {
         Alert first = alert("rule-a", "story-1", 0, "", T0);
-        history.raised(first);
+        history.raised(first, REFRESH);
         clock.set(T0.plus(Duration.ofDays(2)));
         assertThat(history.closeStories()).isEmpty();
 
@@ -80,8 +84,9 @@ class AlertHistoryTest {
 
     @Test
     void aRunningStoryStaysOpenAndIsStoredAgainOnlyNowAndThen() {
-        history.raised(alert("rule-a", "story-1", 0, "", T0));
-        Duration refresh = Duration.ofHours(6);
+        // raised, and its state written (the service notes it stored once Kafka has it)
+        history.raised(alert("rule-a", "story-1", 0, "", T0), REFRESH).ifPresent(history::stored);
+        Duration refresh = REFRESH;
 
         assertThat(history.seen("story-1", T0.plus(Duration.ofHours(1)), refresh)).isEmpty();
         assertThat(history.seen("story-1", T0.plus(Duration.ofHours(7)), refresh)).hasSize(1);
@@ -96,27 +101,119 @@ class AlertHistoryTest {
 
     @Test
     void twoVersionsOfAStateMergeWhateverTheOrder() {
-        StoryAlerts a = StoryAlerts.none("rule-a", "story-1").with(alert("rule-a", "story-1", 0, "", T0));
+        StoryAlerts a = StoryAlerts.none("rule-a", "story-1").with(alert("rule-a", "story-1", 0, "", T0))
+                .nextRound();
         StoryAlerts b = a.with(alert("rule-a", "story-1", 1, "", T0.plusSeconds(60)));
-        StoryAlerts c = a.with(alert("rule-a", "story-1", 0, "@1", T0.plusSeconds(7200)));
+        StoryAlerts c = a.with(alert("rule-a", "story-1", 0, "@1", T0.plusSeconds(7200))).nextRound();
 
         assertThat(b.merge(c)).isEqualTo(c.merge(b));
-        assertThat(b.merge(c).alerts()).hasSize(3);
         assertThat(b.merge(c).maxLevel()).isEqualTo(1);
         assertThat(b.merge(c).rounds()).isEqualTo(2);
+        assertThat(b.merge(c).lastRoundArticle()).isEqualTo(T0.plusSeconds(7200));
         assertThat(b.with(alert("rule-a", "story-1", 1, "", T0.plusSeconds(60)))).isSameAs(b);
+        assertThat(b.merge(c).merge(b)).isEqualTo(b.merge(c));
+    }
+
+    @Test
+    void roundsAreCountedWhateverOrderAndHowOftenTheirAlertsAreRead() {
+        // rounds 0 to 4 of a pair, read across partitions out of order, some twice, round 2 late
+        for (int round : new int[] {3, 0, 1, 4, 0, 3, 1}) {
+            history.apply(round("rule-a", "story-1", round), round % 3);
+        }
+        assertThat(history.onStory("rule-a", "story-1")).get().extracting(StoryAlerts::rounds).isEqualTo(2);
+        history.apply(round("rule-a", "story-1", 2), 2);
+        assertThat(history.onStory("rule-a", "story-1")).get().extracting(StoryAlerts::rounds).isEqualTo(5);
+
+        // a restart: the stored state (3 rounds: the write of the last two was lost) and the alerts topic
+        AlertHistory restarted = new AlertHistory(10, clock, rule -> HORIZON);
+        StoryAlerts stored = StoryAlerts.none("rule-a", "story-1").with(round("rule-a", "story-1", 2))
+                .nextRound().nextRound().nextRound();
+        restarted.applyStored(stored.key(), stored);
+        for (int round : new int[] {4, 1, 3, 0, 2}) {
+            restarted.apply(round("rule-a", "story-1", round), round % 3);
+        }
+        assertThat(restarted.onStory("rule-a", "story-1")).get().extracting(StoryAlerts::rounds).isEqualTo(5);
+        assertThat(restarted.unstored(REFRESH)).extracting(StoryAlerts::rounds).containsExactly(5);
+    }
+
+    @Test
+    void aStoryStateStaysTheSameSizeAndIsStoredOnceHoweverManyArticlesAlert() {
+        // an article-scoped rule on one story of 10,000 articles, one alert each, from 8 outlets
+        int written = 0;
+        String json = "";
+        for (int i = 0; i < 10_000; i++) {
+            clock.set(T0.plusSeconds(i));
+            Alert alert = perArticle("rule-a", "story-1", "article-" + i, Math.min(8, 1 + i / 1000), clock.instant());
+            var toStore = history.raised(alert, REFRESH);
+            if (toStore.isPresent()) {
+                written++;
+                json = Json.encode(toStore.get());
+                history.stored(toStore.get());
+            }
+            // the alerts topic gives it back; a replay of its article finds it raised
+            history.apply(alert, i % 3);
+            assertThat(history.isRaised(alert.id())).isTrue();
+        }
+        // once for the pair, then once for each new outlet count: not once per alert
+        assertThat(written).isEqualTo(8);
+        assertThat(json.length()).isLessThan(400);
+        assertThat(history.onStory("rule-a", "story-1")).get().satisfies(state -> {
+            assertThat(state.rounds()).isZero();
+            assertThat(state.maxOutlets()).isEqualTo(8);
+        });
+        assertThat(history.alertIds()).isEqualTo(10_000);
+        assertThat(history.unstored(REFRESH)).isEmpty();
+    }
+
+    @Test
+    void aStateOfSchemaOneIsReadByItsCountersAndWrittenAgainInSchemaTwo() {
+        String first = Ids.alert("rule-a", "story-1", 0);
+        String realert = Ids.alert("rule-a", "story-1@1", 0);
+        String v1 = """
+                {"schemaVersion":1,"ruleId":"rule-a","storyId":"story-1","rounds":2,
+                 "lastRoundArticle":"2026-12-01T09:00:00Z","maxLevel":1,"maxOutlets":4,
+                 "articles":["article-1","article-2","article-3"],"alerts":["%s","%s","%s"],
+                 "lastAlert":"2026-12-01T09:00:01Z","lastArticle":"2026-12-01T09:30:00Z"}
+                """.formatted(first, realert, Ids.alert("rule-a", "story-1", 1));
+
+        history.applyStored("rule-a/story-1", Json.decode(v1, StoryAlerts.class));
+
+        assertThat(history.onStory("rule-a", "story-1")).get().satisfies(state -> {
+            assertThat(state.schemaVersion()).isEqualTo(StoryAlerts.SCHEMA_VERSION);
+            assertThat(state.rounds()).isEqualTo(2);
+            assertThat(state.maxLevel()).isEqualTo(1);
+            assertThat(state.maxOutlets()).isEqualTo(4);
+            assertThat(state.lastRoundArticle()).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+            assertThat(state.nextRoundId()).isEqualTo(Ids.alert("rule-a", "story-1@2", 0));
+        });
+        List<StoryAlerts> migrated = history.unstored(REFRESH);
+        assertThat(migrated).extracting(StoryAlerts::key).containsExactly("rule-a/story-1");
+        assertThat(Json.encode(migrated.getFirst())).contains("\"schemaVersion\":2").doesNotContain("alerts");
+        history.stored(migrated.getFirst());
+        assertThat(history.unstored(REFRESH)).isEmpty();
     }
 
     @Test
     void memoryHoldsOpenStoriesNotEveryAlertEver() {
         for (int story = 0; story < 1000; story++) {
             clock.set(T0.plus(Duration.ofHours(story)));
-            history.raised(alert("rule-a", "story-" + story, 0, "", clock.instant()));
+            history.raised(alert("rule-a", "story-" + story, 0, "", clock.instant()), REFRESH);
             history.closeStories();
         }
         // stories close three days (72 hours) after their last article
         assertThat(history.size()).isBetween(72, 74);
         assertThat(history.alertIds()).isEqualTo(history.size());
+    }
+
+    /** Round {@code round} of a rule on a story, its article fetched {@code round} hours after T0. */
+    private static Alert round(String rule, String story, int round) {
+        return alert(rule, story, 0, round == 0 ? "" : "@" + round, T0.plus(Duration.ofHours(round)));
+    }
+
+    private static Alert perArticle(String rule, String story, String article, int outlets, Instant fetched) {
+        return new Alert(Alert.SCHEMA_VERSION, Alert.TYPE, Ids.alert(rule, article, 0), fetched.plusSeconds(1), rule,
+                "Rule", "harbour", article, "https://wire.example/" + article, "Title", "Wire", story, outlets, 0,
+                "harbour", null, List.of("log"), List.of(), fetched);
     }
 
     private static Alert alert(String rule, String story, int level, String round, Instant fetched) {

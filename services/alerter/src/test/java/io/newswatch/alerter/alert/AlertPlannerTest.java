@@ -6,6 +6,7 @@ import io.newswatch.alerter.rule.RuleBook;
 import io.newswatch.contract.Alert;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
+import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,43 @@ class AlertPlannerTest {
         assertThat(feed(article().url("https://a.example/5").body("The budget, next day.").story("s1", 5, 1)
                 .fetched(T0.plus(Duration.ofHours(12))))).extracting(Alert::id)
                 .containsExactly(Ids.alert("budget", "s1@2", 0));
+    }
+
+    @Test
+    void aReplayedRoundArticleRaisesNothingAgainEvenAfterARestartWithoutTheAlertsTopic() {
+        rule("budget", "budget", Duration.ofHours(6), null, Rule.Scope.STORY);
+        Articles first = article().url("https://a.example/1").body("The budget passed.").story("s1", 1, 1)
+                .fetched(T0);
+        Articles late = article().url("https://a.example/3").body("The budget, later.").story("s1", 3, 1)
+                .fetched(T0.plus(Duration.ofHours(7)));
+        assertThat(feed(first)).hasSize(1);
+        assertThat(feed(late)).extracting(Alert::id).containsExactly(Ids.alert("budget", "s1@1", 0));
+
+        // a restart after the alerts topic dropped both alerts: only the state topic's record is read
+        StoryAlerts stored = history.onStory("budget", "s1").orElseThrow();
+        AlertHistory restarted = new AlertHistory(100);
+        restarted.applyStored(stored.key(), Json.decode(Json.encode(stored), StoryAlerts.class));
+        assertThat(plan(late, restarted)).isEmpty();
+        assertThat(plan(first, restarted)).isEmpty();
+        assertThat(plan(article().url("https://a.example/4").body("The budget, next day.").story("s1", 4, 1)
+                .fetched(T0.plus(Duration.ofHours(13))), restarted)).extracting(Alert::id)
+                .containsExactly(Ids.alert("budget", "s1@2", 0));
+    }
+
+    @Test
+    void aReplayedArticleOfABigStoryRaisesNothingForAnArticleScopedRule() {
+        rule("ferry", "ferry", null, null, Rule.Scope.ARTICLE);
+        List<Articles> articles = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            articles.add(article().url("https://a.example/" + i).body("The ferry sailed, " + i + ".")
+                    .story("s1", 1 + i / 25, 1).fetched(T0.plusSeconds(i)));
+            assertThat(feed(articles.getLast())).hasSize(1);
+        }
+        for (Articles replay : articles) {
+            assertThat(feed(replay)).isEmpty();
+        }
+        // the state the pair stores holds counters, not the 100 ids
+        assertThat(Json.encode(history.onStory("ferry", "s1").orElseThrow()).length()).isLessThan(400);
     }
 
     @Test
@@ -153,6 +191,13 @@ class AlertPlannerTest {
         book.stage(id, new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, id, T0, id, query, List.of("log"), true, null,
                 List.of(), scope, realert, Rule.Mode.INSTANT, null, escalation));
         book.commit();
+    }
+
+    private List<Alert> plan(Articles builder, AlertState state) {
+        EnrichedArticle article = builder.build();
+        ArticleDocument document = ArticleDocument.of(article);
+        return planner.plan(article, document, book.match(document), book::get, id -> book.query(id).orElse(null),
+                state);
     }
 
     /** Plans the article's alerts and feeds them back as the alerts topic would. */

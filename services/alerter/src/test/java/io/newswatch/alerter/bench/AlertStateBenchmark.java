@@ -25,7 +25,10 @@ import java.util.Random;
  * A benchmark, not a test: {@code ./mvnw -q -pl services/alerter -Pbench-state test-compile exec:exec}.
  *
  * <p>Arguments: alerts (default 1,000,000), rules (default 500), days the alerts span (default 365), and
- * {@code never-close} to keep every story open, as the alerter did before stories closed (for comparison).
+ * {@code never-close} to keep every story open, as the alerter did before stories closed (for comparison), or
+ * {@code per-article}: every alert is an article-scoped rule's, on one of 12 stories that run the whole time (what
+ * the pipeline bench's five webhook rules do: a pair's alerts grow with its story), its state record read back
+ * from the state topic as the service does.
  */
 public final class AlertStateBenchmark {
 
@@ -48,6 +51,7 @@ public final class AlertStateBenchmark {
         MutableClock clock = new MutableClock(START);
         Duration horizon = STORY_WINDOW.plus(STORY_WINDOW.dividedBy(12));
         boolean neverClose = args.length > 3 && args[3].equals("never-close");
+        boolean perArticle = args.length > 3 && args[3].equals("per-article");
         AlertHistory history = new AlertHistory(1000, clock, neverClose ? AlertHistory.NEVER_CLOSED
                 : ruleId -> horizon);
         Random random = new Random(SEED);
@@ -55,7 +59,8 @@ public final class AlertStateBenchmark {
         System.out.printf(Locale.ROOT, "newswatch alerter state benchmark: %,d alerts over %d days (one every %d s)"
                         + ", %d rules, %d stories running at once, story window %s%s; %s, max heap %d MB%n",
                 total, span.toDays(), step.toSeconds(), rules, RUNNING_STORIES, STORY_WINDOW,
-                neverClose ? " (stories never close)" : "", Runtime.version(),
+                neverClose ? " (stories never close)" : perArticle ? " (per-article alerts on 12 stories)" : "",
+                Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("alerts      simulated day   open rule×story   alert ids held   heap used MB   "
                 + "CPU us/alert");
@@ -65,11 +70,21 @@ public final class AlertStateBenchmark {
         for (int i = 1; i <= total; i++) {
             clock.advance(step);
             int newest = i / ALERTS_PER_NEW_STORY;
-            String story = "story-" + Math.max(0, newest - random.nextInt(RUNNING_STORIES));
+            String story = perArticle ? "story-" + random.nextInt(12)
+                    : "story-" + Math.max(0, newest - random.nextInt(RUNNING_STORIES));
             String rule = "rule-" + random.nextInt(rules);
-            Alert alert = next(history, rule, story, clock.instant(), random);
-            // raised here: the state goes to the state topic; then read back from the alerts topic, then settled
-            bytes += Json.encode(history.raised(alert)).length();
+            Alert alert = perArticle ? perArticle(rule, story, i, clock.instant())
+                    : next(history, rule, story, clock.instant(), random);
+            // raised here: the state goes to the state topic and is read back; the alert is folded in, then settled
+            StoryAlerts state = history.raised(alert, STORY_WINDOW.dividedBy(12)).orElse(null);
+            if (state != null) {
+                String json = Json.encode(state);
+                bytes += json.length();
+                history.stored(state);
+                if (perArticle) {
+                    history.applyStored(state.key(), Json.decode(json, StoryAlerts.class));
+                }
+            }
             history.apply(alert, 0);
             history.apply(AlertHistory.withDeliveries(alert, List.of(
                     new Alert.Delivery("log", "delivered", 1, clock.instant(), null))), 0);
@@ -92,6 +107,15 @@ public final class AlertStateBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "state records written: %.1f MB of JSON in all%n", bytes / 1048576.0);
+    }
+
+    /** An article-scoped rule's alert on the {@code n}th article, of the story. */
+    private static Alert perArticle(String rule, String story, int n, Instant now) {
+        String article = story + "-" + n;
+        return new Alert(Alert.SCHEMA_VERSION, Alert.TYPE, Ids.alert(rule, article, 0), now, rule, "Rule " + rule,
+                "montenegro", article, "https://news.example/" + article, "Montenegro joins the talks",
+                "News Example", story, 3, 0, "Montenegro joins the talks on enlargement", null, List.of("log"),
+                List.of(), now);
     }
 
     /** The rule's next alert on the story, as the planner would raise it: first, a realert or an escalation. */

@@ -1,7 +1,9 @@
 package io.newswatch.alerter.bench;
 
+import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
+import io.newswatch.contract.Story;
 import io.newswatch.stack.ServiceEnvironment;
 import io.newswatch.stack.TestStack;
 import io.newswatch.stack.NewswatchService;
@@ -34,7 +36,10 @@ import java.util.Map;
  * {@code ./mvnw -q -pl services/alerter -Pbench-kafka test-compile exec:exec}.
  *
  * <p>Arguments: rule counts (comma-separated, default 10000,100000), articles measured (default 5000), the rules'
- * channels (default {@code log}; {@code none} for rules that record alerts without notifying).
+ * channels (default {@code log}; {@code none} for rules that record alerts without notifying), stories (default 0:
+ * each article a story of its own; N: the articles take turns in N stories that grow the whole run, as the pipeline
+ * bench's corpus does), and hooks (default 0: H more rules scoped per article, on words most articles carry, like
+ * the pipeline bench's webhook rules: with few stories, a rule-and-story pair that takes an alert per article).
  */
 public final class KafkaThroughputBenchmark {
 
@@ -50,17 +55,25 @@ public final class KafkaThroughputBenchmark {
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         List<String> channels = args.length > 2 && args[2].equals("none") ? List.of()
                 : List.of(args.length > 2 ? args[2] : "log");
+        int stories = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int hooks = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         int warmup = Math.max(1_000, measured / 2);
         System.out.printf(Locale.ROOT, "newswatch alerter through Kafka: %d warm-up + %d measured articles, "
-                + "channels %s, %s%n", warmup, measured, channels, Runtime.version());
+                + "channels %s, %s, %d per-article rules, %s%n", warmup, measured, channels,
+                stories == 0 ? "a story per article" : stories + " stories", hooks, Runtime.version());
         System.out.println("rules    ready s   art/s wall   art/s per process cpu-s   alerts/art   alerts/s");
         for (int rules : ruleCounts) {
-            run(rules, warmup, measured, channels);
+            run(rules, warmup, measured, channels, stories, hooks);
         }
         System.exit(0);
     }
 
-    private static void run(int ruleCount, int warmup, int measured, List<String> channels) throws Exception {
+    /** Words of {@link NewsCorpus}'s vocabulary that most of its articles carry: the hooks' queries. */
+    private static final List<String> HOOK_WORDS = List.of("government", "minister", "president", "security",
+            "officials", "talks", "military", "political");
+
+    private static void run(int ruleCount, int warmup, int measured, List<String> channels, int stories, int hooks)
+            throws Exception {
         TestStack test = TestStack.reserve();
         ServiceProcesses processes = new ServiceProcesses(test.stack().home());
         String instance = "alerter-bench-" + test.indexPrefix();
@@ -75,8 +88,15 @@ public final class KafkaThroughputBenchmark {
                             true, null, List.of(), Rule.Scope.STORY, null, Rule.Mode.INSTANT, null, null);
                     producer.send(new ProducerRecord<>(test.topics().rules(), id, Json.encode(rule)));
                 }
+                for (int i = 0; i < hooks; i++) {
+                    String id = "hook-" + i;
+                    Rule rule = new Rule(Rule.SCHEMA_VERSION, Rule.TYPE, id, now, id,
+                            HOOK_WORDS.get(i % HOOK_WORDS.size()), channels, true, null, List.of(),
+                            Rule.Scope.ARTICLE, null, Rule.Mode.INSTANT, null, null);
+                    producer.send(new ProducerRecord<>(test.topics().rules(), id, Json.encode(rule)));
+                }
                 for (int i = 0; i < warmup + measured; i++) {
-                    var article = articleCorpus.article(i);
+                    var article = inStory(articleCorpus.article(i), i, stories);
                     producer.send(new ProducerRecord<>(test.topics().articlesEnriched(), article.id(),
                             Json.encode(article)));
                 }
@@ -109,6 +129,18 @@ public final class KafkaThroughputBenchmark {
             processes.stop(instance, Duration.ofSeconds(30));
             test.release();
         }
+    }
+
+    /** The {@code n}th article in one of {@code stories} stories (its own story when 0), of up to 40 outlets. */
+    private static EnrichedArticle inStory(EnrichedArticle article, int n, int stories) {
+        if (stories == 0) {
+            return article;
+        }
+        int size = n / stories + 1;
+        Story story = new Story("bench-story-" + n % stories, "bench-story-" + n % stories,
+                Instant.parse("2026-11-20T08:00:00Z"), size, Math.min(40, size), 1);
+        return new EnrichedArticle(article.schemaVersion(), article.type(), article.id(), article.timestamp(),
+                article.article(), article.entities(), article.topics(), story, article.quotes());
     }
 
     /** Waits until the alerter has matched at least {@code count} articles, polling its metrics. */

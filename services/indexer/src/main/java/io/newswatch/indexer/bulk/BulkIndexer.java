@@ -1,10 +1,10 @@
 package io.newswatch.indexer.bulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -44,6 +44,7 @@ public final class BulkIndexer {
     static final String BULK_PATH = "/_bulk?filter_path=errors,items.*.status,items.*.error";
     private static final Duration LOG_EVERY = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonStringEncoder QUOTER = JsonStringEncoder.getInstance();
 
     private final ElasticsearchHttp http;
     private final long maxBytes;
@@ -173,7 +174,7 @@ public final class BulkIndexer {
         List<Integer> current = new ArrayList<>();
         long bytes = 0;
         for (int position : pending) {
-            long size = operations.get(position).source().length() + 200L;
+            long size = operations.get(position).source().length + 200L;
             if (alone.contains(position)) {
                 requests.add(List.of(position));
                 continue;
@@ -193,12 +194,7 @@ public final class BulkIndexer {
     }
 
     private void send(List<Integer> request, Round round) {
-        List<IndexOperation> operations = round.operations;
-        StringBuilder body = new StringBuilder();
-        for (int position : request) {
-            appendAction(body, operations.get(position));
-        }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body(request.stream().map(round.operations::get).toList());
         long started = System.nanoTime();
         ElasticsearchHttp.Response response;
         try {
@@ -305,20 +301,46 @@ public final class BulkIndexer {
         metrics.bulkRequest(request.size(), bytes, Duration.ofNanos(System.nanoTime() - startedNanos), outcome);
     }
 
-    /** One action line and one source line. */
-    static void appendAction(StringBuilder body, IndexOperation operation) {
-        ObjectNode meta = JsonNodeFactory.instance.objectNode();
-        meta.put("_index", operation.target());
-        meta.put("_id", operation.id());
-        meta.put("version", operation.version());
-        meta.put("version_type", "external_gte");
+    /**
+     * The NDJSON body of a bulk request: per document an action line and its source line. Built in one array of
+     * the exact size: the sources are already UTF-8 JSON and are copied once, into the request.
+     */
+    static byte[] body(List<IndexOperation> operations) {
+        byte[][] actions = new byte[operations.size()][];
+        int size = 0;
+        for (int i = 0; i < operations.size(); i++) {
+            actions[i] = action(operations.get(i));
+            size += actions[i].length + operations.get(i).source().length + 2;
+        }
+        byte[] body = new byte[size];
+        int at = 0;
+        for (int i = 0; i < operations.size(); i++) {
+            byte[] source = operations.get(i).source();
+            System.arraycopy(actions[i], 0, body, at, actions[i].length);
+            at += actions[i].length;
+            body[at++] = '\n';
+            System.arraycopy(source, 0, body, at, source.length);
+            at += source.length;
+            body[at++] = '\n';
+        }
+        return body;
+    }
+
+    /**
+     * The action line of a document: {@code index} into its alias (which must exist) or the concrete index that
+     * holds it, with its id and external version.
+     */
+    static byte[] action(IndexOperation operation) {
+        StringBuilder action = new StringBuilder(160).append("{\"index\":{\"_index\":\"");
+        QUOTER.quoteAsString(operation.target(), action);
+        action.append("\",\"_id\":\"");
+        QUOTER.quoteAsString(operation.id(), action);
+        action.append("\",\"version\":").append(operation.version()).append(",\"version_type\":\"external_gte\"");
         if (operation.index() == null) {
             // Never let a write through a missing alias create a concrete index of that name with no mapping.
-            meta.put("require_alias", true);
+            action.append(",\"require_alias\":true");
         }
-        ObjectNode action = JsonNodeFactory.instance.objectNode();
-        action.set("index", meta);
-        body.append(action).append('\n').append(operation.source()).append('\n');
+        return action.append("}}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode errorOf(String body) {

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param id      the document's {@code _id}, the stable id of the event
  * @param version the external version ({@code version_type=external_gte}): a write with a lower version than the
  *                stored document's is refused as stale
- * @param source  the document as JSON
+ * @param source  the document as UTF-8 JSON, as it goes into the bulk request (written once, never copied to a
+ *                string); not copied, so not to be changed after the operation is made
  */
-public record IndexOperation(String alias, String index, String id, long version, String source) {
+public record IndexOperation(String alias, String index, String id, long version, byte[] source) {
 
     public IndexOperation {
         Objects.requireNonNull(alias, "alias");
@@ -22,7 +23,7 @@ public record IndexOperation(String alias, String index, String id, long version
     }
 
     /** A document written through its alias (to the alias's write index). */
-    public static IndexOperation throughAlias(String alias, String id, long version, String source) {
+    public static IndexOperation throughAlias(String alias, String id, long version, byte[] source) {
         return new IndexOperation(alias, null, id, version, source);
     }
 

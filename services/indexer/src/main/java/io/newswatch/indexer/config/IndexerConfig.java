@@ -151,10 +151,11 @@ public interface IndexerConfig {
         int maxPartitionFetchBytes();
 
         /**
-         * How many article batches are indexed at once. One keeps an Elasticsearch shard's write thread busy; more
-         * help a cluster with more cores than this machine's two (see the README's benchmark).
+         * How many article batches are indexed at once: with two, the next batch is decoded and mapped while
+         * Elasticsearch indexes the previous one (a backlog drains faster at the same CPU per article; see the
+         * README's benchmark).
          */
-        @WithDefault("1")
+        @WithDefault("2")
         int batchesInFlight();
     }
 }

@@ -17,10 +17,10 @@ public final class DocumentJson {
     private DocumentJson() {
     }
 
-    /** The document as JSON text. */
-    public static String write(Object document) {
+    /** The document as UTF-8 JSON, what a bulk request carries: written as bytes at once, with no string between. */
+    public static byte[] writeBytes(Object document) {
         try {
-            return MAPPER.writeValueAsString(document);
+            return MAPPER.writeValueAsBytes(document);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + document.getClass().getSimpleName() + ": "
                     + e.getOriginalMessage(), e);

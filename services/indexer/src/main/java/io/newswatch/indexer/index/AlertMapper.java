@@ -24,6 +24,6 @@ public final class AlertMapper implements DocumentMapper {
                     + "' was expected");
         }
         return new Mapped(IndexOperation.throughAlias(alias, alert.id(), AlertDocument.version(alert),
-                DocumentJson.write(AlertDocument.of(alert))), alert.timestamp());
+                DocumentJson.writeBytes(AlertDocument.of(alert))), alert.timestamp());
     }
 }

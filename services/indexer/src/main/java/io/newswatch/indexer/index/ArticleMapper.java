@@ -29,6 +29,6 @@ public final class ArticleMapper implements DocumentMapper {
         }
         ArticleDocument document = ArticleDocument.of(enriched, clock.instant());
         return new Mapped(IndexOperation.throughAlias(alias, enriched.id(), ArticleDocument.version(enriched),
-                DocumentJson.write(document)), enriched.article().fetched());
+                DocumentJson.writeBytes(document)), enriched.article().fetched());
     }
 }

@@ -1,6 +1,7 @@
 package io.newswatch.indexer.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
 import io.newswatch.contract.elasticsearch.IndexNames;
@@ -72,6 +73,7 @@ public final class SchemaInstaller {
         ElasticsearchSchema.install(this::transport, names);
         for (Map.Entry<String, String> template : ElasticsearchSchema.templates(names).entrySet()) {
             addNewFields(template.getKey(), template.getValue());
+            applyRefreshInterval(template.getKey(), template.getValue());
         }
         problem = null;
         installed.countDown();
@@ -115,6 +117,28 @@ public final class SchemaInstaller {
         if (!response.ok()) {
             LOG.warnf("The indices behind %s keep their older mapping until the next rollover; Elasticsearch "
                     + "refused the template's fields in place: HTTP %d %s", alias, response.status(), response.body());
+        }
+    }
+
+    /**
+     * The template's refresh interval, put on the indices already behind the alias: it is a dynamic setting, and an
+     * interval chosen since they were created should not wait for the next rollover (the write index is the one
+     * that refreshes). A refusal is logged, as for the fields.
+     */
+    private void applyRefreshInterval(String alias, String template) throws IOException {
+        JsonNode interval = Json.mapper().readTree(template).at("/template/settings/index/refresh_interval");
+        if (!interval.isTextual()) {
+            return;
+        }
+        ObjectNode settings = Json.mapper().createObjectNode();
+        settings.putObject("index").put("refresh_interval", interval.asText());
+        ElasticsearchHttp.Response response = http.send("PUT", "/" + alias + "/_settings", settings.toString());
+        if (response.status() == 429 || response.status() >= 500) {
+            throw new IOException("HTTP " + response.status() + " " + response.body());
+        }
+        if (!response.ok()) {
+            LOG.warnf("The indices behind %s keep their refresh interval until the next rollover; Elasticsearch "
+                    + "refused the template's in place: HTTP %d %s", alias, response.status(), response.body());
         }
     }
 

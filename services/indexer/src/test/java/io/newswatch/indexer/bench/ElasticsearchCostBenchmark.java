@@ -189,7 +189,7 @@ public final class ElasticsearchCostBenchmark {
     }
 
     /** User plus system CPU of a process and its descendants, from {@code /proc/PID/stat}. */
-    private static double cpuSeconds(ProcessHandle root) throws IOException {
+    static double cpuSeconds(ProcessHandle root) throws IOException {
         long ticks = 0;
         for (ProcessHandle process : Stream.concat(Stream.of(root), root.descendants()).toList()) {
             String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));

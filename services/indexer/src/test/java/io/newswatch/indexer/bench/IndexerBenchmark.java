@@ -186,8 +186,33 @@ public final class IndexerBenchmark {
             + "leaders called for early elections after the summit where delegations discussed security energy "
             + "trade border crossings and the future of the mission in the region according to a statement").split(" ");
 
-    /** Enriched articles of about 3 KB of JSON each, in invented words. */
+    /** Enriched articles of about 3 KB of JSON each, in invented words (a vocabulary of 40). */
     static List<String> articles(int count, Random random) {
+        return articles(count, random, () -> WORDS[random.nextInt(WORDS.length)]);
+    }
+
+    /**
+     * The same with {@code vocabulary} invented words drawn as word frequencies fall in news text (the n-th most
+     * common about 1/n as often), so that the index's term dictionary grows as with real articles.
+     */
+    static List<String> articles(int count, Random random, int vocabulary) {
+        String[] words = new String[vocabulary];
+        String[] syllables = "ka lo mi ne ra so tu vi za de gor pre sta nov ski ja ber lin mar ko".split(" ");
+        for (int w = 0; w < vocabulary; w++) {
+            StringBuilder word = new StringBuilder();
+            for (int n = w; ; n /= syllables.length) {
+                word.append(syllables[n % syllables.length]);
+                if (n < syllables.length) {
+                    break;
+                }
+            }
+            words[w] = word.toString();
+        }
+        double logVocabulary = Math.log(vocabulary);
+        return articles(count, random, () -> words[(int) Math.exp(random.nextDouble() * logVocabulary) - 1]);
+    }
+
+    private static List<String> articles(int count, Random random, java.util.function.Supplier<String> word) {
         Instant now = Instant.parse("2026-03-02T08:00:00Z");
         List<String> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -195,7 +220,7 @@ public final class IndexerBenchmark {
             StringBuilder body = new StringBuilder();
             while (body.length() < 1500) {
                 for (int w = 0; w < 12; w++) {
-                    body.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                    body.append(word.get()).append(' ');
                 }
                 body.setCharAt(body.length() - 1, '.');
                 body.append(i % 7 == 0 ? " Đukanović spoke. " : " ");

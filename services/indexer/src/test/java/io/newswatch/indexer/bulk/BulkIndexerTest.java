@@ -56,7 +56,8 @@ class BulkIndexerTest {
 
     private static List<IndexOperation> operations(String... ids) {
         return java.util.Arrays.stream(ids)
-                .map(id -> IndexOperation.throughAlias("t-articles", id, 1, "{\"id\":\"" + id + "\"}")).toList();
+                .map(id -> IndexOperation.throughAlias("t-articles", id, 1,
+                        ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8))).toList();
     }
 
     private static List<String> ids(String ndjson) {
@@ -213,12 +214,16 @@ class BulkIndexerTest {
 
     @Test
     void actionsCarryTheIdTheExternalVersionAndRequireTheAlias() throws Exception {
-        StringBuilder body = new StringBuilder();
-        BulkIndexer.appendAction(body, IndexOperation.throughAlias("t-articles", "id-1", 3, "{}"));
-        BulkIndexer.appendAction(body, IndexOperation.throughAlias("t-articles", "id-2", 1, "{}")
-                .inIndex("t-articles-000001"));
+        byte[] body = BulkIndexer.body(List.of(
+                IndexOperation.throughAlias("t-articles", "id-1", 3, "{}".getBytes(StandardCharsets.UTF_8)),
+                IndexOperation.throughAlias("t-articles", "id-\"2\"", 1, "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8))
+                        .inIndex("t-articles-000001")));
 
-        String[] lines = body.toString().split("\n");
+        String[] lines = new String(body, StandardCharsets.UTF_8).split("\n", -1);
+        assertThat(lines).hasSize(5);
+        assertThat(lines[1]).isEqualTo("{}");
+        assertThat(lines[3]).isEqualTo("{\"a\":\"é\"}");
+        assertThat(lines[4]).isEmpty();
         JsonNode first = JSON.readTree(lines[0]).get("index");
         JsonNode second = JSON.readTree(lines[2]).get("index");
         assertThat(first.get("_index").asText()).isEqualTo("t-articles");
@@ -227,6 +232,8 @@ class BulkIndexerTest {
         assertThat(first.get("version_type").asText()).isEqualTo("external_gte");
         assertThat(first.get("require_alias").asBoolean()).isTrue();
         assertThat(second.get("_index").asText()).isEqualTo("t-articles-000001");
+        assertThat(second.get("_id").asText()).isEqualTo("id-\"2\"");
+        assertThat(second.get("version").asLong()).isEqualTo(1);
         assertThat(second.has("require_alias")).isFalse();
     }
 

@@ -18,7 +18,7 @@ class AlertDocumentTest {
     void everyFieldOfTheDocumentIsMappedByTheTemplate() throws Exception {
         Alert alert = Fixtures.alert("rule-1", "article-1",
                 List.of(new Alert.Delivery("webhook:ops", "failed", 3, LATER, "HTTP 500")));
-        JsonNode document = DocumentJson.mapper().readTree(DocumentJson.write(AlertDocument.of(alert)));
+        JsonNode document = DocumentJson.mapper().readTree(DocumentJson.writeBytes(AlertDocument.of(alert)));
 
         assertThat(TemplateFields.unmapped(document, TemplateFields.properties("newswatch-alerts"))).isEmpty();
         assertThat(document.at("/rule/name").asText()).isEqualTo("Montenegro watch");

@@ -14,7 +14,7 @@ class ArticleDocumentTest {
     private static final Instant INDEXED = Instant.parse("2026-03-02T08:15:05Z");
 
     private static JsonNode document(EnrichedArticle article) throws Exception {
-        return DocumentJson.mapper().readTree(DocumentJson.write(ArticleDocument.of(article, INDEXED)));
+        return DocumentJson.mapper().readTree(DocumentJson.writeBytes(ArticleDocument.of(article, INDEXED)));
     }
 
     @Test

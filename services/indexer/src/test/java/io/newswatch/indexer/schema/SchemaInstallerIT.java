@@ -1,6 +1,8 @@
 package io.newswatch.indexer.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.contract.Json;
+import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
 import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.indexer.bulk.Backoff;
 import io.newswatch.indexer.bulk.ElasticsearchHttp;
@@ -20,7 +22,10 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The installer against the real Elasticsearch: templates, aliases, and new fields on indices made before them. */
+/**
+ * The installer against the real Elasticsearch: templates, aliases, and new fields and the refresh interval on indices
+ * made before them.
+ */
 class SchemaInstallerIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -78,6 +83,25 @@ class SchemaInstallerIT {
         assertThat(installer.isInstalled()).isTrue();
         assertThat(client.request("GET", "/_index_template/" + alias, null).at("/index_templates/0/name").asText())
                 .isEqualTo(alias);
+    }
+
+    @Test
+    void anIndexCreatedUnderAnOlderTemplateTakesTheTemplatesRefreshInterval() throws Exception {
+        String alias = stack.indices().alerts();
+        String index = IndexNames.firstIndex(alias);
+        client.request("DELETE", "/" + index, null);
+        client.request("PUT", "/" + index, "{\"aliases\":{\"" + alias
+                + "\":{\"is_write_index\":true}},\"settings\":{\"index\":{\"refresh_interval\":\"42s\"}}}");
+        assertThat(client.request("GET", "/" + index + "/_settings", null)
+                .at("/" + index + "/settings/index/refresh_interval").asText()).isEqualTo("42s");
+
+        installer.installWithRetry();
+
+        String wanted = Json.mapper().readTree(ElasticsearchSchema.templates(stack.indices()).get(alias))
+                .at("/template/settings/index/refresh_interval").asText();
+        assertThat(wanted).isNotEmpty();
+        assertThat(client.request("GET", "/" + index + "/_settings", null)
+                .at("/" + index + "/settings/index/refresh_interval").asText()).isEqualTo(wanted);
     }
 
     @Test
