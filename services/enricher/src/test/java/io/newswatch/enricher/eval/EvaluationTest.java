@@ -54,8 +54,8 @@ class EvaluationTest {
     void enricherMeetsTheBarOnTheGold() {
         Scores held = score(EvaluationTool.HELD_OUT_NAME, heldOut);
         Scores scores = score(EvaluationTool.ALL_NAME, all());
-        System.out.println(Report.format(held, 0, true));
-        System.out.println(Report.format(scores, 0, true));
+        System.out.println(Report.format(held, 0, "held-out articles are scored, not studied"));
+        System.out.println(Report.format(scores, 0, "the test prints scores only"));
         System.out.println(Report.summaryHeader() + Report.summaryLine(held) + "\n" + Report.summaryLine(scores));
         assertThat(scores.names("PERSON").precision()).as("person precision")
                 .isGreaterThanOrEqualTo(MIN_PERSON_ORGANIZATION_PRECISION);

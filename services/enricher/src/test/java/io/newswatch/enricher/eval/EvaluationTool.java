@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores the enricher (or another tagger's saved output) on gold sets and prints precision, recall and F1 per type at
@@ -36,6 +38,9 @@ import java.util.Map;
  *   --limit N            at most N documents per set
  *   --held-out-errors    also show the errors of the held-out gold (by default only its scores: its articles must
  *                        not guide tuning)
+ *   --external-errors    also show the errors of sets read from files and folders (by default only their scores:
+ *                        they are published benchmark sets or real news for independent evaluation); only for real
+ *                        text you collected yourself, never for a published benchmark set
  *   --languages-only     only language detection: per set and language, documents detected right, the confusions
  *                        (gold → detected, counts only); no tagging
  * </pre>
@@ -53,6 +58,9 @@ public final class EvaluationTool {
     private Path writeGold;
     private int limit = Integer.MAX_VALUE;
     private boolean heldOutErrors;
+    private boolean externalErrors;
+    /** Sets read from files and folders given on the command line. */
+    private final Set<String> external = new HashSet<>();
     private boolean languagesOnly;
     private final List<String> sets = new ArrayList<>();
     private Enricher enricher;
@@ -92,6 +100,7 @@ public final class EvaluationTool {
                 case "--write-gold" -> writeGold = Path.of(value(words, ++i, arg));
                 case "--limit" -> limit = Integer.parseInt(value(words, ++i, arg));
                 case "--held-out-errors" -> heldOutErrors = true;
+                case "--external-errors" -> externalErrors = true;
                 case "--languages-only" -> languagesOnly = true;
                 default -> {
                     if (arg.startsWith("--")) {
@@ -125,9 +134,12 @@ public final class EvaluationTool {
                     }
                     if (set.endsWith(".yaml") || set.endsWith(".yml")) {
                         toScore.put(path.getFileName().toString(), GoldArticles.load(path));
+                        external.add(path.getFileName().toString());
                     } else {
                         for (Path file : EvalSets.files(path)) {
-                            toScore.put(file.getFileName().toString().replaceFirst("\\.jsonl$", ""), EvalSets.read(file));
+                            String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+                            toScore.put(name, EvalSets.read(file));
+                            external.add(name);
                         }
                     }
                 }
@@ -146,7 +158,7 @@ public final class EvaluationTool {
                 EvalSets.write(writeGold.resolve(fileName(set.getKey())), documents);
             }
             Scores scores = score(set.getKey(), documents);
-            System.out.println(Report.format(scores, maxErrors, hidesErrors(set.getKey())));
+            System.out.println(Report.format(scores, maxErrors, hiddenBecause(set.getKey())));
             results.add(scores);
         }
         StringBuilder summary = new StringBuilder(Report.summaryHeader());
@@ -211,7 +223,7 @@ public final class EvaluationTool {
         List<String> lines = new ArrayList<>();
         lines.add("set\tdocument\tlevel\tkind\ttype\ttext\tdetail\tcontext");
         for (Scores s : results) {
-            if (hidesErrors(s.name())) {
+            if (hiddenBecause(s.name()) != null) {
                 continue;
             }
             for (Scores.Error e : s.errors()) {
@@ -226,9 +238,19 @@ public final class EvaluationTool {
         }
     }
 
-    /** True for a set whose errors stay hidden: the held-out gold, and "all" which contains it. */
-    private boolean hidesErrors(String set) {
-        return !heldOutErrors && (set.equals(HELD_OUT_NAME) || set.equals(ALL_NAME));
+    /**
+     * Why a set's errors stay hidden, or null when they are shown: the held-out gold (and "all", which contains it),
+     * and sets from files (published benchmarks, real news) unless asked for.
+     */
+    private String hiddenBecause(String set) {
+        if (!heldOutErrors && (set.equals(HELD_OUT_NAME) || set.equals(ALL_NAME))) {
+            return "held-out articles are scored, not studied; see EvaluationTool --held-out-errors";
+        }
+        if (!externalErrors && external.contains(set)) {
+            return "a set from a file is for independent evaluation; EvaluationTool --external-errors shows them,"
+                    + " for real text you collected yourself, never for a published benchmark set";
+        }
+        return null;
     }
 
     /** The file a set's gold or predictions are written to: its name, with anything but letters, digits, dots and

@@ -20,11 +20,12 @@ public final class Report {
     /**
      * The report of one set.
      *
-     * @param maxErrors how many errors to list one by one (negative: all; zero: none); classes and frequent texts are
-     *                  shown unless {@code scoresOnly}
-     * @param scoresOnly no errors at all (the held-out gold: its errors are not to be read while tuning)
+     * @param maxErrors     how many errors to list one by one (negative: all; zero: none); classes and frequent
+     *                      texts are shown unless {@code hiddenBecause} is given
+     * @param hiddenBecause why no error at all is shown (the held-out gold, the public sets: their errors are not to
+     *                      be read while tuning), or null to show them
      */
-    public static String format(Scores s, int maxErrors, boolean scoresOnly) {
+    public static String format(Scores s, int maxErrors, String hiddenBecause) {
         StringBuilder out = new StringBuilder();
         out.append("\n=== ").append(s.name).append(": ").append(s.documents).append(" documents ")
                 .append(s.documentsByLanguage).append(" ===\n");
@@ -65,8 +66,8 @@ public final class Report {
             out.append('\n');
         }
 
-        if (scoresOnly) {
-            out.append("\n(errors not shown: held-out articles are scored, not studied; see EvaluationTool --held-out-errors)\n");
+        if (hiddenBecause != null) {
+            out.append("\n(errors not shown: ").append(hiddenBecause).append(")\n");
             return out.toString();
         }
         out.append("\nerror classes (count, examples):\n");
