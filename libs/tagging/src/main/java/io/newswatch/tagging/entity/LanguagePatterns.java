@@ -29,7 +29,9 @@ final class LanguagePatterns {
             "fabrik", "predpriyat", "parti", "dvizheni", "fond", "organizats", "izdani", "gazet", "telekanal",
             "agentstv", "obshchestv", "korporats", "kombinat", "soyuz", "klub", "preduzec", "strank", "partij",
             "pokret", "udruzenj", "fondacij", "tvrtk", "list", "dnevnik", "portal", "konzern", "zeitung", "societe",
-            "groupe", "entreprise", "journal", "kompaniia", "kompanii", "partiia", "partii", "vydavnytstv"};
+            "groupe", "entreprise", "journal", "kompaniia", "kompanii", "partiia", "partii", "vydavnytstv",
+            "sluzhb", "vedomstv", "ugrupovann", "gruppirovk", "chvk", "pvk", "batal", "polk", "otriad", "otryad",
+            "frakts", "koalits", "blok", "kanal", "operator", "khold", "kontsern"};
     /** Beginnings of head words of Slavic bodies, folded: "Министерство ...", "Vlada ...", "... комитет ...". */
     private static final String[] HEAD_STEMS = {"ministerstv", "ministarstv", "vedomstv", "komitet", "sluzhb",
             "agentstv", "ahentstv", "agencij", "upravleni", "institut", "instytut", "universitet", "universytet",
@@ -39,7 +41,7 @@ final class LanguagePatterns {
             "predsjednistv", "inspektsi", "partii", "partij", "teatr", "muze", "muzej", "zhurnal", "shkol", "skol",
             "bolnits", "bolnic", "likarn", "bibliotek", "pozorist", "kazalist", "klinik", "gimnazi", "tsentr",
             "assotsiats", "asocijacij", "korporats", "kontsern", "armi", "brigad", "divizi", "tserkv", "crkv", "vojsk", "voysk", "udruzenj",
-            "konsortsium", "konsorcij", "gvardi", "hvardi", "instituci", "birzh", "berz"};
+            "konsortsium", "konsorcij", "gvardi", "hvardi", "instituci", "birzh", "berz", "kabinet"};
     /** Head words of Slavic bodies that are short or common as stems, as whole folded words. */
     private static final Set<String> HEAD_WORDS = Set.of("mid", "sud", "suda", "sudu", "sudom", "sude", "vlada",
             "vlade", "vladi", "vladu", "vladom", "uprava", "uprave", "upravi", "upravu", "upravom", "front", "fronta",
@@ -47,7 +49,8 @@ final class LanguagePatterns {
             "centra", "centru", "banka", "banke", "banci", "zavod", "zavoda", "zavodu", "pokret", "pokreta", "soyuz",
             "soyuza", "duma", "dumy", "dume", "shtab", "shtaba", "palata", "palaty", "fond", "fonda", "fondu", "luka", "luke",
             "luci", "luku", "lukom", "bank", "banku", "bankom", "flot", "flota", "flotu", "flotom", "korpus", "korpusa",
-            "korpusu", "biuro", "byuro", "biro");
+            "korpusu", "biuro", "byuro", "biro", "sily", "syly", "sil", "silam", "silami", "silakh", "sylam",
+            "sylamy", "sylakh");
     /** Connectors inside a Slavic body's name: "Канцеларија за Косово и Метохију", "Комитет по обороне". */
     private static final Set<String> CONNECTORS = Set.of("za", "i", "po", "pri", "od", "na");
     /**
@@ -106,6 +109,12 @@ final class LanguagePatterns {
             if (end < 0) {
                 end = club(t, i);
             }
+            if (end < 0 && slavic) {
+                end = cyrillicAcronym(t, i);
+            }
+            if (end < 0 && ("ru".equals(language) || "uk".equals(language) || "be".equals(language))) {
+                end = compoundBody(t, i);
+            }
             if (end < 0 && german) {
                 end = germanBody(t, i);
             }
@@ -129,10 +138,102 @@ final class LanguagePatterns {
         }
     }
 
+    /**
+     * Cyrillic acronyms that name no body: things, events and measures ("ВВП", "ДТП", "СМИ", "ПВО", "АЭС", "ЗМІ",
+     * "ПДВ"), folded. The acronyms of states are names of places the knowledge base holds ("США", "РФ").
+     */
+    private static final Set<String> NOT_BODY_ACRONYMS = Set.of("vvp", "nds", "dtp", "chp", "smi", "pvo",
+            "ppo", "bpla", "zhkkh", "ii", "vich", "orvi", "chs", "svo", "rszo", "rszv", "zrk", "pzrk", "btr",
+            "bmp", "vpk", "tets", "tes", "aes", "ges", "npz", "lep", "ip", "fop", "ege", "oge", "vuz", "zhk", "tts",
+            "dnk", "ptsr", "kpp", "tot", "zmi", "pdv", "pdfo", "vlk", "otg", "osbb", "bdp", "sssr", "tv", "eko",
+            "ova", "mva", "chvk", "pvk", "sizo", "mrot", "vnzh", "ooo", "oao", "zao", "pao", "ao", "nao", "tov", "pat",
+            "prat", "doo", "ad", "jp");
+
+    /**
+     * "ФАС", "МЧС", "ДСНС", "НАБУ": two to six Cyrillic capitals that no knowledge base holds are, in the news of the
+     * region, the short name of a body; not the acronyms of things and measures, nor Roman numerals ("ХХ", "ІІІ").
+     * The token itself, or -1.
+     */
+    private static int cyrillicAcronym(Tokens t, int i) {
+        if (!NameFinder.acronym(t, i) || !cyrillic(t, i) || NOT_BODY_ACRONYMS.contains(t.folded(i))) {
+            return -1;
+        }
+        String text = t.text();
+        for (int k = t.start(i); k < t.end(i); k++) {
+            if ("ХІСМ".indexOf(text.charAt(k)) < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean cyrillic(Tokens t, int i) {
+        return Character.UnicodeScript.of(t.text().codePointAt(t.start(i))) == Character.UnicodeScript.CYRILLIC;
+    }
+
+    /** Second parts of Russian and Ukrainian short names of ministries: "Минфин", "Минобороны", "Мінцифри". */
+    private static final String[] MINISTRY_DOMAINS = {"fin", "oboron", "energ", "yust", "iust", "zdrav", "trans",
+            "ekonom", "prom", "prosv", "obrnauk", "tsifr", "tsyfr", "selkhoz", "kult", "stroy", "prirod", "sport",
+            "trud", "vostok", "ahro", "agro", "rehion", "region", "sots", "molod", "inform", "zakord",
+            "strateh"};
+    /**
+     * Last parts of the one-word names of Russian and Ukrainian agencies and companies: "Ростехнадзор", "Роснефть",
+     * "Газпром", "Сбербанк", "Росатом", "Укренерго", "Уралтрансмаш", "Ростелеком", "Росгвардия", "Роскосмос".
+     */
+    private static final String[] BODY_MORPHEMES = {"nadzor", "neft", "nafta", "naftohaz", "gaz", "haz", "prom",
+            "bank", "atom", "energo", "enerho", "mash", "telekom", "gvardi", "hvardi", "kosmos", "stat", "flot",
+            "aviatsi", "aviatsii", "zaliznyts", "poshta", "reestr", "reiestr", "nedra", "avtodor"};
+    /** Case endings after such a last part, folded: "Роснефти", "Газпрома", "Росгвардией". */
+    private static final String[] BODY_CASE_ENDINGS = {"", "a", "u", "om", "e", "i", "y", "yu", "iu", "ya", "ia",
+            "ey", "ei", "oi", "oy", "oiu", "em"};
+    /** State-company beginnings "Рос-" and "Укр-" that are words of other kinds: "России", "Ростов", "Україна". */
+    private static final String[] NOT_BODY_BEGINNINGS = {"ross", "rosi", "rostov", "rostisl", "rostysl", "rostrop",
+            "roslavl", "rostok", "rosa", "ukrai", "ukray"};
+
+    /**
+     * A one-word Russian or Ukrainian body by how such names are made: a ministry's short name ("Минфина",
+     * "Міноборони"), a last part that names a trade ("Ростехнадзора", "Роснефть", "Сбербанка"), or a state company's
+     * "Рос-"/"Укр-" beginning ("Ростех", "Укрпошта"). The token, or -1.
+     */
+    private static int compoundBody(Tokens t, int i) {
+        if (t.shape(i) != Tokens.CAPITALIZED || !cyrillic(t, i) || GivenNames.contains(t, i, null)) {
+            return -1;
+        }
+        String word = t.folded(i);
+        for (String not : NOT_BODY_BEGINNINGS) {
+            if (word.startsWith(not)) {
+                return -1;
+            }
+        }
+        if (word.startsWith("min") && word.length() >= 6) {
+            for (String domain : MINISTRY_DOMAINS) {
+                if (word.startsWith(domain, 3)) {
+                    return i;
+                }
+            }
+        }
+        if ((word.startsWith("ros") || word.startsWith("ukr")) && word.length() >= 6 && word.length() <= 14) {
+            return i;
+        }
+        for (String ending : BODY_CASE_ENDINGS) {
+            if (!word.endsWith(ending)) {
+                continue;
+            }
+            int stem = word.length() - ending.length();
+            for (String morpheme : BODY_MORPHEMES) {
+                if (stem >= morpheme.length() + 3 && word.startsWith(morpheme, stem - morpheme.length())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** "ООО «X Y»", "партии «X»", "компанија „X“": the last token inside the quotation marks, or -1. */
     private static int quoted(Tokens t, int i) {
-        if (i == 0 || !t.has(i, Tokens.AFTER_QUOTE) || !t.capitalized(i) || !kind(t.folded(i - 1))) {
-            return -1;
+        if (i == 0 || !t.has(i, Tokens.AFTER_QUOTE) || !t.capitalized(i) || !kindBefore(t, i - 1)
+                && !(i >= 2 && t.shape(i - 1) == Tokens.LOWER && (t.flags(i - 1) & GLUE) == 0 && kindBefore(t, i - 2))) {
+            return -1; // "компании «X»", "службы «X»", "угруповання військ «X»" (a genitive between)
         }
         String text = t.text();
         int before = t.start(i) - 1;
@@ -152,6 +253,11 @@ final class LanguagePatterns {
             after++;
         }
         return after < text.length() && "»“”\"›".indexOf(text.charAt(after)) >= 0 ? j : -1;
+    }
+
+    /** A lower-case word for a kind of body, or a Slavic body's head word, at {@code k}. */
+    private static boolean kindBefore(Tokens t, int k) {
+        return t.shape(k) == Tokens.LOWER && (kind(t.folded(k)) || head(t, k));
     }
 
     static boolean kind(String folded) {
@@ -246,8 +352,9 @@ final class LanguagePatterns {
                 }
             } else if (CONNECTORS.contains(word)) {
                 if (k + 1 >= t.size() || !t.capitalized(k + 1) || (t.flags(k + 1) & GLUE) != 0
-                        || k + 2 < t.size() && t.shape(k + 2) == Tokens.LOWER && head(t, k + 2)) {
-                    break; // "Narodna banka Srbije i Republički zavod": another body begins
+                        || k + 2 < t.size() && (t.shape(k + 2) == Tokens.LOWER && head(t, k + 2)
+                        || t.has(k + 2, Tokens.AFTER_HYPHEN))) {
+                    break; // "Narodna banka Srbije i Republički zavod", "Банком России и Санкт-Петербургской биржей"
                 }
             } else if (capitalAdjective == k - 1 && !Cues.NOT_NAMES.contains(word) && word.length() >= 3) {
                 end = k; // "Генеральний штаб Збройних сил України": the noun of a capitalised adjective
@@ -277,6 +384,9 @@ final class LanguagePatterns {
                 || Cues.NOT_NAME_WORDS.contains(t, k) || head(t, k)
                 || k < head - 1 && !slavicAdjective(t.folded(k))) {
             return -1; // "у Београду полицијска управа": a place, not the name's adjective
+        }
+        if (k > 0 && t.has(k, Tokens.AFTER_HYPHEN) && t.capitalized(k - 1) && (t.flags(k - 1) & GLUE) == 0) {
+            k--; // "Санкт-Петербургской биржей"
         }
         return k;
     }
@@ -315,8 +425,9 @@ final class LanguagePatterns {
     }
 
     private static final String[] GENITIVE_ENDINGS = {"a", "ya", "y", "i", "e", "ov", "ev", "ey", "ykh", "ikh", "ogo",
-            "ego", "oy", "ih", "og", "ara", "ija", "iia"};
-    private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee"};
+            "ego", "oy", "ih", "og", "ara", "ija", "iia", "iv"};
+    /** Not genitives: adjectives, past tenses, Ukrainian infinitives ("виділити", "бути"). */
+    private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee", "yty", "uty"};
 
     private static boolean genitive(String word) {
         if (word.length() < 3) {
@@ -605,6 +716,9 @@ final class LanguagePatterns {
             if (i + 1 < n && (t.flags(i + 1) & GLUE) == 0 && free(t, owner, i + 1, language)
                     && (adjective(t.folded(i)) || english || french)) {
                 end = i + 1;
+            } else if (i + 1 < n && !prepositions.isEmpty() && (t.flags(i + 1) & GLUE) == 0
+                    && t.shape(i + 1) == Tokens.LOWER && region(t.folded(i + 1)) && adjective(t.folded(i))) {
+                end = i + 1; // "в Томской области"
             }
             if (!NameFinder.overlaps(found, i, end)) {
                 found.add(new Found(i, end, EntityType.LOCATION, t.surface(i, end)));
