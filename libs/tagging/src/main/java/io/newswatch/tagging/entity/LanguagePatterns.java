@@ -58,10 +58,15 @@ final class LanguagePatterns {
      * "-verband" or "-behörde", which as often name a kind ("Regierungspartei", "Aufsichtsbehörde").
      */
     private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "bundesamt", "bundesamts",
-            "landesamt", "landesamts", "bundesanstalt", "bundesagentur", "bundesinstitut", "bundesinstituts",
+            "landesamt", "landesamts", "bundesamtes", "landesamtes", "bundesanstalt", "bundesagentur", "bundesinstitut", "bundesinstituts",
             "bundeszentrale", "landesanstalt", "kriminalamt", "kriminalamts"};
+    /** Last parts of the federal bodies' one-word names after "Bundes-": "Bundespolizei", "Bundesnetzagentur". */
+    private static final String[] GERMAN_FEDERAL_ENDINGS = {"polizei", "wehr", "regierung", "rat", "rates", "rats",
+            "tag", "tages", "tags", "bank", "agentur", "gericht", "gerichts", "gerichtshof", "gerichtshofs",
+            "anwaltschaft", "kanzleramt", "kanzleramts", "nachrichtendienst", "kartellamt", "kartellamts"};
     /** Bodies named by what follows "für": "Bundesamt für Migration und Flüchtlinge". */
-    private static final Set<String> GERMAN_FOR_HEADS = Set.of("bundesamt", "landesamt", "bundesanstalt",
+    private static final Set<String> GERMAN_FOR_HEADS = Set.of("bundesamt", "bundesamtes", "bundesamts", "landesamt",
+            "landesamtes", "bundesanstalt",
             "bundesagentur", "bundesinstitut", "bundeszentrale", "landesanstalt", "ministerium", "institut",
             "zentrum", "kommission", "beauftragte", "beauftragter");
     /** Military units named by a compound and a number: "Panzergrenadierbrigade 41", "Jagdgeschwader 74". */
@@ -122,7 +127,10 @@ final class LanguagePatterns {
                 end = germanNamedBody(t, i);
             }
             if (end < 0 && "fr".equals(language)) {
-                end = afterKind(t, i); // not in German, where every noun after "Konzern" is capitalised
+                end = afterKind(t, i, NAME_KINDS); // not in German, where every noun after "Konzern" is capitalised
+            }
+            if (end < 0 && (language == null || "en".equals(language))) {
+                end = afterKind(t, i, ENGLISH_NAME_KINDS);
             }
             if (end < 0 && "fr".equals(language)) {
                 end = frenchBody(t, i);
@@ -147,7 +155,9 @@ final class LanguagePatterns {
             "bmp", "vpk", "tets", "tes", "aes", "ges", "npz", "lep", "ip", "fop", "ege", "oge", "vuz", "zhk", "tts",
             "dnk", "ptsr", "kpp", "tot", "zmi", "pdv", "pdfo", "vlk", "otg", "osbb", "bdp", "sssr", "tv", "eko",
             "ova", "mva", "chvk", "pvk", "sizo", "mrot", "vnzh", "ooo", "oao", "zao", "pao", "ao", "nao", "tov", "pat",
-            "prat", "doo", "ad", "jp");
+            "prat", "doo", "ad", "jp", "pp", "kp", "dp", "ho", "go", "srsr", "ursr", "rsfsr", "ato", "oos", "ndi",
+            "zno", "lch", "chm", "che", "chie", "vpo", "vnz", "ptu", "zhek", "oi", "zhd", "vov", "pmzh", "it", "po",
+            "oms", "nko");
 
     /**
      * "ФАС", "МЧС", "ДСНС", "НАБУ": two to six Cyrillic capitals that no knowledge base holds are, in the news of the
@@ -255,9 +265,9 @@ final class LanguagePatterns {
         return after < text.length() && "»“”\"›".indexOf(text.charAt(after)) >= 0 ? j : -1;
     }
 
-    /** A lower-case word for a kind of body, or a Slavic body's head word, at {@code k}. */
+    /** A word for a kind of body or a legal form ("ПАО"), or a lower-case head word of a Slavic body, at {@code k}. */
     private static boolean kindBefore(Tokens t, int k) {
-        return t.shape(k) == Tokens.LOWER && (kind(t.folded(k)) || head(t, k));
+        return kind(t.folded(k)) || t.shape(k) == Tokens.LOWER && head(t, k);
     }
 
     static boolean kind(String folded) {
@@ -397,10 +407,15 @@ final class LanguagePatterns {
             "ne", "ka", "ki", "ko", "ke", "oe", "ye", "ie", "ee", "og", "yu", "iu", "ju"};
 
     private static boolean slavicAdjective(String folded) {
-        if (folded.length() < 5) {
+        return endsWithAny(folded, 5, SLAVIC_ADJECTIVE_ENDINGS);
+    }
+
+    /** True when the word has at least {@code shortest} letters and one of the endings: the adjective scanners' test. */
+    private static boolean endsWithAny(String folded, int shortest, String[] endings) {
+        if (folded.length() < shortest) {
             return false;
         }
-        for (String ending : SLAVIC_ADJECTIVE_ENDINGS) {
+        for (String ending : endings) {
             if (folded.endsWith(ending)) {
                 return true;
             }
@@ -413,37 +428,17 @@ final class LanguagePatterns {
             "ego", "og"};
 
     private static boolean obliqueAdjective(String folded) {
-        if (folded.length() < 5) {
-            return false;
-        }
-        for (String ending : OBLIQUE_ADJECTIVE_ENDINGS) {
-            if (folded.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAny(folded, 5, OBLIQUE_ADJECTIVE_ENDINGS);
     }
 
     private static final String[] GENITIVE_ENDINGS = {"a", "ya", "y", "i", "e", "ov", "ev", "ey", "ykh", "ikh", "ogo",
             "ego", "oy", "ih", "og", "ara", "ija", "iia", "iv"};
-    /** Not genitives: adjectives, past tenses, Ukrainian infinitives ("виділити", "бути"). */
-    private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee", "yty", "uty"};
+    /** Not genitives: adjectives, past tenses ("заявили"), Ukrainian infinitives ("виділити", "бути"). */
+    private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee", "yty", "uty",
+            "aly", "yly", "ily"};
 
     private static boolean genitive(String word) {
-        if (word.length() < 3) {
-            return false;
-        }
-        for (String ending : NOT_GENITIVE_ENDINGS) {
-            if (word.endsWith(ending)) {
-                return false;
-            }
-        }
-        for (String ending : GENITIVE_ENDINGS) {
-            if (word.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return !endsWithAny(word, 0, NOT_GENITIVE_ENDINGS) && endsWithAny(word, 3, GENITIVE_ENDINGS);
     }
 
     /**
@@ -457,6 +452,9 @@ final class LanguagePatterns {
         String folded = t.folded(i);
         if (compound(folded, GERMAN_BODY_ENDINGS)) {
             return germanFor(t, i);
+        }
+        if (folded.startsWith("bundes") && compound(folded, GERMAN_FEDERAL_ENDINGS)) {
+            return i; // "Bundespolizei", "Bundesregierung", "Bundesverfassungsgerichts"
         }
         if (GERMAN_FOR_HEADS.contains(folded)) {
             int end = germanFor(t, i);
@@ -611,15 +609,7 @@ final class LanguagePatterns {
             "ais", "aise", "ois", "oise", "ile"};
 
     private static boolean frenchAdjective(String folded) {
-        if (folded.length() < 4) {
-            return false;
-        }
-        for (String ending : FRENCH_ADJECTIVE_ENDINGS) {
-            if (folded.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAny(folded, 4, FRENCH_ADJECTIVE_ENDINGS);
     }
 
     /**
@@ -664,17 +654,26 @@ final class LanguagePatterns {
         return end;
     }
 
-    /** "la société Provence Vracs", "la société lyonnaise Cybelis": the name's last token. */
-    private static int afterKind(Tokens t, int i) {
-        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAME_WORDS.contains(t, i)) {
+    /**
+     * English nouns for a kind of body before its name: "the newspaper Al-Watan", "the broadcaster Rudaw", "the
+     * militia Saraya al-Salam". Not "group" or "company", as often followed by a place or a date.
+     */
+    private static final Set<String> ENGLISH_NAME_KINDS = Set.of("newspaper", "daily", "weekly", "broadcaster",
+            "channel", "magazine", "outlet", "website", "militia", "faction", "airline", "carrier", "lender",
+            "insurer", "conglomerate", "watchdog", "regulator");
+
+    /** "la société Provence Vracs", "la société lyonnaise Cybelis", "the newspaper Al-Watan": the name's last token. */
+    private static int afterKind(Tokens t, int i, Set<String> kinds) {
+        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAME_WORDS.contains(t, i)
+                || PersonFinder.title(t, i)) {
             return -1;
         }
         int cue = i - 1;
-        if (t.shape(cue) == Tokens.LOWER && !NAME_KINDS.contains(t.folded(cue)) && cue > 0
-                && (t.flags(cue) & GLUE) == 0 && NAME_KINDS.contains(t.folded(cue - 1)) && t.shape(cue - 1) == Tokens.LOWER) {
+        if (t.shape(cue) == Tokens.LOWER && !kinds.contains(t.folded(cue)) && cue > 0
+                && (t.flags(cue) & GLUE) == 0 && kinds.contains(t.folded(cue - 1)) && t.shape(cue - 1) == Tokens.LOWER) {
             cue--; // an adjective between: "la société lyonnaise Cybelis"
         }
-        if (!NAME_KINDS.contains(t.folded(cue))) {
+        if (t.shape(cue) != Tokens.LOWER || !kinds.contains(t.folded(cue))) {
             return -1;
         }
         int end = i;
@@ -695,6 +694,9 @@ final class LanguagePatterns {
         boolean english = language == null || "en".equals(language);
         boolean french = "fr".equals(language);
         int n = t.size();
+        if ("de".equals(language)) {
+            germanPlaces(t, owner, found);
+        }
         for (int i = 1; i < n; i++) {
             if (t.shape(i - 1) != Tokens.LOWER || (t.flags(i) & GLUE) != 0 || t.shape(i) != Tokens.CAPITALIZED) {
                 continue;
@@ -744,8 +746,36 @@ final class LanguagePatterns {
         }
     }
 
+    /** German nouns for a kind of place before its name: "des Kreises Hildburghausen", "die Stadt Suhl". */
+    private static final Set<String> GERMAN_PLACE_KINDS = Set.of("landkreis", "landkreises", "kreis",
+            "kreises", "stadt", "gemeinde", "ortschaft", "dorf", "dorfes", "bezirk", "bezirks", "bezirkes", "stadtteil",
+            "ortsteil", "kleinstadt", "hafenstadt", "grenzstadt", "provinz", "oblast", "gebiet", "region");
+    /** Endings of German abstract nouns, which no place has: "die Stadt Verantwortung" is no name. */
+    private static final String[] GERMAN_ABSTRACT_ENDINGS = {"ung", "heit", "keit", "schaft", "tion", "ismus", "tat",
+            "nis", "tum"};
+
+    /** "im Landkreis Görlitz", "des Kreises Hildburghausen", "die Stadt Suhl": the one word after, a place. */
+    private static void germanPlaces(Tokens t, int[] owner, List<Found> found) {
+        int n = t.size();
+        for (int i = 1; i + 1 < n; i++) {
+            if (t.shape(i) != Tokens.CAPITALIZED || !GERMAN_PLACE_KINDS.contains(t.folded(i))
+                    || (t.flags(i + 1) & GLUE) != 0 || !free(t, owner, i + 1, "de")) {
+                continue;
+            }
+            boolean abstractNoun = endsWithAny(t.folded(i + 1), 0, GERMAN_ABSTRACT_ENDINGS);
+            int after = i + 2;
+            if (!abstractNoun && (after >= n || (t.flags(after) & GLUE) != 0 || t.shape(after) == Tokens.LOWER)
+                    && !NameFinder.overlaps(found, i + 1, i + 1)) {
+                found.add(new Found(i + 1, i + 1, EntityType.LOCATION, t.surface(i + 1)));
+            }
+        }
+    }
+
     /** English words of movement or position before a place, beside "in": "outside Kherson", "towards Pokrovsk". */
-    private static final Set<String> ENGLISH_PLACE_PREPOSITIONS = Set.of("outside", "towards", "toward");
+    private static final Set<String> ENGLISH_PLACE_PREPOSITIONS = Set.of("outside", "towards", "toward",
+            // and the verbs of war whose object is a place: "retook Tikrit", "could not reach Azaz"
+            "captured", "recaptured", "retook", "retake", "seized", "stormed", "besieged", "shelled", "liberated",
+            "overran", "encircled", "reach", "reached", "entered", "bombed", "bombarded", "surrounded");
     /** "north of X", "south-west of X". */
     private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest");
@@ -796,12 +826,7 @@ final class LanguagePatterns {
     }
 
     static boolean adjective(String folded) {
-        for (String ending : ADJECTIVE_ENDINGS) {
-            if (folded.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAny(folded, 0, ADJECTIVE_ENDINGS);
     }
 
     private static boolean free(Tokens t, int[] owner, int i, String language) {
