@@ -93,6 +93,7 @@ final class LanguagePatterns {
         int n = t.size();
         boolean slavic = SLAVIC.contains(String.valueOf(language));
         boolean german = "de".equals(language);
+        boolean eastSlavic = "ru".equals(language) || "uk".equals(language) || "be".equals(language);
         for (int i = 0; i < n; i++) {
             if (t.has(i, Tokens.BOILERPLATE) || NameFinder.overlaps(found, i, i)) {
                 continue;
@@ -114,10 +115,11 @@ final class LanguagePatterns {
             if (end < 0) {
                 end = club(t, i);
             }
-            if (end < 0 && slavic) {
+            // Russian and Ukrainian only: Serbian is written in both scripts, and its Latin acronyms are no cue here
+            if (end < 0 && eastSlavic) {
                 end = cyrillicAcronym(t, i);
             }
-            if (end < 0 && ("ru".equals(language) || "uk".equals(language) || "be".equals(language))) {
+            if (end < 0 && eastSlavic) {
                 end = compoundBody(t, i);
             }
             if (end < 0 && german) {
