@@ -60,8 +60,11 @@ final class LanguagePatterns {
     private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "bundesamt", "bundesamts",
             "landesamt", "landesamts", "bundesamtes", "landesamtes", "bundesanstalt", "bundesagentur", "bundesinstitut", "bundesinstituts",
             "bundeszentrale", "landesanstalt", "kriminalamt", "kriminalamts"};
-    /** Last parts of the federal bodies' one-word names after "Bundes-": "Bundespolizei", "Bundesnetzagentur". */
-    private static final String[] GERMAN_FEDERAL_ENDINGS = {"polizei", "wehr", "regierung", "rat", "rates", "rats",
+    /**
+     * Last parts of the federal bodies' one-word names after "Bundes-": "Bundespolizei", "Bundesnetzagentur". Not
+     * "-regierung": "die Bundesregierung" is as often the government of the day as a named body.
+     */
+    private static final String[] GERMAN_FEDERAL_ENDINGS = {"polizei", "wehr", "rat", "rates", "rats",
             "tag", "tages", "tags", "bank", "agentur", "gericht", "gerichts", "gerichtshof", "gerichtshofs",
             "anwaltschaft", "kanzleramt", "kanzleramts", "nachrichtendienst", "kartellamt", "kartellamts"};
     /** Bodies named by what follows "für": "Bundesamt für Migration und Flüchtlinge". */
@@ -456,7 +459,7 @@ final class LanguagePatterns {
             return germanFor(t, i);
         }
         if (folded.startsWith("bundes") && compound(folded, GERMAN_FEDERAL_ENDINGS)) {
-            return i; // "Bundespolizei", "Bundesregierung", "Bundesverfassungsgerichts"
+            return i; // "Bundespolizei", "Bundesrat", "Bundesverfassungsgerichts"
         }
         if (GERMAN_FOR_HEADS.contains(folded)) {
             int end = germanFor(t, i);
