@@ -83,6 +83,10 @@ final class ItemDates {
     }
 
     private static Date parse(String text) {
+        Instant common = CommonDates.parse(text);
+        if (common != null) {
+            return Date.from(common);
+        }
         try {
             return DateParser.parseDate(text, Locale.US);
         } catch (RuntimeException e) {
