@@ -54,6 +54,17 @@ final class ItemDates {
     private ItemDates() {
     }
 
+    /** Whether an element of an item is one of its date elements (read here, by precedence). */
+    static boolean isDate(Element element) {
+        for (Source source : PRECEDENCE) {
+            if (source.name().equals(element.getName()) && FeedDocument.matches(element.getNamespaceURI(),
+                    source.namespaces())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Choice of(Element item) {
         List<String> unreadable = new ArrayList<>();
         List<String> impossible = new ArrayList<>();
