@@ -783,20 +783,7 @@ public final class CorpusGenerator {
     }
 
     private static String fill(String template, Map<String, String> slots) {
-        StringBuilder out = new StringBuilder(template.length() + 64);
-        int at = 0;
-        while (at < template.length()) {
-            int open = template.indexOf('{', at);
-            if (open < 0) {
-                out.append(template, at, template.length());
-                break;
-            }
-            int close = template.indexOf('}', open);
-            out.append(template, at, open);
-            out.append(slots.get(template.substring(open + 1, close)));
-            at = close + 1;
-        }
-        String text = out.toString();
+        String text = Markers.replace(template, '{', '}', slots::get);
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

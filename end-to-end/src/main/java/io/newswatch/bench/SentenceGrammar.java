@@ -107,22 +107,8 @@ final class SentenceGrammar {
     /** A sentence of a story on the desk, with {@code {slot}}s left for the story's names. */
     static String sentence(String desk, SplittableRandom random) {
         String frame = FRAMES.get(random.nextInt(FRAMES.size()));
-        StringBuilder out = new StringBuilder(frame.length() + 80);
-        int at = 0;
-        while (at < frame.length()) {
-            int open = frame.indexOf('[', at);
-            if (open < 0) {
-                out.append(frame, at, frame.length());
-                break;
-            }
-            int close = frame.indexOf(']', open);
-            out.append(frame, at, open);
-            String part = frame.substring(open + 1, close);
-            out.append(choice(part, desk, random));
-            at = close + 1;
-        }
-        String text = out.toString().replace("{topic}", pick(TOPICS.get(desk), random));
-        return text;
+        return Markers.replace(frame, '[', ']', part -> choice(part, desk, random))
+                .replace("{topic}", pick(TOPICS.get(desk), random));
     }
 
     private static String choice(String part, String desk, SplittableRandom random) {

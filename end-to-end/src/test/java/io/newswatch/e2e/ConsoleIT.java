@@ -3,6 +3,7 @@ package io.newswatch.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Json;
 import io.newswatch.contract.Rule;
+import io.newswatch.contract.elasticsearch.ElasticsearchSchema;
 import io.newswatch.stack.NewswatchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,36 @@ class ConsoleIT {
         BROWSER.find(By.id("mark-read")).click();
         assertThat(BROWSER.driver().getTitle()).isEqualTo("Alerts · newswatch");
         assertThat(alert.getAttribute("class")).doesNotContain("unread");
+    }
+
+    @Test
+    void anArticleNotYetIndexedIsLookedForUntilItIsAndShownAtOnceWhenWritten() throws IOException {
+        // An alert can arrive before its article is in the index: the page says so and looks again by itself.
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String slug = "night-ferry-" + suffix;
+        String title = "A night ferry links Bar and Bari again " + suffix;
+        BROWSER.open(console + "/articles/" + site.articleId(slug));
+        assertThat(BROWSER.find(By.id("pending")).getText()).contains("not in the index yet");
+        BROWSER.screenshot("article-pending");
+        site.publish(slug, title, "The night ferry between Bar and Bari sailed again on Saturday after two years, "
+                + "its operator said, with 300 passengers on board.");
+        BROWSER.await(Duration.ofSeconds(60), d -> d.findElement(By.cssSelector("article h1")).getText()
+                .equals(title) ? Boolean.TRUE : null);
+
+        // An article is read in real time: shown as soon as it is written, before the index's next refresh.
+        String id = "written-" + suffix;
+        String written = "Harbour cranes arrive in Kotor " + suffix;
+        String at = Instant.now().toString();
+        ElasticsearchSchema.Response put = infrastructure.setup().send("PUT", "/" + infrastructure.indices()
+                .articles() + "/_doc/" + id + "?refresh=false", """
+                {"id": "%s", "title": "%s", "body": "Two harbour cranes arrived by sea.", "language": "en",
+                 "fetched": "%s", "published": "%s", "source": {"name": "Test Wire", "domain": "wire.test"},
+                 "story": {"id": "story-%s", "articles": 1, "outlets": 1, "first_seen": "%s"}}"""
+                .formatted(id, written, at, at, id, at));
+        assertThat(put.status()).as(put.body()).isIn(200, 201);
+        BROWSER.open(console + "/articles/" + id);
+        assertThat(BROWSER.all(By.id("pending"))).as("found before the refresh").isEmpty();
+        assertThat(BROWSER.find(By.cssSelector("article h1")).getText()).isEqualTo(written);
     }
 
     @Test

@@ -46,17 +46,16 @@ public class ArticleReader {
                         List<String> languages, List<JsonNode> alerts) {
     }
 
+    /**
+     * The article, its story and alerts; empty when no index behind the alias holds the article yet. The article
+     * itself is read in real time, so it is found as soon as the indexer has written it, while the story's other
+     * articles and the alerts come from searches and follow the 5-second refresh.
+     */
     public Optional<Found> article(String id) {
-        ObjectNode byId = Json.mapper().createObjectNode();
-        byId.put("size", 1);
-        byId.putObject("query").putObject("ids").putArray("values").add(id);
-        ArrayNode excludes = byId.putObject("_source").putArray("excludes");
-        HIDDEN.forEach(excludes::add);
-        JsonNode hits = elasticsearch.search(config.indices().articles(), byId).path("hits").path("hits");
-        if (hits.isEmpty()) {
+        JsonNode article = latest(id).orElse(null);
+        if (article == null) {
             return Optional.empty();
         }
-        JsonNode article = hits.get(0).path("_source");
         String storyId = article.path("story").path("id").asText(null);
 
         ObjectNode story = Json.mapper().createObjectNode();
@@ -89,5 +88,22 @@ public class ArticleReader {
         answers.get(1).path("hits").path("hits").forEach(hit -> raised.add(hit.path("_source")));
         return Optional.of(new Found(article, members, storyAnswer.path("hits").path("total").path("value").asLong(),
                 storyAnswer.path("aggregations").path("outlets").path("value").asLong(), languages, raised));
+    }
+
+    /** The article from the newest index behind the alias that holds it (an article lives in one index). */
+    private Optional<JsonNode> latest(String id) {
+        List<String> indices = new ArrayList<>(elasticsearch.indicesOf(config.indices().articles()));
+        if (indices.isEmpty()) {
+            return Optional.empty();
+        }
+        indices.sort(java.util.Comparator.reverseOrder());
+        ArrayNode docs = Json.mapper().createArrayNode();
+        indices.forEach(index -> docs.addObject().put("_index", index).put("_id", id));
+        for (JsonNode doc : elasticsearch.documents(docs, HIDDEN).path("docs")) {
+            if (doc.path("found").asBoolean(false)) {
+                return Optional.of(doc.path("_source"));
+            }
+        }
+        return Optional.empty();
     }
 }

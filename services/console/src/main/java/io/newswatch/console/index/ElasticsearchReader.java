@@ -1,6 +1,7 @@
 package io.newswatch.console.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.console.config.ConsoleConfig;
 import io.newswatch.console.service.ServiceException;
@@ -19,8 +20,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Searches of the articles and alerts aliases, for what has no rule semantics: an article by id, a story's
- * articles, story sizes, alert counts. Every request has the console's timeout; a failure is a
+ * Reads of the articles and alerts aliases, for what has no rule semantics: an article by id (in real time), a
+ * story's articles, story sizes, alert counts. Every request has the console's timeout; a failure is a
  * {@link ServiceException} (503 when Elasticsearch cannot be reached) that a page shows instead of its content.
  */
 @ApplicationScoped
@@ -61,16 +62,39 @@ public class ElasticsearchReader {
         return responses;
     }
 
+    /**
+     * Documents by id, read in real time ({@code _mget}): a document is found as soon as it is written, before the
+     * index's next refresh makes it searchable. Each entry of {@code docs} names its {@code _index} and {@code _id}.
+     */
+    public JsonNode documents(ArrayNode docs, List<String> sourceExcludes) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("docs", docs);
+        return send("POST", "/_mget?_source_excludes=" + String.join(",", sourceExcludes), Json.encode(body));
+    }
+
+    /** The concrete indices behind an alias (or the index itself, when {@code name} is one). */
+    public List<String> indicesOf(String name) {
+        List<String> indices = new java.util.ArrayList<>();
+        send("GET", "/" + name + "/_alias", null).fieldNames().forEachRemaining(indices::add);
+        return indices;
+    }
+
     private JsonNode post(String path, String body) {
-        Request request = new Request("POST", path);
-        request.setEntity(new NStringEntity(body, path.endsWith("_msearch")
-                ? ContentType.create("application/x-ndjson") : ContentType.APPLICATION_JSON));
+        return send("POST", path, body);
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setEntity(new NStringEntity(body, path.endsWith("_msearch")
+                    ? ContentType.create("application/x-ndjson") : ContentType.APPLICATION_JSON));
+        }
         request.setOptions(options);
         try (InputStream content = client.performRequest(request).getEntity().getContent()) {
             return Json.mapper().readTree(content);
         } catch (ResponseException e) {
             int status = e.getResponse().getStatusLine().getStatusCode();
-            throw new ServiceException(status == 404 ? 404 : 502, "Elasticsearch refused a search (HTTP " + status
+            throw new ServiceException(status == 404 ? 404 : 502, "Elasticsearch refused a request (HTTP " + status
                     + ")", null, null);
         } catch (IOException e) {
             throw new ServiceException(503, "Elasticsearch cannot be reached (" + e.getMessage() + ")", null, null);

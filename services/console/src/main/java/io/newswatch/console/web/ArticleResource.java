@@ -6,11 +6,12 @@ import io.newswatch.console.index.ArticleReader;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +31,15 @@ import java.util.Map;
 public class ArticleResource {
 
     private static final Map<String, String> TYPE_LABELS = typeLabels();
+    /** Seconds between looks for an article that is not in the index yet, and for how long the page looks. */
+    private static final int LOOK_EVERY = 2;
+    private static final int LOOK_FOR = 60;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance article(ArticleView view);
+
+        static native TemplateInstance pending(String id, String lookAgain, String lookFirst, int every, int lookFor);
     }
 
     private static Map<String, String> typeLabels() {
@@ -96,9 +102,18 @@ public class ArticleResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance article(@PathParam("id") String id) {
-        ArticleReader.Found found = articles.article(id)
-                .orElseThrow(() -> new NotFoundException("No article " + id + " in the index."));
+    public Response article(@PathParam("id") String id, @QueryParam("waited") int waited) {
+        ArticleReader.Found found = articles.article(id).orElse(null);
+        if (found == null) {
+            String self = "/articles/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+            String lookAgain = waited + LOOK_EVERY <= LOOK_FOR ? self + "?waited=" + (waited + LOOK_EVERY) : null;
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.pending(id, lookAgain, self, LOOK_EVERY, LOOK_FOR)).build();
+        }
+        return Response.ok(page(id, found)).type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    private TemplateInstance page(String id, ArticleReader.Found found) {
         JsonNode doc = found.article();
         List<EntityMarkup.Entity> marked = new ArrayList<>();
         Map<String, List<Named>> byType = new LinkedHashMap<>();
