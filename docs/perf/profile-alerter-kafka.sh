@@ -11,16 +11,19 @@ jdk=$(ls -d /usr/lib/jvm/*25* | head -1)
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/alerter-kafka-start.sh"
 start_alerter_bench "$out" "$args"
+# fetch requests of the articles consumer so far (Kafka's client metrics)
+fetches() { curl -s "localhost:$port/q/metrics" | awk '/^kafka_consumer_fetch_manager_fetch_total\{client_id="kafka-consumer-articles"/ {print int($2)}'; }
 until [ "$(articles)" -ge "$start" ]; do kill -0 $bench 2>/dev/null || exit 1; sleep 1; done
 n0=$(articles)
 [ "${NO_JFR:-}" = 1 ] || "$jdk/bin/jcmd" "$pid" JFR.start name=perf settings=profile duration="${seconds}s" \
   filename="$out/alerter.jfr" > /dev/null
 "$here/thread-cpu.py" "$pid" "$out/threads-0.json"
+f0=$(fetches)
 load0=$(cut -d' ' -f1 /proc/loadavg)
 sleep "$seconds"
 "$here/thread-cpu.py" "$pid" "$out/threads-1.json"
 n1=$(articles)
-{ echo "articles $((n1 - n0)) in ${seconds} s from article $n0, load $load0 to $(cut -d' ' -f1 /proc/loadavg)"
+{ echo "articles $((n1 - n0)) in ${seconds} s from article $n0, load $load0 to $(cut -d' ' -f1 /proc/loadavg); $(( $(fetches) - f0 )) fetches of articles"
   "$here/thread-cpu.py" "$out/threads-0.json" "$out/threads-1.json"; } > "$out/threads.txt"
 wait $bench
 cat "$out/threads.txt" "$out/bench.txt"

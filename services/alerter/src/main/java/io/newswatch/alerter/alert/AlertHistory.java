@@ -24,9 +24,9 @@ import java.util.function.Predicate;
  * partition, so they arrive in the order they were written.
  *
  * <p>Folding an alert costs the same however many alerts its story has: the stored state is a few counters, and the
- * ids of a pair's alerts are kept in memory only, in sets that are added to, never copied. Rounds are counted from
- * those ids: a pair has {@code n + 1} rounds once the id of round {@code n} ({@link StoryAlerts#roundId}) is among
- * them, whatever order the alerts were read in, and however often.
+ * ids of the alerts are kept in memory only, in one map (id to its pair) that is added to, never copied. Rounds are
+ * counted from those ids: a pair has {@code n + 1} rounds once the id of round {@code n} ({@link StoryAlerts#roundId})
+ * is among its own, whatever order the alerts were read in, and however often.
  *
  * <p>Memory holds what is live, not every alert ever: the state of each rule on each open story (forgotten once the
  * story closes, {@link #closeStories()}), full alerts only while a channel is unsettled, and the most recent ones.
@@ -71,8 +71,8 @@ public final class AlertHistory implements AlertState {
         StoryAlerts stored;
         /** The last record read from the state topic was of schema 1: written again at the first look. */
         boolean legacy;
-        /** Every alert id of the pair folded here (from either topic or raised here): memory only. */
-        final Set<String> ids = new HashSet<>();
+        /** Forgotten (its story closed): its ids in {@link #liveAlerts} no longer count, and go at the next close. */
+        boolean forgotten;
         /** Alerts of the story whose first record was read from the alerts topic. */
         final Set<String> read = new HashSet<>();
         /** {@link StoryAlerts#nextRoundId()} of {@link #state}, for {@link #nextRoundOf} rounds. */
@@ -83,14 +83,17 @@ public final class AlertHistory implements AlertState {
             this.state = state;
         }
 
-        /** Counts the rounds whose ids are here, from the state's count on (one id hashed when none is new). */
-        void countRounds() {
+        /**
+         * Counts the rounds whose ids were folded into this pair, from the state's count on (one id hashed when
+         * none is new).
+         */
+        void countRounds(Map<String, Live> liveAlerts) {
             while (true) {
                 if (nextRoundOf != state.rounds()) {
                     nextRound = state.nextRoundId();
                     nextRoundOf = state.rounds();
                 }
-                if (!ids.contains(nextRound)) {
+                if (liveAlerts.get(nextRound) != this) {
                     return;
                 }
                 state = state.nextRound();
@@ -106,8 +109,12 @@ public final class AlertHistory implements AlertState {
     private final Function<String, Duration> horizon;
     /** Open stories by {@link StoryAlerts#key}: all the alerter remembers of them. */
     private final Map<String, Live> live = new HashMap<>();
-    /** Alert id to the key of its open story, for {@link #isRaised}. */
-    private final Map<String, String> liveAlerts = new HashMap<>();
+    /**
+     * Every alert id folded here (from either topic or raised here; memory only) to its rule's state on its story:
+     * for {@link #isRaised} and for counting a pair's rounds. The ids of a forgotten pair stay until the next
+     * {@link #closeStories()}, and count as absent meanwhile.
+     */
+    private final Map<String, Live> liveAlerts = new HashMap<>();
     private final Map<String, Set<String>> rulesByStory = new HashMap<>();
     /** Keys of closed stories whose tombstone is still to write. */
     private final Set<String> toTombstone = new HashSet<>();
@@ -210,7 +217,7 @@ public final class AlertHistory implements AlertState {
         }
         story.stored = story.stored == null ? stored : story.stored.merge(stored);
         story.legacy = record.schemaVersion() < StoryAlerts.SCHEMA_VERSION;
-        story.countRounds();
+        story.countRounds(liveAlerts);
     }
 
     /**
@@ -282,6 +289,7 @@ public final class AlertHistory implements AlertState {
             }
         }
         closed.forEach(this::forget);
+        liveAlerts.values().removeIf(story -> story.forgotten);
         return closed;
     }
 
@@ -296,10 +304,12 @@ public final class AlertHistory implements AlertState {
             live.put(key, story);
             rulesByStory.computeIfAbsent(storyId, id -> new HashSet<>()).add(ruleId);
         }
-        if (story.ids.add(alert.id())) {
-            liveAlerts.put(alert.id(), key);
+        if (liveAlerts.get(alert.id()) != story) {
+            // new here, or (a per-article alert) read again with its article in another story: folding it into
+            // this pair too is harmless, StoryAlerts#with takes maxima
+            liveAlerts.put(alert.id(), story);
             story.state = story.state.with(alert);
-            story.countRounds();
+            story.countRounds(liveAlerts);
         }
         return story;
     }
@@ -309,7 +319,7 @@ public final class AlertHistory implements AlertState {
         if (story == null) {
             return;
         }
-        story.ids.forEach(liveAlerts::remove);
+        story.forgotten = true;
         Set<String> rules = rulesByStory.get(story.state.storyId());
         if (rules != null) {
             rules.remove(story.state.ruleId());
@@ -343,7 +353,8 @@ public final class AlertHistory implements AlertState {
 
     /** True when an alert with this id has been raised on a story still open. */
     public synchronized boolean contains(String alertId) {
-        return liveAlerts.containsKey(alertId);
+        Live story = liveAlerts.get(alertId);
+        return story != null && !story.forgotten;
     }
 
     /** The alert with its latest delivery statuses, while it is unsettled or recent. */
@@ -374,7 +385,7 @@ public final class AlertHistory implements AlertState {
         return live.size();
     }
 
-    /** Alert ids remembered (those of open stories). */
+    /** Alert ids remembered (those of open stories, and of stories closed since the last look for closed ones). */
     public synchronized int alertIds() {
         return liveAlerts.size();
     }

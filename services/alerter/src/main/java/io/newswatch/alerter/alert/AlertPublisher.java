@@ -75,9 +75,10 @@ public class AlertPublisher {
     }
 
     /** Dead-letters a consumed record that cannot be processed: its key, value and headers, and why. */
-    public Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+    public Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason) {
         String cause = reason.getCause() == null ? null : reason.getCause().getMessage();
-        return send(record.key(), record.value(), record.headers(), new DeadLetter(String.valueOf(reason.getMessage()),
+        String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+        return send(record.key(), value, record.headers(), new DeadLetter(String.valueOf(reason.getMessage()),
                 cause, record.topic(), record.partition(), record.offset(), SERVICE));
     }
 

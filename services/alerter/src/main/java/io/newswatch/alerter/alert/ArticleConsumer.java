@@ -93,7 +93,7 @@ public class ArticleConsumer {
      */
     @Incoming("articles")
     @Blocking
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         awaitReady();
         List<Uni<Void>> written = new ArrayList<>();
         BatchState state = new BatchState(log, new HashSet<>());
@@ -112,12 +112,12 @@ public class ArticleConsumer {
      * Decodes and matches the batch's records on the matching threads (Lucene Monitor matches concurrently), in
      * record order; what they raise is planned afterwards, one article after the other, in that order.
      */
-    private List<Matched> matchAll(List<ConsumerRecord<String, String>> records) {
+    private List<Matched> matchAll(List<ConsumerRecord<String, byte[]>> records) {
         if (records.size() == 1) {
             return List.of(decodeAndMatch(records.getFirst()));
         }
         List<Future<Matched>> futures = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             futures.add(matchers.submit(() -> decodeAndMatch(record)));
         }
         List<Matched> matched = new ArrayList<>(records.size());
@@ -137,11 +137,11 @@ public class ArticleConsumer {
     }
 
     /** One record, decoded and matched; {@code error} says why it is to be dead-lettered instead. */
-    private record Matched(ConsumerRecord<String, String> record, EnrichedArticle article, ArticleDocument document,
+    private record Matched(ConsumerRecord<String, byte[]> record, EnrichedArticle article, ArticleDocument document,
                            RuleBook book, List<Rule> rules, Throwable error) {
     }
 
-    private Matched decodeAndMatch(ConsumerRecord<String, String> record) {
+    private Matched decodeAndMatch(ConsumerRecord<String, byte[]> record) {
         EnrichedArticle article;
         try {
             article = Json.decode(record.value(), EnrichedArticle.class);
@@ -167,17 +167,17 @@ public class ArticleConsumer {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<ConsumerRecord<String, String>> records(KafkaRecordBatch<String, String> batch) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    private static List<ConsumerRecord<String, byte[]>> records(KafkaRecordBatch<String, byte[]> batch) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (Object record : batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow().getRecords()) {
-            records.add((ConsumerRecord<String, String>) record);
+            records.add((ConsumerRecord<String, byte[]>) record);
         }
         return records;
     }
 
     /** Plans one matched record's alerts; returns what Kafka must acknowledge before its offset is committed. */
     private Uni<Void> process(Matched matched, BatchState state) {
-        ConsumerRecord<String, String> record = matched.record();
+        ConsumerRecord<String, byte[]> record = matched.record();
         EnrichedArticle article = matched.article();
         if (article == null) {
             return deadLetter(record, matched.error());
@@ -214,7 +214,7 @@ public class ArticleConsumer {
     }
 
     /** A rule's failure is the rule's (it is marked broken, the others match); what is left is the article's. */
-    private Uni<Void> matchingFailed(ConsumerRecord<String, String> record, EnrichedArticle article, Throwable e) {
+    private Uni<Void> matchingFailed(ConsumerRecord<String, byte[]> record, EnrichedArticle article, Throwable e) {
         LOG.errorf(e, "Dead-lettering article %s (%s-%d@%d): matching it failed: %s", article.id(), record.topic(),
                 record.partition(), record.offset(), e);
         return deadLetter(record, new IllegalStateException("matching the article failed: " + e, e));
@@ -275,7 +275,7 @@ public class ArticleConsumer {
     }
 
     /** Writes the record to the dead-letter topic, retrying while Kafka is away (the batch waits). */
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+    private Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason) {
         return publisher.deadLetter(record, reason)
                 .onFailure(ArticleConsumer::isTransient).invoke(error -> LOG.warnf(
                         "Dead-lettering record %s-%d@%d failed, retrying: %s", record.topic(),

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,8 +151,7 @@ public final class Deliverer {
             if (now == null) {
                 continue;
             }
-            Alert.Delivery before = now.alert().deliveries().stream().filter(d -> d.channel().equals(channel))
-                    .findFirst().orElse(null);
+            Alert.Delivery before = latestDelivery(now.alert(), channel);
             Task task = new Task(claim, List.of(now.alert()), false, channel, entry.partition(),
                     before == null ? 0 : before.attempts());
             if (before != null && SENDING.equals(before.status())) {
@@ -207,19 +205,16 @@ public final class Deliverer {
     public void deliverDigest(String ruleId, int partition, List<Alert> alerts, Instant window) {
         Map<String, List<Alert>> byChannel = new LinkedHashMap<>();
         for (Alert alert : alerts) {
-            Map<String, Alert.Delivery> latest = new HashMap<>();
-            alert.deliveries().forEach(d -> latest.put(d.channel(), d));
             for (String channel : alert.channels()) {
                 String claim = claim(alert.id(), channel);
-                if (AlertHistory.isSettled(latest.get(channel))) {
+                if (AlertHistory.isSettled(latestDelivery(alert, channel))) {
                     continue;
                 }
                 AlertHistory.Entry now = claimUnsettled(alert.id(), channel, claim);
                 if (now == null) {
                     continue;
                 }
-                Alert.Delivery before = now.alert().deliveries().stream().filter(d -> d.channel().equals(channel))
-                        .findFirst().orElse(null);
+                Alert.Delivery before = latestDelivery(now.alert(), channel);
                 if (before != null && SENDING.equals(before.status())) {
                     inDoubt(new Task(claim, List.of(now.alert()), false, channel, partition, before.attempts()),
                             before);
@@ -230,6 +225,17 @@ public final class Deliverer {
         }
         byChannel.forEach((channel, due) -> start(new Task("digest\n" + ruleId + "\n" + channel + "\n" + window,
                 List.copyOf(due), true, channel, partition, 0)));
+    }
+
+    /** The channel's latest status on the alert (a status record carries one per channel), or null. */
+    private static Alert.Delivery latestDelivery(Alert alert, String channel) {
+        Alert.Delivery latest = null;
+        for (Alert.Delivery delivery : alert.deliveries()) {
+            if (delivery.channel().equals(channel)) {
+                latest = delivery;
+            }
+        }
+        return latest;
     }
 
     private void start(Task task) {

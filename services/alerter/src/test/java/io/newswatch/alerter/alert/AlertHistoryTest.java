@@ -83,6 +83,31 @@ class AlertHistoryTest {
     }
 
     @Test
+    void aTombstonedStoryForgetsItsAlertsAtOnceAndAnAlertRaisedAgainOutlivesTheNextClose() {
+        Alert first = alert("rule-a", "story-1", 0, "", T0);
+        Alert second = alert("rule-a", "story-1", 0, "@1", T0.plusSeconds(60));
+        history.raised(first, REFRESH);
+        history.raised(second, REFRESH);
+        assertThat(history.onStory("rule-a", "story-1")).get().extracting(StoryAlerts::rounds).isEqualTo(2);
+
+        // another instance closed the story: its tombstone is read
+        history.applyStored("rule-a/story-1", null);
+        assertThat(history.isRaised(first.id())).isFalse();
+        assertThat(history.isRaised(second.id())).isFalse();
+
+        // the story opens again with the first alert (a replay, or a new article): one round, not two
+        history.raised(first, REFRESH);
+        assertThat(history.isRaised(first.id())).isTrue();
+        assertThat(history.isRaised(second.id())).isFalse();
+        assertThat(history.onStory("rule-a", "story-1")).get().extracting(StoryAlerts::rounds).isEqualTo(1);
+
+        // the next look for closed stories drops the forgotten ids, not the one raised again
+        assertThat(history.closeStories()).isEmpty();
+        assertThat(history.alertIds()).isEqualTo(1);
+        assertThat(history.isRaised(first.id())).isTrue();
+    }
+
+    @Test
     void aRunningStoryStaysOpenAndIsStoredAgainOnlyNowAndThen() {
         // raised, and its state written (the service notes it stored once Kafka has it)
         history.raised(alert("rule-a", "story-1", 0, "", T0), REFRESH).ifPresent(history::stored);

@@ -39,7 +39,9 @@ import java.util.Map;
  * channels (default {@code log}; {@code none} for rules that record alerts without notifying), stories (default 0:
  * each article a story of its own; N: the articles take turns in N stories that grow the whole run, as the pipeline
  * bench's corpus does), and hooks (default 0: H more rules scoped per article, on words most articles carry, like
- * the pipeline bench's webhook rules: with few stories, a rule-and-story pair that takes an alert per article).
+ * the pipeline bench's webhook rules: with few stories, a rule-and-story pair that takes an alert per article), and
+ * rate (default 0: the articles are a backlog written before the alerter starts; R: written at R articles a second
+ * once it is ready, as a pipeline feeds it, so that fetches, polls and batches are as small as they are then).
  */
 public final class KafkaThroughputBenchmark {
 
@@ -57,13 +59,15 @@ public final class KafkaThroughputBenchmark {
                 : List.of(args.length > 2 ? args[2] : "log");
         int stories = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int hooks = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int rate = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         int warmup = Math.max(1_000, measured / 2);
         System.out.printf(Locale.ROOT, "newswatch alerter through Kafka: %d warm-up + %d measured articles, "
-                + "channels %s, %s, %d per-article rules, %s%n", warmup, measured, channels,
-                stories == 0 ? "a story per article" : stories + " stories", hooks, Runtime.version());
+                + "channels %s, %s, %d per-article rules, %s, %s%n", warmup, measured, channels,
+                stories == 0 ? "a story per article" : stories + " stories", hooks,
+                rate == 0 ? "a backlog" : rate + " articles/s", Runtime.version());
         System.out.println("rules    ready s   art/s wall   art/s per process cpu-s   alerts/art   alerts/s");
         for (int rules : ruleCounts) {
-            run(rules, warmup, measured, channels, stories, hooks);
+            run(rules, warmup, measured, channels, stories, hooks, rate);
         }
         System.exit(0);
     }
@@ -72,8 +76,8 @@ public final class KafkaThroughputBenchmark {
     private static final List<String> HOOK_WORDS = List.of("government", "minister", "president", "security",
             "officials", "talks", "military", "political");
 
-    private static void run(int ruleCount, int warmup, int measured, List<String> channels, int stories, int hooks)
-            throws Exception {
+    private static void run(int ruleCount, int warmup, int measured, List<String> channels, int stories, int hooks,
+                            int rate) throws Exception {
         TestStack test = TestStack.reserve();
         ServiceProcesses processes = new ServiceProcesses(test.stack().home());
         String instance = "alerter-bench-" + test.indexPrefix();
@@ -95,10 +99,10 @@ public final class KafkaThroughputBenchmark {
                             Rule.Scope.ARTICLE, null, Rule.Mode.INSTANT, null, null);
                     producer.send(new ProducerRecord<>(test.topics().rules(), id, Json.encode(rule)));
                 }
-                for (int i = 0; i < warmup + measured; i++) {
-                    var article = inStory(articleCorpus.article(i), i, stories);
-                    producer.send(new ProducerRecord<>(test.topics().articlesEnriched(), article.id(),
-                            Json.encode(article)));
+                if (rate == 0) {
+                    for (int i = 0; i < warmup + measured; i++) {
+                        send(producer, test, inStory(articleCorpus.article(i), i, stories));
+                    }
                 }
                 producer.flush();
             }
@@ -114,6 +118,8 @@ public final class KafkaThroughputBenchmark {
                     System.getProperty("bench.heap", "1500m"), env);
             processes.awaitReady(instance, port, Duration.ofMinutes(5));
             double readySeconds = (System.nanoTime() - started) / 1e9;
+            Thread feeder = rate == 0 ? null : Thread.ofPlatform().daemon().name("bench-feeder").start(() ->
+                    feed(test, articleCorpus, warmup + measured, stories, rate));
 
             waitFor(port, warmup, Duration.ofMinutes(10));
             double alertsBefore = metric(port, "alerter_alerts_raised_total");
@@ -125,10 +131,35 @@ public final class KafkaThroughputBenchmark {
             double alerts = metric(port, "alerter_alerts_raised_total") - alertsBefore;
             System.out.printf(Locale.ROOT, "%-8d %7.1f   %10.0f   %23.0f   %10.1f   %8.0f%n", ruleCount, readySeconds,
                     measured / wall, measured / cpu, alerts / measured, alerts / wall);
+            if (feeder != null) {
+                feeder.interrupt();
+            }
         } finally {
             processes.stop(instance, Duration.ofSeconds(30));
             test.release();
         }
+    }
+
+    /** Writes {@code count} articles at {@code rate} a second, each at its time, as an enricher would. */
+    private static void feed(TestStack test, NewsCorpus corpus, int count, int stories, int rate) {
+        try (KafkaProducer<String, String> producer = producer(test)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 1_000_000) {
+                    Thread.sleep(wait / 1_000_000);
+                }
+                send(producer, test, inStory(corpus.article(i), i, stories));
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(KafkaProducer<String, String> producer, TestStack test, EnrichedArticle article) {
+        producer.send(new ProducerRecord<>(test.topics().articlesEnriched(), article.id(), Json.encode(article)));
     }
 
     /** The {@code n}th article in one of {@code stories} stories (its own story when 0), of up to 40 outlets. */
@@ -173,6 +204,7 @@ public final class KafkaThroughputBenchmark {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", // as the enricher writes them
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.ACKS_CONFIG, "all"));
     }

@@ -109,6 +109,22 @@ public final class MinHasher {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * How many values two signatures share, or -1 as soon as fewer than {@code needed} can be shared: most of a
+     * story's candidates are unrelated articles (a few values in common), told apart without reading every value.
+     */
+    static int sharedAtLeast(int[] a, int[] b, int needed) {
+        int equal = 0;
+        for (int i = 0; i < SIZE; i++) {
+            if (a[i] == b[i]) {
+                equal++;
+            } else if (equal + SIZE - 1 - i < needed) {
+                return -1;
+            }
+        }
+        return equal;
+    }
+
     /** Estimated Jaccard similarity of two signatures. */
     public static double similarity(int[] a, int[] b) {
         int equal = 0;

@@ -8,9 +8,10 @@ import io.newswatch.tagging.Tagging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,61 @@ public final class StoryClusterer implements StoryAssigner {
     private final double threshold;
     private final Duration window;
     private final Consumer<StoryState> listener;
-    private final Map<String, StoryState> stories = new HashMap<>();
-    private final Map<Long, Set<String>> bands = new HashMap<>();
+    private final Map<String, Slot> stories = new HashMap<>();
+    /** Open stories by slot number, the band index's entries (null where free). */
+    private Slot[] slots = new Slot[1024];
+    private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    private int nextSlot;
+    /** Per slot, the assignment that last looked at the story: each candidate is compared once per assignment. */
+    private int[] lookedAt = new int[1024];
+    private int assignment;
+    /** Band key to the slots of the stories with a signature in that band, in the order they were indexed. */
+    private final Map<Long, Band> bands = new HashMap<>();
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private Instant lastEviction = Instant.EPOCH;
+
+    /**
+     * A story with its slot number. The band index holds slot numbers, not story ids: with thousands of open stories
+     * an article has hundreds of candidates (unrelated articles of a desk share a band now and then), and a hash
+     * look-up of an id per candidate was most of the assignment's time.
+     */
+    private static final class Slot {
+        final int number;
+        StoryState state;
+
+        Slot(int number, StoryState state) {
+            this.number = number;
+            this.state = state;
+        }
+    }
+
+    /** The slots of one band key: a set in insertion order (as a {@code LinkedHashSet} would keep them), small arrays. */
+    private static final class Band {
+        int[] slots = new int[2];
+        int size;
+
+        void add(int slot) {
+            for (int i = 0; i < size; i++) {
+                if (slots[i] == slot) {
+                    return;
+                }
+            }
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+            }
+            slots[size++] = slot;
+        }
+
+        void remove(int slot) {
+            for (int i = 0; i < size; i++) {
+                if (slots[i] == slot) {
+                    System.arraycopy(slots, i + 1, slots, i, size - i - 1);
+                    size--;
+                    return;
+                }
+            }
+        }
+    }
 
     /**
      * @param threshold estimated Jaccard similarity at which an article joins a story
@@ -63,7 +115,7 @@ public final class StoryClusterer implements StoryAssigner {
         evictExpired();
         String known = storyOfArticle.get(article.id());
         if (known != null && stories.containsKey(known)) {
-            return stories.get(known).toStory(); // a replay or a revision: same story, not counted again
+            return stories.get(known).state.toStory(); // a replay or a revision: same story, not counted again
         }
         int[] signature = MinHasher.signature(tagging.tokens());
         double needed = MinHasher.isShort(tagging.tokens()) ? Math.max(threshold, SHORT_TEXT_THRESHOLD) : threshold;
@@ -76,36 +128,52 @@ public final class StoryClusterer implements StoryAssigner {
     }
 
     private StoryState mostSimilar(int[] signature, double threshold) {
-        // candidates in the order their bands name them, each once (not gathered into a set first: a profile put
-        // that copying at a fifth of the assignment)
-        Set<String> seen = null;
+        // candidates in the order their bands name them, each once
+        if (++assignment == 0) { // wrapped: forget every mark
+            Arrays.fill(lookedAt, 0);
+            assignment = 1;
+        }
         StoryState best = null;
         double bestSimilarity = threshold;
+        int needed = needed(bestSimilarity); // values a candidate must share to be at least as similar as the best
         for (int b = 0; b < BANDS; b++) {
-            Set<String> inBand = bands.get(bandKey(signature, b));
+            Band inBand = bands.get(bandKey(signature, b));
             if (inBand == null) {
                 continue;
             }
-            if (seen == null) {
-                seen = new HashSet<>();
-            }
-            for (String id : inBand) {
-                if (!seen.add(id)) {
+            for (int k = 0; k < inBand.size; k++) {
+                int slot = inBand.slots[k];
+                if (lookedAt[slot] == assignment) {
                     continue;
                 }
-                StoryState story = stories.get(id);
+                lookedAt[slot] = assignment;
+                StoryState story = slots[slot].state;
                 for (int[] other : story.signatures()) {
-                    double similarity = MinHasher.similarity(signature, other);
+                    int shared = MinHasher.sharedAtLeast(signature, other, needed);
+                    if (shared < 0) {
+                        continue; // less similar than the best so far: not better, whatever its age
+                    }
+                    double similarity = shared / (double) MinHasher.SIZE; // = MinHasher.similarity
                     boolean better = similarity > bestSimilarity || similarity == bestSimilarity
                             && (best == null || story.firstSeen().isBefore(best.firstSeen()));
                     if (better) {
                         best = story;
                         bestSimilarity = similarity;
+                        needed = needed(bestSimilarity);
                     }
                 }
             }
         }
         return best;
+    }
+
+    /** The fewest shared values whose similarity ({@code shared / SIZE}) is at least {@code similarity}. */
+    static int needed(double similarity) {
+        int needed = 0;
+        while (needed < MinHasher.SIZE && needed / (double) MinHasher.SIZE < similarity) {
+            needed++;
+        }
+        return needed;
     }
 
     private StoryState open(Article article, int[] signature, Instant seen) {
@@ -147,7 +215,8 @@ public final class StoryClusterer implements StoryAssigner {
 
     /** Applies a stored version of a story (a restart's rebuild, or another instance's update); older ones are ignored. */
     public synchronized void apply(StoryState state) {
-        StoryState current = stories.get(state.id());
+        Slot slot = stories.get(state.id());
+        StoryState current = slot == null ? null : slot.state;
         boolean newer = current == null || state.updated().isAfter(current.updated())
                 || state.updated().equals(current.updated()) && state.articles() > current.articles();
         if (!newer) {
@@ -158,26 +227,37 @@ public final class StoryClusterer implements StoryAssigner {
 
     /** Forgets a story (a tombstone in the store). */
     public synchronized void remove(String storyId) {
-        StoryState old = stories.remove(storyId);
+        Slot old = stories.remove(storyId);
         if (old != null) {
             unindex(old);
+            slots[old.number] = null;
+            freeSlots.push(old.number);
         }
     }
 
     /** Stores a new version of a story, updating the indexes by what changed only. */
     private void put(StoryState state) {
-        StoryState old = stories.put(state.id(), state);
+        Slot slot = stories.get(state.id());
+        StoryState old = null;
+        if (slot == null) {
+            slot = new Slot(newSlot(), state);
+            slots[slot.number] = slot;
+            stories.put(state.id(), slot);
+        } else {
+            old = slot.state;
+            slot.state = state;
+        }
         List<int[]> oldSignatures = old == null ? List.of() : old.signatures();
         List<String> oldIds = old == null ? List.of() : old.articleIds();
         for (int[] signature : oldSignatures) {
             if (!containsSignature(state.signatures(), signature)) {
-                unindexSignature(state.id(), signature);
+                unindexSignature(slot.number, signature);
             }
         }
         for (int[] signature : state.signatures()) {
             if (!containsSignature(oldSignatures, signature)) {
                 for (int b = 0; b < BANDS; b++) {
-                    bands.computeIfAbsent(bandKey(signature, b), k -> new LinkedHashSet<>()).add(state.id());
+                    bands.computeIfAbsent(bandKey(signature, b), k -> new Band()).add(slot.number);
                 }
             }
         }
@@ -186,27 +266,38 @@ public final class StoryClusterer implements StoryAssigner {
         state.articleIds().forEach(id -> storyOfArticle.put(id, state.id()));
     }
 
+    private int newSlot() {
+        if (!freeSlots.isEmpty()) {
+            return freeSlots.pop();
+        }
+        if (nextSlot == slots.length) {
+            slots = Arrays.copyOf(slots, slots.length * 2);
+            lookedAt = Arrays.copyOf(lookedAt, slots.length);
+        }
+        return nextSlot++;
+    }
+
     private static boolean containsSignature(List<int[]> signatures, int[] signature) {
         for (int[] s : signatures) {
-            if (s == signature || java.util.Arrays.equals(s, signature)) {
+            if (s == signature || Arrays.equals(s, signature)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void unindex(StoryState state) {
-        state.signatures().forEach(signature -> unindexSignature(state.id(), signature));
-        state.articleIds().forEach(id -> storyOfArticle.remove(id, state.id()));
+    private void unindex(Slot slot) {
+        slot.state.signatures().forEach(signature -> unindexSignature(slot.number, signature));
+        slot.state.articleIds().forEach(id -> storyOfArticle.remove(id, slot.state.id()));
     }
 
-    private void unindexSignature(String storyId, int[] signature) {
+    private void unindexSignature(int slot, int[] signature) {
         for (int b = 0; b < BANDS; b++) {
             long key = bandKey(signature, b);
-            Set<String> inBand = bands.get(key);
+            Band inBand = bands.get(key);
             if (inBand != null) {
-                inBand.remove(storyId);
-                if (inBand.isEmpty()) {
+                inBand.remove(slot);
+                if (inBand.size == 0) {
                     bands.remove(key);
                 }
             }
@@ -221,7 +312,8 @@ public final class StoryClusterer implements StoryAssigner {
         }
         lastEviction = now;
         Instant cutoff = now.minus(window);
-        List<StoryState> expired = stories.values().stream().filter(s -> s.lastSeen().isBefore(cutoff)).toList();
+        List<StoryState> expired = stories.values().stream().map(slot -> slot.state)
+                .filter(s -> s.lastSeen().isBefore(cutoff)).toList();
         for (StoryState story : expired) {
             remove(story.id());
             listener.accept(closed(story));

@@ -101,6 +101,45 @@ class StoryClustererTest {
         });
     }
 
+    @Test
+    void theEarlyExitComparisonAgreesWithTheFullSimilarity() {
+        java.util.Random random = new java.util.Random(11);
+        for (int run = 0; run < 20_000; run++) {
+            int[] a = new int[MinHasher.SIZE];
+            int[] b = new int[MinHasher.SIZE];
+            int sharedRate = random.nextInt(101);
+            for (int i = 0; i < MinHasher.SIZE; i++) {
+                a[i] = random.nextInt(8);
+                b[i] = random.nextInt(100) < sharedRate ? a[i] : random.nextInt(8);
+            }
+            double similarity = MinHasher.similarity(a, b);
+            double best = random.nextInt(66) / 64.0 - (random.nextBoolean() ? 0 : 0.001);
+            int shared = MinHasher.sharedAtLeast(a, b, StoryClusterer.needed(best));
+            if (similarity >= best) {
+                assertThat(shared / (double) MinHasher.SIZE).isEqualTo(similarity);
+            } else if (shared != -1) { // told apart by the full comparison (a best above 1 needs all 64 and more)
+                assertThat(shared / (double) MinHasher.SIZE).isEqualTo(similarity);
+            }
+            if (similarity < best && best <= 1) {
+                assertThat(shared).isEqualTo(-1);
+            }
+        }
+        assertThat(StoryClusterer.needed(0.3)).isEqualTo(20);
+        assertThat(StoryClusterer.needed(20 / 64.0)).isEqualTo(20);
+    }
+
+    @Test
+    void aClosedStorysPlaceInTheIndexIsTakenByLaterStoriesWithoutMixingThemUp() {
+        Story wire = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
+        clock.now = T0.plus(Duration.ofDays(4));
+        Story other = assign(clusterer, "wire.example", OTHER_TITLE, OTHER, "en", clock.now); // closes wire's story
+        Story wireAgain = assign(clusterer, "two.example", WIRE_TITLE, WIRE, "en", clock.now);
+        Story copy = assign(clusterer, "daily.example", COPY_TITLE, COPY, "en", clock.now);
+        assertThat(wireAgain.id()).isNotEqualTo(wire.id()).isNotEqualTo(other.id());
+        assertThat(copy.id()).isEqualTo(wireAgain.id());
+        assertThat(clusterer.size()).isEqualTo(2);
+    }
+
     static final class MutableClock extends Clock {
         Instant now;
 

@@ -164,7 +164,7 @@ public interface PollerConfig {
         double factor();
     }
 
-    /** robots.txt settings: article pages only; a feed a user registered is fetched whatever it says. */
+    /** Drain before fill and the pace of new articles: how the poller yields to the stages after it. */
     interface Backpressure {
 
         /**
@@ -182,6 +182,13 @@ public interface PollerConfig {
         /** How often the lag is asked (a few small admin requests to Kafka) while polls wait or run. */
         @WithDefault("PT1S")
         Duration checkInterval();
+
+        /**
+         * New articles (page fetched, extracted, published) per second at most on this instance, whatever the
+         * lag; the items over it wait for their feed's next poll. 0: no ceiling.
+         */
+        @WithDefault("0")
+        double maxArticlesPerSecond();
     }
 
     interface Robots {

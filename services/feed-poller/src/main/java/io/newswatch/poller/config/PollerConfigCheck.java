@@ -64,6 +64,11 @@ public final class PollerConfigCheck {
         if (config.backpressure().maxLag() < 0) {
             problems.add("newswatch.poller.backpressure.max-lag must not be negative (0 turns backpressure off)");
         }
+        double ceiling = config.backpressure().maxArticlesPerSecond();
+        if (!(ceiling >= 0) || Double.isInfinite(ceiling)) {
+            problems.add("newswatch.poller.backpressure.max-articles-per-second must be a number of at least 0 "
+                    + "(0: no ceiling), not " + ceiling);
+        }
         if (config.backpressure().checkInterval().toMillis() < 100) {
             problems.add("newswatch.poller.backpressure.check-interval must be at least 100 ms");
         }

@@ -162,7 +162,40 @@ public final class FeedParser {
                 List.copyOf(new LinkedHashSet<>(warnings)));
     }
 
+    /**
+     * Rome's feed, built without the items' date elements: Rome would read each of them with a
+     * {@code SimpleDateFormat} per mask it tries (about a tenth of the poller's CPU), and {@link ItemDates} reads them
+     * from the document itself. They are taken out while Rome builds and put back where they were. When Rome's
+     * entries do not line up with the document's items, its own dates are needed ({@code ItemReader.date}): built
+     * again with them.
+     */
     private static SyndFeed build(FeedDocument document) throws FeedException {
+        List<Element> items = document.items();
+        List<Runnable> putBack = new ArrayList<>();
+        for (Element item : items) {
+            List<Element> children = item.getChildren();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                Element child = children.get(i);
+                if (ItemDates.isDate(child)) {
+                    int index = item.indexOf(child);
+                    child.detach();
+                    putBack.add(() -> item.addContent(index, child));
+                }
+            }
+        }
+        if (putBack.isEmpty()) {
+            return buildWithRome(document);
+        }
+        SyndFeed feed;
+        try {
+            feed = buildWithRome(document);
+        } finally {
+            putBack.reversed().forEach(Runnable::run);
+        }
+        return feed.getEntries().size() == items.size() ? feed : buildWithRome(document);
+    }
+
+    private static SyndFeed buildWithRome(FeedDocument document) throws FeedException {
         WireFeedInput input = new WireFeedInput();
         input.setXmlHealerOn(false);
         input.setAllowDoctypes(false);

@@ -54,6 +54,17 @@ final class ItemDates {
     private ItemDates() {
     }
 
+    /** Whether an element of an item is one of its date elements (read here, by precedence). */
+    static boolean isDate(Element element) {
+        for (Source source : PRECEDENCE) {
+            if (source.name().equals(element.getName()) && FeedDocument.matches(element.getNamespaceURI(),
+                    source.namespaces())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Choice of(Element item) {
         List<String> unreadable = new ArrayList<>();
         List<String> impossible = new ArrayList<>();
@@ -83,6 +94,10 @@ final class ItemDates {
     }
 
     private static Date parse(String text) {
+        Instant common = CommonDates.parse(text);
+        if (common != null) {
+            return Date.from(common);
+        }
         try {
             return DateParser.parseDate(text, Locale.US);
         } catch (RuntimeException e) {

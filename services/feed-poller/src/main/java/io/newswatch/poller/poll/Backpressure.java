@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Drain before fill: holds new polls back while the stages after the poller are far behind. On one machine every
@@ -15,7 +16,12 @@ import java.util.OptionalLong;
  * A pause lasts at most {@code maxPause}, then the feeds due are polled for one check interval, so that a stage that is down (its
  * backlog waits safely in Kafka) does not leave feeds unpolled until their items scroll away.
  *
- * <p>Used by the one dispatcher thread of {@link PollScheduler}; the lag is asked at most once per check interval.
+ * <p>The same pause holds back the new items of polls already running ({@link #admitsItems()}, asked before each
+ * item's page is fetched): a backlog is usually a few polls with many new items each (after an outage, a new feed
+ * with hundreds of items), and without it those polls would go on filling Kafka while the next stages starve.
+ *
+ * <p>Thread-safe: the dispatcher of {@link PollScheduler} waits in {@link #awaitOpen()}, poll threads ask
+ * {@link #admitsItems()}, which never waits for the lag to be read. The lag is asked at most once per check interval.
  */
 public final class Backpressure {
 
@@ -40,6 +46,7 @@ public final class Backpressure {
     private final Duration checkInterval;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final ReentrantLock lock = new ReentrantLock();
     private Instant checked;
     private long lastLag = -1;
     private Instant pausedSince;
@@ -75,11 +82,39 @@ public final class Backpressure {
         }
     }
 
+    /**
+     * Whether a running poll may take its next new item now. Never waits: while another thread reads the lag, the
+     * last decision stands.
+     */
+    public boolean admitsItems() {
+        if (maxLag <= 0) {
+            return true;
+        }
+        if (!lock.tryLock()) {
+            return !paused;
+        }
+        try {
+            return decide();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether a new poll may start now (asks the lag when the last answer is older than the check interval). */
     boolean open() {
         if (maxLag <= 0) {
             return true;
         }
+        lock.lock();
+        try {
+            return decide();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The decision, the lock held. */
+    private boolean decide() {
         Instant now = clock.instant();
         if (checked == null || !now.isBefore(checked.plus(checkInterval))) {
             checked = now;

@@ -94,6 +94,15 @@ public final class FeedPoller {
      */
     public PollResult poll(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
                            ArticleSink sink) throws InterruptedException {
+        return poll(feed, state, ledger, published, sink, ArticlePace.unlimited());
+    }
+
+    /**
+     * Polls a feed, each new item's page fetched only when {@code pace} lets it go; the items it holds back are
+     * left for the feed's next poll.
+     */
+    public PollResult poll(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
+                           ArticleSink sink, ArticlePace pace) throws InterruptedException {
         long started = System.nanoTime();
         PollBudget budget = PollBudget.start(limits.wallTime(), limits.cpuTime());
         Optional<URI> feedUri = Urls.parse(feed.url());
@@ -109,12 +118,12 @@ public final class FeedPoller {
         }
         // the body's memory is given back once it is parsed (or not needed), before any article page is fetched
         try (FetchResponse response = fetched) {
-            return parsed(feed, state, ledger, published, sink, response, started, budget);
+            return parsed(feed, state, ledger, published, sink, pace, response, started, budget);
         }
     }
 
     private PollResult parsed(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
-                              ArticleSink sink, FetchResponse response, long started, PollBudget budget)
+                              ArticleSink sink, ArticlePace pace, FetchResponse response, long started, PollBudget budget)
             throws InterruptedException {
         metrics.bytes(response.wireBytes());
         Feed moved = response.movedPermanently().map(uri -> movedTo(feed, uri)).orElse(null);
@@ -141,12 +150,12 @@ public final class FeedPoller {
         }
         metrics.parseWarnings(parsed.warnings().size());
         response.close();
-        return items(feed, state, ledger, published, sink, response.withoutBody(), parsed, moved, started, budget,
+        return items(feed, state, ledger, published, sink, pace, response.withoutBody(), parsed, moved, started, budget,
                 bodyHash);
     }
 
     private PollResult items(Feed feed, FeedState state, ItemLedger ledger, Function<String, Optional<SeenItem>> published,
-                             ArticleSink sink, FetchResponse response, ParsedFeed parsed, Feed moved, long started,
+                             ArticleSink sink, ArticlePace pace, FetchResponse response, ParsedFeed parsed, Feed moved, long started,
                              PollBudget budget, String bodyHash) throws InterruptedException {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
@@ -196,6 +205,13 @@ public final class FeedPoller {
                 budgetError = e.getMessage() + "; the items published before are kept, the rest are taken at the next poll";
                 break;
             }
+            ArticlePace.Verdict verdict = pace.admit(budget.wallLeft().dividedBy(2));
+            if (verdict != ArticlePace.Verdict.GO) {
+                progress.paced = taken.size() - n;
+                progress.pacedBy = verdict;
+                metrics.paced(verdict.name().toLowerCase(java.util.Locale.ROOT), progress.paced);
+                break;
+            }
             int i = taken.get(n);
             ParsedItem item = items.get(i);
             ItemKeys key = keys.get(i);
@@ -229,7 +245,7 @@ public final class FeedPoller {
         FeedStatus prior = state.status();
         Duration interval = schedule.interval(feed.pollInterval(), ledger.items().stream().map(SeenItem::time).toList(), now);
         // items left for later: poll again soon, and with the old validators, or a 304 would hide them
-        boolean more = progress.deferred > 0;
+        boolean more = progress.deferred > 0 || progress.paced > 0;
         Instant nextPoll = now.plus(more ? schedule.soonest() : interval);
         String etag = more ? state.etag() : response.etag();
         String lastModified = more ? state.lastModified() : response.lastModified();
@@ -495,6 +511,8 @@ public final class FeedPoller {
         int robotsUnavailable;
         String lastRobotsUnavailable;
         int deferred;
+        int paced;
+        ArticlePace.Verdict pacedBy;
         int unknownCharsets;
         String lastUnknownCharset;
 
@@ -519,7 +537,12 @@ public final class FeedPoller {
                         + limits.maxItemsPerPoll() + " were taken, the other " + deferred
                         + " are taken at the next polls (newswatch.poller.max-items-per-poll)");
             }
-
+            if (paced > 0) {
+                warnings.add(paced + " new or changed items wait for the next poll: " + (pacedBy
+                        == ArticlePace.Verdict.DOWNSTREAM_BEHIND
+                        ? "the next stages are far behind (drain before fill, newswatch.poller.backpressure.max-lag)"
+                        : "the ceiling of articles per second (newswatch.poller.backpressure.max-articles-per-second)"));
+            }
             if (moved != null) {
                 warnings.add("moved permanently from " + UrlSecrets.redact(feed.url()) + " to "
                         + UrlSecrets.redact(moved.url()) + "; registration updated");

@@ -67,6 +67,11 @@ public final class PollBudget {
         }
     }
 
+    /** Wall time left before the limit (negative once it is passed). */
+    public Duration wallLeft() {
+        return wall.minusNanos(nanoTime.getAsLong() - startNanos);
+    }
+
     /** CPU time used so far, or -1 when it cannot be measured on this thread. */
     public long cpuNanos() {
         long now = cpuTime.getAsLong();

@@ -67,6 +67,13 @@ public final class PollMetrics {
         registry.counter("newswatch.poller.pages", "outcome", outcome).increment();
     }
 
+    /** New items a poll left for the next poll because of the pace: {@code reason} downstream_behind or ceiling. */
+    void paced(String reason, int count) {
+        if (count > 0) {
+            registry.counter("newswatch.poller.items.paced", "reason", reason).increment(count);
+        }
+    }
+
     /** A repair or workaround while parsing a feed. */
     void parseWarnings(int count) {
         if (count > 0) {

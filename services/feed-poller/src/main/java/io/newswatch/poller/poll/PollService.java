@@ -70,6 +70,7 @@ public class PollService {
     private final Timer lag;
     private final DownstreamLag downstream;
     private final Backpressure backpressure;
+    private final ArticlePace pace;
     /** Per feed, the keys of ledger items whose last write failed: written again after the feed's next poll. */
     private final java.util.Map<String, Set<String>> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -121,6 +122,8 @@ public class PollService {
                 new ConsumerGroupLag.Watched(topics.indexerGroup(), topics.articlesEnriched())), Duration.ofSeconds(5));
         this.backpressure = downstream == null ? Backpressure.off() : new Backpressure(downstream, drain.maxLag(),
                 drain.maxPause(), drain.checkInterval(), clock, interval -> Thread.sleep(interval));
+        this.pace = new ArticlePace(backpressure, new ArticleRate(drain.maxArticlesPerSecond(), System::nanoTime,
+                interval -> Thread.sleep(interval)));
         this.scheduler = new PollScheduler(this::poll, config.maxConcurrentPolls(), clock, lag::record, backpressure);
         this.loaded = new CompletableFuture<>();
     }
@@ -249,7 +252,7 @@ public class PollService {
         ItemLedger ledger = store.ledger(feedId);
         PollResult result;
         try {
-            result = poller.poll(feed, state, ledger, store::published, publisher);
+            result = poller.poll(feed, state, ledger, store::published, publisher, pace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

@@ -83,6 +83,52 @@ class BackpressureTest {
     }
 
     @Test
+    void runningPollsTakeNoNewItemsWhileTheNextStagesAreBehind() {
+        lag = OptionalLong.of(1001);
+        assertThat(backpressure.admitsItems()).isFalse();
+        assertThat(backpressure.paused()).as("new polls wait too").isTrue();
+        lag = OptionalLong.of(600);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backpressure.admitsItems()).as("until the lag is under half the maximum").isFalse();
+        lag = OptionalLong.of(400);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backpressure.admitsItems()).isTrue();
+        assertThat(asked).hasValue(3);
+    }
+
+    @Test
+    void itemsGoOnWhenKafkaCannotTellTheLag() {
+        lag = OptionalLong.of(5000);
+        assertThat(backpressure.admitsItems()).isFalse();
+        lag = OptionalLong.empty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backpressure.admitsItems()).isTrue();
+        assertThat(Backpressure.off().admitsItems()).isTrue();
+    }
+
+    @Test
+    void aPollThreadNeverWaitsForTheLagToBeRead() throws Exception {
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Backpressure slowKafka = new Backpressure(() -> {
+            reading.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return OptionalLong.of(10);
+        }, 1000, Duration.ofSeconds(60), Duration.ofSeconds(1), clock, duration -> { });
+        Thread dispatcher = Thread.ofPlatform().start(slowKafka::open);
+        assertThat(reading.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        assertThat(slowKafka.admitsItems()).as("the last decision (open) stands while the lag is read").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        release.countDown();
+        dispatcher.join(5000);
+    }
+
+    @Test
     void offNeverWaits() throws InterruptedException {
         Backpressure off = Backpressure.off();
         off.awaitOpen();

@@ -45,6 +45,7 @@ public final class PollHarness implements AutoCloseable {
     /** The feed's ledger as the service keeps it: each poll's changes written through JSON, read back per poll. */
     private final StateStore store = new StateStore();
     private final List<Article> published = new ArrayList<>();
+    private ArticlePace pace = ArticlePace.unlimited();
 
     /** Limits of the tests: generous, so that only the tests about limits meet them. */
     public static final PollLimits LIMITS = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1),
@@ -74,13 +75,18 @@ public final class PollHarness implements AutoCloseable {
         this.state = FeedState.initial(feed.id(), START);
     }
 
+    /** The pace of the next polls' new items (unlimited unless set). */
+    public void pace(ArticlePace pace) {
+        this.pace = pace;
+    }
+
     /** Polls once; the articles this poll published. */
     public List<Article> poll() throws InterruptedException {
         int before = published.size();
         PollResult result = poller.poll(feed, state, store.ledger(feed.id()), store::published, article -> {
             published.add(article);
             return CompletableFuture.completedFuture(null);
-        });
+        }, pace);
         if (result.ledger() != null) {
             result.ledger().writes().forEach((key, entry) -> store.apply(key, entry == null ? null : Json.encode(entry)));
         }

@@ -67,11 +67,19 @@ public final class BulkIndexer {
     /**
      * What became of a list of operations.
      *
-     * @param indexed  documents Elasticsearch stored
-     * @param stale    documents it already had in a newer version
-     * @param rejected documents it refused, by position in the list given
+     * @param indexed        documents Elasticsearch stored
+     * @param stalePositions documents it already had in a newer version, by position in the list given
+     * @param rejected       documents it refused, by position in the list given
      */
-    public record Result(int indexed, int stale, List<Rejection> rejected) {
+    public record Result(int indexed, List<Integer> stalePositions, List<Rejection> rejected) {
+
+        /** Nothing written. */
+        public static final Result NONE = new Result(0, List.of(), List.of());
+
+        /** How many documents were stale. */
+        public int stale() {
+            return stalePositions.size();
+        }
     }
 
     public BulkIndexer(ElasticsearchHttp http, long maxBytes, Backoff backoff, Sleeper sleeper, Clock clock,
@@ -138,7 +146,12 @@ public final class BulkIndexer {
             LOG.infof("Elasticsearch takes writes for %s again, after %d ms of failures",
                     operations.getFirst().alias(), outage.toMillis());
         }
-        return new Result(round.indexed, round.stale, List.copyOf(round.rejected));
+        return new Result(round.indexed, List.copyOf(round.stale), List.copyOf(round.rejected));
+    }
+
+    /** The largest body of one request. */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     private void repairAlias() {
@@ -154,8 +167,8 @@ public final class BulkIndexer {
         final Set<Integer> alone = new HashSet<>();
         final List<Integer> retry = new ArrayList<>();
         final List<Rejection> rejected = new ArrayList<>();
+        final List<Integer> stale = new ArrayList<>();
         int indexed;
-        int stale;
         final List<IndexOperation> operations;
         Failure failure;
 
@@ -256,7 +269,7 @@ public final class BulkIndexer {
         }
         String type = error.path("type").asText("");
         switch (BulkErrors.classify(status, type, error.path("reason").asText(""), false)) {
-            case BulkErrors.Stale stale -> round.stale++;
+            case BulkErrors.Stale stale -> round.stale.add(position);
             case BulkErrors.Retry retry -> retry(position, round, new Failure(retry.reason(),
                     "HTTP " + status + " " + errorText(error), false));
             case BulkErrors.Reject reject -> round.rejected.add(new Rejection(position,
@@ -272,7 +285,7 @@ public final class BulkIndexer {
             case BulkErrors.Retry retry -> retryAll(request, round, new Failure(retry.reason(),
                     retry.reason().equals("auth") ? reason + " (check newswatch.elasticsearch credentials)" : reason,
                     true));
-            case BulkErrors.Stale stale -> round.stale += request.size();
+            case BulkErrors.Stale stale -> round.stale.addAll(request);
             case BulkErrors.Reject reject -> {
                 if (request.size() > 1) {
                     // Malformed or too large as a whole: find the culprit by sending each document alone.

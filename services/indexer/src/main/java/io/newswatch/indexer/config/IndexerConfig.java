@@ -46,6 +46,14 @@ public interface IndexerConfig {
          */
         @WithDefault("true")
         boolean updateInPlace();
+
+        /**
+         * How many bulk requests of one index may be under way at once. Batches mapped while they all are wait, and
+         * the next free request takes all of them together (up to {@link #maxBytes()}): one request per batch at a
+         * low rate, fewer and larger requests under a backlog.
+         */
+        @WithDefault("2")
+        int requestsInFlight();
     }
 
     /** Retries of transient failures: capped exponential backoff with jitter, for as long as the failure lasts. */
@@ -151,11 +159,11 @@ public interface IndexerConfig {
         int maxPartitionFetchBytes();
 
         /**
-         * How many article batches are indexed at once: with two, the next batch is decoded and mapped while
-         * Elasticsearch indexes the previous one (a backlog drains faster at the same CPU per article; see the
-         * README's benchmark).
+         * How many article batches the indexer takes from Kafka at once: each is decoded and mapped on a thread of
+         * its own, and those that arrive while {@link Bulk#requestsInFlight()} requests are under way wait and share
+         * the next one. More than the requests in flight is what lets a backlog make larger requests.
          */
-        @WithDefault("2")
+        @WithDefault("8")
         int batchesInFlight();
     }
 }

@@ -30,6 +30,7 @@ public final class TopicIndexer {
     private final Sleeper sleeper;
     private final IndexingMetrics metrics;
     private final Gate ready;
+    private final BulkCombiner combiner;
 
     /** Decides which concrete index each document is written to (see {@code IndexPlacement}). */
     @FunctionalInterface
@@ -48,8 +49,12 @@ public final class TopicIndexer {
         void await() throws InterruptedException;
     }
 
+    /**
+     * @param requestsInFlight how many bulk requests may be under way at once; batches that arrive while they all
+     *                         are wait and are written together in the next free one ({@link BulkCombiner})
+     */
     public TopicIndexer(DocumentMapper mapper, Placement placement, BulkIndexer bulk, DeadLetter.Sink deadLetters,
-                        Backoff backoff, Sleeper sleeper, IndexingMetrics metrics, Gate ready) {
+                        Backoff backoff, Sleeper sleeper, IndexingMetrics metrics, Gate ready, int requestsInFlight) {
         this.mapper = mapper;
         this.placement = placement;
         this.bulk = bulk;
@@ -58,10 +63,11 @@ public final class TopicIndexer {
         this.sleeper = sleeper;
         this.metrics = metrics;
         this.ready = ready;
+        this.combiner = new BulkCombiner(this::write, requestsInFlight, bulk.maxBytes());
     }
 
     /**
-     * Indexes the records.
+     * Indexes the records. Several threads may call this at once: their documents then share bulk requests.
      *
      * @return what became of them
      * @throws InterruptedException when the service shuts down before they are durable: do not acknowledge them
@@ -85,8 +91,7 @@ public final class TopicIndexer {
                 letters.add(new DeadLetter(record, "cannot build the document", e.toString()));
             }
         }
-        BulkIndexer.Result result = operations.isEmpty() ? new BulkIndexer.Result(0, 0, List.of())
-                : bulk.index(placed(operations));
+        BulkIndexer.Result result = operations.isEmpty() ? BulkIndexer.Result.NONE : combiner.write(operations);
         boolean[] rejected = new boolean[operations.size()];
         for (BulkIndexer.Rejection rejection : result.rejected()) {
             rejected[rejection.position()] = true;
@@ -96,12 +101,18 @@ public final class TopicIndexer {
             letters.add(new DeadLetter(record, "rejected by Elasticsearch", rejection.reason()));
         }
         publish(letters);
-        metrics.written(result.indexed(), result.stale());
         for (int i = 0; i < operations.size(); i++) {
             if (!rejected[i]) {
                 metrics.fresh(times.get(i));
             }
         }
+        return result;
+    }
+
+    /** Writes the documents of one or more batches: placed, then in bulk. */
+    private BulkIndexer.Result write(List<IndexOperation> operations) throws InterruptedException {
+        BulkIndexer.Result result = bulk.index(placed(operations));
+        metrics.written(result.indexed(), result.stale());
         return result;
     }
 

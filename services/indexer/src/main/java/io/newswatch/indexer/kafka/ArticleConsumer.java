@@ -29,9 +29,9 @@ public class ArticleConsumer {
 
     /**
      * Runs on the worker pool {@value #WORKERS}, whose size ({@code newswatch.indexer.kafka.batches-in-flight}) is
-     * how many batches are indexed at once. More than one may reorder two revisions of an article across batches;
-     * the external versions keep the newer one whatever the order, and the throttled commit never commits past an
-     * unfinished batch.
+     * how many batches are taken at once; they share bulk requests ({@code newswatch.indexer.bulk.requests-in-flight}
+     * at a time). More than one may reorder two revisions of an article across batches; the external versions keep
+     * the newer one whatever the order, and the throttled commit never commits past an unfinished batch.
      */
     @Incoming("articles")
     @Blocking(value = WORKERS, ordered = false)

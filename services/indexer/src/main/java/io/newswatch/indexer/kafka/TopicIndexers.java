@@ -53,7 +53,7 @@ public class TopicIndexers {
         BulkIndexer bulk = new BulkIndexer(http, config.bulk().maxBytes().asLongValue(), backoff, sleeper, clock,
                 indexingMetrics, schema::install);
         return new TopicIndexer(mapper, placement, bulk, deadLetters, backoff, sleeper, indexingMetrics,
-                schema::awaitInstalled);
+                schema::awaitInstalled, config.bulk().requestsInFlight());
     }
 
     /** The metrics of each topic indexer, by label. */

@@ -130,7 +130,7 @@ public final class ElasticsearchCostBenchmark {
                     new BulkIndexer(http, 8L << 20, backoff, Thread::sleep, clock,
                             new IndexingMetrics(registry, "articles", clock), () -> { }),
                     letters -> deadLetters.addAndGet(letters.size()), backoff, Thread::sleep,
-                    new IndexingMetrics(registry, "articles", clock), () -> { });
+                    new IndexingMetrics(registry, "articles", clock), () -> { }, 1);
             double esBefore = cpuSeconds(elasticsearch);
             double ownBefore = ownCpuSeconds();
             long started = System.nanoTime();

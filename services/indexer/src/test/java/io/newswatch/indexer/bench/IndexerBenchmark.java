@@ -138,7 +138,7 @@ public final class IndexerBenchmark {
                 new IndexingMetrics(registry, "articles", clock), () -> { });
         TopicIndexer indexer = new TopicIndexer(new ArticleMapper(names.articles(), clock),
                 new IndexPlacement(http, setting.updateInPlace()), bulk, letters -> deadLetters.addAndGet(letters.size()), backoff,
-                Thread::sleep, new IndexingMetrics(registry, "articles", clock), () -> { });
+                Thread::sleep, new IndexingMetrics(registry, "articles", clock), () -> { }, setting.inFlight());
         // as Kafka partitions: each stream is worked through in order, streams in parallel
         List<List<List<SourceRecord>>> streams = new ArrayList<>();
         for (int s = 0; s < setting.inFlight(); s++) {

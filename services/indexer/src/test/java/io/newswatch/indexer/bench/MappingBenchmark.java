@@ -78,7 +78,7 @@ public final class MappingBenchmark {
                 new BulkIndexer(MappingBenchmark::created, 8L << 20, backoff, Thread::sleep, clock, metrics, () -> { }),
                 letters -> {
                     throw new IllegalStateException(letters.size() + " dead letters");
-                }, backoff, Thread::sleep, metrics, () -> { });
+                }, backoff, Thread::sleep, metrics, () -> { }, 1);
     }
 
     /** What Elasticsearch answers a bulk request whose every document it created. */

@@ -11,13 +11,20 @@ import io.newswatch.indexer.bulk.IndexingMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +55,7 @@ class TopicIndexerTest {
         BulkIndexer bulk = new BulkIndexer(secondRefused, 1 << 20, backoff, sleeps::add, clock, metrics,
                 () -> { });
         return new TopicIndexer(new ArticleMapper("t-articles", clock), placement, bulk, sink, backoff, sleeps::add,
-                metrics, () -> { });
+                metrics, () -> { }, 2);
     }
 
     private static SourceRecord record(long offset, String value) {
@@ -114,5 +121,59 @@ class TopicIndexerTest {
         assertThat(lookups).hasValue(3);
         assertThat(registry.get("newswatch.indexer.retries").tag("reason", "unreachable").counter().count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void batchesThatArriveWhileTheRequestsInFlightAreBusyShareTheNextRequest() throws Exception {
+        CountDownLatch firstSent = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<Long> documentsPerRequest = Collections.synchronizedList(new ArrayList<>());
+        ElasticsearchHttp slowFirst = (method, path, body, contentType) -> {
+            long documents = new String(body, StandardCharsets.UTF_8).lines().count() / 2;
+            documentsPerRequest.add(documents);
+            if (documentsPerRequest.size() == 1) {
+                firstSent.countDown();
+                try {
+                    releaseFirst.await();
+                } catch (InterruptedException e) {
+                    throw new IOException("interrupted", e);
+                }
+            }
+            StringBuilder answer = new StringBuilder("{\"errors\":false,\"items\":[");
+            for (int i = 0; i < documents; i++) {
+                answer.append(i == 0 ? "" : ",").append("{\"index\":{\"status\":201}}");
+            }
+            return new ElasticsearchHttp.Response(200, answer.append("]}").toString());
+        };
+        TopicIndexer indexer = new TopicIndexer(new ArticleMapper("t-articles", clock), operations -> operations,
+                new BulkIndexer(slowFirst, 1 << 20, backoff, sleeps::add, clock, metrics, () -> { }),
+                published::add, backoff, sleeps::add, metrics, () -> { }, 1);
+        ExecutorService workers = Executors.newFixedThreadPool(3);
+        try {
+            Future<BulkIndexer.Result> first = workers.submit(() -> indexer.index(batch(0, 2)));
+            assertThat(firstSent.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<BulkIndexer.Result> second = workers.submit(() -> indexer.index(batch(10, 3)));
+            Future<BulkIndexer.Result> third = workers.submit(() -> indexer.index(batch(20, 4)));
+            Thread.sleep(200); // both wait for the one request slot
+            assertThat(documentsPerRequest).containsExactly(2L);
+            releaseFirst.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).indexed()).isEqualTo(2);
+            assertThat(second.get(10, TimeUnit.SECONDS).indexed()).isEqualTo(3);
+            assertThat(third.get(10, TimeUnit.SECONDS).indexed()).isEqualTo(4);
+            assertThat(documentsPerRequest).containsExactly(2L, 7L);
+            assertThat(registry.get("newswatch.indexer.documents").tag("outcome", "indexed").counter().count())
+                    .isEqualTo(9);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static List<SourceRecord> batch(int firstOffset, int size) {
+        List<SourceRecord> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            batch.add(record(firstOffset + i, article("https://wire-one.example/b" + (firstOffset + i))));
+        }
+        return batch;
     }
 }
