@@ -46,8 +46,8 @@ final class ArabicNames {
         }
         int n = t.size();
         for (int i = 0; i + 1 < n; i++) {
-            if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE)) {
-                continue;
+            if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE) || !latin(t, i)) {
+                continue; // "Марат Ганиев" is a Tatar name, not the "Maarat" of a Syrian town
             }
             boolean place = type == EntityType.LOCATION;
             if (!(place ? PLACE_HEADS : GROUP_HEADS).contains(t, i)) {
@@ -65,6 +65,11 @@ final class ArabicNames {
                 i = end;
             }
         }
+    }
+
+    /** True when the token is written in Latin letters, as English news transliterate Arabic names. */
+    private static boolean latin(Tokens t, int i) {
+        return Character.UnicodeScript.of(t.text().codePointAt(t.start(i))) == Character.UnicodeScript.LATIN;
     }
 
     /** The last token of the name that starts at {@code i}, or {@code i} when no capitalised word follows. */

@@ -97,7 +97,45 @@ final class CoordinatedPlaces {
             }
             i = Math.max(next, i + 1);
         }
+        if (cues == ENGLISH_CUES || cues == FRENCH_CUES) {
+            placesBeforePlace(t, owner, place, language, found);
+        }
         return found;
+    }
+
+    /**
+     * "Azaz, Syria", "Hit, Anbar province", "Mamoudzou, Mayotte": one to three capitalised words nobody owns right
+     * before a comma and a found place that ends the phrase are a place inside it. Not in German, where every noun is
+     * capitalised, nor in the Slavic languages, where the case of the word says more.
+     */
+    private static void placesBeforePlace(Tokens t, int[] owner, boolean[] place, String language, List<Found> found) {
+        int n = t.size();
+        for (int c = 1; c < n; c++) {
+            if (!place[c] || place[c - 1] || (t.flags(c) & GLUE) != Tokens.AFTER_COMMA) {
+                continue;
+            }
+            int k = c;
+            while (k + 1 < n && place[k + 1] && (t.flags(k + 1) & GLUE) == 0) {
+                k++;
+            }
+            int after = k + 1;
+            if (after < n && (t.flags(after) & GLUE) == 0 && t.shape(after) != Tokens.LOWER
+                    || t.has(k, Tokens.POSSESSIVE)) {
+                continue; // "Aleppo, Syria's second city" is fine, "Hama, Syria Daily" is not the phrase's end
+            }
+            int end = c - 1;
+            if (!free(t, owner, end, language) || t.has(end, Tokens.POSSESSIVE) || NameFinder.overlaps(found, end, end)) {
+                continue;
+            }
+            int from = end;
+            while (from > 0 && end - from < 2 && (t.flags(from) & GLUE) == 0 && free(t, owner, from - 1, language)) {
+                from--;
+            }
+            if (from > 0 && (t.flags(from) & GLUE) == 0 && t.shape(from - 1) != Tokens.LOWER) {
+                continue; // a longer capitalised run: a name of some other kind
+            }
+            found.add(new Found(from, end, EntityType.LOCATION, t.surface(from, end)));
+        }
     }
 
     /** A conjunction that joins places ("and", "und", "et", "и", "i", "та"), folded. */

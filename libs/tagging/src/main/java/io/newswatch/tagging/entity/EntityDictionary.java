@@ -129,6 +129,9 @@ public final class EntityDictionary {
             separators[i] = i == 0 ? 0 : tokens.flags(i) & BOUNDARIES
                     | (tokens.has(i - 1, Tokens.POSSESSIVE) ? Tokens.POSSESSIVE : 0);
         }
+        if (n == 1) {
+            vocabulary.markOneWordName(words[0]);
+        }
         int id = aliases.size();
         aliases.add(new Alias(entity, kind, caseRule, separators, text));
         trie.add(words, id);

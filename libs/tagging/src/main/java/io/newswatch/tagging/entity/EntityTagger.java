@@ -143,7 +143,7 @@ public final class EntityTagger {
         List<Match> deferred = new ArrayList<>();
         for (Match m : matches) {
             int entity = singleEntity(m);
-            if (allPlaces(m) && (partOfLongerName(tokens, m, matches, germanNouns) || m.from() > 0
+            if (allPlaces(m) && (partOfLongerName(tokens, m, matches, germanNouns, language) || m.from() > 0
                     && (tokens.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
                     && GivenNames.contains(tokens, m.from() - 1, language))) {
                 continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
@@ -456,9 +456,11 @@ public final class EntityTagger {
     /**
      * True when a place name is glued to a capitalised word that is no entity, title or date, so that the two make
      * a longer proper noun: a team, company or treaty named after the place ("Boston Red Sox", "Virgin Australia",
-     * "Paris Agreement"). Headlines in title case are left alone.
+     * "Paris Agreement", "Croix-Rouge", "US-Regierung"). Headlines in title case are left alone; a given name after
+     * starts a person ("Глава Татарстана Рустам Минниханов").
      */
-    private static boolean partOfLongerName(Tokens t, Match m, List<Match> matches, boolean germanNouns) {
+    private static boolean partOfLongerName(Tokens t, Match m, List<Match> matches, boolean germanNouns,
+                                            String language) {
         if (t.has(m.from(), Tokens.TITLE)) {
             return false;
         }
@@ -472,7 +474,7 @@ public final class EntityTagger {
         int after = m.to() + 1;
         return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
                 && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
-                && !t.has(after, Tokens.AFTER_HYPHEN) && !AFTER_PLACE.contains(t.folded(after))
+                && !AFTER_PLACE.contains(t.folded(after)) && !GivenNames.contains(t, after, language)
                 && !Cues.TITLE_WORDS.contains(t, after) && !covered(matches, after);
     }
 

@@ -29,7 +29,9 @@ final class LanguagePatterns {
             "fabrik", "predpriyat", "parti", "dvizheni", "fond", "organizats", "izdani", "gazet", "telekanal",
             "agentstv", "obshchestv", "korporats", "kombinat", "soyuz", "klub", "preduzec", "strank", "partij",
             "pokret", "udruzenj", "fondacij", "tvrtk", "list", "dnevnik", "portal", "konzern", "zeitung", "societe",
-            "groupe", "entreprise", "journal", "kompaniia", "kompanii", "partiia", "partii", "vydavnytstv"};
+            "groupe", "entreprise", "journal", "kompaniia", "kompanii", "partiia", "partii", "vydavnytstv",
+            "sluzhb", "vedomstv", "ugrupovann", "gruppirovk", "chvk", "pvk", "batal", "polk", "otriad", "otryad",
+            "frakts", "koalits", "blok", "kanal", "operator", "khold", "kontsern"};
     /** Beginnings of head words of Slavic bodies, folded: "Министерство ...", "Vlada ...", "... комитет ...". */
     private static final String[] HEAD_STEMS = {"ministerstv", "ministarstv", "vedomstv", "komitet", "sluzhb",
             "agentstv", "ahentstv", "agencij", "upravleni", "institut", "instytut", "universitet", "universytet",
@@ -39,7 +41,7 @@ final class LanguagePatterns {
             "predsjednistv", "inspektsi", "partii", "partij", "teatr", "muze", "muzej", "zhurnal", "shkol", "skol",
             "bolnits", "bolnic", "likarn", "bibliotek", "pozorist", "kazalist", "klinik", "gimnazi", "tsentr",
             "assotsiats", "asocijacij", "korporats", "kontsern", "armi", "brigad", "divizi", "tserkv", "crkv", "vojsk", "voysk", "udruzenj",
-            "konsortsium", "konsorcij", "gvardi", "hvardi", "instituci", "birzh", "berz"};
+            "konsortsium", "konsorcij", "gvardi", "hvardi", "instituci", "birzh", "berz", "kabinet"};
     /** Head words of Slavic bodies that are short or common as stems, as whole folded words. */
     private static final Set<String> HEAD_WORDS = Set.of("mid", "sud", "suda", "sudu", "sudom", "sude", "vlada",
             "vlade", "vladi", "vladu", "vladom", "uprava", "uprave", "upravi", "upravu", "upravom", "front", "fronta",
@@ -47,7 +49,8 @@ final class LanguagePatterns {
             "centra", "centru", "banka", "banke", "banci", "zavod", "zavoda", "zavodu", "pokret", "pokreta", "soyuz",
             "soyuza", "duma", "dumy", "dume", "shtab", "shtaba", "palata", "palaty", "fond", "fonda", "fondu", "luka", "luke",
             "luci", "luku", "lukom", "bank", "banku", "bankom", "flot", "flota", "flotu", "flotom", "korpus", "korpusa",
-            "korpusu", "biuro", "byuro", "biro");
+            "korpusu", "biuro", "byuro", "biro", "sily", "syly", "sil", "silam", "silami", "silakh", "sylam",
+            "sylamy", "sylakh");
     /** Connectors inside a Slavic body's name: "Канцеларија за Косово и Метохију", "Комитет по обороне". */
     private static final Set<String> CONNECTORS = Set.of("za", "i", "po", "pri", "od", "na");
     /**
@@ -55,10 +58,18 @@ final class LanguagePatterns {
      * "-verband" or "-behörde", which as often name a kind ("Regierungspartei", "Aufsichtsbehörde").
      */
     private static final String[] GERMAN_BODY_ENDINGS = {"ministerium", "ministeriums", "bundesamt", "bundesamts",
-            "landesamt", "landesamts", "bundesanstalt", "bundesagentur", "bundesinstitut", "bundesinstituts",
+            "landesamt", "landesamts", "bundesamtes", "landesamtes", "bundesanstalt", "bundesagentur", "bundesinstitut", "bundesinstituts",
             "bundeszentrale", "landesanstalt", "kriminalamt", "kriminalamts"};
+    /**
+     * Last parts of the federal bodies' one-word names after "Bundes-": "Bundespolizei", "Bundesnetzagentur". Not
+     * "-regierung": "die Bundesregierung" is as often the government of the day as a named body.
+     */
+    private static final String[] GERMAN_FEDERAL_ENDINGS = {"polizei", "wehr", "rat", "rates", "rats",
+            "tag", "tages", "tags", "bank", "agentur", "gericht", "gerichts", "gerichtshof", "gerichtshofs",
+            "anwaltschaft", "kanzleramt", "kanzleramts", "nachrichtendienst", "kartellamt", "kartellamts"};
     /** Bodies named by what follows "für": "Bundesamt für Migration und Flüchtlinge". */
-    private static final Set<String> GERMAN_FOR_HEADS = Set.of("bundesamt", "landesamt", "bundesanstalt",
+    private static final Set<String> GERMAN_FOR_HEADS = Set.of("bundesamt", "bundesamtes", "bundesamts", "landesamt",
+            "landesamtes", "bundesanstalt",
             "bundesagentur", "bundesinstitut", "bundeszentrale", "landesanstalt", "ministerium", "institut",
             "zentrum", "kommission", "beauftragte", "beauftragter");
     /** Military units named by a compound and a number: "Panzergrenadierbrigade 41", "Jagdgeschwader 74". */
@@ -85,6 +96,7 @@ final class LanguagePatterns {
         int n = t.size();
         boolean slavic = SLAVIC.contains(String.valueOf(language));
         boolean german = "de".equals(language);
+        boolean eastSlavic = "ru".equals(language) || "uk".equals(language) || "be".equals(language);
         for (int i = 0; i < n; i++) {
             if (t.has(i, Tokens.BOILERPLATE) || NameFinder.overlaps(found, i, i)) {
                 continue;
@@ -106,6 +118,13 @@ final class LanguagePatterns {
             if (end < 0) {
                 end = club(t, i);
             }
+            // Russian and Ukrainian only: Serbian is written in both scripts, and its Latin acronyms are no cue here
+            if (end < 0 && eastSlavic) {
+                end = cyrillicAcronym(t, i);
+            }
+            if (end < 0 && eastSlavic) {
+                end = compoundBody(t, i);
+            }
             if (end < 0 && german) {
                 end = germanBody(t, i);
             }
@@ -113,7 +132,10 @@ final class LanguagePatterns {
                 end = germanNamedBody(t, i);
             }
             if (end < 0 && "fr".equals(language)) {
-                end = afterKind(t, i); // not in German, where every noun after "Konzern" is capitalised
+                end = afterKind(t, i, NAME_KINDS); // not in German, where every noun after "Konzern" is capitalised
+            }
+            if (end < 0 && (language == null || "en".equals(language))) {
+                end = afterKind(t, i, ENGLISH_NAME_KINDS);
             }
             if (end < 0 && "fr".equals(language)) {
                 end = frenchBody(t, i);
@@ -129,10 +151,104 @@ final class LanguagePatterns {
         }
     }
 
+    /**
+     * Cyrillic acronyms that name no body: things, events and measures ("ВВП", "ДТП", "СМИ", "ПВО", "АЭС", "ЗМІ",
+     * "ПДВ"), folded. The acronyms of states are names of places the knowledge base holds ("США", "РФ").
+     */
+    private static final Set<String> NOT_BODY_ACRONYMS = Set.of("vvp", "nds", "dtp", "chp", "smi", "pvo",
+            "ppo", "bpla", "zhkkh", "ii", "vich", "orvi", "chs", "svo", "rszo", "rszv", "zrk", "pzrk", "btr",
+            "bmp", "vpk", "tets", "tes", "aes", "ges", "npz", "lep", "ip", "fop", "ege", "oge", "vuz", "zhk", "tts",
+            "dnk", "ptsr", "kpp", "tot", "zmi", "pdv", "pdfo", "vlk", "otg", "osbb", "bdp", "sssr", "tv", "eko",
+            "ova", "mva", "chvk", "pvk", "sizo", "mrot", "vnzh", "ooo", "oao", "zao", "pao", "ao", "nao", "tov", "pat",
+            "prat", "doo", "ad", "jp", "pp", "kp", "dp", "ho", "go", "srsr", "ursr", "rsfsr", "ato", "oos", "ndi",
+            "zno", "lch", "chm", "che", "chie", "vpo", "vnz", "ptu", "zhek", "oi", "zhd", "vov", "pmzh", "it", "po",
+            "oms", "nko");
+
+    /**
+     * "ФАС", "МЧС", "ДСНС", "НАБУ": two to six Cyrillic capitals that no knowledge base holds are, in the news of the
+     * region, the short name of a body; not the acronyms of things and measures, nor Roman numerals ("ХХ", "ІІІ").
+     * The token itself, or -1.
+     */
+    private static int cyrillicAcronym(Tokens t, int i) {
+        if (!NameFinder.acronym(t, i) || !cyrillic(t, i) || NOT_BODY_ACRONYMS.contains(t.folded(i))) {
+            return -1;
+        }
+        String text = t.text();
+        for (int k = t.start(i); k < t.end(i); k++) {
+            if ("ХІСМ".indexOf(text.charAt(k)) < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean cyrillic(Tokens t, int i) {
+        return Character.UnicodeScript.of(t.text().codePointAt(t.start(i))) == Character.UnicodeScript.CYRILLIC;
+    }
+
+    /** Second parts of Russian and Ukrainian short names of ministries: "Минфин", "Минобороны", "Мінцифри". */
+    private static final String[] MINISTRY_DOMAINS = {"fin", "oboron", "energ", "yust", "iust", "zdrav", "trans",
+            "ekonom", "prom", "prosv", "obrnauk", "tsifr", "tsyfr", "selkhoz", "kult", "stroy", "prirod", "sport",
+            "trud", "vostok", "ahro", "agro", "rehion", "region", "sots", "molod", "inform", "zakord",
+            "strateh"};
+    /**
+     * Last parts of the one-word names of Russian and Ukrainian agencies and companies: "Ростехнадзор", "Роснефть",
+     * "Газпром", "Сбербанк", "Росатом", "Укренерго", "Уралтрансмаш", "Ростелеком", "Росгвардия", "Роскосмос".
+     */
+    private static final String[] BODY_MORPHEMES = {"nadzor", "neft", "nafta", "naftohaz", "gaz", "haz", "prom",
+            "bank", "atom", "energo", "enerho", "mash", "telekom", "gvardi", "hvardi", "kosmos", "stat", "flot",
+            "aviatsi", "aviatsii", "zaliznyts", "poshta", "reestr", "reiestr", "nedra", "avtodor"};
+    /** Case endings after such a last part, folded: "Роснефти", "Газпрома", "Росгвардией". */
+    private static final String[] BODY_CASE_ENDINGS = {"", "a", "u", "om", "e", "i", "y", "yu", "iu", "ya", "ia",
+            "ey", "ei", "oi", "oy", "oiu", "em"};
+    /** State-company beginnings "Рос-" and "Укр-" that are words of other kinds: "России", "Ростов", "Україна". */
+    private static final String[] NOT_BODY_BEGINNINGS = {"ross", "rosi", "rostov", "rostisl", "rostysl", "rostrop",
+            "roslavl", "rostok", "rosa", "ukrai", "ukray"};
+
+    /**
+     * A one-word Russian or Ukrainian body by how such names are made: a ministry's short name ("Минфина",
+     * "Міноборони"), a last part that names a trade ("Ростехнадзора", "Роснефть", "Сбербанка"), or a state company's
+     * "Рос-"/"Укр-" beginning ("Ростех", "Укрпошта"). The token, or -1.
+     */
+    private static int compoundBody(Tokens t, int i) {
+        if (t.shape(i) != Tokens.CAPITALIZED || !cyrillic(t, i) || GivenNames.contains(t, i, null)) {
+            return -1;
+        }
+        String word = t.folded(i);
+        for (String not : NOT_BODY_BEGINNINGS) {
+            if (word.startsWith(not)) {
+                return -1;
+            }
+        }
+        if (word.startsWith("min") && word.length() >= 6) {
+            for (String domain : MINISTRY_DOMAINS) {
+                if (word.startsWith(domain, 3)) {
+                    return i;
+                }
+            }
+        }
+        if ((word.startsWith("ros") || word.startsWith("ukr")) && word.length() >= 6 && word.length() <= 14) {
+            return i;
+        }
+        for (String ending : BODY_CASE_ENDINGS) {
+            if (!word.endsWith(ending)) {
+                continue;
+            }
+            int stem = word.length() - ending.length();
+            for (String morpheme : BODY_MORPHEMES) {
+                if (stem >= morpheme.length() + 3 && word.startsWith(morpheme, stem - morpheme.length())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** "ООО «X Y»", "партии «X»", "компанија „X“": the last token inside the quotation marks, or -1. */
     private static int quoted(Tokens t, int i) {
-        if (i == 0 || !t.has(i, Tokens.AFTER_QUOTE) || !t.capitalized(i) || !kind(t.folded(i - 1))) {
-            return -1;
+        if (i == 0 || !t.has(i, Tokens.AFTER_QUOTE) || !t.capitalized(i) || !kindBefore(t, i - 1)
+                && !(i >= 2 && t.shape(i - 1) == Tokens.LOWER && (t.flags(i - 1) & GLUE) == 0 && kindBefore(t, i - 2))) {
+            return -1; // "компании «X»", "службы «X»", "угруповання військ «X»" (a genitive between)
         }
         String text = t.text();
         int before = t.start(i) - 1;
@@ -152,6 +268,11 @@ final class LanguagePatterns {
             after++;
         }
         return after < text.length() && "»“”\"›".indexOf(text.charAt(after)) >= 0 ? j : -1;
+    }
+
+    /** A word for a kind of body or a legal form ("ПАО"), or a lower-case head word of a Slavic body, at {@code k}. */
+    private static boolean kindBefore(Tokens t, int k) {
+        return kind(t.folded(k)) || t.shape(k) == Tokens.LOWER && head(t, k);
     }
 
     static boolean kind(String folded) {
@@ -246,8 +367,9 @@ final class LanguagePatterns {
                 }
             } else if (CONNECTORS.contains(word)) {
                 if (k + 1 >= t.size() || !t.capitalized(k + 1) || (t.flags(k + 1) & GLUE) != 0
-                        || k + 2 < t.size() && t.shape(k + 2) == Tokens.LOWER && head(t, k + 2)) {
-                    break; // "Narodna banka Srbije i Republički zavod": another body begins
+                        || k + 2 < t.size() && (t.shape(k + 2) == Tokens.LOWER && head(t, k + 2)
+                        || t.has(k + 2, Tokens.AFTER_HYPHEN))) {
+                    break; // "Narodna banka Srbije i Republički zavod", "Банком России и Санкт-Петербургской биржей"
                 }
             } else if (capitalAdjective == k - 1 && !Cues.NOT_NAMES.contains(word) && word.length() >= 3) {
                 end = k; // "Генеральний штаб Збройних сил України": the noun of a capitalised adjective
@@ -278,6 +400,9 @@ final class LanguagePatterns {
                 || k < head - 1 && !slavicAdjective(t.folded(k))) {
             return -1; // "у Београду полицијска управа": a place, not the name's adjective
         }
+        if (k > 0 && t.has(k, Tokens.AFTER_HYPHEN) && t.capitalized(k - 1) && (t.flags(k - 1) & GLUE) == 0) {
+            k--; // "Санкт-Петербургской биржей"
+        }
         return k;
     }
 
@@ -287,10 +412,15 @@ final class LanguagePatterns {
             "ne", "ka", "ki", "ko", "ke", "oe", "ye", "ie", "ee", "og", "yu", "iu", "ju"};
 
     private static boolean slavicAdjective(String folded) {
-        if (folded.length() < 5) {
+        return endsWithAny(folded, 5, SLAVIC_ADJECTIVE_ENDINGS);
+    }
+
+    /** True when the word has at least {@code shortest} letters and one of the endings: the adjective scanners' test. */
+    private static boolean endsWithAny(String folded, int shortest, String[] endings) {
+        if (folded.length() < shortest) {
             return false;
         }
-        for (String ending : SLAVIC_ADJECTIVE_ENDINGS) {
+        for (String ending : endings) {
             if (folded.endsWith(ending)) {
                 return true;
             }
@@ -303,36 +433,17 @@ final class LanguagePatterns {
             "ego", "og"};
 
     private static boolean obliqueAdjective(String folded) {
-        if (folded.length() < 5) {
-            return false;
-        }
-        for (String ending : OBLIQUE_ADJECTIVE_ENDINGS) {
-            if (folded.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAny(folded, 5, OBLIQUE_ADJECTIVE_ENDINGS);
     }
 
     private static final String[] GENITIVE_ENDINGS = {"a", "ya", "y", "i", "e", "ov", "ev", "ey", "ykh", "ikh", "ogo",
-            "ego", "oy", "ih", "og", "ara", "ija", "iia"};
-    private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee"};
+            "ego", "oy", "ih", "og", "ara", "ija", "iia", "iv"};
+    /** Not genitives: adjectives, past tenses ("заявили"), Ukrainian infinitives ("виділити", "бути"). */
+    private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee", "yty", "uty",
+            "aly", "yly", "ily"};
 
     private static boolean genitive(String word) {
-        if (word.length() < 3) {
-            return false;
-        }
-        for (String ending : NOT_GENITIVE_ENDINGS) {
-            if (word.endsWith(ending)) {
-                return false;
-            }
-        }
-        for (String ending : GENITIVE_ENDINGS) {
-            if (word.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return !endsWithAny(word, 0, NOT_GENITIVE_ENDINGS) && endsWithAny(word, 3, GENITIVE_ENDINGS);
     }
 
     /**
@@ -346,6 +457,9 @@ final class LanguagePatterns {
         String folded = t.folded(i);
         if (compound(folded, GERMAN_BODY_ENDINGS)) {
             return germanFor(t, i);
+        }
+        if (folded.startsWith("bundes") && compound(folded, GERMAN_FEDERAL_ENDINGS)) {
+            return i; // "Bundespolizei", "Bundesrat", "Bundesverfassungsgerichts"
         }
         if (GERMAN_FOR_HEADS.contains(folded)) {
             int end = germanFor(t, i);
@@ -500,15 +614,7 @@ final class LanguagePatterns {
             "ais", "aise", "ois", "oise", "ile"};
 
     private static boolean frenchAdjective(String folded) {
-        if (folded.length() < 4) {
-            return false;
-        }
-        for (String ending : FRENCH_ADJECTIVE_ENDINGS) {
-            if (folded.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAny(folded, 4, FRENCH_ADJECTIVE_ENDINGS);
     }
 
     /**
@@ -553,17 +659,26 @@ final class LanguagePatterns {
         return end;
     }
 
-    /** "la société Provence Vracs", "la société lyonnaise Cybelis": the name's last token. */
-    private static int afterKind(Tokens t, int i) {
-        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAME_WORDS.contains(t, i)) {
+    /**
+     * English nouns for a kind of body before its name: "the newspaper Al-Watan", "the broadcaster Rudaw", "the
+     * militia Saraya al-Salam". Not "group" or "company", as often followed by a place or a date.
+     */
+    private static final Set<String> ENGLISH_NAME_KINDS = Set.of("newspaper", "daily", "weekly", "broadcaster",
+            "channel", "magazine", "outlet", "website", "militia", "faction", "airline", "carrier", "lender",
+            "insurer", "conglomerate", "watchdog", "regulator");
+
+    /** "la société Provence Vracs", "la société lyonnaise Cybelis", "the newspaper Al-Watan": the name's last token. */
+    private static int afterKind(Tokens t, int i, Set<String> kinds) {
+        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAME_WORDS.contains(t, i)
+                || PersonFinder.title(t, i)) {
             return -1;
         }
         int cue = i - 1;
-        if (t.shape(cue) == Tokens.LOWER && !NAME_KINDS.contains(t.folded(cue)) && cue > 0
-                && (t.flags(cue) & GLUE) == 0 && NAME_KINDS.contains(t.folded(cue - 1)) && t.shape(cue - 1) == Tokens.LOWER) {
+        if (t.shape(cue) == Tokens.LOWER && !kinds.contains(t.folded(cue)) && cue > 0
+                && (t.flags(cue) & GLUE) == 0 && kinds.contains(t.folded(cue - 1)) && t.shape(cue - 1) == Tokens.LOWER) {
             cue--; // an adjective between: "la société lyonnaise Cybelis"
         }
-        if (!NAME_KINDS.contains(t.folded(cue))) {
+        if (t.shape(cue) != Tokens.LOWER || !kinds.contains(t.folded(cue))) {
             return -1;
         }
         int end = i;
@@ -584,6 +699,9 @@ final class LanguagePatterns {
         boolean english = language == null || "en".equals(language);
         boolean french = "fr".equals(language);
         int n = t.size();
+        if ("de".equals(language)) {
+            germanPlaces(t, owner, found);
+        }
         for (int i = 1; i < n; i++) {
             if (t.shape(i - 1) != Tokens.LOWER || (t.flags(i) & GLUE) != 0 || t.shape(i) != Tokens.CAPITALIZED) {
                 continue;
@@ -605,6 +723,9 @@ final class LanguagePatterns {
             if (i + 1 < n && (t.flags(i + 1) & GLUE) == 0 && free(t, owner, i + 1, language)
                     && (adjective(t.folded(i)) || english || french)) {
                 end = i + 1;
+            } else if (i + 1 < n && !prepositions.isEmpty() && (t.flags(i + 1) & GLUE) == 0
+                    && t.shape(i + 1) == Tokens.LOWER && region(t.folded(i + 1)) && adjective(t.folded(i))) {
+                end = i + 1; // "в Томской области"
             }
             if (!NameFinder.overlaps(found, i, end)) {
                 found.add(new Found(i, end, EntityType.LOCATION, t.surface(i, end)));
@@ -630,8 +751,36 @@ final class LanguagePatterns {
         }
     }
 
+    /** German nouns for a kind of place before its name: "des Kreises Hildburghausen", "die Stadt Suhl". */
+    private static final Set<String> GERMAN_PLACE_KINDS = Set.of("landkreis", "landkreises", "kreis",
+            "kreises", "stadt", "gemeinde", "ortschaft", "dorf", "dorfes", "bezirk", "bezirks", "bezirkes", "stadtteil",
+            "ortsteil", "kleinstadt", "hafenstadt", "grenzstadt", "provinz", "oblast", "gebiet", "region");
+    /** Endings of German abstract nouns, which no place has: "die Stadt Verantwortung" is no name. */
+    private static final String[] GERMAN_ABSTRACT_ENDINGS = {"ung", "heit", "keit", "schaft", "tion", "ismus", "tat",
+            "nis", "tum"};
+
+    /** "im Landkreis Görlitz", "des Kreises Hildburghausen", "die Stadt Suhl": the one word after, a place. */
+    private static void germanPlaces(Tokens t, int[] owner, List<Found> found) {
+        int n = t.size();
+        for (int i = 1; i + 1 < n; i++) {
+            if (t.shape(i) != Tokens.CAPITALIZED || !GERMAN_PLACE_KINDS.contains(t.folded(i))
+                    || (t.flags(i + 1) & GLUE) != 0 || !free(t, owner, i + 1, "de")) {
+                continue;
+            }
+            boolean abstractNoun = endsWithAny(t.folded(i + 1), 0, GERMAN_ABSTRACT_ENDINGS);
+            int after = i + 2;
+            if (!abstractNoun && (after >= n || (t.flags(after) & GLUE) != 0 || t.shape(after) == Tokens.LOWER)
+                    && !NameFinder.overlaps(found, i + 1, i + 1)) {
+                found.add(new Found(i + 1, i + 1, EntityType.LOCATION, t.surface(i + 1)));
+            }
+        }
+    }
+
     /** English words of movement or position before a place, beside "in": "outside Kherson", "towards Pokrovsk". */
-    private static final Set<String> ENGLISH_PLACE_PREPOSITIONS = Set.of("outside", "towards", "toward");
+    private static final Set<String> ENGLISH_PLACE_PREPOSITIONS = Set.of("outside", "towards", "toward",
+            // and the verbs of war whose object is a place: "retook Tikrit", "could not reach Azaz"
+            "captured", "recaptured", "retook", "retake", "seized", "stormed", "besieged", "shelled", "liberated",
+            "overran", "encircled", "reach", "reached", "entered", "bombed", "bombarded", "surrounded");
     /** "north of X", "south-west of X". */
     private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest");
@@ -682,12 +831,7 @@ final class LanguagePatterns {
     }
 
     static boolean adjective(String folded) {
-        for (String ending : ADJECTIVE_ENDINGS) {
-            if (folded.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAny(folded, 0, ADJECTIVE_ENDINGS);
     }
 
     private static boolean free(Tokens t, int[] owner, int i, String language) {

@@ -45,12 +45,22 @@ public final class Vocabulary {
      * term word "Sarajeva").
      */
     private final java.util.BitSet names = new java.util.BitSet();
+    /**
+     * The words that are a whole name by themselves ("Одеса"), as opposed to words only inside longer names ("Одес" of
+     * "Нижний Одес"): a word standing alone is taken back to a whole name before a part of one ("Одесу" is "Одеса").
+     */
+    private final java.util.BitSet oneWordNames = new java.util.BitSet();
 
     /** The id of a folded word of a name, adding it when new. */
     public int add(String folded) {
         int id = addTermWord(folded);
         names.set(id);
         return id;
+    }
+
+    /** Marks a word of a name as a whole name by itself ({@link #lemma}). */
+    public void markOneWordName(int id) {
+        oneWordNames.set(id);
     }
 
     /** The id of a folded word of a topic term, adding it when new: no base form for inflected words. */
@@ -149,17 +159,28 @@ public final class Vocabulary {
             if (lemmas != null) {
                 // and the lower-case words of a name ("Европске уније", "Evropskoj uniji")
                 lemmas[i] = tokens.capitalized(i) || i > 0 && tokens.capitalized(i - 1)
-                        ? lemma(folded, from, length, rules, ids[i]) : UNKNOWN;
+                        ? lemma(folded, from, length, rules, ids[i], alone(tokens, i)) : UNKNOWN;
             }
         }
         return new Lookup(ids, stemIds, lemmas, this);
     }
 
+    private static final int NAME_BREAK = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
+            | Tokens.AFTER_PUNCTUATION | Tokens.AFTER_QUOTE;
+
+    /** True when no capitalised word stands right before or after token {@code i}: it would be a name by itself. */
+    private static boolean alone(Tokens tokens, int i) {
+        return (i == 0 || !tokens.capitalized(i - 1) || (tokens.flags(i) & NAME_BREAK) != 0)
+                && (i + 1 >= tokens.size() || !tokens.capitalized(i + 1) || (tokens.flags(i + 1) & NAME_BREAK) != 0);
+    }
+
     /**
      * The id of the first base form a rule makes of a word that a name of the vocabulary has, or {@link #UNKNOWN}. A
-     * stem keeps three letters, or two before a base of two ("Києва" is Київ).
+     * stem keeps three letters, or two before a base of two ("Києва" is Київ). A word standing {@code alone} goes to
+     * the first base form that is a whole name, if any ("Одесу" to "Одеса", not to the "Одес" of "Нижний Одес").
      */
-    private int lemma(char[] chars, int from, int length, String[][] rules, int self) {
+    private int lemma(char[] chars, int from, int length, String[][] rules, int self, boolean alone) {
+        int first = UNKNOWN;
         for (String[] rule : rules) {
             String ending = rule[0];
             String base = rule[1];
@@ -172,10 +193,15 @@ public final class Vocabulary {
             base.getChars(0, base.length(), candidate, stem);
             int id = find(words, Tokenizer.hash(candidate, 0, candidate.length), candidate, 0, candidate.length);
             if (id != UNKNOWN && id != self && names.get(id)) {
-                return id;
+                if (!alone || oneWordNames.get(id)) {
+                    return id;
+                }
+                if (first == UNKNOWN) {
+                    first = id;
+                }
             }
         }
-        return UNKNOWN;
+        return first;
     }
 
     private static boolean endsWith(char[] chars, int from, int length, String ending) {

@@ -116,4 +116,60 @@ class LanguagePatternsTest {
         assertThat(names("Die Firma Wachstum meldete Gewinne, sagte der Konzern Umsatz.", "de", EntityType.PERSON))
                 .isEmpty();
     }
+
+    @Test
+    void cyrillicAcronymsAndOneWordBodiesAreOrganisationsAndStatesArePlaces() {
+        assertThat(names("Проверку начала ФНС, а в МЧС и Росреестре сообщили о нарушениях; ДТП и ВВП здесь ни при чём.",
+                "ru", EntityType.ORGANIZATION)).contains("ФНС", "МЧС", "Росреестре").doesNotContain("ДТП", "ВВП");
+        assertThat(names("Замглавы Минтранса и представитель Транснефти встретились с Газпромбанком.", "ru",
+                EntityType.ORGANIZATION)).contains("Минтранса", "Транснефти", "Газпромбанком");
+        assertThat(names("НАБУ та Укрпошта підписали угоду, а Мінцифри її схвалило.", "uk",
+                EntityType.ORGANIZATION)).contains("НАБУ", "Укрпошта", "Мінцифри");
+        assertThat(names("Делегации США и КНР встретились, а в Ростове и России это обсуждали.", "ru",
+                EntityType.LOCATION)).contains("США", "КНР", "Ростове", "России");
+        assertThat(names("Делегации США и КНР встретились, а Ростислав Орлов уехал в Ростов.", "ru",
+                EntityType.ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void quotedNamesAfterABodysHeadWordAndGenitiveChainsEndWhereTheNameEnds() {
+        assertThat(names("Служба «Мосгортранс» и группировка войск «Восток» сообщили о потерях.", "ru",
+                EntityType.ORGANIZATION)).contains("Мосгортранс", "Восток");
+        assertThat(names("Кабінет міністрів доручив виділити кошти, а Сили територіальної оборони прозвітували.", "uk",
+                EntityType.ORGANIZATION)).contains("Кабінет міністрів", "Сили територіальної оборони");
+        assertThat(names("Сделку одобрили вместе с Банком России и Санкт-Петербургской товарной биржей.", "ru",
+                EntityType.ORGANIZATION)).contains("Банком России").doesNotContain("Банком России и Санкт");
+        assertThat(names("Пожар случился в Омской области, сообщили спасатели.", "ru", EntityType.LOCATION))
+                .contains("Омской области");
+    }
+
+    @Test
+    void anInflectedWordStandingAloneIsTakenBackToAWholeName() {
+        assertThat(Fixtures.ids(Fixtures.enricher().tag("Уночі дрони знову атакували Одесу.", 0, "uk")))
+                .contains("location/odesa");
+        assertThat(names("Эксперт Марат Сабиров назвал удар провокацией.", "ru", EntityType.PERSON))
+                .contains("Марат Сабиров");
+    }
+
+    @Test
+    void germanFederalBodiesAndPlacesAfterAKindOfPlace() {
+        assertThat(names("Die Bundesnetzagentur und das Bundeskartellamt prüfen den Fall des Bundesamtes für Justiz.",
+                "de", EntityType.ORGANIZATION))
+                .contains("Bundesnetzagentur", "Bundeskartellamt", "Bundesamtes für Justiz");
+        assertThat(names("Der Landrat des Kreises Sonneberg besuchte die Stadt Zeulenroda, nicht die Stadt Verwaltung.",
+                "de", EntityType.LOCATION)).contains("Sonneberg", "Zeulenroda").doesNotContain("Verwaltung");
+        assertThat(names("Pendler aus Thüringen und Hessen stehen im Stau.", "de", EntityType.LOCATION))
+                .contains("Thüringen", "Hessen");
+    }
+
+    @Test
+    void englishPlacesByTheirContextAndBodiesAfterTheirKind() {
+        assertThat(names("Residents of Hamra Jurn, Syria, said militants had fled. Rebels later retook Mabrouka.", "en",
+                EntityType.LOCATION)).contains("Hamra Jurn", "Mabrouka");
+        assertThat(names("Convoys could not reach Hazimah on Friday, the broadcaster Orient News reported.", "en",
+                EntityType.LOCATION)).contains("Hazimah");
+        assertThat(names("Convoys could not reach Hazimah on Friday, the newspaper Al-Baath reported.", "en",
+                EntityType.ORGANIZATION)).contains("Al-Baath");
+        assertThat(names("Volunteers of the Croix-Rouge handed out water.", "fr", EntityType.LOCATION)).isEmpty();
+    }
 }
