@@ -40,7 +40,9 @@ final class PipelineSampler implements AutoCloseable {
                 Map<String, Long> endOffsets, Map<String, ProcessStats.Sample> processes) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1: the JDK client's h2c upgrade once read a large /q/metrics answer as HTTP/2 frames (a CI failure). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<Counter> counters;
     private final List<Group> groups;
