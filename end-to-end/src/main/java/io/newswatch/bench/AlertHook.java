@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 final class AlertHook implements AutoCloseable {
 
     /** One notification received. */
-    record Arrival(String alertId, String ruleId, Instant fetched, Instant raised, Instant arrived) {
+    record Arrival(String alertId, String ruleId, String articleId, Instant fetched, Instant raised, Instant arrived) {
     }
 
     private final HttpServer server;
@@ -32,7 +32,7 @@ final class AlertHook implements AutoCloseable {
                 Instant arrived = Instant.now();
                 JsonNode alert = Json.mapper().readTree(exchange.getRequestBody());
                 arrivals.add(new Arrival(alert.path("id").asText(), alert.path("ruleId").asText(),
-                        instant(alert.path("articleFetched")), instant(alert.path("timestamp")), arrived));
+                        alert.path("articleId").asText(), instant(alert.path("articleFetched")), instant(alert.path("timestamp")), arrived));
                 exchange.sendResponseHeaders(204, -1);
             }
         });

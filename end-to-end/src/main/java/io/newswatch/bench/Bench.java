@@ -75,6 +75,7 @@ public final class Bench {
     private AlertHook hook;
     private PipelineSampler sampler;
     private SearchProbe probe;
+    private HopTimes hops;
     private volatile boolean publishing;
 
     Bench(BenchOptions options, PrintStream out) {
@@ -154,6 +155,7 @@ public final class Bench {
                     + "it asking for 20 absent ids); it follows every %dth article%n", probeCost,
                     PROBE_CALIBRATION.toSeconds(), PROBE_CALIBRATION.toSeconds(), probeEvery());
             probe.start();
+            hops = new HopTimes(kafka, topics.articlesRaw(), topics.articlesEnriched());
 
             out.printf("publishing %d articles/s%s; warm-up %d s, then %d s measured%n", options.rate(),
                     backlog > 0 ? " after a backlog of " + backlog : "", options.warmupSeconds(), options.seconds());
@@ -178,9 +180,10 @@ public final class Bench {
             String loadAfter = loadAverage();
             StoryTally.Summary indexedStories = StoryTally.indexed(stack.setup(), indices.articles());
 
+            List<AlertHook.Arrival> arrivals = hook.arrivals();
             BenchReport report = new BenchReport(options, run, loadBefore, loadAfter, ruleLoad, publishingFrom,
                     windowFrom, windowTo, windowStart, windowEnd, sampler.ticks(), sampler.peakRss(),
-                    hook.arrivals(), probe.found(), probe.missing(), reported,
+                    arrivals, hops.sent(arrivals.stream().map(AlertHook.Arrival::articleId).toList()), probe.found(), probe.missing(), reported,
                     Runtime.getRuntime().availableProcessors(),
                     new BenchReport.Stories(stories.summary(), indexedStories),
                     new BenchReport.Probe(SearchProbe.EVERY_MS, probeEvery(), probeRequests, probeCost));
@@ -493,6 +496,9 @@ public final class Bench {
         }
         if (sampler != null) {
             sampler.close();
+        }
+        if (hops != null) {
+            hops.close();
         }
         if (services != null) {
             List<Thread> stopping = new ArrayList<>();

@@ -75,6 +75,7 @@ final class BenchReport {
     private final List<PipelineSampler.Tick> ticks;
     private final Map<String, Long> peakRss;
     private final List<AlertHook.Arrival> arrivals;
+    private final Map<String, HopTimes.Sent> sent;
     private final List<SearchProbe.Found> found;
     private final int notFound;
     private final Map<String, Double> reported;
@@ -85,7 +86,8 @@ final class BenchReport {
     BenchReport(BenchOptions options, String run, String loadBefore, String loadAfter, RuleLoad ruleLoad,
                 Instant publishingFrom, Instant windowFrom, Instant windowTo, PipelineSampler.Tick start,
                 PipelineSampler.Tick end, List<PipelineSampler.Tick> ticks, Map<String, Long> peakRss,
-                List<AlertHook.Arrival> arrivals, List<SearchProbe.Found> found, int notFound,
+                List<AlertHook.Arrival> arrivals, Map<String, HopTimes.Sent> sent, List<SearchProbe.Found> found,
+                int notFound,
                 Map<String, Double> reported, int cores, Stories stories, Probe probe) {
         this.options = options;
         this.run = run;
@@ -100,6 +102,7 @@ final class BenchReport {
         this.ticks = ticks;
         this.peakRss = peakRss;
         this.arrivals = arrivals;
+        this.sent = sent;
         this.found = found;
         this.notFound = notFound;
         this.reported = reported;
@@ -208,6 +211,41 @@ final class BenchReport {
     Latency pollToSearchable() {
         return Latency.of(found.stream().filter(f -> f.fetched() != null && within(f.fetched()))
                 .map(f -> millis(f.fetched(), f.found())).toList());
+    }
+
+    /** The hops from poll to webhook, in order: a name and the time a webhook alert spent in it. */
+    private static final List<String> HOPS = List.of(
+            "poll -> sent to raw topic (poller: page fetch, extraction)",
+            "raw sent -> enriched sent (Kafka, enricher's fetch and work)",
+            "enriched sent -> alert raised (Kafka, alerter's fetch, matching)",
+            "alert raised -> webhook received (delivery)");
+
+    /** Each hop's milliseconds of one webhook alert (fetched in the window, seen on both topics), in HOPS' order. */
+    private List<double[]> hopMillis() {
+        List<double[]> hops = new ArrayList<>();
+        for (AlertHook.Arrival a : inWindow()) {
+            HopTimes.Sent s = sent.get(a.articleId());
+            if (s != null && a.raised() != null) {
+                hops.add(new double[] {millis(a.fetched(), s.raw()), millis(s.raw(), s.enriched()),
+                        millis(s.enriched(), a.raised()), millis(a.raised(), a.arrived())});
+            }
+        }
+        return hops;
+    }
+
+    /** Per hop: its percentiles over every webhook alert, and its median over the slowest 5% (poll to webhook). */
+    Map<String, Map<String, Latency>> hops() {
+        List<double[]> hops = hopMillis();
+        List<double[]> slowest = hops.stream()
+                .sorted((x, y) -> Double.compare(y[0] + y[1] + y[2] + y[3], x[0] + x[1] + x[2] + x[3]))
+                .limit(Math.max(1, hops.size() / 20)).toList();
+        Map<String, Map<String, Latency>> table = new LinkedHashMap<>();
+        for (int i = 0; i < HOPS.size(); i++) {
+            int hop = i;
+            table.put(HOPS.get(i), Map.of("all", Latency.of(hops.stream().map(h -> h[hop]).toList()),
+                    "slowest5%", Latency.of(slowest.stream().map(h -> h[hop]).toList())));
+        }
+        return table;
     }
 
     private List<AlertHook.Arrival> inWindow() {
@@ -334,6 +372,15 @@ final class BenchReport {
         if (notFound > 0) {
             out.printf("  (%d followed articles were not found in Elasticsearch by the end)%n", notFound);
         }
+        out.println();
+        out.println("Poll -> webhook hop by hop (ms; 'sent' = the Kafka record's timestamp, set by the producer when it was");
+        out.println("sent, before its linger; the last column is the hop's median over the slowest 5% of webhook alerts)");
+        out.printf("%-66s %6s %7s %7s %7s %7s %9s%n", "", "n", "p50", "p95", "p99", "max", "slow5% p50");
+        hops().forEach((hop, latency) -> {
+            Latency all = latency.get("all");
+            out.printf("%-66s %6d %7.0f %7.0f %7.0f %7.0f %9.0f%n", hop, all.count(), all.p50(), all.p95(), all.p99(),
+                    all.max(), latency.get("slowest5%").p50());
+        });
 
         if (!reported.isEmpty()) {
             out.println();
@@ -476,6 +523,7 @@ final class BenchReport {
         latency.put("webhook", pollToWebhook());
         latency.put("searchable", pollToSearchable());
         latency.put("searchableNotFound", notFound);
+        latency.put("webhookHops", hops());
         root.put("latencyMs", latency);
         Map<String, Object> processes = new LinkedHashMap<>();
         end.processes().forEach((name, sample) -> processes.put(name, Map.of(

@@ -1,0 +1,92 @@
+package io.newswatch.bench;
+
+import io.newswatch.kafka.KafkaClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When each article was produced to the raw and to the enriched topic (the records' timestamps, which the producers
+ * set when they send), by article id (the key of both): with the alert's {@code articleFetched} and
+ * {@code timestamp} and the webhook's receipt, where the time from poll to webhook goes, hop by hop. Reads keys and
+ * timestamps only; values are not decoded.
+ */
+final class HopTimes implements AutoCloseable {
+
+    private final Map<String, Instant> raw = new ConcurrentHashMap<>();
+    private final Map<String, Instant> enriched = new ConcurrentHashMap<>();
+    private final KafkaConsumer<String, Void> consumer;
+    private final Thread reader;
+    private final String rawTopic;
+    private volatile boolean running = true;
+
+    HopTimes(KafkaClients kafka, String rawTopic, String enrichedTopic) {
+        this.rawTopic = rawTopic;
+        consumer = kafka.tableConsumer("newswatch-bench-hops", new StringDeserializer(), (topic, data) -> null);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(rawTopic, enrichedTopic)) {
+            for (PartitionInfo info : consumer.partitionsFor(topic)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        reader = Thread.ofPlatform().daemon().name("bench-hops").start(this::read);
+    }
+
+    private void read() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, Void> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() != null) {
+                        (record.topic().equals(rawTopic) ? raw : enriched)
+                                .putIfAbsent(record.key(), Instant.ofEpochMilli(record.timestamp()));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** When an article was sent to the raw topic and to the enriched topic (either null if not seen). */
+    record Sent(Instant raw, Instant enriched) {
+    }
+
+    /** The send times of these articles, of those seen on both topics. */
+    Map<String, Sent> sent(Collection<String> articleIds) {
+        Map<String, Sent> sent = new HashMap<>();
+        for (String id : articleIds) {
+            Instant r = raw.get(id);
+            Instant e = enriched.get(id);
+            if (r != null && e != null) {
+                sent.put(id, new Sent(r, e));
+            }
+        }
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
