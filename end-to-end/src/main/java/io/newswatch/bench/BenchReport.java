@@ -220,14 +220,17 @@ final class BenchReport {
             "enriched sent -> alert raised (Kafka, alerter's fetch, matching)",
             "alert raised -> webhook received (delivery)");
 
-    /** Each hop's milliseconds of one webhook alert (fetched in the window, seen on both topics), in HOPS' order. */
+    /**
+     * Each hop's milliseconds of one webhook alert (fetched in the window, seen on both topics), in HOPS' order, after
+     * the milliseconds from the window's start to the article's fetched time.
+     */
     private List<double[]> hopMillis() {
         List<double[]> hops = new ArrayList<>();
         for (AlertHook.Arrival a : inWindow()) {
             HopTimes.Sent s = sent.get(a.articleId());
             if (s != null && a.raised() != null) {
-                hops.add(new double[] {millis(a.fetched(), s.raw()), millis(s.raw(), s.enriched()),
-                        millis(s.enriched(), a.raised()), millis(a.raised(), a.arrived())});
+                hops.add(new double[] {millis(windowFrom, a.fetched()), millis(a.fetched(), s.raw()),
+                        millis(s.raw(), s.enriched()), millis(s.enriched(), a.raised()), millis(a.raised(), a.arrived())});
             }
         }
         return hops;
@@ -237,11 +240,11 @@ final class BenchReport {
     Map<String, Map<String, Latency>> hops() {
         List<double[]> hops = hopMillis();
         List<double[]> slowest = hops.stream()
-                .sorted((x, y) -> Double.compare(y[0] + y[1] + y[2] + y[3], x[0] + x[1] + x[2] + x[3]))
+                .sorted((x, y) -> Double.compare(y[1] + y[2] + y[3] + y[4], x[1] + x[2] + x[3] + x[4]))
                 .limit(Math.max(1, hops.size() / 20)).toList();
         Map<String, Map<String, Latency>> table = new LinkedHashMap<>();
         for (int i = 0; i < HOPS.size(); i++) {
-            int hop = i;
+            int hop = i + 1;
             table.put(HOPS.get(i), Map.of("all", Latency.of(hops.stream().map(h -> h[hop]).toList()),
                     "slowest5%", Latency.of(slowest.stream().map(h -> h[hop]).toList())));
         }
@@ -524,6 +527,8 @@ final class BenchReport {
         latency.put("searchable", pollToSearchable());
         latency.put("searchableNotFound", notFound);
         latency.put("webhookHops", hops());
+        latency.put("webhookHopsEach", Map.of("columns", List.of("ms from the window's start to fetched", HOPS.get(0),
+                HOPS.get(1), HOPS.get(2), HOPS.get(3)), "rows", hopMillis()));
         root.put("latencyMs", latency);
         Map<String, Object> processes = new LinkedHashMap<>();
         end.processes().forEach((name, sample) -> processes.put(name, Map.of(

@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,10 +98,12 @@ public class ArticleConsumer {
         awaitReady();
         List<Uni<Void>> written = new ArrayList<>();
         BatchState state = new BatchState(log, new HashSet<>());
-        for (Matched matched : matchAll(records(batch))) {
-            Uni<Void> work = process(matched, state);
+        for (Future<Matched> matched : matchAll(records(batch))) {
+            Uni<Void> work = process(done(matched), state);
             if (work != null) {
-                written.add(work);
+                // sent now (an emitter's Uni sends when subscribed): the article's alerts go out while the rest of
+                // the batch is matched, not when the batch is done
+                written.add(Uni.createFrom().completionStage(work.subscribeAsCompletionStage()));
             }
         }
         Uni<Void> acknowledged = Uni.createFrom().completionStage(batch::ack);
@@ -110,30 +113,32 @@ public class ArticleConsumer {
 
     /**
      * Decodes and matches the batch's records on the matching threads (Lucene Monitor matches concurrently), in
-     * record order; what they raise is planned afterwards, one article after the other, in that order.
+     * record order. What they raise is planned one article after the other, in that order, each as soon as it is
+     * matched: an article's alerts do not wait for the rest of the batch to be matched.
      */
-    private List<Matched> matchAll(List<ConsumerRecord<String, byte[]>> records) {
+    private List<Future<Matched>> matchAll(List<ConsumerRecord<String, byte[]>> records) {
         if (records.size() == 1) {
-            return List.of(decodeAndMatch(records.getFirst()));
+            return List.of(CompletableFuture.completedFuture(decodeAndMatch(records.getFirst())));
         }
         List<Future<Matched>> futures = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             futures.add(matchers.submit(() -> decodeAndMatch(record)));
         }
-        List<Matched> matched = new ArrayList<>(records.size());
+        return futures;
+    }
+
+    /** Waits for one record's matching; on failure the batch's remaining matching is cancelled. */
+    private static Matched done(Future<Matched> future) {
         try {
-            for (Future<Matched> future : futures) {
-                matched.add(future.get());
-            }
+            return future.get();
         } catch (InterruptedException e) {
-            futures.forEach(future -> future.cancel(true));
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while matching a batch", e);
         } catch (ExecutionException e) {
             // decodeAndMatch catches what matching throws: anything else is a bug, and the batch is not acknowledged
             throw new IllegalStateException("matching a batch failed", e.getCause());
         }
-        return matched;
     }
 
     /** One record, decoded and matched; {@code error} says why it is to be dead-lettered instead. */
