@@ -121,7 +121,8 @@ public final class EnricherAlone {
             double load0 = load();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
-            double cpu1 = ProcessStats.read(enricher.pid()).orElseThrow().cpuSeconds();
+            var end = ProcessStats.read(enricher.pid()).orElseThrow();
+            double cpu1 = end.cpuSeconds();
             Map<String, Long> threads1 = threads(enricher.pid());
             double enriched1 = enriched(http, port);
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -130,6 +131,8 @@ public final class EnricherAlone {
                             + " enricher CPU %.2f s, %.3f ms per article, load %.1f -> %.1f%n",
                     label, articles, wall, articles / wall, enriched0, cpu0 - startCpu, cpu1 - cpu0,
                     (cpu1 - cpu0) * 1000 / articles, load0, load());
+            System.out.printf(Locale.ROOT, "%s: RSS %.0f MiB at the window's end (peak %.0f MiB)%n", label,
+                    end.rssBytes() / 1048576.0, end.peakRssBytes() / 1048576.0);
             Map<String, Long> groups = new TreeMap<>();
             threads1.forEach((tid, ticks) -> {
                 String name = tid.substring(tid.indexOf(' ') + 1).replaceAll("\\d+", "N");

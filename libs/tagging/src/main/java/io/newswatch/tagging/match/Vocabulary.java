@@ -36,8 +36,12 @@ public final class Vocabulary {
     private static final int PRESENT_BITS = 19;
     private final long[] present = new long[1 << (PRESENT_BITS - 6)];
     private int shortestStem = Integer.MAX_VALUE;
-    /** Which two-letter beginnings some stem has: most words skip the stem search at once. */
-    private final boolean[] stemStarts = new boolean[1 << 12];
+    /**
+     * Per two-letter beginning, the lengths of the stems that begin so (bit {@code L} for length {@code L}, bit 63 for
+     * 63 and longer): most words skip the stem search at once, and the others probe the stem table only at the
+     * lengths some stem has (every length from the shortest stem up was probed, each a hash and a miss).
+     */
+    private final long[] stemLengths = new long[1 << 12];
 
     /**
      * The words of names (added by {@link #add}), as opposed to words only topic terms use ({@link #addTermWord}): an
@@ -80,10 +84,13 @@ public final class Vocabulary {
     public int addStem(String folded) {
         char[] chars = folded.toCharArray();
         shortestStem = Math.min(shortestStem, chars.length);
+        long bit = 1L << Math.min(chars.length, 63);
         if (chars.length >= 2) {
-            stemStarts[startKey(chars, 0)] = true;
+            stemLengths[startKey(chars, 0)] |= bit;
         } else {
-            java.util.Arrays.fill(stemStarts, true);
+            for (int k = 0; k < stemLengths.length; k++) {
+                stemLengths[k] |= bit;
+            }
         }
         return intern(stems, Tokenizer.hash(chars, 0, chars.length), chars);
     }
@@ -188,10 +195,13 @@ public final class Vocabulary {
             if (stem < (base.length() >= 2 ? 2 : 3) || !endsWith(chars, from, length, ending)) {
                 continue;
             }
-            char[] candidate = new char[stem + base.length()];
-            System.arraycopy(chars, from, candidate, 0, stem);
-            base.getChars(0, base.length(), candidate, stem);
-            int id = find(words, Tokenizer.hash(candidate, 0, candidate.length), candidate, 0, candidate.length);
+            // the candidate's hash without making it: the stem's letters, then the base's
+            long hash = Tokenizer.hash(chars, from, stem);
+            for (int k = 0; k < base.length(); k++) {
+                hash = (hash ^ base.charAt(k)) * 0x100000001b3L;
+            }
+            int bit = bit(hash);
+            int id = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : findJoined(hash, chars, from, stem, base);
             if (id != UNKNOWN && id != self && names.get(id)) {
                 if (!alone || oneWordNames.get(id)) {
                     return id;
@@ -219,15 +229,21 @@ public final class Vocabulary {
     }
 
     private int longestStem(char[] chars, int from, int length) {
-        if (length < shortestStem || length < 2 || !stemStarts[startKey(chars, from)]) {
+        if (length < shortestStem || length < 2) {
             return UNKNOWN;
         }
+        long lengths = stemLengths[startKey(chars, from)];
+        if (lengths == 0) {
+            return UNKNOWN;
+        }
+        int longest = 63 - Long.numberOfLeadingZeros(lengths);
+        int last = longest == 63 ? length : Math.min(length, longest);
         int found = UNKNOWN;
         long h = 0xcbf29ce484222325L;
-        for (int k = 0; k < length; k++) {
+        for (int k = 0; k < last; k++) {
             h ^= chars[from + k];
             h *= 0x100000001b3L;
-            if (k + 1 >= shortestStem) {
+            if ((lengths & 1L << Math.min(k + 1, 63)) != 0) {
                 int id = find(stems, h, chars, from, k + 1);
                 if (id != UNKNOWN) {
                     found = id;
@@ -257,6 +273,22 @@ public final class Vocabulary {
     }
 
     private static final long MISSING = -1;
+
+    /** {@link #find} of a word spelled as {@code stem} chars of {@code chars} from {@code from}, then {@code base}. */
+    private int findJoined(long hash, char[] chars, int from, int stem, String base) {
+        int length = stem + base.length();
+        for (long probe = hash; ; probe++) {
+            long entry = words.getLong(probe, MISSING);
+            if (entry == MISSING) {
+                return UNKNOWN;
+            }
+            int offset = (int) (entry >>> 32);
+            if (pool[offset] == length && same(pool, offset + 1, chars, from, stem)
+                    && endsWith(pool, offset + 1, length, base)) {
+                return (int) entry;
+            }
+        }
+    }
 
     /**
      * A plain loop: words are a few letters long, and for those {@code Arrays.equals} over ranges (bounds checks,

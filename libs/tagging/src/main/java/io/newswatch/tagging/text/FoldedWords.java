@@ -15,19 +15,24 @@ public final class FoldedWords {
     private final long[] hashes;
     private final char[][] spellings;
     private final int mask;
-    /** One bit per hash bucket that holds a word: most tokens are rejected here. */
-    private final long bits;
+    /**
+     * One bit per hash bucket that holds a word, {@value #FILTER_BITS} buckets: most tokens are rejected here. (With
+     * one long of 64 buckets, lists of a hundred cue words had nearly every bit set and every token went on to probe.)
+     */
+    private final long[] filter;
+    private static final int FILTER_BITS = 1024;
 
     private FoldedWords(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(8, words.size() * 4) - 1) << 1;
         hashes = new long[capacity];
         spellings = new char[capacity][];
         mask = capacity - 1;
-        long present = 0;
+        filter = new long[FILTER_BITS / 64];
         for (String word : words) {
             char[] chars = word.toCharArray();
             long hash = Tokenizer.hash(chars, 0, chars.length);
-            present |= 1L << (hash >>> 58);
+            int bit = bit(hash);
+            filter[bit >>> 6] |= 1L << bit;
             int slot = slot(hash);
             while (spellings[slot] != null && !Arrays.equals(spellings[slot], chars)) {
                 slot = (slot + 1) & mask;
@@ -35,7 +40,10 @@ public final class FoldedWords {
             hashes[slot] = hash;
             spellings[slot] = chars;
         }
-        bits = present;
+    }
+
+    private static int bit(long hash) {
+        return (int) (hash >>> 54);
     }
 
     /** The set of these folded words (lower case, as {@link Tokenizer} folds them). */
@@ -46,7 +54,8 @@ public final class FoldedWords {
     /** True when token {@code i}'s folded form is one of the words. */
     public boolean contains(Tokens tokens, int i) {
         long hash = tokens.hash(i);
-        if ((bits & 1L << (hash >>> 58)) == 0) {
+        int bit = bit(hash);
+        if ((filter[bit >>> 6] & 1L << bit) == 0) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
@@ -63,7 +72,8 @@ public final class FoldedWords {
     /** True when {@code length} folded chars of {@code chars} from {@code offset} spell one of the words. */
     public boolean contains(char[] chars, int offset, int length) {
         long hash = Tokenizer.hash(chars, offset, length);
-        if ((bits & 1L << (hash >>> 58)) == 0) {
+        int bit = bit(hash);
+        if ((filter[bit >>> 6] & 1L << bit) == 0) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
