@@ -98,8 +98,9 @@ public class ArticleConsumer {
         awaitReady();
         List<Uni<Void>> written = new ArrayList<>();
         BatchState state = new BatchState(log, new HashSet<>());
-        for (Future<Matched> matched : matchAll(records(batch))) {
-            Uni<Void> work = process(done(matched), state);
+        List<Future<Matched>> matching = matchAll(records(batch));
+        for (int i = 0; i < matching.size(); i++) {
+            Uni<Void> work = process(done(matching, i), state);
             if (work != null) {
                 // sent now (an emitter's Uni sends when subscribed): the article's alerts go out while the rest of
                 // the batch is matched, not when the batch is done
@@ -127,17 +128,24 @@ public class ArticleConsumer {
         return futures;
     }
 
-    /** Waits for one record's matching; on failure the batch's remaining matching is cancelled. */
-    private static Matched done(Future<Matched> future) {
+    /** Waits for the i-th record's matching; on failure the batch's remaining matching is cancelled. */
+    private static Matched done(List<Future<Matched>> matching, int i) {
         try {
-            return future.get();
+            return matching.get(i).get();
         } catch (InterruptedException e) {
-            future.cancel(true);
+            cancelFrom(matching, i);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while matching a batch", e);
         } catch (ExecutionException e) {
             // decodeAndMatch catches what matching throws: anything else is a bug, and the batch is not acknowledged
+            cancelFrom(matching, i);
             throw new IllegalStateException("matching a batch failed", e.getCause());
+        }
+    }
+
+    private static void cancelFrom(List<Future<Matched>> matching, int from) {
+        for (int j = from; j < matching.size(); j++) {
+            matching.get(j).cancel(true);
         }
     }
 
