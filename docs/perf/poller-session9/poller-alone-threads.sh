@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../../.."
 app="$1"; label="$2"; rate="$3"; jfr="${4:-}"
 (
   until curl -sf localhost:18481/q/health/ready >/dev/null; do sleep 0.5; done
-  pid=$(pgrep -n -f -- "quarkus-run.jar" -u "$(id -u)" || true)
+  pid=$(pgrep -n -f -- "$app/quarkus-run.jar" || true)
   sleep 30; docs/perf/thread-cpu.py "$pid" "/tmp/$label.t0.json"
   sleep 60; docs/perf/thread-cpu.py "$pid" "/tmp/$label.t1.json"
 ) &
