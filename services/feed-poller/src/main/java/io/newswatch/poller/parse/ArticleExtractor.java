@@ -401,16 +401,7 @@ public final class ArticleExtractor {
                 scores.merge(ancestor, score / (level == 0 ? 1 : level == 1 ? 2 : 3 * level), Double::sum);
             }
         }
-        Element best = null;
-        double bestScore = 0;
-        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            Element element = entry.getKey();
-            double score = (entry.getValue() + classWeight(element)) * (1 - linkDensity(element));
-            if (score > bestScore) {
-                best = element;
-                bestScore = score;
-            }
-        }
+        Element best = bestScored(scores);
         if (best == null) {
             return null;
         }
@@ -433,6 +424,36 @@ public final class ArticleExtractor {
             path = ancestor;
         }
         return best;
+    }
+
+    /**
+     * The candidate with the highest {@code (score + class weight) × (1 - link density)} above 0, the first in the
+     * map's order among equals. The link density (the costly part: the candidate's whole text) is computed only for
+     * candidates whose bound {@code score + class weight} (the value at link density 0) can still reach the best.
+     */
+    private static Element bestScored(Map<Element, Double> scores) {
+        record Candidate(Element element, int order, double bound) {
+        }
+        List<Candidate> candidates = new ArrayList<>(scores.size());
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            Element element = entry.getKey();
+            candidates.add(new Candidate(element, candidates.size(), entry.getValue() + classWeight(element)));
+        }
+        candidates.sort(java.util.Comparator.comparingDouble(Candidate::bound).reversed()
+                .thenComparingInt(Candidate::order));
+        Candidate best = null;
+        double bestScore = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.bound() < bestScore || (best == null && candidate.bound() <= 0)) {
+                break;
+            }
+            double score = candidate.bound() * (1 - linkDensity(candidate.element()));
+            if (score > bestScore || (score == bestScore && best != null && candidate.order() < best.order())) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best == null ? null : best.element();
     }
 
     /**
@@ -532,7 +553,7 @@ public final class ArticleExtractor {
                     && (BOILERPLATE_LINE.matcher(paragraph).matches() || COPYRIGHT_LINE.matcher(paragraph).matches()
                     || block.linkDensity() > (block.tableRow() ? 0.9 : 0.5));
             if (boilerplate || times.contains(paragraph) || paragraph.codePoints().noneMatch(Character::isLetter)
-                    || paragraph.toLowerCase(Locale.ROOT).equals(normalizedTitle)) {
+                    || sameText(paragraph, normalizedTitle)) {
                 continue;
             }
             if (!started && words < LEADING_MATTER_WORDS) {
@@ -546,14 +567,21 @@ public final class ArticleExtractor {
         return String.join("\n\n", paragraphs);
     }
 
+    /**
+     * {@code paragraph.toLowerCase(ROOT).equals(lowerCaseTitle)}, without lower-casing a paragraph longer than the
+     * title (lower-casing never shortens a string).
+     */
+    private static boolean sameText(String paragraph, String lowerCaseTitle) {
+        return paragraph.length() <= lowerCaseTitle.length()
+                && paragraph.toLowerCase(Locale.ROOT).equals(lowerCaseTitle);
+    }
+
     /** A pull quote repeats words of a paragraph; the paragraph stays, the repetition goes. */
     private static void dropRepeats(List<String> paragraphs) {
-        // each paragraph normalised once, not once per pair (this was the extractor's hottest loop)
-        List<String> normalized = new ArrayList<>(paragraphs.size());
-        for (String paragraph : paragraphs) {
-            normalized.add(NOT_WORD_OR_SPACE.matcher(paragraph.toLowerCase(Locale.ROOT)).replaceAll(""));
-        }
-        List<String> kept = new ArrayList<>();
+        // each paragraph normalised at most once, and only when a shorter one is compared with it
+        String[] normalized = new String[paragraphs.size()];
+        Set<String> kept = new java.util.HashSet<>();
+        boolean dropped = false;
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
             boolean repeated = false;
@@ -561,14 +589,26 @@ public final class ArticleExtractor {
                 for (int j = 0; j < paragraphs.size() && !repeated; j++) {
                     String other = paragraphs.get(j);
                     repeated = other != paragraph && other.length() > paragraph.length()
-                            && normalized.get(j).contains(normalized.get(i));
+                            && normalized(paragraphs, normalized, j).contains(normalized(paragraphs, normalized, i));
                 }
             }
-            if (!repeated) {
+            if (repeated) {
+                dropped = true;
+            } else {
                 kept.add(paragraph);
             }
         }
-        paragraphs.retainAll(kept);
+        if (dropped) {
+            paragraphs.retainAll(kept);
+        }
+    }
+
+    /** Paragraph {@code i} in lower case with only letters, digits and spaces, computed once. */
+    private static String normalized(List<String> paragraphs, String[] normalized, int i) {
+        if (normalized[i] == null) {
+            normalized[i] = NOT_WORD_OR_SPACE.matcher(paragraphs.get(i).toLowerCase(Locale.ROOT)).replaceAll("");
+        }
+        return normalized[i];
     }
 
     /**

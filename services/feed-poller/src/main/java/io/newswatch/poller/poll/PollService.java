@@ -284,10 +284,9 @@ public class PollService {
         }
         // the store holds the latest value of each key (null once forgotten): written as it is now
         for (String key : items) {
-            writes.add(publisher.state(key, store.entry(feedId, key)).toCompletableFuture());
+            writes.add(publisher.stateJson(key, store.writeEntry(feedId, key)).toCompletableFuture());
         }
-        store.putState(feedId, result.state());
-        writes.add(publisher.state(feedId, result.state()).toCompletableFuture());
+        writes.add(publisher.stateJson(feedId, store.writeState(feedId, result.state())).toCompletableFuture());
         if (result.moved() != null) {
             registry.put(result.moved(), registry.get(feedId).map(FeedRegistry.Entry::partition).orElse(-1));
             writes.add(publisher.register(result.moved()).toCompletableFuture());

@@ -52,7 +52,12 @@ public class KafkaPublisher implements ArticleSink {
 
     /** A state record ({@code null} deletes it). */
     public CompletionStage<Void> state(String key, Object value) {
-        return send(states, key, value == null ? null : Json.encode(value));
+        return stateJson(key, value == null ? null : Json.encode(value));
+    }
+
+    /** A state record already encoded ({@code null} deletes it). */
+    public CompletionStage<Void> stateJson(String key, String json) {
+        return send(states, key, json);
     }
 
     private static CompletionStage<Void> send(Emitter<Record<String, String>> emitter, String key, String value) {

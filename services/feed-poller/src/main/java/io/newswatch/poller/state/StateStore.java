@@ -16,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * this instance's own writes (applied at once, so that status is current before the topic echoes them back); a
  * record older than what is held is ignored. A ledger is held as its items' records (and, from older versions,
  * a whole-ledger snapshot): applying one item costs the same however long the ledger is.
+ *
+ * <p>The topic's echo of this instance's own write is not decoded again when it is the exact JSON this instance
+ * wrote last under that key and nothing else was applied to that key since: the store holds that value already
+ * (applying it again would replace it with an equal copy).
  */
 public final class StateStore {
 
@@ -25,9 +29,15 @@ public final class StateStore {
     private final Map<String, Map<String, ItemLedger.Entry>> entries = new HashMap<>();
     /** Every ledger entry by article id: usually one, more when several feeds carry the same article. */
     private final Map<String, List<SeenItem>> published = new HashMap<>();
+    /** Per key, the JSON this instance wrote last and the topic has not echoed yet (see the class comment). */
+    private final Map<String, String> unechoed = new HashMap<>();
+    private long echoesSkipped;
 
     /** Applies one record of the state topic. */
     public void apply(String key, String value) {
+        if (value != null && ownEcho(key, value)) {
+            return;
+        }
         String ledgerOf = ItemLedger.feedIdOf(key);
         if (ledgerOf == null) {
             putState(key, value == null ? null : Json.decode(value, FeedState.class));
@@ -36,6 +46,46 @@ public final class StateStore {
         } else {
             putLedger(ledgerOf, value == null ? null : Json.decode(value, ItemLedger.Snapshot.class));
         }
+    }
+
+    private synchronized boolean ownEcho(String key, String value) {
+        if (value.equals(unechoed.get(key))) {
+            unechoed.remove(key);
+            echoesSkipped++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Echoes of this instance's own writes not decoded again, since the start. */
+    public synchronized long echoesSkipped() {
+        return echoesSkipped;
+    }
+
+    /**
+     * Applies a poll's new state of a feed and returns the JSON to write, remembered so that the topic's echo of
+     * it is not decoded again.
+     */
+    public synchronized String writeState(String feedId, FeedState state) {
+        putState(feedId, state);
+        String json = Json.encode(state);
+        unechoed.put(feedId, json);
+        return json;
+    }
+
+    /**
+     * The JSON of a ledger item's value as held now, to be written ({@code null}: a tombstone), remembered so that
+     * the topic's echo of it is not decoded again.
+     */
+    public synchronized String writeEntry(String feedId, String key) {
+        ItemLedger.Entry entry = entry(feedId, key);
+        if (entry == null) {
+            unechoed.remove(key);
+            return null;
+        }
+        String json = Json.encode(entry);
+        unechoed.put(key, json);
+        return json;
     }
 
     /** Applies what a poll of this instance changed, before it is written (see the class comment). */
@@ -68,7 +118,8 @@ public final class StateStore {
         return published.getOrDefault(articleId, List.of()).stream().max(Comparator.comparingInt(SeenItem::revision));
     }
 
-    public void putState(String feedId, FeedState state) {
+    public synchronized void putState(String feedId, FeedState state) {
+        unechoed.remove(feedId);
         if (state == null) {
             states.remove(feedId);
             return;
@@ -78,6 +129,7 @@ public final class StateStore {
 
     /** A whole-ledger snapshot as older versions wrote it; null deletes it. */
     public synchronized void putLedger(String feedId, ItemLedger.Snapshot snapshot) {
+        unechoed.remove(ItemLedger.legacyKey(feedId));
         ItemLedger.Snapshot old = snapshots.get(feedId);
         if (snapshot != null && old != null && snapshot.timestamp().isBefore(old.timestamp())) {
             return;
@@ -95,6 +147,7 @@ public final class StateStore {
 
     /** One item record of a feed's ledger; null deletes it. */
     public synchronized void putEntry(String feedId, String key, ItemLedger.Entry entry) {
+        unechoed.remove(key);
         Map<String, ItemLedger.Entry> items = entries.computeIfAbsent(feedId, id -> new LinkedHashMap<>());
         ItemLedger.Entry old = items.get(key);
         if (entry != null && old != null && entry.timestamp().isBefore(old.timestamp())) {

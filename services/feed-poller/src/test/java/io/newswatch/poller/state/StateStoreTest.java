@@ -136,6 +136,53 @@ class StateStoreTest {
         assertThat(store.published("a2")).isPresent();
     }
 
+    @Test
+    void theEchoOfThisInstancesOwnWriteIsNotDecodedAgain() {
+        FeedState state = FeedState.initial("feed-1", T1);
+        String json = store.writeState("feed-1", state);
+        assertThat(json).isEqualTo(Json.encode(state));
+        ItemLedger ledger = new ItemLedger();
+        ledger.record(item("g1", "article-a", "h1", 1));
+        ledger.settle(T1, 30);
+        ItemLedger.Changes changes = ledger.changes("feed-1", T1);
+        store.apply(changes);
+        String key = changes.writes().keySet().iterator().next();
+        String entryJson = store.writeEntry("feed-1", key);
+
+        store.apply(key, entryJson);
+        store.apply("feed-1", json);
+        assertThat(store.echoesSkipped()).isEqualTo(2);
+        assertThat(store.state("feed-1")).contains(state);
+        assertThat(store.published("article-a")).isPresent();
+        // the same value again is someone else's write: decoded as any record
+        store.apply("feed-1", json);
+        assertThat(store.echoesSkipped()).isEqualTo(2);
+        // what the echo would have put in the store is what the store holds already
+        assertThat(Json.decode(json, FeedState.class)).isEqualTo(state);
+        assertThat(Json.decode(entryJson, ItemLedger.Entry.class)).isEqualTo(store.entry("feed-1", key));
+    }
+
+    @Test
+    void anEchoAfterAnotherRecordOfItsKeyIsAppliedAsAnyRecord() {
+        String json = store.writeState("feed-1", FeedState.initial("feed-1", T1));
+        store.apply("feed-1", null);
+        store.apply("feed-1", json);
+        assertThat(store.echoesSkipped()).isZero();
+        assertThat(store.state("feed-1")).isPresent();
+
+        String older = store.writeState("feed-2", FeedState.initial("feed-2", T1));
+        store.writeState("feed-2", FeedState.initial("feed-2", T2));
+        store.apply("feed-2", older);
+        assertThat(store.echoesSkipped()).isZero();
+        assertThat(store.state("feed-2")).get().extracting(FeedState::timestamp).isEqualTo(T2);
+
+        String gone = store.writeState("feed-3", FeedState.initial("feed-3", T1));
+        store.remove("feed-3");
+        store.apply("feed-3", gone);
+        assertThat(store.echoesSkipped()).isZero();
+        assertThat(store.state("feed-3")).isPresent();
+    }
+
     /** A poll's changes as the topic carries them: JSON, one record per key, read back in order. */
     private static void topic(StateStore store, ItemLedger.Changes changes) {
         changes.writes().forEach((key, entry) -> store.apply(key, entry == null ? null : Json.encode(entry)));
