@@ -182,6 +182,9 @@ final class LanguagePatterns {
                 && Character.isDigit(t.text().charAt(t.start(i + 1)))) || i > 0 && capitalsBeside(t, i - 1)) {
             return -1; // "ВИКРАДЕНІ ІКОНИ ПОВЕРНУЛИ ДО МУЗЕЮ": a line in capitals; "АК-47": a model
         }
+        if (writtenInLowerCase(t, i)) {
+            return -1; // "це ВСЕ, що ми знаємо": a word in capitals that the text also writes in lower case
+        }
         String text = t.text();
         for (int k = t.start(i); k < t.end(i); k++) {
             if ("ХІСМ".indexOf(text.charAt(k)) < 0) {
@@ -190,6 +193,19 @@ final class LanguagePatterns {
             }
         }
         return -1;
+    }
+
+    /** True when the text also has token {@code i}'s word in lower case. A scan, run for acronym candidates only. */
+    private static boolean writtenInLowerCase(Tokens t, int i) {
+        String text = t.text();
+        int length = t.end(i) - t.start(i);
+        for (int k = 0; k < t.size(); k++) {
+            if (t.end(k) - t.start(k) == length && t.shape(k) == Tokens.LOWER
+                    && text.regionMatches(true, t.start(k), text, t.start(i), length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word in Cyrillic capitals next to an acronym: text written in capitals, not two bodies side by side. */
