@@ -57,10 +57,19 @@ public final class Cues {
                     + "Sprecherin Botschafter Botschafterin General Generalsekretär Chef Chefin Abgeordnete "
                     + "Abgeordneter Bürgermeister Staatschef Premierminister Kremlchef Oppositionsführer Herr Frau "
                     + "Geschäftsführer Geschäftsführerin Vorsitzende Vorsitzender Landrat Anwalt Anwältin Experte "
-                    + "Expertin Staatssekretär Staatssekretärin Oberbürgermeister Bürgermeisterin"),
+                    + "Expertin Staatssekretär Staatssekretärin Oberbürgermeister Bürgermeisterin Trainer Trainerin "
+                    + "Torhüter Torhüterin Kapitän Kapitänin Stürmer Richter Richterin Staatsanwalt Staatsanwältin "
+                    + "Professor Professorin Politiker Politikerin Leiter Leiterin Kommandeur Oberst Bischof Autor "
+                    + "Autorin Regisseur Regisseurin Sänger Sängerin Schauspieler Schauspielerin Unternehmer "
+                    + "Unternehmerin Kandidat Kandidatin"),
             words("fr", "président présidente ministre porte-parole ambassadeur ambassadrice général secrétaire "
                     + "chef premier maire député députée dirigeant opposant M Mme directeur directrice avocat avocate "
-                    + "préfet sénateur sénatrice patron patronne PDG secrétaire syndicaliste"),
+                    + "préfet sénateur sénatrice patron patronne PDG syndicaliste préfète entraîneur entraîneuse "
+                    + "sélectionneur capitaine attaquant gardien juge procureur procureure commissaire colonel "
+                    + "adjoint adjointe conseiller conseillère chercheur chercheuse professeur professeure écrivain "
+                    + "écrivaine chanteur chanteuse acteur actrice réalisateur réalisatrice évêque gouverneur "
+                    + "fondateur fondatrice candidat candidate délégué déléguée journaliste économiste historien "
+                    + "historienne politologue militant militante opposante médecin"),
             words("ru", "президент министр глава премьер премьер-министр спикер пресс-секретарь представитель посол "
                     + "генерал генсек лидер председатель губернатор мэр депутат главы министра президента адвокат "
                     + "адвоката директор директора эксперт аналитик политолог губернатора посла депутата мэра "

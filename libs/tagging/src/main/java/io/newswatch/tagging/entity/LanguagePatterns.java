@@ -162,7 +162,11 @@ final class LanguagePatterns {
             "ova", "mva", "chvk", "pvk", "sizo", "mrot", "vnzh", "ooo", "oao", "zao", "pao", "ao", "nao", "tov", "pat",
             "prat", "doo", "ad", "jp", "pp", "kp", "dp", "ho", "go", "srsr", "ursr", "rsfsr", "ato", "oos", "ndi",
             "zno", "lch", "chm", "che", "chie", "vpo", "vnz", "ptu", "zhek", "oi", "zhd", "vov", "pmzh", "it", "po",
-            "oms", "nko");
+            "oms", "nko",
+            // diseases, codes, kinds of group and labels of news pages: "ВІЛ", "УК", "ДРГ", "ОПГ", "ФОТО"
+            "vil", "snid", "spid", "drg", "opg", "kto", "uk", "kk", "kpk", "upk", "gk", "zu", "pdr", "pdd", "reb",
+            "ipso", "ptrk", "bbm", "inn", "ipn", "edrpou", "yedrpou", "iedrpou", "azs", "sto", "pk", "shi", "gmo",
+            "nlo", "mks", "pmm", "foto", "video", "kku", "pku", "tsku", "kupap");
 
     /**
      * "ФАС", "МЧС", "ДСНС", "НАБУ": two to six Cyrillic capitals that no knowledge base holds are, in the news of the
@@ -170,17 +174,48 @@ final class LanguagePatterns {
      * The token itself, or -1.
      */
     private static int cyrillicAcronym(Tokens t, int i) {
-        if (!NameFinder.acronym(t, i) || !cyrillic(t, i) || NOT_BODY_ACRONYMS.contains(t.folded(i))) {
-            return -1;
+        if (!NameFinder.acronym(t, i) || !cyrillic(t, i) || NOT_BODY_ACRONYMS.contains(t.folded(i))
+                || i + 1 < t.size() && quoted(t, i + 1) >= 0) {
+            return -1; // "ДП «Антонов»", "ФК «X»", "КНП «X»": the kind or legal form of the quoted name after it
+        }
+        if (i + 1 < t.size() && (capitalsBeside(t, i + 1) || t.has(i + 1, Tokens.AFTER_HYPHEN)
+                && Character.isDigit(t.text().charAt(t.start(i + 1)))) || i > 0 && capitalsBeside(t, i - 1)) {
+            return -1; // "ВИКРАДЕНІ ІКОНИ ПОВЕРНУЛИ ДО МУЗЕЮ": a line in capitals; "АК-47": a model
+        }
+        if (writtenInLowerCase(t, i)) {
+            return -1; // "це ВСЕ, що ми знаємо": a word in capitals that the text also writes in lower case
         }
         String text = t.text();
         for (int k = t.start(i); k < t.end(i); k++) {
             if ("ХІСМ".indexOf(text.charAt(k)) < 0) {
-                return i;
+                return i + 1 < t.size() && (t.flags(i + 1) & GLUE) == 0 && t.capitalized(i + 1)
+                        && STATE_GENITIVES.contains(t.folded(i + 1)) ? i + 1 : i;
             }
         }
         return -1;
     }
+
+    /** True when the text also has token {@code i}'s word in lower case. A scan, run for acronym candidates only. */
+    private static boolean writtenInLowerCase(Tokens t, int i) {
+        String text = t.text();
+        int length = t.end(i) - t.start(i);
+        for (int k = 0; k < t.size(); k++) {
+            if (t.end(k) - t.start(k) == length && t.shape(k) == Tokens.LOWER
+                    && text.regionMatches(true, t.start(k), text, t.start(i), length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word in Cyrillic capitals next to an acronym: text written in capitals, not two bodies side by side. */
+    private static boolean capitalsBeside(Tokens t, int k) {
+        return t.shape(k) == Tokens.UPPER && t.end(k) - t.start(k) >= 2 && cyrillic(t, k);
+    }
+
+    /** A state in the genitive after a body's acronym is part of its name: "МВС України", "ФСИН России". */
+    private static final Set<String> STATE_GENITIVES = Set.of("ukrainy", "rossii", "rosii", "rf", "belarusi",
+            "bilorusi", "moldovy", "kazakhstana", "gruzii", "hruzii", "armenii", "virmenii", "serbii");
 
     private static boolean cyrillic(Tokens t, int i) {
         return Character.UnicodeScript.of(t.text().codePointAt(t.start(i))) == Character.UnicodeScript.CYRILLIC;
@@ -247,8 +282,9 @@ final class LanguagePatterns {
     /** "ООО «X Y»", "партии «X»", "компанија „X“": the last token inside the quotation marks, or -1. */
     private static int quoted(Tokens t, int i) {
         if (i == 0 || !t.has(i, Tokens.AFTER_QUOTE) || !t.capitalized(i) || !kindBefore(t, i - 1)
-                && !(i >= 2 && t.shape(i - 1) == Tokens.LOWER && (t.flags(i - 1) & GLUE) == 0 && kindBefore(t, i - 2))) {
-            return -1; // "компании «X»", "службы «X»", "угруповання військ «X»" (a genitive between)
+                && !(i >= 2 && t.shape(i - 1) == Tokens.LOWER && (t.flags(i - 1) & GLUE) == 0 && kindBefore(t, i - 2))
+                && !(NameFinder.acronym(t, i - 1) && cyrillic(t, i - 1))) {
+            return -1; // "компании «X»", "службы «X»", "угруповання військ «X»" (a genitive between), "ДП «X»"
         }
         String text = t.text();
         int before = t.start(i) - 1;

@@ -74,7 +74,9 @@ final class PersonFinder {
     private static final String[] TITLE_ENDINGS = {"minister", "ministerin", "prasident", "prasidentin", "sprecher",
             "sprecherin", "chef", "chefin", "koordinator", "koordinatorin", "vorsitzender", "vorsitzende",
             "fuhrer", "fuhrerin", "direktor", "direktorin", "sekretar", "sekretarin", "kommissar", "kommissarin",
-            "botschafter", "botschafterin", "general", "ministre", "directeur", "directrice"};
+            "botschafter", "botschafterin", "general", "ministre", "directeur", "directrice", "abgeordnete",
+            "abgeordneter", "politiker", "politikerin", "trainer", "trainerin", "leiter", "leiterin", "kandidat",
+            "kandidatin", "anwalt", "anwaltin", "richter", "richterin", "meister", "meisterin"};
 
     /** A word that introduces a name: a title of {@link Cues#TITLES}, or a German compound ending like one. */
     static boolean title(String folded) {

@@ -172,4 +172,26 @@ class LanguagePatternsTest {
                 EntityType.ORGANIZATION)).contains("Al-Baath");
         assertThat(names("Volunteers of the Croix-Rouge handed out water.", "fr", EntityType.LOCATION)).isEmpty();
     }
+
+    @Test
+    void acronymsBeforeQuotedNamesInCapitalLinesOrOfThingsAreNoBodies() {
+        assertThat(names("Контракт підписали ДП «Антонов» і ФК «Шахтар», а КНП «Міська лікарня» отримала кошти.", "uk",
+                EntityType.ORGANIZATION)).contains("Антонов", "Шахтар", "Міська лікарня").doesNotContain("ДП", "ФК", "КНП");
+        assertThat(names("Про це повідомили в МВС України, а СБУ почала перевірку.", "uk", EntityType.ORGANIZATION))
+                .contains("МВС України", "СБУ");
+        assertThat(names("ВИКРАДЕНІ ІКОНИ ПОВЕРНУЛИ ДО МУЗЕЮ", "uk", EntityType.ORGANIZATION)).isEmpty();
+        assertThat(names("Лікарі консультують пацієнтів з ВІЛ, а прикордонники знайшли автомат АК-47.", "uk",
+                EntityType.ORGANIZATION)).isEmpty();
+        assertThat(names("Це ВСЕ, що ми знаємо, і все, що сказав НАБУ.", "uk", EntityType.ORGANIZATION))
+                .containsExactly("НАБУ");
+        assertThat(names("Ще за часів СРСР тут стояв завод.", "uk", EntityType.LOCATION)).contains("СРСР");
+    }
+
+    @Test
+    void germanAndFrenchRolesBeforeNames() {
+        assertThat(names("Torhüter Jonas Kersken und die Landtagsabgeordnete Ulrike Brenner lobten den Verein.", "de",
+                EntityType.PERSON)).contains("Jonas Kersken", "Ulrike Brenner");
+        assertThat(names("L'entraîneur Sébastien Moreno et la juge Odile Ferrand étaient présents.", "fr",
+                EntityType.PERSON)).contains("Sébastien Moreno", "Odile Ferrand");
+    }
 }
