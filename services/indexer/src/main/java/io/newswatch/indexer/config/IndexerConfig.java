@@ -48,6 +48,15 @@ public interface IndexerConfig {
         boolean updateInPlace();
 
         /**
+         * How long the alias's older indices, once read ({@code GET /_alias}, about 1.7 ms of Elasticsearch's CPU), serve
+         * further bulk requests. This instance's own rollover forgets them at once; another instance's rollover is
+         * seen within this time (a revision of an article from before it, written in that time, would become a second
+         * document). 0 reads them before every bulk request.
+         */
+        @WithDefault("1s")
+        Duration aliasMaxAge();
+
+        /**
          * How many bulk requests of one index may be under way at once. Batches mapped while they all are wait, and
          * the next free request takes all of them together (up to {@link #maxBytes()}): one request per batch at a
          * low rate, fewer and larger requests under a backlog.
@@ -149,9 +158,12 @@ public interface IndexerConfig {
 
         /**
          * Kafka's {@code fetch.max.wait.ms}, when {@link #fetchMinBytes()} has not arrived yet: the most a quiet
-         * stream's article waits before it is indexed.
+         * stream's article waits before it is indexed, and how often an idle channel asks. 1 s rather than 250 ms: at
+         * 100 articles/s the articles' fetches fill 64 KiB about as soon, the alerts' wait the whole time, and fewer,
+         * larger requests cost Elasticsearch and the indexer 15% less per article (docs/perf/README.md, session 9); an
+         * article is searchable after the 5 s refresh anyway, and no alert waits for it.
          */
-        @WithDefault("250")
+        @WithDefault("1000")
         int fetchMaxWaitMs();
 
         /** Kafka's {@code max.partition.fetch.bytes}: room for a full batch of 3 KB articles from one partition. */

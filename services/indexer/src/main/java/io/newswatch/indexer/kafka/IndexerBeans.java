@@ -40,7 +40,7 @@ public class IndexerBeans {
     @Produces
     @Singleton
     IndexPlacement indexPlacement(ElasticsearchHttp http, IndexerConfig config) {
-        return new IndexPlacement(http, config.bulk().updateInPlace());
+        return new IndexPlacement(http, config.bulk().updateInPlace(), config.bulk().aliasMaxAge());
     }
 
     @Produces

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.elasticsearch.ElasticsearchConfig;
 import io.newswatch.indexer.bulk.ElasticsearchHttp;
 import io.newswatch.indexer.config.IndexerConfig;
+import io.newswatch.indexer.schema.IndexPlacement;
 import io.newswatch.indexer.schema.Rollover;
 import io.newswatch.indexer.schema.SchemaInstaller;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,12 +37,14 @@ public class RolloverScheduler {
     private final SchemaInstaller schema;
     private final List<String> aliases;
     private final Rollover rollover;
+    private final IndexPlacement placement;
     private final MeterRegistry registry;
     private ScheduledExecutorService executor;
 
     public RolloverScheduler(IndexerConfig config, ElasticsearchConfig elasticsearch, ElasticsearchHttp http,
-                             SchemaInstaller schema, MeterRegistry registry) {
+                             SchemaInstaller schema, IndexPlacement placement, MeterRegistry registry) {
         this.config = config;
+        this.placement = placement;
         this.http = http;
         this.schema = schema;
         this.registry = registry;
@@ -77,6 +80,7 @@ public class RolloverScheduler {
             try {
                 Optional<String> newIndex = rollover.check(http, alias);
                 if (newIndex.isPresent()) {
+                    placement.forget(alias);
                     LOG.infof("Rolled %s over to %s", alias, newIndex.get());
                     Counter.builder("newswatch.indexer.rollovers").description("Rollovers of an alias")
                             .tag("alias", alias).register(registry).increment();

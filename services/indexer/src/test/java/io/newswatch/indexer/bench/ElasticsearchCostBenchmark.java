@@ -126,7 +126,7 @@ public final class ElasticsearchCostBenchmark {
             Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random());
             AtomicInteger deadLetters = new AtomicInteger();
             TopicIndexer indexer = new TopicIndexer(new ArticleMapper(names.articles(), clock),
-                    new IndexPlacement(http, true),
+                    new IndexPlacement(http, true, Duration.ZERO),
                     new BulkIndexer(http, 8L << 20, backoff, Thread::sleep, clock,
                             new IndexingMetrics(registry, "articles", clock), () -> { }),
                     letters -> deadLetters.addAndGet(letters.size()), backoff, Thread::sleep,

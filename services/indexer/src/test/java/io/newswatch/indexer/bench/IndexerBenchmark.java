@@ -137,7 +137,7 @@ public final class IndexerBenchmark {
         BulkIndexer bulk = new BulkIndexer(http, setting.maxBytes(), backoff, Thread::sleep, clock,
                 new IndexingMetrics(registry, "articles", clock), () -> { });
         TopicIndexer indexer = new TopicIndexer(new ArticleMapper(names.articles(), clock),
-                new IndexPlacement(http, setting.updateInPlace()), bulk, letters -> deadLetters.addAndGet(letters.size()), backoff,
+                new IndexPlacement(http, setting.updateInPlace(), Duration.ZERO), bulk, letters -> deadLetters.addAndGet(letters.size()), backoff,
                 Thread::sleep, new IndexingMetrics(registry, "articles", clock), () -> { }, setting.inFlight());
         // as Kafka partitions: each stream is worked through in order, streams in parallel
         List<List<List<SourceRecord>>> streams = new ArrayList<>();
