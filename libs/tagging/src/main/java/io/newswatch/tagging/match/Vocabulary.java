@@ -196,10 +196,7 @@ public final class Vocabulary {
                 continue;
             }
             // the candidate's hash without making it: the stem's letters, then the base's
-            long hash = Tokenizer.hash(chars, from, stem);
-            for (int k = 0; k < base.length(); k++) {
-                hash = (hash ^ base.charAt(k)) * 0x100000001b3L;
-            }
+            long hash = Tokenizer.hashMore(Tokenizer.hash(chars, from, stem), base);
             int bit = bit(hash);
             int id = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : findJoined(hash, chars, from, stem, base);
             if (id != UNKNOWN && id != self && names.get(id)) {

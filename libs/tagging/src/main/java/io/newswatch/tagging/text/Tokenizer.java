@@ -35,6 +35,16 @@ public final class Tokenizer {
         return h;
     }
 
+    /** {@link #hash} of a text that goes on with {@code more}: {@code hash} is the hash of what came before it. */
+    public static long hashMore(long hash, CharSequence more) {
+        long h = hash;
+        for (int i = 0; i < more.length(); i++) {
+            h ^= more.charAt(i);
+            h *= FNV_PRIME;
+        }
+        return h;
+    }
+
     /** Tokenizes a whole text whose language is unknown. */
     public static Tokens tokenize(String text) {
         return tokenize(text, Cyrillic.Scheme.forLanguage(null));
