@@ -5,7 +5,8 @@
 // Usage (docs/perf/enricher-ab.sh wraps it): java docs/perf/EnricherAB.java CLASSPATH-FILE ENRICHER-TARGET BATCH
 //        ROUNDS DETECT TAGGING-CLASSES-DIR...
 // CLASSPATH-FILE: `./mvnw -pl services/enricher dependency:build-classpath -Dmdep.includeScope=test
-// -Dmdep.outputFile=FILE`; its newswatch-tagging jar is replaced by each DIR in turn. -Dwarm=N warm-up batches.
+// -Dmdep.outputFile=FILE`; its newswatch-tagging jar is replaced by each DIR in turn (DIR,FOLDING-DIR: the
+// newswatch-text-folding jar too). -Dwarm=N warm-up batches.
 import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -32,8 +33,11 @@ public class EnricherAB {
             List<URL> urls = new ArrayList<>();
             urls.add(Path.of(enricher, "test-classes").toUri().toURL());
             urls.add(Path.of(enricher, "classes").toUri().toURL());
+            String[] swap = dir.split(","); // TAGGING-DIR[,TEXT-FOLDING-DIR]
             for (String p : base.split(":")) {
-                urls.add(Path.of(p.contains("newswatch-tagging-0.1.0-SNAPSHOT.jar") ? dir : p).toUri().toURL());
+                String path = p.contains("newswatch-tagging-0.1.0-SNAPSHOT.jar") ? swap[0]
+                        : swap.length > 1 && p.contains("newswatch-text-folding-0.1.0-SNAPSHOT.jar") ? swap[1] : p;
+                urls.add(Path.of(path).toUri().toURL());
             }
             var cl = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
             Class<?> c = cl.loadClass("io.newswatch.enricher.bench.EnricherBenchmark");
@@ -67,7 +71,7 @@ public class EnricherAB {
         for (int i = 0; i < v; i++) {
             double[] t = thr[i].clone(), p = proc[i].clone(); Arrays.sort(t); Arrays.sort(p);
             System.out.printf("%-40s thread CPU µs/article median %.0f (min %.0f, max %.0f); process median %.0f (min %.0f) -> %.0f per CPU-second (process median); %.0f KB allocated per article%n",
-                Path.of(dirs.get(i)).getFileName(), t[rounds / 2], t[0], t[rounds - 1], p[rounds / 2], p[0], 1e6 / p[rounds / 2], alloc[i]);
+                Path.of(dirs.get(i).split(",")[0]).getFileName(), t[rounds / 2], t[0], t[rounds - 1], p[rounds / 2], p[0], 1e6 / p[rounds / 2], alloc[i]);
         }
     }
 }

@@ -2,6 +2,7 @@
 # A/B of libs/tagging builds in one JVM (see EnricherAB.java). Usage, from the repository root after
 # `./mvnw -pl services/enricher test-compile`:
 #   docs/perf/enricher-ab.sh BATCH ROUNDS DETECT(true|false) CLASSES-DIR-A CLASSES-DIR-B
+#   (a DIR may be TAGGING-CLASSES,TEXT-FOLDING-CLASSES to swap libs/text-folding too)
 # e.g. copy main's libs/tagging/target/classes to /tmp/a and yours to /tmp/b, then: docs/perf/enricher-ab.sh 300 20 false /tmp/a /tmp/b
 set -euo pipefail
 cp=$(mktemp)
