@@ -154,26 +154,14 @@ public final class Vocabulary {
         String[][] rules = Inflection.rules(language);
         int[] lemmas = rules.length == 0 ? null : new int[n];
         char[] folded = tokens.foldedChars();
-        // A text's words repeat ("the", "said", a name): a repeat copies its first occurrence's ids from a small table
-        // of this text (in cache) instead of probing the multi-megabyte tables again.
-        int mask = Integer.highestOneBit(Math.max(n, 8) * 2) * 2 - 1;
-        int[] firsts = new int[mask + 1];
         for (int i = 0; i < n; i++) {
             int from = tokens.foldStart(i);
             int length = tokens.foldLength(i);
             long hash = tokens.hash(i);
-            int first = seen(firsts, mask, tokens, folded, i, hash);
-            if (first >= 0) {
-                ids[i] = ids[first];
-                if (stemIds != null) {
-                    stemIds[i] = stemIds[first];
-                }
-            } else {
-                int bit = bit(hash);
-                ids[i] = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : find(words, hash, folded, from, length);
-                if (stemIds != null) {
-                    stemIds[i] = longestStem(folded, from, length);
-                }
+            int bit = bit(hash);
+            ids[i] = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : find(words, hash, folded, from, length);
+            if (stemIds != null) {
+                stemIds[i] = longestStem(folded, from, length);
             }
             if (lemmas != null) {
                 // and the lower-case words of a name ("Европске уније", "Evropskoj uniji")
@@ -182,26 +170,6 @@ public final class Vocabulary {
             }
         }
         return new Lookup(ids, stemIds, lemmas, this);
-    }
-
-    /**
-     * The earlier token of the same folded word as token {@code i}, or -1 after recording {@code i} as the first of its
-     * word in {@code firsts} (token index + 1 per slot, open addressing by the token's hash).
-     */
-    private static int seen(int[] firsts, int mask, Tokens tokens, char[] folded, int i, long hash) {
-        int from = tokens.foldStart(i);
-        int length = tokens.foldLength(i);
-        for (int slot = (int) (hash ^ hash >>> 32) & mask; ; slot = (slot + 1) & mask) {
-            int j = firsts[slot] - 1;
-            if (j < 0) {
-                firsts[slot] = i + 1;
-                return -1;
-            }
-            if (tokens.hash(j) == hash && tokens.foldLength(j) == length
-                    && same(folded, tokens.foldStart(j), folded, from, length)) {
-                return j;
-            }
-        }
     }
 
     private static final int NAME_BREAK = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
