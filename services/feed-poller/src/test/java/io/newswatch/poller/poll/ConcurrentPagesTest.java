@@ -3,14 +3,12 @@ package io.newswatch.poller.poll;
 import io.newswatch.contract.Article;
 import io.newswatch.poller.state.SeenItem;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +31,6 @@ class ConcurrentPagesTest {
     static String base;
     static final AtomicInteger inFlight = new AtomicInteger();
     static final AtomicInteger mostInFlight = new AtomicInteger();
-    private PollHarness harness;
 
     @BeforeAll
     static void serve() throws Exception {
@@ -41,11 +38,7 @@ class ConcurrentPagesTest {
         base = site.base();
         StringBuilder items = new StringBuilder();
         for (int i = 1; i <= ITEMS; i++) {
-            items.append("<item><title>Item ").append(i).append("</title><link>").append(base).append("/side/")
-                    .append(i).append("</link><guid>side-").append(i).append("</guid><pubDate>")
-                    .append(DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
-                            .format(PollHarness.START.minus(Duration.ofHours(2)).plus(Duration.ofMinutes(i))))
-                    .append("</pubDate><description>Item ").append(i).append(" in the feed.</description></item>");
+            items.append(CorpusSite.item("Item " + i, base, "/side/", "side", i, "Item " + i + " in the feed."));
             byte[] page = ("<html><body><article><p>Page " + i + " of the feed, with enough words in it to be taken "
                     + "as the article's main text by the extractor.</p></article></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
@@ -71,13 +64,13 @@ class ConcurrentPagesTest {
         site.close();
     }
 
-    @AfterEach
-    void close() {
-        if (harness != null) {
-            harness.close();
-        }
-        site.clearRequests();
+    @BeforeEach
+    void reset() {
         mostInFlight.set(0);
+    }
+
+    private static PollHarness harness(PageWorkers workers) {
+        return new PollHarness(base + "/feeds/side.xml", true, PollHarness.LIMITS, PollHarness.LOCAL_SITES, workers);
     }
 
     private static List<String> titles(int from, int to) {
@@ -90,41 +83,41 @@ class ConcurrentPagesTest {
 
     @Test
     void aPollHasAtMostItsWindowOfPagesInFlightAndPublishesOldestFirst() throws Exception {
-        harness = new PollHarness(base + "/feeds/side.xml", true, PollHarness.LIMITS, PollHarness.LOCAL_SITES,
-                new PageWorkers(8, 3));
-        List<Article> articles = harness.poll();
-        assertThat(mostInFlight.get()).as("pages in flight at once").isEqualTo(3);
-        assertThat(articles).extracting(Article::title).containsExactlyElementsOf(titles(1, ITEMS));
-        assertThat(articles).allMatch(a -> a.body().startsWith("Page "), "the page's text, not the feed's");
-        assertThat(harness.ledger().items()).hasSize(ITEMS);
+        try (PollHarness harness = harness(new PageWorkers(8, 3))) {
+            List<Article> articles = harness.poll();
+            assertThat(mostInFlight.get()).as("pages in flight at once").isEqualTo(3);
+            assertThat(articles).extracting(Article::title).containsExactlyElementsOf(titles(1, ITEMS));
+            assertThat(articles).allMatch(a -> a.body().startsWith("Page "), "the page's text, not the feed's");
+            assertThat(harness.ledger().items()).hasSize(ITEMS);
+        }
     }
 
     @Test
     void sequentialWorkersFetchOnePageAtATime() throws Exception {
-        harness = new PollHarness(base + "/feeds/side.xml", true, PollHarness.LIMITS, PollHarness.LOCAL_SITES,
-                PageWorkers.sequential());
-        assertThat(harness.poll()).extracting(Article::title).containsExactlyElementsOf(titles(1, ITEMS));
-        assertThat(mostInFlight.get()).isEqualTo(1);
+        try (PollHarness harness = harness(PageWorkers.sequential())) {
+            assertThat(harness.poll()).extracting(Article::title).containsExactlyElementsOf(titles(1, ITEMS));
+            assertThat(mostInFlight.get()).isEqualTo(1);
+        }
     }
 
     @Test
     void anItemWhoseArticleTheBrokerDidNotTakeIsNotRecordedAndTheNextPollPublishesItAlone() throws Exception {
-        harness = new PollHarness(base + "/feeds/side.xml", true, PollHarness.LIMITS, PollHarness.LOCAL_SITES,
-                new PageWorkers(8, 4));
-        harness.broker(article -> article.title().equals("Item 3")
-                ? CompletableFuture.failedFuture(new IllegalStateException("broker down"))
-                : CompletableFuture.completedFuture(null));
-        assertThat(harness.poll()).extracting(Article::title)
-                .containsExactly("Item 1", "Item 2", "Item 4", "Item 5", "Item 6", "Item 7", "Item 8");
-        assertThat(harness.status().errorKind()).isEqualTo("PUBLISH");
-        assertThat(harness.ledger().items()).extracting(SeenItem::guidKey).hasSize(ITEMS - 1)
-                .noneMatch(guid -> guid.endsWith("side-3"));
+        try (PollHarness harness = harness(new PageWorkers(8, 4))) {
+            harness.broker(article -> article.title().equals("Item 3")
+                    ? CompletableFuture.failedFuture(new IllegalStateException("broker down"))
+                    : CompletableFuture.completedFuture(null));
+            assertThat(harness.poll()).extracting(Article::title)
+                    .containsExactly("Item 1", "Item 2", "Item 4", "Item 5", "Item 6", "Item 7", "Item 8");
+            assertThat(harness.status().errorKind()).isEqualTo("PUBLISH");
+            assertThat(harness.ledger().items()).extracting(SeenItem::guidKey).hasSize(ITEMS - 1)
+                    .noneMatch(guid -> guid.endsWith("side-3"));
 
-        harness.broker(null);
-        harness.clock.advance(Duration.ofMinutes(10));
-        assertThat(harness.poll()).extracting(Article::title).containsExactly("Item 3");
-        assertThat(harness.ledger().items()).hasSize(ITEMS);
-        assertThat(harness.status().error()).isNull();
+            harness.broker(null);
+            harness.clock.advance(Duration.ofMinutes(10));
+            assertThat(harness.poll()).extracting(Article::title).containsExactly("Item 3");
+            assertThat(harness.ledger().items()).hasSize(ITEMS);
+            assertThat(harness.status().error()).isNull();
+        }
     }
 
     @Test

@@ -4,10 +4,7 @@ import io.newswatch.contract.Article;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,11 +47,7 @@ public final class PageLatencyBenchmark {
                     + "/</link>");
             Random random = new Random(42);
             for (int i = 1; i <= items; i++) {
-                feed.append("<item><title>Story ").append(i).append("</title><link>").append(base).append("/story/")
-                        .append(i).append("</link><guid>story-").append(i).append("</guid><pubDate>")
-                        .append(DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
-                                .format(PollHarness.START.minus(Duration.ofHours(2)).plus(Duration.ofMinutes(i))))
-                        .append("</pubDate><description>Story ").append(i).append(".</description></item>");
+                feed.append(CorpusSite.item("Story " + i, base, "/story/", "story", i, "Story " + i + "."));
                 byte[] page = page(i, random).getBytes(StandardCharsets.UTF_8);
                 site.route("/story/" + i, exchange -> {
                     Thread.sleep(delay);
