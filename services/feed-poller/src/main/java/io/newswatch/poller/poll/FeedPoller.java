@@ -44,8 +44,9 @@ import java.util.function.Function;
 /**
  * One poll of one feed: a conditional GET, parsing, for each new or changed item its page fetched and its main
  * text extracted (when the feed wants full text; several pages side by side on {@link PageWorkers}), each article
- * published as soon as it and the ones before it are ready, all acknowledged, then the feed's new state. Failures of the feed end up in its status, never in an exception; failures of one article page fall back
- * to the feed's own text for that article.
+ * published as soon as it and the ones before it are ready, all acknowledged, then the feed's new state. Failures
+ * of the feed end up in its status, never in an exception; failures of one article page fall back to the feed's own
+ * text for that article.
  */
 public final class FeedPoller {
 
