@@ -140,6 +140,15 @@ final class LanguagePatterns {
             if (end < 0 && "fr".equals(language)) {
                 end = frenchBody(t, i);
             }
+            if (end < 0 && "fr".equals(language) && (end = frenchNamedAfterHead(t, i)) >= 0) {
+                // "l'école Jean-Moulin", "rue Jean-Jaurès": a school or a street named after a person is no person
+                if (!NameFinder.overlaps(found, i, end)) {
+                    EntityType type = FRENCH_STREETS.contains(t.folded(i)) ? EntityType.LOCATION : EntityType.ORGANIZATION;
+                    found.add(new Found(i, end, type, t.surface(i, end)));
+                }
+                i = end;
+                continue;
+            }
             if (end < 0 && "fr".equals(language)) {
                 end = frenchAdjectiveBody(t, i);
             }
@@ -704,6 +713,41 @@ final class LanguagePatterns {
             "insurer", "conglomerate", "watchdog", "regulator");
 
     /** "la société Provence Vracs", "la société lyonnaise Cybelis", "the newspaper Al-Watan": the name's last token. */
+    /** French lower-case heads of the names of schools and other buildings: "l'école Jean-Moulin", "lycée Victor-Hugo". */
+    private static final Set<String> FRENCH_BUILDINGS = Set.of("ecole", "college", "lycee", "hopital", "clinique",
+            "gymnase", "stade", "piscine", "mediatheque", "creche");
+    /** French lower-case heads of street names: "rue Jean-Jaurès", "avenue Georges-Clemenceau". */
+    private static final Set<String> FRENCH_STREETS = Set.of("rue", "avenue", "boulevard", "place", "quai", "allee",
+            "impasse", "square", "esplanade");
+    /** Lower-case words inside a hyphenated name: "Charles-de-Gaulle", "Saint-Louis-en-l'Île". */
+    private static final Set<String> FRENCH_NAME_PARTICLES = Set.of("de", "du", "des", "la", "le", "les", "en", "sur");
+
+    /**
+     * "l'école Jean-Moulin", "le lycée Victor-Hugo", "rue Jean-Jaurès", "avenue Charles-de-Gaulle": a lower-case
+     * building or street head, then a capitalised name (words joined by spaces or hyphens). The name's last token,
+     * or -1.
+     */
+    private static int frenchNamedAfterHead(Tokens t, int i) {
+        if (i + 1 >= t.size() || t.shape(i) != Tokens.LOWER || (t.flags(i + 1) & GLUE) != 0
+                || !t.capitalized(i + 1) || Cues.NOT_NAME_WORDS.contains(t, i + 1)
+                || !(FRENCH_BUILDINGS.contains(t.folded(i)) || FRENCH_STREETS.contains(t.folded(i)))) {
+            return -1;
+        }
+        int end = i + 1;
+        while (end + 1 < t.size() && end - i < 5 && (t.flags(end + 1) & GLUE) == 0) {
+            int k = end + 1;
+            if (t.capitalized(k) && (t.has(k, Tokens.AFTER_HYPHEN) || !Cues.NOT_NAME_WORDS.contains(t, k))) {
+                end = k;
+            } else if (t.has(k, Tokens.AFTER_HYPHEN) && FRENCH_NAME_PARTICLES.contains(t.folded(k))
+                    && k + 1 < t.size() && t.has(k + 1, Tokens.AFTER_HYPHEN) && t.capitalized(k + 1)) {
+                end = k + 1;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
     private static int afterKind(Tokens t, int i, Set<String> kinds) {
         if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAME_WORDS.contains(t, i)
                 || PersonFinder.title(t, i)) {

@@ -143,6 +143,11 @@ final class NameFinder {
                     break;
                 }
             }
+            // "Syrian Observatory for Human Rights", "Institute for Strategic Studies": what the body is for is named
+            if (last > from && last + 2 <= end && t.is(last + 1, "for") && t.capitalized(last + 2)
+                    && t.capitalized(end)) {
+                last = end;
+            }
             if (overlaps(found, from, end)) {
                 i = end + 1;
                 continue;

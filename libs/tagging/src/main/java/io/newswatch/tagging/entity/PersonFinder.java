@@ -120,6 +120,33 @@ final class PersonFinder {
         return false;
     }
 
+    /** Words between a title and what it is the title of: "the governor of Diyala", "le préfet du Gard". */
+    private static final java.util.Set<String> OF_WORDS = java.util.Set.of("of", "the", "de", "du", "des", "la", "l",
+            "d", "der", "von");
+
+    /**
+     * A title at {@code last}, or a title and what it is the title of ending at {@code last}: "the Iraqi Foreign
+     * Minister", "the governor of Diyala", "le préfet du Gard", "la présidente de la région", "der Landrat des Kreises
+     * Gütersloh" (at most four words after the title, each a linking word, a capitalised word or a lower-case noun).
+     */
+    private static boolean titleOfBefore(Tokens t, int last) {
+        if (title(t, last)) {
+            return true;
+        }
+        boolean linked = false;
+        for (int k = last; k > 0 && k > last - 5; k--) {
+            if (k < last && (t.flags(k + 1) & NAME_GLUE) != 0) {
+                return false;
+            }
+            if (OF_WORDS.contains(t.folded(k)) && t.shape(k) == Tokens.LOWER) {
+                linked = true;
+            } else if (linked && title(t, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A South Slavic surname in -ić/-ић (any case: Vučića, Vučiću, Vučićem) in a text of that language. */
     private static boolean slavicSurname(Tokens t, int i, String language) {
         if (!SOUTH_SLAVIC.contains(String.valueOf(language))) {
@@ -184,6 +211,10 @@ final class PersonFinder {
             } else if (initial(t, owner, k) && k + 1 < t.size() && nameWord(t, owner, k + 1)) {
                 initials++; // a middle initial: "Stephen J. Townsend"
                 k++;
+            } else if ("fr".equals(language) && k > i && (t.is(k, "le") || t.is(k, "la")) && t.capitalized(k)
+                    && k + 1 < t.size() && (t.flags(k + 1) & NAME_GLUE) == 0 && t.start(k + 1) - t.end(k) <= 1
+                    && nameWord(t, owner, k + 1)) {
+                k++; // a French surname with its article: "Fabienne Le Goff", "Yannick Le Bihan"
             } else if (t.shape(k) == Tokens.LOWER && Cues.PARTICLE_WORDS.contains(t, k) && k + 1 < t.size()
                     && (t.flags(k + 1) & NAME_GLUE) == 0 && t.start(k + 1) - t.end(k) <= 1 && nameWord(t, owner, k + 1)) {
                 k++;
@@ -225,7 +256,7 @@ final class PersonFinder {
             return true;
         }
         if (from > 1 && t.has(from, Tokens.AFTER_COMMA) && !t.has(from, Tokens.SENTENCE_START)
-                && title(t, from - 1) && t.text().charAt(t.start(from) - 2) == ',') {
+                && t.text().charAt(t.start(from) - 2) == ',' && titleOfBefore(t, from - 1)) {
             return true;
         }
         // a verb of saying right after: "X Y said"

@@ -22,9 +22,9 @@ class EvaluationTest {
 
     static final double MIN_PERSON_ORGANIZATION_PRECISION = 0.90;
     /** Floors, a little below the scores of the tagger when they were set: a drop below them is a regression. */
-    static final double MIN_DOCUMENT_RECALL = 0.89;
+    static final double MIN_DOCUMENT_RECALL = 0.91;
     /** The same on the held-out articles alone, which no rule was tuned on. */
-    static final double MIN_HELD_OUT_RECALL = 0.83;
+    static final double MIN_HELD_OUT_RECALL = 0.86;
     static final double MIN_TOPIC_F1 = 0.76;
 
     static List<EvalDocument> tuned;
