@@ -42,7 +42,8 @@ public final class ServiceProcesses {
     }
 
     /**
-     * Starts one instance of a service, listening on this {@link #bind()} address only.
+     * Starts one instance of a service, listening on this {@link #bind()} address only, at the service's
+     * {@link NewswatchService#priority() CPU priority}.
      *
      * @param instance name of the instance, for its log and pid file ("enricher", "enricher-2")
      * @param service  which application
@@ -59,7 +60,7 @@ public final class ServiceProcesses {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
-        return DetachedProcess.start(command, env, home.project(), home.log(instance), home.pidFile(instance));
+        return DetachedProcess.start(service.priority().command(command), env, home.project(), home.log(instance), home.pidFile(instance));
     }
 
     /** The running process of an instance started from this checkout. */
