@@ -1,8 +1,12 @@
 package io.newswatch.stack;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,8 +14,14 @@ import java.util.Map;
  * ({@code NEWSWATCH_INDEXER_NICE}, {@code NEWSWATCH_ELASTICSEARCH_NICE}), else the process' default. On one machine
  * every process shares the same cores; the ones off the alert path (the indexer and Elasticsearch) start niced by
  * default so that the poller, the enricher, the alerter and Kafka run first and they catch up in the gaps
- * (docs/perf/README.md, session 10). The command is prefixed with {@code nice -n N}, which the process' children
- * inherit; where there is no {@code nice} it runs at normal priority.
+ * (docs/perf/README.md, "CPU priority, session 10").
+ * <p>
+ * The command is prefixed with {@code nice -n N}, which the process' children inherit. Where the kernel schedules
+ * each session as a group of its own (autogroup, {@code /proc/sys/kernel/sched_autogroup_enabled}, on by default in
+ * most desktop and server kernels) a process' niceness only ranks it among the threads of its own session, so a
+ * process started in a session of its own ({@code setsid}) also gives that session's group the niceness, by writing
+ * it to {@code /proc/self/autogroup} before it starts. Without {@code nice} it runs at normal priority; where the
+ * group's niceness cannot be set, its log says so and it starts anyway.
  *
  * @param niceness 0 (normal) to 19 (lowest)
  */
@@ -24,6 +34,17 @@ public record CpuPriority(int niceness) {
     public static final int OFF_ALERT_PATH = 10;
 
     private static final List<String> NICE = List.of("/usr/bin/nice", "/bin/nice");
+
+    private static final Path AUTOGROUP = Path.of("/proc/sys/kernel/sched_autogroup_enabled");
+
+    /**
+     * Sets this session's scheduling group's niceness (%1$d), retrying while the kernel refuses it for being asked too
+     * often (at most ten times a second, machine-wide, without CAP_SYS_ADMIN), then runs the command ($0 "$@").
+     */
+    private static final String SESSION_NICENESS = "set=; for try in 1 2 3 4 5 6 7 8 9 10; do "
+            + "if echo %1$d 2>/dev/null >/proc/self/autogroup; then set=1; break; fi; sleep 0.2; done; "
+            + "[ -n \"$set\" ] || echo \"newswatch: could not give this session's scheduling group niceness %1$d "
+            + "(/proc/self/autogroup); its niceness ranks it only within the session\" >&2; exec \"$0\" \"$@\"";
 
     public CpuPriority {
         if (niceness < 0 || niceness > 19) {
@@ -52,21 +73,44 @@ public record CpuPriority(int niceness) {
 
     /** {@code NEWSWATCH_FEED_POLLER_NICE} for "feed-poller". */
     public static String variable(String name) {
-        return "NEWSWATCH_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_NICE";
+        return "NEWSWATCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_NICE";
     }
 
-    /** The command to start at this priority, with this machine's {@code nice} if it has one. */
-    public List<String> command(List<String> command) {
-        return command(command, NICE.stream().filter(path -> new File(path).canExecute()).findFirst().orElse(null));
+    /**
+     * The command to start at this priority, with this machine's {@code nice} if it has one.
+     *
+     * @param ownSession whether the command runs in a session of its own (after {@code setsid}): only then is
+     *                   its session's scheduling group its alone to renice
+     */
+    public List<String> command(List<String> command, boolean ownSession) {
+        return command(command, NICE.stream().filter(path -> new File(path).canExecute()).findFirst().orElse(null),
+                ownSession && autogroupEnabled());
     }
 
-    /** The command prefixed with {@code nice -n N}; as given at normal priority or without {@code nice}. */
-    List<String> command(List<String> command, String nice) {
-        if (niceness == 0 || nice == null) {
+    /**
+     * The command prefixed with {@code nice -n N} (when {@code nice} is given) and with the setting of its session's
+     * group (when {@code autogroup}); as given at normal priority.
+     */
+    List<String> command(List<String> command, String nice, boolean autogroup) {
+        if (niceness == 0) {
             return command;
         }
-        List<String> niced = new ArrayList<>(List.of(nice, "-n", String.valueOf(niceness)));
-        niced.addAll(command);
-        return niced;
+        List<String> prefixed = new ArrayList<>();
+        if (autogroup) {
+            prefixed.addAll(List.of("sh", "-c", SESSION_NICENESS.formatted(niceness)));
+        }
+        if (nice != null) {
+            prefixed.addAll(List.of(nice, "-n", String.valueOf(niceness)));
+        }
+        prefixed.addAll(command);
+        return prefixed;
+    }
+
+    private static boolean autogroupEnabled() {
+        try {
+            return Files.isReadable(AUTOGROUP) && Files.readString(AUTOGROUP).trim().equals("1");
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -60,7 +60,8 @@ public final class ServiceProcesses {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
-        return DetachedProcess.start(service.priority().command(command), env, home.project(), home.log(instance), home.pidFile(instance));
+        return DetachedProcess.start(service.priority(), command, env, home.project(), home.log(instance),
+                home.pidFile(instance));
     }
 
     /** The running process of an instance started from this checkout. */
