@@ -2,49 +2,41 @@ package io.newswatch.stack;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The CPU priority (Unix niceness, 0 to 19) a process of the local stack starts with: {@code NEWSWATCH_<NAME>_NICE}
- * ({@code NEWSWATCH_INDEXER_NICE}, {@code NEWSWATCH_ELASTICSEARCH_NICE}), else the process' default. On one machine
- * every process shares the same cores; the ones off the alert path (the indexer and Elasticsearch) start niced by
- * default so that the poller, the enricher, the alerter and Kafka run first and they catch up in the gaps
- * (docs/perf/README.md, "CPU priority, session 10").
+ * The CPU priority (Unix niceness, 0 to 19) a process of the local stack runs at once it is ready:
+ * {@code NEWSWATCH_<NAME>_NICE} ({@code NEWSWATCH_INDEXER_NICE}, {@code NEWSWATCH_ELASTICSEARCH_NICE}), else 0.
+ * {@code ./newswatch up} and {@code ./newswatch bench} set the processes off the alert path (the indexer and
+ * Elasticsearch) to {@value #OFF_ALERT_PATH}, so that on one machine the poller, the enricher, the alerter and Kafka
+ * run first and they catch up in the gaps (docs/perf/README.md, "CPU priority, session 10").
  * <p>
- * The command is prefixed with {@code nice -n N}, which the process' children inherit. Where the kernel schedules
- * each session as a group of its own (autogroup, {@code /proc/sys/kernel/sched_autogroup_enabled}, on by default in
- * most desktop and server kernels) a process' niceness only ranks it among the threads of its own session, so a
- * process started in a session of its own ({@code setsid}) also gives that session's group the niceness, by writing
- * it to {@code /proc/self/autogroup} before it starts. Without {@code nice} it runs at normal priority; where the
- * group's niceness cannot be set, its log says so and it starts anyway.
+ * A process starts at normal priority (a niced Elasticsearch did not start within 240 s on a loaded machine) and
+ * is lowered when it is ready ({@link #lower(ProcessHandle)}): where the kernel schedules each session as a group
+ * of its own (autogroup, {@code /proc/sys/kernel/sched_autogroup_enabled}), a thread's niceness only ranks it within
+ * its session, and every process here runs in a session of its own ({@code setsid}), so its session's group gets
+ * the niceness ({@code /proc/PID/autogroup}); and every thread of it and of its children gets it too
+ * ({@code renice}), for kernels without autogroups. Where neither can be done the process keeps normal priority.
  *
  * @param niceness 0 (normal) to 19 (lowest)
  */
 public record CpuPriority(int niceness) {
 
-    /** Normal priority: the command runs as given. */
+    /** Normal priority. */
     public static final CpuPriority NORMAL = new CpuPriority(0);
 
-    /** The default of the processes off the alert path. */
+    /** The niceness {@code ./newswatch up} and {@code bench} give the processes off the alert path. */
     public static final int OFF_ALERT_PATH = 10;
 
-    private static final List<String> NICE = List.of("/usr/bin/nice", "/bin/nice");
-
-    private static final Path AUTOGROUP = Path.of("/proc/sys/kernel/sched_autogroup_enabled");
-
-    /**
-     * Sets this session's scheduling group's niceness (%1$d), retrying while the kernel refuses it for being asked too
-     * often (at most ten times a second, machine-wide, without CAP_SYS_ADMIN), then runs the command ($0 "$@").
-     */
-    private static final String SESSION_NICENESS = "set=; for try in 1 2 3 4 5 6 7 8 9 10; do "
-            + "if echo %1$d 2>/dev/null >/proc/self/autogroup; then set=1; break; fi; sleep 0.2; done; "
-            + "[ -n \"$set\" ] || echo \"newswatch: could not give this session's scheduling group niceness %1$d "
-            + "(/proc/self/autogroup); its niceness ranks it only within the session\" >&2; exec \"$0\" \"$@\"";
+    private static final List<String> RENICE = List.of("/usr/bin/renice", "/bin/renice");
 
     public CpuPriority {
         if (niceness < 0 || niceness > 19) {
@@ -53,16 +45,16 @@ public record CpuPriority(int niceness) {
     }
 
     /** The priority of the process {@code name} ("indexer", "feed-poller", "elasticsearch") from the environment. */
-    public static CpuPriority of(String name, int fallback) {
-        return of(name, fallback, System.getenv());
+    public static CpuPriority of(String name) {
+        return of(name, System.getenv());
     }
 
     /** The priority of the process {@code name} from {@code NEWSWATCH_<NAME>_NICE} in this environment. */
-    public static CpuPriority of(String name, int fallback, Map<String, String> env) {
+    public static CpuPriority of(String name, Map<String, String> env) {
         String variable = variable(name);
         String value = env.get(variable);
         if (value == null || value.isBlank()) {
-            return new CpuPriority(fallback);
+            return NORMAL;
         }
         try {
             return new CpuPriority(Integer.parseInt(value.trim()));
@@ -77,40 +69,87 @@ public record CpuPriority(int niceness) {
     }
 
     /**
-     * The command to start at this priority, with this machine's {@code nice} if it has one.
+     * Lowers a running process to this priority: its session's scheduling group, when the session is not this
+     * process' own, and every thread of it and its descendants.
      *
-     * @param ownSession whether the command runs in a session of its own (after {@code setsid}): only then is
-     *                   its session's scheduling group its alone to renice
+     * @return what could not be done, empty when everything was (or nothing was to do)
      */
-    public List<String> command(List<String> command, boolean ownSession) {
-        return command(command, NICE.stream().filter(path -> new File(path).canExecute()).findFirst().orElse(null),
-                ownSession && autogroupEnabled());
+    public List<String> lower(ProcessHandle process) {
+        List<String> failed = new ArrayList<>();
+        if (niceness == 0 || !process.isAlive()) {
+            return failed;
+        }
+        Path group = Path.of("/proc", String.valueOf(process.pid()), "autogroup");
+        if (autogroupEnabled() && !sameGroup(group, Path.of("/proc/self/autogroup")) && !setGroup(group)) {
+            failed.add("the niceness of its session's group (" + group + ")");
+        }
+        List<String> command = new ArrayList<>();
+        RENICE.stream().filter(path -> new File(path).canExecute()).findFirst().ifPresent(renice ->
+                command.addAll(List.of(renice, "-n", String.valueOf(niceness), "-p")));
+        Stream.concat(Stream.of(process), process.descendants()).forEach(p -> command.addAll(threads(p.pid())));
+        if (command.isEmpty() || !run(command)) {
+            failed.add("the niceness of its threads (renice)");
+        }
+        return failed;
     }
 
-    /**
-     * The command prefixed with {@code nice -n N} (when {@code nice} is given) and with the setting of its session's
-     * group (when {@code autogroup}); as given at normal priority.
-     */
-    List<String> command(List<String> command, String nice, boolean autogroup) {
-        if (niceness == 0) {
-            return command;
+    /** renice's {@code -n} is absolute in util-linux and relative in POSIX: the same from 0, where they start. */
+    private static boolean run(List<String> command) {
+        try {
+            Process renice = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return renice.waitFor(10, TimeUnit.SECONDS) && renice.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        List<String> prefixed = new ArrayList<>();
-        if (autogroup) {
-            prefixed.addAll(List.of("sh", "-c", SESSION_NICENESS.formatted(niceness)));
+    }
+
+    private static List<String> threads(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.map(task -> task.getFileName().toString()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(String.valueOf(pid));
         }
-        if (nice != null) {
-            prefixed.addAll(List.of(nice, "-n", String.valueOf(niceness)));
+    }
+
+    /** The kernel allows this ten times a second machine-wide (without CAP_SYS_ADMIN): a few tries. */
+    private boolean setGroup(Path group) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                Files.writeString(group, String.valueOf(niceness));
+                return true;
+            } catch (IOException e) {
+                sleep();
+            }
         }
-        prefixed.addAll(command);
-        return prefixed;
+        return false;
+    }
+
+    private static boolean sameGroup(Path group, Path own) {
+        try {
+            return Files.readString(group).split(" ")[0].equals(Files.readString(own).split(" ")[0]);
+        } catch (IOException e) {
+            return true; // not known: leave it
+        }
     }
 
     private static boolean autogroupEnabled() {
+        Path enabled = Path.of("/proc/sys/kernel/sched_autogroup_enabled");
         try {
-            return Files.isReadable(AUTOGROUP) && Files.readString(AUTOGROUP).trim().equals("1");
+            return Files.isReadable(enabled) && Files.readString(enabled).trim().equals("1");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

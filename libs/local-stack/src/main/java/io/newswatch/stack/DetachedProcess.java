@@ -11,8 +11,7 @@ import java.util.Map;
 /**
  * Starts a process in a session of its own ({@code setsid}), so that it outlives the launcher ({@code up -d}) and
  * a Ctrl-C in the launcher's terminal reaches only the launcher, which then stops it in order. It runs with umask
- * 077, so that what it writes is its owner's alone, and at a {@link CpuPriority} (normal unless given). Output goes
- * to a log file, the pid to a pid file.
+ * 077, so that what it writes is its owner's alone. Output goes to a log file, the pid to a pid file.
  */
 public final class DetachedProcess {
 
@@ -29,18 +28,11 @@ public final class DetachedProcess {
      * @param pidFile written once the process runs
      */
     public static ProcessHandle start(List<String> command, Map<String, String> env, Path workDir, Path log, Path pidFile) {
-        return start(CpuPriority.NORMAL, command, env, workDir, log, pidFile);
-    }
-
-    /** Starts the command at this CPU priority (its session's too, where it has one of its own) and records it. */
-    public static ProcessHandle start(CpuPriority priority, List<String> command, Map<String, String> env, Path workDir,
-                                      Path log, Path pidFile) {
         List<String> detached = new ArrayList<>();
-        boolean ownSession = new File("/usr/bin/setsid").canExecute() || new File("/bin/setsid").canExecute();
-        if (ownSession) {
+        if (new File("/usr/bin/setsid").canExecute() || new File("/bin/setsid").canExecute()) {
             detached.add("setsid");
         }
-        detached.addAll(PrivateFiles.withPrivateUmask(priority.command(command, ownSession)));
+        detached.addAll(PrivateFiles.withPrivateUmask(command));
         try {
             PrivateFiles.touch(log);
             PrivateFiles.touch(pidFile);

@@ -77,10 +77,8 @@ final class ElasticsearchNode implements LocalServer {
         }
         command.add(layout.distribution().resolve("bin").resolve("elasticsearch").toString());
         command.addAll(settings(layout.data(), layout.logs()));
-        // niced before runuser and the start script: the server JVM they start inherits it
-        DetachedProcess.start(CpuPriority.of(name(), CpuPriority.OFF_ALERT_PATH), command,
-                Map.of("ES_JAVA_HOME", Jdk.home().toString(), "ES_JAVA_OPTS", javaOptions(),
-                        "ES_PATH_CONF", layout.config().toString()), layout.distribution(), log(), pidFile());
+        DetachedProcess.start(command, Map.of("ES_JAVA_HOME", Jdk.home().toString(), "ES_JAVA_OPTS", javaOptions(),
+                "ES_PATH_CONF", layout.config().toString()), layout.distribution(), log(), pidFile());
     }
 
     /** The node's data folder: in the stack's folder, or, when run by root, in its user's folder. */

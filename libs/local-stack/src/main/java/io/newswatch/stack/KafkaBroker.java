@@ -75,7 +75,7 @@ final class KafkaBroker implements LocalServer {
         List<String> command = new ArrayList<>(javaCommand());
         command.add("kafka.Kafka");
         command.add(config.resolve("server.properties").toString());
-        DetachedProcess.start(CpuPriority.of(name(), 0), command, Map.of(), home.project(), log(), pidFile());
+        DetachedProcess.start(command, Map.of(), home.project(), log(), pidFile());
     }
 
     @Override

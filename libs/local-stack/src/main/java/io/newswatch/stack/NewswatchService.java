@@ -10,22 +10,20 @@ import java.util.Map;
  */
 public enum NewswatchService {
 
-    FEED_POLLER("feed-poller", 8081, 0),
-    ENRICHER("enricher", 8082, 0),
-    INDEXER("indexer", 8083, CpuPriority.OFF_ALERT_PATH),
-    ALERTER("alerter", 8084, 0),
-    CONSOLE("console", 8080, 0);
+    FEED_POLLER("feed-poller", 8081),
+    ENRICHER("enricher", 8082),
+    INDEXER("indexer", 8083),
+    ALERTER("alerter", 8084),
+    CONSOLE("console", 8080);
 
     private static final List<NewswatchService> PIPELINE = List.of(FEED_POLLER, ENRICHER, INDEXER, ALERTER);
 
     private final String id;
     private final int defaultPort;
-    private final int defaultNiceness;
 
-    NewswatchService(String id, int defaultPort, int defaultNiceness) {
+    NewswatchService(String id, int defaultPort) {
         this.id = id;
         this.defaultPort = defaultPort;
-        this.defaultNiceness = defaultNiceness;
     }
 
     /** The services articles flow through, from feed to alert: every service but the console. */
@@ -54,15 +52,11 @@ public enum NewswatchService {
     }
 
     /**
-     * The CPU priority its processes start with: {@code NEWSWATCH_<SERVICE>_NICE} (e.g. NEWSWATCH_INDEXER_NICE), else
-     * 10 for the indexer (off the alert path) and 0 for the others.
+     * The CPU priority its processes are lowered to once ready: {@code NEWSWATCH_<SERVICE>_NICE} (e.g.
+     * NEWSWATCH_INDEXER_NICE), else normal.
      */
     public CpuPriority priority() {
-        return priority(System.getenv());
-    }
-
-    CpuPriority priority(Map<String, String> env) {
-        return CpuPriority.of(id, defaultNiceness, env);
+        return CpuPriority.of(id);
     }
 
     /** The packaged application in a checkout. */
