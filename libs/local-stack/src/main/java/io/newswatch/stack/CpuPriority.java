@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 /**
  * The CPU priority (Unix niceness, 0 to 19) a process of the local stack runs at once it is ready:
  * {@code NEWSWATCH_<NAME>_NICE} ({@code NEWSWATCH_INDEXER_NICE}, {@code NEWSWATCH_ELASTICSEARCH_NICE}), else 0.
- * {@code ./newswatch up} and {@code ./newswatch bench} set the processes off the alert path (the indexer and
- * Elasticsearch) to {@value #OFF_ALERT_PATH}, so that on one machine the poller, the enricher, the alerter and Kafka
- * run first and they catch up in the gaps (docs/perf/README.md, "CPU priority, session 10").
+ * Meant for the processes off the alert path (the indexer and Elasticsearch), so that on one machine the poller, the
+ * enricher, the alerter and Kafka run first; off by default: on a machine shared with other work the niced indexer
+ * fell far behind (docs/perf/README.md, "CPU priority, session 10").
  * <p>
  * A process starts at normal priority (a niced Elasticsearch did not start within 240 s on a loaded machine) and
  * is lowered when it is ready ({@link #lower(ProcessHandle)}): where the kernel schedules each session as a group
@@ -32,9 +32,6 @@ public record CpuPriority(int niceness) {
 
     /** Normal priority. */
     public static final CpuPriority NORMAL = new CpuPriority(0);
-
-    /** The niceness {@code ./newswatch up} and {@code bench} give the processes off the alert path. */
-    public static final int OFF_ALERT_PATH = 10;
 
     private static final List<String> RENICE = List.of("/usr/bin/renice", "/bin/renice");
 
