@@ -4,7 +4,8 @@ import io.newswatch.poller.http.BodyMemory;
 
 /**
  * How the poller's heap is shared between the bodies it fetches and parses, so that the limits fit together:
- * {@code max-concurrent-polls} bodies of up to {@link BodyMemory#SMALL} each, plus as many bodies of up to
+ * {@code max-concurrent-polls} plus {@code max-concurrent-pages} (the page workers) bodies of up to
+ * {@link BodyMemory#SMALL} each, plus as many bodies of up to
  * {@code max-body-bytes} as the rest of the heap holds (at least one, or the service does not start), each counted
  * {@link #WORKING_SET} times, beside {@link #RESERVED} for the service itself.
  *
@@ -24,24 +25,31 @@ public record HeapPlan(long maxHeap, int largeBodies, String problem) {
     static final int WORKING_SET = 8;
 
     public static HeapPlan of(long maxHeap, int concurrentPolls, long maxBodyBytes) {
-        long small = Math.min(BodyMemory.SMALL, maxBodyBytes);
-        long forSmall = concurrentPolls * small * WORKING_SET;
-        long perLarge = maxBodyBytes * WORKING_SET;
-        long left = maxHeap - RESERVED - forSmall;
-        int large = (int) Math.max(0, Math.min(concurrentPolls, left / perLarge));
-        if (maxBodyBytes <= BodyMemory.SMALL) {
-            return new HeapPlan(maxHeap, Math.max(1, concurrentPolls), left >= 0 ? null : tooSmall(maxHeap,
-                    concurrentPolls, maxBodyBytes, RESERVED + forSmall));
-        }
-        return new HeapPlan(maxHeap, large, large >= 1 ? null
-                : tooSmall(maxHeap, concurrentPolls, maxBodyBytes, RESERVED + forSmall + perLarge));
+        return of(maxHeap, concurrentPolls, 0, maxBodyBytes);
     }
 
-    private static String tooSmall(long maxHeap, int polls, long maxBody, long needed) {
+    /** @param pageWorkers threads that fetch and extract pages besides the polls ({@code max-concurrent-pages}) */
+    public static HeapPlan of(long maxHeap, int concurrentPolls, int pageWorkers, long maxBodyBytes) {
+        int bodies = concurrentPolls + pageWorkers;
+        long small = Math.min(BodyMemory.SMALL, maxBodyBytes);
+        long forSmall = bodies * small * WORKING_SET;
+        long perLarge = maxBodyBytes * WORKING_SET;
+        long left = maxHeap - RESERVED - forSmall;
+        int large = (int) Math.max(0, Math.min(bodies, left / perLarge));
+        if (maxBodyBytes <= BodyMemory.SMALL) {
+            return new HeapPlan(maxHeap, Math.max(1, bodies), left >= 0 ? null : tooSmall(maxHeap,
+                    concurrentPolls, pageWorkers, maxBodyBytes, RESERVED + forSmall));
+        }
+        return new HeapPlan(maxHeap, large, large >= 1 ? null
+                : tooSmall(maxHeap, concurrentPolls, pageWorkers, maxBodyBytes, RESERVED + forSmall + perLarge));
+    }
+
+    private static String tooSmall(long maxHeap, int polls, int pageWorkers, long maxBody, long needed) {
         return "the heap (" + mib(maxHeap) + ") cannot hold " + polls + " polls at once (newswatch.poller."
-                + "max-concurrent-polls) and one body of up to " + mib(maxBody) + " (newswatch.poller.http."
+                + "max-concurrent-polls)" + (pageWorkers > 0 ? ", " + pageWorkers + " page workers (newswatch.poller."
+                + "max-concurrent-pages)" : "") + " and one body of up to " + mib(maxBody) + " (newswatch.poller.http."
                 + "max-body-bytes) being parsed: give the poller at least " + mib(needed) + " of heap (-Xmx), or "
-                + "lower one of the two settings";
+                + "lower one of " + (pageWorkers > 0 ? "these settings" : "the two settings");
     }
 
     private static String mib(long bytes) {
@@ -49,8 +57,9 @@ public record HeapPlan(long maxHeap, int largeBodies, String problem) {
     }
 
     /** For the log at start. */
-    public String describe(int concurrentPolls, long maxBodyBytes) {
-        return "heap " + mib(maxHeap) + ": " + concurrentPolls + " polls at once, each body up to "
+    public String describe(int concurrentPolls, int pageWorkers, long maxBodyBytes) {
+        return "heap " + mib(maxHeap) + ": " + concurrentPolls + " polls and " + pageWorkers
+                + " page workers at once, each body up to "
                 + BodyMemory.SMALL / 1024 + " KiB freely, " + largeBodies + " larger one(s) of up to "
                 + mib(maxBodyBytes) + " at a time";
     }

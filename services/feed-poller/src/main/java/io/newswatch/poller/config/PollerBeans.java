@@ -14,6 +14,7 @@ import io.newswatch.poller.parse.ArticleExtractor;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.UrlCanonicalizer;
 import io.newswatch.poller.poll.FeedPoller;
+import io.newswatch.poller.poll.PageWorkers;
 import io.newswatch.poller.poll.PollLimits;
 import io.newswatch.poller.poll.PollMetrics;
 import io.newswatch.poller.poll.Schedule;
@@ -66,8 +67,9 @@ public class PollerBeans {
     HttpFetcher fetcher(PollerConfig config, Clock clock) {
         PollerConfig.Http http = config.http();
         PollerConfig.Politeness politeness = config.politeness();
-        HeapPlan heap = HeapPlan.of(Runtime.getRuntime().maxMemory(), config.maxConcurrentPolls(), http.maxBodyBytes());
-        LOG.info(heap.describe(config.maxConcurrentPolls(), http.maxBodyBytes()));
+        HeapPlan heap = HeapPlan.of(Runtime.getRuntime().maxMemory(), config.maxConcurrentPolls(),
+                config.maxConcurrentPages(), http.maxBodyBytes());
+        LOG.info(heap.describe(config.maxConcurrentPolls(), config.maxConcurrentPages(), http.maxBodyBytes()));
         return new HttpFetcher(new HttpSettings(http.userAgent(), http.connectTimeout(), http.readTimeout(),
                 http.totalTimeout(), http.maxBodyBytes(), http.maxRedirects()),
                 new HostPoliteness(politeness.maxConcurrentPerHost(), politeness.minDelayPerHost(),
@@ -105,8 +107,18 @@ public class PollerBeans {
 
     @Produces
     @Singleton
+    PageWorkers pageWorkers(PollerConfig config) {
+        return new PageWorkers(config.maxConcurrentPages(), config.politeness().maxConcurrentPerHost());
+    }
+
+    void close(@Disposes PageWorkers workers) {
+        workers.close();
+    }
+
+    @Produces
+    @Singleton
     FeedPoller poller(PollerConfig config, HttpFetcher fetcher, UrlCanonicalizer canonicalizer, MeterRegistry meters,
-                      Clock clock, InstanceId instance) {
+                      Clock clock, InstanceId instance, PageWorkers workers) {
         Schedule schedule = new Schedule(config.minInterval(), config.maxInterval(), config.backoff().max(),
                 config.adaptive().enabled(), config.adaptive().factor(), RandomGenerator.getDefault());
         PollerConfig.Robots robots = config.robots();
@@ -115,6 +127,6 @@ public class PollerBeans {
         return new FeedPoller(fetcher, robotsTxt, new FeedParser(config.maxItemsPerFeed()),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
                 new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
-                        config.pollCpuLimit(), config.maxItemsPerPoll()));
+                        config.pollCpuLimit(), config.maxItemsPerPoll()), workers);
     }
 }

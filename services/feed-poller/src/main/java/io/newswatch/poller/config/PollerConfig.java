@@ -36,6 +36,15 @@ public interface PollerConfig {
     int maxConcurrentPolls();
 
     /**
+     * Article pages fetched and extracted at once besides the polls' own threads, all polls together (threads
+     * shared by the polls): a poll has up to {@code politeness.max-concurrent-per-host} of its new items' pages in
+     * flight at once, each published as soon as it and the items before it are extracted; a page that finds no
+     * free thread runs on its poll's thread. 0: each poll's pages one after the other on its own thread.
+     */
+    @WithDefault("4")
+    int maxConcurrentPages();
+
+    /**
      * Longest one poll of a feed may take, page fetches included (checked between steps); past it the poll fails
      * with {@code errorKind} {@code BUDGET}, keeping what it published, and the rest is taken at the next poll.
      */

@@ -45,6 +45,9 @@ public final class PollerConfigCheck {
         if (config.maxConcurrentPolls() < 1) {
             problems.add("newswatch.poller.max-concurrent-polls must be at least 1");
         }
+        if (config.maxConcurrentPages() < 0) {
+            problems.add("newswatch.poller.max-concurrent-pages must not be negative (0: each poll's pages one by one)");
+        }
         if (config.politeness().maxConcurrentPerHost() < 1) {
             problems.add("newswatch.poller.politeness.max-concurrent-per-host must be at least 1");
         }
@@ -84,7 +87,8 @@ public final class PollerConfigCheck {
             problems.add("newswatch.poller.ssrf.allow: " + e.getMessage());
         }
         if (problems.isEmpty()) {
-            String heap = HeapPlan.of(maxHeap, config.maxConcurrentPolls(), config.http().maxBodyBytes()).problem();
+            String heap = HeapPlan.of(maxHeap, config.maxConcurrentPolls(), config.maxConcurrentPages(),
+                    config.http().maxBodyBytes()).problem();
             if (heap != null) {
                 problems.add(heap);
             }

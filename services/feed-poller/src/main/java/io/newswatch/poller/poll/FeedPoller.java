@@ -43,9 +43,10 @@ import java.util.function.Function;
 
 /**
  * One poll of one feed: a conditional GET, parsing, for each new or changed item its page fetched and its main
- * text extracted (when the feed wants full text), the articles published and acknowledged, then the feed's new
- * state. Failures of the feed end up in its status, never in an exception; failures of one article page fall back
- * to the feed's own text for that article.
+ * text extracted (when the feed wants full text; several pages side by side on {@link PageWorkers}), each article
+ * published as soon as it and the ones before it are ready, all acknowledged, then the feed's new state. Failures
+ * of the feed end up in its status, never in an exception; failures of one article page fall back to the feed's own
+ * text for that article.
  */
 public final class FeedPoller {
 
@@ -65,11 +66,23 @@ public final class FeedPoller {
     private final Clock clock;
     private final String owner;
     private final PollLimits limits;
+    private final PageWorkers workers;
 
-    /** @param robots decides which article pages may be fetched (never the feed itself) */
+    /** A poller that fetches each poll's pages one after the other, on the polling thread. */
     public FeedPoller(HttpFetcher fetcher, RobotsTxt robots, FeedParser parser, ArticleExtractor extractor,
                       UrlCanonicalizer canonicalizer, Schedule schedule, PollMetrics metrics, Clock clock,
                       String owner, PollLimits limits) {
+        this(fetcher, robots, parser, extractor, canonicalizer, schedule, metrics, clock, owner, limits,
+                PageWorkers.sequential());
+    }
+
+    /**
+     * @param robots  decides which article pages may be fetched (never the feed itself)
+     * @param workers where a poll's pages are fetched and extracted, how many at once
+     */
+    public FeedPoller(HttpFetcher fetcher, RobotsTxt robots, FeedParser parser, ArticleExtractor extractor,
+                      UrlCanonicalizer canonicalizer, Schedule schedule, PollMetrics metrics, Clock clock,
+                      String owner, PollLimits limits, PageWorkers workers) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.parser = parser;
@@ -80,6 +93,7 @@ public final class FeedPoller {
         this.clock = clock;
         this.owner = owner;
         this.limits = limits;
+        this.workers = workers;
     }
 
     /**
@@ -198,38 +212,39 @@ public final class FeedPoller {
                 ? work.subList(work.size() - limits.maxItemsPerPoll(), work.size()) : work;
         progress.deferred = work.size() - taken.size();
         String budgetError = null;
-        for (int n = 0; n < taken.size(); n++) {
-            try {
-                budget.check("new item " + (n + 1) + " of " + taken.size());
-            } catch (PollBudget.Exceeded e) {
-                budgetError = e.getMessage() + "; the items published before are kept, the rest are taken at the next poll";
-                break;
+        // pages fetched side by side (up to the workers' window), published in order as soon as each and the ones
+        // before it are extracted: articles reach the topic oldest first, as when they were fetched one by one
+        java.util.ArrayDeque<Fetching> inFlight = new java.util.ArrayDeque<>();
+        try {
+            for (int n = 0; n < taken.size(); n++) {
+                try {
+                    budget.check("new item " + (n + 1) + " of " + taken.size());
+                } catch (PollBudget.Exceeded e) {
+                    budgetError = e.getMessage() + "; the items published before are kept, the rest are taken at the next poll";
+                    break;
+                }
+                ArticlePace.Verdict verdict = pace.admit(budget.wallLeft().dividedBy(2));
+                if (verdict != ArticlePace.Verdict.GO) {
+                    progress.paced = taken.size() - n;
+                    progress.pacedBy = verdict;
+                    metrics.paced(verdict.name().toLowerCase(java.util.Locale.ROOT), progress.paced);
+                    break;
+                }
+                int i = taken.get(n);
+                Progress itemProgress = new Progress(List.of());
+                inFlight.add(new Fetching(i, itemProgress, workers.submit(
+                        () -> article(feed, parsed, items.get(i), keys.get(i), fetched, itemProgress))));
+                while (inFlight.size() >= workers.perPoll()) {
+                    publishNext(inFlight.remove(), items, keys, seenItems, fingerprints, fetched, progress, budget,
+                            ledger, published, sink, pending);
+                }
             }
-            ArticlePace.Verdict verdict = pace.admit(budget.wallLeft().dividedBy(2));
-            if (verdict != ArticlePace.Verdict.GO) {
-                progress.paced = taken.size() - n;
-                progress.pacedBy = verdict;
-                metrics.paced(verdict.name().toLowerCase(java.util.Locale.ROOT), progress.paced);
-                break;
+            while (!inFlight.isEmpty()) {
+                publishNext(inFlight.remove(), items, keys, seenItems, fingerprints, fetched, progress, budget, ledger,
+                        published, sink, pending);
             }
-            int i = taken.get(n);
-            ParsedItem item = items.get(i);
-            ItemKeys key = keys.get(i);
-            SeenItem seen = seenItems[i];
-            String fingerprint = fingerprints[i];
-            Article article = article(feed, parsed, item, key, fetched, progress);
-            SeenItem last = published.apply(article.id()).orElse(seen != null && seen.id().equals(article.id()) ? seen : null);
-            Instant time = article.publishedEstimated() ? fetched : article.published();
-            if (last != null && last.contentHash().equals(article.contentHash())) {
-                ledger.record(new SeenItem(key.guidKey(), key.linkKey(), fingerprint, article.id(),
-                        article.contentHash(), last.revision(), time, null));
-                metrics.duplicate();
-                continue;
-            }
-            int revision = last == null ? 1 : last.revision() + 1;
-            Article versioned = revision == 1 ? article : withRevision(article, revision);
-            pending.add(new Pending(sink.publish(versioned).toCompletableFuture(), new SeenItem(key.guidKey(),
-                    key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, null)));
+        } finally {
+            inFlight.forEach(f -> f.article().cancel(true));
         }
         String publishError = awaitPublished(pending, ledger);
         ledger.settle(fetched, limits.rememberedItems());
@@ -273,6 +288,46 @@ public final class FeedPoller {
         ordered.sort(java.util.Comparator.comparing(ParsedItem::published,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return ordered;
+    }
+
+    /**
+     * Waits for an item's page and extraction, then publishes its article (or records it as a duplicate of what
+     * was published before under its id); the item's ledger entry is recorded once the broker acknowledges it.
+     */
+    private void publishNext(Fetching next, List<ParsedItem> items, List<ItemKeys> keys, SeenItem[] seenItems,
+                             String[] fingerprints, Instant fetched, Progress progress, PollBudget budget,
+                             ItemLedger ledger, Function<String, Optional<SeenItem>> published, ArticleSink sink,
+                             List<Pending> pending) throws InterruptedException {
+        PageWorkers.Done<Article> done;
+        try {
+            done = next.article().get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case InterruptedException interrupted -> throw interrupted;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+        budget.addCpu(done.workerCpuNanos());
+        progress.add(next.progress());
+        int i = next.index();
+        ItemKeys key = keys.get(i);
+        SeenItem seen = seenItems[i];
+        String fingerprint = fingerprints[i];
+        Article article = done.value();
+        SeenItem last = published.apply(article.id()).orElse(seen != null && seen.id().equals(article.id()) ? seen : null);
+        Instant time = article.publishedEstimated() ? fetched : article.published();
+        if (last != null && last.contentHash().equals(article.contentHash())) {
+            ledger.record(new SeenItem(key.guidKey(), key.linkKey(), fingerprint, article.id(),
+                    article.contentHash(), last.revision(), time, null));
+            metrics.duplicate();
+            return;
+        }
+        int revision = last == null ? 1 : last.revision() + 1;
+        Article versioned = revision == 1 ? article : withRevision(article, revision);
+        pending.add(new Pending(sink.publish(versioned).toCompletableFuture(), new SeenItem(key.guidKey(),
+                key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, null)));
     }
 
     /** Waits for the broker's acknowledgements; records what was stored; returns the first failure, or null. */
@@ -497,6 +552,10 @@ public final class FeedPoller {
     private record Pending(CompletableFuture<Void> result, SeenItem seen) {
     }
 
+    /** An item whose page is being fetched and extracted, with what that noticed. */
+    private record Fetching(int index, Progress progress, java.util.concurrent.Future<PageWorkers.Done<Article>> article) {
+    }
+
     /** What one poll noticed besides its articles. */
     private static final class Progress {
         final List<String> parseWarnings;
@@ -523,6 +582,22 @@ public final class FeedPoller {
 
         Progress(List<String> parseWarnings) {
             this.parseWarnings = parseWarnings;
+        }
+
+        /** Adds what one item's page noticed (the "last" ones in the order the items are published). */
+        void add(Progress item) {
+            undated += item.undated;
+            linkMissing += item.linkMissing;
+            pagesFailed += item.pagesFailed;
+            lastPageFailure = item.lastPageFailure != null ? item.lastPageFailure : lastPageFailure;
+            refused += item.refused;
+            lastRefused = item.lastRefused != null ? item.lastRefused : lastRefused;
+            disallowed += item.disallowed;
+            lastDisallowed = item.lastDisallowed != null ? item.lastDisallowed : lastDisallowed;
+            robotsUnavailable += item.robotsUnavailable;
+            lastRobotsUnavailable = item.lastRobotsUnavailable != null ? item.lastRobotsUnavailable : lastRobotsUnavailable;
+            unknownCharsets += item.unknownCharsets;
+            lastUnknownCharset = item.lastUnknownCharset != null ? item.lastUnknownCharset : lastUnknownCharset;
         }
 
         void pageFailed(String why) {

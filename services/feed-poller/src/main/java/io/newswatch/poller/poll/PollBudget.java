@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What one poll may spend: wall time from its start and CPU time of the thread that polls. Checked between steps
- * (after the fetch, after parsing, before each item, after each page), so that a feed whose processing costs too
+ * (after the fetch, after parsing, before each item, after each page), the CPU of pages extracted on
+ * {@link PageWorkers}' threads included, so that a feed whose processing costs too
  * much fails with a clear error instead of holding a poll slot and a core; the items published before the budget
  * ran out stay published. CPU time is read with {@link ThreadMXBean}, which measures platform threads only: polls
  * run on platform threads for that reason (on a thread where it cannot be read, only the wall time counts).
@@ -31,6 +32,8 @@ public final class PollBudget {
     private final LongSupplier cpuTime;
     private final long startNanos;
     private final long startCpu;
+    /** CPU time the poll's pages used on other threads ({@link PageWorkers}), added by the polling thread. */
+    private long otherCpu;
 
     PollBudget(Duration wall, Duration cpu, LongSupplier nanoTime, LongSupplier cpuTime) {
         this.wall = wall;
@@ -61,10 +64,15 @@ public final class PollBudget {
             throw new Exceeded("the poll took longer than its limit of " + seconds(wall) + " (stopped at " + where + ")");
         }
         long now = cpuTime.getAsLong();
-        if (startCpu >= 0 && now >= 0 && now - startCpu > cpu.toNanos()) {
+        if (startCpu >= 0 && now >= 0 && now - startCpu + otherCpu > cpu.toNanos()) {
             throw new Exceeded("the poll used more than its limit of " + seconds(cpu) + " of CPU time (stopped at "
                     + where + ")");
         }
+    }
+
+    /** Counts CPU time the poll used on another thread (a page fetched and extracted by a worker). */
+    public void addCpu(long nanos) {
+        otherCpu += nanos;
     }
 
     /** Wall time left before the limit (negative once it is passed). */
@@ -75,7 +83,7 @@ public final class PollBudget {
     /** CPU time used so far, or -1 when it cannot be measured on this thread. */
     public long cpuNanos() {
         long now = cpuTime.getAsLong();
-        return startCpu >= 0 && now >= 0 ? now - startCpu : -1;
+        return startCpu >= 0 && now >= 0 ? now - startCpu + otherCpu : -1;
     }
 
     private static long threadCpu() {

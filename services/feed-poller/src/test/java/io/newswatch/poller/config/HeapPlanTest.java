@@ -21,6 +21,18 @@ class HeapPlanTest {
         assertThat(launcher.problem()).isNull();
         assertThat(launcher.largeBodies()).isEqualTo(1);
         assertThat(HeapPlan.of(358 * MIB, 32, 10 * MIB).largeBodies()).isEqualTo(2);
+        // with the default page workers (max-concurrent-pages 4): each holds a page's body as a poll does
+        assertThat(HeapPlan.of(256 * MIB, 32, 4, 10 * MIB).problem()).isNull();
+        assertThat(HeapPlan.of(256 * MIB, 32, 4, 10 * MIB).largeBodies()).isEqualTo(1);
+        assertThat(HeapPlan.of(358 * MIB, 32, 4, 10 * MIB).largeBodies()).isEqualTo(2);
+    }
+
+    @Test
+    void pageWorkersCountLikePolls() {
+        assertThat(HeapPlan.of(256 * MIB, 32, 16, 10 * MIB).problem()).isEqualTo("the heap (256 MiB) cannot hold 32 "
+                + "polls at once (newswatch.poller.max-concurrent-polls), 16 page workers (newswatch.poller."
+                + "max-concurrent-pages) and one body of up to 10 MiB (newswatch.poller.http.max-body-bytes) being "
+                + "parsed: give the poller at least 272 MiB of heap (-Xmx), or lower one of these settings");
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class LargeFeedsAtOnce {
             }
             HeapPlan plan = HeapPlan.of(Runtime.getRuntime().maxMemory(), POLLS, MAX_BODY);
             BodyMemory memory = limited ? new BodyMemory(Math.max(1, plan.largeBodies())) : BodyMemory.unlimited();
-            System.out.println(plan.describe(POLLS, MAX_BODY));
+            System.out.println(plan.describe(POLLS, 0, MAX_BODY));
             HttpSettings http = new HttpSettings("newswatch-feed-poller/test", Duration.ofSeconds(10),
                     Duration.ofSeconds(20), Duration.ofSeconds(60), MAX_BODY, 5);
             Clock clock = Clock.systemUTC();

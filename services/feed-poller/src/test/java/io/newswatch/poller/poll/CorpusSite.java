@@ -126,6 +126,18 @@ public final class CorpusSite implements AutoCloseable {
         return document(name, "application/rss+xml", StandardCharsets.UTF_8);
     }
 
+    /**
+     * An RSS item {@code title} with the link {@code base + path + i}, the guid {@code name-i} and a date {@code i}
+     * minutes after two hours before {@link PollHarness#START} (so items 1, 2... are oldest first).
+     */
+    public static String item(String title, String base, String path, String name, int i, String description) {
+        return "<item><title>" + title + "</title><link>" + base + path + i + "</link><guid>" + name + "-" + i
+                + "</guid><pubDate>" + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.withZone(
+                java.time.ZoneOffset.UTC).format(PollHarness.START.minus(java.time.Duration.ofHours(2))
+                .plus(java.time.Duration.ofMinutes(i))) + "</pubDate><description>" + description
+                + "</description></item>";
+    }
+
     /** Bytes as they are. */
     public static Route bytes(int status, String contentType, byte[] body) {
         return exchange -> send(exchange, status, contentType, body);

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -35,11 +33,7 @@ class PacedPollTest {
         base = site.base();
         StringBuilder items = new StringBuilder();
         for (int i = 1; i <= ITEMS; i++) {
-            items.append("<item><title>Item ").append(i).append("</title><link>").append(base).append("/paced/")
-                    .append(i).append("</link><guid>paced-").append(i).append("</guid><pubDate>")
-                    .append(DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
-                            .format(PollHarness.START.minus(Duration.ofHours(2)).plus(Duration.ofMinutes(i))))
-                    .append("</pubDate><description>Item ").append(i).append(" of a backlog.</description></item>");
+            items.append(CorpusSite.item("Item " + i, base, "/paced/", "paced", i, "Item " + i + " of a backlog."));
             site.route("/paced/" + i, CorpusSite.bytes(200, "text/html", ("<html><body><article><p>Page " + i
                     + " of a backlog, with enough words in it to be taken as the article's main text by the "
                     + "extractor.</p></article></body></html>").getBytes(StandardCharsets.UTF_8)));

@@ -37,6 +37,18 @@ class PollBudgetTest {
     }
 
     @Test
+    void cpuTimeOfPagesOnWorkerThreadsCounts() {
+        PollBudget budget = new PollBudget(Duration.ofSeconds(10), Duration.ofMillis(1500), nanos::get, cpu::get);
+        cpu.addAndGet(Duration.ofMillis(1000).toNanos());
+        budget.addCpu(Duration.ofMillis(400).toNanos());
+        assertThatCode(() -> budget.check("new item 2 of 3")).doesNotThrowAnyException();
+        assertThat(budget.cpuNanos()).isEqualTo(Duration.ofMillis(1400).toNanos());
+        budget.addCpu(Duration.ofMillis(101).toNanos());
+        assertThatThrownBy(() -> budget.check("new item 3 of 3")).isInstanceOf(PollBudget.Exceeded.class)
+                .hasMessage("the poll used more than its limit of 1.5 s of CPU time (stopped at new item 3 of 3)");
+    }
+
+    @Test
     void whereCpuTimeCannotBeReadOnlyWallTimeCounts() {
         cpu.set(-1);
         PollBudget budget = new PollBudget(Duration.ofSeconds(10), Duration.ofNanos(1), nanos::get, cpu::get);
@@ -67,7 +79,9 @@ class PollBudgetTest {
                     .getBytes(StandardCharsets.UTF_8), java.util.Optional.empty(), null);
             PollLimits tight = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMillis(1200), Duration.ofMinutes(1),
                     100);
-            try (PollHarness harness = new PollHarness(site.base() + "/feed.xml", true, tight)) {
+            // pages one after the other, so that the budget runs out between them
+            try (PollHarness harness = new PollHarness(site.base() + "/feed.xml", true, tight, PollHarness.LOCAL_SITES,
+                    PageWorkers.sequential())) {
                 List<Article> first = harness.poll();
                 FeedStatus status = harness.status();
                 assertThat(status.errorKind()).isEqualTo("BUDGET");

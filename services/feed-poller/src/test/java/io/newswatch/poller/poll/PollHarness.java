@@ -40,6 +40,8 @@ public final class PollHarness implements AutoCloseable {
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final HttpFetcher fetcher;
     private final FeedPoller poller;
+    private final PageWorkers workers;
+    private ArticleSink sink;
     private Feed feed;
     private FeedState state;
     /** The feed's ledger as the service keeps it: each poll's changes written through JSON, read back per poll. */
@@ -63,13 +65,19 @@ public final class PollHarness implements AutoCloseable {
     public static final List<String> LOCAL_SITES = List.of("127.0.0.0/8", "localhost");
 
     public PollHarness(String feedUrl, boolean fullText, PollLimits limits, List<String> allow) {
+        this(feedUrl, fullText, limits, allow, new PageWorkers(2, 4));
+    }
+
+    /** @param workers where the polls' pages are fetched (closed with the harness) */
+    public PollHarness(String feedUrl, boolean fullText, PollLimits limits, List<String> allow, PageWorkers workers) {
+        this.workers = workers;
         this.fetcher = new HttpFetcher(HTTP, new HostPoliteness(4, Duration.ZERO, Duration.ofHours(6), clock,
                 duration -> { }), clock, new AddressGuard(allow));
         Schedule schedule = new Schedule(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), true, 4,
                 () -> 0L);
         this.poller = new FeedPoller(fetcher, RobotsTxt.defaults(fetcher, clock, HTTP.userAgent()), new FeedParser(),
                 new ArticleExtractor(),
-                new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", limits);
+                new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", limits, workers);
         this.feed = new Feed(Feed.SCHEMA_VERSION, Feed.TYPE, Ids.feed(feedUrl), START, feedUrl, "Corpus Feed",
                 Duration.ofMinutes(5), fullText, null, List.of("corpus"));
         this.state = FeedState.initial(feed.id(), START);
@@ -80,10 +88,24 @@ public final class PollHarness implements AutoCloseable {
         this.pace = pace;
     }
 
+    /**
+     * What the broker says to the next polls' articles, asked before each is collected: one that fails is not
+     * collected (as a record Kafka did not acknowledge).
+     */
+    public void broker(ArticleSink sink) {
+        this.sink = sink;
+    }
+
     /** Polls once; the articles this poll published. */
     public List<Article> poll() throws InterruptedException {
         int before = published.size();
         PollResult result = poller.poll(feed, state, store.ledger(feed.id()), store::published, article -> {
+            if (sink != null) {
+                CompletableFuture<Void> sent = sink.publish(article).toCompletableFuture();
+                if (sent.isCompletedExceptionally()) {
+                    return sent;
+                }
+            }
             published.add(article);
             return CompletableFuture.completedFuture(null);
         }, pace);
@@ -120,6 +142,7 @@ public final class PollHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        workers.close();
         fetcher.close();
     }
 }
