@@ -33,4 +33,9 @@ interface LocalServer {
 
     /** Its log, shown when it does not come up. */
     Path log();
+
+    /** The CPU priority it is lowered to once healthy: {@code NEWSWATCH_<NAME>_NICE}, else normal. */
+    default CpuPriority priority() {
+        return CpuPriority.of(name());
+    }
 }

@@ -133,6 +133,9 @@ public final class LocalStack {
             }
             for (LocalServer server : servers) {
                 awaitHealthy(server);
+                if (started.contains(server.name())) {
+                    lower(server, out);
+                }
             }
         });
         setUp(TopicNames.DEFAULT, IndexNames.DEFAULT);
@@ -252,6 +255,18 @@ public final class LocalStack {
         return new StackException("port " + server.ports() + " is in use by something that does not answer as "
                 + server.name() + " at " + server.address() + ". Stop it, or move newswatch's " + server.name()
                 + " to other ports (see local-stack/README.md: NEWSWATCH_*_PORT).");
+    }
+
+    /** Once healthy (it starts at normal priority: a niced Elasticsearch took minutes to start on a busy machine). */
+    private static void lower(LocalServer server, PrintStream out) {
+        CpuPriority priority = server.priority();
+        ProcessTree.alive(server.pidFile()).ifPresent(process -> {
+            List<String> failed = priority.lower(process);
+            if (priority.niceness() > 0) {
+                out.printf("%-14s at niceness %d%s%n", server.name(), priority.niceness(),
+                        failed.isEmpty() ? "" : " (could not set " + String.join(", ", failed) + ")");
+            }
+        });
     }
 
     private void awaitHealthy(LocalServer server) {

@@ -51,6 +51,14 @@ public enum NewswatchService {
         return defaultPort;
     }
 
+    /**
+     * The CPU priority its processes are lowered to once ready: {@code NEWSWATCH_<SERVICE>_NICE} (e.g.
+     * NEWSWATCH_INDEXER_NICE), else normal.
+     */
+    public CpuPriority priority() {
+        return CpuPriority.of(id);
+    }
+
     /** The packaged application in a checkout. */
     public Path application(Path project) {
         return project.resolve("services").resolve(id).resolve("target").resolve("quarkus-app")

@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the packaged services as detached processes of a checkout, each with its own log and pid file, listening on
@@ -25,6 +27,7 @@ public final class ServiceProcesses {
 
     private final StackHome home;
     private final BindAddress bind;
+    private final Map<String, NewswatchService> started = new ConcurrentHashMap<>();
 
     /** Services listening where {@value BindAddress#VARIABLE} says (loopback by default). */
     public ServiceProcesses(StackHome home) {
@@ -59,6 +62,7 @@ public final class ServiceProcesses {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
+        started.put(instance, service);
         return DetachedProcess.start(command, env, home.project(), home.log(instance), home.pidFile(instance));
     }
 
@@ -110,7 +114,11 @@ public final class ServiceProcesses {
         }
     }
 
-    /** Waits until the instance is ready; fails with the end of its log if it exits or takes too long. */
+    /**
+     * Waits until the instance is ready, then lowers an instance started here to its service's
+     * {@link NewswatchService#priority() CPU priority} (it starts at normal priority, so that it starts as fast as
+     * before); fails with the end of its log if it exits or takes too long.
+     */
     public void awaitReady(String instance, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready(bind, port)) {
@@ -128,6 +136,24 @@ public final class ServiceProcesses {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("interrupted while waiting for " + instance);
+            }
+        }
+        NewswatchService service = started.get(instance);
+        if (service != null) {
+            process(instance).ifPresent(process -> lower(instance, service.priority(), process));
+        }
+    }
+
+    /** Says in the instance's log what it runs at, or what could not be done. */
+    private void lower(String instance, CpuPriority priority, ProcessHandle process) {
+        List<String> failed = priority.lower(process);
+        if (priority.niceness() > 0) {
+            try {
+                Files.writeString(home.log(instance), "newswatch: running at niceness " + priority.niceness()
+                        + (failed.isEmpty() ? "" : " (could not set " + String.join(", ", failed) + ")") + "\n",
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // the log is the process' own: nothing else to tell
             }
         }
     }
