@@ -263,8 +263,7 @@ public final class LocalStack {
         ProcessTree.alive(server.pidFile()).ifPresent(process -> {
             List<String> failed = priority.lower(process);
             if (priority.niceness() > 0) {
-                out.printf("%-14s at niceness %d%s%n", server.name(), priority.niceness(),
-                        failed.isEmpty() ? "" : " (could not set " + String.join(", ", failed) + ")");
+                out.printf("%-14s %s%n", server.name(), priority.describe(failed));
             }
         });
     }

@@ -27,7 +27,8 @@ public final class ServiceProcesses {
 
     private final StackHome home;
     private final BindAddress bind;
-    private final Map<String, NewswatchService> started = new ConcurrentHashMap<>();
+    /** Instances started here and not yet lowered to their service's priority (lowered once, when first ready). */
+    private final Map<String, NewswatchService> toLower = new ConcurrentHashMap<>();
 
     /** Services listening where {@value BindAddress#VARIABLE} says (loopback by default). */
     public ServiceProcesses(StackHome home) {
@@ -62,7 +63,7 @@ public final class ServiceProcesses {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
-        started.put(instance, service);
+        toLower.put(instance, service);
         return DetachedProcess.start(command, env, home.project(), home.log(instance), home.pidFile(instance));
     }
 
@@ -138,7 +139,7 @@ public final class ServiceProcesses {
                 throw new StackException("interrupted while waiting for " + instance);
             }
         }
-        NewswatchService service = started.get(instance);
+        NewswatchService service = toLower.remove(instance);
         if (service != null) {
             process(instance).ifPresent(process -> lower(instance, service.priority(), process));
         }
@@ -149,8 +150,7 @@ public final class ServiceProcesses {
         List<String> failed = priority.lower(process);
         if (priority.niceness() > 0) {
             try {
-                Files.writeString(home.log(instance), "newswatch: running at niceness " + priority.niceness()
-                        + (failed.isEmpty() ? "" : " (could not set " + String.join(", ", failed) + ")") + "\n",
+                Files.writeString(home.log(instance), "newswatch: running " + priority.describe(failed) + "\n",
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
                 // the log is the process' own: nothing else to tell

@@ -34,6 +34,12 @@ class CpuPriorityTest {
                 .hasMessageContaining("from 0 (normal) to 19");
     }
 
+    @Test
+    void describesWhatItRunsAtAndWhatCouldNotBeSet() {
+        assertThat(new CpuPriority(10).describe(List.of())).isEqualTo("at niceness 10");
+        assertThat(new CpuPriority(5).describe(List.of("a", "b"))).isEqualTo("at niceness 5 (could not set a, b)");
+    }
+
     /**
      * On this machine: a detached process, started at normal priority, is lowered with every thread, and so is its
      * session's scheduling group where the kernel has them; the caller's own group is left as it was.
