@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -88,6 +89,16 @@ public record CpuPriority(int niceness) {
             failed.add("the niceness of its threads (renice)");
         }
         return failed;
+    }
+
+    /** The niceness a process' main thread runs at now ({@code /proc/PID/stat}); empty where that cannot be read. */
+    public static OptionalInt current(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            return OptionalInt.of(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** "at niceness 10", and what could not be set ({@link #lower}'s answer), for a terminal or a log. */

@@ -80,11 +80,6 @@ class CpuPriorityTest {
     }
 
     private static int niceness(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return CpuPriority.current(ProcessHandle.of(pid).orElseThrow()).orElseThrow();
     }
 }

@@ -116,7 +116,7 @@ public final class Launcher {
                 description = "Health of each part, feeds, rules, recent alerts.")
         int status(@Mixin HelpOption help) {
             Launcher launcher = launcher();
-            return new StatusReport(launcher.stack, launcher.services, System.out).print();
+            return new StatusReport(launcher.stack, launcher.services, System.getenv(), System.out).print();
         }
 
         @Command(name = "stack",

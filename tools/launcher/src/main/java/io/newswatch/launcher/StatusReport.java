@@ -5,8 +5,13 @@ import io.newswatch.stack.NewswatchService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.newswatch.contract.Json;
+import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.kafka.ConsumerGroupLag;
+import io.newswatch.stack.CpuPriority;
 import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.ProcessTree;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,37 +21,48 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * {@code ./newswatch status}: each part's health, the feeds and their last poll, the rule count, recent alerts.
- * Exit status 0 when every part is up.
+ * {@code ./newswatch status}: each part's health, each stage's backlog, the feeds and their last poll, the rule count,
+ * recent alerts. Exit status 0 when every part is up.
  */
 final class StatusReport {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Pages of a listing read at most (100,000 rules or feeds). */
     private static final int MAX_PAGES = 100;
+    /** A niced stage this far behind gets a line saying why and how to give it normal priority. */
+    static final long NICED_BEHIND = 1_000;
 
     private final LocalStack stack;
     private final ServiceProcesses services;
+    private final Map<String, String> env;
     private final PrintStream out;
 
-    StatusReport(LocalStack stack, ServiceProcesses services, PrintStream out) {
+    /** @param env where Kafka is and the topic prefix, as the services take them */
+    StatusReport(LocalStack stack, ServiceProcesses services, Map<String, String> env, PrintStream out) {
         this.stack = stack;
         this.services = services;
+        this.env = env;
         this.out = out;
     }
 
     int print() {
         boolean allUp = true;
+        boolean kafkaUp = false;
         out.println("PART           STATE     ADDRESS");
         for (Map.Entry<String, LocalStack.ServerState> server : stack.status().entrySet()) {
             LocalStack.ServerState state = server.getValue();
             boolean up = state == LocalStack.ServerState.RUNNING || state == LocalStack.ServerState.REUSED;
             allUp &= up;
+            kafkaUp |= up && server.getKey().equals("kafka");
             out.printf("%-14s %-9s %s%s%n", server.getKey(), up ? "up" : "DOWN", stack.address(server.getKey()),
                     state == LocalStack.ServerState.REUSED ? "  (not started by this checkout)"
                             : state == LocalStack.ServerState.PORT_TAKEN ? "  (port taken by something else)"
@@ -64,10 +80,54 @@ final class StatusReport {
         boolean demo = ProcessTree.alive(stack.home().pidFile("demo-feed")).isPresent();
         out.printf("%-14s %-9s %s/rss.xml%n", "demo-feed", demo ? "up" : "down",
                 services.bind().url(DemoFeedServer.port()));
+        if (kafkaUp) {
+            printBacklog();
+        }
         printFeeds();
         printRules();
         printAlerts();
         return allUp ? 0 : 1;
+    }
+
+    /** Records each stage has still to read, and the niceness it runs at: a niced stage falls behind on a busy machine. */
+    private void printBacklog() {
+        TopicNames topics = new TopicNames(env.getOrDefault("NEWSWATCH_TOPIC_PREFIX", TopicNames.DEFAULT_PREFIX));
+        Map<String, ConsumerGroupLag.Watched> stages = new LinkedHashMap<>();
+        stages.put(NewswatchService.ENRICHER.id(), new ConsumerGroupLag.Watched(topics.enricherGroup(), topics.articlesRaw()));
+        stages.put(NewswatchService.INDEXER.id(), new ConsumerGroupLag.Watched(topics.indexerGroup(), topics.articlesEnriched()));
+        stages.put(NewswatchService.ALERTER.id(), new ConsumerGroupLag.Watched(topics.alerterGroup(), topics.articlesEnriched()));
+        try (Admin admin = KafkaClientSettings.from(env).clients().admin("newswatch-status")) {
+            Map<ConsumerGroupLag.Watched, ConsumerGroupLag.Lag> read =
+                    new ConsumerGroupLag(admin, Duration.ofSeconds(3)).read(List.copyOf(stages.values()));
+            Map<String, ConsumerGroupLag.Lag> lags = new LinkedHashMap<>();
+            Map<String, OptionalInt> niceness = new LinkedHashMap<>();
+            stages.forEach((stage, watched) -> {
+                lags.put(stage, read.get(watched));
+                niceness.put(stage, services.process(stage).map(CpuPriority::current).orElse(OptionalInt.empty()));
+            });
+            out.println();
+            backlogSection(lags, niceness).forEach(out::println);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            out.printf("%nBACKLOG: Kafka did not answer (%s)%n", e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Each stage's backlog; a stage that runs niced and is behind gets a line saying why and what to do. */
+    static List<String> backlogSection(Map<String, ConsumerGroupLag.Lag> lags, Map<String, OptionalInt> niceness) {
+        List<String> lines = new ArrayList<>();
+        lines.add("BACKLOG (records a stage has still to read)");
+        lags.forEach((stage, lag) -> {
+            int nice = niceness.getOrDefault(stage, OptionalInt.empty()).orElse(0);
+            lines.add(String.format("  %-12s %,10d%s%s", stage, lag.total(), lag.active() ? "" : "  (no consumer)",
+                    nice > 0 ? "  at niceness " + nice : ""));
+            if (nice > 0 && lag.total() >= NICED_BEHIND) {
+                lines.add(String.format("  %-12s %10s  runs after the alert path: it catches up when the CPU is free;"
+                        + " %s=0 ./newswatch up gives it normal priority", "", "", CpuPriority.variable(stage)));
+            }
+        });
+        return lines;
     }
 
     private void printFeeds() {

@@ -4,6 +4,7 @@ import io.newswatch.stack.BindAddress;
 import io.newswatch.stack.ServiceProcesses;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.contract.Json;
+import io.newswatch.kafka.ConsumerGroupLag;
 import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.StackHome;
 import io.newswatch.stack.StackSettings;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +35,7 @@ class StatusReportTest {
                  {"name": "Demo Wire", "url": "http://127.0.0.1:8090/rss.xml", "status": {"pagesDisallowed": 3}}]""");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         LocalStack stack = new LocalStack(new StackHome(dir, dir.resolve(".newswatch")), StackSettings.from(Map.of()));
-        StatusReport report = new StatusReport(stack, new ServiceProcesses(stack.home(), BindAddress.LOOPBACK),
+        StatusReport report = new StatusReport(stack, new ServiceProcesses(stack.home(), BindAddress.LOOPBACK), Map.of(),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         report.printFeeds(feeds);
@@ -79,5 +81,30 @@ class StatusReportTest {
     void noBrokenRuleNoNoise() throws Exception {
         assertThat(StatusReport.rulesSection(Json.mapper().readTree("[{\"id\": \"a\"}]")))
                 .containsExactly("RULES: 1");
+    }
+
+    @Test
+    void aNicedStageThatIsBehindSaysWhyAndHowToGiveItNormalPriority() {
+        Map<String, ConsumerGroupLag.Lag> lags = new java.util.LinkedHashMap<>();
+        lags.put("enricher", new ConsumerGroupLag.Lag(true, 3, 0));
+        lags.put("indexer", new ConsumerGroupLag.Lag(true, 4_123, 0));
+        lags.put("alerter", new ConsumerGroupLag.Lag(false, -1, 12));
+
+        List<String> lines = StatusReport.backlogSection(lags,
+                Map.of("indexer", OptionalInt.of(10), "enricher", OptionalInt.of(0)));
+
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).contains("enricher").contains(" 3").doesNotContain("niceness");
+        assertThat(lines.get(2)).contains("indexer").contains("4,123").contains("at niceness 10");
+        assertThat(lines.get(3)).contains("NEWSWATCH_INDEXER_NICE=0 ./newswatch up");
+        assertThat(lines.get(4)).contains("alerter").contains("12").contains("(no consumer)");
+    }
+
+    @Test
+    void aNicedStageThatKeepsUpGetsNoAdvice() {
+        List<String> lines = StatusReport.backlogSection(Map.of("indexer", new ConsumerGroupLag.Lag(true, 999, 0)),
+                Map.of("indexer", OptionalInt.of(10)));
+
+        assertThat(lines).hasSize(2);
     }
 }
