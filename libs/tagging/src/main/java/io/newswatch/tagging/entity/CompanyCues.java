@@ -85,7 +85,8 @@ final class CompanyCues {
             boolean spokesperson = SPOKESPEOPLE.contains(word) && i + 2 < n && t.is(i + 1, "for");
             if ((part || spokesperson) && glued(t, i + 1)) {
                 int from = t.is(i + 2, "the") && spokesperson && i + 3 < n ? i + 3 : i + 2;
-                if (glued(t, from) && !GivenNames.contains(t, from, "en")) {
+                // "a spokesman for Operation Inherent Resolve": a named operation is an event, not a body
+                if (glued(t, from) && !GivenNames.contains(t, from, "en") && !t.is(from, "operation")) {
                     int to = nameAfter(t, from);
                     add(t, found, from, to);
                 }

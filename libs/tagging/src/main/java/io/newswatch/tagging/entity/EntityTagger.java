@@ -148,6 +148,9 @@ public final class EntityTagger {
                     && GivenNames.contains(tokens, m.from() - 1, language))) {
                 continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
             }
+            if (allPlaces(m) && inflectedSmallPlaceAtStart(tokens, lookup, m)) {
+                continue; // "Строители из компании...": a plural noun at a sentence's start, not the town Строитель
+            }
             if (entity >= 0 && !dictionary.entity(entity).ambiguous()) {
                 boolean weak = allDemonyms(m);
                 hits.add(new Hit(m.from(), m.to(), entity, null, null, weak));
@@ -434,6 +437,25 @@ public final class EntityTagger {
             }
         }
         return best < 0 ? null : new Hit(m.from(), m.to(), best, null, null, bestWeak);
+    }
+
+    /**
+     * True when a one-word match opens a sentence only through its base form ({@code lookup.lemma}) and names small
+     * places of the gazetteer alone (prior below 1): an inflected noun there, the subject in the nominative plural
+     * ("Строители", "Жители"), is far likelier than a small town in an oblique case.
+     */
+    private boolean inflectedSmallPlaceAtStart(Tokens t, Vocabulary.Lookup lookup, Match m) {
+        int i = m.from();
+        if (m.to() != i || !t.has(i, Tokens.SENTENCE_START) || lookup.lemma(i) < 0
+                || dictionary.trie().child(PhraseTrie.ROOT, lookup.ids()[i]) != PhraseTrie.NONE) {
+            return false;
+        }
+        for (int id : m.aliases()) {
+            if (dictionary.entity(dictionary.alias(id).entity()).prior() >= 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Iraq and Jordan", "Metz et Nancy": the word follows a conjunction after a place found before. */
