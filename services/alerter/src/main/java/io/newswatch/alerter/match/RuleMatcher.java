@@ -24,6 +24,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -331,6 +334,10 @@ public final class RuleMatcher implements Closeable {
      * before Monitor refreshes its searcher: matching only ever sees one segment. A rule change costs a merge of
      * the whole query index (it is small: one document per query and pass), while matching goes on with the
      * searcher it had.
+     *
+     * <p>Each file of the index is read from one buffer, not Monitor's default of many small ones: the presearcher
+     * opens a terms enum and a postings enum per term of the article, each a slice of a file, and a slice of a
+     * file kept in many buffers copies the list of its buffers.
      */
     static final class OneSegment extends MonitorConfiguration {
 
@@ -338,7 +345,8 @@ public final class RuleMatcher implements Closeable {
 
         @Override
         public IndexWriter buildIndexWriter() throws IOException {
-            writer = super.buildIndexWriter();
+            writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), getIndexWriterConfig());
             return writer;
         }
 
