@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.kafka.DurableWrites;
-import io.newswatch.kafka.NativeLz4;
 import io.newswatch.tagging.Enricher;
 import io.newswatch.tagging.kb.KnowledgeBase;
 import io.newswatch.tagging.kb.KnowledgeBaseLoader;
@@ -12,12 +11,10 @@ import io.newswatch.tagging.topic.Taxonomy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jakarta.interceptor.Interceptor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,14 +40,6 @@ public class EnricherProducer {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * Kafka's lz4 (the raw articles read, the enriched articles and story states written) in native code rather than
-     * pure Java, before the channels start (they start at {@code LIBRARY_BEFORE}): see {@link NativeLz4}.
-     */
-    void nativeLz4(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        NativeLz4.load();
     }
 
     /** Loads the knowledge base at start, not on the first article: a broken file must stop the start. */
