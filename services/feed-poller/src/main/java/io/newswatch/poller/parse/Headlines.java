@@ -56,7 +56,7 @@ final class Headlines {
         for (Element link : document.select(Css.of("a[href]"))) {
             String href = link.attr("href");
             boolean home = href.equals("/") || href.equals("./");
-            if (!home && host != null) {
+            if (!home && host != null && !pathBelowRoot(href)) {
                 String absolute = link.absUrl("href");
                 home = absolute.equals("https://" + host + "/") || absolute.equals("http://" + host + "/")
                         || absolute.equals("https://" + host) || absolute.equals("http://" + host);
@@ -79,6 +79,26 @@ final class Headlines {
             }
         }
         return names;
+    }
+
+    /**
+     * Whether a link certainly resolves to a page below the site's root, whatever the page's address: a relative or
+     * root-relative path that starts with a letter or digit and holds no scheme, {@code ..} or backslash (nothing
+     * that resolution could turn into "/"). Such links (most of a page's) are not resolved: resolving every link was
+     * 8% of extraction.
+     */
+    static boolean pathBelowRoot(String href) {
+        int first = href.startsWith("/") ? 1 : 0;
+        if (href.length() <= first || !Character.isLetterOrDigit(href.charAt(first))) {
+            return false;
+        }
+        for (int i = 0; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c == ':' || c == '\\' || c <= ' ' || (c == '.' && i + 1 < href.length() && href.charAt(i + 1) == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(Set<String> names, String name) {
