@@ -174,8 +174,9 @@ public final class ArticleExtractor {
 
     private static String canonical(Document document, JsonNode ld) {
         Element link = document.selectFirst(Css.of("link[rel=canonical][href]"));
-        if (link != null && !link.absUrl("href").isEmpty()) {
-            return link.absUrl("href");
+        String href = link == null ? "" : link.absUrl("href");
+        if (!href.isEmpty()) {
+            return href;
         }
         Element og = document.selectFirst(Css.of("meta[property=og:url][content]"));
         if (og != null && og.attr("content").startsWith("http")) {

@@ -23,6 +23,8 @@ final class Headlines {
 
     /** Separators between a headline and a site name, spaced; full-width bars and "::" need no spaces. */
     private static final Pattern SEPARATOR = Pattern.compile("\\s+([|\\-–—·•«»]|--)\\s+|\\s*[｜]\\s*|\\s+::\\s*|\\s*::\\s+");
+    /** A host's mobile or www label, left out of the site's name. */
+    private static final Pattern HOST_PREFIX = Pattern.compile("^(www|m|amp|mobile)\\.");
     /** Fewer words than this in a document title is a section's name ("News"), not a headline. */
     private static final int HEADLINE_WORDS = 4;
     /** An h1 in these is the site's logo, not the headline. */
@@ -73,7 +75,7 @@ final class Headlines {
             }
         }
         if (host != null) {
-            String[] labels = host.replaceFirst("^(www|m|amp|mobile)\\.", "").split("\\.");
+            String[] labels = HOST_PREFIX.matcher(host).replaceFirst("").split("\\.");
             if (labels.length >= 2) {
                 add(names, labels[0]);
             }
