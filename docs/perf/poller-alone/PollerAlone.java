@@ -30,6 +30,8 @@ public final class PollerAlone {
         int seconds = Integer.parseInt(args[3]);
         int rate = Integer.parseInt(args[4]);
         String jfr = args.length > 5 ? args[5] : null;
+        // each feed's pollInterval and the poller's min-interval (PT1S, as ./newswatch bench): POLL_INTERVAL=PT3S
+        String interval = System.getenv().getOrDefault("POLL_INTERVAL", "PT1S");
         String prefix = "pa-" + label + "-" + System.currentTimeMillis() + ".";
         LocalStack stack = LocalStack.create();
         TopicNames topics = new TopicNames(prefix);
@@ -41,7 +43,7 @@ public final class PollerAlone {
         for (String url : sites.feedUrls()) {
             yaml.append("  - url: ").append(url).append("\n    pollInterval: PT1S\n    fullText: true\n    language: en\n");
         }
-        Files.writeString(dir.resolve("feeds.yaml"), yaml);
+        Files.writeString(dir.resolve("feeds.yaml"), yaml.toString().replace("PT1S", interval));
         int port = 18481;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseG1GC", "-Dquarkus.http.port=" + port));
@@ -56,7 +58,7 @@ public final class PollerAlone {
                 "NEWSWATCH_TOPIC_PREFIX", prefix,
                 "NEWSWATCH_FEEDS_FILE", dir.resolve("feeds.yaml").toString(),
                 "NEWSWATCH_POLLER_SSRF_ALLOW", "127.0.0.0/8,localhost",
-                "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S",
+                "NEWSWATCH_POLLER_MIN_INTERVAL", interval,
                 "NEWSWATCH_POLLER_POLITENESS_MIN_DELAY_PER_HOST", "PT0.005S",
                 "NEWSWATCH_POLLER_POLITENESS_MAX_CONCURRENT_PER_HOST", "4",
                 "NEWSWATCH_POLLER_MAX_CONCURRENT_POLLS", "64",

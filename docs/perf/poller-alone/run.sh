@@ -4,7 +4,7 @@
 # CPU of the poller process per article published. Two builds side by side in the same minutes, e.g. main's in a
 # second worktree and yours: alternate them and compare.
 # Usage (after ./mvnw install -DskipTests and ./newswatch stack up):
-#   docs/perf/poller-alone/run.sh QUARKUS-APP-DIR LABEL [WARMUP-S WINDOW-S RATE [JFR-FILE]]
+#   [POLL_INTERVAL=PT1S] docs/perf/poller-alone/run.sh QUARKUS-APP-DIR LABEL [WARMUP-S WINDOW-S RATE [JFR-FILE]]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 jdk=$(ls -d /usr/lib/jvm/*25* | head -1)

@@ -174,8 +174,9 @@ public final class ArticleExtractor {
 
     private static String canonical(Document document, JsonNode ld) {
         Element link = document.selectFirst(Css.of("link[rel=canonical][href]"));
-        if (link != null && !link.absUrl("href").isEmpty()) {
-            return link.absUrl("href");
+        String href = link == null ? "" : link.absUrl("href");
+        if (!href.isEmpty()) {
+            return href;
         }
         Element og = document.selectFirst(Css.of("meta[property=og:url][content]"));
         if (og != null && og.attr("content").startsWith("http")) {
@@ -389,6 +390,7 @@ public final class ArticleExtractor {
             }
             String raw = block.text();
             String text = HtmlText.collapse(raw);
+            // (a blank block is shorter than 25 too)
             if (text.length() < 25 || linkDensity(block, raw.length()) > 0.5) {
                 continue;
             }
@@ -483,14 +485,17 @@ public final class ArticleExtractor {
         return element.normalName() + "." + String.join(".", new java.util.TreeSet<>(element.classNames()));
     }
 
-    /** A div, section or li used as a paragraph: text of its own, no block children. */
+    /**
+     * A div, section or li used as a paragraph: no block children (its text, which the caller builds once, is then
+     * what it holds of its own).
+     */
     private static boolean textBlock(Element element) {
         for (Element child : element.children()) {
             if (HtmlText.BLOCKS.contains(child.normalName())) {
                 return false;
             }
         }
-        return !element.text().isBlank();
+        return true;
     }
 
     private static double classWeight(Element element) {
