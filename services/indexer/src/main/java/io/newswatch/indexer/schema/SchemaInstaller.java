@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 public final class SchemaInstaller {
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class);
-    /** The template's index settings that Elasticsearch changes on an open index. */
-    private static final List<String> DYNAMIC_SETTINGS = List.of("refresh_interval", "translog");
 
     private final ElasticsearchHttp http;
     private final IndexNames names;
@@ -76,7 +73,7 @@ public final class SchemaInstaller {
         ElasticsearchSchema.install(this::transport, names);
         for (Map.Entry<String, String> template : ElasticsearchSchema.templates(names).entrySet()) {
             addNewFields(template.getKey(), template.getValue());
-            applyDynamicSettings(template.getKey(), template.getValue());
+            applyRefreshInterval(template.getKey(), template.getValue());
         }
         problem = null;
         installed.countDown();
@@ -124,30 +121,24 @@ public final class SchemaInstaller {
     }
 
     /**
-     * The template's dynamic index settings (the refresh interval, the translog's durability), put on the indices
-     * already behind the alias: a setting chosen since they were created should not wait for the next rollover (the
-     * write index is the one that refreshes and writes its translog). A refusal is logged, as for the fields.
+     * The template's refresh interval, put on the indices already behind the alias: it is a dynamic setting, and an
+     * interval chosen since they were created should not wait for the next rollover (the write index is the one
+     * that refreshes). A refusal is logged, as for the fields.
      */
-    private void applyDynamicSettings(String alias, String template) throws IOException {
-        JsonNode index = Json.mapper().readTree(template).at("/template/settings/index");
-        ObjectNode dynamic = Json.mapper().createObjectNode();
-        for (String name : DYNAMIC_SETTINGS) {
-            if (index.has(name)) {
-                dynamic.set(name, index.get(name));
-            }
-        }
-        if (dynamic.isEmpty()) {
+    private void applyRefreshInterval(String alias, String template) throws IOException {
+        JsonNode interval = Json.mapper().readTree(template).at("/template/settings/index/refresh_interval");
+        if (!interval.isTextual()) {
             return;
         }
         ObjectNode settings = Json.mapper().createObjectNode();
-        settings.set("index", dynamic);
+        settings.putObject("index").put("refresh_interval", interval.asText());
         ElasticsearchHttp.Response response = http.send("PUT", "/" + alias + "/_settings", settings.toString());
         if (response.status() == 429 || response.status() >= 500) {
             throw new IOException("HTTP " + response.status() + " " + response.body());
         }
         if (!response.ok()) {
-            LOG.warnf("The indices behind %s keep their settings until the next rollover; Elasticsearch refused the "
-                    + "template's %s in place: HTTP %d %s", alias, dynamic, response.status(), response.body());
+            LOG.warnf("The indices behind %s keep their refresh interval until the next rollover; Elasticsearch "
+                    + "refused the template's in place: HTTP %d %s", alias, response.status(), response.body());
         }
     }
 
