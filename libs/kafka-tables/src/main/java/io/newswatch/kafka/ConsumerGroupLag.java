@@ -1,5 +1,6 @@
 package io.newswatch.kafka;
 
+import io.newswatch.contract.kafka.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -31,6 +32,19 @@ public final class ConsumerGroupLag {
 
     /** A consumer group and the topic it reads. */
     public record Watched(String group, String topic) {
+    }
+
+    /**
+     * The stages after the poller, by service name, each with its group and the topic it reads: enricher (raw
+     * articles), alerter and indexer (enriched articles). What the poller's drain before fill and
+     * {@code ./newswatch status} watch.
+     */
+    public static Map<String, Watched> downstreamStages(TopicNames topics) {
+        Map<String, Watched> stages = new LinkedHashMap<>();
+        stages.put("enricher", new Watched(topics.enricherGroup(), topics.articlesRaw()));
+        stages.put("alerter", new Watched(topics.alerterGroup(), topics.articlesEnriched()));
+        stages.put("indexer", new Watched(topics.indexerGroup(), topics.articlesEnriched()));
+        return stages;
     }
 
     /**

@@ -103,7 +103,8 @@ public record CpuPriority(int niceness) {
 
     /** "at niceness 10", and what could not be set ({@link #lower}'s answer), for a terminal or a log. */
     public String describe(List<String> failed) {
-        return "at niceness " + niceness + (failed.isEmpty() ? "" : " (could not set " + String.join(", ", failed) + ")");
+        return "at niceness " + niceness
+                + (failed.isEmpty() ? "" : " (could not set " + String.join(", ", failed) + ")");
     }
 
     /** renice's {@code -n} is absolute in util-linux and relative in POSIX: the same from 0, where they start. */

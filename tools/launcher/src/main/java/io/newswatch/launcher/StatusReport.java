@@ -92,10 +92,7 @@ final class StatusReport {
     /** Records each stage has still to read, and the niceness it runs at: a niced stage falls behind on a busy machine. */
     private void printBacklog() {
         TopicNames topics = new TopicNames(env.getOrDefault("NEWSWATCH_TOPIC_PREFIX", TopicNames.DEFAULT_PREFIX));
-        Map<String, ConsumerGroupLag.Watched> stages = new LinkedHashMap<>();
-        stages.put(NewswatchService.ENRICHER.id(), new ConsumerGroupLag.Watched(topics.enricherGroup(), topics.articlesRaw()));
-        stages.put(NewswatchService.INDEXER.id(), new ConsumerGroupLag.Watched(topics.indexerGroup(), topics.articlesEnriched()));
-        stages.put(NewswatchService.ALERTER.id(), new ConsumerGroupLag.Watched(topics.alerterGroup(), topics.articlesEnriched()));
+        Map<String, ConsumerGroupLag.Watched> stages = ConsumerGroupLag.downstreamStages(topics);
         try (Admin admin = KafkaClientSettings.from(env).clients().admin("newswatch-status")) {
             Map<ConsumerGroupLag.Watched, ConsumerGroupLag.Lag> read =
                     new ConsumerGroupLag(admin, Duration.ofSeconds(3)).read(List.copyOf(stages.values()));

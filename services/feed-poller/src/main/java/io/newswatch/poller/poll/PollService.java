@@ -117,9 +117,8 @@ public class PollService {
                 .register(meters);
         PollerConfig.Backpressure drain = config.backpressure();
         this.downstream = drain.maxLag() <= 0 ? null : new DownstreamLag(kafka.admin("newswatch-feed-poller-lag-"
-                + instance.value()), List.of(new ConsumerGroupLag.Watched(topics.enricherGroup(), topics.articlesRaw()),
-                new ConsumerGroupLag.Watched(topics.alerterGroup(), topics.articlesEnriched()),
-                new ConsumerGroupLag.Watched(topics.indexerGroup(), topics.articlesEnriched())), Duration.ofSeconds(5));
+                + instance.value()), List.copyOf(ConsumerGroupLag.downstreamStages(topics).values()),
+                Duration.ofSeconds(5));
         this.backpressure = downstream == null ? Backpressure.off() : new Backpressure(downstream, drain.maxLag(),
                 drain.maxPause(), drain.checkInterval(), clock, interval -> Thread.sleep(interval));
         this.pace = new ArticlePace(backpressure, new ArticleRate(drain.maxArticlesPerSecond(), System::nanoTime,
