@@ -279,8 +279,8 @@ public final class TopicTable implements AutoCloseable {
             }
             if (!isCaughtUp() && reached(startEnd, positions)) {
                 listener.caughtUp();
+                problem = null; // before the latch: whoever awaited the catch-up then sees no problem
                 caughtUp.countDown();
-                problem = null;
                 LOG.infof("Read %s to its end: %d partitions", topic, partitions.size());
             }
             advance(positions);
