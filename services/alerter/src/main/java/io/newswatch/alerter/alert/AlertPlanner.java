@@ -67,6 +67,16 @@ public final class AlertPlanner {
     public List<Alert> plan(EnrichedArticle article, ArticleDocument document, List<Rule> matched,
                             Function<String, Optional<Rule>> rules, Function<String, Query> queries,
                             AlertState state) {
+        return plan(article, MatchExplainer.of(document), matched, rules, queries, state);
+    }
+
+    /**
+     * The alerts to raise, explained by {@code explainer} (one over the index matching built:
+     * {@link io.newswatch.alerter.rule.RuleBook#matchExplainable}).
+     */
+    public List<Alert> plan(EnrichedArticle article, MatchExplainer.Explainer explainer, List<Rule> matched,
+                            Function<String, Optional<Rule>> rules, Function<String, Query> queries,
+                            AlertState state) {
         List<Planned> toRaise = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         String storyId = storyId(article);
@@ -90,8 +100,8 @@ public final class AlertPlanner {
         if (toRaise.isEmpty()) {
             return List.of();
         }
-        // the article is indexed for explanations once, in the fields of every query to explain
-        MatchExplainer.Explainer explainer = MatchExplainer.of(document);
+        // the article is indexed for explanations once (when matching's index is not reused), in the fields of every
+        // query to explain
         Map<String, Query> queryOf = new HashMap<>();
         for (Planned alert : toRaise) {
             Query query = queries.apply(alert.rule().id());

@@ -150,8 +150,8 @@ public class ArticleConsumer {
     }
 
     /** One record, decoded and matched; {@code error} says why it is to be dead-lettered instead. */
-    private record Matched(ConsumerRecord<String, byte[]> record, EnrichedArticle article, ArticleDocument document,
-                           RuleBook book, List<Rule> rules, Throwable error) {
+    private record Matched(ConsumerRecord<String, byte[]> record, EnrichedArticle article, RuleBook book,
+                           RuleBook.Matched matched, Throwable error) {
     }
 
     private Matched decodeAndMatch(ConsumerRecord<String, byte[]> record) {
@@ -161,17 +161,17 @@ public class ArticleConsumer {
         } catch (BadEventException e) {
             LOG.errorf("Dead-lettering record %s-%d@%d (key %s): not an enriched article: %s", record.topic(),
                     record.partition(), record.offset(), record.key(), e.getMessage());
-            return new Matched(record, null, null, null, null, e);
+            return new Matched(record, null, null, null, e);
         }
         try {
             ArticleDocument document = ArticleDocument.of(article);
             RuleBook book = rules.book();
             long started = System.nanoTime();
-            List<Rule> matched = book.match(document);
+            RuleBook.Matched matched = book.matchExplainable(document);
             matchTimer.record(Duration.ofNanos(System.nanoTime() - started));
-            return new Matched(record, article, document, book, matched, null);
+            return new Matched(record, article, book, matched, null);
         } catch (RuntimeException | StackOverflowError e) {
-            return new Matched(record, article, null, null, null, e);
+            return new Matched(record, article, null, null, e);
         }
     }
 
@@ -198,13 +198,13 @@ public class ArticleConsumer {
         if (matched.error() != null) {
             return matchingFailed(record, article, matched.error());
         }
-        if (!matched.rules().isEmpty()) {
+        if (!matched.matched().rules().isEmpty()) {
             articlesMatched.increment();
         }
         List<Alert> alerts;
         try {
             RuleBook book = matched.book();
-            alerts = planner.plan(article, matched.document(), matched.rules(), book::get,
+            alerts = planner.plan(article, matched.matched().explainer(), matched.matched().rules(), book::get,
                     id -> book.query(id).orElse(null), state);
         } catch (RuntimeException | StackOverflowError e) {
             return matchingFailed(record, article, e);

@@ -1,6 +1,7 @@
 package io.newswatch.alerter.match;
 
 import io.newswatch.contract.Entity;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
@@ -52,7 +53,16 @@ public final class MatchExplainer {
      * thread-safe.
      */
     public static Explainer of(ArticleDocument article) {
-        return new Explainer(article);
+        return new Explainer(article, null, Set.of());
+    }
+
+    /**
+     * Explains matches on one article over the index matching built of it ({@link RuleMatcher#matchExplainable}):
+     * the same analysis with offsets, in every field some rule used, so the article is not analysed again; a query
+     * naming a field that index lacks gets an index of its own.
+     */
+    static Explainer of(ArticleDocument article, LeafReader matchedIndex, Set<String> fields) {
+        return new Explainer(article, matchedIndex, fields);
     }
 
     /**
@@ -65,11 +75,16 @@ public final class MatchExplainer {
 
         private final ArticleDocument article;
         private final Set<String> indexed = new HashSet<>();
-        private MemoryIndex index;
+        private final LeafReader matchedIndex;
+        private LeafReader index;
         private List<Span> sentences;
 
-        private Explainer(ArticleDocument article) {
+        /** @param fields the fields {@code index} holds the article in (none when it is null) */
+        private Explainer(ArticleDocument article, LeafReader index, Set<String> fields) {
             this.article = article;
+            this.matchedIndex = index;
+            this.index = index;
+            indexed.addAll(fields);
         }
 
         /**
@@ -97,6 +112,11 @@ public final class MatchExplainer {
             return MatchExplainer.explain(query, article, index, this::sentences);
         }
 
+        /** True while every explanation so far was made over matching's own index of the article. */
+        boolean reusesMatchingsIndex() {
+            return index != null && index == matchedIndex;
+        }
+
         /** The fields the article is indexed in so far. */
         Set<String> indexedFields() {
             return Set.copyOf(indexed);
@@ -111,7 +131,7 @@ public final class MatchExplainer {
     }
 
     /** The article indexed in the given fields, with offsets (as matching indexes it, in the fields it uses). */
-    static MemoryIndex index(ArticleDocument article, Set<String> fields) {
+    static LeafReader index(ArticleDocument article, Set<String> fields) {
         MemoryIndex index = new MemoryIndex(true, false);
         article.forEachValue((field, value) -> {
             if (fields.contains(field)) {
@@ -119,7 +139,7 @@ public final class MatchExplainer {
             }
         });
         index.freeze();
-        return index;
+        return (LeafReader) index.createSearcher().getIndexReader();
     }
 
     /** Every field the query names, negated parts too. */
@@ -147,7 +167,7 @@ public final class MatchExplainer {
         return fields;
     }
 
-    static MatchExplanation explain(Query query, ArticleDocument article, MemoryIndex index,
+    static MatchExplanation explain(Query query, ArticleDocument article, LeafReader index,
                                     Supplier<List<Span>> sentences) {
         Hits hits = hits(query, article, index);
         List<Span> spans = hits.text;
@@ -195,10 +215,10 @@ public final class MatchExplainer {
         final Set<String> topics = new LinkedHashSet<>();
     }
 
-    private static Hits hits(Query query, ArticleDocument article, MemoryIndex index) {
+    private static Hits hits(Query query, ArticleDocument article, LeafReader index) {
         Hits hits = new Hits();
         try {
-            IndexSearcher searcher = index.createSearcher();
+            IndexSearcher searcher = new IndexSearcher(index);
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
             LeafReaderContext leaf = searcher.getIndexReader().leaves().getFirst();
             Matches matches = weight.matches(leaf, 0);

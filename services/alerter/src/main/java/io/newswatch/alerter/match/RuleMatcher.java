@@ -5,12 +5,14 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.MergeTrigger;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
@@ -268,20 +270,57 @@ public final class RuleMatcher implements Closeable {
      * match.
      */
     public Set<String> match(ArticleDocument article, BiConsumer<String, Exception> failed) {
+        return match(article, failed, false).ruleIds();
+    }
+
+    /**
+     * As {@link #match(ArticleDocument, BiConsumer)}, with an explainer of the matches that reuses the in-memory
+     * index Monitor built of the article to match it (the same analysis, with offsets), instead of analysing the
+     * article again to explain its alerts.
+     */
+    public Matches matchExplainable(ArticleDocument article, BiConsumer<String, Exception> failed) {
+        return match(article, failed, true);
+    }
+
+    /** The rules an article matched, and the explainer of those matches ({@link #matchExplainable}). */
+    public record Matches(Set<String> ruleIds, MatchExplainer.Explainer explainer) {
+    }
+
+    private Matches match(ArticleDocument article, BiConsumer<String, Exception> failed, boolean explainable) {
+        // the fields some rule uses, whether the article has a value in them or not
+        Set<String> fields = new HashSet<>();
+        for (String field : ArticleFields.INDEXED) {
+            if (fieldUse.containsKey(field)) {
+                fields.add(field);
+            }
+        }
         Document document = new Document();
         article.toLucene().forEach(field -> {
-            if (fieldUse.containsKey(field.name())) {
+            if (fields.contains(field.name())) {
                 document.add(field);
             }
         });
+        LeafReader[] index = new LeafReader[1];
+        MatcherFactory<QueryMatch> keepingTheIndex = searcher -> {
+            if (explainable) {
+                // Monitor closes the article's index when match returns: a reference of our own keeps it open.
+                // It is a MemoryIndex, heap only, so it needs no closing: the garbage collector frees it.
+                index[0] = (LeafReader) searcher.getIndexReader();
+                index[0].incRef();
+            }
+            return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+        };
         MatchingQueries<QueryMatch> matches;
         try {
-            matches = monitor.match(document, QueryMatch.SIMPLE_MATCHER);
+            matches = monitor.match(document, keepingTheIndex);
         } catch (IOException e) {
             throw new UncheckedIOException("matching article " + article.id() + " failed", e);
         }
         matches.getErrors().forEach(failed);
-        return matches.getMatches().stream().map(QueryMatch::getQueryId).collect(Collectors.toUnmodifiableSet());
+        Set<String> ids = matches.getMatches().stream().map(QueryMatch::getQueryId)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Matches(ids, !explainable ? null
+                : ids.isEmpty() ? MatchExplainer.of(article) : MatchExplainer.of(article, index[0], fields));
     }
 
     /** Segments of the query index, as the next search would see them (for tests). */

@@ -2,6 +2,7 @@ package io.newswatch.alerter.rule;
 
 import io.newswatch.alerter.match.ArticleDocument;
 import io.newswatch.alerter.match.InvalidQueryException;
+import io.newswatch.alerter.match.MatchExplainer;
 import io.newswatch.alerter.match.QueryCompiler;
 import io.newswatch.alerter.match.RuleMatcher;
 import io.newswatch.contract.Rule;
@@ -150,6 +151,24 @@ public final class RuleBook implements AutoCloseable {
         if (!failed.isEmpty()) {
             failedOn(article.id(), failed);
         }
+        return enabled(ids);
+    }
+
+    /** The enabled rules that match the article ({@link #match}), and the explainer of their matches. */
+    public Matched matchExplainable(ArticleDocument article) {
+        Map<String, Exception> failed = new HashMap<>();
+        RuleMatcher.Matches matches = matcher.matchExplainable(article, failed::put);
+        if (!failed.isEmpty()) {
+            failedOn(article.id(), failed);
+        }
+        return new Matched(enabled(matches.ruleIds()), matches.explainer());
+    }
+
+    /** The rules an article matched, by id, and the explainer of those matches. */
+    public record Matched(List<Rule> rules, MatchExplainer.Explainer explainer) {
+    }
+
+    private List<Rule> enabled(Set<String> ids) {
         List<Rule> matched = new ArrayList<>();
         for (String id : ids) {
             Rule rule = rules.get(id);

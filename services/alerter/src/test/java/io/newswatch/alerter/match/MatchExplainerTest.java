@@ -4,7 +4,9 @@ import io.newswatch.contract.EntityType;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.newswatch.alerter.Articles.article;
@@ -63,6 +65,34 @@ class MatchExplainerTest {
                         () -> MatchExplainer.sentences(article.fullText()));
                 assertThat(explainer.explain(query)).as(text + " on " + article.title()).isEqualTo(expected);
                 assertThat(MatchExplainer.explain(query, article)).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void explanationsOverMatchingsIndexAreTheSameAsOverEveryField() throws InvalidQueryException {
+        Set<String> every = Set.copyOf(ArticleFields.INDEXED);
+        Map<String, Query> queries = new LinkedHashMap<>();
+        for (String text : QUERIES) {
+            queries.put(text, QueryCompiler.compile(text));
+        }
+        try (RuleMatcher matcher = new RuleMatcher()) {
+            matcher.put(queries);
+            for (ArticleDocument article : ARTICLES) {
+                var overEveryField = MatchExplainer.index(article, every);
+                RuleMatcher.Matches matches = matcher.matchExplainable(article, (id, error) -> {
+                    throw new AssertionError(id, error);
+                });
+                assertThat(matches.ruleIds()).isNotEmpty();
+                MatchExplainer.Explainer explainer = matches.explainer();
+                for (String text : QUERIES) {
+                    MatchExplanation expected = MatchExplainer.explain(queries.get(text), article, overEveryField,
+                            () -> MatchExplainer.sentences(article.fullText()));
+                    assertThat(explainer.explain(queries.get(text))).as(text + " on " + article.title())
+                            .isEqualTo(expected);
+                }
+                // every query's fields were in matching's index: the article was not indexed again
+                assertThat(explainer.reusesMatchingsIndex()).isTrue();
             }
         }
     }
