@@ -109,11 +109,12 @@ class RestartIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveredKeys().keySet())
                 .containsExactlyInAnyOrderElementsOf(expected));
-        // A kill between a webhook's answer and the status write can repeat that one notification, with the same
-        // Idempotency-Key: at most a handful, never a different alert.
+        // A kill between a webhook's answer and the status write can repeat the notifications whose status was not
+        // yet written, with the same Idempotency-Key: a few, never a different alert (0 in CI, 3 once at load 64).
+        // At least 5 were delivered before the kill, so an alerter that forgot its statuses repeats 5 or more.
         long repeats = deliveredKeys().values().stream().mapToLong(n -> n - 1).sum();
         System.out.printf("kill -9 in mid-stream: %d alerts, %d repeated notifications%n", expected.size(), repeats);
-        assertThat(repeats).isLessThanOrEqualTo(2);
+        assertThat(repeats).isLessThan(5);
     }
 
     /**
