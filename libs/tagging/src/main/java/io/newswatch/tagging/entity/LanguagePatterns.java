@@ -795,6 +795,9 @@ final class LanguagePatterns {
             if (!cue || !free(t, owner, i, language)) {
                 continue; // the cheap test first: this runs for every word
             }
+            if (prepositions == UKRAINIAN_PLACE_PREPOSITIONS && withWhom(t, i, before)) {
+                continue; // "зустрівся з Гаврилюком": з with the instrumental is "with", not "from"
+            }
             if (i + 1 < n && owner[i + 1] >= 0 && (t.flags(i + 1) & GLUE) == 0 && t.capitalized(i + 1)
                     && adjective(t.folded(i))) {
                 continue; // "у Верховній Раді": the adjective of a name found otherwise
@@ -829,6 +832,22 @@ final class LanguagePatterns {
                 found.add(new Found(i - 1, i, EntityType.LOCATION, t.surface(i - 1, i)));
             }
         }
+    }
+
+    private static final String[] INSTRUMENTAL = {"ом", "ем", "єм", "ою", "ею", "єю"};
+
+    /** A Ukrainian "з"/"із" before a word in the instrumental: company ("with X"), not a place of origin. */
+    private static boolean withWhom(Tokens t, int i, String before) {
+        if (!before.equals("z") && !before.equals("iz")) {
+            return false;
+        }
+        String word = t.surface(i);
+        for (String ending : INSTRUMENTAL) {
+            if (word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** German nouns for a kind of place before its name: "des Kreises Hildburghausen", "die Stadt Suhl". */
