@@ -330,7 +330,9 @@ final class LanguagePatterns {
             return true;
         }
         for (String stem : stems) {
-            if (folded.startsWith(stem) && folded.length() <= stem.length() + 4) {
+            // not a word for its people: "Журналісти", "журналистов" (of журнал)
+            if (folded.startsWith(stem) && folded.length() <= stem.length() + 4
+                    && !folded.startsWith("ist", stem.length())) {
                 return true;
             }
         }
@@ -442,8 +444,10 @@ final class LanguagePatterns {
         }
         if (k < 0 || (t.flags(k + 1) & GLUE) != 0 || !t.capitalized(k) || PersonFinder.title(t, k)
                 || Cues.NOT_NAME_WORDS.contains(t, k) || head(t, k)
-                || k < head - 1 && !slavicAdjective(t.folded(k))) {
-            return -1; // "у Београду полицијска управа": a place, not the name's adjective
+                || !slavicAdjective(t.folded(k)) || endsWithAny(t.folded(k), 5, PEOPLE_PLURALS)) {
+            // "у Београду полицијска управа": a place, not the name's adjective; "Волонтери фонду", "Сотрудники
+            // завода": the people of a body, no adjective of its name
+            return -1;
         }
         if (k > 0 && t.has(k, Tokens.AFTER_HYPHEN) && t.capitalized(k - 1) && (t.flags(k - 1) & GLUE) == 0) {
             k--; // "Санкт-Петербургской биржей"
@@ -455,6 +459,9 @@ final class LanguagePatterns {
     private static final String[] SLAVIC_ADJECTIVE_ENDINGS = {"aya", "aja", "yy", "iy", "yi", "yj", "ij", "ny", "ky",
             "oy", "oi", "oj", "ogo", "oho", "ego", "ykh", "ikh", "yh", "ih", "ym", "im", "om", "em", "na", "ni", "no",
             "ne", "ka", "ki", "ko", "ke", "oe", "ye", "ie", "ee", "og", "yu", "iu", "ju"};
+
+    /** Plurals of nouns for people in -ники/-ники/-nici, which end like adjectives ("Сотрудники", "Працівники"). */
+    private static final String[] PEOPLE_PLURALS = {"niki", "nyky", "nici"};
 
     private static boolean slavicAdjective(String folded) {
         return endsWithAny(folded, 5, SLAVIC_ADJECTIVE_ENDINGS);
@@ -483,9 +490,9 @@ final class LanguagePatterns {
 
     private static final String[] GENITIVE_ENDINGS = {"a", "ya", "y", "i", "e", "ov", "ev", "ey", "ykh", "ikh", "ogo",
             "ego", "oy", "ih", "og", "ara", "ija", "iia", "iv"};
-    /** Not genitives: adjectives, past tenses ("заявили"), Ukrainian infinitives ("виділити", "бути"). */
+    /** Not genitives: adjectives, past tenses ("заявили"), Ukrainian infinitives ("виділити", "бути"), reflexives. */
     private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee", "yty", "uty",
-            "aly", "yly", "ily"};
+            "aly", "yly", "ily", "sia", "sya", "sja"}; // and reflexive verbs: "зустрілися", "встретились"
 
     private static boolean genitive(String word) {
         return !endsWithAny(word, 0, NOT_GENITIVE_ENDINGS) && endsWithAny(word, 3, GENITIVE_ENDINGS);
