@@ -862,16 +862,7 @@ final class LanguagePatterns {
 
     /** A Ukrainian "з"/"із" before a word in the instrumental: company ("with X"), not a place of origin. */
     private static boolean withWhom(Tokens t, int i, String before) {
-        if (!before.equals("z") && !before.equals("iz")) {
-            return false;
-        }
-        String word = t.surface(i);
-        for (String ending : INSTRUMENTAL) {
-            if (word.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return (before.equals("z") || before.equals("iz")) && endsWithAny(t.surface(i), 0, INSTRUMENTAL);
     }
 
     /** German nouns for a kind of place before its name: "des Kreises Hildburghausen", "die Stadt Suhl". */
