@@ -220,7 +220,7 @@ public final class EntityTagger {
         // "the Commission" after "the European Commission": a body's last word, capitalised, names it again
         resolveShortOrganizations(tokens, owner, hits);
         // 4. short forms: a surname alone names the person named in full elsewhere in the text
-        resolveSurnames(tokens, lookup, owner, hits, language == null || "en".equals(language));
+        resolveSurnames(tokens, lookup, owner, hits, language);
         return aggregate(tokens, hits, titleEnd);
     }
 
@@ -580,8 +580,11 @@ public final class EntityTagger {
         return sorted;
     }
 
-    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits, boolean english) {
+    private void resolveSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, List<Hit> hits, String language) {
+        boolean english = language == null || "en".equals(language);
+        Set<String> endings = SurnameForms.endings(language);
         Map<String, Hit> bySurname = new HashMap<>();
+        Map<String, Hit> byStem = new HashMap<>(); // "Гаврилюка", "Тарасовым", "Hansens": other cases of a surname
         Set<String> clashes = new HashSet<>();
         Set<String> seen = new HashSet<>();
         for (Hit h : hits) {
@@ -599,14 +602,24 @@ public final class EntityTagger {
                 if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
                     clashes.add(word);
                 }
+                String stem = endings == null || k != h.to() ? null : SurnameForms.stem(t.folded(k), endings);
+                if (stem != null && byStem.putIfAbsent(stem, h) != null
+                        && !byStem.get(stem).key(dictionary).equals(h.key(dictionary))) {
+                    clashes.add(stem);
+                }
             }
         }
         clashes.forEach(bySurname::remove);
+        clashes.forEach(byStem::remove);
         for (int i = 0; i < t.size(); i++) {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
             Hit person = bySurname.isEmpty() ? null : bySurname.get(lookup.base(t, i));
+            if (person == null && !byStem.isEmpty() && t.shape(i) == Tokens.CAPITALIZED) {
+                String stem = SurnameForms.stemOf(t.folded(i), endings, byStem);
+                person = stem == null ? null : byStem.get(stem);
+            }
             if (person == null && english && i > 0 && rankedSurname(t, i)) {
                 // "Gen. Allen", "Prime Minister Abadi": a surname after a rank or office names a person; its later
                 // mentions alone name the same one (English only: a German noun after "Minister" is capitalised)

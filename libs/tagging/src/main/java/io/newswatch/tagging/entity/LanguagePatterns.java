@@ -43,7 +43,7 @@ final class LanguagePatterns {
             "assotsiats", "asocijacij", "korporats", "kontsern", "armi", "brigad", "divizi", "tserkv", "crkv", "vojsk", "voysk", "udruzenj",
             "konsortsium", "konsorcij", "gvardi", "hvardi", "instituci", "birzh", "berz", "kabinet"};
     /** Head words of Slavic bodies that are short or common as stems, as whole folded words. */
-    private static final Set<String> HEAD_WORDS = Set.of("mid", "sud", "suda", "sudu", "sudom", "sude", "vlada",
+    private static final Set<String> HEAD_WORDS = Set.of("mid", "sud", "suda", "sudu", "sudom", "sude", "sudi", "vlada",
             "vlade", "vladi", "vladu", "vladom", "uprava", "uprave", "upravi", "upravu", "upravom", "front", "fronta",
             "frontu", "frontom", "ured", "ureda", "uredu", "vece", "veca", "vecu", "rada", "rady", "radi", "centar",
             "centra", "centru", "banka", "banke", "banci", "zavod", "zavoda", "zavodu", "pokret", "pokreta", "soyuz",
@@ -330,7 +330,9 @@ final class LanguagePatterns {
             return true;
         }
         for (String stem : stems) {
-            if (folded.startsWith(stem) && folded.length() <= stem.length() + 4) {
+            // not a word for its people: "Журналісти", "журналистов" (of журнал)
+            if (folded.startsWith(stem) && folded.length() <= stem.length() + 4
+                    && !folded.startsWith("ist", stem.length())) {
                 return true;
             }
         }
@@ -442,8 +444,10 @@ final class LanguagePatterns {
         }
         if (k < 0 || (t.flags(k + 1) & GLUE) != 0 || !t.capitalized(k) || PersonFinder.title(t, k)
                 || Cues.NOT_NAME_WORDS.contains(t, k) || head(t, k)
-                || k < head - 1 && !slavicAdjective(t.folded(k))) {
-            return -1; // "у Београду полицијска управа": a place, not the name's adjective
+                || !capitalAdjective(t.folded(k))) {
+            // "у Београду полицијска управа": a place, not the name's adjective; "Волонтери фонду", "Сотрудники
+            // завода": the people of a body, no adjective of its name
+            return -1;
         }
         if (k > 0 && t.has(k, Tokens.AFTER_HYPHEN) && t.capitalized(k - 1) && (t.flags(k - 1) & GLUE) == 0) {
             k--; // "Санкт-Петербургской биржей"
@@ -451,10 +455,21 @@ final class LanguagePatterns {
         return k;
     }
 
-    /** Folded endings of Slavic adjectives in any case and gender ("антимонопольная", "prykordonnoi", "revizorska"). */
+    /**
+     * Folded endings of Slavic adjectives in any case and gender ("антимонопольная", "prykordonnoi", "revizorska",
+     * Ukrainian "Київській", "міській", "Апеляційному"; -ній and -ській only, as -ії ends nouns: "комісії").
+     */
     private static final String[] SLAVIC_ADJECTIVE_ENDINGS = {"aya", "aja", "yy", "iy", "yi", "yj", "ij", "ny", "ky",
             "oy", "oi", "oj", "ogo", "oho", "ego", "ykh", "ikh", "yh", "ih", "ym", "im", "om", "em", "na", "ni", "no",
-            "ne", "ka", "ki", "ko", "ke", "oe", "ye", "ie", "ee", "og", "yu", "iu", "ju"};
+            "ne", "ka", "ki", "ko", "ke", "oe", "ye", "ie", "ee", "og", "yu", "iu", "ju", "omu", "emu", "skii", "nii"};
+
+    /** Plurals of nouns for people in -ники/-ники/-nici, which end like adjectives ("Сотрудники", "Працівники"). */
+    private static final String[] PEOPLE_PLURALS = {"niki", "nyky", "nici"};
+
+    /** A capitalised adjective of a body's name: "Следственный", "Київській", not "Сотрудники". */
+    private static boolean capitalAdjective(String folded) {
+        return slavicAdjective(folded) && !endsWithAny(folded, 5, PEOPLE_PLURALS);
+    }
 
     private static boolean slavicAdjective(String folded) {
         return endsWithAny(folded, 5, SLAVIC_ADJECTIVE_ENDINGS);
@@ -483,9 +498,9 @@ final class LanguagePatterns {
 
     private static final String[] GENITIVE_ENDINGS = {"a", "ya", "y", "i", "e", "ov", "ev", "ey", "ykh", "ikh", "ogo",
             "ego", "oy", "ih", "og", "ara", "ija", "iia", "iv"};
-    /** Not genitives: adjectives, past tenses ("заявили"), Ukrainian infinitives ("виділити", "бути"). */
+    /** Not genitives: adjectives, past tenses ("заявили"), Ukrainian infinitives ("виділити", "бути"), reflexives. */
     private static final String[] NOT_GENITIVE_ENDINGS = {"ye", "ie", "oe", "la", "li", "lo", "yi", "ee", "yty", "uty",
-            "aly", "yly", "ily"};
+            "aly", "yly", "ily", "sia", "sya", "sja"}; // and reflexive verbs: "зустрілися", "встретились"
 
     private static boolean genitive(String word) {
         return !endsWithAny(word, 0, NOT_GENITIVE_ENDINGS) && endsWithAny(word, 3, GENITIVE_ENDINGS);
@@ -795,6 +810,12 @@ final class LanguagePatterns {
             if (!cue || !free(t, owner, i, language)) {
                 continue; // the cheap test first: this runs for every word
             }
+            if (!prepositions.isEmpty() && otherScript(t, i - 1, i)) {
+                continue; // "в Telegram", "у Facebook": a Latin name after a Cyrillic preposition is a medium or a brand
+            }
+            if (prepositions == UKRAINIAN_PLACE_PREPOSITIONS && withWhom(t, i, before)) {
+                continue; // "зустрівся з Гаврилюком": з with the instrumental is "with", not "from"
+            }
             if (i + 1 < n && owner[i + 1] >= 0 && (t.flags(i + 1) & GLUE) == 0 && t.capitalized(i + 1)
                     && adjective(t.folded(i))) {
                 continue; // "у Верховній Раді": the adjective of a name found otherwise
@@ -829,6 +850,19 @@ final class LanguagePatterns {
                 found.add(new Found(i - 1, i, EntityType.LOCATION, t.surface(i - 1, i)));
             }
         }
+    }
+
+    /** True when two tokens start in different scripts (Cyrillic and Latin). */
+    private static boolean otherScript(Tokens t, int a, int b) {
+        return Character.UnicodeScript.of(t.text().codePointAt(t.start(a)))
+                != Character.UnicodeScript.of(t.text().codePointAt(t.start(b)));
+    }
+
+    private static final String[] INSTRUMENTAL = {"ом", "ем", "єм", "ою", "ею", "єю"};
+
+    /** A Ukrainian "з"/"із" before a word in the instrumental: company ("with X"), not a place of origin. */
+    private static boolean withWhom(Tokens t, int i, String before) {
+        return (before.equals("z") || before.equals("iz")) && endsWithAny(t.surface(i), 0, INSTRUMENTAL);
     }
 
     /** German nouns for a kind of place before its name: "des Kreises Hildburghausen", "die Stadt Suhl". */

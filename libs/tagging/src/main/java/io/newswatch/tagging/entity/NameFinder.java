@@ -394,8 +394,58 @@ final class NameFinder {
                 }
             }
         }
+        if (language == null || "en".equals(language)) {
+            naturalFeatures(t, found);
+        }
         LanguagePatterns.places(t, owner, language, found);
         return found;
+    }
+
+    /** Capitalised last words of the name of a river, a mountain range, a plain, a dam... ("Euphrates River"). */
+    private static final FoldedWords FEATURE_AFTER = FoldedWords.of(Set.of("river", "valley", "mountains",
+            "mountain", "hills", "heights", "plain", "plains", "desert", "dam", "lake", "canal", "gorge", "pass",
+            "peninsula", "marshes", "basin", "delta", "reservoir", "airbase", "airfield"));
+    /** Capitalised first words of such names ("Lake Tharthar", "Mount Sinjar"). */
+    private static final FoldedWords FEATURE_BEFORE = FoldedWords.of(Set.of("lake", "mount", "mt"));
+
+    /**
+     * Natural features and dams named by their kind, English: "Euphrates River", "Tigris River Valley", "Hamrin
+     * Mountains", "Haditha Dam", "Lake Tharthar", "Mount Zartak": up to three capitalised words before a capitalised
+     * kind word, or one or two after "Lake"/"Mount". They may cover a known place ("Mosul Dam"), not a known body.
+     */
+    private static void naturalFeatures(Tokens t, List<Found> found) {
+        int n = t.size();
+        for (int i = 1; i < n; i++) {
+            if (t.shape(i) != Tokens.CAPITALIZED || (t.flags(i) & GLUE) != 0) {
+                continue;
+            }
+            if (FEATURE_AFTER.contains(t, i) && featureWord(t, i - 1)) {
+                int to = i;
+                while (to + 1 < n && (t.flags(to + 1) & GLUE) == 0 && t.shape(to + 1) == Tokens.CAPITALIZED
+                        && FEATURE_AFTER.contains(t, to + 1)) {
+                    to++; // "Tigris River Valley"
+                }
+                int from = i - 1;
+                while (from > 0 && from > i - 3 && (t.flags(from) & GLUE) == 0 && featureWord(t, from - 1)) {
+                    from--;
+                }
+                if (!overlaps(found, from, to)) {
+                    found.add(new Found(from, to, EntityType.LOCATION, t.surface(from, to)));
+                }
+                i = to;
+            } else if (FEATURE_BEFORE.contains(t, i - 1) && t.shape(i - 1) == Tokens.CAPITALIZED && featureWord(t, i)
+                    && !overlaps(found, i - 1, i)) {
+                int to = i + 1 < n && (t.flags(i + 1) & GLUE) == 0 && featureWord(t, i + 1) ? i + 1 : i;
+                found.add(new Found(i - 1, to, EntityType.LOCATION, t.surface(i - 1, to)));
+                i = to;
+            }
+        }
+    }
+
+    /** A capitalised word that may be part of a feature's name: not a sentence word, a title or a demonym cue. */
+    private static boolean featureWord(Tokens t, int i) {
+        return t.shape(i) == Tokens.CAPITALIZED && !t.has(i, Tokens.BOILERPLATE) && !LEADING_WORDS.contains(t, i)
+                && !Cues.NOT_NAME_WORDS.contains(t, i) && !FEATURE_AFTER.contains(t, i);
     }
 
     /** Nouns for a place in apposition: "X, a village ...". */

@@ -194,4 +194,35 @@ class LanguagePatternsTest {
         assertThat(names("L'entraîneur Sébastien Moreno et la juge Odile Ferrand étaient présents.", "fr",
                 EntityType.PERSON)).contains("Sébastien Moreno", "Odile Ferrand");
     }
+
+    @Test
+    void surnamesAloneInOtherCasesNameThePersonNamedInFull() {
+        assertThat(names("Директор Олег Гаврилюк заявив про замовлення. За словами Гаврилюка, їх шість. Мер зустрівся з"
+                + " Гаврилюком у четвер.", "uk", EntityType.PERSON)).contains("Олег Гаврилюк", "Гаврилюка", "Гаврилюком");
+        assertThat(names("Павел Зуев не согласен с Глебом Тарасовым. Зуева поддержала Анна Лебедева.", "ru",
+                EntityType.PERSON)).contains("Зуева");
+        assertThat(names("Мер зустрівся з Гаврилюком у четвер.", "uk", EntityType.LOCATION)).isEmpty();
+        assertThat(names("Betriebsrat Jürgen Hansen kritisierte den Plan. Hansens Kritik traf den Vorstand.", "de",
+                EntityType.PERSON)).contains("Hansens");
+        assertThat(names("Директор Тарасенко приїхав. Тарасенка не чекали.", "uk", EntityType.PERSON))
+                .doesNotContain("Тарасенка"); // a surname in -енко is not declined: no stem to follow
+    }
+
+    @Test
+    void peopleInThePluralAndLatinMediaAreNoBodiesOrPlaces() {
+        assertThat(names("Журналісти зустрілися з ним. Волонтери фонду привезли ліки.", "uk", EntityType.ORGANIZATION))
+                .isEmpty();
+        assertThat(names("Сотрудники завода просят помощи.", "ru", EntityType.ORGANIZATION)).isEmpty();
+        assertThat(names("Справу розглядали в Апеляційному суді, а потім у Київській міській раді.", "uk",
+                EntityType.ORGANIZATION)).contains("Апеляційному суді", "Київській міській раді");
+        assertThat(names("Відео опублікували в Telegram.", "uk", EntityType.LOCATION)).isEmpty();
+    }
+
+    @Test
+    void englishNaturalFeaturesAreNamedByTheirKind() {
+        assertThat(names("Troops crossed the Euphrates River near the Mosul Dam and reached Lake Tharthar, Mount Zartak"
+                + " and the Tigris River Valley.", "en", EntityType.LOCATION))
+                .contains("Euphrates River", "Mosul Dam", "Lake Tharthar", "Mount Zartak", "Tigris River Valley");
+        assertThat(names("The River and the Valley were quiet.", "en", EntityType.LOCATION)).isEmpty();
+    }
 }

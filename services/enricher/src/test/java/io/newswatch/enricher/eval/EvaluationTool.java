@@ -41,6 +41,10 @@ import java.util.Set;
  *   --external-errors    also show the errors of sets read from files and folders (by default only their scores:
  *                        they are published benchmark sets or real news for independent evaluation); only for real
  *                        text you collected yourself, never for a published benchmark set
+ *   --causes             also count every set's errors by finer cause (acronym, knowledge-base name as written or
+ *                        inflected, not in the knowledge base, wrong type, too long or short...): counts only, never
+ *                        text, so shown for the public sets too (not for the held-out gold
+ *                        unless --held-out-errors: its articles are scored, not studied)
  *   --languages-only     only language detection: per set and language, documents detected right, the confusions
  *                        (gold → detected, counts only); no tagging
  * </pre>
@@ -62,6 +66,8 @@ public final class EvaluationTool {
     /** Sets read from files and folders given on the command line. */
     private final Set<String> external = new HashSet<>();
     private boolean languagesOnly;
+    private boolean causes;
+    private ErrorCauses errorCauses;
     private final List<String> sets = new ArrayList<>();
     private Enricher enricher;
     private long taggingNanos;
@@ -102,6 +108,7 @@ public final class EvaluationTool {
                 case "--held-out-errors" -> heldOutErrors = true;
                 case "--external-errors" -> externalErrors = true;
                 case "--languages-only" -> languagesOnly = true;
+                case "--causes" -> causes = true;
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -158,7 +165,8 @@ public final class EvaluationTool {
                 EvalSets.write(writeGold.resolve(fileName(set.getKey())), documents);
             }
             Scores scores = score(set.getKey(), documents);
-            System.out.println(Report.format(scores, maxErrors, hiddenBecause(set.getKey())));
+            System.out.println(Report.format(scores, maxErrors, hiddenBecause(set.getKey()),
+                    causes && !heldOut(set.getKey()) ? errorCauses() : null));
             results.add(scores);
         }
         StringBuilder summary = new StringBuilder(Report.summaryHeader());
@@ -212,6 +220,13 @@ public final class EvaluationTool {
         return byId;
     }
 
+    private ErrorCauses errorCauses() {
+        if (errorCauses == null) {
+            errorCauses = new ErrorCauses(KnowledgeBaseLoader.load(List.of()));
+        }
+        return errorCauses;
+    }
+
     private Enricher enricher() {
         if (enricher == null) {
             enricher = new Enricher(KnowledgeBaseLoader.load(List.of()), Taxonomy.load(List.of()), Clock.systemUTC());
@@ -243,7 +258,7 @@ public final class EvaluationTool {
      * and sets from files (published benchmarks, real news) unless asked for.
      */
     private String hiddenBecause(String set) {
-        if (!heldOutErrors && (set.equals(HELD_OUT_NAME) || set.equals(ALL_NAME))) {
+        if (heldOut(set)) {
             return "held-out articles are scored, not studied; see EvaluationTool --held-out-errors";
         }
         if (!externalErrors && external.contains(set)) {
@@ -251,6 +266,11 @@ public final class EvaluationTool {
                     + " for real text you collected yourself, never for a published benchmark set";
         }
         return null;
+    }
+
+    /** Whether a set holds the held-out gold and its errors, even their causes, are not to be read. */
+    private boolean heldOut(String set) {
+        return !heldOutErrors && (set.equals(HELD_OUT_NAME) || set.equals(ALL_NAME));
     }
 
     /** The file a set's gold or predictions are written to: its name, with anything but letters, digits, dots and

@@ -26,6 +26,14 @@ public final class Report {
      *                      be read while tuning), or null to show them
      */
     public static String format(Scores s, int maxErrors, String hiddenBecause) {
+        return format(s, maxErrors, hiddenBecause, null);
+    }
+
+    /**
+     * The report of one set, with the errors' causes counted (never their text, so also for sets whose errors are
+     * hidden) when {@code causes} is given.
+     */
+    public static String format(Scores s, int maxErrors, String hiddenBecause, ErrorCauses causes) {
         StringBuilder out = new StringBuilder();
         out.append("\n=== ").append(s.name).append(": ").append(s.documents).append(" documents ")
                 .append(s.documentsByLanguage).append(" ===\n");
@@ -66,6 +74,10 @@ public final class Report {
             out.append('\n');
         }
 
+        if (causes != null) {
+            out.append("\nerror causes (counts only, no text):\n");
+            causes.count(s.errors).forEach((cause, n) -> out.append(String.format("  %5d  %s%n", n, cause)));
+        }
         if (hiddenBecause != null) {
             out.append("\n(errors not shown: ").append(hiddenBecause).append(")\n");
             return out.toString();
