@@ -13,11 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Drain before fill: holds new polls back while a stage after the poller is far behind. On one machine every
  * process shares the same cores, and a poller that keeps fetching while the enricher or the alerter lag takes the
  * CPU they need to catch up: the backlog grows and everything slows down. Each stage watched has its own limit
- * (the alert path one, the indexer, which runs at a lower CPU priority, a larger one: {@link #limits}): past its
- * limit of records not yet read, no new poll starts until every stage is back under half of its own (polls already
- * running finish). A pause lasts at most {@code maxPause}, then the feeds due are polled for one check interval, so
- * that a stage that is down (its backlog waits safely in Kafka) does not leave feeds unpolled until their items
- * scroll away.
+ * (the alert path one, the indexer, which runs at a lower CPU priority, a larger one:
+ * {@link #limits(Iterable, long, long)}): past its limit of records not yet read, no new poll starts until every
+ * stage is back under half of its own (polls already running finish). A pause lasts at most {@code maxPause}, then
+ * the feeds due are polled for one check interval, so that a stage that is down (its backlog waits safely in Kafka)
+ * does not leave feeds unpolled until their items scroll away.
  *
  * <p>The same pause holds back the new items of polls already running ({@link #admitsItems()}, asked before each
  * item's page is fetched): a backlog is usually a few polls with many new items each (after an outage, a new feed
@@ -35,7 +35,10 @@ public final class Backpressure {
     /** Where the lag comes from: records written to the stages' input topics and not yet read by them. */
     @FunctionalInterface
     public interface LagSource {
-        /** Records each stage has still to read, by stage name; a stage whose lag is unknown (not running, Kafka away) is absent. */
+        /**
+         * Records each stage has still to read, by stage name; a stage whose lag is unknown (not running, Kafka away)
+         * is absent.
+         */
         Map<String, Long> lags();
     }
 

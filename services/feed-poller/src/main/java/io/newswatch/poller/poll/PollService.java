@@ -116,8 +116,11 @@ public class PollService {
                 .description("How late polls start after they were due (a growing lag: too few polls at once)")
                 .register(meters);
         PollerConfig.Backpressure drain = config.backpressure();
-        java.util.Map<String, ConsumerGroupLag.Watched> stages = ConsumerGroupLag.downstreamStages(topics);
-        java.util.Map<String, Long> limits = Backpressure.limits(stages.keySet(), drain.maxLag(), drain.indexerMaxLag());
+        // the stages after the poller, each with its limit: the alert path's, the niced indexer's own
+        java.util.Map<String, ConsumerGroupLag.Watched> stages =
+                new java.util.LinkedHashMap<>(ConsumerGroupLag.downstreamStages(topics));
+        java.util.Map<String, Long> limits =
+                Backpressure.limits(stages.keySet(), drain.maxLag(), drain.indexerMaxLag());
         stages.keySet().retainAll(limits.keySet());
         this.downstream = limits.isEmpty() ? null : new DownstreamLag(kafka.admin("newswatch-feed-poller-lag-"
                 + instance.value()), stages, Duration.ofSeconds(5));

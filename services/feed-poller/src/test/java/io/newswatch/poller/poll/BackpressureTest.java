@@ -63,8 +63,10 @@ class BackpressureTest {
     @Test
     void theAlertPathHasTheMaximumLagAndTheIndexerItsOwn() {
         TopicNames topics = new TopicNames("acme");
-        Map<String, Long> limits = Backpressure.limits(ConsumerGroupLag.downstreamStages(topics).keySet(), 5000, 50_000);
-        assertThat(limits).containsExactly(entry("enricher", 5000L), entry("alerter", 5000L), entry("indexer", 50_000L));
+        Map<String, Long> limits =
+                Backpressure.limits(ConsumerGroupLag.downstreamStages(topics).keySet(), 5000, 50_000);
+        assertThat(limits).as("the stages of ConsumerGroupLag.downstreamStages, the indexer on its own limit")
+                .containsExactly(entry("enricher", 5000L), entry("alerter", 5000L), entry("indexer", 50_000L));
         assertThat(Backpressure.limits(limits.keySet(), 5000, 0)).as("0: the indexer is not watched")
                 .containsOnlyKeys("enricher", "alerter");
         assertThat(Backpressure.limits(limits.keySet(), 0, 0)).isEmpty();
