@@ -65,6 +65,7 @@ public final class PollerAlone {
                 "NEWSWATCH_POLLER_HTTP_MAX_BODY_BYTES", "2097152"));
         builder.environment().put("NEWSWATCH_POLLER_REMEMBERED_ITEMS", "500");
         builder.environment().put("NEWSWATCH_POLLER_BACKPRESSURE_MAX_LAG", "0");
+        builder.environment().put("NEWSWATCH_POLLER_BACKPRESSURE_INDEXER_MAX_LAG", "0");
         Process poller = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         AtomicBoolean publishing = new AtomicBoolean(true);

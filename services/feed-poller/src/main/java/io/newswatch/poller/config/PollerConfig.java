@@ -177,12 +177,20 @@ public interface PollerConfig {
     interface Backpressure {
 
         /**
-         * Records written to the next stages' input topics and not yet committed by the slowest of them (enricher on
-         * the raw articles, alerter and indexer on the enriched ones) at which new polls wait, until the lag is back
-         * under half of it; 0 turns backpressure off. Stages with no running member do not count.
+         * The alert path's limit: records written to the enricher's input topic (raw articles) or the alerter's
+         * (enriched articles) and not yet committed by it at which new polls wait, until every stage watched is back
+         * under half of its limit; 0: neither is watched. Stages with no running member do not count.
          */
         @WithDefault("5000")
         long maxLag();
+
+        /**
+         * The indexer's own limit, on the enriched articles: larger than the alert path's, since the indexer runs at
+         * a lower CPU priority and catches up in the gaps (search may be a minute late, alerts not); it still bounds
+         * the index's backlog. 0: the indexer is not watched.
+         */
+        @WithDefault("50000")
+        long indexerMaxLag();
 
         /** Longest wait: then the feeds due are polled all the same (a stage that is down must not stop polling). */
         @WithDefault("PT1M")

@@ -65,7 +65,10 @@ public final class PollerConfigCheck {
                     + "newswatch.poller.max-items-per-poll (" + config.maxItemsPerPoll() + ")");
         }
         if (config.backpressure().maxLag() < 0) {
-            problems.add("newswatch.poller.backpressure.max-lag must not be negative (0 turns backpressure off)");
+            problems.add("newswatch.poller.backpressure.max-lag must not be negative (0: the alert path not watched)");
+        }
+        if (config.backpressure().indexerMaxLag() < 0) {
+            problems.add("newswatch.poller.backpressure.indexer-max-lag must not be negative (0: the indexer not watched)");
         }
         double ceiling = config.backpressure().maxArticlesPerSecond();
         if (!(ceiling >= 0) || Double.isInfinite(ceiling)) {

@@ -15,7 +15,7 @@ public final class ArticlePace {
     public enum Verdict {
         /** Take it now. */
         GO,
-        /** The next stages are more than {@code backpressure.max-lag} records behind. */
+        /** A next stage is more than its limit behind ({@code backpressure.max-lag}, {@code indexer-max-lag}). */
         DOWNSTREAM_BEHIND,
         /** The next free slot under {@code backpressure.max-articles-per-second} is further away than a poll waits. */
         CEILING

@@ -615,7 +615,7 @@ public final class FeedPoller {
             if (paced > 0) {
                 warnings.add(paced + " new or changed items wait for the next poll: " + (pacedBy
                         == ArticlePace.Verdict.DOWNSTREAM_BEHIND
-                        ? "the next stages are far behind (drain before fill, newswatch.poller.backpressure.max-lag)"
+                        ? "the next stages are far behind (drain before fill, newswatch.poller.backpressure.*max-lag)"
                         : "the ceiling of articles per second (newswatch.poller.backpressure.max-articles-per-second)"));
             }
             if (moved != null) {

@@ -116,10 +116,15 @@ public class PollService {
                 .description("How late polls start after they were due (a growing lag: too few polls at once)")
                 .register(meters);
         PollerConfig.Backpressure drain = config.backpressure();
-        this.downstream = drain.maxLag() <= 0 ? null : new DownstreamLag(kafka.admin("newswatch-feed-poller-lag-"
-                + instance.value()), List.copyOf(ConsumerGroupLag.downstreamStages(topics).values()),
-                Duration.ofSeconds(5));
-        this.backpressure = downstream == null ? Backpressure.off() : new Backpressure(downstream, drain.maxLag(),
+        // the stages after the poller, each with its limit: the alert path's, the niced indexer's own
+        java.util.Map<String, ConsumerGroupLag.Watched> stages =
+                new java.util.LinkedHashMap<>(ConsumerGroupLag.downstreamStages(topics));
+        java.util.Map<String, Long> limits =
+                Backpressure.limits(stages.keySet(), drain.maxLag(), drain.indexerMaxLag());
+        stages.keySet().retainAll(limits.keySet());
+        this.downstream = limits.isEmpty() ? null : new DownstreamLag(kafka.admin("newswatch-feed-poller-lag-"
+                + instance.value()), stages, Duration.ofSeconds(5));
+        this.backpressure = downstream == null ? Backpressure.off() : new Backpressure(downstream, limits,
                 drain.maxPause(), drain.checkInterval(), clock, interval -> Thread.sleep(interval));
         this.pace = new ArticlePace(backpressure, new ArticleRate(drain.maxArticlesPerSecond(), System::nanoTime,
                 interval -> Thread.sleep(interval)));
@@ -157,9 +162,11 @@ public class PollService {
                 .description("Feeds of this instance whose last poll failed").register(meters);
         Gauge.builder("newswatch.poller.polls.running", scheduler, PollScheduler::running)
                 .description("Polls in progress").register(meters);
-        Gauge.builder("newswatch.poller.downstream.lag", backpressure, Backpressure::lag)
-                .description("Records the slowest next stage has still to read (-1: unknown or backpressure off)")
-                .register(meters);
+        for (String stage : backpressure.limits().keySet()) {
+            Gauge.builder("newswatch.poller.downstream.lag", backpressure, b -> b.lag(stage)).tag("stage", stage)
+                    .description("Records a next stage watched by drain before fill has still to read (-1: unknown)")
+                    .register(meters);
+        }
         Gauge.builder("newswatch.poller.backpressure.paused", backpressure, b -> b.paused() ? 1 : 0)
                 .description("1 while new polls wait for the next stages to catch up").register(meters);
     }

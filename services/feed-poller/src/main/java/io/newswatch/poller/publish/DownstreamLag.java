@@ -6,16 +6,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * How far the stages after the poller are behind: for each watched consumer group, the records of its input topic
- * written and not yet committed by it ({@link ConsumerGroupLag}); the largest of them. A group with no member (the
- * stage is down: its backlog waits in Kafka) or no committed offset yet does not count. An answer that does not
- * come within the timeout is unknown, not zero.
+ * How far the stages after the poller are behind: for each watched stage, the records of its input topic written
+ * and not yet committed by its consumer group ({@link ConsumerGroupLag}). A group with no member (the stage is down:
+ * its backlog waits in Kafka) or no committed offset yet does not count. An answer that does not come within the
+ * timeout is unknown, not zero.
  */
 public final class DownstreamLag implements Backpressure.LagSource, AutoCloseable {
 
@@ -23,36 +24,39 @@ public final class DownstreamLag implements Backpressure.LagSource, AutoCloseabl
 
     private final Admin admin;
     private final ConsumerGroupLag lags;
-    private final List<ConsumerGroupLag.Watched> watched;
+    private final Map<String, ConsumerGroupLag.Watched> stages;
     private boolean warned;
 
-    public DownstreamLag(Admin admin, List<ConsumerGroupLag.Watched> watched, Duration timeout) {
+    /** @param stages the stages watched, by name ({@link ConsumerGroupLag#downstreamStages}) */
+    public DownstreamLag(Admin admin, Map<String, ConsumerGroupLag.Watched> stages, Duration timeout) {
         this.admin = admin;
         this.lags = new ConsumerGroupLag(admin, timeout);
-        this.watched = List.copyOf(watched);
+        this.stages = new LinkedHashMap<>(stages);
     }
 
     @Override
-    public OptionalLong lag() {
+    public Map<String, Long> lags() {
         try {
-            long largest = -1;
-            for (ConsumerGroupLag.Lag stage : lags.read(watched).values()) {
-                if (stage.active() && stage.committed() >= 0) {
-                    largest = Math.max(largest, stage.committed());
+            Map<ConsumerGroupLag.Watched, ConsumerGroupLag.Lag> read = lags.read(List.copyOf(stages.values()));
+            Map<String, Long> behind = new LinkedHashMap<>();
+            stages.forEach((name, watched) -> {
+                ConsumerGroupLag.Lag stage = read.get(watched);
+                if (stage != null && stage.active() && stage.committed() >= 0) {
+                    behind.put(name, stage.committed());
                 }
-            }
+            });
             warned = false;
-            return largest < 0 ? OptionalLong.empty() : OptionalLong.of(largest);
+            return behind;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             if (!warned) {
                 warned = true;
                 LOG.warnf("cannot tell how far the next stages are behind (%s); polls are not held back meanwhile",
                         e instanceof ExecutionException ? e.getCause().getMessage() : e.toString());
             }
-            return OptionalLong.empty();
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OptionalLong.empty();
+            return Map.of();
         }
     }
 

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ class PacedPollTest {
     static CorpusSite site;
     static String base;
     private PollHarness harness;
-    private OptionalLong lag = OptionalLong.empty();
+    private Map<String, Long> lag = Map.of();
 
     @BeforeAll
     static void serve() throws Exception {
@@ -60,8 +60,8 @@ class PacedPollTest {
     }
 
     private Backpressure drainBeforeFill() {
-        return new Backpressure(() -> lag, 5000, Duration.ofMinutes(1), Duration.ofSeconds(1), harness.clock,
-                duration -> { });
+        return new Backpressure(() -> lag, Map.of("enricher", 5000L), Duration.ofMinutes(1), Duration.ofSeconds(1),
+                harness.clock, duration -> { });
     }
 
     private long pagesFetched() {
@@ -72,19 +72,19 @@ class PacedPollTest {
     void aRunningPollFetchesNoPagesWhileTheNextStagesAreFarBehindAndTheNextPollTakesThem() throws Exception {
         harness = new PollHarness(base + "/feeds/backlog.xml", true);
         harness.pace(new ArticlePace(drainBeforeFill(), ArticleRate.unlimited()));
-        lag = OptionalLong.of(6000);
+        lag = Map.of("enricher", 6000L);
         assertThat(harness.poll()).isEmpty();
         assertThat(pagesFetched()).isZero();
         assertThat(harness.status().error()).isNull();
         assertThat(harness.status().warnings()).contains("30 new or changed items wait for the next poll: the next "
-                + "stages are far behind (drain before fill, newswatch.poller.backpressure.max-lag)");
+                + "stages are far behind (drain before fill, newswatch.poller.backpressure.*max-lag)");
         assertThat(harness.status().nextPoll()).as("soon, at the minimum interval")
                 .isEqualTo(PollHarness.START.plus(Duration.ofMinutes(1)));
         assertThat(harness.state().etag()).as("kept old, or a 304 would hide the items left").isNull();
         assertThat(harness.meters.counter("newswatch.poller.items.paced", "reason", "downstream_behind").count())
                 .isEqualTo(30);
 
-        lag = OptionalLong.of(2000);
+        lag = Map.of("enricher", 2000L);
         harness.clock.advance(Duration.ofMinutes(1));
         List<Article> next = harness.poll();
         assertThat(next).hasSize(ITEMS);

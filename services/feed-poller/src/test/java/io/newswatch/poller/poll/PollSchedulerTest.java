@@ -62,8 +62,8 @@ class PollSchedulerTest {
         scheduler = new PollScheduler(feedId -> {
             polled.incrementAndGet();
             return Instant.now().plusMillis(50);
-        }, 2, Clock.systemUTC(), l -> { }, new Backpressure(() -> java.util.OptionalLong.of(lag.get()), 1000,
-                Duration.ofHours(1), Duration.ofMillis(20), Clock.systemUTC(), Thread::sleep));
+        }, 2, Clock.systemUTC(), l -> { }, new Backpressure(() -> java.util.Map.of("enricher", lag.get()),
+                java.util.Map.of("enricher", 1000L), Duration.ofHours(1), Duration.ofMillis(20), Clock.systemUTC(), Thread::sleep));
         scheduler.start();
         scheduler.schedule("a", Instant.now());
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> polled.get() == 0);
