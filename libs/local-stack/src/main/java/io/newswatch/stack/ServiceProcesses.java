@@ -27,6 +27,8 @@ public final class ServiceProcesses {
 
     private final StackHome home;
     private final BindAddress bind;
+    /** The services' AOT caches, or null: none (the tests' services start without). */
+    private final AotCache aotCache;
     /** Instances started here and not yet lowered to their service's priority (lowered once, when first ready). */
     private final Map<String, NewswatchService> toLower = new ConcurrentHashMap<>();
 
@@ -36,8 +38,14 @@ public final class ServiceProcesses {
     }
 
     public ServiceProcesses(StackHome home, BindAddress bind) {
+        this(home, bind, null);
+    }
+
+    /** Services that start with their {@link AotCache} (the launcher's and the benchmark's), or none when null. */
+    public ServiceProcesses(StackHome home, BindAddress bind, AotCache aotCache) {
         this.home = home;
         this.bind = bind;
+        this.aotCache = aotCache;
     }
 
     /** Where the services listen. */
@@ -60,8 +68,15 @@ public final class ServiceProcesses {
         if (!Files.isRegularFile(application)) {
             throw new StackException(application + " is missing: build it first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
+        List<String> jvmOptions = List.of("-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        if (aotCache != null) {
+            AotCache.Use use = aotCache.use(service, jvmOptions, application);
+            command.addAll(use.options());
+            appendToLog(instance, use.note());
+        }
+        command.addAll(List.of("-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
         toLower.put(instance, service);
         return DetachedProcess.start(command, env, home.project(), home.log(instance), home.pidFile(instance));
@@ -149,12 +164,16 @@ public final class ServiceProcesses {
     private void lower(String instance, CpuPriority priority, ProcessHandle process) {
         List<String> failed = priority.lower(process);
         if (priority.niceness() > 0) {
-            try {
-                Files.writeString(home.log(instance), "newswatch: running " + priority.describe(failed) + "\n",
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                // the log is the process' own: nothing else to tell
-            }
+            appendToLog(instance, "running " + priority.describe(failed));
+        }
+    }
+
+    private void appendToLog(String instance, String line) {
+        try {
+            Files.writeString(PrivateFiles.touch(home.log(instance)), "newswatch: " + line + "\n",
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is the process' own: nothing else to tell
         }
     }
 
