@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,8 @@ public final class ServiceProcesses {
     private final AotCache aotCache;
     /** Instances started here and not yet lowered to their service's priority (lowered once, when first ready). */
     private final Map<String, NewswatchService> toLower = new ConcurrentHashMap<>();
+    /** Instances started here as AOT training runs: they stop slowly (the JVM writes the cache as it exits). */
+    private final Set<String> training = ConcurrentHashMap.newKeySet();
 
     /** Services listening where {@value BindAddress#VARIABLE} says (loopback by default). */
     public ServiceProcesses(StackHome home) {
@@ -75,6 +78,9 @@ public final class ServiceProcesses {
             AotCache.Use use = aotCache.use(service, jvmOptions, application);
             command.addAll(use.options());
             appendToLog(instance, use.note());
+            if (use.training()) {
+                training.add(instance);
+            }
         }
         command.addAll(List.of("-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
@@ -87,9 +93,14 @@ public final class ServiceProcesses {
         return ProcessTree.alive(home.pidFile(instance));
     }
 
-    /** Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period. */
+    /**
+     * Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period (at least
+     * {@link AotCache#TRAINING_STOP} for an AOT training run started here).
+     */
     public boolean stop(String instance, Duration grace) {
-        return ProcessTree.stop(home.pidFile(instance), grace);
+        boolean trains = training.remove(instance);
+        return ProcessTree.stop(home.pidFile(instance),
+                trains && grace.compareTo(AotCache.TRAINING_STOP) < 0 ? AotCache.TRAINING_STOP : grace);
     }
 
     /** Kills an instance at once (kill -9), for fault tests. */

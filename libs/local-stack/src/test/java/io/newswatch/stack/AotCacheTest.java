@@ -32,6 +32,7 @@ class AotCacheTest {
         AotCache.Use training = aot.use(NewswatchService.ENRICHER, OPTIONS, application);
         assertThat(training.options()).first().asString().startsWith("-XX:AOTCacheOutput=" + tmp.resolve("aot"));
         assertThat(training.note()).startsWith("training run");
+        assertThat(training.training()).isTrue();
 
         Path cache = Path.of(training.options().getFirst().substring("-XX:AOTCacheOutput=".length()));
         assertThat(cache.getFileName().toString()).matches("enricher-[0-9a-f]{16}\\.aot");
@@ -41,8 +42,9 @@ class AotCacheTest {
                 .as("a cache being written, or cut short, is trained again").startsWith("-XX:AOTCacheOutput=");
 
         Files.writeString(cache, "cache");
-        assertThat(aot.use(NewswatchService.ENRICHER, OPTIONS, application).options())
-                .containsExactly("-XX:AOTCache=" + cache);
+        AotCache.Use use = aot.use(NewswatchService.ENRICHER, OPTIONS, application);
+        assertThat(use.options()).containsExactly("-XX:AOTCache=" + cache);
+        assertThat(use.training()).isFalse();
         assertThat(aot.use(NewswatchService.ALERTER, OPTIONS, application).options().getFirst())
                 .as("each service has its own").startsWith("-XX:AOTCacheOutput=");
     }
@@ -69,12 +71,13 @@ class AotCacheTest {
     }
 
     @Test
-    void offOrAnOlderJdkStartAsBefore() throws Exception {
+    void offByDefaultAndOnAnOlderJdkTheyStartAsBefore() throws Exception {
         Path application = application();
         assertThat(new AotCache(tmp.resolve("aot"), 21, "on").use(NewswatchService.ENRICHER, OPTIONS, application))
-                .isEqualTo(new AotCache.Use(List.of(), "no AOT cache (JDK 21; the one-step cache needs JDK 25+)"));
+                .isEqualTo(new AotCache.Use(List.of(), "no AOT cache (JDK 21; the one-step cache needs JDK 25+)",
+                        false));
         assertThat(new AotCache(tmp.resolve("aot"), 25, "off").use(NewswatchService.ENRICHER, OPTIONS, application))
-                .isEqualTo(new AotCache.Use(List.of(), "no AOT cache (NEWSWATCH_AOT_CACHE=off)"));
+                .isEqualTo(new AotCache.Use(List.of(), "no AOT cache (NEWSWATCH_AOT_CACHE=on to try one)", false));
         assertThat(tmp.resolve("aot")).doesNotExist();
     }
 }
