@@ -5,6 +5,8 @@ import io.newswatch.contract.Rule;
 import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.kafka.KafkaClients;
+import io.newswatch.stack.AotCache;
+import io.newswatch.stack.BindAddress;
 import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.StackException;
 import io.newswatch.stack.StackLeases;
@@ -119,7 +121,7 @@ public final class Bench {
         if (!started.isEmpty()) {
             leases.watch(started.stream().map(stack.home()::pidFile).toList());
         }
-        services = new ServiceProcesses(stack.home());
+        services = new ServiceProcesses(stack.home(), BindAddress.fromEnvironment(), AotCache.in(stack.home()));
         environment = ServiceEnvironment.of(stack).withPrefixes(topics.prefix(), run);
         kafka = KafkaClients.fromEnvironment(environment.inherited(NewswatchService.ALERTER),
                 stack.endpoints().kafkaBootstrapServers());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,8 +28,12 @@ public final class ServiceProcesses {
 
     private final StackHome home;
     private final BindAddress bind;
+    /** The services' AOT caches, or null: none (the tests' services start without). */
+    private final AotCache aotCache;
     /** Instances started here and not yet lowered to their service's priority (lowered once, when first ready). */
     private final Map<String, NewswatchService> toLower = new ConcurrentHashMap<>();
+    /** Instances started here as AOT training runs: they stop slowly (the JVM writes the cache as it exits). */
+    private final Set<String> training = ConcurrentHashMap.newKeySet();
 
     /** Services listening where {@value BindAddress#VARIABLE} says (loopback by default). */
     public ServiceProcesses(StackHome home) {
@@ -36,8 +41,14 @@ public final class ServiceProcesses {
     }
 
     public ServiceProcesses(StackHome home, BindAddress bind) {
+        this(home, bind, null);
+    }
+
+    /** Services that start with their {@link AotCache} (the launcher's and the benchmark's), or none when null. */
+    public ServiceProcesses(StackHome home, BindAddress bind, AotCache aotCache) {
         this.home = home;
         this.bind = bind;
+        this.aotCache = aotCache;
     }
 
     /** Where the services listen. */
@@ -60,8 +71,18 @@ public final class ServiceProcesses {
         if (!Files.isRegularFile(application)) {
             throw new StackException(application + " is missing: build it first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
+        List<String> jvmOptions = List.of("-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        if (aotCache != null) {
+            AotCache.Use use = aotCache.use(service, jvmOptions, application);
+            command.addAll(use.options());
+            appendToLog(instance, use.note());
+            if (use.training()) {
+                training.add(instance);
+            }
+        }
+        command.addAll(List.of("-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
         toLower.put(instance, service);
         return DetachedProcess.start(command, env, home.project(), home.log(instance), home.pidFile(instance));
@@ -72,9 +93,14 @@ public final class ServiceProcesses {
         return ProcessTree.alive(home.pidFile(instance));
     }
 
-    /** Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period. */
+    /**
+     * Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period (at least
+     * {@link AotCache#TRAINING_STOP} for an AOT training run started here).
+     */
     public boolean stop(String instance, Duration grace) {
-        return ProcessTree.stop(home.pidFile(instance), grace);
+        boolean trains = training.remove(instance);
+        return ProcessTree.stop(home.pidFile(instance),
+                trains && grace.compareTo(AotCache.TRAINING_STOP) < 0 ? AotCache.TRAINING_STOP : grace);
     }
 
     /** Kills an instance at once (kill -9), for fault tests. */
@@ -149,12 +175,16 @@ public final class ServiceProcesses {
     private void lower(String instance, CpuPriority priority, ProcessHandle process) {
         List<String> failed = priority.lower(process);
         if (priority.niceness() > 0) {
-            try {
-                Files.writeString(home.log(instance), "newswatch: running " + priority.describe(failed) + "\n",
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                // the log is the process' own: nothing else to tell
-            }
+            appendToLog(instance, "running " + priority.describe(failed));
+        }
+    }
+
+    private void appendToLog(String instance, String line) {
+        try {
+            Files.writeString(PrivateFiles.touch(home.log(instance)), "newswatch: " + line + "\n",
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is the process' own: nothing else to tell
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newswatch.launcher;
 
 import io.newswatch.contract.kafka.TopicNames;
+import io.newswatch.stack.AotCache;
 import io.newswatch.stack.BindAddress;
 import io.newswatch.stack.DetachedProcess;
 import io.newswatch.stack.LocalStack;
@@ -51,7 +52,7 @@ public final class Launcher {
     Launcher(LocalStack stack, PrintStream out) {
         this.stack = stack;
         this.home = stack.home();
-        this.services = new ServiceProcesses(home);
+        this.services = new ServiceProcesses(home, BindAddress.fromEnvironment(), AotCache.in(home));
         this.out = out;
     }
 
