@@ -103,8 +103,8 @@ public final class Vocabulary {
             }
         }
         long hash = Tokenizer.hash(chars, 0, chars.length);
-        int bit = stemBit(hash);
-        stemPresent[bit >>> 6] |= 1L << bit;
+        int bucket = stemBit(hash);
+        stemPresent[bucket >>> 6] |= 1L << bucket;
         return intern(stems, hash, chars);
     }
 
