@@ -97,6 +97,8 @@ final class LanguagePatterns {
         boolean slavic = SLAVIC.contains(String.valueOf(language));
         boolean german = "de".equals(language);
         boolean eastSlavic = "ru".equals(language) || "uk".equals(language) || "be".equals(language);
+        boolean french = "fr".equals(language);
+        boolean english = language == null || "en".equals(language);
         for (int i = 0; i < n; i++) {
             if (t.has(i, Tokens.BOILERPLATE) || NameFinder.overlaps(found, i, i)) {
                 continue;
@@ -131,16 +133,16 @@ final class LanguagePatterns {
             if (end < 0 && german) {
                 end = germanNamedBody(t, i);
             }
-            if (end < 0 && "fr".equals(language)) {
+            if (end < 0 && french) {
                 end = afterKind(t, i, NAME_KINDS); // not in German, where every noun after "Konzern" is capitalised
             }
-            if (end < 0 && (language == null || "en".equals(language))) {
+            if (end < 0 && english) {
                 end = afterKind(t, i, ENGLISH_NAME_KINDS);
             }
-            if (end < 0 && "fr".equals(language)) {
+            if (end < 0 && french) {
                 end = frenchBody(t, i);
             }
-            if (end < 0 && "fr".equals(language) && (end = frenchNamedAfterHead(t, i)) >= 0) {
+            if (end < 0 && french && (end = frenchNamedAfterHead(t, i)) >= 0) {
                 // "l'école Jean-Moulin", "rue Jean-Jaurès": a school or a street named after a person is no person
                 if (!NameFinder.overlaps(found, i, end)) {
                     EntityType type = FRENCH_STREETS.contains(t.folded(i)) ? EntityType.LOCATION : EntityType.ORGANIZATION;
@@ -149,7 +151,7 @@ final class LanguagePatterns {
                 i = end;
                 continue;
             }
-            if (end < 0 && "fr".equals(language)) {
+            if (end < 0 && french) {
                 end = frenchAdjectiveBody(t, i);
             }
 

@@ -42,6 +42,12 @@ public final class Vocabulary {
      * lengths some stem has (every length from the shortest stem up was probed, each a hash and a miss).
      */
     private final long[] stemLengths = new long[1 << 12];
+    /**
+     * One bit per hash bucket that holds a stem, like {@link #present} for words: a word's prefixes at the lengths
+     * some stem has are mostly no stem, and each was a probe of the stem table (4% of tagging in a profile).
+     */
+    private static final int STEM_BITS = 16;
+    private final long[] stemPresent = new long[1 << (STEM_BITS - 6)];
 
     /**
      * The words of names (added by {@link #add}), as opposed to words only topic terms use ({@link #addTermWord}): an
@@ -80,6 +86,10 @@ public final class Vocabulary {
         return (int) (hash >>> (64 - PRESENT_BITS));
     }
 
+    private static int stemBit(long hash) {
+        return (int) (hash >>> (64 - STEM_BITS));
+    }
+
     /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
     public int addStem(String folded) {
         char[] chars = folded.toCharArray();
@@ -92,7 +102,10 @@ public final class Vocabulary {
                 stemLengths[k] |= bit;
             }
         }
-        return intern(stems, Tokenizer.hash(chars, 0, chars.length), chars);
+        long hash = Tokenizer.hash(chars, 0, chars.length);
+        int bucket = stemBit(hash);
+        stemPresent[bucket >>> 6] |= 1L << bucket;
+        return intern(stems, hash, chars);
     }
 
     private int intern(LongIntMap map, long hash, char[] chars) {
@@ -240,7 +253,8 @@ public final class Vocabulary {
         for (int k = 0; k < last; k++) {
             h ^= chars[from + k];
             h *= 0x100000001b3L;
-            if ((lengths & 1L << Math.min(k + 1, 63)) != 0) {
+            int bit = stemBit(h);
+            if ((lengths & 1L << Math.min(k + 1, 63)) != 0 && (stemPresent[bit >>> 6] & 1L << bit) != 0) {
                 int id = find(stems, h, chars, from, k + 1);
                 if (id != UNKNOWN) {
                     found = id;
@@ -252,7 +266,8 @@ public final class Vocabulary {
 
     /** Approximate heap held by the tables, in bytes. */
     public long bytes() {
-        return words.bytes() + stems.bytes() + present.length * 8L + 2L * pool.length + 4L * offsets.length;
+        return words.bytes() + stems.bytes() + present.length * 8L + stemPresent.length * 8L + 2L * pool.length
+                + 4L * offsets.length;
     }
 
     // Colliding hashes (different words, same 64-bit hash) are chained by probing the hash plus a counter.

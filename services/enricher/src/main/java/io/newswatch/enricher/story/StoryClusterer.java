@@ -52,6 +52,8 @@ public final class StoryClusterer implements StoryAssigner {
     /** Band key to the slots of the stories with a signature in that band, in the order they were indexed. */
     private final Map<Long, Band> bands = new HashMap<>();
     private final Map<String, String> storyOfArticle = new HashMap<>();
+    /** True while every article id of every open story maps to that story in {@link #storyOfArticle} ({@link #mapArticle}). */
+    private boolean idsOwned = true;
     private Instant lastEviction = Instant.EPOCH;
 
     /**
@@ -261,9 +263,60 @@ public final class StoryClusterer implements StoryAssigner {
                 }
             }
         }
-        Set<String> ids = new java.util.HashSet<>(state.articleIds());
-        oldIds.stream().filter(id -> !ids.contains(id)).forEach(id -> storyOfArticle.remove(id, state.id()));
-        state.articleIds().forEach(id -> storyOfArticle.put(id, state.id()));
+        List<String> ids = state.articleIds();
+        int kept = old == null || !idsOwned ? -1 : keptTail(oldIds, ids);
+        if (kept < 0) {
+            Set<String> idSet = new java.util.HashSet<>(ids);
+            oldIds.stream().filter(id -> !idSet.contains(id)).forEach(id -> storyOfArticle.remove(id, state.id()));
+            ids.forEach(id -> mapArticle(id, state.id()));
+            return;
+        }
+        // a join: the old ids but the first few dropped by the cap, then the new ones; the kept ones map here already
+        int dropped = oldIds.size() - kept;
+        for (int k = 0; k < dropped; k++) {
+            if (!ids.contains(oldIds.get(k))) {
+                storyOfArticle.remove(oldIds.get(k), state.id());
+            }
+        }
+        for (int k = kept; k < ids.size(); k++) {
+            mapArticle(ids.get(k), state.id());
+        }
+    }
+
+    /**
+     * How many of {@code oldIds}' last ids begin {@code ids} in the same order (the whole of the old list but its first
+     * few: what {@link #join} makes), or -1 when {@code ids} is not such a list.
+     */
+    private static int keptTail(List<String> oldIds, List<String> ids) {
+        if (oldIds.isEmpty()) {
+            return 0;
+        }
+        int first = ids.isEmpty() ? -1 : oldIds.indexOf(ids.get(0));
+        if (first < 0) {
+            return -1;
+        }
+        int kept = oldIds.size() - first;
+        if (kept > ids.size()) {
+            return -1;
+        }
+        for (int k = 1; k < kept; k++) {
+            if (!oldIds.get(first + k).equals(ids.get(k))) {
+                return -1;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Maps an article to its story. While no article was ever taken from one open story to another (two versions of
+     * stories from different instances naming one article), every article of an open story maps to it, and a join
+     * re-maps only its new ids ({@link #put}); after such a move every id is mapped again on every change, as before.
+     */
+    private void mapArticle(String articleId, String storyId) {
+        String previous = storyOfArticle.put(articleId, storyId);
+        if (previous != null && !previous.equals(storyId)) {
+            idsOwned = false;
+        }
     }
 
     private int newSlot() {

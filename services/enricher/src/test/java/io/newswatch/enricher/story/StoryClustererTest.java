@@ -140,6 +140,37 @@ class StoryClustererTest {
         assertThat(clusterer.size()).isEqualTo(2);
     }
 
+    @Test
+    void aStoryPastItsCapOfArticleIdsStillKnowsTheIdsItKeeps() {
+        Story first = assign(clusterer, "outlet0.example", WIRE_TITLE, WIRE, "en", T0);
+        for (int k = 1; k <= StoryClusterer.MAX_ARTICLE_IDS + 2; k++) {
+            assertThat(assign(clusterer, "outlet" + k + ".example", WIRE_TITLE, WIRE, "en", T0).id()).isEqualTo(first.id());
+        }
+        int articles = StoryClusterer.MAX_ARTICLE_IDS + 3;
+        // a kept article's replay is the same story, not counted again; the first three ids fell off the list
+        Story replay = assign(clusterer, "outlet10.example", WIRE_TITLE, WIRE, "en", T0);
+        assertThat(replay.articles()).isEqualTo(articles);
+        Story again = assign(clusterer, "outlet0.example", WIRE_TITLE, WIRE, "en", T0);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.articles()).isEqualTo(articles + 1);
+    }
+
+    @Test
+    void anArticleNamedByTwoStoriesBelongsToTheOneChangedLast() {
+        Story wire = assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0);
+        String articleId = Fixtures.article("https://wire.example/" + WIRE_TITLE.hashCode(), WIRE_TITLE, WIRE,
+                "wire.example", "en", T0).id();
+        // another instance's story that names the same article (written later)
+        StoryState elsewhere = new StoryState("story-elsewhere", "other-article", T0, T0, 2, List.of("x.example"),
+                List.of("en"), List.of("other-article", articleId), List.of(), T0.plusSeconds(5));
+        clusterer.apply(elsewhere);
+        assertThat(assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0).id()).isEqualTo("story-elsewhere");
+        // the wire's story changes again: its articles are its own again
+        assertThat(assign(clusterer, "daily.example", COPY_TITLE, COPY, "en", T0.plusSeconds(60)).id())
+                .isEqualTo(wire.id());
+        assertThat(assign(clusterer, "wire.example", WIRE_TITLE, WIRE, "en", T0).id()).isEqualTo(wire.id());
+    }
+
     static final class MutableClock extends Clock {
         Instant now;
 
