@@ -88,7 +88,6 @@ public final class ArticleExtractor {
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "report",
             "liveblogposting", "webpage");
     private static final int SHORT_PARAGRAPH_WORDS = 25;
-    private static final Pattern NOT_WORD_OR_SPACE = Pattern.compile("[^\\p{L}\\p{N} ]");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
     private static final Pattern CAMEL_CASE = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
     private static final Pattern BIO_VERB = Pattern.compile("\\s+(is|was|has|covers|writes|reports|joined)\\b");
@@ -611,9 +610,43 @@ public final class ArticleExtractor {
     /** Paragraph {@code i} in lower case with only letters, digits and spaces, computed once. */
     private static String normalized(List<String> paragraphs, String[] normalized, int i) {
         if (normalized[i] == null) {
-            normalized[i] = NOT_WORD_OR_SPACE.matcher(paragraphs.get(i).toLowerCase(Locale.ROOT)).replaceAll("");
+            normalized[i] = lettersDigitsSpaces(paragraphs.get(i).toLowerCase(Locale.ROOT));
         }
         return normalized[i];
+    }
+
+    /**
+     * {@code text} without what is not a letter ({@code \p{L}}), a number ({@code \p{N}}) or a space: what
+     * {@code replaceAll("[^\\p{L}\\p{N} ]", "")} gives, without a regex.
+     */
+    static String lettersDigitsSpaces(String text) {
+        StringBuilder out = null;
+        int kept = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (!letterDigitOrSpace(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, kept, i);
+                kept = next;
+            }
+            i = next;
+        }
+        return out == null ? text : out.append(text, kept, text.length()).toString();
+    }
+
+    private static boolean letterDigitOrSpace(int c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ';
+        }
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -82,7 +82,7 @@ public final class HtmlText {
                 if (node instanceof TextNode text) {
                     current.append(text.getWholeText());
                     if (linkDepth[0] > 0) {
-                        linked[0] += collapse(text.getWholeText()).length();
+                        linked[0] += collapsedLength(text.getWholeText());
                     }
                 } else if (node instanceof Element element) {
                     String tag = element.normalName();
@@ -159,22 +159,63 @@ public final class HtmlText {
         return element.text().length() < DATA_CELL_CHARS;
     }
 
-    /** Whitespace runs (no-break spaces included) to one space, trimmed. */
+    /**
+     * Whitespace runs (no-break spaces included) to one space, trimmed. Text that is so already (most of what
+     * jsoup's {@code Element.text()} returns) is returned as it is, and text between the runs is copied a run at a
+     * time.
+     */
     public static String collapse(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        int i = 0;
+        // the first character to change: leading whitespace, a whitespace other than one space, two in a row
+        for (; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B') {
-                space = !out.isEmpty();
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
+            if (space(c) && (c != ' ' || i == 0 || i + 1 == length || space(text.charAt(i + 1)))) {
+                break;
             }
         }
+        if (i == length) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length);
+        out.append(text, 0, i);
+        while (i < length) {
+            int start = i;
+            while (i < length && space(text.charAt(i))) {
+                i++;
+            }
+            if (i == length) {
+                break;
+            }
+            if (i > start && !out.isEmpty()) {
+                out.append(' ');
+            }
+            start = i;
+            while (i < length && !space(text.charAt(i))) {
+                i++;
+            }
+            out.append(text, start, i);
+        }
         return out.toString();
+    }
+
+    /** {@code collapse(text).length()}, without building the string. */
+    static int collapsedLength(String text) {
+        int length = 0;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (space(text.charAt(i))) {
+                space = length > 0;
+            } else {
+                length += space ? 2 : 1;
+                space = false;
+            }
+        }
+        return length;
+    }
+
+    /** The whitespace {@link #collapse} folds: Java's, and the no-break and zero-width spaces. */
+    private static boolean space(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B';
     }
 }
