@@ -36,6 +36,7 @@ public final class StoryClusterer implements StoryAssigner {
     /** Short texts share words by chance more easily: they join a story only when this similar at least. */
     static final double SHORT_TEXT_THRESHOLD = 0.6;
     static final int MAX_SIGNATURES = 4;
+    static final int PRINT_LONGS = MinHasher.SIZE / Long.BYTES;
 
     private final Clock clock;
     private final double threshold;
@@ -48,6 +49,16 @@ public final class StoryClusterer implements StoryAssigner {
     private int nextSlot;
     /** Per slot, the assignment that last looked at the story: each candidate is compared once per assignment. */
     private int[] lookedAt = new int[1024];
+    /**
+     * Per slot, a byte of each value of its first {@value #MAX_SIGNATURES} signatures ({@link #print}), side by side:
+     * {@value #PRINT_LONGS} longs per signature. Equal values have equal bytes, so the bytes two signatures share
+     * bound the values they share from above: a candidate whose bytes share fewer than needed cannot be the most
+     * similar, and its signatures are not read. With thousands of open stories most candidates are unrelated
+     * articles of one desk, and reading their signatures (scattered over the heap) was most of the assignment.
+     */
+    private long[] prints = new long[1024 * MAX_SIGNATURES * PRINT_LONGS];
+    /** Per slot, how many signatures {@link #prints} holds; -1 when the story has more than it can hold (read them all). */
+    private int[] printed = new int[1024];
     private int assignment;
     /** Band key to the slots of the stories with a signature in that band, in the order they were indexed. */
     private final Map<Long, Band> bands = new HashMap<>();
@@ -135,6 +146,7 @@ public final class StoryClusterer implements StoryAssigner {
             Arrays.fill(lookedAt, 0);
             assignment = 1;
         }
+        long[] print = print(signature);
         StoryState best = null;
         double bestSimilarity = threshold;
         int needed = needed(bestSimilarity); // values a candidate must share to be at least as similar as the best
@@ -149,8 +161,16 @@ public final class StoryClusterer implements StoryAssigner {
                     continue;
                 }
                 lookedAt[slot] = assignment;
-                StoryState story = slots[slot].state;
-                for (int[] other : story.signatures()) {
+                int count = printed[slot];
+                StoryState story = count < 0 ? slots[slot].state : null; // else read only if a print passes
+                for (int j = 0; j < (count < 0 ? story.signatures().size() : count); j++) {
+                    if (count >= 0 && sharedBytes(print, slot * MAX_SIGNATURES + j) < needed) {
+                        continue; // fewer equal bytes than needed: fewer equal values too
+                    }
+                    if (story == null) {
+                        story = slots[slot].state;
+                    }
+                    int[] other = story.signatures().get(j);
                     int shared = MinHasher.sharedAtLeast(signature, other, needed);
                     if (shared < 0) {
                         continue; // less similar than the best so far: not better, whatever its age
@@ -167,6 +187,45 @@ public final class StoryClusterer implements StoryAssigner {
             }
         }
         return best;
+    }
+
+    /** A byte of each of a signature's values, eight to a long. */
+    static long[] print(int[] signature) {
+        long[] print = new long[PRINT_LONGS];
+        for (int i = 0; i < MinHasher.SIZE; i++) {
+            int v = signature[i];
+            print[i >>> 3] |= ((v ^ (v >>> 8) ^ (v >>> 16)) & 0xFFL) << ((i & 7) << 3);
+        }
+        return print;
+    }
+
+    /** How many bytes of {@code print} equal those of the stored print number {@code index} of {@link #prints}. */
+    private int sharedBytes(long[] print, int index) {
+        return sharedBytes(print, prints, index * PRINT_LONGS);
+    }
+
+    /** How many bytes of {@code print} equal those of the print at {@code at} in {@code prints}. */
+    static int sharedBytes(long[] print, long[] prints, int at) {
+        int equal = 0;
+        for (int k = 0; k < PRINT_LONGS; k++) {
+            long x = print[k] ^ prints[at + k];
+            // a byte of x is zero exactly when its top bit ends up set here (no carry crosses bytes)
+            long zero = ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+            equal += Long.bitCount(zero);
+        }
+        return equal;
+    }
+
+    /** Writes the prints of a slot's signatures ({@link #prints}, {@link #printed}). */
+    private void writePrints(int slot, List<int[]> signatures) {
+        if (signatures.size() > MAX_SIGNATURES) {
+            printed[slot] = -1;
+            return;
+        }
+        for (int j = 0; j < signatures.size(); j++) {
+            System.arraycopy(print(signatures.get(j)), 0, prints, (slot * MAX_SIGNATURES + j) * PRINT_LONGS, PRINT_LONGS);
+        }
+        printed[slot] = signatures.size();
     }
 
     /** The fewest shared values whose similarity ({@code shared / SIZE}) is at least {@code similarity}. */
@@ -249,6 +308,7 @@ public final class StoryClusterer implements StoryAssigner {
             old = slot.state;
             slot.state = state;
         }
+        writePrints(slot.number, state.signatures());
         List<int[]> oldSignatures = old == null ? List.of() : old.signatures();
         List<String> oldIds = old == null ? List.of() : old.articleIds();
         for (int[] signature : oldSignatures) {
@@ -326,6 +386,8 @@ public final class StoryClusterer implements StoryAssigner {
         if (nextSlot == slots.length) {
             slots = Arrays.copyOf(slots, slots.length * 2);
             lookedAt = Arrays.copyOf(lookedAt, slots.length);
+            printed = Arrays.copyOf(printed, slots.length);
+            prints = Arrays.copyOf(prints, slots.length * MAX_SIGNATURES * PRINT_LONGS);
         }
         return nextSlot++;
     }
