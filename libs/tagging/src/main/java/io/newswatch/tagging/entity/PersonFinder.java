@@ -148,7 +148,7 @@ final class PersonFinder {
     }
 
     /** A South Slavic surname in -ić/-ић (any case: Vučića, Vučiću, Vučićem) in a text of that language. */
-    private static boolean slavicSurname(Tokens t, int i, String language) {
+    static boolean slavicSurname(Tokens t, int i, String language) {
         if (!SOUTH_SLAVIC.contains(String.valueOf(language))) {
             return false;
         }
