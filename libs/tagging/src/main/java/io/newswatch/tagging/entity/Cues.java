@@ -93,11 +93,14 @@ public final class Cues {
             words("de", "sagte sagt sagten erklärte erklärt betonte betont warnte sprach schrieb meinte kritisierte "
                     + "forderte bestätigte teilte"),
             words("fr", "déclaré dit affirmé ajouté estimé indiqué souligné expliqué annoncé "
-                    + "assuré déclare affirme estime"),
+                    + "assuré déclare affirme estime indiqué précisé confié reconnu répondu"),
             words("ru", "заявил заявила заявили сказал сказала сообщил сообщила отметил отметила подчеркнул "
-                    + "подчеркнула добавил добавила пояснил пояснила считает говорит заявляет написал"),
+                    + "подчеркнула добавил добавила пояснил пояснила считает говорит заявляет написал уточнил уточнила "
+                    + "рассказал рассказала напомнил напомнила признал признала предупредил предупредила пообещал "
+                    + "пообещала ответил ответила призвал призвала"),
             words("uk", "заявив заявила сказав сказала повідомив повідомила зазначив зазначила наголосив додав "
-                    + "додала"),
+                    + "додала наголосила пояснив пояснила розповів розповіла уточнив уточнила нагадав нагадала визнав "
+                    + "визнала пообіцяв пообіцяла відповів відповіла закликав закликала вважає"),
             words("sr", "rekao rekla izjavio izjavila kazao kazala naveo navela dodao dodala istakao istakla "
                     + "poručio poručila ocijenio ocenio saopštio saopćio smatra"));
 

@@ -81,7 +81,7 @@ final class LoneSurnames {
         if ("de".equals(language) && (germanNoun(t, i) || NOT_GERMAN_SURNAMES.contains(t, i))) {
             return false;
         }
-        return roleBefore(t, i, language) || speechBefore(t, i) || speechAfter(t, i);
+        return roleBefore(t, i, language) || speechBefore(t, i) || speechAfter(t, i, language);
     }
 
     /** A capitalised word glued before {@code i} that is no role noun: "Đurđevića" in "Tari Đurđevića". */
@@ -180,9 +180,18 @@ final class LoneSurnames {
         return i > 0 && (t.flags(i) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, i - 1);
     }
 
-    /** A verb of saying right after: "Тарасюк наголосив". */
-    private static boolean speechAfter(Tokens t, int i) {
+    /** A verb of saying right after, in French after "a": "Тарасюк наголосив", "Lebraud a indiqué". */
+    private static boolean speechAfter(Tokens t, int i, String language) {
         int after = i + 1;
+        if ("fr".equals(language) && after + 1 < t.size() && t.is(after, "a") && t.shape(after) == Tokens.LOWER
+                && (t.flags(after) & GLUE) == 0) {
+            after++;
+        }
         return after < t.size() && (t.flags(after) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, after);
+    }
+
+    /** A Russian or Ukrainian word ending like the commonest surnames (-ов, -ин, -енко, -чук), in any case. */
+    static boolean commonEastSlavicSurname(Tokens t, int i, String language) {
+        return EAST_SLAVIC.contains(language) && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS);
     }
 }
