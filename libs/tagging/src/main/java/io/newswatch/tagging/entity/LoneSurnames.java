@@ -9,8 +9,10 @@ import java.util.Set;
  * A person the knowledge base lacks, named by the surname alone, in Russian, Ukrainian, Serbian, Croatian, Bosnian,
  * Montenegrin, German and French news: a capitalised word after a role noun ("губернатор Мелентьев", "Министр
  * транспорта области Кочергин", "Ministar saobraćaja Vukčević", "Kämmerer Wolfsteiner", "le préfet Vasseur"), or
- * next to a verb of saying ("сказал Мелентьев", "Тарасюк наголосив", "Vukčević je rekao", "sagte Brückmann", "a
- * déclaré Quéméner"); in the South Slavic languages also a surname in -ić alone ("Prema riječima Bulatovića").
+ * next to a verb of saying ("сказал Мелентьев", "Тарасюк наголосив", "Lebraud a indiqué", "sagte Brückmann", "a
+ * déclaré Quéméner"; in German only before it); in the South Slavic languages any surname in -ić alone ("Prema
+ * riječima Bulatovića"), in Russian and Ukrainian the commonest endings (-ов, -ин, -енко, -чук) anywhere but at a
+ * sentence's start or after a preposition of place.
  * Russian and Ukrainian words must end like a surname (-ов, -ин, -ский, -енко, -чук...), German ones unlike a noun
  * (-ung, -heit...), so that "глава Минтранса" or "sagte Anfang" stay no one. English has its own rule (ranks before a
  * surname, in {@code EntityTagger}).
@@ -54,9 +56,7 @@ final class LoneSurnames {
 
     /** True when capitalised token {@code i}, which nothing owns, is a surname alone by its cue. */
     static boolean surname(Tokens t, int i, String language) {
-        if (t.shape(i) != Tokens.CAPITALIZED || t.end(i) - t.start(i) < 3 || t.has(i, Tokens.BOILERPLATE)
-                || Cues.NOT_NAME_WORDS.contains(t, i) || PersonFinder.title(t, i)
-                || Cues.NOT_PERSON_ENDING_WORDS.contains(t, i)) {
+        if (t.shape(i) != Tokens.CAPITALIZED || t.end(i) - t.start(i) < 3 || t.has(i, Tokens.BOILERPLATE)) {
             return false;
         }
         // one word: no capitalised word glued on either side, other than the role noun before it
@@ -64,24 +64,30 @@ final class LoneSurnames {
         if (after < t.size() && (t.flags(after) & GLUE) == 0 && t.capitalized(after)) {
             return false;
         }
-        if (SOUTH_SLAVIC.contains(language)) {
-            return southSlavicSurname(t, i) && !NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i) && !capitalBefore(t, i)
-                    && !placePreposition(t, i);
-        }
-        if (EAST_SLAVIC.contains(language)) {
-            if (!eastSlavicSurname(t, i, EAST_SLAVIC_ENDINGS)) {
-                return false;
-            }
-            // the commonest surname endings need no cue where no sentence starts and no place preposition stands
-            if (!t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) && !capitalBefore(t, i) && !placePreposition(t, i)
-                    && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS)) {
-                return true;
-            }
-        }
-        if ("de".equals(language) && (germanNoun(t, i) || NOT_GERMAN_SURNAMES.contains(t, i))) {
+        // the ending first (cheap, and most words fail it), then the lists, then the cues
+        boolean south = SOUTH_SLAVIC.contains(language);
+        boolean east = EAST_SLAVIC.contains(language);
+        if (south && (!southSlavicSurname(t, i) || NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i))
+                || east && !eastSlavicSurname(t, i, EAST_SLAVIC_ENDINGS)
+                || "de".equals(language) && (germanNoun(t, i) || NOT_GERMAN_SURNAMES.contains(t, i))) {
             return false;
         }
-        return roleBefore(t, i, language) || speechBefore(t, i) || speechAfter(t, i, language);
+        if (Cues.NOT_NAME_WORDS.contains(t, i) || Cues.NOT_PERSON_ENDING_WORDS.contains(t, i)
+                || PersonFinder.title(t, i)) {
+            return false;
+        }
+        if (south) {
+            return !capitalBefore(t, i) && !placePreposition(t, i);
+        }
+        // the commonest Russian and Ukrainian endings need no cue where no sentence starts and no place preposition
+        // stands
+        if (east && !t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) && !capitalBefore(t, i)
+                && !placePreposition(t, i) && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS)) {
+            return true;
+        }
+        // German: no verb of saying after, where a capitalised subject is as often a noun ("Das Unternehmen erklärte")
+        return speechBefore(t, i) || !"de".equals(language) && speechAfter(t, i, language)
+                || roleBefore(t, i, language);
     }
 
     /** A capitalised word glued before {@code i} that is no role noun: "Đurđevića" in "Tari Đurđevića". */
@@ -162,17 +168,20 @@ final class LoneSurnames {
         if (PersonFinder.title(t, k)) {
             return !"fr".equals(language) || t.shape(k) == Tokens.LOWER || t.has(k, Tokens.SENTENCE_START);
         }
-        if (!EAST_SLAVIC.contains(language) && !SOUTH_SLAVIC.contains(language)) {
-            return false;
-        }
-        String folded = t.folded(k);
-        for (String ending : ROLE_ENDINGS) {
-            if (folded.length() > ending.length() + 3 && folded.endsWith(ending)
-                    && Cues.TITLES.contains(folded.substring(0, folded.length() - ending.length()))) {
-                return true;
+        return (EAST_SLAVIC.contains(language) || SOUTH_SLAVIC.contains(language)) && INFLECTED_ROLES.contains(t, k);
+    }
+
+    /** The titles of {@link Cues#TITLES} with a Slavic case ending: "губернатора", "министром", "gradonačelnikom". */
+    private static final FoldedWords INFLECTED_ROLES;
+
+    static {
+        Set<String> inflected = new java.util.HashSet<>();
+        for (String title : Cues.TITLES) {
+            for (String ending : title.length() < 4 ? new String[0] : ROLE_ENDINGS) {
+                inflected.add(title + ending);
             }
         }
-        return false;
+        INFLECTED_ROLES = FoldedWords.of(inflected);
     }
 
     /** A verb of saying right before: "сказал Мелентьев", "sagte Brückmann", "a déclaré Quéméner". */
