@@ -50,8 +50,8 @@ final class LoneSurnames {
 
     /** True when the language has this rule. */
     static boolean applies(String language) {
-        return EAST_SLAVIC.contains(language) || SOUTH_SLAVIC.contains(language) || "de".equals(language)
-                || "fr".equals(language);
+        return language != null && (EAST_SLAVIC.contains(language) || SOUTH_SLAVIC.contains(language)
+                || "de".equals(language) || "fr".equals(language));
     }
 
     /** True when capitalised token {@code i}, which nothing owns, is a surname alone by its cue. */
@@ -201,6 +201,7 @@ final class LoneSurnames {
 
     /** A Russian or Ukrainian word ending like the commonest surnames (-ов, -ин, -енко, -чук), in any case. */
     static boolean commonEastSlavicSurname(Tokens t, int i, String language) {
-        return EAST_SLAVIC.contains(language) && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS);
+        return language != null && EAST_SLAVIC.contains(language)
+                && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS);
     }
 }
