@@ -61,7 +61,7 @@ public final class Cues {
                     + "Torhüter Torhüterin Kapitän Kapitänin Stürmer Richter Richterin Staatsanwalt Staatsanwältin "
                     + "Professor Professorin Politiker Politikerin Leiter Leiterin Kommandeur Oberst Bischof Autor "
                     + "Autorin Regisseur Regisseurin Sänger Sängerin Schauspieler Schauspielerin Unternehmer "
-                    + "Unternehmerin Kandidat Kandidatin"),
+                    + "Unternehmerin Kandidat Kandidatin Kämmerer Kämmerin"),
             words("fr", "président présidente ministre porte-parole ambassadeur ambassadrice général secrétaire "
                     + "chef premier maire député députée dirigeant opposant M Mme directeur directrice avocat avocate "
                     + "préfet sénateur sénatrice patron patronne PDG syndicaliste préfète entraîneur entraîneuse "
@@ -76,7 +76,7 @@ public final class Cues {
                     + "советник помощник руководитель представителя председателя прокурор судья сенатор "
                     + "вице-премьер замминистра командующий гендиректор"),
             words("uk", "президент міністр глава прем'єр речник посол генерал лідер голова губернатор мер депутат "
-                    + "директор директорка міністра голови речниця адвокат експерт посла"),
+                    + "директор директорка міністра голови речниця адвокат експерт посла депутатка мер"),
             words("sr", "predsednik predsjednik predsednica predsjednica ministar ministarka premijer premijerka "
                     + "portparol ambasador general lider šef gradonačelnik poslanik potpredsjednik potpredsednik "
                     + "glasnogovornik veleposlanik predsjednika predsednika ministra premijera direktor direktorka "
@@ -93,11 +93,14 @@ public final class Cues {
             words("de", "sagte sagt sagten erklärte erklärt betonte betont warnte sprach schrieb meinte kritisierte "
                     + "forderte bestätigte teilte"),
             words("fr", "déclaré dit affirmé ajouté estimé indiqué souligné expliqué annoncé "
-                    + "assuré déclare affirme estime"),
+                    + "assuré déclare affirme estime indiqué précisé confié reconnu répondu"),
             words("ru", "заявил заявила заявили сказал сказала сообщил сообщила отметил отметила подчеркнул "
-                    + "подчеркнула добавил добавила пояснил пояснила считает говорит заявляет написал"),
+                    + "подчеркнула добавил добавила пояснил пояснила считает говорит заявляет написал уточнил уточнила "
+                    + "рассказал рассказала напомнил напомнила признал признала предупредил предупредила пообещал "
+                    + "пообещала ответил ответила призвал призвала"),
             words("uk", "заявив заявила сказав сказала повідомив повідомила зазначив зазначила наголосив додав "
-                    + "додала"),
+                    + "додала наголосила пояснив пояснила розповів розповіла уточнив уточнила нагадав нагадала визнав "
+                    + "визнала пообіцяв пообіцяла відповів відповіла закликав закликала вважає"),
             words("sr", "rekao rekla izjavio izjavila kazao kazala naveo navela dodao dodala istakao istakla "
                     + "poručio poručila ocijenio ocenio saopštio saopćio smatra"));
 

@@ -611,6 +611,9 @@ public final class EntityTagger {
         }
         clashes.forEach(bySurname::remove);
         clashes.forEach(byStem::remove);
+        if (LoneSurnames.applies(language)) {
+            loneSurnames(t, lookup, owner, bySurname, byStem, endings, language);
+        }
         for (int i = 0; i < t.size(); i++) {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
@@ -629,6 +632,29 @@ public final class EntityTagger {
             if (person != null) {
                 hits.add(new Hit(i, i, person.entity(), person.discoveredName(), person.discoveredType(), false));
                 owner[i] = 1;
+            }
+        }
+    }
+
+    /**
+     * Surnames alone that a role noun or a verb of saying marks ({@link LoneSurnames}), added to the surnames of the
+     * text unless one of its people already has it, so that every mention of it, in any case, names that person.
+     */
+    private void loneSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, Map<String, Hit> bySurname,
+            Map<String, Hit> byStem, Set<String> endings, String language) {
+        for (int i = 0; i < t.size(); i++) {
+            if (owner[i] >= 0 || !t.capitalized(i) || !LoneSurnames.surname(t, i, language)) {
+                continue;
+            }
+            String base = lookup.base(t, i);
+            if (bySurname.containsKey(base) || endings != null && SurnameForms.stemOf(t.folded(i), endings, byStem) != null) {
+                continue;
+            }
+            Hit lone = new Hit(i, i, -1, t.surface(i), EntityType.PERSON, false);
+            bySurname.put(base, lone);
+            String stem = endings == null ? null : SurnameForms.stem(t.folded(i), endings);
+            if (stem != null) {
+                byStem.putIfAbsent(stem, lone);
             }
         }
     }

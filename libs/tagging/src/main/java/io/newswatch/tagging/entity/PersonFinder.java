@@ -60,7 +60,9 @@ final class PersonFinder {
             }
             int words = end - i + 1;
             boolean honorific = i > 0 && isHonorific(t, i - 1, language) && (glued(t, i) || afterInitial(t, i));
-            boolean named = words >= 2 && (given == i || patronymic(t.folded(i + 1)) || slavicSurname(t, end, language));
+            boolean named = words >= 2 && (given == i || patronymic(t.folded(i + 1)) || slavicSurname(t, end, language)
+                    || words == 2 && !t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START)
+                    && LoneSurnames.commonEastSlavicSurname(t, end, language));
             if ((words >= 2 || honorific) && (named || hasCue(t, i, end, honorific, language))) {
                 found.add(new Found(i, end, t.surface(i, end)));
             }
@@ -148,7 +150,7 @@ final class PersonFinder {
     }
 
     /** A South Slavic surname in -ić/-ић (any case: Vučića, Vučiću, Vučićem) in a text of that language. */
-    private static boolean slavicSurname(Tokens t, int i, String language) {
+    static boolean slavicSurname(Tokens t, int i, String language) {
         if (!SOUTH_SLAVIC.contains(String.valueOf(language))) {
             return false;
         }

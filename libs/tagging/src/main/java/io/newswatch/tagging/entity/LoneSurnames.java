@@ -1,0 +1,207 @@
+package io.newswatch.tagging.entity;
+
+import io.newswatch.tagging.text.FoldedWords;
+import io.newswatch.tagging.text.Tokens;
+
+import java.util.Set;
+
+/**
+ * A person the knowledge base lacks, named by the surname alone, in Russian, Ukrainian, Serbian, Croatian, Bosnian,
+ * Montenegrin, German and French news: a capitalised word after a role noun ("губернатор Мелентьев", "Министр
+ * транспорта области Кочергин", "Ministar saobraćaja Vukčević", "Kämmerer Wolfsteiner", "le préfet Vasseur"), or
+ * next to a verb of saying ("сказал Мелентьев", "Тарасюк наголосив", "Lebraud a indiqué", "sagte Brückmann", "a
+ * déclaré Quéméner"; in German only before it); in the South Slavic languages any surname in -ić alone ("Prema
+ * riječima Bulatovića"), in Russian and Ukrainian the commonest endings (-ов, -ин, -енко, -чук) anywhere but at a
+ * sentence's start or after a preposition of place.
+ * Russian and Ukrainian words must end like a surname (-ов, -ин, -ский, -енко, -чук...), German ones unlike a noun
+ * (-ung, -heit...), so that "глава Минтранса" or "sagte Anfang" stay no one. English has its own rule (ranks before a
+ * surname, in {@code EntityTagger}).
+ */
+final class LoneSurnames {
+
+    private static final Set<String> EAST_SLAVIC = Set.of("ru", "uk", "be");
+    private static final Set<String> SOUTH_SLAVIC = Set.of("sr", "hr", "bs", "me", "cnr", "sh");
+    private static final int GLUE = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
+            | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION | Tokens.BOILERPLATE;
+    /** Lower-case words at most between a role and the surname: "Министр транспорта области Кочергин". */
+    private static final int MAX_BETWEEN = 4;
+
+    /** Endings (folded) of Russian and Ukrainian surnames, in the nominative and the other cases. */
+    private static final String[] EAST_SLAVIC_ENDINGS = {"ov", "ova", "ovu", "ovym", "ove", "ovoi", "ovoy", "ev",
+            "eva", "evu", "evym", "eve", "evoi", "evoy", "in", "ina", "inu", "inym", "ine", "inoi", "inoy", "yn",
+            "yna", "ynu", "ynym", "sky", "skiy", "skii", "skij", "skyi", "skyy", "skogo", "skomu", "skim", "skaya",
+            "skaia", "ska", "skoho", "enko", "chuk", "iuk", "yuk", "uk", "iak", "yak", "ich", "icha", "ichu", "ichem",
+            "ian", "yan", "iana", "yana", "dze", "shvili", "ykh", "ikh", "ets", "tsia", "ko"};
+    /** Endings (folded) of German nouns, which are capitalised too: such a word after "sagte" is no surname. */
+    private static final String[] GERMAN_NOUN_ENDINGS = {"ung", "heit", "keit", "schaft", "tion", "tat", "ismus",
+            "chen", "lein", "tum", "nis", "ium", "ei", "ik", "ur", "ie"};
+    /** Capitalised German words after a verb of saying that are no one: "sagte Anfang Mai". */
+    private static final FoldedWords NOT_GERMAN_SURNAMES = FoldedWords.of(Set.of("anfang", "mitte", "ende",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "gestern", "heute",
+            "morgen", "bundeskanzler", "kanzler", "deutschland", "berlin"));
+    /** Christmas and other capitalised words in -ić that are no surnames. */
+    private static final FoldedWords NOT_SOUTH_SLAVIC_SURNAMES = FoldedWords.of(Set.of("bozic", "bozica", "bozicu",
+            "bozicem"));
+    /** Slavic case endings of a role noun: "губернатора", "с министром", "sa gradonačelnikom". */
+    private static final String[] ROLE_ENDINGS = {"a", "u", "om", "em", "e", "ym", "ia", "ya", "i", "y", "ovi"};
+
+    private LoneSurnames() {
+    }
+
+    /** True when the language has this rule. */
+    static boolean applies(String language) {
+        return language != null && (EAST_SLAVIC.contains(language) || SOUTH_SLAVIC.contains(language)
+                || "de".equals(language) || "fr".equals(language));
+    }
+
+    /** True when capitalised token {@code i}, which nothing owns, is a surname alone by its cue. */
+    static boolean surname(Tokens t, int i, String language) {
+        if (t.shape(i) != Tokens.CAPITALIZED || t.end(i) - t.start(i) < 3 || t.has(i, Tokens.BOILERPLATE)) {
+            return false;
+        }
+        // one word: no capitalised word glued on either side, other than the role noun before it
+        int after = i + 1;
+        if (after < t.size() && (t.flags(after) & GLUE) == 0 && t.capitalized(after)) {
+            return false;
+        }
+        // the ending first (cheap, and most words fail it), then the lists, then the cues
+        boolean south = SOUTH_SLAVIC.contains(language);
+        boolean east = EAST_SLAVIC.contains(language);
+        if (south && (!southSlavicSurname(t, i) || NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i))
+                || east && !eastSlavicSurname(t, i, EAST_SLAVIC_ENDINGS)
+                || "de".equals(language) && (germanNoun(t, i) || NOT_GERMAN_SURNAMES.contains(t, i))) {
+            return false;
+        }
+        if (Cues.NOT_NAME_WORDS.contains(t, i) || Cues.NOT_PERSON_ENDING_WORDS.contains(t, i)
+                || PersonFinder.title(t, i)) {
+            return false;
+        }
+        if (south) {
+            return !capitalBefore(t, i) && !placePreposition(t, i);
+        }
+        // the commonest Russian and Ukrainian endings need no cue where no sentence starts and no place preposition
+        // stands
+        if (east && !t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) && !capitalBefore(t, i)
+                && !placePreposition(t, i) && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS)) {
+            return true;
+        }
+        // German: no verb of saying after, where a capitalised subject is as often a noun ("Das Unternehmen erklärte")
+        return speechBefore(t, i) || !"de".equals(language) && speechAfter(t, i, language)
+                || roleBefore(t, i, language);
+    }
+
+    /** A capitalised word glued before {@code i} that is no role noun: "Đurđevića" in "Tari Đurđevića". */
+    private static boolean capitalBefore(Tokens t, int i) {
+        return i > 0 && (t.flags(i) & GLUE) == 0 && t.capitalized(i - 1) && !role(t, i - 1, "sr");
+    }
+
+    /** A South Slavic surname in -ić/-ић in the nominative, genitive, dative or instrumental: no plural place in -ići. */
+    private static boolean southSlavicSurname(Tokens t, int i) {
+        String text = t.text();
+        int end = t.end(i);
+        int stem = end;
+        for (String ending : SOUTH_SLAVIC_CASES) {
+            if (end - t.start(i) > ending.length() + 3 && text.startsWith(ending, end - ending.length())) {
+                stem = end - ending.length();
+                break;
+            }
+        }
+        char c = text.charAt(stem - 1);
+        return c == 'ć' || c == 'ћ';
+    }
+
+    /** Case endings after -ić, Latin and Cyrillic (longest first); none is the nominative. */
+    private static final String[] SOUTH_SLAVIC_CASES = {"em", "ем", "a", "а", "u", "у"};
+    /** Prepositions (folded) after which a capitalised word is a place rather than a person. */
+    private static final FoldedWords PLACE_PREPOSITIONS = FoldedWords.of(Set.of("v", "vo", "u", "iz", "z", "pid",
+            "pod", "na", "do", "kod", "blizu", "bilia", "okolo"));
+
+    private static boolean placePreposition(Tokens t, int i) {
+        return i > 0 && (t.flags(i) & GLUE) == 0 && t.shape(i - 1) == Tokens.LOWER
+                && PLACE_PREPOSITIONS.contains(t, i - 1);
+    }
+
+    /** Endings (folded) of the commonest Russian and Ukrainian surnames, with their cases: -ов, -ин, -енко, -чук. */
+    private static final String[] STRONG_EAST_SLAVIC_ENDINGS = {"ov", "ova", "ovu", "ovym", "ev", "eva", "evu",
+            "evym", "in", "ina", "inu", "inym", "enko", "chuk", "iuk", "yuk", "dze", "shvili"};
+
+    private static boolean eastSlavicSurname(Tokens t, int i, String[] endings) {
+        for (String ending : endings) {
+            if (t.foldLength(i) >= ending.length() + 3 && t.endsWith(i, ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean germanNoun(Tokens t, int i) {
+        for (String ending : GERMAN_NOUN_ENDINGS) {
+            if (t.endsWith(i, ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A role noun right before, or (Slavic) a role noun and up to four lower-case words of its complement before:
+     * "губернатор Мелентьев", "Голова обласної військової адміністрації Тарасюк", "le maire Quéméner".
+     */
+    private static boolean roleBefore(Tokens t, int i, String language) {
+        boolean slavic = EAST_SLAVIC.contains(language);
+        for (int k = i - 1; k >= 0 && k >= i - 1 - (slavic ? MAX_BETWEEN : 0); k--) {
+            if ((t.flags(k + 1) & GLUE) != 0) {
+                return false;
+            }
+            if (role(t, k, language)) {
+                return !"de".equals(language) || k == i - 1;
+            }
+            if (t.shape(k) != Tokens.LOWER) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A role noun (a title of {@link Cues#TITLES}), in Slavic languages also in another case. */
+    private static boolean role(Tokens t, int k, String language) {
+        if (PersonFinder.title(t, k)) {
+            return !"fr".equals(language) || t.shape(k) == Tokens.LOWER || t.has(k, Tokens.SENTENCE_START);
+        }
+        return (EAST_SLAVIC.contains(language) || SOUTH_SLAVIC.contains(language)) && INFLECTED_ROLES.contains(t, k);
+    }
+
+    /** The titles of {@link Cues#TITLES} with a Slavic case ending: "губернатора", "министром", "gradonačelnikom". */
+    private static final FoldedWords INFLECTED_ROLES;
+
+    static {
+        Set<String> inflected = new java.util.HashSet<>();
+        for (String title : Cues.TITLES) {
+            for (String ending : title.length() < 4 ? new String[0] : ROLE_ENDINGS) {
+                inflected.add(title + ending);
+            }
+        }
+        INFLECTED_ROLES = FoldedWords.of(inflected);
+    }
+
+    /** A verb of saying right before: "сказал Мелентьев", "sagte Brückmann", "a déclaré Quéméner". */
+    private static boolean speechBefore(Tokens t, int i) {
+        return i > 0 && (t.flags(i) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, i - 1);
+    }
+
+    /** A verb of saying right after, in French after "a": "Тарасюк наголосив", "Lebraud a indiqué". */
+    private static boolean speechAfter(Tokens t, int i, String language) {
+        int after = i + 1;
+        if ("fr".equals(language) && after + 1 < t.size() && t.is(after, "a") && t.shape(after) == Tokens.LOWER
+                && (t.flags(after) & GLUE) == 0) {
+            after++;
+        }
+        return after < t.size() && (t.flags(after) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, after);
+    }
+
+    /** A Russian or Ukrainian word ending like the commonest surnames (-ов, -ин, -енко, -чук), in any case. */
+    static boolean commonEastSlavicSurname(Tokens t, int i, String language) {
+        return language != null && EAST_SLAVIC.contains(language)
+                && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS);
+    }
+}
