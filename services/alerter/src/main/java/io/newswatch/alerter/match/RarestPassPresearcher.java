@@ -5,6 +5,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.TermsEnum;
@@ -117,9 +119,40 @@ final class RarestPassPresearcher extends TermFilteredPresearcher {
                 for (int i = 0; i < terms.length; i++) {
                     terms[i] = keys.get(sorted[i], new BytesRef());
                 }
-                return new RoutesQuery(new TermInSetQuery(FIRST_ROUTE, Arrays.asList(terms)), terms, laterRoutes);
+                return new RoutesQuery(new TermInSetQuery(FIRST_ROUTE, Arrays.asList(terms)), terms,
+                        RarestPassPresearcher.this);
             }
         };
+    }
+
+    /** The later routes' keys of one query index segment, each key's id its ordinal in the route's doc values. */
+    private record RouteKeys(IndexReader.CacheKey segment, BytesRefHash[] routes) {
+    }
+
+    /** The keys of the segment matching searched last: one segment, replaced by each commit. */
+    private volatile RouteKeys routeKeys;
+
+    /**
+     * The later routes' keys of the segment, read once per segment: looking each article key up in the doc values'
+     * own terms dictionary (compressed blocks) cost more than the rest of the search.
+     */
+    private BytesRefHash[] routeKeys(LeafReader segment) throws IOException {
+        IndexReader.CacheHelper core = segment.getCoreCacheHelper();
+        IndexReader.CacheKey key = core == null ? null : core.getKey();
+        RouteKeys known = routeKeys;
+        if (known != null && key != null && known.segment() == key) {
+            return known.routes();
+        }
+        BytesRefHash[] routes = new BytesRefHash[passes];
+        for (int pass = 1; pass < passes; pass++) {
+            routes[pass] = new BytesRefHash();
+            TermsEnum values = DocValues.getSortedSet(segment, laterRoutes[pass]).termsEnum();
+            for (BytesRef value = values.next(); value != null; value = values.next()) {
+                routes[pass].add(value); // in ordinal order: the id is the ordinal
+            }
+        }
+        routeKeys = new RouteKeys(key, routes);
+        return routes;
     }
 
     /**
@@ -131,12 +164,14 @@ final class RarestPassPresearcher extends TermFilteredPresearcher {
         private final Query first;
         /** The article's keys, sorted. */
         private final BytesRef[] keys;
+        private final RarestPassPresearcher presearcher;
         private final String[] laterRoutes;
 
-        RoutesQuery(Query first, BytesRef[] keys, String[] laterRoutes) {
+        RoutesQuery(Query first, BytesRef[] keys, RarestPassPresearcher presearcher) {
             this.first = first;
             this.keys = keys;
-            this.laterRoutes = laterRoutes;
+            this.presearcher = presearcher;
+            this.laterRoutes = presearcher.laterRoutes;
         }
 
         @Override
@@ -150,11 +185,12 @@ final class RarestPassPresearcher extends TermFilteredPresearcher {
                         return null;
                     }
                     int later = laterRoutes.length - 1;
+                    BytesRefHash[] routeKeys = presearcher.routeKeys(context.reader());
                     SortedSetDocValues[] routes = new SortedSetDocValues[later];
                     LongBitSet[] held = new LongBitSet[later];
                     for (int r = 0; r < later; r++) {
                         routes[r] = DocValues.getSortedSet(context.reader(), laterRoutes[r + 1]);
-                        held[r] = held(routes[r]);
+                        held[r] = held(routeKeys[r + 1]);
                         if (held[r] == null) {
                             return null;
                         }
@@ -198,16 +234,16 @@ final class RarestPassPresearcher extends TermFilteredPresearcher {
         }
 
         /** The ordinals of the route's keys the article holds; null when it holds none. */
-        private LongBitSet held(SortedSetDocValues route) throws IOException {
-            if (route.getValueCount() == 0) {
+        private LongBitSet held(BytesRefHash routeKeys) {
+            if (routeKeys.size() == 0) {
                 return null;
             }
-            LongBitSet held = new LongBitSet(route.getValueCount());
-            TermsEnum values = route.termsEnum();
+            LongBitSet held = new LongBitSet(routeKeys.size());
             boolean any = false;
             for (BytesRef key : keys) {
-                if (values.seekExact(key)) {
-                    held.set(values.ord());
+                int ordinal = routeKeys.find(key);
+                if (ordinal >= 0) {
+                    held.set(ordinal);
                     any = true;
                 }
             }

@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RarestPassPresearcherTest {
 
     private static final long SEED = 20261120L;
-    private static final int RULES = 4_000;
-    private static final int ARTICLES = 400;
+    private static final int RULES = 3_000;
+    private static final int ARTICLES = 200;
 
     /** Queries with no term to index by, or only negated ones: every article is their candidate. */
     private static final List<String> HANDWRITTEN = List.of("Montenegro AND NOT Serbia", "*:* AND NOT Serbia",
@@ -66,7 +66,7 @@ class RarestPassPresearcherTest {
                 matches += expected.getMatchCount();
             }
             // the comparison means something: many candidates, many matches, and candidates that do not match
-            assertThat(matches).isGreaterThan(ARTICLES);
+            assertThat(matches).isGreaterThan(ARTICLES / 2);
             assertThat(candidates).isGreaterThan(matches);
         }
     }
@@ -80,7 +80,7 @@ class RarestPassPresearcherTest {
         try (RuleMatcher lucene = new RuleMatcher(1_000, lucenes); RuleMatcher rarest = new RuleMatcher()) {
             assertThat(lucene.put(queries)).isEqualTo(rarest.put(queries)).isEmpty();
             long matches = assertSameMatches(lucene, rarest, articles);
-            assertThat(matches).isGreaterThan(ARTICLES);
+            assertThat(matches).isGreaterThan(ARTICLES / 2);
 
             // a tenth of the rules removed and a tenth changed: the term weights change with them
             List<String> ids = new ArrayList<>(queries.keySet());
