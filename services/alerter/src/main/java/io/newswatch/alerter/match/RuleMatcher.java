@@ -18,6 +18,7 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.BooleanClause;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +56,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>Multi-pass presearcher: a query is a candidate only when the article holds its three best terms (all of
  *       them for a short phrase), not just one: "Aleksandar Vucic" is not tried on every article naming some
- *       Aleksandar.</li>
+ *       Aleksandar. Lucene's candidates, found by searching the rarest pass only ({@link RarestPassPresearcher}).</li>
  *   <li>The best terms are the rarest among the rules (a term many rules share, like a topic id or a common first
  *       name, is a poor filter), counted as rules are added.</li>
  *   <li>Queries are stored in their non-scoring form, so they are not rewritten again for every article.</li>
@@ -91,13 +93,19 @@ public final class RuleMatcher implements Closeable {
 
     /** @param registerChunk queries indexed per commit at most (tests use small chunks) */
     RuleMatcher(int registerChunk) {
+        this(registerChunk, rarestFirst -> new RarestPassPresearcher(PASSES, rarestFirst));
+    }
+
+    /**
+     * @param presearcher the presearcher, given the term weights (rarest first); tests compare
+     *                    {@link RarestPassPresearcher} with Lucene's {@link MultipassTermFilteredPresearcher}
+     */
+    RuleMatcher(int registerChunk, Function<TermWeightor, Presearcher> presearcher) {
         this.registerChunk = registerChunk;
         TermWeightor rarestFirst = term -> 1.0 / (1 + ruleFrequencies.getOrDefault(term, 0))
                 + term.bytes().length * 1e-6;
         try {
-            this.monitor = new Monitor(ArticleAnalyzer.INSTANCE,
-                    new MultipassTermFilteredPresearcher(PASSES, 0, rarestFirst, List.of(), Set.of()),
-                    configuration);
+            this.monitor = new Monitor(ArticleAnalyzer.INSTANCE, presearcher.apply(rarestFirst), configuration);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the in-memory query index", e);
         }

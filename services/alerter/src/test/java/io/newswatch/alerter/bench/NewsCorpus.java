@@ -21,9 +21,9 @@ import java.util.Set;
  * names, surnames, organisation words and real place names, so that there are tens of thousands of distinct
  * entities; articles mention a handful of them (popular ones far more often, Zipf-like) inside about 3 KB of
  * ordinary news vocabulary; rules are what analysts write: entity-name phrases, boolean combinations, topic and
- * place filters, proximity, a few wildcards.
+ * place filters, proximity, a few wildcards. Also the corpus of {@code RarestPassPresearcherTest}.
  */
-final class NewsCorpus {
+public final class NewsCorpus {
 
     private static final String[] FIRST = ("Aleksandar Milo Sergey Sergei Dmitry Vladimir Maria Anna Elena Olga Ivan "
             + "Nikola Marko Petar Jovan Ana Milica Jelena Dragan Zoran Goran Vesna Edi Albin Hashim Vjosa Ramush "
@@ -130,7 +130,7 @@ final class NewsCorpus {
     private final List<String> persons = new ArrayList<>();
     private final List<String> organizations = new ArrayList<>();
 
-    NewsCorpus(long seed) {
+    public NewsCorpus(long seed) {
         random = new Random(seed);
         Set<String> people = new LinkedHashSet<>();
         for (String last : LAST) {
@@ -161,7 +161,7 @@ final class NewsCorpus {
     }
 
     /** A rule query of the kinds analysts write, its entities drawn with a popularity skew. */
-    String rule() {
+    public String rule() {
         inRule = true;
         try {
             return ruleOfAKind();
@@ -207,7 +207,7 @@ final class NewsCorpus {
     }
 
     /** An enriched article of about 3 KB mentioning a few entities, places and topics. */
-    EnrichedArticle article(int n) {
+    public EnrichedArticle article(int n) {
         List<String> people = new ArrayList<>();
         List<String> orgs = new ArrayList<>();
         List<String> places = new ArrayList<>();
