@@ -30,6 +30,17 @@ public interface IndexerConfig {
     /** Fetching of the articles channel. */
     Kafka kafka();
 
+    /**
+     * The longest the indexer waits for one answer of Elasticsearch (a bulk request, an alias lookup, a schema or
+     * rollover call), from asking the pool for a connection to the last byte of the answer. Past it the request is
+     * cancelled, counted as a retry with reason {@code timeout}, logged, and sent again after the backoff; its
+     * documents stay uncommitted meanwhile. Elasticsearch may still carry out the abandoned request: the documents'
+     * ids and external versions make the second write land on the same documents. Keep it well above a healthy bulk
+     * request's time (under a second at 1,000 documents; 17-22 s measured on a starved, niced Elasticsearch).
+     */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
     /** Bulk requests. */
     interface Bulk {
         /**
