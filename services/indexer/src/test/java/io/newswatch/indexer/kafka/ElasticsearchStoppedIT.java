@@ -4,13 +4,13 @@ import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.indexer.Fixtures;
 import io.newswatch.indexer.bulk.BulkIndexer;
 import io.newswatch.indexer.index.TopicIndexer;
+import io.newswatch.stack.ProcessTree;
 import io.newswatch.stack.TestStack;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,7 +84,7 @@ class ElasticsearchStoppedIT {
     void articlesSentWhileElasticsearchIsFrozenLongerThanTheRequestTimeoutAreAllIndexedOnce() throws Exception {
         String group = stack.topicPrefix() + "indexer";
         String topic = stack.topics().articlesEnriched();
-        long pid = Long.parseLong(Files.readString(stack.stack().home().pidFile("elasticsearch")).trim());
+        long pid = ProcessTree.alive(stack.stack().home().pidFile("elasticsearch")).orElseThrow().pid();
         Capture warnings = new Capture();
         java.util.logging.Logger bulkLog = java.util.logging.Logger.getLogger(BulkIndexer.class.getName());
         java.util.logging.Logger batchLog = java.util.logging.Logger.getLogger(TopicIndexer.class.getName());
