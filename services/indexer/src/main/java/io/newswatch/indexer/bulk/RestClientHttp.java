@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Every request has a bound on its whole wait ({@code newswatch.indexer.request-timeout}): connection from the
  * pool, connect, send and answer. Past it the request is cancelled and a {@link SocketTimeoutException} thrown, which
- * the callers retry with backoff; the client's own socket timeout ({@code newswatch.elasticsearch.socket-timeout}) is
- * only a bound on silence between packets, and a request waiting for a pooled connection has none.
+ * the callers retry with backoff; the client's own socket timeout ({@code newswatch.elasticsearch.socket-timeout})
+ * bounds silence between packets, not the whole wait.
  */
 public final class RestClientHttp implements ElasticsearchHttp {
 
