@@ -190,6 +190,21 @@ final class BenchReport {
         return STAGES.stream().mapToDouble(this::rate).min().orElse(Double.NaN);
     }
 
+    /** The slowest stage of the alert path (poller, enricher, alerter): what reached the alerter's matching. */
+    double alertPathRate() {
+        return STAGES.stream().filter(stage -> !stage.equals("indexer")).mapToDouble(this::rate).min()
+                .orElse(Double.NaN);
+    }
+
+    /**
+     * Whether the end-to-end rate is settled: not when the indexer's backlog grew over the window. The indexer runs
+     * niced and drain before fill lets it fall up to {@code backpressure.indexer-max-lag} behind, so a window that
+     * ends inside its catch-up cycle measures what it got to index so far, not what the pipeline sustains.
+     */
+    boolean endToEndSettled() {
+        return lagGrowth("indexer") <= Math.max(100, 0.05 * rate("indexer") * seconds());
+    }
+
     double cpuSeconds(String process) {
         ProcessStats.Sample from = start.processes().get(process);
         ProcessStats.Sample to = end.processes().get(process);
@@ -348,9 +363,18 @@ final class BenchReport {
         out.printf("%-22s %10s  (articles: %.1f/s of %.1f documents; alerts: %.1f/s of %.1f documents)%n",
                 "indexer: bulk requests", "", rate(bulkCounter("articles", "count")), bulkDocuments("articles"),
                 rate(bulkCounter("alerts", "count")), bulkDocuments("alerts"));
-        out.printf("end to end (slowest stage): %.1f articles/s; slowest stage: %s; falling behind: %s%n",
-                endToEndRate(), limitingStage(), fallingBehind().isEmpty() ? "none" : String.join(", ",
-                        fallingBehind()));
+        out.printf("alert path (slowest of poller, enricher, alerter): %.1f articles/s; search path (indexer): "
+                + "%.1f articles/s%n", alertPathRate(), rate("indexer"));
+        out.printf("end to end (slowest stage): %.1f articles/s%s; slowest stage: %s; falling behind: %s%n",
+                endToEndRate(), endToEndSettled() ? "" : " (NOT SETTLED, below)", limitingStage(),
+                fallingBehind().isEmpty() ? "none" : String.join(", ", fallingBehind()));
+        if (!endToEndSettled()) {
+            out.printf("  NOT SETTLED: the indexer's backlog grew by %,d over the window. It runs niced and catches up "
+                    + "in the gaps, up to backpressure.indexer-max-lag (50,000) behind, so the window ended inside "
+                    + "its catch-up cycle: end to end is what it indexed so far, not what the pipeline sustains. The "
+                    + "alert path's rate stands; for end to end measure longer (--seconds 240 or more).%n",
+                    lagGrowth("indexer"));
+        }
         out.printf("articles matching at least one rule: %.1f%% (--match-rate %s); alerts raised per article: %.2f%n",
                 100 * rate("alerter: matched") / rate("alerter"), options.matchRate().name().toLowerCase(
                         java.util.Locale.ROOT), rate("alerts raised") / rate("alerter"));
@@ -412,7 +436,7 @@ final class BenchReport {
         double e2e = endToEndRate();
         if (options.throughput()) {
             out.printf("  >= 1,000 articles/s sustained end to end: %s (%.0f/s; slowest stage %s)%n",
-                    e2e >= 1000 ? "MET" : "MISSED", e2e, limitingStage());
+                    !endToEndSettled() ? "NOT SETTLED" : e2e >= 1000 ? "MET" : "MISSED", e2e, limitingStage());
         } else {
             out.println("  >= 1,000 articles/s: not measured in latency mode (--mode throughput)");
         }
@@ -511,6 +535,8 @@ final class BenchReport {
             rates.put(stage, rate(stage));
         }
         rates.put("endToEnd", endToEndRate());
+        rates.put("endToEndSettled", endToEndSettled());
+        rates.put("alertPath", alertPathRate());
         rates.put("slowestStage", limitingStage());
         rates.put("fallingBehind", fallingBehind());
         root.put("articlesPerSecond", rates);

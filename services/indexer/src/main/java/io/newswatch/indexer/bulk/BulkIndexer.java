@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,8 @@ import java.util.Set;
  * <p>Failures are sorted by who caused them ({@link BulkErrors}), after Elasticsearch's own guidance and Kafka
  * Connect's Elasticsearch sink:
  * <ul>
- *   <li>transient, caused by the cluster or passing (connection refused or timed out, 429 overloaded, 5xx,
+ *   <li>transient, caused by the cluster or passing (connection refused or timed out, no answer within
+ *       {@code newswatch.indexer.request-timeout}, 429 overloaded, 5xx,
  *       credentials or privileges refused, a write block, a read-only index, a disk watermark, a closed index, an
  *       alias missing or without a write index, shards unavailable): the failed documents, and only those, are
  *       retried with capped exponential backoff and jitter, for as long as it takes, counted in metrics by reason,
@@ -42,7 +42,6 @@ public final class BulkIndexer {
     private static final Logger LOG = Logger.getLogger(BulkIndexer.class);
     /** Only what classification needs comes back: a few bytes per document when all goes well. */
     static final String BULK_PATH = "/_bulk?filter_path=errors,items.*.status,items.*.error";
-    private static final Duration LOG_EVERY = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonStringEncoder QUOTER = JsonStringEncoder.getInstance();
 
@@ -50,7 +49,6 @@ public final class BulkIndexer {
     private final long maxBytes;
     private final Backoff backoff;
     private final Sleeper sleeper;
-    private final Clock clock;
     private final IndexingMetrics metrics;
     private final AliasRepair aliasRepair;
 
@@ -82,13 +80,12 @@ public final class BulkIndexer {
         }
     }
 
-    public BulkIndexer(ElasticsearchHttp http, long maxBytes, Backoff backoff, Sleeper sleeper, Clock clock,
+    public BulkIndexer(ElasticsearchHttp http, long maxBytes, Backoff backoff, Sleeper sleeper,
                        IndexingMetrics metrics, AliasRepair aliasRepair) {
         this.http = http;
         this.maxBytes = maxBytes;
         this.backoff = backoff;
         this.sleeper = sleeper;
-        this.clock = clock;
         this.metrics = metrics;
         this.aliasRepair = aliasRepair;
     }
@@ -106,7 +103,6 @@ public final class BulkIndexer {
             pending.add(i);
         }
         int attempt = 0;
-        Instant lastWarning = null;
         while (!pending.isEmpty()) {
             round.retry.clear();
             round.failure = null;
@@ -128,14 +124,11 @@ public final class BulkIndexer {
             attempt++;
             metrics.retry(round.failure.kind, round.failure.message);
             Duration delay = backoff.delay(attempt);
-            Instant now = clock.instant();
-            if (lastWarning == null || Duration.between(lastWarning, now).compareTo(LOG_EVERY) >= 0) {
-                LOG.warnf("Elasticsearch did not take %d of %d documents for %s (%s): %s; retry %d in %d ms, "
-                                + "consumption paused meanwhile", pending.size(), operations.size(),
-                        operations.getFirst().alias(), round.failure.kind, round.failure.message, attempt,
-                        delay.toMillis());
-                lastWarning = now;
-            }
+            // One line per failed attempt: counts, alias and Elasticsearch's error, never a document's content.
+            LOG.warnf("Elasticsearch did not take %d of %d documents for %s (%s): %s; retry %d in %d ms, "
+                            + "consumption paused meanwhile", pending.size(), operations.size(),
+                    operations.getFirst().alias(), round.failure.kind, round.failure.message, attempt,
+                    delay.toMillis());
             if (round.failure.kind.equals("alias_missing")) {
                 repairAlias();
             }
@@ -212,6 +205,13 @@ public final class BulkIndexer {
         ElasticsearchHttp.Response response;
         try {
             response = http.send("POST", BULK_PATH, bytes, ElasticsearchHttp.NDJSON);
+        } catch (SocketTimeoutException e) {
+            // No answer in time (newswatch.indexer.request-timeout): the request is abandoned, its documents sent
+            // again; if Elasticsearch still carries it out, the same ids and versions make it the same documents.
+            record(request, bytes.length, started, "timeout");
+            retryAll(request, round, new Failure("timeout", request.size() + " documents, " + bytes.length
+                    + " bytes: " + e.getMessage(), true));
+            return;
         } catch (IOException e) {
             record(request, bytes.length, started, "unreachable");
             retryAll(request, round, new Failure("unreachable", "cannot reach Elasticsearch: " + describe(e), true));

@@ -30,6 +30,20 @@ public interface IndexerConfig {
     /** Fetching of the articles channel. */
     Kafka kafka();
 
+    /**
+     * The longest the indexer waits for one answer of Elasticsearch (a bulk request, an alias lookup, a schema or
+     * rollover call), from asking the pool for a connection to the last byte of the answer. Past it the request is
+     * cancelled, counted as a retry with reason {@code timeout}, logged, and sent again after the backoff; its
+     * documents stay uncommitted meanwhile. Elasticsearch may still carry out the abandoned request: the documents'
+     * ids and external versions make the second write land on the same documents, but it costs Elasticsearch that
+     * work again. So it is as long as the client's socket timeout, which bounded a silent Elasticsearch before: a
+     * slow but working node is waited for as before (1,000 documents took 17-22 s on a starved, niced one), a stalled
+     * one is given up on after a minute, logged and retried. 30 s was too short on a machine at load 40: requests of
+     * 4 documents timed out ten times over (docs/perf/README.md, session 13).
+     */
+    @WithDefault("60s")
+    Duration requestTimeout();
+
     /** Bulk requests. */
     interface Bulk {
         /**

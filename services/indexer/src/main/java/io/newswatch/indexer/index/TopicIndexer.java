@@ -9,6 +9,8 @@ import io.newswatch.indexer.bulk.Sleeper;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,12 +153,13 @@ public final class TopicIndexer {
                 throw e;
             } catch (Exception e) {
                 failures++;
-                metrics.retry(reason, String.valueOf(e.getMessage()));
-                if (failures == 1 || failures % 10 == 0) {
-                    LOG.warnf("Cannot %s yet (attempt %d): %s; retrying, consumption paused meanwhile", what,
-                            failures, e.getMessage());
-                }
-                sleeper.sleep(backoff.delay(failures));
+                // no answer within newswatch.indexer.request-timeout: counted apart from refused connections
+                String kind = e instanceof SocketTimeoutException ? "timeout" : reason;
+                metrics.retry(kind, String.valueOf(e.getMessage()));
+                Duration delay = backoff.delay(failures);
+                LOG.warnf("Cannot %s yet (%s, attempt %d): %s; retry in %d ms, consumption paused meanwhile", what,
+                        kind, failures, e.getMessage(), delay.toMillis());
+                sleeper.sleep(delay);
             }
         }
     }

@@ -27,8 +27,8 @@ public class IndexerBeans {
 
     @Produces
     @Singleton
-    ElasticsearchHttp elasticsearchHttp(RestClient client) {
-        return new RestClientHttp(client);
+    ElasticsearchHttp elasticsearchHttp(RestClient client, IndexerConfig config) {
+        return new RestClientHttp(client, config.requestTimeout());
     }
 
     @Produces

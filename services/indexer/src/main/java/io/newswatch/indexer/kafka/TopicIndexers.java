@@ -50,7 +50,7 @@ public class TopicIndexers {
     public TopicIndexer create(String label, DocumentMapper mapper, TopicIndexer.Placement placement) {
         IndexingMetrics indexingMetrics = metrics.computeIfAbsent(label,
                 l -> new IndexingMetrics(registry, l, clock));
-        BulkIndexer bulk = new BulkIndexer(http, config.bulk().maxBytes().asLongValue(), backoff, sleeper, clock,
+        BulkIndexer bulk = new BulkIndexer(http, config.bulk().maxBytes().asLongValue(), backoff, sleeper,
                 indexingMetrics, schema::install);
         return new TopicIndexer(mapper, placement, bulk, deadLetters, backoff, sleeper, indexingMetrics,
                 schema::awaitInstalled, config.bulk().requestsInFlight());

@@ -79,7 +79,7 @@ public final class ElasticsearchCostBenchmark {
         List<String> values = IndexerBenchmark.articles(CATCH_UP + RATE * seconds + 2_000, new Random(11));
         try (RestClient client = RestClient.builder(HttpHost.create(stack.elasticsearchUrl()))
                 .setRequestConfigCallback(r -> r.setConnectTimeout(5_000).setSocketTimeout(60_000)).build()) {
-            ElasticsearchHttp http = new RestClientHttp(client);
+            ElasticsearchHttp http = new RestClientHttp(client, Duration.ofSeconds(60));
             // warm-up of this JVM and of Elasticsearch, not measured
             for (int batch : List.of(1_000, 20, 1_000)) {
                 measure(http, stack, elasticsearch, "repository", "warm-up", values.subList(0, 2_000), batch, 0);
@@ -127,7 +127,7 @@ public final class ElasticsearchCostBenchmark {
             AtomicInteger deadLetters = new AtomicInteger();
             TopicIndexer indexer = new TopicIndexer(new ArticleMapper(names.articles(), clock),
                     new IndexPlacement(http, true, Duration.ZERO),
-                    new BulkIndexer(http, 8L << 20, backoff, Thread::sleep, clock,
+                    new BulkIndexer(http, 8L << 20, backoff, Thread::sleep,
                             new IndexingMetrics(registry, "articles", clock), () -> { }),
                     letters -> deadLetters.addAndGet(letters.size()), backoff, Thread::sleep,
                     new IndexingMetrics(registry, "articles", clock), () -> { }, 1);

@@ -76,7 +76,7 @@ public final class IndexerBenchmark {
         TestStack stack = TestStack.reserve();
         try (RestClient client = RestClient.builder(HttpHost.create(stack.elasticsearchUrl()))
                 .setRequestConfigCallback(r -> r.setConnectTimeout(5_000).setSocketTimeout(60_000)).build()) {
-            ElasticsearchHttp http = new RestClientHttp(client);
+            ElasticsearchHttp http = new RestClientHttp(client, Duration.ofSeconds(60));
             List<String> values = articles(documents + warmup, new Random(7));
             double averageBytes = values.stream().mapToInt(String::length).average().orElse(0);
             System.out.printf("%d enriched articles of %.1f KB on average (JSON as on the topic), %d for warm-up%n",
@@ -134,7 +134,7 @@ public final class IndexerBenchmark {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random());
         AtomicInteger deadLetters = new AtomicInteger();
-        BulkIndexer bulk = new BulkIndexer(http, setting.maxBytes(), backoff, Thread::sleep, clock,
+        BulkIndexer bulk = new BulkIndexer(http, setting.maxBytes(), backoff, Thread::sleep,
                 new IndexingMetrics(registry, "articles", clock), () -> { });
         TopicIndexer indexer = new TopicIndexer(new ArticleMapper(names.articles(), clock),
                 new IndexPlacement(http, setting.updateInPlace(), Duration.ZERO), bulk, letters -> deadLetters.addAndGet(letters.size()), backoff,

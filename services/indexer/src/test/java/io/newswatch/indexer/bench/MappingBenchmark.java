@@ -75,7 +75,7 @@ public final class MappingBenchmark {
         IndexingMetrics metrics = new IndexingMetrics(registry, "articles", clock);
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random());
         return new TopicIndexer(new ArticleMapper("bench-articles", clock), operations -> operations,
-                new BulkIndexer(MappingBenchmark::created, 8L << 20, backoff, Thread::sleep, clock, metrics, () -> { }),
+                new BulkIndexer(MappingBenchmark::created, 8L << 20, backoff, Thread::sleep, metrics, () -> { }),
                 letters -> {
                     throw new IllegalStateException(letters.size() + " dead letters");
                 }, backoff, Thread::sleep, metrics, () -> { }, 1);

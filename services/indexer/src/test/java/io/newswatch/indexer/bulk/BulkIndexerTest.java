@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class BulkIndexerTest {
             return answers.removeFirst().answer(ids);
         };
         return new BulkIndexer(http, maxBytes, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10),
-                new Random(1)), sleeps::add, clock, new IndexingMetrics(registry, "articles", clock),
+                new Random(1)), sleeps::add, new IndexingMetrics(registry, "articles", clock),
                 repairs::incrementAndGet);
     }
 
@@ -158,6 +159,23 @@ class BulkIndexerTest {
         assertThat(sleeps.get(4)).isGreaterThan(sleeps.get(0));
         assertThat(registry.get("newswatch.indexer.retries").tag("reason", "unreachable").counter().count())
                 .isEqualTo(5);
+    }
+
+    @Test
+    void aRequestWithoutAnAnswerInTimeIsSentAgainCountedAsATimeout() throws Exception {
+        answers.add(ids -> {
+            throw new SocketTimeoutException("no answer from Elasticsearch to POST /_bulk within 30000 ms");
+        });
+        answers.add(allOk());
+
+        BulkIndexer.Result result = indexer(1 << 20).index(operations("a", "b"));
+
+        assertThat(result.indexed()).isEqualTo(2);
+        assertThat(result.rejected()).isEmpty();
+        assertThat(requests).containsExactly(List.of("a", "b"), List.of("a", "b"));
+        assertThat(sleeps).hasSize(1);
+        assertThat(retries("timeout")).isEqualTo(1);
+        assertThat(retries("unreachable")).isZero();
     }
 
     @Test

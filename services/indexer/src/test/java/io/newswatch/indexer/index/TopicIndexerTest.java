@@ -52,7 +52,7 @@ class TopicIndexerTest {
     };
 
     private TopicIndexer indexer(TopicIndexer.Placement placement, DeadLetter.Sink sink) {
-        BulkIndexer bulk = new BulkIndexer(secondRefused, 1 << 20, backoff, sleeps::add, clock, metrics,
+        BulkIndexer bulk = new BulkIndexer(secondRefused, 1 << 20, backoff, sleeps::add, metrics,
                 () -> { });
         return new TopicIndexer(new ArticleMapper("t-articles", clock), placement, bulk, sink, backoff, sleeps::add,
                 metrics, () -> { }, 2);
@@ -146,7 +146,7 @@ class TopicIndexerTest {
             return new ElasticsearchHttp.Response(200, answer.append("]}").toString());
         };
         TopicIndexer indexer = new TopicIndexer(new ArticleMapper("t-articles", clock), operations -> operations,
-                new BulkIndexer(slowFirst, 1 << 20, backoff, sleeps::add, clock, metrics, () -> { }),
+                new BulkIndexer(slowFirst, 1 << 20, backoff, sleeps::add, metrics, () -> { }),
                 published::add, backoff, sleeps::add, metrics, () -> { }, 1);
         ExecutorService workers = Executors.newFixedThreadPool(3);
         try {

@@ -60,7 +60,9 @@ public class SecondElasticsearchTestResource implements QuarkusTestResourceLifec
                 "newswatch.topic-prefix", test.topicPrefix(),
                 "newswatch.elasticsearch.hosts", test.elasticsearchUrl(),
                 "newswatch.elasticsearch.index-prefix", test.indexPrefix(),
-                "newswatch.indexer.retry.max-backoff", "2s");
+                "newswatch.indexer.retry.max-backoff", "2s",
+                // ElasticsearchStoppedIT freezes the node for longer than this
+                "newswatch.indexer.request-timeout", "5s");
     }
 
     private static void link(Path link, Path target) {
