@@ -79,6 +79,9 @@ final class LoneSurnames {
         if (south) {
             return !capitalBefore(t, i) && !placePreposition(t, i);
         }
+        if ("fr".equals(language) && frenchDeterminerBefore(t, i)) {
+            return false; // "le Conseil a indiqué", "l'Inspection a confirmé": a body, not a surname alone
+        }
         // the commonest Russian and Ukrainian endings need no cue where no sentence starts and no place preposition
         // stands
         if (east && !t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) && !capitalBefore(t, i)
@@ -88,6 +91,20 @@ final class LoneSurnames {
         // German: no verb of saying after, where a capitalised subject is as often a noun ("Das Unternehmen erklärte")
         return speechBefore(t, i) || !"de".equals(language) && speechAfter(t, i, language)
                 || roleBefore(t, i, language);
+    }
+
+    /** French articles and determiners: a surname alone never follows one. */
+    private static final FoldedWords FRENCH_DETERMINERS = FoldedWords.of(Set.of("le", "la", "les", "l", "du",
+            "des", "au", "aux", "un", "une", "ce", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "notre",
+            "votre"));
+
+    /**
+     * A determiner right before {@code i}, in lower case or starting a sentence ("la Commission", "La Commission";
+     * not the "Le" of "Jean-Yves Le Drian" mid-sentence).
+     */
+    private static boolean frenchDeterminerBefore(Tokens t, int i) {
+        return i > 0 && (t.flags(i) & GLUE) == 0 && FRENCH_DETERMINERS.contains(t, i - 1)
+                && (t.shape(i - 1) == Tokens.LOWER || t.has(i - 1, Tokens.SENTENCE_START | Tokens.LINE_START));
     }
 
     /** A capitalised word glued before {@code i} that is no role noun: "Đurđevića" in "Tari Đurđevića". */

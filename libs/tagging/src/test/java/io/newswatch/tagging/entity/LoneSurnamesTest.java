@@ -24,6 +24,13 @@ class LoneSurnamesTest {
     }
 
     @Test
+    void aFrenchBodyAfterADeterminerBeforeAVerbOfSayingIsNoOne() {
+        assertThat(names("Le Conseil a indiqué qu'un plan serait voté. Selon l'audit, l'Inspection a confirmé le retard,"
+                + " et la Commission a reconnu des erreurs. Marchadour a estimé que c'était connu.", "fr",
+                EntityType.PERSON)).containsExactly("Marchadour");
+    }
+
+    @Test
     void aGermanNounBeforeAVerbOfSayingIsNoOne() {
         assertThat(names("Das Unternehmen erklärte am Montag, es werde klagen. Die Umsetzung sagte niemand zu.", "de",
                 EntityType.PERSON)).isEmpty();
