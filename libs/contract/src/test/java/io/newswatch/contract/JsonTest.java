@@ -24,6 +24,17 @@ class JsonTest {
     }
 
     @Test
+    void aCharacterOutsideTheBmpIsItsFourBytesNotTwoEscapes() {
+        String title = "Flag \uD83C\uDDF2\uD83C\uDDEA and \uD83D\uDE00 in \uD840\uDC0B";
+        Article article = Json.decode(Json.encode(SampleEvents.article()).replace(SampleEvents.article().title(), title),
+                Article.class);
+        byte[] bytes = Json.encodeBytes(article);
+        assertThat(bytes).isEqualTo(Json.encode(article).getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(title).doesNotContain("\\ud83d");
+        assertThat(Json.decode(bytes, Article.class).title()).isEqualTo(title);
+    }
+
+    @Test
     void badBytesAreABadEventThatSaysWhy() {
         assertThatThrownBy(() -> Json.decode("{not json".getBytes(StandardCharsets.UTF_8), Article.class))
                 .isInstanceOf(BadEventException.class).hasMessageStartingWith("not a valid Article: ");

@@ -1,8 +1,5 @@
 package io.newswatch.poller.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.Feed;
 import io.newswatch.contract.Json;
@@ -24,14 +21,6 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class KafkaPublisher implements ArticleSink {
 
-    /**
-     * The contract's mapping ({@link Json}) writing an article's UTF-8 bytes at once, not a string the serializer
-     * then encodes: the same bytes as {@code Json.encode(article).getBytes(UTF_8)} ({@code KafkaPublisherTest}), a
-     * character outside the BMP as its 4 bytes, not as the two escaped surrogates Jackson writes by default.
-     */
-    private static final ObjectWriter ARTICLE_WRITER = Json.mapper().writerFor(Article.class)
-            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
-
     private final Emitter<Record<String, byte[]>> articles;
     private final Emitter<Record<String, String>> feeds;
     private final Emitter<Record<String, String>> states;
@@ -51,13 +40,12 @@ public class KafkaPublisher implements ArticleSink {
         return send(articles, article.id(), encode(article));
     }
 
-    /** The article's record value: its JSON in UTF-8. */
+    /**
+     * The article's record value: its JSON in UTF-8, written as bytes at once ({@link Json#encodeBytes}; the same
+     * bytes as {@code Json.encode(article).getBytes(UTF_8)}, {@code KafkaPublisherTest}).
+     */
     static byte[] encode(Article article) {
-        try {
-            return ARTICLE_WRITER.writeValueAsBytes(article);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode Article: " + e.getOriginalMessage(), e);
-        }
+        return Json.encodeBytes(article);
     }
 
     /** A registration, new or changed. */
