@@ -58,8 +58,19 @@ public final class BulkIndexer {
         void repair() throws IOException;
     }
 
-    /** A document Elasticsearch refused for good. */
+    /**
+     * A document Elasticsearch refused for good.
+     *
+     * @param reason Elasticsearch's error as it gave it; it can quote a field's value, so it goes into the dead
+     *               letter (which carries the document anyway), never into a log: a log says {@link #kind()}
+     */
     public record Rejection(int position, String reason) {
+
+        /** The reason up to Elasticsearch's error type ({@code HTTP 400 document_parsing_exception}): no content. */
+        public String kind() {
+            int colon = reason.indexOf(':');
+            return colon < 0 ? reason : reason.substring(0, colon);
+        }
     }
 
     /**

@@ -98,8 +98,9 @@ public final class TopicIndexer {
         for (BulkIndexer.Rejection rejection : result.rejected()) {
             rejected[rejection.position()] = true;
             SourceRecord record = origins.get(rejection.position());
-            LOG.warnf("Elasticsearch rejected document %s from %s-%d@%d: %s", operations.get(rejection.position()).id(),
-                    record.topic(), record.partition(), record.offset(), rejection.reason());
+            LOG.warnf("Elasticsearch rejected document %s from %s-%d@%d (%s); its reason is in the dead letter",
+                    operations.get(rejection.position()).id(), record.topic(), record.partition(), record.offset(),
+                    rejection.kind());
             letters.add(new DeadLetter(record, "rejected by Elasticsearch", rejection.reason()));
         }
         publish(letters);

@@ -137,6 +137,7 @@ class BulkIndexerTest {
         assertThat(result.rejected()).singleElement().satisfies(rejection -> {
             assertThat(rejection.position()).isEqualTo(2);
             assertThat(rejection.reason()).isEqualTo("HTTP 400 document_parsing_exception: because");
+            assertThat(rejection.kind()).isEqualTo("HTTP 400 document_parsing_exception");
         });
         assertThat(sleeps).hasSize(1);
         assertThat(registry.get("newswatch.indexer.documents").counters()).isNotEmpty();
