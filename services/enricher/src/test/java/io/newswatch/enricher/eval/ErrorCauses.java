@@ -26,6 +26,8 @@ public final class ErrorCauses {
 
     private final Set<String> names = new HashSet<>();
     private final Set<String> stems = new HashSet<>();
+    /** The tagger's given names ({@code kb/given-names.txt}), folded in every transliteration. */
+    private final Set<String> givenNames = givenNames();
 
     /** Causes against the names (canonical, aliases, short forms) of a knowledge base. */
     public ErrorCauses(KnowledgeBase kb) {
@@ -65,8 +67,66 @@ public final class ErrorCauses {
             case "FP boundary" -> boundary(e.text(), quoted(detail)) + " than gold";
             case "FP" -> detail.startsWith("discovered ") ? "discovered, " + shape(e.text())
                     : detail.isEmpty() ? known(e.text()) + ", " + shape(e.text()) : "from the knowledge base";
-            default -> known(e.text()) + ", " + shape(e.text());          // FN missed, FP spurious, FN
+            default -> known(e.text()) + ", " + shape(e.text()) + givenName(e);  // FN missed, FP spurious, FN
         };
+    }
+
+    /**
+     * For a person's name of several words: whether its first word, its second (surname first: "Иванов Иван"), or
+     * none is a listed given name (in the nominative or with a case ending of up to two letters).
+     */
+    private String givenName(Scores.Error e) {
+        if (!"PERSON".equals(e.type()) || !shape(e.text()).equals("several words")) {
+            return "";
+        }
+        String[] words = Scores.normalise(e.text()).strip().split("\\s+");
+        if (givenName(words[0])) {
+            return ", a listed given name first";
+        }
+        if (givenName(words[1])) {
+            return ", a listed given name second";
+        }
+        if (words[0].length() <= 2 && words[0].endsWith(".")) {
+            return ", an initial first";
+        }
+        return ", no listed given name first or second" + (words.length > 2 ? ", three words or more" : "");
+    }
+
+    private boolean givenName(String word) {
+        String folded = fold(word);
+        for (int cut = 0; cut <= 2 && folded.length() - cut >= 3; cut++) {
+            String stem = folded.substring(0, folded.length() - cut);
+            if (givenNames.contains(stem) || givenNames.contains(stem + "a") || givenNames.contains(stem + "ii")
+                    || givenNames.contains(stem + "i") || givenNames.contains(stem + "y")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> givenNames() {
+        Set<String> names = new HashSet<>();
+        String path = io.newswatch.tagging.kb.KnowledgeBaseLoader.CLASSPATH_ROOT + "given-names.txt";
+        try (var in = ErrorCauses.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("#")) {
+                    for (String name : line.strip().split("\\s+")) {
+                        if (!name.isEmpty()) {
+                            names.addAll(TextFolding.variants(name, null));
+                            for (String language : new String[] {"ru", "uk", "sr"}) {
+                                names.add(TextFolding.fold(name, language));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return names;
     }
 
     /** Whether a text is a knowledge-base name as written, an inflected form of one, or neither. */

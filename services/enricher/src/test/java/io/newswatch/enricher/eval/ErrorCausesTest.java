@@ -32,6 +32,16 @@ class ErrorCausesTest {
     }
 
     @Test
+    void personsOfSeveralWordsSayWhereTheirGivenNameIs() {
+        assertThat(causes.cause(new Scores.Error("set", "d1", "mention", "FN missed", "PERSON", "Олегу Зарваницкому", "",
+                "")).endsWith("several words, a listed given name first")).isTrue();
+        assertThat(causes.cause(new Scores.Error("set", "d1", "mention", "FN missed", "PERSON", "Зарваницкий Олег", "",
+                "")).endsWith("several words, a listed given name second")).isTrue();
+        assertThat(causes.cause(new Scores.Error("set", "d1", "mention", "FN missed", "PERSON", "Qarzo Zarvanek", "",
+                "")).endsWith("several words, no listed given name first or second")).isTrue();
+    }
+
+    @Test
     void typesAndBoundariesAreTold() {
         assertThat(causes.cause(error("mention", "FP wrong type", "Iraq", "gold ORGANIZATION")))
                 .isEqualTo("gold ORGANIZATION");
