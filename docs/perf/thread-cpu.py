@@ -1,44 +1,42 @@
 #!/usr/bin/env python3
-"""CPU a running process spends per thread name over a window, from /proc (Linux).
+"""CPU per thread of a running process, from /proc (the JIT and GC threads included, which JFR's samples miss).
 
-usage: python3 docs/perf/thread-cpu.py PID SECONDS
-Threads of one pool (data-plane-kafka-request-handler-0..7) are summed under their name without the number.
+Usage: docs/perf/thread-cpu.py PID OUT.json        (a snapshot of every thread's CPU ticks)
+       docs/perf/thread-cpu.py BEFORE.json AFTER.json   (CPU seconds between two snapshots, by thread name with
+                                                      digits folded: "alerter-match-N", "C2 CompilerThreadN")
 """
-import os
-import sys
-import time
-
-TICK_MS = 1000 / os.sysconf('SC_CLK_TCK')
+import collections, json, os, re, sys
 
 
 def snapshot(pid):
     threads = {}
-    for tid in os.listdir(f'/proc/{pid}/task'):
+    for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            stat = open(f'/proc/{pid}/task/{tid}/stat').read()
+            name = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
+            stat = open(f"/proc/{pid}/task/{tid}/stat").read()
         except OSError:
             continue  # the thread ended meanwhile
-        name = stat[stat.index('(') + 1:stat.rindex(')')]
-        fields = stat[stat.rindex(')') + 2:].split()
-        threads[tid] = (name, int(fields[11]) + int(fields[12]))  # utime + stime
+        fields = stat[stat.rindex(")") + 2:].split()
+        threads[tid] = [name, int(fields[11]) + int(fields[12])]  # utime + stime
     return threads
 
 
 def main():
-    pid, seconds = sys.argv[1], float(sys.argv[2])
-    before = snapshot(pid)
-    time.sleep(seconds)
-    after = snapshot(pid)
-    by_name = {}
+    if sys.argv[1].isdigit():
+        with open(sys.argv[2], "w") as out:
+            json.dump(snapshot(sys.argv[1]), out)
+        return
+    before, after = (json.load(open(path)) for path in sys.argv[1:3])
+    hz = os.sysconf("SC_CLK_TCK")
+    groups = collections.Counter()
     for tid, (name, ticks) in after.items():
-        pool = name.rstrip('0123456789#-')
-        by_name[pool] = by_name.get(pool, 0) + ticks - before.get(tid, (name, 0))[1]
-    total = sum(by_name.values()) * TICK_MS
-    print(f'total {total:.0f} ms of CPU in {seconds:.0f} s ({total / seconds:.1f} ms a second)')
-    for pool, ticks in sorted(by_name.items(), key=lambda item: -item[1]):
+        groups[re.sub(r"\d+", "N", name)] += ticks - before.get(tid, [name, 0])[1]
+    total = sum(groups.values())
+    print(f"total {total / hz:.1f} CPU-s")
+    for name, ticks in groups.most_common():
         if ticks:
-            print(f'{ticks * TICK_MS:8.0f} ms  {pool}')
+            print(f"{100 * ticks / max(total, 1):6.1f}%  {ticks / hz:7.2f} s  {name}")
 
 
-if __name__ == '__main__':
+if __name__ == "__main__":
     main()
