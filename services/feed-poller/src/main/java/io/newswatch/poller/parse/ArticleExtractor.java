@@ -383,6 +383,7 @@ public final class ArticleExtractor {
     private static Element bestContainer(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         Map<Element, Double> goodText = new IdentityHashMap<>();
+        LinkLengths links = new LinkLengths();
         for (Element block : body.select(Css.of("p, pre, td, blockquote, div, section, li"))) {
             if (!block.normalName().equals("p") && !block.normalName().equals("pre") && !textBlock(block)) {
                 continue;
@@ -390,7 +391,7 @@ public final class ArticleExtractor {
             String raw = block.text();
             String text = HtmlText.collapse(raw);
             // (a blank block is shorter than 25 too)
-            if (text.length() < 25 || linkDensity(block, raw.length()) > 0.5) {
+            if (text.length() < 25 || linkDensity(block, raw.length(), links) > 0.5) {
                 continue;
             }
             double score = 1 + commaPieces(text) - 1 + Math.min(text.length() / 100.0, 3);
@@ -402,7 +403,7 @@ public final class ArticleExtractor {
                 scores.merge(ancestor, score / (level == 0 ? 1 : level == 1 ? 2 : 3 * level), Double::sum);
             }
         }
-        Element best = bestScored(scores);
+        Element best = bestScored(scores, links);
         if (best == null) {
             return null;
         }
@@ -418,7 +419,7 @@ public final class ArticleExtractor {
                     alike += goodText.getOrDefault(child, 0.0);
                 }
             }
-            if (alike >= bestText * 1.5 && linkDensity(ancestor) < 0.35) {
+            if (alike >= bestText * 1.5 && linkDensity(ancestor, links) < 0.35) {
                 best = ancestor;
                 bestText = goodText.getOrDefault(ancestor, 0.0);
             }
@@ -432,7 +433,7 @@ public final class ArticleExtractor {
      * map's order among equals. The link density (the costly part: the candidate's whole text) is computed only for
      * candidates whose bound {@code score + class weight} (the value at link density 0) can still reach the best.
      */
-    private static Element bestScored(Map<Element, Double> scores) {
+    private static Element bestScored(Map<Element, Double> scores, LinkLengths links) {
         record Candidate(Element element, int order, double bound) {
         }
         List<Candidate> candidates = new ArrayList<>(scores.size());
@@ -448,7 +449,7 @@ public final class ArticleExtractor {
             if (candidate.bound() < bestScore || (best == null && candidate.bound() <= 0)) {
                 break;
             }
-            double score = candidate.bound() * (1 - linkDensity(candidate.element()));
+            double score = candidate.bound() * (1 - linkDensity(candidate.element(), links));
             if (score > bestScore || (score == bestScore && best != null && candidate.order() < best.order())) {
                 best = candidate;
                 bestScore = score;
@@ -513,20 +514,39 @@ public final class ArticleExtractor {
         return weight;
     }
 
-    static double linkDensity(Element element) {
-        return linkDensity(element, element.text().length());
+    /** Share of the element's text that is link text, 0 to 1. */
+    static double linkDensity(Element element, LinkLengths links) {
+        return linkDensity(element, element.text().length(), links);
     }
 
-    /** {@link #linkDensity(Element)} when the length of the element's text is known already. */
-    private static double linkDensity(Element element, int total) {
+    /** {@link #linkDensity(Element, LinkLengths)} when the length of the element's text is known already. */
+    private static double linkDensity(Element element, int total, LinkLengths links) {
         if (total == 0) {
             return 0;
         }
         int linked = 0;
         for (Element link : element.select(Css.of("a"))) {
-            linked += link.text().length();
+            linked += links.of(link);
         }
         return Math.min(1.0, (double) linked / total);
+    }
+
+    /**
+     * The length of each link's text, built once: a link is counted by every paragraph, candidate and container
+     * around it. Valid while the page is not changed (a removal inside a link changes its text), so one instance per
+     * pass that removes nothing.
+     */
+    static final class LinkLengths {
+        private final Map<Element, Integer> lengths = new IdentityHashMap<>();
+
+        int of(Element link) {
+            Integer length = lengths.get(link);
+            if (length == null) {
+                length = link.text().length();
+                lengths.put(link, length);
+            }
+            return length;
+        }
     }
 
     // --- the text -------------------------------------------------------------------------------------------------
@@ -537,9 +557,10 @@ public final class ArticleExtractor {
      */
     private static String text(Element container, String title, String author) {
         List<Element> linkLists = new ArrayList<>();
+        LinkLengths links = new LinkLengths();
         for (Element element : container.select(Css.of("p, li, div, ul, ol, section, h2, h3, h4, h5, h6"))) {
             String text = element.text();
-            if (!text.isBlank() && text.length() < 400 && linkDensity(element, text.length()) > 0.5) {
+            if (!text.isBlank() && text.length() < 400 && linkDensity(element, text.length(), links) > 0.5) {
                 linkLists.add(element);
             }
         }
