@@ -96,16 +96,15 @@ public class ArticleProcessor {
      */
     public CompletableFuture<Void> process(List<RawRecord> batch, Outputs outputs) {
         List<CompletableFuture<Tagged>> tagged = new ArrayList<>(batch.size());
-        for (RawRecord record : batch) {
-            tagged.add(taggers == null ? CompletableFuture.completedFuture(tag(record))
-                    : CompletableFuture.supplyAsync(() -> tag(record), taggers));
+        if (taggers != null) {
+            batch.forEach(record -> tagged.add(CompletableFuture.supplyAsync(() -> tag(record), taggers)));
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size() + 1);
         for (int i = 0; i < batch.size(); i++) {
             RawRecord record = batch.get(i);
             EnrichedArticle enriched;
             try {
-                enriched = enrich(join(tagged.get(i)));
+                enriched = enrich(taggers == null ? tag(record) : join(tagged.get(i)));
             } catch (BadEventException e) {
                 sent.add(deadLetter(record, e, outputs));
                 continue;
