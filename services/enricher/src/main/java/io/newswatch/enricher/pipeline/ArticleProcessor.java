@@ -130,11 +130,14 @@ public class ArticleProcessor {
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
-    /** Stops the tagging threads (at shutdown: a batch still being tagged stays unacknowledged and is read again). */
+    /**
+     * Stops the tagging threads at shutdown once the records handed to them are tagged (the batch's thread waits for
+     * them; a batch whose outputs are not written then stays unacknowledged and is read again).
+     */
     @PreDestroy
     void stop() {
         if (taggers != null) {
-            taggers.shutdownNow();
+            taggers.shutdown();
         }
     }
 
