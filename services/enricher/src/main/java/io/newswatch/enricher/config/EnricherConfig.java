@@ -24,6 +24,13 @@ public interface EnricherConfig {
     /** Kafka batching of the raw articles read and the records written. */
     Kafka kafka();
 
+    /**
+     * Threads that decode and tag a batch's articles (stateless) while the batch's thread assigns their stories in
+     * order; 1 tags on the batch's thread.
+     */
+    @WithDefault("2")
+    int workers();
+
     /** Knowledge-base settings. */
     interface KnowledgeBase {
         /** Extra knowledge-base files, or folders of {@code *.tsv}, read after the shipped ones; default none. */

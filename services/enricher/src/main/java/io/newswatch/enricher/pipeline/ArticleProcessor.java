@@ -1,19 +1,30 @@
 package io.newswatch.enricher.pipeline;
 
-import io.newswatch.tagging.StoryAssigner;
-import io.newswatch.tagging.Enricher;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
+import io.newswatch.contract.Story;
+import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.kafka.DurableWrites;
+import io.newswatch.tagging.Enricher;
+import io.newswatch.tagging.StoryAssigner;
+import io.newswatch.tagging.Tagging;
+import io.newswatch.tagging.entity.FoundEntity;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Headers;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Enriches a batch of raw records for the Kafka handler: decodes and checks each, runs the {@link Enricher}, assigns
@@ -22,6 +33,10 @@ import java.util.concurrent.CompletableFuture;
  * output and the rest of the batch proceeds. Outputs are written through {@link DurableWrites}: while Kafka is away
  * they are written again until it takes them (the batch waits, bounded by the handler's in-flight limit); an
  * enriched article Kafka can never take (larger than the topic allows) sends its input to the dead-letter output.
+ *
+ * <p>Tagging is stateless: with {@code newswatch.enricher.workers} above 1, a batch's records are decoded and tagged
+ * on that many threads, while the batch's own thread assigns their stories and sends them in the batch's order as
+ * they come (the same stories, outputs and acknowledgements as on one thread).
  */
 @ApplicationScoped
 public class ArticleProcessor {
@@ -30,12 +45,22 @@ public class ArticleProcessor {
     private final StoryAssigner stories;
     private final EnricherMetrics metrics;
     private final DurableWrites writes;
+    private final Clock clock;
+    /** Threads that decode and tag a batch's records; null with one worker (the batch's thread tags). */
+    private final ExecutorService taggers;
 
-    public ArticleProcessor(Enricher enricher, StoryAssigner stories, EnricherMetrics metrics, DurableWrites writes) {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    public ArticleProcessor(Enricher enricher, StoryAssigner stories, EnricherMetrics metrics, DurableWrites writes,
+                            Clock clock, EnricherConfig config) {
         this.enricher = enricher;
         this.stories = stories;
         this.metrics = metrics;
         this.writes = writes;
+        this.clock = clock;
+        int workers = config.workers();
+        this.taggers = workers <= 1 ? null : Executors.newFixedThreadPool(workers,
+                Thread.ofPlatform().name("enricher-tagging-", 1).daemon().factory());
     }
 
     /**
@@ -70,11 +95,16 @@ public class ArticleProcessor {
      * the process is stopping (logged and counted here): the batch then stays uncommitted and is read again
      */
     public CompletableFuture<Void> process(List<RawRecord> batch, Outputs outputs) {
+        List<CompletableFuture<Tagged>> tagged = new ArrayList<>(batch.size());
+        if (taggers != null) {
+            batch.forEach(record -> tagged.add(CompletableFuture.supplyAsync(() -> tag(record), taggers)));
+        }
         List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size() + 1);
-        for (RawRecord record : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            RawRecord record = batch.get(i);
             EnrichedArticle enriched;
             try {
-                enriched = enrich(Json.decode(record.value(), Article.class));
+                enriched = enrich(taggers == null ? tag(record) : join(tagged.get(i)));
             } catch (BadEventException e) {
                 sent.add(deadLetter(record, e, outputs));
                 continue;
@@ -100,20 +130,82 @@ public class ArticleProcessor {
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
-    private EnrichedArticle enrich(Article article) {
-        if (article.schemaVersion() > Article.SCHEMA_VERSION) {
-            throw new BadEventException("article schema version " + article.schemaVersion()
-                    + " is newer than this enricher understands (" + Article.SCHEMA_VERSION + ")");
+    /**
+     * Stops the tagging threads at shutdown once the records handed to them are tagged (the batch's thread waits for
+     * them; a batch whose outputs are not written then stays unacknowledged and is read again).
+     */
+    @PreDestroy
+    void stop() {
+        if (taggers != null) {
+            taggers.shutdown();
         }
-        long started = System.nanoTime();
+    }
+
+    /**
+     * A record decoded and tagged, which is stateless (any thread, any order): the article, what was found in it and
+     * the CPU time that took; or why the record is bad.
+     */
+    private record Tagged(Article article, Tagging tagging, long cpuNanos, BadEventException bad) {
+    }
+
+    private Tagged tag(RawRecord record) {
+        long started = THREADS.getCurrentThreadCpuTime();
+        Article article;
+        try {
+            article = Json.decode(record.value(), Article.class);
+        } catch (BadEventException e) {
+            return new Tagged(null, null, 0, e);
+        }
+        if (article.schemaVersion() > Article.SCHEMA_VERSION) {
+            return new Tagged(article, null, 0, new BadEventException("article schema version "
+                    + article.schemaVersion() + " is newer than this enricher understands (" + Article.SCHEMA_VERSION
+                    + ")"));
+        }
+        try {
+            Tagging tagging = enricher.tag(article.fullText(), article.title().length(), article.language());
+            return new Tagged(article, tagging, THREADS.getCurrentThreadCpuTime() - started, null);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Enrichment failed for article %s (%s)", article.id(), article.url());
+            return new Tagged(article, null, 0, new BadEventException("enrichment failed: " + e, e));
+        }
+    }
+
+    /** The tagging's result; what a tagging thread threw (not a bad record: an error) is thrown here. */
+    private static Tagged join(CompletableFuture<Tagged> tagged) {
+        try {
+            return tagged.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /**
+     * Assigns the tagged article's story, on the batch's thread and in the batch's order (so stories are the same
+     * whichever thread tagged), and makes the enriched article as {@link Enricher#enrich} does.
+     */
+    private EnrichedArticle enrich(Tagged tagged) {
+        if (tagged.bad() != null) {
+            throw tagged.bad();
+        }
+        long started = THREADS.getCurrentThreadCpuTime();
+        Article article = tagged.article();
+        Tagging tagging = tagged.tagging();
         EnrichedArticle enriched;
         try {
-            enriched = enricher.enrich(article, stories);
+            Article withLanguage = article.language() == null && tagging.language() != null
+                    ? article.withLanguage(tagging.language()) : article;
+            Story story = stories.assign(withLanguage, tagging);
+            enriched = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, EnrichedArticle.TYPE, article.id(),
+                    clock.instant(), withLanguage, tagging.entities().stream().map(FoundEntity::toContract).toList(),
+                    tagging.topics(), story, tagging.quotes());
         } catch (RuntimeException e) {
             Log.errorf(e, "Enrichment failed for article %s (%s)", article.id(), article.url());
             throw new BadEventException("enrichment failed: " + e, e);
         }
-        metrics.enriched(enriched, System.nanoTime() - started);
+        metrics.enriched(enriched, tagged.cpuNanos() + THREADS.getCurrentThreadCpuTime() - started);
         Log.debugf("Enriched article %s: %d entities, %d topics, story %s", article.id(), enriched.entities().size(),
                 enriched.topics().size(), enriched.story().id());
         return enriched;

@@ -85,7 +85,8 @@ class RawArticleHandlerTest {
 
     /** The handler with its two outputs recorded instead of sent; story updates are acknowledged by the test. */
     private final RawArticleHandler handler = new RawArticleHandler(new ArticleProcessor(Fixtures.enricher(), stories,
-            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher()), writes), defaults(), null, null) {
+            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher()), writes, Fixtures.CLOCK, defaults()),
+            defaults(), null, null) {
         @Override
         public CompletableFuture<Void> enriched(String articleId, byte[] json) {
             enrichedJson.put(articleId, json);
