@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of a segment are decoded once, when matching first reads them, and looked up by ordinal in an array from then on.
  * Monitor reads each candidate query's ids ({@code _cache_id}, {@code _query_id}) from sorted doc values, and the
  * default format keeps their values in compressed blocks of 64: every look-up decompressed a block and walked it to
- * the ordinal, a sixth of matching at 100k rules (docs/perf/README.md, session 14). The same bytes come back, so
+ * the ordinal, a fifth of matching at 100k rules (docs/perf/README.md, session 14). The same bytes come back, so
  * the same queries are found and run.
  *
  * <p>The query index lives in memory and is only ever read through its writer (Monitor's near-real-time searcher),
