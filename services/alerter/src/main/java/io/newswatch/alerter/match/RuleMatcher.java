@@ -62,7 +62,7 @@ import java.util.stream.Collectors;
  *   <li>Queries are stored in their non-scoring form, so they are not rewritten again for every article.</li>
  *   <li>An article is indexed only in the fields some rule uses.</li>
  *   <li>The query index is one segment ({@link OneSegment}): the presearcher looks up every term of the article in
- *       each segment.</li>
+ *       each segment. Its candidates' ids are decoded once per segment ({@link DecodedIdsCodec}).</li>
  * </ul>
  */
 public final class RuleMatcher implements Closeable {
@@ -385,9 +385,12 @@ public final class RuleMatcher implements Closeable {
      * <p>Each file of the index is read from one buffer, not Monitor's default of many small ones: the presearcher
      * opens a terms enum and a postings enum per term of the article, each a slice of a file, and a slice of a
      * file kept in many buffers copies the list of its buffers.
+     *
+     * <p>Each candidate's ids are read by ordinal from an array, not from compressed blocks ({@link DecodedIdsCodec}).
      */
     static final class OneSegment extends MonitorConfiguration {
 
+        private static final DecodedIdsCodec CODEC = new DecodedIdsCodec();
         private volatile IndexWriter writer;
 
         @Override
@@ -399,7 +402,7 @@ public final class RuleMatcher implements Closeable {
 
         @Override
         protected IndexWriterConfig getIndexWriterConfig() {
-            return new IndexWriterConfig(new KeywordAnalyzer()).setMergePolicy(new MergeAll())
+            return new IndexWriterConfig(new KeywordAnalyzer()).setCodec(CODEC).setMergePolicy(new MergeAll())
                     .setMergeScheduler(new SerialMergeScheduler())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         }

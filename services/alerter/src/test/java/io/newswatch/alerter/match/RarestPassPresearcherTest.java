@@ -5,6 +5,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link RarestPassPresearcher} selects exactly the candidates of Lucene's {@link MultipassTermFilteredPresearcher}
  * (the same passes and term weights), so matching gives the same rules: thousands of generated rules of every kind
- * the benchmark uses, hundreds of generated articles, and queries no term can index.
+ * the benchmark uses, hundreds of generated articles, and queries no term can index. Over the alerter's query index
+ * ({@link RuleMatcher.OneSegment}: one segment, ids decoded by {@link DecodedIdsCodec}) against Lucene's defaults.
  */
 class RarestPassPresearcherTest {
 
@@ -53,7 +55,8 @@ class RarestPassPresearcherTest {
 
         try (Monitor lucene = monitor(new MultipassTermFilteredPresearcher(RuleMatcher.PASSES, 0, rarestFirst,
                 List.of(), Set.of()), queries);
-             Monitor rarest = monitor(new RarestPassPresearcher(RuleMatcher.PASSES, rarestFirst), queries)) {
+             Monitor rarest = monitor(new RarestPassPresearcher(RuleMatcher.PASSES, rarestFirst), queries,
+                     new RuleMatcher.OneSegment())) {
             long candidates = 0;
             long matches = 0;
             for (Document article : articles) {
@@ -143,7 +146,12 @@ class RarestPassPresearcherTest {
     }
 
     private static Monitor monitor(Presearcher presearcher, Map<String, Query> queries) throws IOException {
-        Monitor monitor = new Monitor(ArticleAnalyzer.INSTANCE, presearcher);
+        return monitor(presearcher, queries, new MonitorConfiguration());
+    }
+
+    private static Monitor monitor(Presearcher presearcher, Map<String, Query> queries,
+                                   MonitorConfiguration configuration) throws IOException {
+        Monitor monitor = new Monitor(ArticleAnalyzer.INSTANCE, presearcher, configuration);
         List<MonitorQuery> all = new ArrayList<>();
         queries.forEach((id, query) -> all.add(new MonitorQuery(id, query)));
         monitor.register(all);
