@@ -96,6 +96,16 @@ public final class EntityTagger {
         EntityType type(EntityDictionary d) {
             return entity >= 0 ? d.entity(entity).type() : discoveredType;
         }
+
+        /** The same entity named again at one token (not weak), a discovered name's id made once for both. */
+        Hit at(int token) {
+            Hit again = new Hit(token, token, entity, discoveredName, discoveredType, false);
+            if (entity < 0 && discoveredKey == null) {
+                discoveredKey = NameFinder.idOf(discoveredType, discoveredName);
+            }
+            again.discoveredKey = discoveredKey;
+            return again;
+        }
     }
 
     /** A dictionary match: a token span and the aliases that fit it. */
@@ -143,12 +153,13 @@ public final class EntityTagger {
         List<Match> deferred = new ArrayList<>();
         for (Match m : matches) {
             int entity = singleEntity(m);
-            if (allPlaces(m) && (partOfLongerName(tokens, m, matches, germanNouns, language) || m.from() > 0
+            boolean places = allPlaces(m);
+            if (places && (partOfLongerName(tokens, m, matches, germanNouns, language) || m.from() > 0
                     && (tokens.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0
                     && GivenNames.contains(tokens, m.from() - 1, language))) {
                 continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
             }
-            if (allPlaces(m) && inflectedSmallPlaceAtStart(tokens, lookup, m)) {
+            if (places && inflectedSmallPlaceAtStart(tokens, lookup, m)) {
                 continue; // "Строители из компании...": a plural noun at a sentence's start, not the town Строитель
             }
             if (entity >= 0 && !dictionary.entity(entity).ambiguous()) {
@@ -295,7 +306,7 @@ public final class EntityTagger {
             }
             Hit body = byLastWord.get(t.folded(i));
             if (body != null) {
-                hits.add(new Hit(i, i, body.entity(), body.discoveredName(), body.discoveredType(), false));
+                hits.add(body.at(i));
                 owner[i] = 1;
             }
         }
@@ -521,7 +532,7 @@ public final class EntityTagger {
         for (int i = 0; i < t.size(); i++) {
             Hit named = owner[i] < 0 && t.shape(i) == Tokens.UPPER ? acronyms.get(t.folded(i)) : null;
             if (named != null && !t.has(i, Tokens.BOILERPLATE)) {
-                hits.add(new Hit(i, i, named.entity(), named.discoveredName(), named.discoveredType(), false));
+                hits.add(named.at(i));
                 owner[i] = 1;
             }
         }
@@ -630,7 +641,7 @@ public final class EntityTagger {
                 bySurname.put(lookup.base(t, i), person);
             }
             if (person != null) {
-                hits.add(new Hit(i, i, person.entity(), person.discoveredName(), person.discoveredType(), false));
+                hits.add(person.at(i));
                 owner[i] = 1;
             }
         }
@@ -691,7 +702,7 @@ public final class EntityTagger {
     }
 
     private List<FoundEntity> aggregate(Tokens t, List<Hit> hits, int titleEnd) {
-        hits.sort(Comparator.comparingInt(Hit::from));
+        hits.sort((a, b) -> Integer.compare(a.from, b.from));
         Map<String, List<Hit>> byEntity = new LinkedHashMap<>();
         for (Hit h : hits) {
             byEntity.computeIfAbsent(h.key(dictionary), k -> new ArrayList<>()).add(h);

@@ -32,14 +32,14 @@ final class GivenNames {
         if (NAME_WORDS.contains(t, i)) {
             return true;
         }
-        String[][] rules = Inflection.rules(language);
-        if (rules.length == 0) {
+        if (Inflection.rules(language).length == 0) {
             return false;
         }
         // the base forms spelled in one small buffer, not a substring and a concatenation per rule
         char[] chars = t.foldedChars();
         int from = t.foldStart(i);
         int length = t.foldLength(i);
+        String[][] rules = Inflection.rulesByLastLetter(language)[Inflection.last(chars, from, length)];
         char[] candidate = null;
         for (String[] rule : rules) {
             String ending = rule[0];

@@ -2,6 +2,7 @@ package io.newswatch.tagging.entity;
 
 import io.newswatch.contract.EntityType;
 import io.newswatch.tagging.entity.NameFinder.Found;
+import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
 import java.util.List;
@@ -134,10 +135,10 @@ final class LanguagePatterns {
                 end = germanNamedBody(t, i);
             }
             if (end < 0 && french) {
-                end = afterKind(t, i, NAME_KINDS); // not in German, where every noun after "Konzern" is capitalised
+                end = afterKind(t, i, NAME_KIND_WORDS); // not in German, where every noun after "Konzern" is capitalised
             }
             if (end < 0 && english) {
-                end = afterKind(t, i, ENGLISH_NAME_KINDS);
+                end = afterKind(t, i, ENGLISH_NAME_KIND_WORDS);
             }
             if (end < 0 && french) {
                 end = frenchBody(t, i);
@@ -765,17 +766,22 @@ final class LanguagePatterns {
         return end;
     }
 
-    private static int afterKind(Tokens t, int i, Set<String> kinds) {
-        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0 || Cues.NOT_NAME_WORDS.contains(t, i)
-                || PersonFinder.title(t, i)) {
+    /** {@link #NAME_KINDS} and {@link #ENGLISH_NAME_KINDS} asked of the word before every capitalised one. */
+    private static final FoldedWords NAME_KIND_WORDS = FoldedWords.of(NAME_KINDS);
+    private static final FoldedWords ENGLISH_NAME_KIND_WORDS = FoldedWords.of(ENGLISH_NAME_KINDS);
+
+    private static int afterKind(Tokens t, int i, FoldedWords kinds) {
+        if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0) {
             return -1;
         }
+        // the kind before first: most capitalised words have none, and the word lists after it cost more
         int cue = i - 1;
-        if (t.shape(cue) == Tokens.LOWER && !kinds.contains(t.folded(cue)) && cue > 0
-                && (t.flags(cue) & GLUE) == 0 && kinds.contains(t.folded(cue - 1)) && t.shape(cue - 1) == Tokens.LOWER) {
+        if (t.shape(cue) == Tokens.LOWER && !kinds.contains(t, cue) && cue > 0
+                && (t.flags(cue) & GLUE) == 0 && kinds.contains(t, cue - 1) && t.shape(cue - 1) == Tokens.LOWER) {
             cue--; // an adjective between: "la société lyonnaise Cybelis"
         }
-        if (t.shape(cue) != Tokens.LOWER || !kinds.contains(t.folded(cue))) {
+        if (t.shape(cue) != Tokens.LOWER || !kinds.contains(t, cue) || Cues.NOT_NAME_WORDS.contains(t, i)
+                || PersonFinder.title(t, i)) {
             return -1;
         }
         int end = i;

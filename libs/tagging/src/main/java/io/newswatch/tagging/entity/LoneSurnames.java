@@ -1,5 +1,6 @@
 package io.newswatch.tagging.entity;
 
+import io.newswatch.tagging.text.FoldedEndings;
 import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
@@ -68,7 +69,7 @@ final class LoneSurnames {
         boolean south = SOUTH_SLAVIC.contains(language);
         boolean east = EAST_SLAVIC.contains(language);
         if (south && (!southSlavicSurname(t, i) || NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i))
-                || east && !eastSlavicSurname(t, i, EAST_SLAVIC_ENDINGS)
+                || east && !eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
                 || "de".equals(language) && (germanNoun(t, i) || NOT_GERMAN_SURNAMES.contains(t, i))) {
             return false;
         }
@@ -85,7 +86,7 @@ final class LoneSurnames {
         // the commonest Russian and Ukrainian endings need no cue where no sentence starts and no place preposition
         // stands
         if (east && !t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) && !capitalBefore(t, i)
-                && !placePreposition(t, i) && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS)) {
+                && !placePreposition(t, i) && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_SURNAMES)) {
             return true;
         }
         // German: no verb of saying after, where a capitalised subject is as often a noun ("Das Unternehmen erklärte")
@@ -142,13 +143,12 @@ final class LoneSurnames {
     private static final String[] STRONG_EAST_SLAVIC_ENDINGS = {"ov", "ova", "ovu", "ovym", "ev", "eva", "evu",
             "evym", "in", "ina", "inu", "inym", "enko", "chuk", "iuk", "yuk", "dze", "shvili"};
 
-    private static boolean eastSlavicSurname(Tokens t, int i, String[] endings) {
-        for (String ending : endings) {
-            if (t.foldLength(i) >= ending.length() + 3 && t.endsWith(i, ending)) {
-                return true;
-            }
-        }
-        return false;
+    /** The two lists of endings by their last letters: asked of every capitalised word of a Russian text. */
+    private static final FoldedEndings EAST_SLAVIC_SURNAMES = FoldedEndings.of(EAST_SLAVIC_ENDINGS);
+    private static final FoldedEndings STRONG_EAST_SLAVIC_SURNAMES = FoldedEndings.of(STRONG_EAST_SLAVIC_ENDINGS);
+
+    private static boolean eastSlavicSurname(Tokens t, int i, FoldedEndings endings) {
+        return endings.endsToken(t, i, 3);
     }
 
     private static boolean germanNoun(Tokens t, int i) {
@@ -219,6 +219,6 @@ final class LoneSurnames {
     /** A Russian or Ukrainian word ending like the commonest surnames (-ов, -ин, -енко, -чук), in any case. */
     static boolean commonEastSlavicSurname(Tokens t, int i, String language) {
         return language != null && EAST_SLAVIC.contains(language)
-                && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_ENDINGS);
+                && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_SURNAMES);
     }
 }

@@ -1,5 +1,6 @@
 package io.newswatch.tagging.entity;
 
+import io.newswatch.tagging.text.FoldedEndings;
 import io.newswatch.tagging.text.Tokens;
 
 import java.util.ArrayList;
@@ -98,14 +99,11 @@ final class PersonFinder {
         if (Cues.TITLE_WORDS.contains(t, i)) {
             return true;
         }
-        int length = t.foldLength(i);
-        for (String ending : TITLE_ENDINGS) {
-            if (length > ending.length() + 2 && t.endsWith(i, ending)) {
-                return true;
-            }
-        }
-        return false;
+        return TITLE_ENDING_SET.endsToken(t, i, 3);
     }
+
+    /** {@link #TITLE_ENDINGS} by their last letters: asked of every capitalised word. */
+    private static final FoldedEndings TITLE_ENDING_SET = FoldedEndings.of(TITLE_ENDINGS);
 
     /** Endings of Russian and Ukrainian patronymics, folded, in every case. */
     private static final String[] PATRONYMIC_ENDINGS = {"ovich", "evich", "ovicha", "evicha", "ovichu", "evichu",

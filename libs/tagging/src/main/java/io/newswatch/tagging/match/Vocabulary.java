@@ -164,8 +164,8 @@ public final class Vocabulary {
         int n = tokens.size();
         int[] ids = new int[n];
         int[] stemIds = stems.size() == 0 ? null : new int[n];
-        String[][] rules = Inflection.rules(language);
-        int[] lemmas = rules.length == 0 ? null : new int[n];
+        String[][][] rules = Inflection.rulesByLastLetter(language);
+        int[] lemmas = Inflection.rules(language).length == 0 ? null : new int[n];
         char[] folded = tokens.foldedChars();
         for (int i = 0; i < n; i++) {
             int from = tokens.foldStart(i);
@@ -179,7 +179,8 @@ public final class Vocabulary {
             if (lemmas != null) {
                 // and the lower-case words of a name ("Европске уније", "Evropskoj uniji")
                 lemmas[i] = tokens.capitalized(i) || i > 0 && tokens.capitalized(i - 1)
-                        ? lemma(folded, from, length, rules, ids[i], alone(tokens, i)) : UNKNOWN;
+                        ? lemma(folded, from, length, rules[Inflection.last(folded, from, length)], ids[i],
+                        alone(tokens, i)) : UNKNOWN;
             }
         }
         return new Lookup(ids, stemIds, lemmas, this);

@@ -37,6 +37,9 @@ public final class Inflection {
     private static final String[][] GERMAN = {{"es", ""}, {"s", ""}, {"n", ""}};
 
     private static final String[][] NONE = {};
+    /** Each language's rules by the last letter of their ending ({@link #rulesByLastLetter}), made once. */
+    private static final java.util.Map<String, String[][][]> BY_LAST_LETTER = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String[][][] NONE_BY_LAST_LETTER = byLastLetter(NONE);
 
     private Inflection() {
     }
@@ -53,5 +56,36 @@ public final class Inflection {
             case "de" -> GERMAN;
             default -> NONE;
         };
+    }
+
+    /**
+     * The rules of a language split by the last letter of their ending, each part in the rules' order: part
+     * {@code c} for a word that ends in the ASCII letter {@code c}, part 128 for any other word ({@link #last}). A
+     * word is tried against its own few rules, not all of them.
+     */
+    public static String[][][] rulesByLastLetter(String language) {
+        return rules(language).length == 0 ? NONE_BY_LAST_LETTER
+                : BY_LAST_LETTER.computeIfAbsent(language, l -> byLastLetter(rules(l)));
+    }
+
+    private static String[][][] byLastLetter(String[][] rules) {
+        String[][][] byLast = new String[129][][];
+        for (int c = 0; c < byLast.length; c++) {
+            java.util.List<String[]> fitting = new java.util.ArrayList<>();
+            for (String[] rule : rules) {
+                String ending = rule[0];
+                char last = ending.isEmpty() ? 0 : ending.charAt(ending.length() - 1);
+                if (ending.isEmpty() || last == c || c == 128 && last >= 128) {
+                    fitting.add(rule);
+                }
+            }
+            byLast[c] = fitting.toArray(String[][]::new);
+        }
+        return byLast;
+    }
+
+    /** The part of {@link #rulesByLastLetter} for the folded word of {@code length} chars at {@code from}. */
+    public static int last(char[] chars, int from, int length) {
+        return length == 0 || chars[from + length - 1] >= 128 ? 128 : chars[from + length - 1];
     }
 }
