@@ -67,7 +67,19 @@ public final class Enricher {
 
     /** Enriches an article: tags its full text and assigns its story. */
     public EnrichedArticle enrich(Article article, StoryAssigner stories) {
-        Tagging tagging = tag(article.fullText(), article.title().length(), article.language());
+        return enriched(article, tag(article), stories);
+    }
+
+    /** Tags an article's full text (title first), in the language it gives or the one detected. Stateless. */
+    public Tagging tag(Article article) {
+        return tag(article.fullText(), article.title().length(), article.language());
+    }
+
+    /**
+     * The enriched article from its tagging (made on any thread): assigns its story, which is not stateless, so
+     * call it in the articles' order.
+     */
+    public EnrichedArticle enriched(Article article, Tagging tagging, StoryAssigner stories) {
         Article withLanguage = article.language() == null && tagging.language() != null
                 ? article.withLanguage(tagging.language()) : article;
         Story story = stories.assign(withLanguage, tagging);

@@ -4,13 +4,11 @@ import io.newswatch.contract.Article;
 import io.newswatch.contract.BadEventException;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Json;
-import io.newswatch.contract.Story;
 import io.newswatch.enricher.config.EnricherConfig;
 import io.newswatch.kafka.DurableWrites;
 import io.newswatch.tagging.Enricher;
 import io.newswatch.tagging.StoryAssigner;
 import io.newswatch.tagging.Tagging;
-import io.newswatch.tagging.entity.FoundEntity;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +16,6 @@ import org.apache.kafka.common.header.Headers;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,19 +42,17 @@ public class ArticleProcessor {
     private final StoryAssigner stories;
     private final EnricherMetrics metrics;
     private final DurableWrites writes;
-    private final Clock clock;
     /** Threads that decode and tag a batch's records; null with one worker (the batch's thread tags). */
     private final ExecutorService taggers;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public ArticleProcessor(Enricher enricher, StoryAssigner stories, EnricherMetrics metrics, DurableWrites writes,
-                            Clock clock, EnricherConfig config) {
+                            EnricherConfig config) {
         this.enricher = enricher;
         this.stories = stories;
         this.metrics = metrics;
         this.writes = writes;
-        this.clock = clock;
         int workers = config.workers();
         this.taggers = workers <= 1 ? null : Executors.newFixedThreadPool(workers,
                 Thread.ofPlatform().name("enricher-tagging-", 1).daemon().factory());
@@ -162,7 +157,7 @@ public class ArticleProcessor {
                     + ")"));
         }
         try {
-            Tagging tagging = enricher.tag(article.fullText(), article.title().length(), article.language());
+            Tagging tagging = enricher.tag(article);
             return new Tagged(article, tagging, THREADS.getCurrentThreadCpuTime() - started, null);
         } catch (RuntimeException e) {
             Log.errorf(e, "Enrichment failed for article %s (%s)", article.id(), article.url());
@@ -184,7 +179,7 @@ public class ArticleProcessor {
 
     /**
      * Assigns the tagged article's story, on the batch's thread and in the batch's order (so stories are the same
-     * whichever thread tagged), and makes the enriched article as {@link Enricher#enrich} does.
+     * whichever thread tagged) and makes the enriched article ({@link Enricher#enriched}).
      */
     private EnrichedArticle enrich(Tagged tagged) {
         if (tagged.bad() != null) {
@@ -195,12 +190,7 @@ public class ArticleProcessor {
         Tagging tagging = tagged.tagging();
         EnrichedArticle enriched;
         try {
-            Article withLanguage = article.language() == null && tagging.language() != null
-                    ? article.withLanguage(tagging.language()) : article;
-            Story story = stories.assign(withLanguage, tagging);
-            enriched = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, EnrichedArticle.TYPE, article.id(),
-                    clock.instant(), withLanguage, tagging.entities().stream().map(FoundEntity::toContract).toList(),
-                    tagging.topics(), story, tagging.quotes());
+            enriched = enricher.enriched(article, tagging, stories);
         } catch (RuntimeException e) {
             Log.errorf(e, "Enrichment failed for article %s (%s)", article.id(), article.url());
             throw new BadEventException("enrichment failed: " + e, e);

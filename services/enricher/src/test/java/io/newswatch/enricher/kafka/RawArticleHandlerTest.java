@@ -85,7 +85,7 @@ class RawArticleHandlerTest {
 
     /** The handler with its two outputs recorded instead of sent; story updates are acknowledged by the test. */
     private final RawArticleHandler handler = new RawArticleHandler(new ArticleProcessor(Fixtures.enricher(), stories,
-            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher()), writes, Fixtures.CLOCK, defaults()),
+            new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher()), writes, defaults()),
             defaults(), null, null) {
         @Override
         public CompletableFuture<Void> enriched(String articleId, byte[] json) {

@@ -95,7 +95,7 @@ class TaggingWorkersTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ArticleProcessor processor = new ArticleProcessor(Fixtures.enricher(), clusterer,
                 new EnricherMetrics(registry, Fixtures.CLOCK, Fixtures.enricher()),
-                new DurableWrites(retries, Duration.ofMillis(1), Duration.ofMillis(2)), Fixtures.CLOCK, config(workers));
+                new DurableWrites(retries, Duration.ofMillis(1), Duration.ofMillis(2)), config(workers));
         processors.add(processor);
         processor.process(batch, new ArticleProcessor.Outputs() {
             @Override
