@@ -455,7 +455,7 @@ public final class Bench {
 
     private String heap(NewswatchService service) {
         if (service != NewswatchService.ALERTER) {
-            return "256m";
+            return service.heap();
         }
         // The alerter's README measures about 2.4 KB of heap per rule; at 4 KB per rule the old generation was 88%
         // full with 100k rules and the alerter spent a sixth of its time in GC, so 6 KB. Since the rule store

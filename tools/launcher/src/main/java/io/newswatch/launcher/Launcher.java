@@ -227,7 +227,7 @@ public final class Launcher {
         }
         out.printf("%-14s starting at %s (log: %s)%n", service.id(), url,
                 home.project().relativize(home.log(service.id())));
-        services.start(service.id(), service, service.port(), "256m", env);
+        services.start(service.id(), service, service.port(), service.heap(), env);
     }
 
     /** The environment of each service: where the stack is, the API key, the files to load, the demo feed. */
