@@ -141,7 +141,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     private void launch(Instance instance) {
-        processes.start(name(instance), instance.service(), ports.get(instance), "256m",
+        processes.start(name(instance), instance.service(), ports.get(instance), instance.service().heap(),
                 environment.get(instance.service()));
     }
 

@@ -167,7 +167,7 @@ class RestartIT {
     }
 
     private void startAlerter() {
-        processes.start(instance, NewswatchService.ALERTER, port, "256m", env);
+        processes.start(instance, NewswatchService.ALERTER, port, NewswatchService.ALERTER.heap(), env);
         processes.awaitReady(instance, port, STARTUP);
     }
 

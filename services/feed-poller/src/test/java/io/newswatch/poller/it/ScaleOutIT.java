@@ -72,7 +72,7 @@ class ScaleOutIT {
     private static void startInstance(String name) throws IOException {
         int port = PORTS.computeIfAbsent(name, n -> freePort());
         // the test's feed site is on the loopback interface, which the address guard refuses unless allowed
-        processes.start(instance(name), NewswatchService.FEED_POLLER, port, "256m", ServiceEnvironment.of(stack)
+        processes.start(instance(name), NewswatchService.FEED_POLLER, port, NewswatchService.FEED_POLLER.heap(), ServiceEnvironment.of(stack)
                 .withFeedsFile(files.resolve("feeds.yaml")).allowing(ServiceEnvironment.LOOPBACK)
                 .with(NewswatchService.FEED_POLLER, Map.of(
                         "NEWSWATCH_POLLER_MIN_INTERVAL", "PT1S",

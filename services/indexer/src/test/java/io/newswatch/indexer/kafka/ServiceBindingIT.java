@@ -84,7 +84,7 @@ class ServiceBindingIT {
     }
 
     private void run(ServiceProcesses processes, String instance, int port, Check check) throws IOException {
-        processes.start(instance, NewswatchService.INDEXER, port, "256m",
+        processes.start(instance, NewswatchService.INDEXER, port, NewswatchService.INDEXER.heap(),
                 ServiceEnvironment.of(stack).of(NewswatchService.INDEXER));
         try {
             processes.awaitReady(instance, port, STARTUP);
