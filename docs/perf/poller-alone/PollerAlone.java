@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The packaged feed-poller alone, as ./newswatch bench runs it (50 feeds on 6 loopback hosts, 30 items each, article
  * pages, polled every second, 100 articles/s published), against the local Kafka; no other stage (backpressure
- * off). CPU of the poller process (/proc) per article published over the window.
+ * off). CPU of the poller process (/proc) per article published and per second over the window; RATE 0: no new
+ * article (the feeds unchanged), the poller's idle. THREADS=PREFIX: docs/perf/thread-cpu.py snapshots of the poller's
+ * threads at the window's start and end (PREFIX.t0.json, PREFIX.t1.json), their difference printed after the totals.
  * Usage: docs/perf/poller-alone/run.sh APP-DIR LABEL [WARMUP SECONDS RATE [JFR-FILE]]
  */
 public final class PollerAlone {
@@ -103,6 +105,10 @@ public final class PollerAlone {
                 }
             });
             Thread.sleep(warmup * 1000L);
+            String threads = System.getenv("THREADS");
+            if (threads != null) {
+                threadCpu(String.valueOf(poller.pid()), threads + ".t0.json");
+            }
             double cpu0 = ProcessStats.read(poller.pid()).orElseThrow().cpuSeconds();
             double published0 = published(http, port);
             double load0 = load();
@@ -111,9 +117,16 @@ public final class PollerAlone {
             double cpu1 = ProcessStats.read(poller.pid()).orElseThrow().cpuSeconds();
             double published1 = published(http, port);
             double wall = (System.nanoTime() - t0) / 1e9;
+            if (threads != null) {
+                threadCpu(String.valueOf(poller.pid()), threads + ".t1.json");
+            }
             double articles = published1 - published0;
-            System.out.printf(Locale.ROOT, "%s: %.0f articles in %.0f s (%.1f/s), poller CPU %.2f s, %.3f ms per article, load %.1f -> %.1f%n",
-                    label, articles, wall, articles / wall, cpu1 - cpu0, (cpu1 - cpu0) * 1000 / articles, load0, load());
+            System.out.printf(Locale.ROOT, "%s: %.0f articles in %.0f s (%.1f/s), poller CPU %.2f s (%.1f ms per s), %.3f ms per article, load %.1f -> %.1f%n",
+                    label, articles, wall, articles / wall, cpu1 - cpu0, (cpu1 - cpu0) * 1000 / wall,
+                    (cpu1 - cpu0) * 1000 / articles, load0, load());
+            if (threads != null) {
+                threadCpu(threads + ".t0.json", threads + ".t1.json");
+            }
             String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             metrics.lines().filter(l -> !l.startsWith("#") && l.matches("newswatch_poller_(polls_total|pages_total|items_skipped_total|articles_published_total|state_write_failures_total|poll_duration_seconds_(count|sum)).*"))
@@ -127,6 +140,14 @@ public final class PollerAlone {
             stack.setup().deleteTopics(topics);
         }
         System.exit(0);
+    }
+
+    /** docs/perf/thread-cpu.py with these two arguments (a snapshot, or the difference of two), its output passed on. */
+    private static void threadCpu(String first, String second) throws Exception {
+        Process script = new ProcessBuilder("python3", "docs/perf/thread-cpu.py", first, second).inheritIO().start();
+        if (script.waitFor() != 0) {
+            throw new IllegalStateException("docs/perf/thread-cpu.py " + first + " " + second + " failed");
+        }
     }
 
     private static double published(HttpClient http, int port) throws Exception {

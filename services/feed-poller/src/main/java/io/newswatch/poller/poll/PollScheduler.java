@@ -23,7 +23,8 @@ import java.util.function.Function;
  * Runs each scheduled feed's poll when it is due, at most N at once, never two polls of one feed at a time. A poll
  * returns when it wants to run next; a feed that is unscheduled while its poll runs is not rescheduled. Polls run
  * on platform threads (at most N of them), so that each poll's CPU time can be measured and bounded
- * ({@link PollBudget}): the JDK does not measure virtual threads' CPU time.
+ * ({@link PollBudget}): the JDK does not measure virtual threads' CPU time. The threads are kept for the next polls
+ * (a minute idle at most), not started one per poll.
  */
 public final class PollScheduler implements AutoCloseable {
 
@@ -34,7 +35,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Semaphore slots;
     private final Consumer<Duration> lag;
     private final Backpressure backpressure;
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+    private final ExecutorService executor = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("poll-", 0).daemon().factory());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();

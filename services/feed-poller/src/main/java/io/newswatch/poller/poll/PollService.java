@@ -73,6 +73,16 @@ public class PollService {
     private final ArticlePace pace;
     /** Per feed, the keys of ledger items whose last write failed: written again after the feed's next poll. */
     private final java.util.Map<String, Set<String>> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * How long a feed's state that only a poll's times changed (a {@code 304}, the same body) is kept in memory
+     * before it is written again: at the bench's 1 s polls, writing each such poll (the state's JSON, a produce
+     * request, the table reading its echo) was most of an idle poller's CPU (docs/perf/README.md, session 15).
+     * Other instances and a restart see its times up to this late; a feed whose next poll they read as past is
+     * polled at once.
+     */
+    static final Duration UNCHANGED_STATE_REFRESH = Duration.ofMinutes(1);
+    /** Per feed, the timestamp of its state last written to Kafka (acknowledged). */
+    private final java.util.Map<String, Instant> stateWritten = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PollService(PollerConfig config, TopicNames topics, InstanceId instance, FeedRegistry registry,
                        StateStore store, FeedPoller poller, KafkaPublisher publisher, Clock clock,
@@ -205,6 +215,7 @@ public class PollService {
         List<String> items = store.entryKeys(feedId);
         store.remove(feedId);
         unwritten.remove(feedId);
+        stateWritten.remove(feedId);
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         writes.add(publisher.state(feedId, null).toCompletableFuture());
         writes.add(publisher.state(ItemLedger.legacyKey(feedId), null).toCompletableFuture());
@@ -274,10 +285,15 @@ public class PollService {
      * Writes what a poll changed: the ledger's changed items (and those whose write failed before), the feed's
      * state, a moved registration; once all are acknowledged, the delete of an older version's whole-ledger
      * snapshot whose items were all written again. Applied to the store at once, so that the next poll and the
-     * status see them whatever Kafka does.
+     * status see them whatever Kafka does. A state that differs from the one held only by its times is not written
+     * while the last write is less than {@link #UNCHANGED_STATE_REFRESH} old.
      */
     private void persist(Feed feed, PollResult result) {
         String feedId = feed.id();
+        if (onlyTimesChanged(feedId, result)) {
+            store.putState(feedId, result.state());
+            return;
+        }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         Set<String> items = new java.util.LinkedHashSet<>();
         Set<String> retried = unwritten.remove(feedId);
@@ -300,12 +316,14 @@ public class PollService {
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                     .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            stateWritten.put(feedId, result.state().timestamp());
             if (result.ledger() != null && result.ledger().dropLegacy()) {
                 store.putLedger(feedId, null);
                 publisher.state(ItemLedger.legacyKey(feedId), null).toCompletableFuture()
                         .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException | TimeoutException e) {
+            stateWritten.remove(feedId);
             if (!items.isEmpty()) {
                 unwritten.merge(feedId, items, (held, more) -> {
                     Set<String> all = new java.util.LinkedHashSet<>(held);
@@ -319,6 +337,18 @@ public class PollService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * True when the poll changed nothing but the state's times (nothing of the ledger, no move, nothing left to
+     * write again) and the state was written less than {@link #UNCHANGED_STATE_REFRESH} before.
+     */
+    private boolean onlyTimesChanged(String feedId, PollResult result) {
+        Instant written = stateWritten.get(feedId);
+        return written != null && result.moved() == null && !unwritten.containsKey(feedId)
+                && (result.ledger() == null || result.ledger().writes().isEmpty() && !result.ledger().dropLegacy())
+                && result.state().timestamp().isBefore(written.plus(UNCHANGED_STATE_REFRESH))
+                && result.state().sameButTimes(store.state(feedId).orElse(null));
     }
 
     private int failing() {

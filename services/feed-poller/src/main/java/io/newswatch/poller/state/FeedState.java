@@ -31,6 +31,19 @@ public record FeedState(int schemaVersion, String type, String feedId, Instant t
         return new FeedState(SCHEMA_VERSION, TYPE, feedId, now, null, null, false, FeedStatus.pending(now), null);
     }
 
+    /**
+     * True when {@code other} says the same as this state but for when it was written, polled, last succeeded and is
+     * due next: what a poll that found nothing new (a {@code 304}, the same body) changes and nothing else.
+     */
+    public boolean sameButTimes(FeedState other) {
+        return other != null && withTimes(null).equals(other.withTimes(null));
+    }
+
+    private FeedState withTimes(Instant time) {
+        return new FeedState(schemaVersion, type, feedId, time, etag, lastModified, linkIdentity,
+                status == null ? null : status.withTimes(time, time, time), bodyHash);
+    }
+
     /** The same state with another status. */
     public FeedState withStatus(FeedStatus newStatus) {
         return new FeedState(schemaVersion, type, feedId, timestamp, etag, lastModified, linkIdentity, newStatus, bodyHash);

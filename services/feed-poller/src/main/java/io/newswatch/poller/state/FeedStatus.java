@@ -90,6 +90,14 @@ public record FeedStatus(
                 linksRefused, lastRefusedLink, pagesDisallowed, lastDisallowedPage, robots, lastNewItem, warnings, owner);
     }
 
+    /** The same status with other times of the last poll, the last success and the next poll. */
+    public FeedStatus withTimes(Instant newLastPoll, Instant newLastSuccess, Instant newNextPoll) {
+        return new FeedStatus(newLastPoll, newLastSuccess, httpStatus, error, errorKind, consecutiveFailures,
+                itemsPublished, itemsInFeed, newNextPoll, interval, backoff, retryAfter, conditionalGet, identity,
+                identityReason, movedFrom, linksRefused, lastRefusedLink, pagesDisallowed, lastDisallowedPage, robots,
+                lastNewItem, warnings, owner);
+    }
+
     /** The status of a feed that has not been polled yet. */
     public static FeedStatus pending(Instant nextPoll) {
         return new FeedStatus(null, null, null, null, null, 0, 0, null, nextPoll, null, null, null, "none", "guid",
