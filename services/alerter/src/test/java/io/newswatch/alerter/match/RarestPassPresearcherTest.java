@@ -36,21 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RarestPassPresearcherTest {
 
-    private static final long SEED = 20261120L;
-    private static final int RULES = 3_000;
-    private static final int ARTICLES = 200;
+    static final long SEED = 20261120L;
+    static final int RULES = 3_000;
+    static final int ARTICLES = 200;
 
     /** Queries with no term to index by, or only negated ones: every article is their candidate. */
-    private static final List<String> HANDWRITTEN = List.of("Montenegro AND NOT Serbia", "*:* AND NOT Serbia",
+    static final List<String> HANDWRITTEN = List.of("Montenegro AND NOT Serbia", "*:* AND NOT Serbia",
             "title:Mont*", "body:/mont[a-z]+/", "\"prime minister\"~3", "person:Vucic OR topic:politics",
             "Montenegro");
 
     @Test
     void theSameCandidatesAndMatchesAsLucenesMultipassPresearcher() throws IOException {
         Map<String, Query> queries = rules();
-        Map<Term, Integer> frequencies = new HashMap<>();
-        queries.values().forEach(query -> terms(query).forEach(term -> frequencies.merge(term, 1, Integer::sum)));
-        TermWeightor rarestFirst = term -> 1.0 / (1 + frequencies.getOrDefault(term, 0)) + term.bytes().length * 1e-6;
+        TermWeightor rarestFirst = rarestFirst(queries);
         List<Document> articles = articles().stream().map(RarestPassPresearcherTest::document).toList();
 
         try (Monitor lucene = monitor(new MultipassTermFilteredPresearcher(RuleMatcher.PASSES, 0, rarestFirst,
@@ -110,7 +108,7 @@ class RarestPassPresearcherTest {
         return matches;
     }
 
-    private static Map<String, Query> rules() {
+    static Map<String, Query> rules() {
         NewsCorpus corpus = new NewsCorpus(SEED + RULES);
         Map<String, Query> queries = new LinkedHashMap<>();
         for (int i = 0; i < RULES; i++) {
@@ -122,7 +120,14 @@ class RarestPassPresearcherTest {
         return queries;
     }
 
-    private static Query compile(String query) {
+    /** The matcher's term weights over these queries (rarest first). */
+    static TermWeightor rarestFirst(Map<String, Query> queries) {
+        Map<Term, Integer> frequencies = new HashMap<>();
+        queries.values().forEach(query -> terms(query).forEach(term -> frequencies.merge(term, 1, Integer::sum)));
+        return term -> 1.0 / (1 + frequencies.getOrDefault(term, 0)) + term.bytes().length * 1e-6;
+    }
+
+    static Query compile(String query) {
         try {
             return QueryCompiler.compile(query);
         } catch (InvalidQueryException e) {
@@ -130,7 +135,7 @@ class RarestPassPresearcherTest {
         }
     }
 
-    private static List<ArticleDocument> articles() {
+    static List<ArticleDocument> articles() {
         NewsCorpus corpus = new NewsCorpus(SEED);
         List<ArticleDocument> articles = new ArrayList<>();
         for (int i = 0; i < ARTICLES; i++) {
@@ -139,7 +144,7 @@ class RarestPassPresearcherTest {
         return articles;
     }
 
-    private static Document document(ArticleDocument article) {
+    static Document document(ArticleDocument article) {
         Document document = new Document();
         article.toLucene().forEach(document::add);
         return document;
@@ -149,7 +154,7 @@ class RarestPassPresearcherTest {
         return monitor(presearcher, queries, new MonitorConfiguration());
     }
 
-    private static Monitor monitor(Presearcher presearcher, Map<String, Query> queries,
+    static Monitor monitor(Presearcher presearcher, Map<String, Query> queries,
                                    MonitorConfiguration configuration) throws IOException {
         Monitor monitor = new Monitor(ArticleAnalyzer.INSTANCE, presearcher, configuration);
         List<MonitorQuery> all = new ArrayList<>();
@@ -158,11 +163,11 @@ class RarestPassPresearcherTest {
         return monitor;
     }
 
-    private static Set<String> ids(MatchingQueries<QueryMatch> matches) {
+    static Set<String> ids(MatchingQueries<QueryMatch> matches) {
         return matches.getMatches().stream().map(QueryMatch::getQueryId).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<Term> terms(Query query) {
+    static Set<Term> terms(Query query) {
         Set<Term> terms = new java.util.HashSet<>();
         query.visit(new QueryVisitor() {
             @Override
