@@ -3,6 +3,7 @@ package io.newswatch.alerter.match;
 import io.newswatch.alerter.bench.NewsCorpus;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
@@ -49,26 +50,11 @@ class RarestPassPresearcherTest {
     void theSameCandidatesAndMatchesAsLucenesMultipassPresearcher() throws IOException {
         Map<String, Query> queries = rules();
         TermWeightor rarestFirst = rarestFirst(queries);
-        List<Document> articles = articles().stream().map(RarestPassPresearcherTest::document).toList();
-
         try (Monitor lucene = monitor(new MultipassTermFilteredPresearcher(RuleMatcher.PASSES, 0, rarestFirst,
                 List.of(), Set.of()), queries);
              Monitor rarest = monitor(new RarestPassPresearcher(RuleMatcher.PASSES, rarestFirst), queries,
                      new RuleMatcher.OneSegment())) {
-            long candidates = 0;
-            long matches = 0;
-            for (Document article : articles) {
-                MatchingQueries<QueryMatch> expected = lucene.match(article, QueryMatch.SIMPLE_MATCHER);
-                MatchingQueries<QueryMatch> actual = rarest.match(article, QueryMatch.SIMPLE_MATCHER);
-                assertThat(ids(actual)).isEqualTo(ids(expected));
-                assertThat(actual.getQueriesRun()).isEqualTo(expected.getQueriesRun());
-                assertThat(actual.getErrors()).isEqualTo(expected.getErrors());
-                candidates += expected.getQueriesRun();
-                matches += expected.getMatchCount();
-            }
-            // the comparison means something: many candidates, many matches, and candidates that do not match
-            assertThat(matches).isGreaterThan(ARTICLES / 2);
-            assertThat(candidates).isGreaterThan(matches);
+            assertSameCandidatesAndMatches(lucene, QueryMatch.SIMPLE_MATCHER, rarest, QueryMatch.SIMPLE_MATCHER);
         }
     }
 
@@ -96,6 +82,30 @@ class RarestPassPresearcherTest {
             assertThat(lucene.put(changed)).isEqualTo(rarest.put(changed)).isEmpty();
             assertThat(assertSameMatches(lucene, rarest, articles)).isNotEqualTo(matches);
         }
+    }
+
+    /**
+     * Matches the generated articles with both monitors: the same candidates ({@code getQueriesRun}), matches and
+     * errors for each; and the comparison means something: many candidates, many matches, candidates that do not
+     * match.
+     */
+    static void assertSameCandidatesAndMatches(Monitor expected, MatcherFactory<QueryMatch> expectedMatcher,
+                                               Monitor actual, MatcherFactory<QueryMatch> actualMatcher)
+            throws IOException {
+        long candidates = 0;
+        long matches = 0;
+        for (ArticleDocument article : articles()) {
+            Document document = document(article);
+            MatchingQueries<QueryMatch> wanted = expected.match(document, expectedMatcher);
+            MatchingQueries<QueryMatch> got = actual.match(document, actualMatcher);
+            assertThat(ids(got)).as(article.id()).isEqualTo(ids(wanted));
+            assertThat(got.getQueriesRun()).isEqualTo(wanted.getQueriesRun());
+            assertThat(got.getErrors()).isEqualTo(wanted.getErrors());
+            candidates += wanted.getQueriesRun();
+            matches += wanted.getMatchCount();
+        }
+        assertThat(matches).isGreaterThan(ARTICLES / 2);
+        assertThat(candidates).isGreaterThan(matches);
     }
 
     private static long assertSameMatches(RuleMatcher expected, RuleMatcher actual, List<ArticleDocument> articles) {
