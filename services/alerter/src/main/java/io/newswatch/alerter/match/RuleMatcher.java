@@ -59,7 +59,8 @@ import java.util.stream.Collectors;
  *       Aleksandar. Lucene's candidates, found by searching the rarest pass only ({@link RarestPassPresearcher}).</li>
  *   <li>The best terms are the rarest among the rules (a term many rules share, like a topic id or a common first
  *       name, is a poor filter), counted as rules are added.</li>
- *   <li>Queries are stored in their non-scoring form, so they are not rewritten again for every article.</li>
+ *   <li>Queries are stored in their non-scoring form, rewritten once ({@link RewrittenOnce}): not rewritten again
+ *       for every article and candidate, and each candidate run from its weight, without a search per candidate.</li>
  *   <li>An article is indexed only in the fields some rule uses.</li>
  *   <li>The query index is one segment ({@link OneSegment}): the presearcher looks up every term of the article in
  *       each segment. Its candidates' ids are decoded once per segment ({@link DecodedIdsCodec}).</li>
@@ -316,7 +317,7 @@ public final class RuleMatcher implements Closeable {
                 index[0] = (LeafReader) searcher.getIndexReader();
                 index[0].incRef();
             }
-            return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+            return RewrittenOnce.MATCHER.createMatcher(searcher);
         };
         MatchingQueries<QueryMatch> matches;
         try {
@@ -387,11 +388,17 @@ public final class RuleMatcher implements Closeable {
      * file kept in many buffers copies the list of its buffers.
      *
      * <p>Each candidate's ids are read by ordinal from an array, not from compressed blocks ({@link DecodedIdsCodec}).
+     * Each decomposed query is stored rewritten, when its rewrite does not depend on the index
+     * ({@link RewrittenOnce.Decomposer}).
      */
     static final class OneSegment extends MonitorConfiguration {
 
         private static final DecodedIdsCodec CODEC = new DecodedIdsCodec();
         private volatile IndexWriter writer;
+
+        OneSegment() {
+            setQueryDecomposer(new RewrittenOnce.Decomposer());
+        }
 
         @Override
         public IndexWriter buildIndexWriter() throws IOException {

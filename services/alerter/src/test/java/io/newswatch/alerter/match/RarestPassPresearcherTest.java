@@ -3,6 +3,7 @@ package io.newswatch.alerter.match;
 import io.newswatch.alerter.bench.NewsCorpus;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
@@ -36,41 +37,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RarestPassPresearcherTest {
 
-    private static final long SEED = 20261120L;
-    private static final int RULES = 3_000;
-    private static final int ARTICLES = 200;
+    static final long SEED = 20261120L;
+    static final int RULES = 3_000;
+    static final int ARTICLES = 200;
 
     /** Queries with no term to index by, or only negated ones: every article is their candidate. */
-    private static final List<String> HANDWRITTEN = List.of("Montenegro AND NOT Serbia", "*:* AND NOT Serbia",
+    static final List<String> HANDWRITTEN = List.of("Montenegro AND NOT Serbia", "*:* AND NOT Serbia",
             "title:Mont*", "body:/mont[a-z]+/", "\"prime minister\"~3", "person:Vucic OR topic:politics",
             "Montenegro");
 
     @Test
     void theSameCandidatesAndMatchesAsLucenesMultipassPresearcher() throws IOException {
         Map<String, Query> queries = rules();
-        Map<Term, Integer> frequencies = new HashMap<>();
-        queries.values().forEach(query -> terms(query).forEach(term -> frequencies.merge(term, 1, Integer::sum)));
-        TermWeightor rarestFirst = term -> 1.0 / (1 + frequencies.getOrDefault(term, 0)) + term.bytes().length * 1e-6;
-        List<Document> articles = articles().stream().map(RarestPassPresearcherTest::document).toList();
-
+        TermWeightor rarestFirst = rarestFirst(queries);
         try (Monitor lucene = monitor(new MultipassTermFilteredPresearcher(RuleMatcher.PASSES, 0, rarestFirst,
                 List.of(), Set.of()), queries);
              Monitor rarest = monitor(new RarestPassPresearcher(RuleMatcher.PASSES, rarestFirst), queries,
                      new RuleMatcher.OneSegment())) {
-            long candidates = 0;
-            long matches = 0;
-            for (Document article : articles) {
-                MatchingQueries<QueryMatch> expected = lucene.match(article, QueryMatch.SIMPLE_MATCHER);
-                MatchingQueries<QueryMatch> actual = rarest.match(article, QueryMatch.SIMPLE_MATCHER);
-                assertThat(ids(actual)).isEqualTo(ids(expected));
-                assertThat(actual.getQueriesRun()).isEqualTo(expected.getQueriesRun());
-                assertThat(actual.getErrors()).isEqualTo(expected.getErrors());
-                candidates += expected.getQueriesRun();
-                matches += expected.getMatchCount();
-            }
-            // the comparison means something: many candidates, many matches, and candidates that do not match
-            assertThat(matches).isGreaterThan(ARTICLES / 2);
-            assertThat(candidates).isGreaterThan(matches);
+            assertSameCandidatesAndMatches(lucene, QueryMatch.SIMPLE_MATCHER, rarest, QueryMatch.SIMPLE_MATCHER);
         }
     }
 
@@ -100,6 +84,30 @@ class RarestPassPresearcherTest {
         }
     }
 
+    /**
+     * Matches the generated articles with both monitors: the same candidates ({@code getQueriesRun}), matches and
+     * errors for each; and the comparison means something: many candidates, many matches, candidates that do not
+     * match.
+     */
+    static void assertSameCandidatesAndMatches(Monitor expected, MatcherFactory<QueryMatch> expectedMatcher,
+                                               Monitor actual, MatcherFactory<QueryMatch> actualMatcher)
+            throws IOException {
+        long candidates = 0;
+        long matches = 0;
+        for (ArticleDocument article : articles()) {
+            Document document = document(article);
+            MatchingQueries<QueryMatch> wanted = expected.match(document, expectedMatcher);
+            MatchingQueries<QueryMatch> got = actual.match(document, actualMatcher);
+            assertThat(ids(got)).as(article.id()).isEqualTo(ids(wanted));
+            assertThat(got.getQueriesRun()).isEqualTo(wanted.getQueriesRun());
+            assertThat(got.getErrors()).isEqualTo(wanted.getErrors());
+            candidates += wanted.getQueriesRun();
+            matches += wanted.getMatchCount();
+        }
+        assertThat(matches).isGreaterThan(ARTICLES / 2);
+        assertThat(candidates).isGreaterThan(matches);
+    }
+
     private static long assertSameMatches(RuleMatcher expected, RuleMatcher actual, List<ArticleDocument> articles) {
         long matches = 0;
         for (ArticleDocument article : articles) {
@@ -110,7 +118,7 @@ class RarestPassPresearcherTest {
         return matches;
     }
 
-    private static Map<String, Query> rules() {
+    static Map<String, Query> rules() {
         NewsCorpus corpus = new NewsCorpus(SEED + RULES);
         Map<String, Query> queries = new LinkedHashMap<>();
         for (int i = 0; i < RULES; i++) {
@@ -122,7 +130,14 @@ class RarestPassPresearcherTest {
         return queries;
     }
 
-    private static Query compile(String query) {
+    /** The matcher's term weights over these queries (rarest first). */
+    static TermWeightor rarestFirst(Map<String, Query> queries) {
+        Map<Term, Integer> frequencies = new HashMap<>();
+        queries.values().forEach(query -> terms(query).forEach(term -> frequencies.merge(term, 1, Integer::sum)));
+        return term -> 1.0 / (1 + frequencies.getOrDefault(term, 0)) + term.bytes().length * 1e-6;
+    }
+
+    static Query compile(String query) {
         try {
             return QueryCompiler.compile(query);
         } catch (InvalidQueryException e) {
@@ -130,7 +145,7 @@ class RarestPassPresearcherTest {
         }
     }
 
-    private static List<ArticleDocument> articles() {
+    static List<ArticleDocument> articles() {
         NewsCorpus corpus = new NewsCorpus(SEED);
         List<ArticleDocument> articles = new ArrayList<>();
         for (int i = 0; i < ARTICLES; i++) {
@@ -139,7 +154,7 @@ class RarestPassPresearcherTest {
         return articles;
     }
 
-    private static Document document(ArticleDocument article) {
+    static Document document(ArticleDocument article) {
         Document document = new Document();
         article.toLucene().forEach(document::add);
         return document;
@@ -149,7 +164,7 @@ class RarestPassPresearcherTest {
         return monitor(presearcher, queries, new MonitorConfiguration());
     }
 
-    private static Monitor monitor(Presearcher presearcher, Map<String, Query> queries,
+    static Monitor monitor(Presearcher presearcher, Map<String, Query> queries,
                                    MonitorConfiguration configuration) throws IOException {
         Monitor monitor = new Monitor(ArticleAnalyzer.INSTANCE, presearcher, configuration);
         List<MonitorQuery> all = new ArrayList<>();
@@ -158,11 +173,11 @@ class RarestPassPresearcherTest {
         return monitor;
     }
 
-    private static Set<String> ids(MatchingQueries<QueryMatch> matches) {
+    static Set<String> ids(MatchingQueries<QueryMatch> matches) {
         return matches.getMatches().stream().map(QueryMatch::getQueryId).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<Term> terms(Query query) {
+    static Set<Term> terms(Query query) {
         Set<Term> terms = new java.util.HashSet<>();
         query.visit(new QueryVisitor() {
             @Override
