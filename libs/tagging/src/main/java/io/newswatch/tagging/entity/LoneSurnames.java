@@ -216,6 +216,18 @@ final class LoneSurnames {
         return after < t.size() && (t.flags(after) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, after);
     }
 
+    /**
+     * A word shaped like a surname of the text's language, in any case: Russian and Ukrainian endings (-ов, -ин,
+     * -ский, -енко, -чук, -ич...), a South Slavic -ić; false in other languages.
+     */
+    static boolean surnameShaped(Tokens t, int i, String language) {
+        if (language == null) {
+            return false;
+        }
+        return EAST_SLAVIC.contains(language) ? eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
+                : SOUTH_SLAVIC.contains(language) && t.end(i) - t.start(i) >= 4 && southSlavicSurname(t, i);
+    }
+
     /** A Russian or Ukrainian word ending like the commonest surnames (-ов, -ин, -енко, -чук), in any case. */
     static boolean commonEastSlavicSurname(Tokens t, int i, String language) {
         return language != null && EAST_SLAVIC.contains(language)
