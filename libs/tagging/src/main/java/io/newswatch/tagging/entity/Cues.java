@@ -140,7 +140,9 @@ public final class Cues {
                     + "nach bei mit für von auf aus wie als wenn dass nicht noch schon sein seine ihre es er sie wir "
                     + "ich man dies diese dieser dieses nun doch denn so wo wer was am zudem laut bereits damit"),
             words("fr", "le la les un une des du au aux et ou mais pour par sur dans avec en il elle ils elles "
-                    + "nous on ce cette ces son sa ses leur selon depuis lors après avant"),
+                    + "nous on ce cette ces son sa ses leur selon depuis lors après avant cela ceci celui celle ceux "
+                    + "celles chacun chacune personne rien tout tous toute toutes aucun aucune ainsi aussi puis enfin "
+                    + "alors donc voici voilà vous qui quoi quand comme comment pourquoi"),
             words("ru", "в на и с по для от из что как но это он она они мы во при после до также"),
             words("sr", "u na i od za sa da je se su ali kao iz prema nakon tokom to on ona oni mi"));
 

@@ -159,6 +159,9 @@ public final class EntityTagger {
                     && GivenNames.contains(tokens, m.from() - 1, language))) {
                 continue; // "Boston Red Sox", "Virgin Australia", "Paris Agreement": no place
             }
+            if (places && givenNameBeforeSurname(tokens, m, language)) {
+                continue; // "Богдан Ярошенко": a man, not the village Bohdan
+            }
             if (places && inflectedSmallPlaceAtStart(tokens, lookup, m)) {
                 continue; // "Строители из компании...": a plural noun at a sentence's start, not the town Строитель
             }
@@ -233,6 +236,17 @@ public final class EntityTagger {
         // 4. short forms: a surname alone names the person named in full elsewhere in the text
         resolveSurnames(tokens, lookup, owner, hits, language);
         return aggregate(tokens, hits, titleEnd);
+    }
+
+    /**
+     * A place of one word that is a listed given name, followed by a capitalised word shaped like a surname of the
+     * text's language ("Богдан Ярошенко", "Vera Petrović"): the start of a person's name, not the place.
+     */
+    private static boolean givenNameBeforeSurname(Tokens t, Match m, String language) {
+        int next = m.to() + 1;
+        return m.from() == m.to() && next < t.size() && (t.flags(next) & EntityDictionary.BOUNDARIES) == 0
+                && t.shape(next) == Tokens.CAPITALIZED && LoneSurnames.surnameShaped(t, next, language)
+                && GivenNames.contains(t, m.from(), language);
     }
 
     /**

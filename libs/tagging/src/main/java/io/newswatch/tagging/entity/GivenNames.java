@@ -19,12 +19,17 @@ import java.util.Set;
  * Given names ({@code kb/given-names.txt}), folded in every transliteration: a word that starts a person's name in
  * the news. Inflected forms ("Рустама", "Петером") are recognised through the case endings of the text's language.
  */
-final class GivenNames {
+public final class GivenNames {
 
     /** Asked by a token's hash and folded characters (no string made): most words of a text are asked. */
     private static final FoldedWords NAME_WORDS = FoldedWords.of(load());
 
     private GivenNames() {
+    }
+
+    /** True when a folded word ({@code TextFolding.fold}) is a given name as listed, in no other case. */
+    public static boolean isGivenName(String folded) {
+        return NAME_WORDS.contains(folded.toCharArray(), 0, folded.length());
     }
 
     /** True when token {@code i}, or its base form in {@code language}, is a given name. */

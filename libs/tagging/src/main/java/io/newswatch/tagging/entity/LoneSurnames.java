@@ -80,8 +80,10 @@ final class LoneSurnames {
         if (south) {
             return !capitalBefore(t, i) && !placePreposition(t, i);
         }
-        if ("fr".equals(language) && frenchDeterminerBefore(t, i)) {
-            return false; // "le Conseil a indiqué", "l'Inspection a confirmé": a body, not a surname alone
+        if ("fr".equals(language) && (frenchDeterminerBefore(t, i) || FRENCH_NOUN_ENDINGS.endsToken(t, i, 2))) {
+            // "le Conseil a indiqué", "l'Inspection a confirmé": a body, not a surname alone; "le premier Consul
+            // Général", "le conseiller Municipal": an office or an adjective capitalised in older typography
+            return false;
         }
         // the commonest Russian and Ukrainian endings need no cue where no sentence starts and no place preposition
         // stands
@@ -89,10 +91,22 @@ final class LoneSurnames {
                 && !placePreposition(t, i) && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_SURNAMES)) {
             return true;
         }
-        // German: no verb of saying after, where a capitalised subject is as often a noun ("Das Unternehmen erklärte")
-        return speechBefore(t, i) || !"de".equals(language) && speechAfter(t, i, language)
+        // German: no verb of saying after, where a capitalised subject is as often a noun ("Das Unternehmen erklärte");
+        // French: no "dit" before, which names a place or gives a nickname more often ("au lieu dit Lamothe")
+        return speechBefore(t, i) && !("fr".equals(language) && t.is(i - 1, "dit"))
+                || !"de".equals(language) && speechAfter(t, i, language)
                 || roleBefore(t, i, language);
     }
+
+    /**
+     * Endings (folded) of French nouns and adjectives that surnames seldom have: offices and bodies ("Directeur",
+     * "Secrétaire", "Inspection", "Municipale"), qualities ("Majesté"), doctrines ("Socialisme"), adjectives
+     * ("Catholique", "Prussienne", "Générale"). Not -ier, -al, -ent or -ain, which many surnames have (Garnier, Duval,
+     * Laurent, Germain).
+     */
+    private static final FoldedEndings FRENCH_NOUN_ENDINGS = FoldedEndings.of("ique", "isme", "iste", "tion", "sion",
+            "ite", "ment", "aux", "eurs", "teur", "ieur", "ante", "ente", "ance", "ence", "ienne", "aise", "euse",
+            "eux", "ive", "ale", "ales", "aire", "aires");
 
     /** French articles and determiners: a surname alone never follows one. */
     private static final FoldedWords FRENCH_DETERMINERS = FoldedWords.of(Set.of("le", "la", "les", "l", "du",
@@ -214,6 +228,18 @@ final class LoneSurnames {
             after++;
         }
         return after < t.size() && (t.flags(after) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, after);
+    }
+
+    /**
+     * A word shaped like a surname of the text's language, in any case: Russian and Ukrainian endings (-ов, -ин,
+     * -ский, -енко, -чук, -ич...), a South Slavic -ić; false in other languages.
+     */
+    static boolean surnameShaped(Tokens t, int i, String language) {
+        if (language == null) {
+            return false;
+        }
+        return EAST_SLAVIC.contains(language) ? eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
+                : SOUTH_SLAVIC.contains(language) && t.end(i) - t.start(i) >= 4 && southSlavicSurname(t, i);
     }
 
     /** A Russian or Ukrainian word ending like the commonest surnames (-ов, -ин, -енко, -чук), in any case. */

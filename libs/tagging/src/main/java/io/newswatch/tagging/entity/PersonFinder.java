@@ -62,14 +62,58 @@ final class PersonFinder {
             int words = end - i + 1;
             boolean honorific = i > 0 && isHonorific(t, i - 1, language) && (glued(t, i) || afterInitial(t, i));
             boolean named = words >= 2 && (given == i || patronymic(t.folded(i + 1)) || slavicSurname(t, end, language)
-                    || words == 2 && !t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START)
-                    && LoneSurnames.commonEastSlavicSurname(t, end, language));
+                    || words == 2 && eastSlavicPair(t, i, end, language));
             if ((words >= 2 || honorific) && (named || hasCue(t, i, end, honorific, language))) {
                 found.add(new Found(i, end, t.surface(i, end)));
             }
             i = end + 1;
         }
         return found;
+    }
+
+    private static final java.util.Set<String> EAST_SLAVIC = java.util.Set.of("ru", "uk", "be");
+    /** Masculine Russian and Ukrainian surnames in the nominative (folded): -ов, -ин, -ский/-ський, -ич, -ук, -ян. */
+    private static final FoldedEndings MASCULINE_SURNAMES = FoldedEndings.of("ov", "ev", "in", "yn", "skii", "skiy",
+            "sky", "skij", "skyi", "skyy", "ich", "ych", "chuk", "iuk", "yuk", "uk", "iak", "yak", "ian", "yan", "ets");
+    /** Feminine surnames in the nominative that no masculine case shares: -ская, -ська, -цька. */
+    private static final FoldedEndings FEMININE_SURNAMES = FoldedEndings.of("skaia", "skaya", "ska");
+    /** Surnames that never decline: -енко, -ко, -дзе, -швили, -их/-ых. */
+    private static final FoldedEndings INDECLINABLE_SURNAMES = FoldedEndings.of("enko", "ko", "dze", "shvili",
+            "ykh", "ikh");
+    /**
+     * Endings (folded) of Russian and Ukrainian adjectives and neuter nouns, which a given name never has: "Верховна",
+     * "Сіверський", "Российская", "Центральне".
+     */
+    private static final FoldedEndings NOT_GIVEN_NAMES = FoldedEndings.of("yi", "oi", "oy", "yy", "ky", "ny",
+            "kii", "nii", "aia", "aya", "ska", "vna", "lna", "sna", "zna", "rna", "tna", "chna", "zhna", "e");
+
+    /**
+     * Two capitalised words of a Russian or Ukrainian text, a given name the list lacks and a surname: the commonest
+     * surname endings anywhere but at a sentence's start (-ов, -ина, -енко, -чук); other masculine surnames in the
+     * nominative (-ский, -ич, -ук, -ян) after a word shaped like a man's given name, also at a sentence's start, where
+     * a noun before a nominative surname would be no sentence ("Авдей Хомутовский", "Филимон Рябинич"); -ская/-ська
+     * after a woman's given name in -а/-я ("Агафья Ступинская"); -ко, -их mid-sentence ("Евстафий Загорулько"). Never
+     * after an adjective ("Сіверський Донець").
+     */
+    static boolean eastSlavicPair(Tokens t, int first, int second, String language) {
+        if (!EAST_SLAVIC.contains(String.valueOf(language))) {
+            return false;
+        }
+        if (t.end(first) - t.start(first) < 3 || NOT_GIVEN_NAMES.endsToken(t, first, 1)) {
+            return false;
+        }
+        boolean start = t.has(first, Tokens.SENTENCE_START | Tokens.LINE_START);
+        if (!start && LoneSurnames.commonEastSlavicSurname(t, second, language)) {
+            return true;
+        }
+        boolean feminine = t.endsWith(first, "a");
+        if (MASCULINE_SURNAMES.endsToken(t, second, 3)) {
+            return !feminine;
+        }
+        if (FEMININE_SURNAMES.endsToken(t, second, 3)) {
+            return feminine;
+        }
+        return !start && INDECLINABLE_SURNAMES.endsToken(t, second, 3);
     }
 
     private static final java.util.Set<String> SOUTH_SLAVIC = java.util.Set.of("sr", "hr", "bs", "me", "cnr", "sh");

@@ -31,6 +31,21 @@ class LoneSurnamesTest {
     }
 
     @Test
+    void aFrenchOfficeOrAdjectiveCapitalisedAfterARoleIsNoSurname() {
+        assertThat(names("Le préfet Lestrohan a signé l'arrêté. Le secrétaire Général a déclaré Directeur"
+                + " le candidat, et le conseiller Municipale a estimé le coût.", "fr", EntityType.PERSON))
+                .contains("Lestrohan").doesNotContain("Général", "Directeur", "Municipale");
+        assertThat(names("Le commissaire Garnier a indiqué que Duval a reconnu les faits.", "fr", EntityType.PERSON))
+                .contains("Garnier", "Duval");
+    }
+
+    @Test
+    void frenchPronounsBeforeAVerbOfSayingAndAPlaceAfterDitAreNoOne() {
+        assertThat(names("Cela dit, la ferme du lieu dit Kerbastard sera vendue. Chacun a déclaré son accord, et"
+                + " Lestrohan a indiqué la date.", "fr", EntityType.PERSON)).containsExactly("Lestrohan");
+    }
+
+    @Test
     void aGermanNounBeforeAVerbOfSayingIsNoOne() {
         assertThat(names("Das Unternehmen erklärte am Montag, es werde klagen. Die Umsetzung sagte niemand zu.", "de",
                 EntityType.PERSON)).isEmpty();

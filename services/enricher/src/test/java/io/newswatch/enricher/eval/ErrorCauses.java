@@ -1,6 +1,7 @@
 package io.newswatch.enricher.eval;
 
 import io.newswatch.folding.TextFolding;
+import io.newswatch.tagging.entity.GivenNames;
 import io.newswatch.tagging.kb.KbEntity;
 import io.newswatch.tagging.kb.KnowledgeBase;
 
@@ -26,8 +27,6 @@ public final class ErrorCauses {
 
     private final Set<String> names = new HashSet<>();
     private final Set<String> stems = new HashSet<>();
-    /** The tagger's given names ({@code kb/given-names.txt}), folded in every transliteration. */
-    private final Set<String> givenNames = givenNames();
 
     /** Causes against the names (canonical, aliases, short forms) of a knowledge base. */
     public ErrorCauses(KnowledgeBase kb) {
@@ -92,41 +91,18 @@ public final class ErrorCauses {
         return ", no listed given name first or second" + (words.length > 2 ? ", three words or more" : "");
     }
 
-    private boolean givenName(String word) {
+    /** A word that is a listed given name ({@link GivenNames}), or one with a case ending of up to two letters. */
+    private static boolean givenName(String word) {
         String folded = fold(word);
         for (int cut = 0; cut <= 2 && folded.length() - cut >= 3; cut++) {
             String stem = folded.substring(0, folded.length() - cut);
-            if (givenNames.contains(stem) || givenNames.contains(stem + "a") || givenNames.contains(stem + "ii")
-                    || givenNames.contains(stem + "i") || givenNames.contains(stem + "y")) {
+            if (GivenNames.isGivenName(stem) || GivenNames.isGivenName(stem + "a")
+                    || GivenNames.isGivenName(stem + "ii") || GivenNames.isGivenName(stem + "i")
+                    || GivenNames.isGivenName(stem + "y")) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Set<String> givenNames() {
-        Set<String> names = new HashSet<>();
-        String path = io.newswatch.tagging.kb.KnowledgeBaseLoader.CLASSPATH_ROOT + "given-names.txt";
-        try (var in = ErrorCauses.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (!line.startsWith("#")) {
-                    for (String name : line.strip().split("\\s+")) {
-                        if (!name.isEmpty()) {
-                            names.addAll(TextFolding.variants(name, null));
-                            for (String language : new String[] {"ru", "uk", "sr"}) {
-                                names.add(TextFolding.fold(name, language));
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        return names;
     }
 
     /** Whether a text is a knowledge-base name as written, an inflected form of one, or neither. */
