@@ -66,7 +66,9 @@ public final class Inflection {
     /**
      * The rules of a language split by the last letter of their ending, each part in the rules' order: part
      * {@code c} for a word that ends in the ASCII letter {@code c}, part 128 for any other word ({@link #last}). A
-     * word is tried against its own few rules, not all of them.
+     * word is tried against its own few rules, not all of them. Words are folded: a Cyrillic word is Latin here
+     * ({@code Лаврова} is {@code lavrova}, in part {@code a}), so part 128 holds only words of other scripts, and no
+     * rule (every ending is ASCII).
      */
     public static String[][][] rulesByLastLetter(String language) {
         return rules(language).length == 0 ? NONE_BY_LAST_LETTER
