@@ -1,8 +1,5 @@
 package io.newswatch.folding;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * Cyrillic to ASCII Latin, one word at a time, in the schemes readers type names in. Table-driven and allocation-free
  * on the hot path; the context rules (a word's first letter, the letter before, {@code -ий} at the end) are the ones
@@ -52,7 +49,16 @@ public final class Cyrillic {
     private static final int BASE = 0x0400;
     private static final int SIZE = 0x0100;
     private static final String VOWELS = "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ";
-    private static final Map<Scheme, String[]> TABLES = new EnumMap<>(Scheme.class);
+    /** Per scheme (by its ordinal), the spelling of each letter of the block. */
+    private static final String[][] TABLES = new String[Scheme.values().length][SIZE];
+    /**
+     * Per character of the block, what the hot path asks of it, computed once from {@link Character} (a third of a
+     * Cyrillic word's folding went to {@code Character.toLowerCase} in a profile): its lower case, its
+     * {@link #marker}, and whether it is a vowel or a sign ({@link #isVowelOrSign}).
+     */
+    private static final char[] LOWER = new char[SIZE];
+    private static final Scheme[] MARKER = new Scheme[SIZE];
+    private static final boolean[] VOWEL_OR_SIGN = new boolean[SIZE];
 
     static {
         // lower-case letter, then its spelling per scheme in the order of Scheme.values()
@@ -104,6 +110,13 @@ public final class Cyrillic {
         row("э", "e", "e", "e", "e", "e", "e", "e", "e", "e");
         row("ю", "ju", "yu", "yu", "yu", "iu", "yu", "ju", "ju", "ju");
         row("я", "ja", "ya", "ya", "ya", "ia", "ya", "ja", "ja", "ja");
+        for (int k = 0; k < SIZE; k++) {
+            char c = (char) (BASE + k);
+            LOWER[k] = Character.toLowerCase(c);
+            MARKER[k] = marker(LOWER[k]);
+            VOWEL_OR_SIGN[k] = VOWELS.indexOf(c) >= 0 || c == 'ь' || c == 'ъ' || c == 'Ь' || c == 'Ъ'
+                    || !Character.isLetter(c);
+        }
     }
 
     private static void row(String letter, String... spellings) {
@@ -111,7 +124,7 @@ public final class Cyrillic {
         char upper = Character.toUpperCase(lower);
         Scheme[] schemes = Scheme.values();
         for (int s = 0; s < schemes.length; s++) {
-            String[] table = TABLES.computeIfAbsent(schemes[s], k -> new String[SIZE]);
+            String[] table = TABLES[schemes[s].ordinal()];
             table[lower - BASE] = spellings[s];
             table[upper - BASE] = spellings[s];
         }
@@ -135,19 +148,27 @@ public final class Cyrillic {
             return textScheme;
         }
         for (int i = from; i < to; i++) {
-            switch (Character.toLowerCase(text.charAt(i))) {
-                case 'ђ', 'ћ', 'ј', 'љ', 'њ', 'џ', 'ѓ', 'ќ', 'ѕ' -> {
-                    return Scheme.SOUTH_SLAVIC;
-                }
-                case 'і', 'ї', 'є', 'ґ' -> {
-                    return Scheme.UKRAINIAN;
-                }
-                default -> {
-                    // not a marker
-                }
+            char c = text.charAt(i);
+            // an ASCII character lower-cases to ASCII: never a marker
+            Scheme marker = isCyrillic(c) ? MARKER[c - BASE] : c < 0x80 ? null : marker(Character.toLowerCase(c));
+            if (marker != null) {
+                return marker;
             }
         }
         return textScheme;
+    }
+
+    /** The scheme a lower-case letter marks a word as written in, or null for a letter of every scheme. */
+    private static Scheme marker(char lower) {
+        return switch (lower) {
+            case 'ђ', 'ћ', 'ј', 'љ', 'њ', 'џ', 'ѓ', 'ќ', 'ѕ' -> Scheme.SOUTH_SLAVIC;
+            case 'і', 'ї', 'є', 'ґ' -> Scheme.UKRAINIAN;
+            default -> null;
+        };
+    }
+
+    private static char lower(char c) {
+        return isCyrillic(c) ? LOWER[c - BASE] : Character.toLowerCase(c);
     }
 
     /**
@@ -158,12 +179,11 @@ public final class Cyrillic {
     static String letter(CharSequence text, int i, int from, int to, Scheme scheme, int[] consumed) {
         char c = text.charAt(i);
         consumed[0] = 1;
-        String[] table = TABLES.get(scheme);
-        String base = table[c - BASE];
+        String base = TABLES[scheme.ordinal()][c - BASE];
         if (base == null) {
             return null;
         }
-        char lower = Character.toLowerCase(c);
+        char lower = LOWER[c - BASE];
         boolean initial = i == from || isVowelOrSign(text.charAt(i - 1));
         switch (scheme) {
             case RUSSIAN, RUSSIAN_BGN, RUSSIAN_I, GERMAN -> {
@@ -173,7 +193,7 @@ public final class Cyrillic {
                     }
                     return lower == 'ё' && scheme == Scheme.GERMAN ? "jo" : "e";
                 }
-                if ((lower == 'и' || lower == 'ы') && i + 2 == to && Character.toLowerCase(text.charAt(i + 1)) == 'й') {
+                if ((lower == 'и' || lower == 'ы') && i + 2 == to && lower(text.charAt(i + 1)) == 'й') {
                     consumed[0] = 2; // Дмитрий → Dmitry (BGN: Dmitriy; German: Dmitri)
                     return switch (scheme) {
                         case RUSSIAN_BGN -> lower == 'и' ? "iy" : "yy";
@@ -215,6 +235,6 @@ public final class Cyrillic {
     }
 
     private static boolean isVowelOrSign(char c) {
-        return VOWELS.indexOf(c) >= 0 || c == 'ь' || c == 'ъ' || c == 'Ь' || c == 'Ъ' || !Character.isLetter(c);
+        return isCyrillic(c) ? VOWEL_OR_SIGN[c - BASE] : !Character.isLetter(c); // the vowels and signs are Cyrillic
     }
 }

@@ -1,5 +1,10 @@
 package io.newswatch.tagging.text;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Case endings of the languages whose names inflect, as rules on folded words: an ending and what replaces it in the
  * form a dictionary holds ({@code lavrova} → {@code lavrov}, {@code chernogorii} → {@code chernogoriya},
@@ -38,7 +43,7 @@ public final class Inflection {
 
     private static final String[][] NONE = {};
     /** Each language's rules by the last letter of their ending ({@link #rulesByLastLetter}), made once. */
-    private static final java.util.Map<String, String[][][]> BY_LAST_LETTER = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String[][][]> BY_LAST_LETTER = new ConcurrentHashMap<>();
     private static final String[][][] NONE_BY_LAST_LETTER = byLastLetter(NONE);
 
     private Inflection() {
@@ -61,7 +66,9 @@ public final class Inflection {
     /**
      * The rules of a language split by the last letter of their ending, each part in the rules' order: part
      * {@code c} for a word that ends in the ASCII letter {@code c}, part 128 for any other word ({@link #last}). A
-     * word is tried against its own few rules, not all of them.
+     * word is tried against its own few rules, not all of them. Words are folded: a Cyrillic word is Latin here
+     * ({@code Лаврова} is {@code lavrova}, in part {@code a}), so part 128 holds only words of other scripts, and no
+     * rule (every ending is ASCII).
      */
     public static String[][][] rulesByLastLetter(String language) {
         return rules(language).length == 0 ? NONE_BY_LAST_LETTER
@@ -71,7 +78,7 @@ public final class Inflection {
     private static String[][][] byLastLetter(String[][] rules) {
         String[][][] byLast = new String[129][][];
         for (int c = 0; c < byLast.length; c++) {
-            java.util.List<String[]> fitting = new java.util.ArrayList<>();
+            List<String[]> fitting = new ArrayList<>();
             for (String[] rule : rules) {
                 String ending = rule[0];
                 char last = ending.isEmpty() ? 0 : ending.charAt(ending.length() - 1);

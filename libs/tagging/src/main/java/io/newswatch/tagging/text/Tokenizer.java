@@ -22,7 +22,36 @@ public final class Tokenizer {
             "pres", "rev", "hon", "amb", "dept", "mt", "ft", "sec", "fig", "approx", "est", "jan", "feb", "mar", "apr",
             "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
+    /** {@link #kind} bits. An upper-case letter is not also counted lower case, as before. */
+    private static final int LETTER_OR_DIGIT = 1;
+    private static final int UPPER = 2;
+    private static final int LOWER = 4;
+    /** A non-spacing mark (a combining accent), which continues a word though it is no letter. */
+    private static final int MARK = 8;
+    /**
+     * {@link #kind} of the characters below {@code 0x530} (Latin with diacritics, Greek, Cyrillic), made once: a word
+     * of such letters asked {@link Character} three times per letter (a tenth of tokenizing in a profile).
+     */
+    private static final byte[] KINDS = new byte[0x530];
+
+    static {
+        for (char c = 0; c < KINDS.length; c++) {
+            KINDS[c] = (byte) computeKind(c);
+        }
+    }
+
     private Tokenizer() {
+    }
+
+    private static int kind(char c) {
+        return c < KINDS.length ? KINDS[c] : computeKind(c);
+    }
+
+    private static int computeKind(char c) {
+        if (Character.isLetterOrDigit(c)) {
+            return LETTER_OR_DIGIT | (Character.isUpperCase(c) ? UPPER : Character.isLowerCase(c) ? LOWER : 0);
+        }
+        return Character.getType(c) == Character.NON_SPACING_MARK ? MARK : 0;
     }
 
     /** FNV-1a over folded characters; the hash every dictionary keys on. */
@@ -110,19 +139,18 @@ public final class Tokenizer {
                     }
                     folded[at++] = f;
                     i++;
-                } else if (Character.isLetterOrDigit(d)) {
-                    if (Character.isUpperCase(d)) {
+                } else {
+                    int kind = kind(d);
+                    if ((kind & (LETTER_OR_DIGIT | MARK)) == 0) {
+                        break;
+                    }
+                    if ((kind & UPPER) != 0) {
                         upper++;
-                    } else if (Character.isLowerCase(d)) {
+                    } else if ((kind & LOWER) != 0) {
                         lower++;
                     }
                     ascii = false;
                     i++;
-                } else if (Character.getType(d) == Character.NON_SPACING_MARK) {
-                    ascii = false;
-                    i++;
-                } else {
-                    break;
                 }
             }
             if (!ascii) {
@@ -214,7 +242,7 @@ public final class Tokenizer {
         if (c < 128) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
         }
-        return Character.isLetterOrDigit(c);
+        return (kind(c) & LETTER_OR_DIGIT) != 0;
     }
 
     static boolean isApostrophe(char c) {

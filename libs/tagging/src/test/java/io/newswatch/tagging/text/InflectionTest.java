@@ -34,6 +34,28 @@ class InflectionTest {
             }
             int total = Arrays.stream(byLast).mapToInt(part -> part.length).sum();
             assertThat(total).as(String.valueOf(language)).isEqualTo(rules.length);
+            assertThat(byLast[128]).as("%s: no rule for other scripts", language).isEmpty();
+        }
+    }
+
+    @Test
+    void cyrillicWordsAreFoldedToLatinSoTheirEndingsPickTheirOwnPart() {
+        String[][] wordsAndLanguages = {{"Лаврова", "ru", "lavrov"}, {"Києва", "uk", "kyiv"},
+                {"Подгорици", "sr", "podgorica"}, {"Вучићем", "sr", "vucic"}};
+        for (String[] wordAndLanguage : wordsAndLanguages) {
+            String language = wordAndLanguage[1];
+            Tokens t = Tokenizer.tokenize(wordAndLanguage[0], language);
+            char[] chars = t.foldedChars();
+            int part = Inflection.last(chars, t.foldStart(0), t.foldLength(0));
+            assertThat(part).as(wordAndLanguage[0]).isLessThan(128);
+            String folded = t.folded(0);
+            List<String> bases = new ArrayList<>();
+            for (String[] rule : Inflection.rulesByLastLetter(language)[part]) {
+                if (folded.endsWith(rule[0])) {
+                    bases.add(folded.substring(0, folded.length() - rule[0].length()) + rule[1]);
+                }
+            }
+            assertThat(bases).as(wordAndLanguage[0]).contains(wordAndLanguage[2]);
         }
     }
 }
