@@ -65,6 +65,23 @@ public record AotCache(Path dir, int javaFeature, String setting) {
                 "training run: AOT cache " + cache + " written when this process exits (up to minutes)", true);
     }
 
+    /**
+     * True when an instance of this name may be a training run still to write its cache: {@value #VARIABLE} is on and
+     * a recorded configuration ({@code .aot.config}) of it lies in the directory. For a launcher process that did not
+     * start it ({@code ./newswatch down}), which would otherwise kill it before the JVM has written the cache.
+     */
+    public boolean training(String instance) {
+        if (!setting.equalsIgnoreCase("on") || !Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .anyMatch(name -> name.startsWith(instance + "-") && name.endsWith(".aot.config"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void deleteAll(NewswatchService service) {
         try (Stream<Path> files = Files.list(PrivateFiles.createDirectories(dir))) {
             for (Path old : files.filter(f -> f.getFileName().toString().startsWith(service.id() + "-")).toList()) {

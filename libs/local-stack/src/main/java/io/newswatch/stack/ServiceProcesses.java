@@ -95,10 +95,11 @@ public final class ServiceProcesses {
 
     /**
      * Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period (at least
-     * {@link AotCache#TRAINING_STOP} for an AOT training run started here).
+     * {@link AotCache#TRAINING_STOP} for an AOT training run, started here or, by its cache's recorded configuration,
+     * by another launcher process).
      */
     public boolean stop(String instance, Duration grace) {
-        boolean trains = training.remove(instance);
+        boolean trains = training.remove(instance) | (aotCache != null && aotCache.training(instance));
         return ProcessTree.stop(home.pidFile(instance),
                 trains && grace.compareTo(AotCache.TRAINING_STOP) < 0 ? AotCache.TRAINING_STOP : grace);
     }

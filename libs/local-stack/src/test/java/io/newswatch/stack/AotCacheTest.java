@@ -50,6 +50,19 @@ class AotCacheTest {
     }
 
     @Test
+    void anInstanceWithARecordedConfigurationIsTrainingForAnotherLauncherProcess() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("aot"));
+        AotCache aot = new AotCache(dir, 25, "on");
+        assertThat(aot.training("enricher")).isFalse();
+        Files.writeString(dir.resolve("enricher-0123456789abcdef.aot"), "cache");
+        assertThat(aot.training("enricher")).as("a finished cache").isFalse();
+        Files.writeString(dir.resolve("enricher-0123456789abcdef.aot.config"), "recorded");
+        assertThat(aot.training("enricher")).isTrue();
+        assertThat(aot.training("alerter")).isFalse();
+        assertThat(new AotCache(dir, 25, "off").training("enricher")).as("the cache off").isFalse();
+    }
+
+    @Test
     void aRebuildOrOtherOptionsTrainANewCacheAndTheOldOneGoes() throws Exception {
         Path application = application();
         AotCache aot = new AotCache(tmp.resolve("aot"), 25, "on");
