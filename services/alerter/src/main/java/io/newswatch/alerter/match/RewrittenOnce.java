@@ -47,7 +47,11 @@ import java.util.stream.Collectors;
  */
 final class RewrittenOnce {
 
-    /** Rewrites queries whose rewrite does not read the index: any index gives the same result, this empty one too. */
+    /**
+     * Rewrites queries whose rewrite does not read the index: any index gives the same result, this empty one too.
+     * Shared by every decomposer and registering thread: the index is empty and never written after this line, a
+     * rewrite only reads it, and an {@link IndexSearcher} is safe for concurrent use (Lucene's own contract).
+     */
     private static final IndexSearcher NO_INDEX = new MemoryIndex().createSearcher();
 
     private RewrittenOnce() {
