@@ -39,6 +39,8 @@ SOURCES = {
                            "text: Wikinews, CC BY 2.5; annotations (FENEC, Quaero scheme): no licence stated, "
                            "used locally for evaluation only"),
     "UniversalDependencies/UD_Serbian-SET": ("c88193deceecd1c5332f927c1aa0f888085f63f7", "CC BY-SA 4.0"),
+    "hipe-eval/HIPE-2022-data": ("147f5bc3c7fb7e5c6b024a9ffd6503cd019fb9ea",
+                                 "CC BY-NC-SA 4.0 (hipe2020: CLEF-HIPE-2020 historical newspapers)"),
 }
 
 PER, ORG, LOC, IGNORE = "PERSON", "ORGANIZATION", "LOCATION", "IGNORE"
@@ -362,6 +364,58 @@ def fenec_wikinews(src):
             rows.append((f[1], f[3] if len(f) > 3 else "_"))
 
 
+def hipe(src, paths, prefix):
+    """Historical newspapers annotated by hand (HIPE-2022 TSV, OCR text). A person's gold span is its name
+    components (comp.name), not the titles and descriptions that HIPE's literal span includes (`M. Hagenbeck, le
+    célèbre marchand`); loc and org spans as given; entities nested in another (NE-NESTED) count on their own;
+    time, prod and the rest ignored. One newspaper item per document."""
+    types = {"pers": PER, "org": ORG, "loc": LOC}
+    for path in paths:
+        rows, doc_id, language = [], None, None
+
+        def flush():
+            if not rows:
+                return None
+            tokens = [r[0] for r in rows]
+            spaces = ["" if "NoSpaceAfter" in r[9] else "\n" if "EndOfLine" in r[9] else " " for r in rows[:-1]]
+            text, offsets = detokenize(tokens, spaces)
+            mentions, ignored = [], []
+            for column in (1, 6):
+                for first, last, label in tag_spans([r[column].split(".")[0] for r in rows]):
+                    kind = types.get(label, IGNORE)
+                    if kind == PER:
+                        names = [i for i in range(first, last) if rows[i][5].endswith("comp.name")]
+                        if names:
+                            first, last = names[0], names[-1] + 1
+                    span = (offsets[first][0], offsets[last - 1][1])
+                    (ignored.append(span) if kind == IGNORE else mentions.append((span[0], span[1], kind, None)))
+            return document("%s-%s" % (prefix, doc_id), language, text, mentions, ignored)
+
+        for line in src.read(path).splitlines() + ["# hipe2022:document_id = <end>"]:
+            if line.startswith("# hipe2022:document_id = "):
+                record = flush()
+                if record:
+                    yield record
+                rows, doc_id = [], line.split("= ", 1)[1]
+            elif line.startswith("# hipe2022:language = "):
+                language = line.split("= ", 1)[1]
+            elif line and not line.startswith("#") and not line.startswith("TOKEN\t"):
+                f = line.split("\t")
+                if len(f) >= 10:
+                    rows.append(f)
+
+
+def hipe2020_fr(src):
+    """French historical newspapers (CLEF-HIPE-2020 dev, hand-annotated): pers, org, loc."""
+    return hipe(src, ["data/v2.0/hipe2020/fr/HIPE-2022-v2.0-hipe2020-dev-fr.tsv"], "hipe2020-fr")
+
+
+def hipe2020_de(src):
+    """German historical newspapers (CLEF-HIPE-2020 train and dev, hand-annotated): pers, org, loc."""
+    return hipe(src, ["data/v2.0/hipe2020/de/HIPE-2022-v2.0-hipe2020-train-de.tsv",
+                      "data/v2.0/hipe2020/de/HIPE-2022-v2.0-hipe2020-dev-de.tsv"], "hipe2020-de")
+
+
 def ud_documents(conllu):
     """Documents of a CoNLL-U file: (id, text) with the corpus's own spacing, sentences joined by a space."""
     docs, doc_id, text = [], None, ""
@@ -470,6 +524,8 @@ SETS = {
     "europeana-fr": ("EuropeanaNewspapers/ner-corpora", europeana_fr),
     "europeana-de": ("EuropeanaNewspapers/ner-corpora", europeana_de),
     "fenec-wikinews-fr": ("AlexaneJ/memoireM1", fenec_wikinews),
+    "hipe2020-fr": ("hipe-eval/HIPE-2022-data", hipe2020_fr),
+    "hipe2020-de": ("hipe-eval/HIPE-2022-data", hipe2020_de),
     "setimes-sr-latn-own": ("UniversalDependencies/UD_Serbian-SET", setimes_sr_latn),
     "setimes-sr-cyrl-own": ("UniversalDependencies/UD_Serbian-SET", setimes_sr_cyrl),
 }
