@@ -63,7 +63,9 @@ public final class StoryClusterer implements StoryAssigner {
     private long[] table = new long[1024 * STRIDE];
     private int assignment;
     /** Band key to the slots of the stories with a signature in that band, in the order they were indexed. */
-    private final Map<Long, Band> bands = new HashMap<>();
+    private final BandIndex bands = new BandIndex();
+    /** {@link BandIndex#slots}' array for a band of one story. */
+    private final int[] oneSlot = new int[1];
     private final Map<String, String> storyOfArticle = new HashMap<>();
     /** True while every article id of every open story maps to that story in {@link #storyOfArticle} ({@link #mapArticle}). */
     private boolean idsOwned = true;
@@ -81,34 +83,6 @@ public final class StoryClusterer implements StoryAssigner {
         Slot(int number, StoryState state) {
             this.number = number;
             this.state = state;
-        }
-    }
-
-    /** The slots of one band key: a set in insertion order (as a {@code LinkedHashSet} would keep them), small arrays. */
-    private static final class Band {
-        int[] slots = new int[2];
-        int size;
-
-        void add(int slot) {
-            for (int i = 0; i < size; i++) {
-                if (slots[i] == slot) {
-                    return;
-                }
-            }
-            if (size == slots.length) {
-                slots = Arrays.copyOf(slots, size * 2);
-            }
-            slots[size++] = slot;
-        }
-
-        void remove(int slot) {
-            for (int i = 0; i < size; i++) {
-                if (slots[i] == slot) {
-                    System.arraycopy(slots, i + 1, slots, i, size - i - 1);
-                    size--;
-                    return;
-                }
-            }
         }
     }
 
@@ -155,12 +129,14 @@ public final class StoryClusterer implements StoryAssigner {
         double bestSimilarity = threshold;
         int needed = needed(bestSimilarity); // values a candidate must share to be at least as similar as the best
         for (int b = 0; b < BANDS; b++) {
-            Band inBand = bands.get(bandKey(signature, b));
-            if (inBand == null) {
+            long band = bandKey(signature, b);
+            int inBand = bands.count(band);
+            if (inBand == 0) {
                 continue;
             }
-            for (int k = 0; k < inBand.size; k++) {
-                int slot = inBand.slots[k];
+            int[] bandSlots = bands.slots(band, oneSlot);
+            for (int k = 0; k < inBand; k++) {
+                int slot = bandSlots[k];
                 int at = slot * STRIDE;
                 long header = table[at];
                 if ((int) header == assignment) {
@@ -321,7 +297,7 @@ public final class StoryClusterer implements StoryAssigner {
         for (int[] signature : state.signatures()) {
             if (!containsSignature(oldSignatures, signature)) {
                 for (int b = 0; b < BANDS; b++) {
-                    bands.computeIfAbsent(bandKey(signature, b), k -> new Band()).add(slot.number);
+                    bands.add(bandKey(signature, b), slot.number);
                 }
             }
         }
@@ -408,14 +384,7 @@ public final class StoryClusterer implements StoryAssigner {
 
     private void unindexSignature(int slot, int[] signature) {
         for (int b = 0; b < BANDS; b++) {
-            long key = bandKey(signature, b);
-            Band inBand = bands.get(key);
-            if (inBand != null) {
-                inBand.remove(slot);
-                if (inBand.size == 0) {
-                    bands.remove(key);
-                }
-            }
+            bands.remove(bandKey(signature, b), slot);
         }
     }
 
