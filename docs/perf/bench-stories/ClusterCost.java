@@ -123,6 +123,14 @@ public class ClusterCost {
         }
         System.out.printf("%,d assignments, %,d states written, %,d stories open; checksum %016x%n", assigned, states,
                 clusterer.size(), checksum);
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap used after GC with the clusterer: %,d MiB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        if (clusterer.size() < 0) {
+            throw new IllegalStateException(); // keeps the clusterer reachable until here
+        }
     }
 
     static Item next(CorpusGenerator corpus, MovingClock clock, long n) {

@@ -51,7 +51,8 @@ public final class EnricherAlone {
         TopicNames topics = new TopicNames(prefix);
         stack.setup().createTopics(topics);
         Path dir = Files.createTempDirectory("enricher-alone");
-        int port = 18482;
+        // ENRICHER_ALONE_PORT: another HTTP port when two engineers run this on one machine
+        int port = Integer.parseInt(System.getenv().getOrDefault("ENRICHER_ALONE_PORT", "18482"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.port=" + port));
         String extra = System.getenv("ENRICHER_JAVA_OPTS");

@@ -4,7 +4,7 @@
 # by thread. Two builds side by side in the same minutes (main's quarkus-app copied aside, and yours): alternate them.
 # Usage (after ./mvnw install -DskipTests and ./newswatch stack up):
 #   docs/perf/enricher-alone/run.sh QUARKUS-APP-DIR LABEL [WARMUP-S WINDOW-S RATE [JFR-FILE]]
-#   (ENRICHER_JAVA_OPTS: extra JVM options for the enricher)
+#   (ENRICHER_JAVA_OPTS: extra JVM options for the enricher; ENRICHER_ALONE_PORT: its HTTP port, default 18482)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 jdk=$(ls -d /usr/lib/jvm/*25* | head -1)

@@ -50,10 +50,29 @@ public record FoundEntity(String id, String name, EntityType type, String countr
 
     /** Distinct surface forms, in order of first appearance. */
     public List<String> forms() {
-        Set<String> forms = new LinkedHashSet<>();
-        mentions.forEach(m -> forms.add(m.text()));
-        return List.copyOf(forms);
+        if (mentions.size() > SMALL) {
+            Set<String> forms = new LinkedHashSet<>();
+            mentions.forEach(m -> forms.add(m.text()));
+            return List.copyOf(forms);
+        }
+        // most entities have a few mentions: compared pairwise, without a hash set per entity of every article
+        String[] forms = new String[mentions.size()];
+        int count = 0;
+        for (Mention m : mentions) {
+            String text = m.text();
+            boolean seen = false;
+            for (int k = 0; k < count && !seen; k++) {
+                seen = forms[k].equals(text);
+            }
+            if (!seen) {
+                forms[count++] = text;
+            }
+        }
+        return List.of(count == forms.length ? forms : java.util.Arrays.copyOf(forms, count));
     }
+
+    /** Up to this many mentions, {@link #forms} compares them pairwise. */
+    private static final int SMALL = 16;
 
     /** The entity as the contract carries it. */
     public Entity toContract() {

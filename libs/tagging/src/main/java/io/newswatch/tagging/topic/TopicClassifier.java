@@ -9,6 +9,7 @@ import io.newswatch.tagging.text.Tokens;
 import io.newswatch.folding.Cyrillic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -120,14 +121,18 @@ public final class TopicClassifier {
 
     /** The topics a text passes, best first. */
     public List<TopicScore> classify(Tokens tokens, Vocabulary.Lookup lookup, List<FoundEntity> entities) {
-        int[] counts = countTerms(tokens, lookup);
+        TermCounts counted = countTerms(tokens, lookup);
+        int[] counts = counted.counts;
         Set<String> entityIds = new HashSet<>();
         entities.forEach(e -> entityIds.add(e.id()));
         List<TopicScore> passed = new ArrayList<>();
         Map<Integer, Map<String, Double>> evidence = new HashMap<>();
         double[] scores = new double[topics.size()];
-        for (int i = 0; i < terms.size(); i++) {
-            if (counts[i] > 0 && terms.get(i).weight() != 0) {
+        // the terms found, in the terms' order (as a walk over all of them would meet them)
+        int[] found = Arrays.copyOf(counted.found, counted.size);
+        Arrays.sort(found);
+        for (int i : found) {
+            if (terms.get(i).weight() != 0) {
                 Term term = terms.get(i);
                 double contribution = term.weight() * Math.min(counts[i], MAX_COUNT);
                 scores[term.topic()] += contribution;
@@ -145,15 +150,31 @@ public final class TopicClassifier {
                 }
             }
             if (scores[t] >= topic.threshold() && requirementsMet(t, counts, entityIds)) {
-                List<String> why = evidence.getOrDefault(t, Map.of()).entrySet().stream()
-                        .filter(e -> e.getValue() > 0)
-                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                        .map(Map.Entry::getKey).toList();
-                passed.add(new TopicScore(topic.id(), topic.label(), Math.round(scores[t] * 100) / 100.0, why));
+                passed.add(new TopicScore(topic.id(), topic.label(), Math.round(scores[t] * 100) / 100.0,
+                        why(evidence.get(t))));
             }
         }
         passed.sort(Comparator.comparingDouble(TopicScore::score).reversed());
         return passed;
+    }
+
+    /** A passed topic's evidence with a positive contribution, largest first (ties in the order found). */
+    private static List<String> why(Map<String, Double> evidence) {
+        if (evidence == null) {
+            return List.of();
+        }
+        List<Map.Entry<String, Double>> positive = new ArrayList<>(evidence.size());
+        for (Map.Entry<String, Double> e : evidence.entrySet()) {
+            if (e.getValue() > 0) {
+                positive.add(e);
+            }
+        }
+        positive.sort(Map.Entry.<String, Double>comparingByValue().reversed()); // stable, as the stream's sort
+        String[] why = new String[positive.size()];
+        for (int k = 0; k < why.length; k++) {
+            why[k] = positive.get(k).getKey();
+        }
+        return List.of(why);
     }
 
     private boolean requirementsMet(int topic, int[] counts, Set<String> entityIds) {
@@ -179,9 +200,32 @@ public final class TopicClassifier {
         return false;
     }
 
-    /** Occurrences of every term; title occurrences count twice. */
-    private int[] countTerms(Tokens t, Vocabulary.Lookup lookup) {
-        int[] counts = new int[terms.size()];
+    /**
+     * Occurrences of every term (title occurrences count twice), and the terms found, in the order first found: the
+     * classifier then visits those, not every term of the taxonomy.
+     */
+    private static final class TermCounts {
+        final int[] counts;
+        int[] found = new int[32];
+        int size;
+
+        TermCounts(int terms) {
+            counts = new int[terms];
+        }
+
+        void add(int term, int times) {
+            if (counts[term] == 0) {
+                if (size == found.length) {
+                    found = Arrays.copyOf(found, size * 2);
+                }
+                found[size++] = term;
+            }
+            counts[term] += times;
+        }
+    }
+
+    private TermCounts countTerms(Tokens t, Vocabulary.Lookup lookup) {
+        TermCounts counts = new TermCounts(terms.size());
         int n = t.size();
         for (int i = 0; i < n; i++) {
             if (!t.has(i, Tokens.BOILERPLATE)) {
@@ -191,7 +235,7 @@ public final class TopicClassifier {
         return counts;
     }
 
-    private void walk(Tokens t, Vocabulary.Lookup lookup, int start, int at, int node, int[] counts) {
+    private void walk(Tokens t, Vocabulary.Lookup lookup, int start, int at, int node, TermCounts counts) {
         if (at >= t.size() || (at > start && (t.flags(at) & (Tokens.LINE_START | Tokens.BOILERPLATE)) != 0)) {
             return;
         }
@@ -205,7 +249,7 @@ public final class TopicClassifier {
         }
     }
 
-    private void step(Tokens t, Vocabulary.Lookup lookup, int start, int at, int next, int[] counts) {
+    private void step(Tokens t, Vocabulary.Lookup lookup, int start, int at, int next, TermCounts counts) {
         if (next == PhraseTrie.NONE) {
             return;
         }
@@ -213,7 +257,7 @@ public final class TopicClassifier {
         if (payloads != null) {
             int times = t.has(start, Tokens.TITLE) ? 2 : 1;
             for (int term : payloads) {
-                counts[term] += times;
+                counts.add(term, times);
             }
         }
         walk(t, lookup, start, at + 1, next, counts);

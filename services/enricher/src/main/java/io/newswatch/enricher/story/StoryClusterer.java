@@ -36,7 +36,10 @@ public final class StoryClusterer implements StoryAssigner {
     /** Short texts share words by chance more easily: they join a story only when this similar at least. */
     static final double SHORT_TEXT_THRESHOLD = 0.6;
     static final int MAX_SIGNATURES = 4;
-    static final int PRINT_LONGS = MinHasher.SIZE / Long.BYTES;
+    /** Longs of a signature's print: four bits of each value ({@link #print}), sixteen to a long. */
+    static final int PRINT_LONGS = MinHasher.SIZE / 16;
+    /** Longs per slot in {@link #table}: the slot's header, then its prints. */
+    static final int STRIDE = 1 + MAX_SIGNATURES * PRINT_LONGS;
 
     private final Clock clock;
     private final double threshold;
@@ -47,21 +50,22 @@ public final class StoryClusterer implements StoryAssigner {
     private Slot[] slots = new Slot[1024];
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private int nextSlot;
-    /** Per slot, the assignment that last looked at the story: each candidate is compared once per assignment. */
-    private int[] lookedAt = new int[1024];
     /**
-     * Per slot, a byte of each value of its first {@value #MAX_SIGNATURES} signatures ({@link #print}), side by side:
-     * {@value #PRINT_LONGS} longs per signature. Equal values have equal bytes, so the bytes two signatures share
-     * bound the values they share from above: a candidate whose bytes share fewer than needed cannot be the most
-     * similar, and its signatures are not read. With thousands of open stories most candidates are unrelated
-     * articles of one desk, and reading their signatures (scattered over the heap) was most of the assignment.
+     * Per slot, {@value #STRIDE} longs side by side: a header (low half: the assignment that last looked at the story,
+     * so each candidate is compared once per assignment; high half: how many prints follow, or -1 when the story has
+     * more signatures than {@value #MAX_SIGNATURES} and all are read), then four bits of each value of its first
+     * {@value #MAX_SIGNATURES} signatures ({@link #print}), {@value #PRINT_LONGS} longs per signature. Equal values have
+     * equal bits, so the nibbles two signatures share bound the values they share from above: a candidate whose
+     * nibbles share fewer than needed cannot be the most similar, and its signatures are not read. With thousands of
+     * open stories most candidates are unrelated articles of one desk: a candidate costs the cache lines of its slot
+     * here, one or two (three arrays and a byte per value were four to six lines, a miss each on megabytes).
      */
-    private long[] prints = new long[1024 * MAX_SIGNATURES * PRINT_LONGS];
-    /** Per slot, how many signatures {@link #prints} holds; -1 when the story has more than it can hold (read them all). */
-    private int[] printed = new int[1024];
+    private long[] table = new long[1024 * STRIDE];
     private int assignment;
     /** Band key to the slots of the stories with a signature in that band, in the order they were indexed. */
-    private final Map<Long, Band> bands = new HashMap<>();
+    private final BandIndex bands = new BandIndex();
+    /** {@link BandIndex#slots}' array for a band of one story. */
+    private final int[] oneSlot = new int[1];
     private final Map<String, String> storyOfArticle = new HashMap<>();
     /** True while every article id of every open story maps to that story in {@link #storyOfArticle} ({@link #mapArticle}). */
     private boolean idsOwned = true;
@@ -79,34 +83,6 @@ public final class StoryClusterer implements StoryAssigner {
         Slot(int number, StoryState state) {
             this.number = number;
             this.state = state;
-        }
-    }
-
-    /** The slots of one band key: a set in insertion order (as a {@code LinkedHashSet} would keep them), small arrays. */
-    private static final class Band {
-        int[] slots = new int[2];
-        int size;
-
-        void add(int slot) {
-            for (int i = 0; i < size; i++) {
-                if (slots[i] == slot) {
-                    return;
-                }
-            }
-            if (size == slots.length) {
-                slots = Arrays.copyOf(slots, size * 2);
-            }
-            slots[size++] = slot;
-        }
-
-        void remove(int slot) {
-            for (int i = 0; i < size; i++) {
-                if (slots[i] == slot) {
-                    System.arraycopy(slots, i + 1, slots, i, size - i - 1);
-                    size--;
-                    return;
-                }
-            }
         }
     }
 
@@ -143,7 +119,9 @@ public final class StoryClusterer implements StoryAssigner {
     private StoryState mostSimilar(int[] signature, double threshold) {
         // candidates in the order their bands name them, each once
         if (++assignment == 0) { // wrapped: forget every mark
-            Arrays.fill(lookedAt, 0);
+            for (int at = 0; at < table.length; at += STRIDE) {
+                table[at] &= 0xFFFFFFFF00000000L;
+            }
             assignment = 1;
         }
         long[] print = print(signature);
@@ -151,21 +129,25 @@ public final class StoryClusterer implements StoryAssigner {
         double bestSimilarity = threshold;
         int needed = needed(bestSimilarity); // values a candidate must share to be at least as similar as the best
         for (int b = 0; b < BANDS; b++) {
-            Band inBand = bands.get(bandKey(signature, b));
-            if (inBand == null) {
+            long band = bandKey(signature, b);
+            int inBand = bands.count(band);
+            if (inBand == 0) {
                 continue;
             }
-            for (int k = 0; k < inBand.size; k++) {
-                int slot = inBand.slots[k];
-                if (lookedAt[slot] == assignment) {
+            int[] bandSlots = bands.slots(band, oneSlot);
+            for (int k = 0; k < inBand; k++) {
+                int slot = bandSlots[k];
+                int at = slot * STRIDE;
+                long header = table[at];
+                if ((int) header == assignment) {
                     continue;
                 }
-                lookedAt[slot] = assignment;
-                int count = printed[slot];
+                table[at] = header & 0xFFFFFFFF00000000L | assignment & 0xFFFFFFFFL;
+                int count = (int) (header >> 32);
                 StoryState story = count < 0 ? slots[slot].state : null; // else read only if a print passes
                 for (int j = 0; j < (count < 0 ? story.signatures().size() : count); j++) {
-                    if (count >= 0 && sharedBytes(print, slot * MAX_SIGNATURES + j) < needed) {
-                        continue; // fewer equal bytes than needed: fewer equal values too
+                    if (count >= 0 && sharedNibbles(print, table, at + 1 + j * PRINT_LONGS) < needed) {
+                        continue; // fewer equal nibbles than needed: fewer equal values too
                     }
                     if (story == null) {
                         story = slots[slot].state;
@@ -189,43 +171,39 @@ public final class StoryClusterer implements StoryAssigner {
         return best;
     }
 
-    /** A byte of each of a signature's values, eight to a long. */
+    /** Four bits of each of a signature's values (all its bytes folded), sixteen to a long. */
     static long[] print(int[] signature) {
         long[] print = new long[PRINT_LONGS];
         for (int i = 0; i < MinHasher.SIZE; i++) {
             int v = signature[i];
-            print[i >>> 3] |= ((v ^ (v >>> 8) ^ (v >>> 16)) & 0xFFL) << ((i & 7) << 3);
+            v ^= v >>> 16;
+            v ^= v >>> 8;
+            v ^= v >>> 4;
+            print[i >>> 4] |= (v & 0xFL) << ((i & 15) << 2);
         }
         return print;
     }
 
-    /** How many bytes of {@code print} equal those of the stored print number {@code index} of {@link #prints}. */
-    private int sharedBytes(long[] print, int index) {
-        return sharedBytes(print, prints, index * PRINT_LONGS);
-    }
-
-    /** How many bytes of {@code print} equal those of the print at {@code at} in {@code prints}. */
-    static int sharedBytes(long[] print, long[] prints, int at) {
+    /** How many nibbles of {@code print} equal those of the print at {@code at} in {@code prints}. */
+    static int sharedNibbles(long[] print, long[] prints, int at) {
         int equal = 0;
         for (int k = 0; k < PRINT_LONGS; k++) {
             long x = print[k] ^ prints[at + k];
-            // a byte of x is zero exactly when its top bit ends up set here (no carry crosses bytes)
-            long zero = ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+            // a nibble of x is zero exactly when its top bit ends up set here (no carry crosses nibbles)
+            long zero = ~(((x & 0x7777777777777777L) + 0x7777777777777777L) | x | 0x7777777777777777L);
             equal += Long.bitCount(zero);
         }
         return equal;
     }
 
-    /** Writes the prints of a slot's signatures ({@link #prints}, {@link #printed}). */
+    /** Writes the prints of a slot's signatures and their count into its header ({@link #table}). */
     private void writePrints(int slot, List<int[]> signatures) {
-        if (signatures.size() > MAX_SIGNATURES) {
-            printed[slot] = -1;
-            return;
+        int at = slot * STRIDE;
+        int count = signatures.size() > MAX_SIGNATURES ? -1 : signatures.size();
+        for (int j = 0; j < Math.max(count, 0); j++) {
+            System.arraycopy(print(signatures.get(j)), 0, table, at + 1 + j * PRINT_LONGS, PRINT_LONGS);
         }
-        for (int j = 0; j < signatures.size(); j++) {
-            System.arraycopy(print(signatures.get(j)), 0, prints, (slot * MAX_SIGNATURES + j) * PRINT_LONGS, PRINT_LONGS);
-        }
-        printed[slot] = signatures.size();
+        table[at] = (long) count << 32 | table[at] & 0xFFFFFFFFL;
     }
 
     /** The fewest shared values whose similarity ({@code shared / SIZE}) is at least {@code similarity}. */
@@ -319,7 +297,7 @@ public final class StoryClusterer implements StoryAssigner {
         for (int[] signature : state.signatures()) {
             if (!containsSignature(oldSignatures, signature)) {
                 for (int b = 0; b < BANDS; b++) {
-                    bands.computeIfAbsent(bandKey(signature, b), k -> new Band()).add(slot.number);
+                    bands.add(bandKey(signature, b), slot.number);
                 }
             }
         }
@@ -385,9 +363,7 @@ public final class StoryClusterer implements StoryAssigner {
         }
         if (nextSlot == slots.length) {
             slots = Arrays.copyOf(slots, slots.length * 2);
-            lookedAt = Arrays.copyOf(lookedAt, slots.length);
-            printed = Arrays.copyOf(printed, slots.length);
-            prints = Arrays.copyOf(prints, slots.length * MAX_SIGNATURES * PRINT_LONGS);
+            table = Arrays.copyOf(table, slots.length * STRIDE);
         }
         return nextSlot++;
     }
@@ -408,14 +384,7 @@ public final class StoryClusterer implements StoryAssigner {
 
     private void unindexSignature(int slot, int[] signature) {
         for (int b = 0; b < BANDS; b++) {
-            long key = bandKey(signature, b);
-            Band inBand = bands.get(key);
-            if (inBand != null) {
-                inBand.remove(slot);
-                if (inBand.size == 0) {
-                    bands.remove(key);
-                }
-            }
+            bands.remove(bandKey(signature, b), slot);
         }
     }
 

@@ -102,7 +102,7 @@ class StoryClustererTest {
     }
 
     @Test
-    void thePrintsCountTheEqualBytesOfTheValuesSoNeverFewerThanTheEqualValues() {
+    void thePrintsCountTheEqualNibblesOfTheValuesSoNeverFewerThanTheEqualValues() {
         java.util.Random random = new java.util.Random(13);
         for (int run = 0; run < 20_000; run++) {
             int[] a = new int[MinHasher.SIZE];
@@ -110,22 +110,22 @@ class StoryClustererTest {
             int sharedRate = random.nextInt(101);
             for (int i = 0; i < MinHasher.SIZE; i++) {
                 a[i] = random.nextInt() & 0x7ffffffe;
-                // a few values differ from a's in one bit only, or only outside the byte the print keeps
+                // a few values differ from a's in one bit only (never the same nibble then)
                 b[i] = random.nextInt(100) < sharedRate ? a[i]
                         : random.nextBoolean() ? a[i] ^ (1 << random.nextInt(31)) : random.nextInt() & 0x7ffffffe;
             }
             long[] printA = StoryClusterer.print(a);
             long[] printB = StoryClusterer.print(b);
             int equalValues = 0;
-            int equalBytes = 0;
+            int equalNibbles = 0;
             for (int i = 0; i < MinHasher.SIZE; i++) {
                 equalValues += a[i] == b[i] ? 1 : 0;
-                equalBytes += (printA[i / 8] >>> (i % 8 * 8) & 0xFF) == (printB[i / 8] >>> (i % 8 * 8) & 0xFF) ? 1 : 0;
+                equalNibbles += (printA[i / 16] >>> (i % 16 * 4) & 0xF) == (printB[i / 16] >>> (i % 16 * 4) & 0xF) ? 1 : 0;
             }
             long[] stored = new long[3 * StoryClusterer.PRINT_LONGS];
             System.arraycopy(printB, 0, stored, StoryClusterer.PRINT_LONGS, StoryClusterer.PRINT_LONGS);
-            int counted = StoryClusterer.sharedBytes(printA, stored, StoryClusterer.PRINT_LONGS);
-            assertThat(counted).isEqualTo(equalBytes).isGreaterThanOrEqualTo(equalValues);
+            int counted = StoryClusterer.sharedNibbles(printA, stored, StoryClusterer.PRINT_LONGS);
+            assertThat(counted).isEqualTo(equalNibbles).isGreaterThanOrEqualTo(equalValues);
         }
     }
 
