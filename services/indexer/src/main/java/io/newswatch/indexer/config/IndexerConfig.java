@@ -153,8 +153,9 @@ public interface IndexerConfig {
     }
 
     /**
-     * How the articles channel fetches, read by its settings in {@code application.properties} (which repeat these
-     * defaults): a batch is what one poll returns, so these decide the size of bulk requests under load.
+     * How the channels fetch, read by their settings in {@code application.properties} (which repeat these
+     * defaults, {@code KafkaSettingsTest}): a batch is what one poll returns, so these decide the size of bulk
+     * requests under load.
      */
     interface Kafka {
         /** Most records in one batch (Kafka's {@code max.poll.records}); chosen by the benchmark. */
@@ -171,14 +172,23 @@ public interface IndexerConfig {
         int fetchMinBytes();
 
         /**
-         * Kafka's {@code fetch.max.wait.ms}, when {@link #fetchMinBytes()} has not arrived yet: the most a quiet
-         * stream's article waits before it is indexed, and how often an idle channel asks. 1 s rather than 250 ms: at
-         * 100 articles/s the articles' fetches fill 64 KiB about as soon, the alerts' wait the whole time, and fewer,
-         * larger requests cost Elasticsearch and the indexer 15% less per article (docs/perf/README.md, session 9); an
-         * article is searchable after the 5 s refresh anyway, and no alert waits for it.
+         * Kafka's {@code fetch.max.wait.ms} of the articles channel, when {@link #fetchMinBytes()} has not arrived
+         * yet: the most a quiet stream's article waits before it is indexed, and how often the idle channel asks.
+         * 250 ms: at 100 articles/s the articles' fetches fill 64 KiB in about that time; 1 s left the indexer behind
+         * in the whole-pipeline bench of session 9 (docs/perf/README.md, sessions 9 and 10).
+         */
+        @WithDefault("250")
+        int fetchMaxWaitMs();
+
+        /**
+         * Kafka's {@code fetch.max.wait.ms} of the alerts channel. 1 s: alerts are fewer than articles, so their
+         * fetches never fill {@link #fetchMinBytes()} at 100 articles/s and ran to the wait, one small bulk request
+         * each; at 1 s a quarter of the requests and of the idle channel's fetches (docs/perf/README.md, session 16).
+         * No reader waits for it: the alerter's {@code GET /alerts} merges the alerts it holds in memory, and a search
+         * finds an alert after the 5 s refresh anyway.
          */
         @WithDefault("1000")
-        int fetchMaxWaitMs();
+        int alertsFetchMaxWaitMs();
 
         /** Kafka's {@code max.partition.fetch.bytes}: room for a full batch of 3 KB articles from one partition. */
         @WithDefault("4194304")
