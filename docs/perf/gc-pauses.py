@@ -13,7 +13,8 @@ process' stops that overlap its hops are counted against that alert. Printed for
 ones (at or above the run's p99, and over 500 ms).
 
 Usage: docs/perf/gc-pauses.py .newswatch/bench/RUN.json [GC_LOG_DIR...]
-       (GC_LOG_DIR defaults to the report's ../logs/gc; add Elasticsearch's logs folder to see it too)
+       (GC_LOG_DIR defaults to the report's ../logs/gc; add Elasticsearch's logs folder, where its own gc.log is,
+       to see it too: .newswatch/logs/elasticsearch, or as root /var/lib/newswatch/stacks/<stack>/logs)
 """
 import glob, json, os, re, statistics, sys
 from datetime import datetime, timezone
@@ -35,6 +36,8 @@ def instant(text):
 
 
 def process_of(path, run):
+    if os.path.basename(path).startswith("gc.log"):
+        return "elasticsearch"  # its own jvm.options' log, in its logs folder
     name = STARTED.sub("", os.path.basename(path))
     return name[len(run) + 1:] if name.startswith(run + "-") else name
 
@@ -95,12 +98,17 @@ def main():
         sys.exit(f"no GC log covers {run}'s window in {dirs} (was it run with NEWSWATCH_GC_LOG=on?)")
 
     seconds = end - start
+    # articles each process handled in the window, as docs/perf/per-article.py counts them
+    rates = {k: float(v) if v == "NaN" else v for k, v in report["articlesPerSecond"].items()}
+    stage = {"feed-poller": "poller", "enricher": "enricher", "indexer": "indexer", "alerter": "alerter",
+             "kafka": "indexer", "elasticsearch": "indexer", "bench": "offered"}
+    measured = report["window"]["seconds"]
     print(f"{run}: window {report['window']['from']} .. {report['window']['to']} ({seconds:.0f} s), "
           f"load {report['machine']['loadBefore'].split()[0]} / {report['machine']['loadAfter'].split()[0]}")
     print()
-    print("| process | stops | stopped ms (% of window) | stop p50 / p99 / max ms | reach max ms "
-          "| GC pauses by kind: count, max ms | GC CPU s / wall s |")
-    print("|---|---|---|---|---|---|---|")
+    print("| process | stops | per 1,000 articles | stopped ms (% of window) | stop p50 / p99 / max ms | reach max ms "
+          "| GC pauses by kind: count, max ms | GC CPU s / wall s | GC CPU ms per article |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, (stops, pauses, cpu) in sorted(processes.items()):
         w = [s for s in stops if s[1] >= start and s[0] <= end]
         totals = [s[2] for s in w]
@@ -111,10 +119,14 @@ def main():
                 kinds[kind] = (count + 1, max(longest, ms))
         told = "; ".join(f"{k} {c}, {m:.0f}" for k, (c, m) in sorted(kinds.items(), key=lambda kv: -kv[1][0]))
         c = [x for x in cpu if start <= x[0] <= end]
-        print(f"| {name} | {len(w)} | {sum(totals):.0f} ({100 * sum(totals) / 1000 / seconds:.1f}%) | "
+        articles = rates.get(stage.get(name, ""), float("nan")) * measured
+        ok = articles == articles and articles > 0
+        print(f"| {name} | {len(w)} | {1000 * len(w) / articles if ok else float('nan'):.1f} | "
+              f"{sum(totals):.0f} ({100 * sum(totals) / 1000 / seconds:.1f}%) | "
               f"{pct(totals, 0.5):.1f} / {pct(totals, 0.99):.0f} / {max(totals, default=0):.0f} | "
               f"{max((s[3] for s in w), default=0):.0f} | {told or '-'} | "
-              f"{sum(x[1] for x in c):.2f} / {sum(x[2] for x in c):.2f} |")
+              f"{sum(x[1] for x in c):.2f} / {sum(x[2] for x in c):.2f} | "
+              f"{1000 * sum(x[1] for x in c) / articles if ok else float('nan'):.3f} |")
 
     rows = report["latencyMs"].get("webhookHopsEach", {}).get("rows", [])
     if not rows:

@@ -236,8 +236,9 @@ public final class Bench {
         }
         GcLog gcLog = GcLog.in(stack.home());
         if (gcLog.on()) {
-            out.printf("GC logs (%s=on): %s/<process>-<start>.log (the bench's own too; Elasticsearch's in its logs "
-                    + "folder, when this run started it); docs/perf/gc-pauses.py sums them over the window%n",
+            out.printf("GC logs (%s=on): %s/<process>-<start>.log (the bench's own too, Kafka's when this run started "
+                    + "it; Elasticsearch's own gc.log is in its logs folder); docs/perf/gc-pauses.py sums them over "
+                    + "the window%n",
                     GcLog.VARIABLE, stack.home().project().relativize(gcLog.dir()));
         }
         // On a busy 2-core machine 100k rules took from 80 s to more than 5 minutes.

@@ -70,14 +70,14 @@ final class ElasticsearchNode implements LocalServer {
         if (isRoot()) {
             layout = userDir().prepare();
             command.addAll(List.of("runuser", "-u", settings.elasticsearchUser(), "--", "env",
-                    "ES_JAVA_HOME=" + Jdk.home(), "ES_JAVA_OPTS=" + javaOptions(layout), "ES_PATH_CONF=" + layout.config()));
+                    "ES_JAVA_HOME=" + Jdk.home(), "ES_JAVA_OPTS=" + javaOptions(), "ES_PATH_CONF=" + layout.config()));
         } else {
             layout = ownLayout();
             createDirectories(layout.data(), layout.logs());
         }
         command.add(layout.distribution().resolve("bin").resolve("elasticsearch").toString());
         command.addAll(settings(layout.data(), layout.logs()));
-        DetachedProcess.start(command, Map.of("ES_JAVA_HOME", Jdk.home().toString(), "ES_JAVA_OPTS", javaOptions(layout),
+        DetachedProcess.start(command, Map.of("ES_JAVA_HOME", Jdk.home().toString(), "ES_JAVA_OPTS", javaOptions(),
                 "ES_PATH_CONF", layout.config().toString()), layout.distribution(), log(), pidFile());
     }
 
@@ -113,12 +113,8 @@ final class ElasticsearchNode implements LocalServer {
         }
     }
 
-    /** The heap, and a GC log ({@link GcLog}) in the node's own logs folder, which its user can write. */
-    private String javaOptions(ElasticsearchUserDir.Layout layout) {
-        List<String> options = new ArrayList<>(List.of("-Xms" + settings.elasticsearchHeap(),
-                "-Xmx" + settings.elasticsearchHeap()));
-        options.addAll(GcLog.in(home).options(name(), layout.logs()));
-        return String.join(" ", options);
+    private String javaOptions() {
+        return "-Xms" + settings.elasticsearchHeap() + " -Xmx" + settings.elasticsearchHeap();
     }
 
     private List<String> settings(Path data, Path logs) {

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Garbage-collector logs of the processes the launcher and the benchmark start (the services, Kafka, Elasticsearch),
- * with {@value #VARIABLE}{@code =on} (off by default): each JVM writes {@code <process>-<start time>.log} (the
- * JDK's unified logging, {@code gc*} and {@code safepoint} at info, each line stamped with UTC time and uptime) into
- * {@code .newswatch/logs/gc/}; Elasticsearch, which runs as its own user when the stack runs as root, writes into its
- * own logs folder instead (one it can write: {@code .newswatch/logs/elasticsearch/} or, as root,
- * {@code <its user's folder>/stacks/<stack>/logs/}). {@code docs/perf/gc-pauses.py} sums the pauses per process.
+ * Garbage-collector logs of the processes the launcher and the benchmark start (the services and Kafka), with
+ * {@value #VARIABLE}{@code =on} (off by default): each JVM writes {@code <process>-<start time>.log} (the JDK's unified
+ * logging, {@code gc*} and {@code safepoint} at info, each line stamped with UTC time and uptime) into
+ * {@code .newswatch/logs/gc/}. Elasticsearch needs nothing: its own {@code jvm.options} always log the same (and
+ * more) to {@code gc.log} in its logs folder, one its user can write ({@code .newswatch/logs/elasticsearch/} or, when
+ * the stack runs as root, {@code <its user's folder>/stacks/<stack>/logs/}). {@code docs/perf/gc-pauses.py} sums the
+ * stops per process over a bench's window.
  *
  * @param dir     where the services and Kafka write
  * @param setting the variable's value ("on" turns it on)
@@ -38,7 +39,10 @@ public record GcLog(Path dir, String setting) {
         return setting.equalsIgnoreCase("on");
     }
 
-    /** The JVM option that logs the process' collections into {@link #dir()} (created), or none when off. */
+    /**
+     * The JVM option that logs the process' collections into {@link #dir()} (created), or none when off. A new file
+     * at every start ({@code %t}, the JVM's start time); at most 4 files of 20 MB each per start.
+     */
     public List<String> options(String process) {
         if (!on()) {
             return List.of();
@@ -48,18 +52,7 @@ public record GcLog(Path dir, String setting) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        return options(process, dir);
-    }
-
-    /**
-     * The JVM option that logs into a folder the process can write (it must exist), or none when off. A new file at
-     * every start ({@code %t}, the JVM's start time); at most 4 files of 20 MB each per start.
-     */
-    public List<String> options(String process, Path writableDir) {
-        if (!on()) {
-            return List.of();
-        }
-        return List.of("-Xlog:gc*=info,safepoint=info:file=" + writableDir.resolve(process + "-%t.log")
+        return List.of("-Xlog:gc*=info,safepoint=info:file=" + dir.resolve(process + "-%t.log")
                 + ":utctime,uptime,level,tags:filecount=4,filesize=20m");
     }
 }
