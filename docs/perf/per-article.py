@@ -19,7 +19,8 @@ print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for path in sys.argv[1:]:
     r = json.load(open(path))
     seconds = r["window"]["seconds"]
-    rates = r["articlesPerSecond"]
+    # a stage whose counter was not read in the window is "NaN" in the report
+    rates = {k: float(v) if v == "NaN" else v for k, v in r["articlesPerSecond"].items()}
     cells, total = [], 0.0
     probe_cpu = (r.get("searchProbe") or {}).get("elasticsearchCpuSecondsInWindow")
     for process, stage in STAGES:
@@ -27,11 +28,12 @@ for path in sys.argv[1:]:
         if process == "elasticsearch" and probe_cpu is not None:
             cpu -= probe_cpu
         articles = rates[stage] * seconds
-        ms = 1000 * cpu / articles if articles else float("nan")
+        ms = 1000 * cpu / articles if articles and articles == articles else float("nan")
         total += ms
         cells.append(f"{ms:.2f}")
     indexed = rates["indexer"] * seconds
-    cells.append(f"{1000 * probe_cpu / indexed:.2f}" if probe_cpu is not None and indexed else "in ES")
+    cells.append(f"{1000 * probe_cpu / indexed:.2f}" if probe_cpu is not None and indexed and indexed == indexed
+                 else "in ES")
     matched = rates.get("alerter: matched")
     share = f"{100 * matched / rates['alerter']:.0f}%" if matched is not None and rates["alerter"] else "?"
     load = r["machine"]["loadBefore"].split()[0] + " / " + r["machine"]["loadAfter"].split()[0]

@@ -6,6 +6,7 @@ import io.newswatch.contract.elasticsearch.IndexNames;
 import io.newswatch.contract.kafka.TopicNames;
 import io.newswatch.kafka.KafkaClients;
 import io.newswatch.stack.AotCache;
+import io.newswatch.stack.GcLog;
 import io.newswatch.stack.BindAddress;
 import io.newswatch.stack.LocalStack;
 import io.newswatch.stack.StackException;
@@ -233,6 +234,13 @@ public final class Bench {
             out.printf("%-12s starting on port %d (log: %s)%n", service.id(), ports.get(service),
                     stack.home().log(instance(service)));
         }
+        GcLog gcLog = GcLog.in(stack.home());
+        if (gcLog.on()) {
+            out.printf("GC logs (%s=on): %s/<process>-<start>.log (the bench's own too, Kafka's when this run started "
+                    + "it; Elasticsearch's own gc.log is in its logs folder); docs/perf/gc-pauses.py sums them over "
+                    + "the window%n",
+                    GcLog.VARIABLE, stack.home().project().relativize(gcLog.dir()));
+        }
         // On a busy 2-core machine 100k rules took from 80 s to more than 5 minutes.
         services.awaitReady(instance(NewswatchService.ALERTER), ports.get(NewswatchService.ALERTER),
                 STARTUP.plusSeconds(options.rules() / 200));
@@ -429,7 +437,7 @@ public final class Bench {
         if (elasticsearchPid.get() > 0) {
             pids.put("elasticsearch", elasticsearchPid.get());
         }
-        pids.put("bench (feeds, webhook, probes)", ProcessHandle.current().pid());
+        pids.put(BenchReport.BENCH_PROCESS, ProcessHandle.current().pid());
         return pids;
     }
 

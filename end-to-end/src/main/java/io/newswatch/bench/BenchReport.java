@@ -61,6 +61,8 @@ final class BenchReport {
     private static final Map<String, String> STAGE_INPUT_LAG = Map.of("enricher", "enricher", "indexer", "indexer",
             "alerter", "alerter");
     private static final long GIB = 1024L * 1024 * 1024;
+    /** The bench's own process among the processes sampled: counted in the total, not in the stack's RSS. */
+    static final String BENCH_PROCESS = "bench (feeds, webhook, probes)";
 
     private final BenchOptions options;
     private final String run;
@@ -286,6 +288,18 @@ final class BenchReport {
         return peakRss.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** RSS at the window's end of the stack's processes: the services, Kafka, Elasticsearch; not the bench. */
+    long stackRss() {
+        return end.processes().entrySet().stream().filter(e -> !e.getKey().equals(BENCH_PROCESS))
+                .mapToLong(e -> e.getValue().rssBytes()).sum();
+    }
+
+    /** The sum of the stack's processes' sampled peaks (the bench's own left out). */
+    long stackPeakRss() {
+        return peakRss.entrySet().stream().filter(e -> !e.getKey().equals(BENCH_PROCESS))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
     /** The slowest of the four stages over the window. */
     String limitingStage() {
         String slowest = null;
@@ -427,6 +441,8 @@ final class BenchReport {
         double totalCpu = end.processes().keySet().stream().mapToDouble(this::cpuSeconds).sum();
         out.printf("%-32s %8.1f %7.0f %9d %9d%n", "total", totalCpu, 100 * totalCpu / seconds(), totalRss() >> 20,
                 totalPeakRss() >> 20);
+        out.printf("%-32s %8s %7s %9d %9d%n", "the stack (total without bench)", "", "", stackRss() >> 20,
+                stackPeakRss() >> 20);
 
         out.println();
         printLagTimeline(out);
@@ -450,8 +466,10 @@ final class BenchReport {
         } else {
             out.println("  poll-to-alert p99 < 500 ms: measured at --mode latency --rate 100 only");
         }
-        out.printf("  everything < 6 GiB RSS: %s (%.2f GiB at the end, sum of sampled peaks %.2f GiB)%n",
-                totalPeakRss() < 6 * GIB ? "MET" : "MISSED", totalRss() / (double) GIB, totalPeakRss() / (double) GIB);
+        out.printf("  the stack < 6 GiB RSS: %s (its processes without the bench's own: %.2f GiB at the end, sum of "
+                        + "sampled peaks %.2f GiB; with the bench's %.2f GiB at the end)%n",
+                stackPeakRss() < 6 * GIB ? "MET" : "MISSED", stackRss() / (double) GIB, stackPeakRss() / (double) GIB,
+                totalRss() / (double) GIB);
     }
 
     private static void printLatency(PrintStream out, String label, Latency latency) {
@@ -565,6 +583,8 @@ final class BenchReport {
         root.put("serviceReported", reported);
         root.put("totalRssBytes", totalRss());
         root.put("totalPeakSampledRssBytes", totalPeakRss());
+        root.put("stackRssBytes", stackRss());
+        root.put("stackPeakSampledRssBytes", stackPeakRss());
         List<Map<String, Object>> timeline = new ArrayList<>();
         double origin = publishingOffset();
         for (PipelineSampler.Tick tick : ticks) {

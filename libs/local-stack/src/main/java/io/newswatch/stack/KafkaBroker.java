@@ -73,6 +73,7 @@ final class KafkaBroker implements LocalServer {
         Path config = writeConfig();
         formatStorageOnce(config);
         List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(command.indexOf("-cp"), GcLog.in(home).options(name()));
         command.add("kafka.Kafka");
         command.add(config.resolve("server.properties").toString());
         DetachedProcess.start(command, Map.of(), home.project(), log(), pidFile());

@@ -1,6 +1,7 @@
 package io.newswatch.stack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,15 @@ public enum NewswatchService {
     CONSOLE("console", 8080, "256m");
 
     private static final List<NewswatchService> PIPELINE = List.of(FEED_POLLER, ENRICHER, INDEXER, ALERTER);
+    /**
+     * The services an alert passes through start with their heap committed ({@code -Xms}) up to
+     * {@value #INITIAL_HEAP_MB} MB: left to itself G1 kept the poller at 100 MB of its 256 and the alerter at about
+     * 200 of its 826 in the bench, so their old generations filled and a concurrent cycle (with its remark and mixed
+     * pauses) ran every few seconds besides a young collection every second; committed, they collected a third to
+     * half as often (docs/perf/README.md, "JVM options and pauses, session 16").
+     */
+    private static final List<NewswatchService> ALERT_PATH = List.of(FEED_POLLER, ENRICHER, ALERTER);
+    static final long INITIAL_HEAP_MB = 512;
 
     private final String id;
     private final int defaultPort;
@@ -68,6 +78,41 @@ public enum NewswatchService {
     /** The maximum heap ({@code -Xmx}) the launcher and the benchmark give it; the bench sizes the alerter's by rules. */
     public String heap() {
         return heap;
+    }
+
+    /**
+     * The JVM options of an instance with this maximum heap: the defaults, then {@code NEWSWATCH_<SERVICE>_JVM_OPTIONS}
+     * (e.g. NEWSWATCH_ALERTER_JVM_OPTIONS="-XX:MaxGCPauseMillis=50"; split at spaces; later options win), for
+     * measuring a change without a rebuild.
+     */
+    public List<String> jvmOptions(String heap, Map<String, String> env) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
+        if (ALERT_PATH.contains(this)) {
+            options.add("-Xms" + initialHeapMegabytes(heap) + "m");
+        }
+        String extra = env.get(jvmOptionsVariable());
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return List.copyOf(options);
+    }
+
+    /** The -Xms of an alert-path service with this -Xmx ("256m", "1g"): the same, at most {@value #INITIAL_HEAP_MB} MB. */
+    static long initialHeapMegabytes(String heap) {
+        String size = heap.trim().toLowerCase(java.util.Locale.ROOT);
+        long number = Long.parseLong(size.substring(0, size.length() - 1));
+        long megabytes = switch (size.charAt(size.length() - 1)) {
+            case 'g' -> number * 1024;
+            case 'm' -> number;
+            case 'k' -> number / 1024;
+            default -> throw new IllegalArgumentException("heap " + heap + " is not a size such as 256m or 1g");
+        };
+        return Math.max(1, Math.min(megabytes, INITIAL_HEAP_MB));
+    }
+
+    /** NEWSWATCH_FEED_POLLER_JVM_OPTIONS */
+    public String jvmOptionsVariable() {
+        return "NEWSWATCH_" + name() + "_JVM_OPTIONS";
     }
 
     /** The packaged application in a checkout. */

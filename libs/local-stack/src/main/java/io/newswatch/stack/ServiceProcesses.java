@@ -30,6 +30,8 @@ public final class ServiceProcesses {
     private final BindAddress bind;
     /** The services' AOT caches, or null: none (the tests' services start without). */
     private final AotCache aotCache;
+    /** Their garbage-collector logs ({@value GcLog#VARIABLE}). */
+    private final GcLog gcLog;
     /** Instances started here and not yet lowered to their service's priority (lowered once, when first ready). */
     private final Map<String, NewswatchService> toLower = new ConcurrentHashMap<>();
     /** Instances started here as AOT training runs: they stop slowly (the JVM writes the cache as it exits). */
@@ -49,6 +51,7 @@ public final class ServiceProcesses {
         this.home = home;
         this.bind = bind;
         this.aotCache = aotCache;
+        this.gcLog = GcLog.in(home);
     }
 
     /** Where the services listen. */
@@ -71,7 +74,7 @@ public final class ServiceProcesses {
         if (!Files.isRegularFile(application)) {
             throw new StackException(application + " is missing: build it first (./mvnw -DskipTests package)");
         }
-        List<String> jvmOptions = List.of("-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
+        List<String> jvmOptions = service.jvmOptions(heap, System.getenv());
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
         if (aotCache != null) {
@@ -82,6 +85,8 @@ public final class ServiceProcesses {
                 training.add(instance);
             }
         }
+        // not in the AOT cache's fingerprint: logging does not change what the cache holds
+        command.addAll(gcLog.options(instance));
         command.addAll(List.of("-Dquarkus.http.host=" + bind.host(), "-Dquarkus.http.port=" + port,
                 "-jar", application.toString()));
         toLower.put(instance, service);
