@@ -1,5 +1,6 @@
 package io.newswatch.tagging.entity;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,17 +19,13 @@ final class SurnameForms {
             "oi", "oy", "oiu", "oyu", "oju", "ou", "iu", "yu", "ogo", "ego", "oho", "eho", "omu", "emu");
     /** German: the genitive -s ("Hansens", "Albrechts"). */
     private static final Set<String> GERMAN_ENDINGS = Set.of("s");
-    private static final Set<String> SLAVIC = Set.of("ru", "uk", "be", "sr", "hr", "bs", "me", "cnr", "sh", "mk", "bg");
 
     private SurnameForms() {
     }
 
     /** The case endings of a language's surnames, or null when its surnames are not inflected this way. */
     static Set<String> endings(String language) {
-        if (language == null) {
-            return null;
-        }
-        if (SLAVIC.contains(language)) {
+        if (LanguageGroups.slavic(language)) {
             return SLAVIC_ENDINGS;
         }
         return "de".equals(language) ? GERMAN_ENDINGS : null;
@@ -52,7 +49,7 @@ final class SurnameForms {
     }
 
     /** The stem of a folded word that is a stem and one of the endings, tried from the shortest ending; or null. */
-    static String stemOf(String word, Set<String> endings, java.util.Map<String, ?> stems) {
+    static String stemOf(String word, Set<String> endings, Map<String, ?> stems) {
         for (int cut = 1; cut <= MAX_ENDING && word.length() - cut >= MIN_STEM; cut++) {
             String stem = word.substring(0, word.length() - cut);
             if (endings.contains(word.substring(word.length() - cut)) && stems.containsKey(stem)) {
