@@ -147,7 +147,8 @@ final class LoneSurnames {
     private static final FoldedWords PLACE_PREPOSITIONS = FoldedWords.of(Set.of("v", "vo", "u", "iz", "z", "pid",
             "pod", "na", "do", "kod", "blizu", "bilia", "okolo"));
 
-    private static boolean placePreposition(Tokens t, int i) {
+    /** A lower-case preposition of place right before {@code i}: "в Кольцове", "u Nikšiću". */
+    static boolean placePreposition(Tokens t, int i) {
         return i > 0 && (t.flags(i) & GLUE) == 0 && t.shape(i - 1) == Tokens.LOWER
                 && PLACE_PREPOSITIONS.contains(t, i - 1);
     }

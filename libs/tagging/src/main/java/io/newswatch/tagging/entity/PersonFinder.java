@@ -155,7 +155,8 @@ final class PersonFinder {
             "ichnoy", "ovych", "evych", "ovycha", "evycha", "ovychu", "ovychem", "ivna", "ivny", "ivni", "ivnu",
             "ivnoiu", "ovna", "ievych", "ievycha"};
 
-    private static boolean patronymic(String folded) {
+    /** A Russian or Ukrainian patronymic, in any case (folded): "Олександровича", "Викторовна". */
+    static boolean patronymic(String folded) {
         for (String ending : PATRONYMIC_ENDINGS) {
             if (folded.endsWith(ending) && folded.length() > ending.length() + 1) {
                 return true;
