@@ -703,11 +703,18 @@ public final class EntityTagger {
         if (slavic && !byStem.isEmpty()) {
             surnamesNotPlaces(t, lookup, hits, bySurname, byStem, endings, language);
         }
+        Map<String, Hit> byGivenName = slavic ? givenNamesOfPeople(t, hits, language) : Map.of();
         for (int i = 0; i < t.size(); i++) {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
             Hit person = surnamesPerson(t, lookup, i, bySurname, byStem, endings);
+            if (person == null && !byGivenName.isEmpty() && t.shape(i) == Tokens.CAPITALIZED) {
+                // "Петра", "Петрові" after "Петро Гнатюк": the given name alone, in another case
+                for (String given : GivenNames.bases(t, i, language)) {
+                    person = person == null ? byGivenName.get(given) : person;
+                }
+            }
             if (person == null && english && i > 0 && rankedSurname(t, i)) {
                 // "Gen. Allen", "Prime Minister Abadi": a surname after a rank or office names a person; its later
                 // mentions alone name the same one (English only: a German noun after "Minister" is capitalised)
@@ -754,6 +761,30 @@ public final class EntityTagger {
             person = stem == null ? null : byStem.get(stem);
         }
         return person;
+    }
+
+    /**
+     * The listed given names (folded, nominative) that start the text's people of two or three words, each of one
+     * person only: "Петро" of "Петро Гнатюк".
+     */
+    private Map<String, Hit> givenNamesOfPeople(Tokens t, List<Hit> hits, String language) {
+        Map<String, Hit> byGivenName = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (Hit h : hits) {
+            if (h.to() == h.from() || h.to() - h.from() > 2 || h.weak() || h.type(dictionary) != EntityType.PERSON
+                    || t.shape(h.from()) != Tokens.CAPITALIZED) {
+                continue;
+            }
+            // each spelling its given name may have ("Петро": petro, and the Russian petr of its other cases)
+            for (String given : GivenNames.bases(t, h.from(), language)) {
+                Hit other = byGivenName.putIfAbsent(given, h);
+                if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
+                    shared.add(given);
+                }
+            }
+        }
+        shared.forEach(byGivenName::remove);
+        return byGivenName;
     }
 
     /**

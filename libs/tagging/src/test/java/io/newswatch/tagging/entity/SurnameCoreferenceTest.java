@@ -63,4 +63,12 @@ class SurnameCoreferenceTest {
                 .flatExtracting(FoundEntity::mentions).extracting(FoundEntity.Mention::text)
                 .containsExactly("Володимира Олександровича Зеленського");
     }
+
+    @Test
+    void aGivenNameAloneInAnotherCaseIsThePersonNamedInFull() {
+        assertThat(mentionsOf("Того вечора Петро Гнатюк повернувся з міста. Дружина чекала Петра на порозі.", "uk",
+                "Петро Гнатюк")).contains("Петра");
+        assertThat(mentionsOf("Пенсіонерка Ганна Кушнірук шукала корову. Ганні допомагали сусіди.", "uk",
+                "Ганна Кушнірук")).contains("Ганні");
+    }
 }
