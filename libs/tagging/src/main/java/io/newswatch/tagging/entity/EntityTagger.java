@@ -709,7 +709,8 @@ public final class EntityTagger {
                 continue;
             }
             Hit person = surnamesPerson(t, lookup, i, bySurname, byStem, endings);
-            if (person == null && !byGivenName.isEmpty() && t.shape(i) == Tokens.CAPITALIZED) {
+            if (person == null && !byGivenName.isEmpty() && t.shape(i) == Tokens.CAPITALIZED
+                    && GivenNames.contains(t, i, language)) { // the cheap test first: no strings for most words
                 // "Петра", "Петрові" after "Петро Гнатюк": the given name alone, in another case
                 for (String given : GivenNames.bases(t, i, language)) {
                     person = person == null ? byGivenName.get(given) : person;
