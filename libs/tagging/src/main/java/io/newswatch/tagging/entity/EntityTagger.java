@@ -704,13 +704,17 @@ public final class EntityTagger {
             surnamesNotPlaces(t, lookup, hits, bySurname, byStem, endings, language);
         }
         Map<String, Hit> byGivenName = slavic ? givenNamesOfPeople(t, hits, language) : Map.of();
+        StringBuilder initials = new StringBuilder(); // the folded first letters of those given names
+        byGivenName.keySet().forEach(g -> initials.append(g.charAt(0)));
+        String givenInitials = initials.toString();
         for (int i = 0; i < t.size(); i++) {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
             Hit person = surnamesPerson(t, lookup, i, bySurname, byStem, endings);
             if (person == null && !byGivenName.isEmpty() && t.shape(i) == Tokens.CAPITALIZED
-                    && GivenNames.contains(t, i, language)) { // the cheap test first: no strings for most words
+                    && t.foldLength(i) > 0 && givenInitials.indexOf(t.foldedChars()[t.foldStart(i)]) >= 0
+                    && GivenNames.contains(t, i, language)) { // the cheap tests first: no strings for most words
                 // "Петра", "Петрові" after "Петро Гнатюк": the given name alone, in another case
                 for (String given : GivenNames.bases(t, i, language)) {
                     person = person == null ? byGivenName.get(given) : person;
