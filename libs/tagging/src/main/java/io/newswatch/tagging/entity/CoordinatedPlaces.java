@@ -144,12 +144,17 @@ final class CoordinatedPlaces {
     }
 
     private static Set<String> cues(String language) {
-        return switch (String.valueOf(language)) {
+        if (language == null) {
+            return ENGLISH_CUES;
+        }
+        if (LanguageGroups.southSlavic(language)) {
+            return SOUTH_SLAVIC_CUES;
+        }
+        return switch (language) {
             case "de", "lb" -> GERMAN_CUES;
             case "fr" -> FRENCH_CUES;
             case "ru", "be" -> RUSSIAN_CUES;
             case "uk" -> UKRAINIAN_CUES;
-            case "sr", "hr", "bs", "me", "cnr", "sh" -> SOUTH_SLAVIC_CUES;
             default -> ENGLISH_CUES;
         };
     }

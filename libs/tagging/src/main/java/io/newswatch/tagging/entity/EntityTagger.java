@@ -162,6 +162,9 @@ public final class EntityTagger {
             if (places && givenNameBeforeSurname(tokens, m, language)) {
                 continue; // "Богдан Ярошенко": a man, not the village Bohdan
             }
+            if (surnameAfterAnotherGivenName(tokens, m, language)) {
+                continue; // "Инна Белоусова": a woman the person finder names, not the minister Belousov
+            }
             if (places && inflectedSmallPlaceAtStart(tokens, lookup, m)) {
                 continue; // "Строители из компании...": a plural noun at a sentence's start, not the town Строитель
             }
@@ -207,7 +210,13 @@ public final class EntityTagger {
         }
         // 3. people and places from cues
         for (PersonFinder.Found p : personFinder.find(tokens, owner, language)) {
-            hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.PERSON, false));
+            Hit known = knownSurnameAfterPatronymic(tokens, p, hits, language);
+            if (known != null) {
+                // "Володимира Олександровича Зеленського": given name and patronymic before a known surname
+                hits.set(hits.indexOf(known), new Hit(p.from(), known.to(), known.entity(), null, null, false));
+            } else {
+                hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.PERSON, false));
+            }
             own(owner, p.from(), p.to());
         }
         for (NameFinder.Found p : NameFinder.places(tokens, owner, language)) {
@@ -247,6 +256,55 @@ public final class EntityTagger {
         return m.from() == m.to() && next < t.size() && (t.flags(next) & EntityDictionary.BOUNDARIES) == 0
                 && t.shape(next) == Tokens.CAPITALIZED && LoneSurnames.surnameShaped(t, next, language)
                 && GivenNames.contains(t, m.from(), language);
+    }
+
+    /**
+     * A known person's one-word name (a surname alone, in any case) glued after a listed given name in a Slavic text:
+     * the whole name is no alias of that person ("Сергея Лаврова" would have matched whole), so it names someone
+     * else of that surname ("Инна Белоусова" is not Andrei Belousov), whom the person finder names; unless the given
+     * name starts like the person's own, another spelling of it ("Аљбин Курти" is Albin Kurti).
+     */
+    private boolean surnameAfterAnotherGivenName(Tokens t, Match m, String language) {
+        int given = m.from() - 1;
+        return m.from() == m.to() && given >= 0 && LanguageGroups.slavic(language)
+                && (t.flags(m.from()) & EntityDictionary.BOUNDARIES) == 0 && t.shape(given) == Tokens.CAPITALIZED
+                && othersGivenName(m, initial(t.folded(given).charAt(0))) && GivenNames.contains(t, given, language);
+    }
+
+    /**
+     * The known person's one-word hit glued after a discovered East Slavic name that ends in a patronymic ("Володимира
+     * Олександровича" + "Зеленського"), or null.
+     */
+    private Hit knownSurnameAfterPatronymic(Tokens t, PersonFinder.Found p, List<Hit> hits, String language) {
+        int next = p.to() + 1;
+        if (!LanguageGroups.eastSlavic(language) || next >= t.size() || p.to() == p.from()
+                || (t.flags(next) & EntityDictionary.BOUNDARIES) != 0 || !PersonFinder.patronymic(t.folded(p.to()))) {
+            return null;
+        }
+        for (Hit h : hits) {
+            if (h.from() == next && h.to() == next && h.entity() >= 0 && !h.weak()
+                    && h.type(dictionary) == EntityType.PERSON) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Every entity of the match is a person whose name starts with another letter than {@code initial}. */
+    private boolean othersGivenName(Match m, char initial) {
+        for (int id : m.aliases()) {
+            KbEntity e = dictionary.entity(dictionary.alias(id).entity());
+            if (e.type() != EntityType.PERSON || e.name().isEmpty() || initial(e.name().charAt(0)) == initial) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name's first letter for comparing spellings: lower case, i, y and j as one (Юлия: Iulia, Yulia, Julija). */
+    private static char initial(char c) {
+        char lower = Character.toLowerCase(c);
+        return lower == 'y' || lower == 'j' ? 'i' : lower;
     }
 
     /**
@@ -612,26 +670,29 @@ public final class EntityTagger {
         Map<String, Hit> byStem = new HashMap<>(); // "Гаврилюка", "Тарасовым", "Hansens": other cases of a surname
         Set<String> clashes = new HashSet<>();
         Set<String> seen = new HashSet<>();
+        boolean slavic = LanguageGroups.slavic(language);
+        List<Hit> startPairs = new ArrayList<>();
         for (Hit h : hits) {
             boolean person = h.type(dictionary) == EntityType.PERSON;
-            if (!person || h.to() == h.from() || !seen.add(h.key(dictionary))) {
+            if (!person || h.to() == h.from()) {
                 continue;
             }
-            // the surname, and the first name of a name of two or three words ("Karim" after "Karim Ahmed Khan")
-            for (int k : h.to() - h.from() <= 2 ? new int[] {h.to(), h.from()} : new int[] {h.to()}) {
-                if (t.shape(k) != Tokens.CAPITALIZED || t.end(k) - t.start(k) < 3) {
-                    continue;
-                }
-                String word = lookup.base(t, k);
-                Hit other = bySurname.putIfAbsent(word, h);
-                if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
-                    clashes.add(word);
-                }
-                String stem = endings == null || k != h.to() ? null : SurnameForms.stem(t.folded(k), endings);
-                if (stem != null && byStem.putIfAbsent(stem, h) != null
-                        && !byStem.get(stem).key(dictionary).equals(h.key(dictionary))) {
-                    clashes.add(stem);
-                }
+            if (slavic && startPair(t, h, language)) {
+                startPairs.add(h); // "Сам Курочкин": decided once the text's surnames are known
+                continue;
+            }
+            addSurnames(t, lookup, h, endings, bySurname, byStem, clashes, seen);
+        }
+        // "Сам Курочкин", "Водночас Кольцов": a word starting a sentence before the surname of a person the text
+        // names elsewhere is no given name; the surname alone is that person
+        for (Hit h : startPairs) {
+            Hit person = surnamesPerson(t, lookup, h.to(), bySurname, byStem, endings);
+            if (person != null && !person.key(dictionary).equals(h.key(dictionary))) {
+                hits.remove(h);
+                hits.add(person.at(h.to()));
+                owner[h.from()] = -1;
+            } else {
+                addSurnames(t, lookup, h, endings, bySurname, byStem, clashes, seen);
             }
         }
         clashes.forEach(bySurname::remove);
@@ -639,14 +700,25 @@ public final class EntityTagger {
         if (LoneSurnames.applies(language)) {
             loneSurnames(t, lookup, owner, bySurname, byStem, endings, language);
         }
+        if (slavic && !byStem.isEmpty()) {
+            surnamesNotPlaces(t, lookup, hits, bySurname, byStem, endings, language);
+        }
+        Map<String, Hit> byGivenName = slavic ? givenNamesOfPeople(t, hits, language) : Map.of();
+        StringBuilder initials = new StringBuilder(); // the folded first letters of those given names
+        byGivenName.keySet().forEach(g -> initials.append(g.charAt(0)));
+        String givenInitials = initials.toString();
         for (int i = 0; i < t.size(); i++) {
             if (owner[i] >= 0 || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE)) {
                 continue;
             }
-            Hit person = bySurname.isEmpty() ? null : bySurname.get(lookup.base(t, i));
-            if (person == null && !byStem.isEmpty() && t.shape(i) == Tokens.CAPITALIZED) {
-                String stem = SurnameForms.stemOf(t.folded(i), endings, byStem);
-                person = stem == null ? null : byStem.get(stem);
+            Hit person = surnamesPerson(t, lookup, i, bySurname, byStem, endings);
+            if (person == null && !byGivenName.isEmpty() && t.shape(i) == Tokens.CAPITALIZED
+                    && t.foldLength(i) > 0 && givenInitials.indexOf(t.foldedChars()[t.foldStart(i)]) >= 0
+                    && GivenNames.contains(t, i, language)) { // the cheap tests first: no strings for most words
+                // "Петра", "Петрові" after "Петро Гнатюк": the given name alone, in another case
+                for (String given : GivenNames.bases(t, i, language)) {
+                    person = person == null ? byGivenName.get(given) : person;
+                }
             }
             if (person == null && english && i > 0 && rankedSurname(t, i)) {
                 // "Gen. Allen", "Prime Minister Abadi": a surname after a rank or office names a person; its later
@@ -657,6 +729,95 @@ public final class EntityTagger {
             if (person != null) {
                 hits.add(person.at(i));
                 owner[i] = 1;
+            }
+        }
+    }
+
+    /** Registers the surname (and the first name of a short name) of a person named in full. */
+    private void addSurnames(Tokens t, Vocabulary.Lookup lookup, Hit h, Set<String> endings, Map<String, Hit> bySurname,
+            Map<String, Hit> byStem, Set<String> clashes, Set<String> seen) {
+        if (!seen.add(h.key(dictionary))) {
+            return;
+        }
+        // the surname, and the first name of a name of two or three words ("Karim" after "Karim Ahmed Khan")
+        for (int k : h.to() - h.from() <= 2 ? new int[] {h.to(), h.from()} : new int[] {h.to()}) {
+            if (t.shape(k) != Tokens.CAPITALIZED || t.end(k) - t.start(k) < 3) {
+                continue;
+            }
+            String word = lookup.base(t, k);
+            Hit other = bySurname.putIfAbsent(word, h);
+            if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
+                clashes.add(word);
+            }
+            String stem = endings == null || k != h.to() ? null : SurnameForms.stem(t.folded(k), endings);
+            if (stem != null && byStem.putIfAbsent(stem, h) != null
+                    && !byStem.get(stem).key(dictionary).equals(h.key(dictionary))) {
+                clashes.add(stem);
+            }
+        }
+    }
+
+    /** The person whose surname token {@code i} is, in its own case or another, or null. */
+    private static Hit surnamesPerson(Tokens t, Vocabulary.Lookup lookup, int i, Map<String, Hit> bySurname,
+            Map<String, Hit> byStem, Set<String> endings) {
+        Hit person = bySurname.isEmpty() ? null : bySurname.get(lookup.base(t, i));
+        if (person == null && endings != null && !byStem.isEmpty() && t.shape(i) == Tokens.CAPITALIZED) {
+            String stem = SurnameForms.stemOf(t.folded(i), endings, byStem);
+            person = stem == null ? null : byStem.get(stem);
+        }
+        return person;
+    }
+
+    /**
+     * The listed given names (folded, nominative) that start the text's people of two or three words, each of one
+     * person only: "Петро" of "Петро Гнатюк".
+     */
+    private Map<String, Hit> givenNamesOfPeople(Tokens t, List<Hit> hits, String language) {
+        Map<String, Hit> byGivenName = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (Hit h : hits) {
+            if (h.to() == h.from() || h.to() - h.from() > 2 || h.weak() || h.type(dictionary) != EntityType.PERSON
+                    || t.shape(h.from()) != Tokens.CAPITALIZED) {
+                continue;
+            }
+            // each spelling its given name may have ("Петро": petro, and the Russian petr of its other cases)
+            for (String given : GivenNames.bases(t, h.from(), language)) {
+                Hit other = byGivenName.putIfAbsent(given, h);
+                if (other != null && !other.key(dictionary).equals(h.key(dictionary))) {
+                    shared.add(given);
+                }
+            }
+        }
+        shared.forEach(byGivenName::remove);
+        return byGivenName;
+    }
+
+    /**
+     * A discovered name of two words starting a sentence whose first word is no listed given name: "Сам Курочкин"
+     * may be an adverb or pronoun before a surname.
+     */
+    private static boolean startPair(Tokens t, Hit h, String language) {
+        return h.entity() < 0 && h.to() == h.from() + 1 && t.has(h.from(), Tokens.SENTENCE_START | Tokens.LINE_START)
+                && !GivenNames.contains(t, h.from(), language);
+    }
+
+    /**
+     * A place of one word, not after a preposition of place, that is the surname of a person the text names, in some
+     * case ("Кольцова" after "с Андреем Кольцовым" is no village Kol'tsovo, "Белоусовой" no Belousovo): that person.
+     */
+    private void surnamesNotPlaces(Tokens t, Vocabulary.Lookup lookup, List<Hit> hits, Map<String, Hit> bySurname,
+            Map<String, Hit> byStem, Set<String> endings, String language) {
+        for (int j = 0; j < hits.size(); j++) {
+            Hit h = hits.get(j);
+            int i = h.from();
+            if (h.to() != i || h.weak() || h.entity() < 0 || h.type(dictionary) != EntityType.LOCATION
+                    || t.shape(i) != Tokens.CAPITALIZED || LoneSurnames.placePreposition(t, i)
+                    || !LoneSurnames.surnameShaped(t, i, language)) {
+                continue;
+            }
+            Hit person = surnamesPerson(t, lookup, i, bySurname, byStem, endings);
+            if (person != null) {
+                hits.set(j, person.at(i));
             }
         }
     }

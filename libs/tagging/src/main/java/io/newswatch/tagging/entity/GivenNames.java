@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -64,6 +66,30 @@ public final class GivenNames {
             }
         }
         return false;
+    }
+
+    /**
+     * The listed given names (folded) that token {@code i} may be, as written or in another case of {@code language}
+     * ("Петра" → "petra", "petro", "petr"; "Петрові" → "petro", "petr"), empty when none. Strings are made: for the few
+     * capitalised words that a text's people need.
+     */
+    static List<String> bases(Tokens t, int i, String language) {
+        String folded = t.folded(i);
+        List<String> bases = new ArrayList<>(2);
+        if (NAME_WORDS.contains(t, i)) {
+            bases.add(folded);
+        }
+        for (String[] rule : Inflection.rules(language)) {
+            String ending = rule[0];
+            int stem = folded.length() - ending.length();
+            if (stem >= 3 && folded.endsWith(ending)) {
+                String base = folded.substring(0, stem) + rule[1];
+                if (isGivenName(base) && !bases.contains(base)) {
+                    bases.add(base);
+                }
+            }
+        }
+        return bases;
     }
 
     private static Set<String> load() {

@@ -5,6 +5,7 @@ import io.newswatch.tagging.entity.NameFinder.Found;
 import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -18,7 +19,6 @@ import java.util.stream.Stream;
  */
 final class LanguagePatterns {
 
-    private static final Set<String> SLAVIC = Set.of("ru", "uk", "be", "sr", "hr", "bs", "me", "cnr", "sh", "mk", "bg");
     private static final int GLUE = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
             | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION | Tokens.BOILERPLATE;
 
@@ -95,9 +95,9 @@ final class LanguagePatterns {
 
     static void organizations(Tokens t, String language, List<Found> found) {
         int n = t.size();
-        boolean slavic = SLAVIC.contains(String.valueOf(language));
+        boolean slavic = LanguageGroups.slavic(language);
         boolean german = "de".equals(language);
-        boolean eastSlavic = "ru".equals(language) || "uk".equals(language) || "be".equals(language);
+        boolean eastSlavic = LanguageGroups.eastSlavic(language);
         boolean french = "fr".equals(language);
         boolean english = language == null || "en".equals(language);
         for (int i = 0; i < n; i++) {
@@ -358,7 +358,7 @@ final class LanguagePatterns {
         for (String stem : HEAD_STEMS) {
             int start = headStart(stem.charAt(0), stem.charAt(1));
             String[] bucket = HEAD_STEMS_BY_START[start];
-            bucket = bucket == null ? new String[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+            bucket = bucket == null ? new String[1] : Arrays.copyOf(bucket, bucket.length + 1);
             bucket[bucket.length - 1] = stem;
             HEAD_STEMS_BY_START[start] = bucket;
         }
@@ -793,12 +793,9 @@ final class LanguagePatterns {
     }
 
     static void places(Tokens t, int[] owner, String language, List<Found> found) {
-        Set<String> prepositions = switch (String.valueOf(language)) {
-            case "ru", "be" -> RUSSIAN_PLACE_PREPOSITIONS;
-            case "uk" -> UKRAINIAN_PLACE_PREPOSITIONS;
-            case "sr", "hr", "bs", "me", "cnr", "sh" -> SOUTH_SLAVIC_PLACE_PREPOSITIONS;
-            default -> Set.of();
-        };
+        Set<String> prepositions = "uk".equals(language) ? UKRAINIAN_PLACE_PREPOSITIONS
+                : LanguageGroups.eastSlavic(language) ? RUSSIAN_PLACE_PREPOSITIONS
+                : LanguageGroups.southSlavic(language) ? SOUTH_SLAVIC_PLACE_PREPOSITIONS : Set.of();
         boolean english = language == null || "en".equals(language);
         boolean french = "fr".equals(language);
         int n = t.size();

@@ -4,6 +4,7 @@ import io.newswatch.tagging.text.FoldedEndings;
 import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -20,8 +21,6 @@ import java.util.Set;
  */
 final class LoneSurnames {
 
-    private static final Set<String> EAST_SLAVIC = Set.of("ru", "uk", "be");
-    private static final Set<String> SOUTH_SLAVIC = Set.of("sr", "hr", "bs", "me", "cnr", "sh");
     private static final int GLUE = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
             | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION | Tokens.BOILERPLATE;
     /** Lower-case words at most between a role and the surname: "Министр транспорта области Кочергин". */
@@ -51,8 +50,8 @@ final class LoneSurnames {
 
     /** True when the language has this rule. */
     static boolean applies(String language) {
-        return language != null && (EAST_SLAVIC.contains(language) || SOUTH_SLAVIC.contains(language)
-                || "de".equals(language) || "fr".equals(language));
+        return LanguageGroups.eastSlavic(language) || LanguageGroups.southSlavic(language)
+                || "de".equals(language) || "fr".equals(language);
     }
 
     /** True when capitalised token {@code i}, which nothing owns, is a surname alone by its cue. */
@@ -66,8 +65,8 @@ final class LoneSurnames {
             return false;
         }
         // the ending first (cheap, and most words fail it), then the lists, then the cues
-        boolean south = SOUTH_SLAVIC.contains(language);
-        boolean east = EAST_SLAVIC.contains(language);
+        boolean south = LanguageGroups.southSlavic(language);
+        boolean east = LanguageGroups.eastSlavic(language);
         if (south && (!southSlavicSurname(t, i) || NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i))
                 || east && !eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
                 || "de".equals(language) && (germanNoun(t, i) || NOT_GERMAN_SURNAMES.contains(t, i))) {
@@ -148,7 +147,8 @@ final class LoneSurnames {
     private static final FoldedWords PLACE_PREPOSITIONS = FoldedWords.of(Set.of("v", "vo", "u", "iz", "z", "pid",
             "pod", "na", "do", "kod", "blizu", "bilia", "okolo"));
 
-    private static boolean placePreposition(Tokens t, int i) {
+    /** A lower-case preposition of place right before {@code i}: "в Кольцове", "u Nikšiću". */
+    static boolean placePreposition(Tokens t, int i) {
         return i > 0 && (t.flags(i) & GLUE) == 0 && t.shape(i - 1) == Tokens.LOWER
                 && PLACE_PREPOSITIONS.contains(t, i - 1);
     }
@@ -179,7 +179,7 @@ final class LoneSurnames {
      * "губернатор Мелентьев", "Голова обласної військової адміністрації Тарасюк", "le maire Quéméner".
      */
     private static boolean roleBefore(Tokens t, int i, String language) {
-        boolean slavic = EAST_SLAVIC.contains(language);
+        boolean slavic = LanguageGroups.eastSlavic(language);
         for (int k = i - 1; k >= 0 && k >= i - 1 - (slavic ? MAX_BETWEEN : 0); k--) {
             if ((t.flags(k + 1) & GLUE) != 0) {
                 return false;
@@ -199,14 +199,14 @@ final class LoneSurnames {
         if (PersonFinder.title(t, k)) {
             return !"fr".equals(language) || t.shape(k) == Tokens.LOWER || t.has(k, Tokens.SENTENCE_START);
         }
-        return (EAST_SLAVIC.contains(language) || SOUTH_SLAVIC.contains(language)) && INFLECTED_ROLES.contains(t, k);
+        return (LanguageGroups.eastSlavic(language) || LanguageGroups.southSlavic(language)) && INFLECTED_ROLES.contains(t, k);
     }
 
     /** The titles of {@link Cues#TITLES} with a Slavic case ending: "губернатора", "министром", "gradonačelnikom". */
     private static final FoldedWords INFLECTED_ROLES;
 
     static {
-        Set<String> inflected = new java.util.HashSet<>();
+        Set<String> inflected = new HashSet<>();
         for (String title : Cues.TITLES) {
             for (String ending : title.length() < 4 ? new String[0] : ROLE_ENDINGS) {
                 inflected.add(title + ending);
@@ -235,16 +235,13 @@ final class LoneSurnames {
      * -ский, -енко, -чук, -ич...), a South Slavic -ić; false in other languages.
      */
     static boolean surnameShaped(Tokens t, int i, String language) {
-        if (language == null) {
-            return false;
-        }
-        return EAST_SLAVIC.contains(language) ? eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
-                : SOUTH_SLAVIC.contains(language) && t.end(i) - t.start(i) >= 4 && southSlavicSurname(t, i);
+        return LanguageGroups.eastSlavic(language) ? eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
+                : LanguageGroups.southSlavic(language) && t.end(i) - t.start(i) >= 4 && southSlavicSurname(t, i);
     }
 
     /** A Russian or Ukrainian word ending like the commonest surnames (-ов, -ин, -енко, -чук), in any case. */
     static boolean commonEastSlavicSurname(Tokens t, int i, String language) {
-        return language != null && EAST_SLAVIC.contains(language)
+        return LanguageGroups.eastSlavic(language)
                 && eastSlavicSurname(t, i, STRONG_EAST_SLAVIC_SURNAMES);
     }
 }

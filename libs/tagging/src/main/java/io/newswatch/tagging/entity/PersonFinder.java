@@ -5,6 +5,8 @@ import io.newswatch.tagging.text.Tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds people the knowledge base does not know, from the cues reporters use: a title or role before the name
@@ -71,7 +73,6 @@ final class PersonFinder {
         return found;
     }
 
-    private static final java.util.Set<String> EAST_SLAVIC = java.util.Set.of("ru", "uk", "be");
     /** Masculine Russian and Ukrainian surnames in the nominative (folded): -ов, -ин, -ский/-ський, -ич, -ук, -ян. */
     private static final FoldedEndings MASCULINE_SURNAMES = FoldedEndings.of("ov", "ev", "in", "yn", "skii", "skiy",
             "sky", "skij", "skyi", "skyy", "ich", "ych", "chuk", "iuk", "yuk", "uk", "iak", "yak", "ian", "yan", "ets");
@@ -96,7 +97,7 @@ final class PersonFinder {
      * after an adjective ("Сіверський Донець").
      */
     static boolean eastSlavicPair(Tokens t, int first, int second, String language) {
-        if (!EAST_SLAVIC.contains(String.valueOf(language))) {
+        if (!LanguageGroups.eastSlavic(language)) {
             return false;
         }
         if (t.end(first) - t.start(first) < 3 || NOT_GIVEN_NAMES.endsToken(t, first, 1)) {
@@ -116,7 +117,6 @@ final class PersonFinder {
         return !start && INDECLINABLE_SURNAMES.endsToken(t, second, 3);
     }
 
-    private static final java.util.Set<String> SOUTH_SLAVIC = java.util.Set.of("sr", "hr", "bs", "me", "cnr", "sh");
     /** Endings of German compound titles: "Verteidigungsminister", "Vorstandschefin", "Nothilfekoordinator". */
     private static final String[] TITLE_ENDINGS = {"minister", "ministerin", "prasident", "prasidentin", "sprecher",
             "sprecherin", "chef", "chefin", "koordinator", "koordinatorin", "vorsitzender", "vorsitzende",
@@ -155,7 +155,8 @@ final class PersonFinder {
             "ichnoy", "ovych", "evych", "ovycha", "evycha", "ovychu", "ovychem", "ivna", "ivny", "ivni", "ivnu",
             "ivnoiu", "ovna", "ievych", "ievycha"};
 
-    private static boolean patronymic(String folded) {
+    /** A Russian or Ukrainian patronymic, in any case (folded): "Олександровича", "Викторовна". */
+    static boolean patronymic(String folded) {
         for (String ending : PATRONYMIC_ENDINGS) {
             if (folded.endsWith(ending) && folded.length() > ending.length() + 1) {
                 return true;
@@ -165,7 +166,7 @@ final class PersonFinder {
     }
 
     /** Words between a title and what it is the title of: "the governor of Diyala", "le préfet du Gard". */
-    private static final java.util.Set<String> OF_WORDS = java.util.Set.of("of", "the", "de", "du", "des", "la", "l",
+    private static final Set<String> OF_WORDS = Set.of("of", "the", "de", "du", "des", "la", "l",
             "d", "der", "von");
 
     /**
@@ -193,7 +194,7 @@ final class PersonFinder {
 
     /** A South Slavic surname in -ić/-ић (any case: Vučića, Vučiću, Vučićem) in a text of that language. */
     static boolean slavicSurname(Tokens t, int i, String language) {
-        if (!SOUTH_SLAVIC.contains(String.valueOf(language))) {
+        if (!LanguageGroups.southSlavic(language)) {
             return false;
         }
         String text = t.text();
@@ -343,18 +344,18 @@ final class PersonFinder {
         return (t.flags(i) & NAME_GLUE) == 0;
     }
 
-    private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "dr");
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "dr");
     /** Honorifics of a language, folded: "Herr Habermann", "Frau Wendtland", "M. Dupérat", "Mme Carrouge". */
-    private static final java.util.Map<String, java.util.Set<String>> LANGUAGE_HONORIFICS = java.util.Map.of(
-            "de", java.util.Set.of("herr", "frau", "dr"),
-            "fr", java.util.Set.of("m", "mme", "mlle", "monsieur", "madame", "me"));
+    private static final Map<String, Set<String>> LANGUAGE_HONORIFICS = Map.of(
+            "de", Set.of("herr", "frau", "dr"),
+            "fr", Set.of("m", "mme", "mlle", "monsieur", "madame", "me"));
 
     private static boolean isHonorific(Tokens t, int i, String language) {
         String folded = t.folded(i);
         if (HONORIFICS.contains(folded)) {
             return true;
         }
-        java.util.Set<String> own = LANGUAGE_HONORIFICS.get(String.valueOf(language));
+        Set<String> own = language == null ? null : LANGUAGE_HONORIFICS.get(language);
         return own != null && own.contains(folded) && t.capitalized(i);
     }
 }

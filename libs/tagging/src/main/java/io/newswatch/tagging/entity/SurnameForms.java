@@ -1,5 +1,6 @@
 package io.newswatch.tagging.entity;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,17 +19,13 @@ final class SurnameForms {
             "oi", "oy", "oiu", "oyu", "oju", "ou", "iu", "yu", "ogo", "ego", "oho", "eho", "omu", "emu");
     /** German: the genitive -s ("Hansens", "Albrechts"). */
     private static final Set<String> GERMAN_ENDINGS = Set.of("s");
-    private static final Set<String> SLAVIC = Set.of("ru", "uk", "be", "sr", "hr", "bs", "me", "cnr", "sh", "mk", "bg");
 
     private SurnameForms() {
     }
 
     /** The case endings of a language's surnames, or null when its surnames are not inflected this way. */
     static Set<String> endings(String language) {
-        if (language == null) {
-            return null;
-        }
-        if (SLAVIC.contains(language)) {
+        if (LanguageGroups.slavic(language)) {
             return SLAVIC_ENDINGS;
         }
         return "de".equals(language) ? GERMAN_ENDINGS : null;
@@ -38,21 +35,62 @@ final class SurnameForms {
     static String stem(String surname, Set<String> endings) {
         String stem = surname;
         if (endings == SLAVIC_ENDINGS) {
+            if (surname.endsWith("ko") && surname.length() - 1 >= MIN_STEM) {
+                // "Тарасенко": not declined in Russian, in Ukrainian like a noun in -o ("Тарасенка", "Тарасенком")
+                return surname.substring(0, surname.length() - 1);
+            }
             if (surname.endsWith("o") || surname.endsWith("ykh") || surname.endsWith("ikh")) {
-                return null; // "Тарасенко", "Черных": not declined
+                return null; // "Черных", "Дурново": not declined
             }
             if (surname.endsWith("ii") || surname.endsWith("iy") || surname.endsWith("yi") || surname.endsWith("yy")
                     || surname.endsWith("oi") || surname.endsWith("oy") || surname.endsWith("ij")) {
                 stem = surname.substring(0, surname.length() - 2);
             } else if (surname.endsWith("a")) {
                 stem = surname.substring(0, surname.length() - 1);
+            } else {
+                // a full name met first in another case: "с Андреем Кольцовым", "Миколі Ступаку", "Ореста Гнатишина"
+                stem = caseStem(surname);
             }
         }
         return stem.length() >= MIN_STEM ? stem : null;
     }
 
-    /** The stem of a folded word that is a stem and one of the endings, tried from the shortest ending; or null. */
-    static String stemOf(String word, Set<String> endings, java.util.Map<String, ?> stems) {
+    /**
+     * Case endings (folded) of a masculine surname of the -ов/-ин/-ук kind, longest first, that a surname met in an
+     * oblique case loses: instrumental -ым/-ом/-ем, dative -у/-ові, locative -е/-і.
+     */
+    private static final String[] OBLIQUE_MASCULINE = {"ovi", "evi", "ym", "om", "em", "u", "e"};
+
+    /**
+     * The stem of a surname in an oblique masculine case ("koltsovym" → "koltsov", "stupaku" → "stupak"), the word
+     * itself when it ends in none of those endings, and never shorter than {@link #MIN_STEM} letters.
+     */
+    private static String caseStem(String surname) {
+        for (String ending : OBLIQUE_MASCULINE) {
+            if (surname.endsWith(ending) && surname.length() - ending.length() >= MIN_STEM
+                    && !vowel(surname.charAt(surname.length() - ending.length() - 1))) {
+                return surname.substring(0, surname.length() - ending.length());
+            }
+        }
+        return surname;
+    }
+
+    private static boolean vowel(char c) {
+        return "aeiouy".indexOf(c) >= 0;
+    }
+
+    /**
+     * The stem of a folded word that is a stem with one of the endings, tried from the shortest ending, or (Slavic)
+     * the stem itself, the nominative of a surname first met in another case ("Кольцов" after "с Андреем
+     * Кольцовым"); or null.
+     */
+    static String stemOf(String word, Set<String> endings, Map<String, ?> stems) {
+        if (endings == SLAVIC_ENDINGS && word.length() >= MIN_STEM && stems.containsKey(word)) {
+            return word;
+        }
+        if (endings == SLAVIC_ENDINGS && word.endsWith("ko") && stems.containsKey(word.substring(0, word.length() - 1))) {
+            return word.substring(0, word.length() - 1); // "Гнатенко" after "Олександра Гнатенка"
+        }
         for (int cut = 1; cut <= MAX_ENDING && word.length() - cut >= MIN_STEM; cut++) {
             String stem = word.substring(0, word.length() - cut);
             if (endings.contains(word.substring(word.length() - cut)) && stems.containsKey(stem)) {
