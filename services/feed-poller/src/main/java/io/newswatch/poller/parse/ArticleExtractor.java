@@ -180,7 +180,7 @@ public final class ArticleExtractor {
 
     private static String canonical(Document document, JsonNode ld) {
         Element link = document.selectFirst(Css.of("link[rel=canonical][href]"));
-        String href = link == null ? "" : link.absUrl("href");
+        String href = link == null ? "" : AbsoluteLinks.absUrl(link, "href");
         if (!href.isEmpty()) {
             return href;
         }
