@@ -165,7 +165,7 @@ public final class ArticleExtractor {
         }
         String text = container == null ? "" : text(container, title, author);
         String ldBody = ld == null ? "" : HtmlText.paragraphs(ld.path("articleBody").asText(""));
-        // (no JSON-LD body has no words: the text's own words are counted only when there is one)
+        // (an empty JSON-LD body has no words: the text's own are counted only when there is a body to compare)
         if (!ldBody.isEmpty() && words(ldBody) > Math.max(50, 2 * words(text))) {
             text = ldBody;
             method = "json-ld";
@@ -587,7 +587,8 @@ public final class ArticleExtractor {
                 continue; // its text is as long at least: not built
             }
             String text = element.text();
-            if (!text.isBlank() && text.length() < LINK_LIST_CHARS && linkDensity(element, text.length(), links) > 0.5) {
+            if (!text.isBlank() && text.length() < LINK_LIST_CHARS
+                    && linkDensity(element, text.length(), links) > 0.5) {
                 linkLists.add(element);
             }
         }
@@ -657,7 +658,10 @@ public final class ArticleExtractor {
                 && paragraph.toLowerCase(Locale.ROOT).equals(lowerCaseTitle);
     }
 
-    /** A pull quote repeats words of a paragraph; the paragraph stays, the repetition goes. */
+    /**
+     * A pull quote repeats words of a paragraph; the paragraph stays, the repetition goes. {@code paragraphWords}:
+     * each paragraph's {@link #words}.
+     */
     private static void dropRepeats(List<String> paragraphs, List<Integer> paragraphWords) {
         // each paragraph normalised at most once, and only when a shorter one is compared with it
         String[] normalized = new String[paragraphs.size()];
