@@ -5,6 +5,10 @@ import io.newswatch.contract.Json;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -96,6 +100,8 @@ public final class ArticleExtractor {
     /** Before the first real paragraph, shorter lines are header matter: dates, bylines, labels. */
     private static final int LEADING_MATTER_WORDS = 8;
     private static final int FIRST_PARAGRAPH_WORDS = 15;
+    /** A link list is shorter than this. */
+    private static final int LINK_LIST_CHARS = 400;
 
     /** Extracts from a page's bytes; the charset comes from the HTTP header, else the page's meta, else a guess. */
     public ExtractedPage extract(byte[] body, Optional<String> headerCharset, URI pageUrl) {
@@ -159,7 +165,8 @@ public final class ArticleExtractor {
         }
         String text = container == null ? "" : text(container, title, author);
         String ldBody = ld == null ? "" : HtmlText.paragraphs(ld.path("articleBody").asText(""));
-        if (words(ldBody) > Math.max(50, 2 * words(text))) {
+        // (an empty JSON-LD body has no words: the text's own are counted only when there is a body to compare)
+        if (!ldBody.isEmpty() && words(ldBody) > Math.max(50, 2 * words(text))) {
             text = ldBody;
             method = "json-ld";
         }
@@ -173,7 +180,7 @@ public final class ArticleExtractor {
 
     private static String canonical(Document document, JsonNode ld) {
         Element link = document.selectFirst(Css.of("link[rel=canonical][href]"));
-        String href = link == null ? "" : link.absUrl("href");
+        String href = link == null ? "" : AbsoluteLinks.absUrl(link, "href");
         if (!href.isEmpty()) {
             return href;
         }
@@ -308,7 +315,7 @@ public final class ArticleExtractor {
             if ((element.normalName().equals("footer") || element.normalName().equals("header"))
                     && element.closest(Css.of("article")) == null) {
                 junk.add(element);
-            } else if (alwaysJunk(element) || (junkMarker(element) && !holdsArticleText(element))) {
+            } else if (junk(markerWords(element), element)) {
                 junk.add(element);
             }
         }
@@ -319,8 +326,12 @@ public final class ArticleExtractor {
         }
     }
 
-    private static boolean junkMarker(Element element) {
-        List<String> words = markerWords(element);
+    /** Always junk by its marker words, or junk by them and holding no article text. */
+    private static boolean junk(List<String> markerWords, Element element) {
+        return alwaysJunk(markerWords) || (junkMarker(markerWords) && !holdsArticleText(element));
+    }
+
+    private static boolean junkMarker(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             if (JUNK_WORDS.contains(words.get(i))) {
                 return true;
@@ -332,8 +343,8 @@ public final class ArticleExtractor {
         return false;
     }
 
-    private static boolean alwaysJunk(Element element) {
-        for (String word : markerWords(element)) {
+    private static boolean alwaysJunk(List<String> markerWords) {
+        for (String word : markerWords) {
             if (ALWAYS_JUNK_WORDS.contains(word)) {
                 return true;
             }
@@ -366,6 +377,9 @@ public final class ArticleExtractor {
         }
         String marker = classes + " " + element.id() + " " + element.attr("data-component") + " "
                 + element.attr("data-testid") + " " + element.attr("data-gu-name");
+        if (!hasAsciiLetterOrDigit(marker)) {
+            return List.of(); // what the splits below give: every piece empty
+        }
         List<String> words = new ArrayList<>();
         for (String token : NOT_ALPHANUMERIC.split(marker)) {
             for (String word : CAMEL_CASE.split(token)) {
@@ -375,6 +389,16 @@ public final class ArticleExtractor {
             }
         }
         return words;
+    }
+
+    private static boolean hasAsciiLetterOrDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // --- the container --------------------------------------------------------------------------------------------
@@ -559,8 +583,12 @@ public final class ArticleExtractor {
         List<Element> linkLists = new ArrayList<>();
         LinkLengths links = new LinkLengths();
         for (Element element : container.select(Css.of("p, li, div, ul, ol, section, h2, h3, h4, h5, h6"))) {
+            if (visibleCharsAtLeast(element, LINK_LIST_CHARS)) {
+                continue; // its text is as long at least: not built
+            }
             String text = element.text();
-            if (!text.isBlank() && text.length() < 400 && linkDensity(element, text.length(), links) > 0.5) {
+            if (!text.isBlank() && text.length() < LINK_LIST_CHARS
+                    && linkDensity(element, text.length(), links) > 0.5) {
                 linkLists.add(element);
             }
         }
@@ -569,6 +597,7 @@ public final class ArticleExtractor {
         java.util.Set<String> times = new java.util.HashSet<>();
         container.select(Css.of("time")).forEach(time -> times.add(HtmlText.collapse(time.text())));
         List<String> paragraphs = new ArrayList<>();
+        List<Integer> paragraphWords = new ArrayList<>();
         String normalizedTitle = title.toLowerCase(Locale.ROOT);
         boolean started = false;
         for (HtmlText.Block block : HtmlText.blocks(container)) {
@@ -586,10 +615,38 @@ public final class ArticleExtractor {
             }
             started |= words >= FIRST_PARAGRAPH_WORDS;
             paragraphs.add(paragraph);
+            paragraphWords.add(words);
         }
-        dropRepeats(paragraphs);
+        dropRepeats(paragraphs, paragraphWords);
         dropTrailingMatter(paragraphs, author);
         return String.join("\n\n", paragraphs);
+    }
+
+    /**
+     * Whether the element's text nodes hold at least {@code chars} characters that jsoup's {@link Element#text()}
+     * keeps whatever their place: it drops or folds only its whitespace (the ASCII space, tab, line feed, form
+     * feed, carriage return, no-break space), the zero-width space and the soft hyphen, trims what is at most
+     * U+0020 at the ends, and adds spaces; so {@code element.text().length()} is at least the count. Stops counting
+     * there: a container of the whole article is not read to its end.
+     */
+    static boolean visibleCharsAtLeast(Element element, int chars) {
+        int[] count = new int[1];
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    String value = text.getWholeText();
+                    for (int i = 0; i < value.length(); i++) {
+                        char c = value.charAt(i);
+                        if (c > ' ' && c != '\u00A0' && c != '\u200B' && c != '\u00AD' && ++count[0] >= chars) {
+                            return FilterResult.STOP;
+                        }
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return count[0] >= chars;
     }
 
     /**
@@ -601,8 +658,11 @@ public final class ArticleExtractor {
                 && paragraph.toLowerCase(Locale.ROOT).equals(lowerCaseTitle);
     }
 
-    /** A pull quote repeats words of a paragraph; the paragraph stays, the repetition goes. */
-    private static void dropRepeats(List<String> paragraphs) {
+    /**
+     * A pull quote repeats words of a paragraph; the paragraph stays, the repetition goes. {@code paragraphWords}:
+     * each paragraph's {@link #words}.
+     */
+    private static void dropRepeats(List<String> paragraphs, List<Integer> paragraphWords) {
         // each paragraph normalised at most once, and only when a shorter one is compared with it
         String[] normalized = new String[paragraphs.size()];
         Set<String> kept = new java.util.HashSet<>();
@@ -610,7 +670,7 @@ public final class ArticleExtractor {
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
             boolean repeated = false;
-            if (words(paragraph) < SHORT_PARAGRAPH_WORDS) {
+            if (paragraphWords.get(i) < SHORT_PARAGRAPH_WORDS) {
                 for (int j = 0; j < paragraphs.size() && !repeated; j++) {
                     String other = paragraphs.get(j);
                     repeated = other != paragraph && other.length() > paragraph.length()
@@ -693,7 +753,9 @@ public final class ArticleExtractor {
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean letter = Character.isLetterOrDigit(c);
+            // (ASCII's letters and digits are Character.isLetterOrDigit's, without its table look-up)
+            boolean letter = c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    : Character.isLetterOrDigit(c);
             if (letter && c >= '\u2E80' && cjk(c)) {
                 count++;
                 inWord = false;

@@ -59,7 +59,7 @@ final class Headlines {
             String href = link.attr("href");
             boolean home = href.equals("/") || href.equals("./");
             if (!home && host != null && !pathBelowRoot(href)) {
-                String absolute = link.absUrl("href");
+                String absolute = AbsoluteLinks.absUrl(link, "href");
                 home = absolute.equals("https://" + host + "/") || absolute.equals("http://" + host + "/")
                         || absolute.equals("https://" + host) || absolute.equals("http://" + host);
             }

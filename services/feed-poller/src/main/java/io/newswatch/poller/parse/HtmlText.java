@@ -216,6 +216,9 @@ public final class HtmlText {
 
     /** The whitespace {@link #collapse} folds: Java's, and the no-break and zero-width spaces. */
     private static boolean space(char c) {
+        if (c > ' ' && c < '\u007F') {
+            return false; // printable ASCII other than the space: none of these (Character.isWhitespace included)
+        }
         return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B';
     }
 }

@@ -1,7 +1,14 @@
 package io.newswatch.poller.parse;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 
@@ -45,6 +52,67 @@ class TextLoopsTest {
     }
 
     @Test
+    void collapseIsTheCharacterLoopOnEveryChar() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String one = String.valueOf((char) c);
+            String text = "a" + one + one + "b " + one;
+            assertThat(HtmlText.collapse(text)).as("U+%04X", c).isEqualTo(reference(text));
+            assertThat(HtmlText.collapsedLength(text)).as("U+%04X", c).isEqualTo(reference(text).length());
+        }
+    }
+
+    @Test
+    void wordsIsTheTableLookUpOnEveryChar() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String one = String.valueOf((char) c);
+            String text = one + " " + one + "x" + one + " y" + one + one;
+            assertThat(ArticleExtractor.words(text)).as("U+%04X", c).isEqualTo(referenceWords(text));
+        }
+    }
+
+    /**
+     * Where {@code visibleCharsAtLeast(element, n)} holds, jsoup's {@code element.text()} is at least {@code n}
+     * long: on every element of the extraction fixtures and of random fragments of what jsoup drops, folds or
+     * keeps as it is (whitespace, no-break and zero-width spaces, soft hyphens, control characters, pre, textarea,
+     * CDATA, line breaks, blocks). And the count is the visible characters themselves where nothing is dropped.
+     */
+    @Test
+    void visibleCharsAtLeastNeverExceedsTheElementsText() throws IOException {
+        List<Element> elements = new ArrayList<>();
+        try (var pages = Files.list(Path.of("src/test/resources/extraction"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                elements.addAll(Jsoup.parse(page.toFile(), null, "https://example.org/").getAllElements());
+            }
+        }
+        String[] pieces = {"<p>", "</p>", "<pre>", "</pre>", "<textarea>", "</textarea>", "<br>", "<b>", "</b>",
+                "<div>", "</div>", "<svg><![CDATA[ c d ]]></svg>", "<script>s t</script>", " ", "  ", "\t", "\n",
+                "\r", "\f", "\u000B", "\u0001", "\u001F", "&nbsp;", "\u00A0", "&shy;", "\u00AD", "&#8203;",
+                "\u200B", "\u2007", "\u3000", "a", "bc", "é", "Ж", "\uD83D\uDE00", "&amp;", "&lt;"};
+        Random random = new Random(16);
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder html = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            elements.addAll(Jsoup.parseBodyFragment(html.toString()).body().getAllElements());
+        }
+        int checked = 0;
+        for (Element element : elements) {
+            int length = element.text().length();
+            for (int chars : new int[] {1, 2, 3, 5, 8, 25, 400, length, length + 1}) {
+                if (chars > 0 && ArticleExtractor.visibleCharsAtLeast(element, chars)) {
+                    assertThat(length).as("%s", element.outerHtml()).isGreaterThanOrEqualTo(chars);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10_000);
+        Element plain = Jsoup.parseBodyFragment("<div><p>ab c</p> <b>dé\u00A0f</b></div>").body().child(0);
+        assertThat(ArticleExtractor.visibleCharsAtLeast(plain, 6)).isTrue();
+        assertThat(ArticleExtractor.visibleCharsAtLeast(plain, 7)).isFalse();
+    }
+
+    @Test
     void collapseReturnsTextThatNeedsNoChangeAsItIs() {
         String text = "Already one line, single spaces.";
         assertThat(HtmlText.collapse(text)).isSameAs(text);
@@ -67,6 +135,30 @@ class TextLoopsTest {
             }
         }
         return out.toString();
+    }
+
+    /** ArticleExtractor.words as it was: Character.isLetterOrDigit on every char. */
+    private static int referenceWords(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = Character.isLetterOrDigit(c);
+            if (letter && c >= '\u2E80') {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA) {
+                    count++;
+                    inWord = false;
+                    continue;
+                }
+            }
+            if (letter && !inWord) {
+                count++;
+            }
+            inWord = letter;
+        }
+        return count;
     }
 
     private static String random(Random random, String alphabet) {
