@@ -3,6 +3,7 @@ package io.newswatch.stack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,7 +100,7 @@ public enum NewswatchService {
 
     /** The -Xms of an alert-path service with this -Xmx ("256m", "1g"): the same, at most {@value #INITIAL_HEAP_MB} MB. */
     static long initialHeapMegabytes(String heap) {
-        String size = heap.trim().toLowerCase(java.util.Locale.ROOT);
+        String size = heap.trim().toLowerCase(Locale.ROOT);
         long number = Long.parseLong(size.substring(0, size.length() - 1));
         long megabytes = switch (size.charAt(size.length() - 1)) {
             case 'g' -> number * 1024;
