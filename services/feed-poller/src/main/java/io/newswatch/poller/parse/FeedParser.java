@@ -94,6 +94,20 @@ public final class FeedParser {
      */
     public ParsedFeed parse(byte[] body, Optional<String> headerCharset, URI base, Runnable checkpoint)
             throws FeedParseException {
+        return parse(body, headerCharset, base, checkpoint, null);
+    }
+
+    /**
+     * Parses as {@link #parse(byte[], Optional, URI, Runnable)} does, but each item whose element's {@link ItemHash}
+     * {@code known} holds is not read: {@code known} gives its item ({@link ParsedItem#known}); the other items
+     * carry their hash ({@link ParsedItem#itemHash()}). Rome still builds every entry; what is skipped is the
+     * reading of the known ones (texts, links, dates, categories). Only when the document's items line up with
+     * Rome's entries (else every item is read, without hashes).
+     *
+     * @param known the items the caller holds, or null to read every item
+     */
+    public ParsedFeed parse(byte[] body, Optional<String> headerCharset, URI base, Runnable checkpoint,
+                            KnownItems known) throws FeedParseException {
         if (body.length == 0) {
             throw new FeedParseException("the document is empty");
         }
@@ -142,9 +156,24 @@ public final class FeedParser {
         List<SyndEntry> entries = feed.getEntries();
         List<Element> elements = document.items();
         boolean lineUp = elements.size() == entries.size();
+        ItemHash hashes = known != null && lineUp ? ItemHash.of(known.context(), String.valueOf(base),
+                feed.getFeedType(), String.valueOf(feedBase), feedAuthor(feed), document.document().getRootElement(),
+                elements) : null;
         for (int i = 0; i < Math.min(entries.size(), maxItems); i++) {
             checkpoint.run();
-            items.add(reader.item(entries.get(i), lineUp ? elements.get(i) : null));
+            if (hashes == null) {
+                items.add(reader.item(entries.get(i), lineUp ? elements.get(i) : null));
+                continue;
+            }
+            String hash = hashes.item(elements.get(i));
+            ParsedItem held = known.known(hash);
+            if (held != null) {
+                items.add(held);
+                continue;
+            }
+            int noticed = reader.noticed();
+            ParsedItem item = reader.item(entries.get(i), elements.get(i));
+            items.add(reader.noticed() == noticed ? item.withItemHash(hash) : item);
         }
         reader.addWarnings(warnings);
         if (entries.size() > maxItems) {
@@ -233,6 +262,15 @@ public final class FeedParser {
 
         String repaired(String text) {
             return Mojibake.repair(text, repairs);
+        }
+
+        /** How many things the items read so far noticed (repairs, unreadable or impossible dates). */
+        int noticed() {
+            int count = repairs.windows1252 + repairs.doubleEncoded + impossibleDates;
+            for (int unreadable : unreadableDates.values()) {
+                count += unreadable;
+            }
+            return count;
         }
 
         /**

@@ -18,11 +18,34 @@ import java.util.List;
  *                   when missing or unreadable
  * @param publishedFrom the date element {@code published} was read from ({@code pubDate}, {@code dc:date},
  *                   {@code updated}...: see {@link ItemDates}), or null
+ * @param itemHash   the {@link ItemHash} of the item's element when the parse was given {@link KnownItems} and its
+ *                   reading noticed nothing (no repair, no unreadable date: a skipped reading would lose that
+ *                   warning); null otherwise
+ * @param known      true when the parse skipped reading the item because the caller holds {@code itemHash}: only
+ *                   {@code itemHash} and {@code published} (the caller's) are set
  */
 public record ParsedItem(String guid, String link, String title, String summary, String content, String author,
-                         List<String> categories, Instant published, String publishedFrom) {
+                         List<String> categories, Instant published, String publishedFrom, String itemHash,
+                         boolean known) {
 
     public ParsedItem {
         categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** An item read in full, without its element's hash. */
+    public ParsedItem(String guid, String link, String title, String summary, String content, String author,
+                      List<String> categories, Instant published, String publishedFrom) {
+        this(guid, link, title, summary, content, author, categories, published, publishedFrom, null, false);
+    }
+
+    /** An item whose element the caller already read with this hash: not read again. */
+    public static ParsedItem known(String itemHash, Instant published) {
+        return new ParsedItem(null, null, "", "", "", null, List.of(), published, null, itemHash, true);
+    }
+
+    /** The same item, with the hash of its element. */
+    ParsedItem withItemHash(String hash) {
+        return new ParsedItem(guid, link, title, summary, content, author, categories, published, publishedFrom, hash,
+                false);
     }
 }

@@ -46,6 +46,11 @@ public final class UrlCanonicalizer {
         this(List.of());
     }
 
+    /** Its settings as text (the extra parameters, sorted): two canonicalizers with the same settings agree. */
+    public String settings() {
+        return String.join(",", new java.util.TreeSet<>(extra));
+    }
+
     /** The canonical form, or empty when the text is not an absolute http or https URL. */
     public Optional<String> canonical(String url) {
         Optional<URI> parsed = Urls.parse(url);

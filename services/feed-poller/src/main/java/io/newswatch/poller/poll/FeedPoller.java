@@ -16,6 +16,7 @@ import io.newswatch.poller.parse.ExtractedPage;
 import io.newswatch.poller.parse.FeedParseException;
 import io.newswatch.poller.parse.FeedParser;
 import io.newswatch.poller.parse.FieldLimits;
+import io.newswatch.poller.parse.KnownItems;
 import io.newswatch.poller.parse.ParsedFeed;
 import io.newswatch.poller.parse.ParsedItem;
 import io.newswatch.poller.parse.UrlCanonicalizer;
@@ -156,7 +157,8 @@ public final class FeedPoller {
         ParsedFeed parsed;
         try {
             budget.check("the start of parsing");
-            parsed = parser.parse(response.body(), response.charset(), response.base(), () -> budget.check("parsing"));
+            parsed = parser.parse(response.body(), response.charset(), response.base(), () -> budget.check("parsing"),
+                    knownItems(ledger, response.uri().toString()));
         } catch (FeedParseException e) {
             return failed(feed, state, "PARSE", e.getMessage(), response.status(), Optional.empty(), started);
         } catch (PollBudget.Exceeded e) {
@@ -174,7 +176,14 @@ public final class FeedPoller {
         Instant fetched = clock.instant();
         String feedUrl = response.uri().toString();
         List<ParsedItem> items = chronological(parsed.items());
-        List<ItemKeys> keys = items.stream().map(item -> ItemKeys.of(item, feedUrl, canonicalizer)).toList();
+        // a known item (its element as when it was recorded, not read again) has the keys and fingerprint it was
+        // recorded with: those its reading would give again
+        SeenItem[] held = new SeenItem[items.size()];
+        List<ItemKeys> keys = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            held[i] = items.get(i).known() ? ledger.byItemHash(items.get(i).itemHash()) : null;
+            keys.add(held[i] != null ? ItemKeys.of(held[i]) : ItemKeys.of(items.get(i), feedUrl, canonicalizer));
+        }
         IdentityPolicy.Decision identity = IdentityPolicy.decide(state.linkIdentity(), state.status().identityReason(),
                 keys, ledger);
         if (identity.linkIdentity() && !state.linkIdentity()) {
@@ -197,12 +206,19 @@ public final class FeedPoller {
             ParsedItem item = items.get(i);
             seenItems[i] = identity.linkIdentity() || key.guidKey() == null ? ledger.byLink(key.linkKey())
                     : ledger.byGuid(key.guidKey());
-            fingerprints[i] = Hashes.key(item.title(), item.summary(), item.content(), key.url());
-            if (seenItems[i] != null) {
+            fingerprints[i] = held[i] != null ? held[i].fingerprint()
+                    : Hashes.key(item.title(), item.summary(), item.content(), key.url());
+            if (seenItems[i] != null && held[i] == null && readAs(seenItems[i], key, fingerprints[i])) {
+                // an unchanged item recorded without its element's hash (before hashes, or read with a warning)
+                ledger.found(seenItems[i], item.itemHash(), item.published());
+            } else if (seenItems[i] != null) {
                 ledger.found(seenItems[i]);
             }
             if (seenItems[i] != null && seenItems[i].fingerprint().equals(fingerprints[i])) {
                 metrics.unchanged();
+                if (held[i] != null) {
+                    metrics.notRead();
+                }
             } else {
                 work.add(i);
             }
@@ -279,6 +295,33 @@ public final class FeedPoller {
         return new PollResult(next, ledger.changes(feed.id(), now), moved, count);
     }
 
+    /** The ledger's item holds exactly what this reading of the item gives: its keys and its fingerprint. */
+    private static boolean readAs(SeenItem seen, ItemKeys key, String fingerprint) {
+        return java.util.Objects.equals(seen.guidKey(), key.guidKey()) && seen.linkKey().equals(key.linkKey())
+                && seen.fingerprint().equals(fingerprint);
+    }
+
+    /**
+     * The ledger's items by the hash of their element, for the parser to skip reading them: the context is what a
+     * poll's use of an item depends on besides the document (the feed's address, which made-up links hold; how
+     * links are canonicalised).
+     */
+    private KnownItems knownItems(ItemLedger ledger, String feedUrl) {
+        String context = feedUrl + "\n" + canonicalizer.settings();
+        return new KnownItems() {
+            @Override
+            public String context() {
+                return context;
+            }
+
+            @Override
+            public ParsedItem known(String itemHash) {
+                SeenItem held = ledger.byItemHash(itemHash);
+                return held == null ? null : ParsedItem.known(itemHash, held.itemPublished());
+            }
+        };
+    }
+
     /**
      * Items oldest first, so that articles reach the topic in the order they were published: by date where the
      * feed gives one, and undated ones in reverse feed order (feeds list the newest first).
@@ -320,14 +363,15 @@ public final class FeedPoller {
         Instant time = article.publishedEstimated() ? fetched : article.published();
         if (last != null && last.contentHash().equals(article.contentHash())) {
             ledger.record(new SeenItem(key.guidKey(), key.linkKey(), fingerprint, article.id(),
-                    article.contentHash(), last.revision(), time, null));
+                    article.contentHash(), last.revision(), time, null, items.get(i).itemHash(), items.get(i).published()));
             metrics.duplicate();
             return;
         }
         int revision = last == null ? 1 : last.revision() + 1;
         Article versioned = revision == 1 ? article : withRevision(article, revision);
         pending.add(new Pending(sink.publish(versioned).toCompletableFuture(), new SeenItem(key.guidKey(),
-                key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, null)));
+                key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, null,
+                items.get(i).itemHash(), items.get(i).published())));
     }
 
     /** Waits for the broker's acknowledgements; records what was stored; returns the first failure, or null. */

@@ -2,6 +2,7 @@ package io.newswatch.poller.poll;
 
 import io.newswatch.poller.parse.ParsedItem;
 import io.newswatch.poller.parse.UrlCanonicalizer;
+import io.newswatch.poller.state.SeenItem;
 
 import java.util.Optional;
 
@@ -23,5 +24,13 @@ public record ItemKeys(String guidKey, String linkKey, String url, boolean linkM
                 + Hashes.key(item.guid() != null ? item.guid() : item.title() + "\n" + item.summary()));
         String guidKey = item.guid() == null ? null : Hashes.key(item.guid());
         return new ItemKeys(guidKey, Hashes.key(resolved, item.title()), resolved, missing);
+    }
+
+    /**
+     * The keys of a ledger item whose element a poll found unchanged (not read again): its URL is not known, and
+     * not needed (such an item is never fetched nor published).
+     */
+    public static ItemKeys of(SeenItem known) {
+        return new ItemKeys(known.guidKey(), known.linkKey(), null, false);
     }
 }

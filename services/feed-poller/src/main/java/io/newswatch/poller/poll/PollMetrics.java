@@ -13,6 +13,7 @@ public final class PollMetrics {
     private final Counter published;
     private final Counter unchanged;
     private final Counter duplicates;
+    private final Counter notRead;
     private final Counter bytes;
     private final Counter refused;
     private final Timer pollTimer;
@@ -25,6 +26,9 @@ public final class PollMetrics {
                 .description("Feed items not published again").register(registry);
         this.duplicates = Counter.builder("newswatch.poller.items.skipped").tag("reason", "duplicate")
                 .description("Feed items not published again").register(registry);
+        this.notRead = Counter.builder("newswatch.poller.items.not.read")
+                .description("Unchanged feed items whose element was not read again (as when it was recorded)")
+                .register(registry);
         this.bytes = Counter.builder("newswatch.poller.http.bytes").baseUnit("bytes")
                 .description("Bytes received from feeds and pages, before decompression").register(registry);
         this.refused = Counter.builder("newswatch.poller.links.refused")
@@ -48,6 +52,11 @@ public final class PollMetrics {
 
     void unchanged() {
         unchanged.increment();
+    }
+
+    /** An unchanged item whose element was not read again (also counted by {@link #unchanged()}). */
+    void notRead() {
+        notRead.increment();
     }
 
     void duplicate() {

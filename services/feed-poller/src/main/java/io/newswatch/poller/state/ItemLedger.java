@@ -72,6 +72,7 @@ public final class ItemLedger {
     private final Map<String, SeenItem> entries = new LinkedHashMap<>();
     private final Map<String, SeenItem> byGuid = new HashMap<>();
     private final Map<String, SeenItem> byLink = new HashMap<>();
+    private final Map<String, SeenItem> byItemHash = new HashMap<>();
     /** Keys changed since the ledger was loaded, with their new item or null when removed. */
     private final Map<String, SeenItem> changed = new LinkedHashMap<>();
     /** Keys of the items found in the feed by the poll under way. */
@@ -137,6 +138,27 @@ public final class ItemLedger {
 
     public SeenItem byLink(String linkKey) {
         return byLink.get(linkKey);
+    }
+
+    /** The item recorded with this element hash ({@link SeenItem#itemHash()}), or null. */
+    public SeenItem byItemHash(String itemHash) {
+        return itemHash == null ? null : byItemHash.get(itemHash);
+    }
+
+    /**
+     * Notes that a known item is in the feed at this poll, read in full with this element hash: an item recorded
+     * without one (before element hashes, or read with a warning then) gets it, so that the next polls can skip
+     * reading it. An item holding another hash keeps it (its element changes without changing what is read from it,
+     * such as a comment count: replacing the hash at each poll would write the ledger at each poll).
+     */
+    public void found(SeenItem item, String itemHash, Instant itemPublished) {
+        SeenItem held = entries.get(key(item));
+        if (held != null && held.itemHash() == null && itemHash != null) {
+            SeenItem hashed = held.withItemHash(itemHash, itemPublished);
+            put(hashed);
+            changed.put(key(hashed), hashed);
+        }
+        found(item);
     }
 
     /**
@@ -223,6 +245,9 @@ public final class ItemLedger {
             byGuid.put(item.guidKey(), item);
         }
         byLink.put(item.linkKey(), item);
+        if (item.itemHash() != null) {
+            byItemHash.put(item.itemHash(), item);
+        }
     }
 
     private void remove(String key, SeenItem item) {
@@ -231,6 +256,9 @@ public final class ItemLedger {
             byGuid.remove(item.guidKey(), item);
         }
         byLink.remove(item.linkKey(), item);
+        if (item.itemHash() != null) {
+            byItemHash.remove(item.itemHash(), item);
+        }
         inFeed.remove(key);
         changed.put(key, null);
     }

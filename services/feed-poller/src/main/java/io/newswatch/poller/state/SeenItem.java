@@ -14,11 +14,28 @@ import java.time.Instant;
  * @param time        its publication time, or when it was first seen: the adaptive schedule reads these
  * @param seen        when a poll first no longer found it in the feed; null while it is in the feed (so that an
  *                    item staying in the feed is not written again at every poll)
+ * @param itemHash    hash of the item's element as the feed wrote it, with what its reading depends on
+ *                    ({@code FeedParser.ItemSkip}): a later poll that finds an element with this hash skips reading
+ *                    it, since it would read the same keys and fingerprint; null when the item's reading noticed
+ *                    something (a repair, a bad date) or in records written before this field (read in full)
+ * @param itemPublished the feed's own date of the item as read with {@link #itemHash} (null when it had none): a
+ *                    skipped item keeps its place among the poll's items by it
  */
 public record SeenItem(String guidKey, String linkKey, String fingerprint, String id, String contentHash,
-                       int revision, Instant time, Instant seen) {
+                       int revision, Instant time, Instant seen, String itemHash, Instant itemPublished) {
+
+    /** An item without its element's hash (as records before {@code itemHash} were). */
+    public SeenItem(String guidKey, String linkKey, String fingerprint, String id, String contentHash, int revision,
+                    Instant time, Instant seen) {
+        this(guidKey, linkKey, fingerprint, id, contentHash, revision, time, seen, null, null);
+    }
 
     public SeenItem seenAt(Instant now) {
-        return new SeenItem(guidKey, linkKey, fingerprint, id, contentHash, revision, time, now);
+        return new SeenItem(guidKey, linkKey, fingerprint, id, contentHash, revision, time, now, itemHash, itemPublished);
+    }
+
+    /** The same item with the hash of its element as read now. */
+    public SeenItem withItemHash(String hash, Instant published) {
+        return new SeenItem(guidKey, linkKey, fingerprint, id, contentHash, revision, time, seen, hash, published);
     }
 }

@@ -48,6 +48,7 @@ public final class PollHarness implements AutoCloseable {
     private final StateStore store = new StateStore();
     private final List<Article> published = new ArrayList<>();
     private ArticlePace pace = ArticlePace.unlimited();
+    private java.util.function.UnaryOperator<String> asWritten = java.util.function.UnaryOperator.identity();
 
     /** Limits of the tests: generous, so that only the tests about limits meet them. */
     public static final PollLimits LIMITS = new PollLimits(500, Duration.ofSeconds(5), Duration.ofMinutes(1),
@@ -83,6 +84,14 @@ public final class PollHarness implements AutoCloseable {
         this.state = FeedState.initial(feed.id(), START);
     }
 
+    /**
+     * How the next polls' ledger records reach the store, as JSON (such as another version's code writes them);
+     * unchanged unless set.
+     */
+    public void ledgerWrittenAs(java.util.function.UnaryOperator<String> asWritten) {
+        this.asWritten = asWritten;
+    }
+
     /** The pace of the next polls' new items (unlimited unless set). */
     public void pace(ArticlePace pace) {
         this.pace = pace;
@@ -110,7 +119,8 @@ public final class PollHarness implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }, pace);
         if (result.ledger() != null) {
-            result.ledger().writes().forEach((key, entry) -> store.apply(key, entry == null ? null : Json.encode(entry)));
+            result.ledger().writes().forEach((key, entry) -> store.apply(key, entry == null ? null
+                    : asWritten.apply(Json.encode(entry))));
         }
         state = result.state();
         if (result.moved() != null) {
