@@ -7,10 +7,8 @@ import java.util.Collection;
  * A small fixed set of folded words asked about tokens: "is token i one of these?" answered from the token's hash
  * (a bit, then a probe) and its folded characters, without making the token a string. Finders that scan every
  * token of a text for a few cue words use it instead of {@code Set.contains(tokens.folded(i))}, which made a
- * string of every word and hashed it again (a profile of the service put that at 6% of tagging). A token's answer
- * comes from its {@link CueMarks} bits (every list's words in one table, looked up once per token of a text), so a
- * dozen lists asked of every token cost one look-up, not a dozen; lists beyond {@value CueMarks#MAX_LISTS} probe their
- * own table. Immutable and thread-safe.
+ * string of every word and hashed it again (a profile of the service put that at 6% of tagging). Immutable and
+ * thread-safe.
  */
 public final class FoldedWords {
 
@@ -23,8 +21,6 @@ public final class FoldedWords {
      */
     private final long[] filter;
     private static final int FILTER_BITS = 1024;
-    /** This list's bit in {@link CueMarks} (a token's marks answer {@link #contains(Tokens, int)}); 0 when it has none. */
-    private final long cueBit;
 
     private FoldedWords(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(8, words.size() * 4) - 1) << 1;
@@ -44,8 +40,6 @@ public final class FoldedWords {
             hashes[slot] = hash;
             spellings[slot] = chars;
         }
-        int bit = CueMarks.register(Arrays.stream(spellings).filter(java.util.Objects::nonNull).toArray(char[][]::new));
-        cueBit = bit < 0 ? 0 : 1L << bit;
     }
 
     private static int bit(long hash) {
@@ -59,9 +53,6 @@ public final class FoldedWords {
 
     /** True when token {@code i}'s folded form is one of the words. */
     public boolean contains(Tokens tokens, int i) {
-        if (cueBit != 0) {
-            return (tokens.cueMarks(i) & cueBit) != 0;
-        }
         long hash = tokens.hash(i);
         int bit = bit(hash);
         if ((filter[bit >>> 6] & 1L << bit) == 0) {

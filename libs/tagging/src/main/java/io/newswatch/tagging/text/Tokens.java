@@ -50,9 +50,6 @@ public final class Tokens {
     int[] flags;
     /** Folded tokens made into strings so far: the finders ask for the same token many times. */
     private String[] foldedStrings;
-    /** Each token's {@link CueMarks} bits, made at the first question, with the table they were read from. */
-    private long[] cueMarks;
-    private CueMarks.Table cueTable;
 
     Tokens(String text, int capacity) {
         this.text = text;
@@ -102,16 +99,6 @@ public final class Tokens {
     /** 64-bit FNV-1a hash of the folded token. */
     public long hash(int i) {
         return hash[i];
-    }
-
-    /** The bits of the {@link FoldedWords} lists that hold token {@code i}'s folded form ({@link CueMarks}). */
-    long cueMarks(int i) {
-        CueMarks.Table table = CueMarks.table();
-        if (cueTable != table) {
-            cueMarks = table.marks(this);
-            cueTable = table;
-        }
-        return cueMarks[i];
     }
 
     /** The token as written. */

@@ -58,22 +58,4 @@ class FoldedWordsTest {
         assertThat(FoldedWords.of(Set.of()).contains(t, 0)).isFalse();
         assertThat(FoldedWords.of(Set.of()).contains(t, 1)).isFalse();
     }
-
-    @Test
-    void aListMadeAfterATextWasMarkedStillAnswers() {
-        Tokens t = Tokenizer.tokenize("Mayor Klitschko said in Kyiv that the mayor stays", "en");
-        FoldedWords first = FoldedWords.of(Set.of("mayor", "said"));
-        assertThat(first.contains(t, 0)).isTrue(); // the text's tokens are marked with the lists made so far
-        FoldedWords later = FoldedWords.of(Set.of("kyiv", "said", "stays"));
-        List<String> found = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (later.contains(t, i)) {
-                found.add(t.surface(i));
-            }
-        }
-        assertThat(found).containsExactly("said", "Kyiv", "stays");
-        assertThat(first.contains(t, 2)).isTrue(); // a word of both lists answers for both
-        assertThat(first.contains(t, 4)).isFalse();
-        assertThat(first.contains(t, 7)).isTrue();
-    }
 }
