@@ -114,6 +114,10 @@ final class NameFinder {
      */
     static List<Found> organizations(Tokens t, String language) {
         List<Found> found = new ArrayList<>();
+        // German capitalises every noun: "Vorlage der Regierung", "Kommandant der Division" are a noun and its
+        // genitive, not a body named by its last word (a German body so named has adjectives before the word:
+        // "Freisinnige Partei", "Eidgenössische Bank")
+        boolean german = "de".equals(language) || "lb".equals(language);
         LanguagePatterns.organizations(t, language, found);
         acronymsAfterKind(t, found);
         ArabicNames.find(t, found, EntityType.ORGANIZATION, language);
@@ -163,7 +167,8 @@ final class NameFinder {
                     && (t.is(from + 1, "of") || t.is(from + 1, "for"));
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
-            } else if (last > from && (t.capitalized(from) || ordinal(t, from))) {
+            } else if (last > from && (t.capitalized(from) || ordinal(t, from))
+                    && !(german && lowerCaseInside(t, from, last))) {
                 found.add(new Found(from, last, EntityType.ORGANIZATION, t.surface(from, last)));
             }
             i = end + 1;
@@ -335,6 +340,16 @@ final class NameFinder {
             }
         }
         return true;
+    }
+
+    /** True when a lower-case word (a connector: "der", "und", "für") stands between {@code from} and {@code to}. */
+    private static boolean lowerCaseInside(Tokens t, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (t.shape(k) == Tokens.LOWER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean overlaps(List<Found> found, int from, int to) {
