@@ -65,6 +65,9 @@ class PlaceCuesAndCouncilTitlesTest {
                 + "Ankunft der Post verzögert sich. Die Freisinnige Partei und die Eidgenössische Bank stimmten zu.";
         assertThat(names(text, "de", EntityType.ORGANIZATION))
                 .containsOnly("Freisinnige Partei", "Eidgenössische Bank");
+        // a body's head before the genitive names it: "Zentralrat der Union"
+        assertThat(names("Der Zentralrat der Union tagte.", "de", EntityType.ORGANIZATION))
+                .contains("Zentralrat der Union");
         // English keeps its bodies of this shape
         assertThat(names("The Bank of the South and the Union of Journalists met.", "en", EntityType.ORGANIZATION))
                 .contains("Union of Journalists");
