@@ -833,7 +833,8 @@ final class LanguagePatterns {
                     || french && (before.equals("a") && t.surface(i - 1).equals("à") || before.equals("vers"));
             if (!cue || !free(t, owner, i, language) && !(english && i + 1 < n && PersonFinder.kunya(t, i)
                     && owner[i] < 0 && (t.flags(i + 1) & GLUE) == 0 && free(t, owner, i + 1, language))) {
-                continue; // the cheap test first: this runs for every word ("in Abu Sudaira": a kunya starts places too)
+                // the cheap test first: this runs for every word ("in Abu Sudaira": a kunya starts places too)
+                continue;
             }
             if (!prepositions.isEmpty() && otherScript(t, i - 1, i)) {
                 continue; // "в Telegram", "у Facebook": a Latin name after a Cyrillic preposition is a medium or a brand
@@ -1032,7 +1033,8 @@ final class LanguagePatterns {
         }
         int after = end + 1;
         if (after < t.size() && (t.flags(after) & GLUE) == 0 && t.shape(after) != Tokens.LOWER
-                || t.has(end, Tokens.POSSESSIVE) || t.end(i) - t.start(i) < 4 && !(end > i && PersonFinder.kunya(t, i))) {
+                || t.has(end, Tokens.POSSESSIVE)
+                || t.end(i) - t.start(i) < 4 && !(end > i && PersonFinder.kunya(t, i))) {
             return false;
         }
         for (int k = i; k <= end; k++) {

@@ -344,7 +344,7 @@ final class NameFinder {
         return true;
     }
 
-    /** German heads of a body named by a genitive after them, and compounds ending so ("Zentralrat", "Bundesverband"). */
+    /** German heads of a body named by a genitive after them, and compounds so ending ("Zentralrat", "Verband"). */
     private static final FoldedEndings GERMAN_BODY_HEADS = FoldedEndings.of("rat", "rates", "kommission",
             "ausschuss", "ausschusses", "bund", "bundes", "verband", "verbandes", "gesellschaft", "verein", "vereins",
             "vereinigung", "union", "kammer", "gericht", "gerichts", "gerichtshof", "gerichtshofes", "parlament",
