@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * Places and armed groups of Syria and Iraq as English news transliterate them: the first word is an Arabic noun that
- * says what the name is. A place starts with a landform or a building ("Tal Qasab", "Ain al-Arab", "Deir Hafer",
- * "Wadi Hajar", "Jisr al-Shughur", "Kafr Nabl"), a group with a word for a body of fighters ("Jaish al-Islam", "Liwa
- * al-Quds", "Kataib Hezbollah", "Harakat Nour al-Din al-Zenki"). The rest of the name is capitalised words and the
- * particles "al", "el", "ad", "ash", "bu" between them. The knowledge base's own entries win where they cover the name.
+ * says what the name is. A place starts with a landform or a building ("Tal Qasab", "Ain al-Arab", "Deir Hafer", "Wadi
+ * Hajar", "Jisr al-Shughur", "Kafr Nabl", "Marj al-Sultan", "Hayy al-Nasr"), a group with a word for a body of
+ * fighters ("Jaish al-Islam", "Liwa al-Quds", "Kataib Hezbollah", "Harakat Nour al-Din al-Zenki"). The rest of the
+ * name is capitalised words and the particles "al", "el", "ad", "ash", "bu" between them. The knowledge base's own
+ * entries win where they cover the name.
  */
 final class ArabicNames {
 
@@ -24,7 +25,7 @@ final class ArabicNames {
     private static final FoldedWords PLACE_HEADS = FoldedWords.of(Set.of("tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr",
             "ras", "jabal", "jebel", "jabel", "wadi", "bab", "kafr", "kfar", "khan", "qasr", "bir", "jisr", "maarat",
             "maaret", "marat", "hawijat", "hawija", "qalaat", "qalat", "beit", "bayt", "nahr", "suq", "souq", "hammam",
-            "qaryat", "mazraat", "khirbet", "khirbat"));
+            "qaryat", "mazraat", "khirbet", "khirbat", "marj", "hayy", "jazrat", "jazirat", "madinat", "hisn"));
     /** Army, brigade, battalions, movement, front, supporters, companies, legion, league, party, gathering, forces... */
     private static final FoldedWords GROUP_HEADS = FoldedWords.of(Set.of("jaish", "jaysh", "liwa", "kataib", "kataeb", "harakat",
             "jabhat", "ansar", "saraya", "faylaq", "failaq", "asaib", "hizb", "hezb", "tajammu",

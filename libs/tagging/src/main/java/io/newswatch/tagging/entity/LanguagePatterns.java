@@ -522,7 +522,8 @@ final class LanguagePatterns {
             return germanFor(t, i);
         }
         if (folded.startsWith("bundes") && compound(folded, GERMAN_FEDERAL_ENDINGS)) {
-            return i; // "Bundespolizei", "Bundesrat", "Bundesverfassungsgerichts"
+            // "Bundespolizei", "Bundesrat", "Bundesverfassungsgerichts"; not "Bundesrat Motta", a member's title
+            return memberTitle(t, i) ? -1 : i;
         }
         if (GERMAN_FOR_HEADS.contains(folded)) {
             int end = germanFor(t, i);
@@ -537,6 +538,13 @@ final class LanguagePatterns {
             return i + 1;
         }
         return -1;
+    }
+
+    /** A council word used as a title before a capitalised name ("Bundesrat Motta", "Nationalrat Dr. Ullmer"). */
+    private static boolean memberTitle(Tokens t, int i) {
+        int next = i + 1;
+        return next < t.size() && (t.flags(next) & GLUE) == 0 && t.capitalized(next)
+                && !Cues.NOT_NAME_WORDS.contains(t, next) && PersonFinder.councilTitle(t, i);
     }
 
     private static boolean compound(String folded, String[] endings) {
@@ -803,17 +811,30 @@ final class LanguagePatterns {
             germanPlaces(t, owner, found);
         }
         for (int i = 1; i < n; i++) {
-            if (t.shape(i - 1) != Tokens.LOWER || (t.flags(i) & GLUE) != 0 || t.shape(i) != Tokens.CAPITALIZED) {
+            if ((t.flags(i) & GLUE) != 0 || t.shape(i) != Tokens.CAPITALIZED) {
                 continue;
+            }
+            boolean sentenceStart = false;
+            if (t.shape(i - 1) != Tokens.LOWER) {
+                // "Near Hit, ...", "In Tal Marzouq, ...": a capitalised preposition opening the sentence, the name
+                // closed by a comma (English)
+                sentenceStart = english && t.shape(i - 1) == Tokens.CAPITALIZED
+                        && t.has(i - 1, Tokens.SENTENCE_START | Tokens.LINE_START)
+                        && SENTENCE_PLACE_PREPOSITIONS.contains(t.folded(i - 1)) && closedByComma(t, i);
+                if (!sentenceStart) {
+                    continue;
+                }
             }
             String before = t.folded(i - 1);
             boolean cue = prepositions.contains(before)
-                    || english && (before.equals("near") || (before.equals("in")
-                    || ENGLISH_PLACE_PREPOSITIONS.contains(before)
+                    || english && (before.equals("near") || (sentenceStart || before.equals("in")
+                    || ENGLISH_PLACE_PREPOSITIONS.contains(before) || placeAdjectiveAfterPreposition(t, i, before)
                     || before.equals("of") && i >= 2 && COMPASS.contains(t.folded(i - 2))) && englishPlaceAfterIn(t, i))
                     || french && (before.equals("a") && t.surface(i - 1).equals("à") || before.equals("vers"));
-            if (!cue || !free(t, owner, i, language)) {
-                continue; // the cheap test first: this runs for every word
+            if (!cue || !free(t, owner, i, language) && !(english && i + 1 < n && PersonFinder.kunya(t, i)
+                    && owner[i] < 0 && (t.flags(i + 1) & GLUE) == 0 && free(t, owner, i + 1, language))) {
+                // the cheap test first: this runs for every word ("in Abu Sudaira": a kunya starts places too)
+                continue;
             }
             if (!prepositions.isEmpty() && otherScript(t, i - 1, i)) {
                 continue; // "в Telegram", "у Facebook": a Latin name after a Cyrillic preposition is a medium or a brand
@@ -844,6 +865,9 @@ final class LanguagePatterns {
                 }
             }
         }
+        if (english) {
+            governedPlaces(t, owner, found);
+        }
         if (prepositions.isEmpty()) {
             return;
         }
@@ -853,6 +877,45 @@ final class LanguagePatterns {
                     && free(t, owner, i - 1, language) && adjective(t.folded(i - 1))
                     && !NameFinder.overlaps(found, i - 1, i)) {
                 found.add(new Found(i - 1, i, EntityType.LOCATION, t.surface(i - 1, i)));
+            }
+        }
+    }
+
+    /** Lower-case nouns after a place's possessive that only a place has: "Wasit's governor", "Hit's outskirts". */
+    private static final FoldedWords PLACE_ROLES = FoldedWords.of(Set.of("governor", "mayor", "outskirts",
+            "residents", "inhabitants", "suburbs", "townspeople", "governorate"));
+    /** Of those, the ones a place names before them without a possessive: "the Diyala governor". */
+    private static final FoldedWords PLACE_OFFICES = FoldedWords.of(Set.of("governor", "mayor"));
+
+    /**
+     * "Wasit's governor", "Qaryat Daoud's mayor", "Hit's outskirts", "the Deir Qannas governor" (English): one or two
+     * capitalised words nobody owns before such a noun, the first not glued to a capitalised word before it ("Bank of
+     * England's governor", "the Central Bank governor" stay bodies: a body's last word ends no place here).
+     */
+    private static void governedPlaces(Tokens t, int[] owner, List<Found> found) {
+        int n = t.size();
+        for (int k = 1; k < n; k++) {
+            if (t.shape(k) != Tokens.LOWER || (t.flags(k) & GLUE) != 0 || !PLACE_ROLES.contains(t, k)) {
+                continue;
+            }
+            int to = k - 1;
+            boolean possessive = t.has(to, Tokens.POSSESSIVE);
+            if (!possessive && !PLACE_OFFICES.contains(t, k) || !free(t, owner, to, "en")
+                    || NameFinder.ORGANIZATION_ENDING_WORDS.contains(t, to)) {
+                continue;
+            }
+            int from = to;
+            if (from > 0 && (t.flags(from) & GLUE) == 0 && free(t, owner, from - 1, "en")
+                    && !t.has(from - 1, Tokens.POSSESSIVE)) {
+                from--;
+            }
+            boolean startsName = from == 0 || (t.flags(from) & GLUE) != 0 || !t.capitalized(from - 1)
+                    || t.is(from - 1, "the") && t.has(from - 1, Tokens.SENTENCE_START | Tokens.LINE_START);
+            // without a possessive, only after "the": "the Diyala governor", not "Trump governor"
+            boolean article = possessive || from > 0 && t.is(from - 1, "the") && (t.flags(from) & GLUE) == 0
+                    && (from < to || t.end(from) - t.start(from) >= 4); // "the Fed governor": no place
+            if (startsName && article && !NameFinder.overlaps(found, from, to)) {
+                found.add(new Found(from, to, EntityType.LOCATION, t.surface(from, to)));
             }
         }
     }
@@ -900,6 +963,48 @@ final class LanguagePatterns {
             // and the verbs of war whose object is a place: "retook Tikrit", "could not reach Azaz"
             "captured", "recaptured", "retook", "retake", "seized", "stormed", "besieged", "shelled", "liberated",
             "overran", "encircled", "reach", "reached", "entered", "bombed", "bombarded", "surrounded");
+    /** Capitalised prepositions that open a sentence on a place: "Near Hit, three strikes...". */
+    private static final Set<String> SENTENCE_PLACE_PREPOSITIONS = Set.of("in", "near", "outside");
+    /**
+     * Words between a preposition of place and the place, that say the name is one: "in neighbouring Kamianka",
+     * "in rebel-held Saraqeb", "near besieged Darayya".
+     */
+    private static final Set<String> PLACE_ADJECTIVES = Set.of("neighbouring", "neighboring", "nearby", "besieged",
+            "embattled", "held", "controlled", "encircled", "occupied", "liberated", "recaptured");
+    private static final Set<String> PREPOSITIONS_BEFORE_ADJECTIVE = Set.of("in", "near", "outside", "into",
+            "toward", "towards", "around");
+
+    /**
+     * "in neighbouring X", "near besieged X", "in rebel-held X", "in government-controlled X": a preposition of
+     * place, then one such adjective (or a hyphenated "-held", "-controlled"), then the name.
+     */
+    private static boolean placeAdjectiveAfterPreposition(Tokens t, int i, String before) {
+        if (i < 2 || !PLACE_ADJECTIVES.contains(before) || (t.flags(i - 1) & GLUE) != 0) {
+            return false;
+        }
+        int preposition = i - 2;
+        if (t.has(i - 1, Tokens.AFTER_HYPHEN)) {
+            if (!t.is(i - 1, "held") && !t.is(i - 1, "controlled")) {
+                return false;
+            }
+            preposition = i - 3; // "rebel-held": the word before the hyphen
+        } else if (t.is(i - 1, "held") || t.is(i - 1, "controlled")) {
+            return false; // "in held X" is no English
+        }
+        return preposition >= 0 && (t.shape(preposition) == Tokens.LOWER
+                || t.has(preposition, Tokens.SENTENCE_START | Tokens.LINE_START) && closedByComma(t, i))
+                && PREPOSITIONS_BEFORE_ADJECTIVE.contains(t.folded(preposition));
+    }
+
+    /** True when the one or two capitalised words from {@code i} are followed by a comma. */
+    private static boolean closedByComma(Tokens t, int i) {
+        int after = i + 1;
+        if (after < t.size() && t.shape(after) == Tokens.CAPITALIZED && (t.flags(after) & GLUE) == 0) {
+            after++;
+        }
+        return after < t.size() && t.has(after, Tokens.AFTER_COMMA) && !t.has(after, Tokens.SENTENCE_START);
+    }
+
     /** "north of X", "south-west of X". */
     private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest");
@@ -907,6 +1012,15 @@ final class LanguagePatterns {
     /** Endings of languages, creeds and fields after "in" ("in Arabic", "in Kurdish", "in Islam"): no places. */
     private static final String[] NOT_PLACE_ENDINGS = {"ic", "ish", "ese", "ian", "ism", "ity", "ics", "ing", "ment",
             "tion", "sion", "ness", "ship"};
+
+    /**
+     * Capitalised words after "in" that are no place: a creed, and the nouns of phrases that open a sentence ("In
+     * Islam", "In Addition, ...", "In Total, ...").
+     */
+    private static final Set<String> NOT_PLACES_AFTER_IN = Set.of("islam", "addition", "total", "fact", "general",
+            "particular", "short", "brief", "response", "contrast", "summary", "conclusion", "turn", "return",
+            "practice", "theory", "time", "future", "recent", "other", "effect", "order", "case", "sum", "essence",
+            "reality", "principle", "part", "person", "public", "private", "town", "truth", "office", "charge");
 
     /**
      * "in Bashiqa", "in Ain Issa": one or two capitalised words nobody owns after "in", ending the name (a lower-case
@@ -919,12 +1033,14 @@ final class LanguagePatterns {
         }
         int after = end + 1;
         if (after < t.size() && (t.flags(after) & GLUE) == 0 && t.shape(after) != Tokens.LOWER
-                || t.has(end, Tokens.POSSESSIVE) || t.end(i) - t.start(i) < 4) {
+                || t.has(end, Tokens.POSSESSIVE)
+                || t.end(i) - t.start(i) < 4 && !(end > i && PersonFinder.kunya(t, i))) {
             return false;
         }
         for (int k = i; k <= end; k++) {
             String word = t.folded(k);
-            if (Cues.NOT_PERSON_ENDINGS.contains(word) || NameFinder.ORGANIZATION_ENDINGS.contains(word)) {
+            if (Cues.NOT_PERSON_ENDINGS.contains(word) || NameFinder.ORGANIZATION_ENDINGS.contains(word)
+                    || NOT_PLACES_AFTER_IN.contains(word)) {
                 return false;
             }
             for (String ending : NOT_PLACE_ENDINGS) {

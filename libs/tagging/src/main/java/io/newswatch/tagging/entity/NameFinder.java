@@ -1,6 +1,7 @@
 package io.newswatch.tagging.entity;
 
 import io.newswatch.contract.EntityType;
+import io.newswatch.tagging.text.FoldedEndings;
 import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
@@ -114,6 +115,11 @@ final class NameFinder {
      */
     static List<Found> organizations(Tokens t, String language) {
         List<Found> found = new ArrayList<>();
+        // German capitalises every noun: "Vorlage der Regierung", "Kommandant der Division" are a noun and its
+        // genitive, not a body named by its last word (a German body so named has adjectives before the word:
+        // "Freisinnige Partei", "Eidgenössische Bank", or is a body's head and its genitive: "Rat der Europäischen
+        // Union")
+        boolean german = "de".equals(language) || "lb".equals(language);
         LanguagePatterns.organizations(t, language, found);
         acronymsAfterKind(t, found);
         ArabicNames.find(t, found, EntityType.ORGANIZATION, language);
@@ -163,7 +169,8 @@ final class NameFinder {
                     && (t.is(from + 1, "of") || t.is(from + 1, "for"));
             if (head && end > from + 1 && t.capitalized(end)) {
                 found.add(new Found(from, end, EntityType.ORGANIZATION, t.surface(from, end)));
-            } else if (last > from && (t.capitalized(from) || ordinal(t, from))) {
+            } else if (last > from && (t.capitalized(from) || ordinal(t, from))
+                    && !(german && lowerCaseInside(t, from, last) && !GERMAN_BODY_HEADS.endsToken(t, from, 0))) {
                 found.add(new Found(from, last, EntityType.ORGANIZATION, t.surface(from, last)));
             }
             i = end + 1;
@@ -335,6 +342,25 @@ final class NameFinder {
             }
         }
         return true;
+    }
+
+    /** German heads of a body named by a genitive after them, and compounds so ending ("Zentralrat", "Verband"). */
+    private static final FoldedEndings GERMAN_BODY_HEADS = FoldedEndings.of("rat", "rates", "kommission",
+            "ausschuss", "ausschusses", "bund", "bundes", "verband", "verbandes", "gesellschaft", "verein", "vereins",
+            "vereinigung", "union", "kammer", "gericht", "gerichts", "gerichtshof", "gerichtshofes", "parlament",
+            "parlaments", "ministerium", "ministeriums", "institut", "instituts", "stiftung", "akademie",
+            "universitat", "kongress", "konferenz", "fraktion", "partei", "bank", "agentur", "behorde", "komitee",
+            "komitees", "synode", "senat", "senats", "hochschule", "zentrum", "zentrums", "organisation", "liga",
+            "allianz", "armee");
+
+    /** True when a lower-case word (a connector: "der", "und", "für") stands between {@code from} and {@code to}. */
+    private static boolean lowerCaseInside(Tokens t, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (t.shape(k) == Tokens.LOWER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean overlaps(List<Found> found, int from, int to) {

@@ -1,6 +1,7 @@
 package io.newswatch.tagging.entity;
 
 import io.newswatch.tagging.text.FoldedEndings;
+import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
 import java.util.ArrayList;
@@ -65,6 +66,10 @@ final class PersonFinder {
             boolean honorific = i > 0 && isHonorific(t, i - 1, language) && (glued(t, i) || afterInitial(t, i));
             boolean named = words >= 2 && (given == i || patronymic(t.folded(i + 1)) || slavicSurname(t, end, language)
                     || words == 2 && eastSlavicPair(t, i, end, language));
+            if (given == i && kunyaPlace(t, i, end, language)) {
+                i = end + 1;
+                continue; // "in Abu Sudaira", "near Umm Haddad": a place the places' cues name
+            }
             if ((words >= 2 || honorific) && (named || hasCue(t, i, end, honorific, language))) {
                 found.add(new Found(i, end, t.surface(i, end)));
             }
@@ -125,6 +130,26 @@ final class PersonFinder {
             "abgeordneter", "politiker", "politikerin", "trainer", "trainerin", "leiter", "leiterin", "kandidat",
             "kandidatin", "anwalt", "anwaltin", "richter", "richterin", "meister", "meisterin"};
 
+    /**
+     * German councils and ranks that Swiss and older German newspapers write before a member's name as his title:
+     * "Bundesrat Motta", "Nationalrat Grimm", "Regierungsrat Dr. Wettstein", "Oberstdivisionär Sonderegger". After
+     * an article they name the council itself ("der Bundesrat hat beschlossen", "dem Bundesrat Bericht erstatten").
+     */
+    private static final Set<String> COUNCIL_TITLES = Set.of("bundesrat", "nationalrat", "standerat",
+            "regierungsrat", "stadtrat", "gemeinderat", "kantonsrat", "grossrat", "staatsrat", "hofrat", "geheimrat",
+            "kommerzienrat", "justizrat", "sanitatsrat", "ministerialrat", "legationsrat", "landesrat", "schulrat",
+            "baurat", "landammann", "oberst", "oberstleutnant", "oberstdivisionar", "oberstkorpskommandant",
+            "korpskommandant", "pfarrer");
+    private static final FoldedWords COUNCIL_TITLE_WORDS = FoldedWords.of(COUNCIL_TITLES);
+    /** German articles and prepositions with an article: before a council word, the council is meant. */
+    private static final FoldedWords GERMAN_ARTICLES = FoldedWords.of(Set.of("der", "die", "das", "dem", "den", "des",
+            "ein", "eine", "einem", "einen", "eines", "einer", "im", "vom", "zum", "beim", "am", "ins", "zur"));
+
+    /** A council word of {@link #COUNCIL_TITLES} at {@code i} used as a title: no article before it. */
+    static boolean councilTitle(Tokens t, int i) {
+        return COUNCIL_TITLE_WORDS.contains(t, i) && (i == 0 || !GERMAN_ARTICLES.contains(t, i - 1));
+    }
+
     /** A word that introduces a name: a title of {@link Cues#TITLES}, or a German compound ending like one. */
     static boolean title(String folded) {
         if (Cues.TITLES.contains(folded)) {
@@ -138,10 +163,13 @@ final class PersonFinder {
         return false;
     }
 
-    /** {@link #title(String)} of token {@code i}, from its folded characters (no string made). */
+    /**
+     * {@link #title(String)} of token {@code i}, from its folded characters (no string made), or a council word used
+     * as a title ({@link #councilTitle}).
+     */
     static boolean title(Tokens t, int i) {
-        if (Cues.TITLE_WORDS.contains(t, i)) {
-            return true;
+        if (Cues.TITLE_WORDS.contains(t, i) || councilTitle(t, i)) {
+            return true; // a council word only without an article: "Bundesrat Motta", not "der Bundesrat"
         }
         return TITLE_ENDING_SET.endsToken(t, i, 3);
     }
@@ -304,10 +332,11 @@ final class PersonFinder {
                 && t.text().charAt(t.start(from) - 2) == ',' && titleOfBefore(t, from - 1)) {
             return true;
         }
-        // a verb of saying right after: "X Y said"
+        // a verb of saying right after: "X Y said"; not after a preposition of place, where the verb's subject came
+        // before it ("Farmers in Abu Sudaira said", "speaking from Umm Haddad, said")
         int after = to + 1;
         if (after < t.size() && !t.has(to, Tokens.POSSESSIVE) && (t.flags(after) & (Tokens.SENTENCE_START | Tokens.LINE_START)) == 0
-                && Cues.SPEECH_VERB_WORDS.contains(t, after)) {
+                && Cues.SPEECH_VERB_WORDS.contains(t, after) && !afterPlacePreposition(t, from, after, language)) {
             return true;
         }
         // "said X Y", "according to X Y"
@@ -337,6 +366,34 @@ final class PersonFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * English: the name at {@code from} follows "in", "near" or "outside" (or "from" when a comma parts it from the
+     * verb at {@code after}).
+     */
+    private static boolean afterPlacePreposition(Tokens t, int from, int after, String language) {
+        if (language != null && !"en".equals(language) || from == 0 || !glued(t, from)
+                || t.shape(from - 1) != Tokens.LOWER) {
+            return false;
+        }
+        return t.is(from - 1, "in") || t.is(from - 1, "near") || t.is(from - 1, "outside")
+                || t.is(from - 1, "from") && t.has(after, Tokens.AFTER_COMMA);
+    }
+
+    /** "Abu" and "Umm", which start both Arabic names of people and of places ("Abu Kamal", "Umm Qasr"). */
+    private static final FoldedWords KUNYAS = FoldedWords.of(Set.of("abu", "umm"));
+
+    /** "Abu" or "Umm" at token {@code i}. */
+    static boolean kunya(Tokens t, int i) {
+        return KUNYAS.contains(t, i);
+    }
+
+    /** English: "Abu X" or "Umm X", not possessive, right after "in", "near", "outside" or "from": a place. */
+    private static boolean kunyaPlace(Tokens t, int from, int to, String language) {
+        return KUNYAS.contains(t, from) && !t.has(to, Tokens.POSSESSIVE) && (language == null || "en".equals(language))
+                && from > 0 && glued(t, from) && t.shape(from - 1) == Tokens.LOWER && (t.is(from - 1, "in")
+                || t.is(from - 1, "near") || t.is(from - 1, "outside") || t.is(from - 1, "from"));
     }
 
     /** True when nothing but spaces separates token {@code i} from the one before. */
