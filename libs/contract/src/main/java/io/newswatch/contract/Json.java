@@ -11,7 +11,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON mapping of events on the wire. Every producer and consumer encodes and decodes with it, so a field
- * written by one service is read the same way by every other: ISO-8601 instants and durations, absent fields
+ * written by one service is read the same way by every other: ISO-8601 instants and durations (instants written
+ * and read by {@link IsoInstant}, the same text as {@code Instant.toString()}), absent fields
  * omitted, unknown fields and unknown enum values (an entity type added later) ignored, so that a newer producer
  * never breaks an older consumer.
  */
@@ -19,6 +20,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(IsoInstantJson.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
