@@ -9,14 +9,10 @@
 //        compared with what was written (B), alternated ABBA in one thread
 package io.newswatch.enricher.kafka;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.newswatch.contract.Article;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.contract.Ids;
@@ -94,14 +90,9 @@ public final class JsonCost {
             return;
         }
         int rounds = Integer.parseInt(args[2]);
-        ObjectMapper jsr310 = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        var jsr310Mapper = Json.class.getDeclaredMethod("jsr310Mapper"); // main's mapping, package-private
+        jsr310Mapper.setAccessible(true);
+        ObjectMapper jsr310 = (ObjectMapper) jsr310Mapper.invoke(null);
         Codec a = new Codec(jsr310.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8), jsr310.reader());
         Codec b = new Codec(Json.mapper().writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8), Json.mapper().reader());
         List<byte[]> stateBytes = work.states().stream().map(Json::encodeBytes).toList();

@@ -1,10 +1,6 @@
 package io.newswatch.contract;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
 import java.time.DateTimeException;
@@ -26,14 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IsoInstantTest {
 
     /** {@link Json}'s mapping as it was before {@link IsoInstantJson}: jsr310's serializer and deserializer. */
-    private static final ObjectMapper JSR310 = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSR310 = Json.jsr310Mapper();
 
     private static final long MIN = Instant.parse("-5000-01-01T00:00:00Z").getEpochSecond();
     private static final long MAX = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
