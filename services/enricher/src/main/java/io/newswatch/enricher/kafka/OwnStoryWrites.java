@@ -3,6 +3,7 @@ package io.newswatch.enricher.kafka;
 import io.newswatch.enricher.story.StoryState;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,19 +46,13 @@ final class OwnStoryWrites {
         return unread.size();
     }
 
-    /** True when {@code utf8} is the UTF-8 of {@code text}; compared as ASCII (a story state's JSON is) when it is. */
+    /**
+     * True when {@code utf8} is the UTF-8 of {@code text}: the text encoded again (for a compact string of ASCII, a
+     * copy) and the arrays compared, both vectorised: 1.3 µs for a 3.9 KB state where a loop over the characters took
+     * 2.1 (docs/perf/enricher/JsonCost.java). Exact for any text decoded from bytes, as the table's are (decoding never leaves a lone surrogate, the one
+     * thing encoding would turn into another character).
+     */
     static boolean sameText(String text, byte[] utf8) {
-        if (text.length() != utf8.length) {
-            return text.length() < utf8.length && text.equals(new String(utf8, StandardCharsets.UTF_8));
-        }
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] < 0) {
-                return text.equals(new String(utf8, StandardCharsets.UTF_8));
-            }
-            if (text.charAt(i) != utf8[i]) {
-                return false;
-            }
-        }
-        return true;
+        return text.length() <= utf8.length && Arrays.equals(text.getBytes(StandardCharsets.UTF_8), utf8);
     }
 }
