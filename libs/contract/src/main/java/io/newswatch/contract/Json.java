@@ -11,20 +11,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON mapping of events on the wire. Every producer and consumer encodes and decodes with it, so a field
- * written by one service is read the same way by every other: ISO-8601 instants and durations, absent fields
+ * written by one service is read the same way by every other: ISO-8601 instants and durations (instants written
+ * and read by {@link IsoInstant}, the same text as {@code Instant.toString()}), absent fields
  * omitted, unknown fields and unknown enum values (an entity type added later) ignored, so that a newer producer
  * never breaks an older consumer.
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper MAPPER = jsr310Mapper().registerModule(IsoInstantJson.module());
 
     /**
      * Writes UTF-8 bytes with a character outside the BMP as its 4 bytes, not as the two escaped surrogates Jackson
@@ -34,6 +28,18 @@ public final class Json {
             .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
     private Json() {
+    }
+
+    /** The mapping with jsr310's own instant serializer and deserializer, as before {@link IsoInstantJson}: tests' reference. */
+    static ObjectMapper jsr310Mapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     /** The shared mapper; thread-safe, do not reconfigure it. */

@@ -42,7 +42,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Changes are kept until {@link #flush()} and then written once per story in their latest version: a batch of
  * articles that adds ten copies to one story writes one record, not ten (the topic is compacted, and every record
- * is a story's full state, so nothing a reader needs is lost).
+ * is a story's full state, so nothing a reader needs is lost). The table reads this process' own writes back too:
+ * those are recognised by their bytes ({@link OwnStoryWrites}) and applied without decoding them.
  */
 @ApplicationScoped
 public class StoryStore implements StoryAssigner {
@@ -54,6 +55,8 @@ public class StoryStore implements StoryAssigner {
     private final TopicTable table;
     private final DeadLetters deadLetters;
     private final DurableWrites writes;
+    /** This process' writes until read back, applied without decoding them; empty after a restart. */
+    private final OwnStoryWrites ownWrites = new OwnStoryWrites();
     private volatile boolean restoreWaited;
 
     public StoryStore(EnricherConfig config, Clock clock, MeterRegistry registry, KafkaClients kafka,
@@ -134,6 +137,11 @@ public class StoryStore implements StoryAssigner {
             clusterer.remove(record.key());
             return;
         }
+        StoryState own = ownWrites.readBack(record.key(), record.value());
+        if (own != null) {
+            clusterer.apply(own); // what decoding the value gives, without decoding it
+            return;
+        }
         // a value that is no story state throws BadEventException: the table skips (and dead-letters) it
         clusterer.apply(Json.decode(record.value(), StoryState.class));
     }
@@ -150,6 +158,11 @@ public class StoryStore implements StoryAssigner {
      */
     private CompletableFuture<Void> write(StoryState state) {
         byte[] value = state.articles() == 0 ? null : Json.encodeBytes(state);
+        if (value == null) {
+            ownWrites.closed(state.id());
+        } else {
+            ownWrites.written(state, value);
+        }
         return writes.write(() -> emitter.send(Record.of(state.id(), value)).subscribeAsCompletionStage(),
                 "state of story " + state.id()).exceptionallyCompose(failure -> {
                     if (!DurableWrites.refusedForGood(failure)) {
