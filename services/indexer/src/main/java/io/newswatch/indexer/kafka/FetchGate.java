@@ -59,12 +59,18 @@ final class FetchGate {
         return gate;
     }
 
-    /** A worker took a batch. */
+    /**
+     * A worker took a batch. While every worker holds one the partitions are paused again at each batch taken: the
+     * connector resumes all of them once its own queue is empty (when it had paused them itself), which may be while
+     * this gate holds them.
+     */
     synchronized void started() {
         inFlight++;
-        if (!paused && inFlight >= pauseAt) {
-            paused = true;
-            pauses++;
+        if (inFlight >= pauseAt) {
+            if (!paused) {
+                paused = true;
+                pauses++;
+            }
             partitions.pause();
         }
     }

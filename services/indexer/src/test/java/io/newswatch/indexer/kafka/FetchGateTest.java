@@ -35,21 +35,24 @@ class FetchGateTest {
         assertThat(calls).containsExactly("pause");
         assertThat(gate.paused()).isTrue();
 
-        // a finished batch whose worker takes the next queued one at once: still paused, nothing asked
+        // a finished batch whose worker takes the next queued one at once: still paused, and paused again in case
+        // the connector resumed the partitions meanwhile
         gate.finished();
         gate.started();
+        assertThat(calls).containsExactly("pause", "pause");
         gate.finished();
         gate.finished();
         gate.finished();
-        assertThat(calls).containsExactly("pause");
+        assertThat(calls).containsExactly("pause", "pause");
+        assertThat(gate.pauses()).isEqualTo(1);
 
         gate.finished(); // four in flight: half the workers free
-        assertThat(calls).containsExactly("pause", "resume");
+        assertThat(calls).containsExactly("pause", "pause", "resume");
         assertThat(gate.paused()).isFalse();
 
         gate.finished();
         gate.started();
-        assertThat(calls).containsExactly("pause", "resume");
+        assertThat(calls).containsExactly("pause", "pause", "resume");
     }
 
     @Test
