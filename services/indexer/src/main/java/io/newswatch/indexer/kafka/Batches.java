@@ -33,6 +33,23 @@ final class Batches {
         return batch.ack();
     }
 
+    /**
+     * {@link #indexThenAck} with the channel's fetching stopped while every worker holds a batch ({@link FetchGate}).
+     * The batch counts as finished once acknowledged or failed; a batch left unacknowledged at shutdown stays counted.
+     */
+    static CompletionStage<Void> indexThenAck(KafkaRecordBatch<String, String> batch, TopicIndexer indexer,
+                                              FetchGate gate) {
+        gate.started();
+        CompletionStage<Void> acked;
+        try {
+            acked = indexThenAck(batch, indexer);
+        } catch (RuntimeException | Error e) {
+            gate.finished();
+            throw e;
+        }
+        return acked.whenComplete((ignored, failure) -> gate.finished());
+    }
+
     private static SourceRecord sourceRecord(KafkaRecord<String, String> record) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);

@@ -1,6 +1,7 @@
 package io.newswatch.indexer.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.contract.EnrichedArticle;
 import io.newswatch.indexer.Fixtures;
 import io.newswatch.stack.LocalStackTestResource;
@@ -9,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two batches in flight, in small batches, while every article is revised three times: each ends as one document
- * at its last revision, and the group commits to the end.
+ * at its last revision, and the group commits to the end, while the indexer pauses and resumes the fetching
+ * itself whenever both workers hold a batch.
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
@@ -37,6 +40,9 @@ class ParallelBatchesIT {
 
     @LocalStackTestResource.InjectTestStack
     TestStack stack;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void revisionsInParallelBatchesEndAtTheLastRevision() {
@@ -56,6 +62,9 @@ class ParallelBatchesIT {
             assertThat(revisions.at("/hits/total/value").asLong()).isEqualTo(20);
             assertThat(revisions.at("/aggregations/revision/buckets/0/key").asInt()).isEqualTo(3);
             assertThat(revisions.at("/aggregations/revision/buckets/0/doc_count").asLong()).isEqualTo(20);
+            // twelve batches for two workers: the indexer stopped the fetching itself (FetchGate), and lost nothing
+            assertThat(registry.get("newswatch.indexer.fetch.pauses").tag("index", "articles").functionCounter()
+                    .count()).isPositive();
         }
     }
 }
