@@ -12,7 +12,13 @@ import java.util.Map;
  */
 public enum NewswatchService {
 
-    FEED_POLLER("feed-poller", 8081, "256m"),
+    /*
+     * 512 MB since session 17: at 256 MB a throughput run kept its old generation full (38 concurrent cycles in a
+     * minute, GC stopped it 10.9% of the window); at 512 MB 1 cycle, 6.0% stopped, GC CPU 0.085 → 0.047 ms per
+     * article, +0.22 GiB stack RSS (docs/perf/README.md, "Whole pipeline after session 17"). Compose gives it 70% of
+     * 512 MB.
+     */
+    FEED_POLLER("feed-poller", 8081, "512m"),
     /*
      * The open stories of a 3-day window live in its heap: at 256 MB with 30,000 open, garbage collection was 43%
      * of its CPU (docs/perf, session 14). Compose gives it 70% of 768 MB.
