@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -297,7 +298,7 @@ public final class FeedPoller {
 
     /** The ledger's item holds exactly what this reading of the item gives: its keys and its fingerprint. */
     private static boolean readAs(SeenItem seen, ItemKeys key, String fingerprint) {
-        return java.util.Objects.equals(seen.guidKey(), key.guidKey()) && seen.linkKey().equals(key.linkKey())
+        return Objects.equals(seen.guidKey(), key.guidKey()) && seen.linkKey().equals(key.linkKey())
                 && seen.fingerprint().equals(fingerprint);
     }
 
