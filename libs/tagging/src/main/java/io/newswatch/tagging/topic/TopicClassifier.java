@@ -64,6 +64,11 @@ public final class TopicClassifier {
     private final Map<String, PlaceTopics> placeTopics = new HashMap<>();
     /** Whether some require group names a country ({@code country:XX}): only then are the places' countries gathered. */
     private boolean countryRequirements;
+    /**
+     * Per term, whether it is a positive term of a topic that counts places: where such a term matched is noted, so
+     * that a town the topic names as a term (Kyiv, Aleppo) counts once, as that term, and not again as a place.
+     */
+    private boolean[] placeTopicTerms = new boolean[0];
 
     /**
      * Per topic, its entities and their weights in the topic's order, as arrays: the classifier walks every topic's
@@ -112,6 +117,10 @@ public final class TopicClassifier {
                 ws[ws.length - 1] = place.getValue();
                 placeTopics.put(place.getKey(), new PlaceTopics(ts, ws));
             }
+        }
+        placeTopicTerms = new boolean[terms.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            placeTopicTerms[i] = terms.get(i).weight() > 0 && !topics.get(terms.get(i).topic()).places().isEmpty();
         }
     }
 
@@ -176,7 +185,7 @@ public final class TopicClassifier {
                 }
             }
         }
-        Set<String> countries = countPlaces(entities, scores, evidence);
+        Set<String> countries = countPlaces(entities, counted, scores, evidence);
         for (int t = 0; t < topics.size(); t++) {
             TopicDefinition topic = topics.get(t);
             if (scores[t] >= topic.threshold() && requirementsMet(t, counts, entityIds, countries)) {
@@ -191,11 +200,12 @@ public final class TopicClassifier {
     /**
      * Adds the linked places to the topics of their countries: each distinct place once, with the topic's weight for
      * its country, at most {@link TopicDefinition#MAX_PLACES} places a topic, none the topic already weighs as an
-     * entity (the country itself). A place is a linked location (a knowledge-base id and a country) named outright,
-     * not only by a demonym. Returns the countries of the places the text names (the countries included) when a
-     * require group asks for one, else an empty set.
+     * entity (the country itself) or matched as one of its terms (Kyiv). A place is a linked location (a
+     * knowledge-base id and a country) named outright, not only by a demonym. Returns the countries of the places the
+     * text names (the countries included) when a require group asks for one, else an empty set.
      */
-    private Set<String> countPlaces(List<FoundEntity> entities, double[] scores, Map<Integer, Map<String, Double>> evidence) {
+    private Set<String> countPlaces(List<FoundEntity> entities, TermCounts terms, double[] scores,
+                                    Map<Integer, Map<String, Double>> evidence) {
         if (placeTopics.isEmpty() && !countryRequirements) {
             return Set.of();
         }
@@ -216,7 +226,8 @@ public final class TopicClassifier {
             counted = counted == null ? new int[topics.size()] : counted;
             for (int k = 0; k < placed.topics().length; k++) {
                 int t = placed.topics()[k];
-                if (counted[t] < TopicDefinition.MAX_PLACES && !topics.get(t).entities().containsKey(place.id())) {
+                if (counted[t] < TopicDefinition.MAX_PLACES && !topics.get(t).entities().containsKey(place.id())
+                        && !terms.matchedAt(t, place)) {
                     counted[t]++;
                     scores[t] += placed.weights()[k];
                     evidence.computeIfAbsent(t, x -> new LinkedHashMap<>()).merge(place.id(), placed.weights()[k], Double::sum);
@@ -277,10 +288,37 @@ public final class TopicClassifier {
      * Occurrences of every term (title occurrences count twice), and the terms found, in the order first found: the
      * classifier then visits those, not every term of the taxonomy.
      */
-    private static final class TermCounts {
+    private final class TermCounts {
         final int[] counts;
         int[] found = new int[32];
         int size;
+        /** Topic and start offset of each match of a term of a topic that counts places (pairs), in text order. */
+        int[] placeTermMatches;
+        int placeTermSize;
+
+        void notePlaceTerm(int term, int startOffset) {
+            if (placeTermMatches == null) {
+                placeTermMatches = new int[16];
+            } else if (placeTermSize == placeTermMatches.length) {
+                placeTermMatches = Arrays.copyOf(placeTermMatches, placeTermSize * 2);
+            }
+            placeTermMatches[placeTermSize++] = terms.get(term).topic();
+            placeTermMatches[placeTermSize++] = startOffset;
+        }
+
+        /** Whether a term of the topic matched where one of the place's mentions starts. */
+        boolean matchedAt(int topic, FoundEntity place) {
+            for (int k = 0; k < placeTermSize; k += 2) {
+                if (placeTermMatches[k] == topic) {
+                    for (FoundEntity.Mention m : place.mentions()) {
+                        if (m.start() == placeTermMatches[k + 1]) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
 
         TermCounts(int terms) {
             counts = new int[terms];
@@ -331,6 +369,9 @@ public final class TopicClassifier {
             int times = t.has(start, Tokens.TITLE) ? 2 : 1;
             for (int term : payloads) {
                 counts.add(term, times);
+                if (placeTopicTerms[term]) {
+                    counts.notePlaceTerm(term, t.start(start));
+                }
             }
         }
         walk(t, lookup, start, at + 1, next, counts);
