@@ -136,6 +136,19 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aTownTheTopicNamesAsATermCountsOnceAsThatTerm() {
+        TopicDefinition war = new TopicDefinition("war", "War", null, 0.5, Map.of("Izium", 1.0), null, null,
+                Map.of("UA", 2.0));
+        Enricher enricher = new Enricher(new KnowledgeBaseLoader().addShipped().build(),
+                Taxonomy.of(List.of(war)), CLOCK);
+        assertThat(enricher.tag("Night\nShelling hit Izium and Kupiansk.", 6, "en").topics()).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.score()).isEqualTo(3.0); // Izium the term (1), Kupiansk the place (2)
+                    assertThat(t.evidence()).containsExactly("location/kupiansk", "Izium");
+                });
+    }
+
+    @Test
     void aPlaceInsideTheCountryMeetsItsRequireGroup() {
         TopicDefinition war = new TopicDefinition("war", "War", null, 1, Map.of("shelling", 1.0), null,
                 List.of(List.of("country:UA")));
