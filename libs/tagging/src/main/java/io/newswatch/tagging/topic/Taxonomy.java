@@ -24,6 +24,7 @@ public final class Taxonomy {
     /** Classpath location of the shipped taxonomy. */
     public static final String SHIPPED = "io/newswatch/tagging/topics/taxonomy.yaml";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -100,6 +101,25 @@ public final class Taxonomy {
             if (group.isEmpty()) {
                 throw new KnowledgeBaseException(name + ": topic " + topic.id() + " has an empty require group");
             }
+            for (String item : group) {
+                if (item.startsWith(TopicDefinition.COUNTRY_PREFIX)) {
+                    checkCountry(item.substring(TopicDefinition.COUNTRY_PREFIX.length()), topic, name);
+                }
+            }
+        }
+        for (Map.Entry<String, Double> place : topic.places().entrySet()) {
+            checkCountry(place.getKey(), topic, name);
+            if (place.getValue() == null || !Double.isFinite(place.getValue()) || place.getValue() == 0) {
+                throw new KnowledgeBaseException(name + ": topic " + topic.id() + " gives places in "
+                        + place.getKey() + " no weight (a number other than 0)");
+            }
+        }
+    }
+
+    private static void checkCountry(String code, TopicDefinition topic, String name) {
+        if (!COUNTRY.matcher(code).matches()) {
+            throw new KnowledgeBaseException(name + ": topic " + topic.id() + " names country '" + code
+                    + "', which is not an ISO 3166-1 alpha-2 code in capitals (SY, UA)");
         }
     }
 }

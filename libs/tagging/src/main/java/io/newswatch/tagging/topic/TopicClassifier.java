@@ -1,5 +1,6 @@
 package io.newswatch.tagging.topic;
 
+import io.newswatch.contract.EntityType;
 import io.newswatch.contract.TopicScore;
 import io.newswatch.tagging.entity.FoundEntity;
 import io.newswatch.tagging.match.PhraseTrie;
@@ -21,7 +22,9 @@ import java.util.Set;
 /**
  * Scores a text against every topic of a {@link Taxonomy} in one pass: all terms of all topics live in one
  * {@link PhraseTrie} over the shared vocabulary (case-insensitive, stems allowed), entity conditions are checked
- * against the tagger's result. Thread-safe once built.
+ * against the tagger's result, and the places the tagger linked count toward the topics of their country
+ * ({@link TopicDefinition#places()}: a shelled town names its country's war without naming the country). Thread-safe
+ * once built.
  */
 public final class TopicClassifier {
 
@@ -46,11 +49,26 @@ public final class TopicClassifier {
      */
     private final List<Map<String, Integer>> foldedTerms = new ArrayList<>();
 
-    private record Requirement(int[] terms, String[] entities) {
-        Requirement(Set<Integer> terms, Set<String> entities) {
-            this(terms.stream().mapToInt(Integer::intValue).toArray(), entities.toArray(String[]::new));
+    private record Requirement(int[] terms, String[] entities, String[] countries) {
+        Requirement(Set<Integer> terms, Set<String> entities, Set<String> countries) {
+            this(terms.stream().mapToInt(Integer::intValue).toArray(), entities.toArray(String[]::new),
+                    countries.toArray(String[]::new));
         }
     }
+
+    /** The topics a place inside one country counts toward, and its weight in each. */
+    private record PlaceTopics(int[] topics, double[] weights) {
+    }
+
+    /** Per ISO country code, the topics its places count toward ({@link TopicDefinition#places()}). */
+    private final Map<String, PlaceTopics> placeTopics = new HashMap<>();
+    /** Whether some require group names a country ({@code country:XX}): only then are the places' countries gathered. */
+    private boolean countryRequirements;
+    /**
+     * Per term, whether it is a positive term of a topic that counts places: where such a term matched is noted, so
+     * that a town the topic names as a term (Kyiv, Aleppo) counts once, as that term, and not again as a place.
+     */
+    private boolean[] placeTopicTerms = new boolean[0];
 
     /**
      * Per topic, its entities and their weights in the topic's order, as arrays: the classifier walks every topic's
@@ -74,17 +92,35 @@ public final class TopicClassifier {
             for (List<String> group : topic.require()) {
                 Set<Integer> groupTerms = new HashSet<>();
                 Set<String> groupEntities = new HashSet<>();
+                Set<String> groupCountries = new HashSet<>();
                 for (String item : group) {
-                    if (item.contains("/")) {
+                    if (item.startsWith(TopicDefinition.COUNTRY_PREFIX)) {
+                        groupCountries.add(item.substring(TopicDefinition.COUNTRY_PREFIX.length()));
+                        countryRequirements = true;
+                    } else if (item.contains("/")) {
                         groupEntities.add(item);
                     } else {
                         Integer index = termIndex.get(item);
                         groupTerms.add(index != null ? index : addTerm(t, item, 0, vocabulary));
                     }
                 }
-                groups.add(new Requirement(groupTerms, groupEntities));
+                groups.add(new Requirement(groupTerms, groupEntities, groupCountries));
             }
             requirements.add(groups);
+            for (Map.Entry<String, Double> place : topic.places().entrySet()) {
+                PlaceTopics earlier = placeTopics.get(place.getKey());
+                int[] ts = earlier == null ? new int[0] : earlier.topics();
+                double[] ws = earlier == null ? new double[0] : earlier.weights();
+                ts = Arrays.copyOf(ts, ts.length + 1);
+                ws = Arrays.copyOf(ws, ws.length + 1);
+                ts[ts.length - 1] = t;
+                ws[ws.length - 1] = place.getValue();
+                placeTopics.put(place.getKey(), new PlaceTopics(ts, ws));
+            }
+        }
+        placeTopicTerms = new boolean[terms.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            placeTopicTerms[i] = terms.get(i).weight() > 0 && !topics.get(terms.get(i).topic()).places().isEmpty();
         }
     }
 
@@ -140,7 +176,6 @@ public final class TopicClassifier {
             }
         }
         for (int t = 0; t < topics.size(); t++) {
-            TopicDefinition topic = topics.get(t);
             String[] ids = this.entityIds.get(t);
             double[] weights = entityWeights.get(t);
             for (int k = 0; k < ids.length && !entityIds.isEmpty(); k++) {
@@ -149,13 +184,57 @@ public final class TopicClassifier {
                     evidence.computeIfAbsent(t, x -> new LinkedHashMap<>()).merge(ids[k], weights[k], Double::sum);
                 }
             }
-            if (scores[t] >= topic.threshold() && requirementsMet(t, counts, entityIds)) {
+        }
+        Set<String> countries = countPlaces(entities, counted, scores, evidence);
+        for (int t = 0; t < topics.size(); t++) {
+            TopicDefinition topic = topics.get(t);
+            if (scores[t] >= topic.threshold() && requirementsMet(t, counts, entityIds, countries)) {
                 passed.add(new TopicScore(topic.id(), topic.label(), Math.round(scores[t] * 100) / 100.0,
                         why(evidence.get(t))));
             }
         }
         passed.sort(Comparator.comparingDouble(TopicScore::score).reversed());
         return passed;
+    }
+
+    /**
+     * Adds the linked places to the topics of their countries: each distinct place once, with the topic's weight for
+     * its country, at most {@link TopicDefinition#MAX_PLACES} places a topic, none the topic already weighs as an
+     * entity (the country itself) or matched as one of its terms (Kyiv). A place is a linked location (a
+     * knowledge-base id and a country) named outright, not only by a demonym. Returns the countries of the places the
+     * text names (the countries included) when a require group asks for one, else an empty set.
+     */
+    private Set<String> countPlaces(List<FoundEntity> entities, TermCounts terms, double[] scores,
+                                    Map<Integer, Map<String, Double>> evidence) {
+        if (placeTopics.isEmpty() && !countryRequirements) {
+            return Set.of();
+        }
+        Set<String> countries = countryRequirements ? new HashSet<>() : Set.of();
+        int[] counted = null;
+        for (FoundEntity place : entities) {
+            if (place.type() != EntityType.LOCATION || place.country() == null || place.discovered()
+                    || place.strongMentions() == 0) {
+                continue;
+            }
+            if (countryRequirements) {
+                countries.add(place.country());
+            }
+            PlaceTopics placed = placeTopics.get(place.country());
+            if (placed == null) {
+                continue;
+            }
+            counted = counted == null ? new int[topics.size()] : counted;
+            for (int k = 0; k < placed.topics().length; k++) {
+                int t = placed.topics()[k];
+                if (counted[t] < TopicDefinition.MAX_PLACES && !topics.get(t).entities().containsKey(place.id())
+                        && !terms.matchedAt(t, place)) {
+                    counted[t]++;
+                    scores[t] += placed.weights()[k];
+                    evidence.computeIfAbsent(t, x -> new LinkedHashMap<>()).merge(place.id(), placed.weights()[k], Double::sum);
+                }
+            }
+        }
+        return countries;
     }
 
     /** A passed topic's evidence with a positive contribution, largest first (ties in the order found). */
@@ -177,18 +256,23 @@ public final class TopicClassifier {
         return List.of(why);
     }
 
-    private boolean requirementsMet(int topic, int[] counts, Set<String> entityIds) {
+    private boolean requirementsMet(int topic, int[] counts, Set<String> entityIds, Set<String> countries) {
         for (Requirement group : requirements.get(topic)) {
-            if (!met(group, counts, entityIds)) {
+            if (!met(group, counts, entityIds, countries)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean met(Requirement group, int[] counts, Set<String> entityIds) {
+    private static boolean met(Requirement group, int[] counts, Set<String> entityIds, Set<String> countries) {
         for (String entity : group.entities()) {
             if (entityIds.contains(entity)) {
+                return true;
+            }
+        }
+        for (String country : group.countries()) {
+            if (countries.contains(country)) {
                 return true;
             }
         }
@@ -204,10 +288,37 @@ public final class TopicClassifier {
      * Occurrences of every term (title occurrences count twice), and the terms found, in the order first found: the
      * classifier then visits those, not every term of the taxonomy.
      */
-    private static final class TermCounts {
+    private final class TermCounts {
         final int[] counts;
         int[] found = new int[32];
         int size;
+        /** Topic and start offset of each match of a term of a topic that counts places (pairs), in text order. */
+        int[] placeTermMatches;
+        int placeTermSize;
+
+        void notePlaceTerm(int term, int startOffset) {
+            if (placeTermMatches == null) {
+                placeTermMatches = new int[16];
+            } else if (placeTermSize == placeTermMatches.length) {
+                placeTermMatches = Arrays.copyOf(placeTermMatches, placeTermSize * 2);
+            }
+            placeTermMatches[placeTermSize++] = terms.get(term).topic();
+            placeTermMatches[placeTermSize++] = startOffset;
+        }
+
+        /** Whether a term of the topic matched where one of the place's mentions starts. */
+        boolean matchedAt(int topic, FoundEntity place) {
+            for (int k = 0; k < placeTermSize; k += 2) {
+                if (placeTermMatches[k] == topic) {
+                    for (FoundEntity.Mention m : place.mentions()) {
+                        if (m.start() == placeTermMatches[k + 1]) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
 
         TermCounts(int terms) {
             counts = new int[terms];
@@ -258,6 +369,9 @@ public final class TopicClassifier {
             int times = t.has(start, Tokens.TITLE) ? 2 : 1;
             for (int term : payloads) {
                 counts.add(term, times);
+                if (placeTopicTerms[term]) {
+                    counts.notePlaceTerm(term, t.start(start));
+                }
             }
         }
         walk(t, lookup, start, at + 1, next, counts);

@@ -105,6 +105,73 @@ class TopicClassifierTest {
     }
 
     @Test
+    void placesCountTowardTheirCountrysTopic() {
+        // a toy topic: one term, the country's places at 2 each, a require group the country's places meet
+        TopicDefinition war = new TopicDefinition("war", "War", null, 5, Map.of("shelling", 1.0),
+                Map.of("location/ukraine", 2.0), List.of(List.of("location/ukraine", "country:UA")),
+                Map.of("UA", 2.0));
+        Enricher enricher = new Enricher(new KnowledgeBaseLoader().addShipped().build(),
+                Taxonomy.of(List.of(war)), CLOCK);
+
+        Tagging towns = enricher.tag("Night\nShelling hit Izium and Kupiansk overnight, officials said.", 6, "en");
+        assertThat(towns.topics()).singleElement().satisfies(t -> {
+            assertThat(t.score()).isEqualTo(5.0); // 1 (shelling) + 2 + 2: two towns, never naming the country
+            assertThat(t.evidence()).containsExactlyInAnyOrder("location/izium", "location/kupiansk", "shelling");
+            assertThat(t.evidence().getLast()).isEqualTo("shelling"); // largest contribution first
+        });
+
+        // one passing town is no topic; the country, weighed as an entity, is not also one of its places
+        assertThat(enricher.tag("Night\nShelling hit Izium overnight, officials said.", 6, "en").topics()).isEmpty();
+        assertThat(enricher.tag("Night\nShelling hit Ukraine and Izium overnight.", 6, "en").topics())
+                .singleElement().satisfies(t -> assertThat(t.score()).isEqualTo(5.0));
+
+        // at most three places count, however many the text lists
+        Tagging many = enricher.tag("Night\nShelling hit Izium, Kupiansk, Kramatorsk, Sloviansk and Kherson.", 6, "en");
+        assertThat(many.topics()).singleElement().satisfies(t -> assertThat(t.score())
+                .isEqualTo(1.0 + 2.0 * TopicDefinition.MAX_PLACES));
+
+        // places of another country count for nothing
+        assertThat(enricher.tag("Night\nShelling hit Lyon, Grenoble and Marseille overnight.", 6, "en").topics())
+                .isEmpty();
+    }
+
+    @Test
+    void aTownTheTopicNamesAsATermCountsOnceAsThatTerm() {
+        TopicDefinition war = new TopicDefinition("war", "War", null, 0.5, Map.of("Izium", 1.0), null, null,
+                Map.of("UA", 2.0));
+        Enricher enricher = new Enricher(new KnowledgeBaseLoader().addShipped().build(),
+                Taxonomy.of(List.of(war)), CLOCK);
+        assertThat(enricher.tag("Night\nShelling hit Izium and Kupiansk.", 6, "en").topics()).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.score()).isEqualTo(3.0); // Izium the term (1), Kupiansk the place (2)
+                    assertThat(t.evidence()).containsExactly("location/kupiansk", "Izium");
+                });
+    }
+
+    @Test
+    void aPlaceInsideTheCountryMeetsItsRequireGroup() {
+        TopicDefinition war = new TopicDefinition("war", "War", null, 1, Map.of("shelling", 1.0), null,
+                List.of(List.of("country:UA")));
+        Enricher enricher = new Enricher(new KnowledgeBaseLoader().addShipped().build(),
+                Taxonomy.of(List.of(war)), CLOCK);
+        assertThat(enricher.tag("Night\nShelling near Izium.", 6, "en").topics()).hasSize(1);
+        assertThat(enricher.tag("Night\nShelling in Ukraine.", 6, "en").topics()).hasSize(1); // the country too
+        assertThat(enricher.tag("Night\nShelling near Lyon.", 6, "en").topics()).isEmpty();
+        assertThat(enricher.tag("Night\nShelling by Ukrainian troops.", 6, "en").topics()).isEmpty(); // a demonym
+    }
+
+    @Test
+    void shippedCountryTopicsFromTheirTownsInTheLanguagesOfTheRegion() {
+        assertThat(topics("Обстріли\nРосійські війська обстріляли Нікополь і Марганець, у Нікополі пошкоджено "
+                + "газопровід, обстріл тривав до ранку.", "uk")).contains("ukraine");
+        assertThat(topics("Drone strike\nA drone strike hit a market in Jarabulus and shells fell on Nubl and "
+                + "Tal Rifat, as fighting in northern Syria spread.", "en")).contains("syria");
+        // one town of the country in passing is no topic
+        assertThat(topics("Konzert\nDas Orchester aus Kramatorsk spielte am Samstag in Leipzig Beethoven.", "de"))
+                .doesNotContain("ukraine");
+    }
+
+    @Test
     void shippedTaxonomyIsWellFormed() {
         Taxonomy taxonomy = Taxonomy.load(List.of());
         assertThat(taxonomy.topics()).extracting(TopicDefinition::id)
@@ -123,5 +190,21 @@ class TopicClassifierTest {
         TopicDefinition bad = new TopicDefinition("Bad Topic", null, null, 1, Map.of("x", 1.0), null, null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Taxonomy.of(List.of(bad)))
                 .hasMessageContaining("Bad Topic");
+    }
+
+    @Test
+    void aCountryThatIsNoIsoCodeIsRejectedWithTheTopic() {
+        TopicDefinition lowerCase = new TopicDefinition("war", null, null, 1, Map.of("x", 1.0), null, null,
+                Map.of("ua", 1.0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Taxonomy.of(List.of(lowerCase)))
+                .hasMessageContaining("war").hasMessageContaining("'ua'");
+        TopicDefinition badRequire = new TopicDefinition("war", null, null, 1, Map.of("x", 1.0), null,
+                List.of(List.of("country:Ukraine")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Taxonomy.of(List.of(badRequire)))
+                .hasMessageContaining("'Ukraine'");
+        TopicDefinition noWeight = new TopicDefinition("war", null, null, 1, Map.of("x", 1.0), null, null,
+                Map.of("UA", 0.0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Taxonomy.of(List.of(noWeight)))
+                .hasMessageContaining("no weight");
     }
 }

@@ -29,9 +29,12 @@ class EvaluationTest {
      * 0.76 until session 16, whose new court article (embezzlement: the corruption topic) the tagger misses; the topics
      * of every older article unchanged, all gold 0.762 → 0.759 from that one gold topic alone. 0.75 until session 17,
      * whose three new place articles carry topics the tagger misses (syria never named, terrorism under its threshold:
-     * services/enricher/docs/evaluation.md), all gold 0.761 → 0.749; every older article's topics unchanged.
+     * services/enricher/docs/evaluation.md), all gold 0.761 → 0.749; every older article's topics unchanged. 0.74
+     * until session 18, whose linked places count toward their country's topic (syria, ukraine) and whose Russian
+     * missile terms (every language) made all gold 0.738 → 0.779 (159 articles, 4 new) and held-out 0.659 → 0.729,
+     * with no new false topic.
      */
-    static final double MIN_TOPIC_F1 = 0.74;
+    static final double MIN_TOPIC_F1 = 0.77;
 
     static List<EvalDocument> tuned;
     static List<EvalDocument> heldOut;
