@@ -346,6 +346,17 @@ final class PersonFinder {
                     || ("to".equals(before) && from > 1 && t.is(from - 2, "according"))) {
                 return true;
             }
+            // French "selon X Y" (a name of two words or more: "selon Mediapart" may be a newspaper)
+            if ("fr".equals(language) && "selon".equals(before)) {
+                return true;
+            }
+        }
+        // the verb with its auxiliary: "X Y a déclaré", "rekao je X Y", "X Y je izjavio"
+        // (South Slavic: the last word in the nominative, not the one told: "izjavio je Radio Televiziji")
+        if (("fr".equals(language) || LanguageGroups.southSlavic(language) && LoneSurnames.southSlavicNominative(t, to))
+                && !t.has(to, Tokens.POSSESSIVE)
+                && (LoneSurnames.speechBefore(t, from, language) || LoneSurnames.speechAfter(t, to, language))) {
+            return true;
         }
         // an age in commas: "Salim Jabouri, 42, a shopkeeper"
         // (English only: elsewhere "rue de Rivoli, 12," is an address)
