@@ -186,7 +186,10 @@ public final class Cues {
                     + "celles chacun chacune personne rien tout tous toute toutes aucun aucune ainsi aussi puis enfin "
                     + "alors donc voici voilà vous qui quoi quand comme comment pourquoi"),
             words("ru", "в на и с по для от из что как но это он она они мы во при после до также"),
-            words("sr", "u na i od za sa da je se su ali kao iz prema nakon tokom to on ona oni mi"));
+            words("sr", "u na i od za sa da je se su ali kao iz prema nakon tokom to on ona oni mi kako što šta "
+                    + "ko tko gdje gde kada kad tada ovo ono ova ovaj taj ipak zato takođe također međutim osim dok "
+                    + "jer pa te niti sve svi neki nešto jedan jedna sada juče jučer sutra ranije kasnije već samo "
+                    + "čak ovim time tako"));
 
     /** Last words that make a capitalised sequence an organisation, place or event rather than a person. */
     static final Set<String> NOT_PERSON_ENDINGS = words("council", "ministry", "party", "agency", "bank", "union",

@@ -254,9 +254,12 @@ final class LoneSurnames {
         return after < t.size() && (t.flags(after) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, after);
     }
 
-    /** Dative, locative and instrumental endings (folded) that a speaker, in the nominative, never has. */
-    private static final FoldedEndings SOUTH_SLAVIC_OBLIQUE = FoldedEndings.of("u", "i", "oj", "om", "em", "ima",
-            "ama");
+    /**
+     * Genitive, dative, locative and instrumental endings (folded) that a speaker's surname, in the nominative, seldom
+     * has ("Crne Gore", "Tanjugu", "Vijestima").
+     */
+    private static final FoldedEndings SOUTH_SLAVIC_OBLIQUE = FoldedEndings.of("u", "i", "e", "oj", "om", "em",
+            "ima", "ama");
     /** Surname endings in -i that are nominative: "Stamenkovski", "Mickoski". */
     private static final FoldedEndings SOUTH_SLAVIC_SKI = FoldedEndings.of("ski", "cki", "zki");
 

@@ -333,9 +333,13 @@ final class PersonFinder {
             return true;
         }
         // a verb of saying right after: "X Y said"; not after a preposition of place, where the verb's subject came
-        // before it ("Farmers in Abu Sudaira said", "speaking from Umm Haddad, said")
+        // before it ("Farmers in Abu Sudaira said", "speaking from Umm Haddad, said"), nor after a comma outside
+        // English, where the speaker follows the verb ("48 Millionen Euro, sagte Ebertshäuser")
         int after = to + 1;
-        if (after < t.size() && !t.has(to, Tokens.POSSESSIVE) && (t.flags(after) & (Tokens.SENTENCE_START | Tokens.LINE_START)) == 0
+        boolean speakerFollows = language != null && !"en".equals(language) && after < t.size()
+                && t.has(after, Tokens.AFTER_COMMA);
+        if (after < t.size() && !speakerFollows && !t.has(to, Tokens.POSSESSIVE)
+                && (t.flags(after) & (Tokens.SENTENCE_START | Tokens.LINE_START)) == 0
                 && Cues.SPEECH_VERB_WORDS.contains(t, after) && !afterPlacePreposition(t, from, after, language)) {
             return true;
         }

@@ -31,6 +31,14 @@ class AttributionsAndGivenNamesTest {
                 .isEmpty();
         assertThat(names("Cijene su porasle, izjavio je Tanjugu. Posao kasni, rekla je Radio Televiziji u petak.",
                 "sr", EntityType.PERSON)).isEmpty();
+        assertThat(names("Radovi kasne, saopštila je Elektroprivreda Crne Gore. Kako je izjavio Kecman, posao "
+                + "kasni.", "cnr", EntityType.PERSON)).containsExactly("Kecman");
+    }
+
+    @Test
+    void outsideEnglishTheSpeakerFollowsAVerbAfterAComma() {
+        assertThat(names("Die Kosten lägen bei 48 Millionen Euro, sagte Ebertshäuser in Mainz.", "de",
+                EntityType.PERSON)).containsExactly("Ebertshäuser");
     }
 
     @Test
