@@ -265,9 +265,12 @@ final class PersonFinder {
             return -1;
         }
         // "the Grand Canal Authority": a name glued to a capitalised word before it is part of a longer proper noun
+        // (not after a known place, when a Slavic surname follows: "opštine Pljevlja Mirsad Šabotić")
         if (i > 0 && glued(t, i) && t.capitalized(i - 1) && !title(t, i - 1)
                 && !t.has(i - 1, Tokens.SENTENCE_START) && (!GivenNames.contains(t, i, language)
-                || GivenNames.contains(t, i - 1, language))) {
+                || GivenNames.contains(t, i - 1, language))
+                && !(owner[i - 1] >= 0 && i + 1 < t.size() && glued(t, i + 1)
+                && LoneSurnames.surnameShaped(t, i + 1, language))) {
             return -1;
         }
         if (Cues.NOT_PERSON_START_WORDS.contains(t, i)) {

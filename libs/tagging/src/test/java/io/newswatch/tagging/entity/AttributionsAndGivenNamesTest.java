@@ -76,4 +76,13 @@ class AttributionsAndGivenNamesTest {
         assertThat(GivenNames.isGivenName("drina")).isFalse();
         assertThat(GivenNames.isGivenName("samara")).isFalse();
     }
+
+    @Test
+    void aPlaceBeforeASlavicNameAndACompanyAfterItsKind() {
+        String text = "Predśednik opštine Pljevlja Tvrdoje Šabotić naveo je da je grad dobio toplanu.";
+        assertThat(names(text, "cnr", EntityType.LOCATION)).contains("Pljevlja");
+        assertThat(names(text, "cnr", EntityType.PERSON)).containsExactly("Tvrdoje Šabotić");
+        assertThat(names("Akcionari su prodali paket kompaniji Panonija iz Subotice.", "sr",
+                EntityType.ORGANIZATION)).contains("Panonija");
+    }
 }
