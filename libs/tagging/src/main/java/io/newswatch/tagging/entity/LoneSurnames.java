@@ -70,10 +70,11 @@ final class LoneSurnames {
         if (south && !southSlavicSurname(t, i)) {
             // a surname of another shape ("Kecman", "Vujin", "Чанак") only as the subject of a verb of saying, with
             // or without its auxiliary: "izjavio je Kecman", "Vujin je rekla"; never a body ("saopštila je Vlada")
-            return !SOUTH_SLAVIC_BODIES.contains(t, i) && !Cues.NOT_NAME_WORDS.contains(t, i)
+            // the verb first: most capitalised words have none, and the lists after it cost more
+            return (speechBefore(t, i, language) || speechAfter(t, i, language))
+                    && !SOUTH_SLAVIC_BODIES.contains(t, i) && !Cues.NOT_NAME_WORDS.contains(t, i)
                     && !Cues.NOT_PERSON_ENDING_WORDS.contains(t, i) && !PersonFinder.title(t, i)
-                    && !capitalBefore(t, i) && !placePreposition(t, i) && southSlavicNominative(t, i)
-                    && (speechBefore(t, i, language) || speechAfter(t, i, language));
+                    && !capitalBefore(t, i) && !placePreposition(t, i) && southSlavicNominative(t, i);
         }
         if (south && NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i)
                 || east && !eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
