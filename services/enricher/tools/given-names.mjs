@@ -89,26 +89,29 @@ for (const [locale] of LOCALES) {
 const byLanguage = new Map();
 const seen = new Set();
 let dropped = 0;
+/** Adds a name to its language's paragraph unless it is listed, seen, short, a word, a place or a surname. */
+function add(name, language) {
+  const folded = fold(name);
+  const lower = name.toLowerCase();
+  if (seen.has(name) || listed.has(folded)) {
+    return;
+  }
+  seen.add(name);
+  if ([...name].length < 3 || /[^\p{L}'’-]/u.test(name) || common.has(lower) || common.has(folded)
+      || places.has(lower) || surnames.has(lower) || NOT_NAMES.has(name)) {
+    dropped++;
+    return;
+  }
+  if (!byLanguage.has(language)) {
+    byLanguage.set(language, []);
+  }
+  byLanguage.get(language).push(name);
+}
 for (const [locale, language] of LOCALES) {
   const module = await import(pathToFileURL(join(packages, 'faker/package/dist/locale', locale + '.js')).href);
   const firstNames = module.faker.rawDefinitions.person.first_name;
   for (const names of Object.values(firstNames)) {
-    for (const name of names) {
-      const folded = fold(name);
-      if (seen.has(name) || listed.has(folded)) {
-        continue;
-      }
-      seen.add(name);
-      if ([...name].length < 3 || /[^\p{L}'’-]/u.test(name) || common.has(name.toLowerCase()) || common.has(folded)
-          || places.has(name.toLowerCase()) || surnames.has(name.toLowerCase()) || NOT_NAMES.has(name)) {
-        dropped++;
-        continue;
-      }
-      if (!byLanguage.has(language)) {
-        byLanguage.set(language, []);
-      }
-      byLanguage.get(language).push(name);
-    }
+    names.forEach(name => add(name, language));
   }
 }
 
@@ -116,18 +119,7 @@ for (const [locale, language] of LOCALES) {
 const require = createRequire(import.meta.url);
 const german = require(join(packages, 'gender-detection-from-name/package/names/de.js'));
 for (const lower of german.keys()) {
-  const name = lower.split('-').map(part => part.charAt(0).toUpperCase() + part.slice(1)).join('-');
-  const folded = fold(name);
-  if (seen.has(name) || listed.has(folded)) {
-    continue;
-  }
-  seen.add(name);
-  if ([...name].length < 3 || /[^\p{L}'’-]/u.test(name) || common.has(lower) || common.has(folded)
-      || places.has(lower) || surnames.has(lower) || NOT_NAMES.has(name)) {
-    dropped++;
-    continue;
-  }
-  byLanguage.get('German').push(name);
+  add(lower.split('-').map(part => part.charAt(0).toUpperCase() + part.slice(1)).join('-'), 'German');
 }
 
 const version = JSON.parse(readFileSync(join(packages, 'faker/package/package.json'), 'utf8')).version;
