@@ -61,7 +61,16 @@ public final class Cues {
                     + "Torhüter Torhüterin Kapitän Kapitänin Stürmer Richter Richterin Staatsanwalt Staatsanwältin "
                     + "Professor Professorin Politiker Politikerin Leiter Leiterin Kommandeur Oberst Bischof Autor "
                     + "Autorin Regisseur Regisseurin Sänger Sängerin Schauspieler Schauspielerin Unternehmer "
-                    + "Unternehmerin Kandidat Kandidatin Kämmerer Kämmerin"),
+                    + "Unternehmerin Kandidat Kandidatin Kämmerer Kämmerin "
+                    + "Journalist Journalistin Korrespondent Korrespondentin Historiker Historikerin Ökonom Ökonomin "
+                    + "Schriftsteller Schriftstellerin Musiker Musikerin Künstler Künstlerin Fotograf Fotografin "
+                    + "Ingenieur Ingenieurin Forscher Forscherin Wissenschaftler Wissenschaftlerin Soziologe "
+                    + "Soziologin Politologe Politologin Moderator Moderatorin Manager Managerin Gründer Gründerin "
+                    + "Investor Investorin Aktivist Aktivistin Verteidiger Verteidigerin Angeklagte Angeklagter "
+                    + "Landwirt Landwirtin Winzer Winzerin Gastwirt Gastwirtin Inhaber Inhaberin Rentner Rentnerin "
+                    + "Polizist Polizistin Arzt Ärztin Pastor Pastorin Kardinal Dekan Dekanin Rektor Rektorin "
+                    + "Leutnant Oberleutnant Hauptmann Feldwebel Admiral Kommandant Gouverneur Senator Senatorin "
+                    + "Landeshauptmann Landeshauptfrau Freiherr Doktor Notar"),
             words("fr", "président présidente ministre porte-parole ambassadeur ambassadrice général secrétaire "
                     + "chef premier maire député députée dirigeant opposant M Mme directeur directrice avocat avocate "
                     + "préfet sénateur sénatrice patron patronne PDG syndicaliste préfète entraîneur entraîneuse "
@@ -69,19 +78,48 @@ public final class Cues {
                     + "adjoint adjointe conseiller conseillère chercheur chercheuse professeur professeure écrivain "
                     + "écrivaine chanteur chanteuse acteur actrice réalisateur réalisatrice évêque gouverneur "
                     + "fondateur fondatrice candidat candidate délégué déléguée journaliste économiste historien "
-                    + "historienne politologue militant militante opposante médecin"),
+                    + "historienne politologue militant militante opposante médecin docteur abbé curé chanoine "
+                    + "rabbin monseigneur mgr maréchal lieutenant commandant sergent caporal amiral vicomte duchesse "
+                    + "comtesse marquise baronne roi reine princesse empereur impératrice pape sieur veuve notaire "
+                    + "ingénieur architecte peintre sculpteur compositeur romancier romancière poète aviateur "
+                    + "explorateur recteur rectrice proviseur instituteur "
+                    + "institutrice inspecteur inspectrice bâtonnier gendarme questeur ténor cinéaste metteur "
+                    + "éditeur éditrice sociologue philosophe agriculteur agricultrice viticulteur viticultrice "
+                    + "éleveur éleveuse commerçant commerçante artisan restaurateur pêcheur ouvrier "
+                    + "ouvrière infirmier infirmière retraité retraitée habitante riverain riveraine"),
             words("ru", "президент министр глава премьер премьер-министр спикер пресс-секретарь представитель посол "
                     + "генерал генсек лидер председатель губернатор мэр депутат главы министра президента адвокат "
                     + "адвоката директор директора эксперт аналитик политолог губернатора посла депутата мэра "
                     + "советник помощник руководитель представителя председателя прокурор судья сенатор "
-                    + "вице-премьер замминистра командующий гендиректор"),
+                    + "вице-премьер замминистра командующий гендиректор майор полковник подполковник капитан "
+                    + "лейтенант сержант прапорщик адмирал маршал атаман следователь профессор академик ректор "
+                    + "врач главврач журналист журналистка корреспондент писатель писательница режиссер режиссёр "
+                    + "актер актёр актриса певец певица тренер нападающий вратарь полузащитник бизнесмен "
+                    + "предприниматель миллиардер олигарх блогер блогерша оппозиционер политик дипломат митрополит "
+                    + "патриарх епископ архиепископ священник протоиерей "
+                    + "госсекретарь канцлер омбудсмен уполномоченный замглавы управляющий председательница "
+                    + "экономист социолог историк юрист адвокатесса"),
             words("uk", "президент міністр глава прем'єр речник посол генерал лідер голова губернатор мер депутат "
-                    + "директор директорка міністра голови речниця адвокат експерт посла депутатка мер"),
+                    + "директор директорка міністра голови речниця адвокат експерт посла депутатка мер майор "
+                    + "полковник підполковник капітан лейтенант сержант адмірал слідчий професор "
+                    + "академік ректор лікар журналіст журналістка кореспондент письменник письменниця режисер "
+                    + "актор акторка співак співачка тренер підприємець бізнесмен олігарх блогер політик дипломат "
+                    + "митрополит єпископ священник омбудсман уповноважений економіст історик юрист "
+                    + "аналітик політолог прокурор суддя"),
             words("sr", "predsednik predsjednik predsednica predsjednica ministar ministarka premijer premijerka "
                     + "portparol ambasador general lider šef gradonačelnik poslanik potpredsjednik potpredsednik "
                     + "glasnogovornik veleposlanik predsjednika predsednika ministra premijera direktor direktorka "
                     + "direktora predsjedavajući predsjedavajuća predsedavajući advokat sudija tužilac savjetnik "
-                    + "savetnik gradonačelnica poslanica šefica ambasadorka ministarke"));
+                    + "savetnik gradonačelnica poslanica šefica ambasadorka ministarke ministrica "
+                    + "pukovnik potpukovnik kapetan poručnik admiral komandant zapovjednik profesor profesorka "
+                    + "profesorica doktor doktorka sutkinja tužiteljka tužilja episkop mitropolit patrijarh vladika "
+                    + "trener selektor napadač golman novinar novinarka pisac spisateljica reditelj rediteljka "
+                    + "redatelj glumac glumica pjevač pjevačica pevač pevačica biznismen vlasnik vlasnica odbornik "
+                    + "odbornica vijećnik vijećnica funkcioner funkcionerka opozicionar aktivista aktivistkinja "
+                    + "ekonomista analitičar analitičarka stručnjak advokatica advokatkinja odvjetnik odvjetnica "
+                    + "zastupnik zastupnica načelnik načelnica župan županica kancelar kancelarka premijerka "
+                    + "glasnogovornica portparolka direktorica rektor dekan guverner guvernerka senator poverenik "
+                    + "povjerenik povjerenica ombudsman sindikalista potpredsjednica potpredsednica"));
 
     /** Verbs of saying: "X Y said", "said X Y". */
     public static final Set<String> SPEECH_VERBS = union(words("said", "says", "told", "added", "stated", "warned", "wrote",
@@ -91,18 +129,22 @@ public final class Cues {
             "responded", "countered", "cautioned", "predicted", "vowed", "pledged", "promised", "threatened", "saying",
             "adding", "telling", "stating", "warning", "noting", "insisting", "arguing", "tells", "adds", "writes"),
             words("de", "sagte sagt sagten erklärte erklärt betonte betont warnte sprach schrieb meinte kritisierte "
-                    + "forderte bestätigte teilte"),
+                    + "forderte bestätigte teilte ergänzte berichtete antwortete entgegnete versicherte räumte"),
             words("fr", "déclaré dit affirmé ajouté estimé indiqué souligné expliqué annoncé "
-                    + "assuré déclare affirme estime indiqué précisé confié reconnu répondu"),
+                    + "assuré déclare affirme estime indiqué précisé confié reconnu répondu rappelé martelé "
+                    + "dénoncé insisté confirmé jugé raconté témoigné réagi averti prévenu regretté"),
             words("ru", "заявил заявила заявили сказал сказала сообщил сообщила отметил отметила подчеркнул "
                     + "подчеркнула добавил добавила пояснил пояснила считает говорит заявляет написал уточнил уточнила "
                     + "рассказал рассказала напомнил напомнила признал признала предупредил предупредила пообещал "
-                    + "пообещала ответил ответила призвал призвала"),
+                    + "пообещала ответил ответила призвал призвала заметил заметила объяснил объяснила утверждает "
+                    + "отмечает подчеркивает подчёркивает рассказывает"),
             words("uk", "заявив заявила сказав сказала повідомив повідомила зазначив зазначила наголосив додав "
                     + "додала наголосила пояснив пояснила розповів розповіла уточнив уточнила нагадав нагадала визнав "
                     + "визнала пообіцяв пообіцяла відповів відповіла закликав закликала вважає"),
             words("sr", "rekao rekla izjavio izjavila kazao kazala naveo navela dodao dodala istakao istakla "
-                    + "poručio poručila ocijenio ocenio saopštio saopćio smatra"));
+                    + "poručio poručila ocijenio ocenio saopštio saopćio smatra ocijenila ocenila saopštila "
+                    + "kaže tvrdi tvrdio tvrdila objasnio objasnila pojasnio pojasnila naglasio naglasila upozorio "
+                    + "upozorila potvrdio potvrdila odgovorio odgovorila napisao napisala najavio najavila"));
 
     /** Lower-case particles inside names: "Bashar al-Assad", "Ursula von der Leyen". */
     static final Set<String> PARTICLES = words("al", "el", "bin", "ibn", "abu", "de", "da", "di", "dos", "das", "do",
@@ -144,7 +186,10 @@ public final class Cues {
                     + "celles chacun chacune personne rien tout tous toute toutes aucun aucune ainsi aussi puis enfin "
                     + "alors donc voici voilà vous qui quoi quand comme comment pourquoi"),
             words("ru", "в на и с по для от из что как но это он она они мы во при после до также"),
-            words("sr", "u na i od za sa da je se su ali kao iz prema nakon tokom to on ona oni mi"));
+            words("sr", "u na i od za sa da je se su ali kao iz prema nakon tokom to on ona oni mi kako što šta "
+                    + "ko tko gdje gde kada kad tada ovo ono ova ovaj taj ipak zato takođe također međutim osim dok "
+                    + "jer pa te niti sve svi neki nešto jedan jedna sada juče jučer sutra ranije kasnije već samo "
+                    + "čak ovim time tako"));
 
     /** Last words that make a capitalised sequence an organisation, place or event rather than a person. */
     static final Set<String> NOT_PERSON_ENDINGS = words("council", "ministry", "party", "agency", "bank", "union",

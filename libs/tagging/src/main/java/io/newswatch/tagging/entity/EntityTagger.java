@@ -580,7 +580,18 @@ public final class EntityTagger {
         return after < t.size() && (t.flags(after) & EntityDictionary.BOUNDARIES) == 0
                 && !t.has(m.to(), Tokens.POSSESSIVE) && t.shape(after) == Tokens.CAPITALIZED
                 && !AFTER_PLACE.contains(t.folded(after)) && !GivenNames.contains(t, after, language)
-                && !Cues.TITLE_WORDS.contains(t, after) && !covered(matches, after);
+                && !Cues.TITLE_WORDS.contains(t, after) && !covered(matches, after) && !nameAfter(t, after, language);
+    }
+
+    /**
+     * A Slavic person's name of two words starts at {@code i}, its second word shaped like a surname ("opštine
+     * Pljevlja Mirsad Šabotić", "Gradonačelnik Kraljeva Predrag Terzić"): the place before it is the genitive of a
+     * title, not the start of a longer name.
+     */
+    private static boolean nameAfter(Tokens t, int i, String language) {
+        int next = i + 1;
+        return next < t.size() && (t.flags(next) & EntityDictionary.BOUNDARIES) == 0
+                && t.shape(next) == Tokens.CAPITALIZED && LoneSurnames.surnameShaped(t, next, language);
     }
 
     /** An acronym in brackets right after a name ("Islamic State (IS)") names that entity everywhere in the text. */

@@ -18,10 +18,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Given names ({@code kb/given-names.txt}), folded in every transliteration: a word that starts a person's name in
- * the news. Inflected forms ("Рустама", "Петером") are recognised through the case endings of the text's language.
+ * Given names, folded in every transliteration: a word that starts a person's name in the news. Two lists:
+ * {@code kb/given-names.txt}, written by hand, and {@code kb/given-names-generated.txt}, the given names of the npm
+ * package {@code @faker-js/faker} for German, French, Russian, Ukrainian, Serbian and Croatian less common words and
+ * places ({@code services/enricher/tools/given-names.sh}). Inflected forms ("Рустама", "Петером") are recognised
+ * through the case endings of the text's language.
  */
 public final class GivenNames {
+
+    /** The lists read, hand-written first (before {@link #NAME_WORDS}, which reads them). */
+    private static final List<String> LISTS = List.of("given-names.txt", "given-names-generated.txt");
 
     /** Asked by a token's hash and folded characters (no string made): most words of a text are asked. */
     private static final FoldedWords NAME_WORDS = FoldedWords.of(load());
@@ -93,8 +99,14 @@ public final class GivenNames {
     }
 
     private static Set<String> load() {
-        String path = KnowledgeBaseLoader.CLASSPATH_ROOT + "given-names.txt";
         Set<String> names = new HashSet<>();
+        for (String list : LISTS) {
+            read(KnowledgeBaseLoader.CLASSPATH_ROOT + list, names);
+        }
+        return Set.copyOf(names);
+    }
+
+    private static void read(String path, Set<String> names) {
         try (InputStream in = GivenNames.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);
@@ -114,6 +126,5 @@ public final class GivenNames {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
-        return Set.copyOf(names);
     }
 }

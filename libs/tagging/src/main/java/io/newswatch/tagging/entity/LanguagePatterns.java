@@ -140,6 +140,9 @@ final class LanguagePatterns {
             if (end < 0 && english) {
                 end = afterKind(t, i, ENGLISH_NAME_KIND_WORDS);
             }
+            if (end < 0 && LanguageGroups.southSlavic(language)) {
+                end = afterKind(t, i, SOUTH_SLAVIC_NAME_KIND_WORDS); // "kompaniji Panonija investment"
+            }
             if (end < 0 && french) {
                 end = frenchBody(t, i);
             }
@@ -777,6 +780,14 @@ final class LanguagePatterns {
     /** {@link #NAME_KINDS} and {@link #ENGLISH_NAME_KINDS} asked of the word before every capitalised one. */
     private static final FoldedWords NAME_KIND_WORDS = FoldedWords.of(NAME_KINDS);
     private static final FoldedWords ENGLISH_NAME_KIND_WORDS = FoldedWords.of(ENGLISH_NAME_KINDS);
+    /**
+     * South Slavic words for a company in every case (folded; Cyrillic folds to them) before its name: "kompaniji
+     * Panonija investment", "предузеће Ибарградња", "tvrtka Končar".
+     */
+    private static final FoldedWords SOUTH_SLAVIC_NAME_KIND_WORDS = FoldedWords.of(Set.of("kompanija", "kompanije",
+            "kompaniji", "kompaniju", "kompanijom", "preduzece", "preduzeca", "preduzecu", "preduzecem", "poduzece",
+            "poduzeca", "poduzecu", "poduzecem", "firma", "firme", "firmi", "firmu", "firmom", "tvrtka", "tvrtke",
+            "tvrtki", "tvrtku", "tvrtkom", "koncern", "koncerna", "koncernu", "koncernom"));
 
     private static int afterKind(Tokens t, int i, FoldedWords kinds) {
         if (i == 0 || !t.capitalized(i) || (t.flags(i) & GLUE) != 0) {

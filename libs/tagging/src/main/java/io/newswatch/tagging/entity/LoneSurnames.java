@@ -67,7 +67,16 @@ final class LoneSurnames {
         // the ending first (cheap, and most words fail it), then the lists, then the cues
         boolean south = LanguageGroups.southSlavic(language);
         boolean east = LanguageGroups.eastSlavic(language);
-        if (south && (!southSlavicSurname(t, i) || NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i))
+        if (south && !southSlavicSurname(t, i)) {
+            // a surname of another shape ("Kecman", "Vujin", "Чанак") only as the subject of a verb of saying, with
+            // or without its auxiliary: "izjavio je Kecman", "Vujin je rekla"; never a body ("saopštila je Vlada")
+            // the verb first: most capitalised words have none, and the lists after it cost more
+            return (speechBefore(t, i, language) || speechAfter(t, i, language))
+                    && !SOUTH_SLAVIC_BODIES.contains(t, i) && !Cues.NOT_NAME_WORDS.contains(t, i)
+                    && !Cues.NOT_PERSON_ENDING_WORDS.contains(t, i) && !PersonFinder.title(t, i)
+                    && !capitalBefore(t, i) && !placePreposition(t, i) && southSlavicNominative(t, i);
+        }
+        if (south && NOT_SOUTH_SLAVIC_SURNAMES.contains(t, i)
                 || east && !eastSlavicSurname(t, i, EAST_SLAVIC_SURNAMES)
                 || "de".equals(language) && (germanNoun(t, i) || NOT_GERMAN_SURNAMES.contains(t, i))) {
             return false;
@@ -92,7 +101,7 @@ final class LoneSurnames {
         }
         // German: no verb of saying after, where a capitalised subject is as often a noun ("Das Unternehmen erklärte");
         // French: no "dit" before, which names a place or gives a nickname more often ("au lieu dit Lamothe")
-        return speechBefore(t, i) && !("fr".equals(language) && t.is(i - 1, "dit"))
+        return speechBefore(t, i, language) && !("fr".equals(language) && t.is(i - 1, "dit"))
                 || !"de".equals(language) && speechAfter(t, i, language)
                 || roleBefore(t, i, language);
     }
@@ -215,20 +224,68 @@ final class LoneSurnames {
         INFLECTED_ROLES = FoldedWords.of(inflected);
     }
 
-    /** A verb of saying right before: "сказал Мелентьев", "sagte Brückmann", "a déclaré Quéméner". */
-    private static boolean speechBefore(Tokens t, int i) {
-        return i > 0 && (t.flags(i) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, i - 1);
+    /**
+     * A verb of saying right before the name starting at {@code i}: "сказал Мелентьев", "sagte Brückmann", "a déclaré
+     * Quéméner"; in the South Slavic languages also with its auxiliary between ("izjavio je Kecman", "рекла је
+     * Обрадовић", "kazali su").
+     */
+    static boolean speechBefore(Tokens t, int i, String language) {
+        if (i == 0 || (t.flags(i) & GLUE) != 0) {
+            return false;
+        }
+        if (Cues.SPEECH_VERB_WORDS.contains(t, i - 1)) {
+            return true;
+        }
+        return i > 1 && LanguageGroups.southSlavic(language) && SOUTH_SLAVIC_AUXILIARIES.contains(t, i - 1)
+                && t.shape(i - 1) == Tokens.LOWER && (t.flags(i - 1) & GLUE) == 0
+                && Cues.SPEECH_VERB_WORDS.contains(t, i - 2);
     }
 
-    /** A verb of saying right after, in French after "a": "Тарасюк наголосив", "Lebraud a indiqué". */
-    private static boolean speechAfter(Tokens t, int i, String language) {
+    /**
+     * A verb of saying right after the name ending at {@code i}, in French after "a", in the South Slavic languages
+     * after the auxiliary: "Тарасюк наголосив", "Lebraud a indiqué", "Vujin je rekla".
+     */
+    static boolean speechAfter(Tokens t, int i, String language) {
         int after = i + 1;
-        if ("fr".equals(language) && after + 1 < t.size() && t.is(after, "a") && t.shape(after) == Tokens.LOWER
-                && (t.flags(after) & GLUE) == 0) {
+        if (after + 1 < t.size() && (t.flags(after) & GLUE) == 0 && t.shape(after) == Tokens.LOWER
+                && ("fr".equals(language) && t.is(after, "a")
+                || LanguageGroups.southSlavic(language) && SOUTH_SLAVIC_AUXILIARIES.contains(t, after))) {
             after++;
         }
         return after < t.size() && (t.flags(after) & GLUE) == 0 && Cues.SPEECH_VERB_WORDS.contains(t, after);
     }
+
+    /**
+     * Genitive, dative, locative and instrumental endings (folded) that a speaker's surname, in the nominative, seldom
+     * has ("Crne Gore", "Tanjugu", "Vijestima").
+     */
+    private static final FoldedEndings SOUTH_SLAVIC_OBLIQUE = FoldedEndings.of("u", "i", "e", "oj", "om", "em",
+            "ima", "ama");
+    /** Surname endings in -i that are nominative: "Stamenkovski", "Mickoski". */
+    private static final FoldedEndings SOUTH_SLAVIC_SKI = FoldedEndings.of("ski", "cki", "zki");
+
+    /**
+     * A South Slavic word that may be a speaker's name in the nominative: not in the dative or another oblique case,
+     * which a verb of saying takes for the one told ("izjavio je Tanjugu", "rekla je Beti", "kazao je Vijestima").
+     */
+    static boolean southSlavicNominative(Tokens t, int i) {
+        return !SOUTH_SLAVIC_OBLIQUE.endsToken(t, i, 2) || SOUTH_SLAVIC_SKI.endsToken(t, i, 2);
+    }
+
+    /** The South Slavic auxiliaries of the past tense, folded: "je", "su" (Cyrillic "је", "су" fold to them). */
+    private static final FoldedWords SOUTH_SLAVIC_AUXILIARIES = FoldedWords.of(Set.of("je", "su"));
+
+    /**
+     * South Slavic bodies that a verb of saying takes as its subject ("saopštila je Vlada", "Policija je navela"),
+     * in the nominative, folded: no surname alone.
+     */
+    private static final FoldedWords SOUTH_SLAVIC_BODIES = FoldedWords.of(Set.of("vlada", "skupstina",
+            "ministarstvo", "policija", "uprava", "opstina", "opcina", "komisija", "agencija", "kompanija", "firma",
+            "stranka", "partija", "sud", "tuzilastvo", "direkcija", "banka", "ambasada", "sindikat", "savez",
+            "udruzenje", "fond", "institut", "zavod", "koalicija", "opozicija", "vojska", "predsednistvo",
+            "predsjednistvo", "sabor", "grad", "drzava", "kabinet", "biro", "centar", "sluzba", "inspekcija",
+            "preduzece", "poduzece", "fakultet", "univerzitet", "sveuciliste", "bolnica", "klinika", "skola", "kremlj",
+            "zapad", "istok"));
 
     /**
      * A word shaped like a surname of the text's language, in any case: Russian and Ukrainian endings (-ов, -ин,

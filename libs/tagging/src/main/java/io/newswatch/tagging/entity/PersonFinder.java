@@ -265,9 +265,12 @@ final class PersonFinder {
             return -1;
         }
         // "the Grand Canal Authority": a name glued to a capitalised word before it is part of a longer proper noun
+        // (not after a known place, when a Slavic surname follows: "opštine Pljevlja Mirsad Šabotić")
         if (i > 0 && glued(t, i) && t.capitalized(i - 1) && !title(t, i - 1)
                 && !t.has(i - 1, Tokens.SENTENCE_START) && (!GivenNames.contains(t, i, language)
-                || GivenNames.contains(t, i - 1, language))) {
+                || GivenNames.contains(t, i - 1, language))
+                && !(owner[i - 1] >= 0 && i + 1 < t.size() && glued(t, i + 1)
+                && LoneSurnames.surnameShaped(t, i + 1, language))) {
             return -1;
         }
         if (Cues.NOT_PERSON_START_WORDS.contains(t, i)) {
@@ -333,9 +336,13 @@ final class PersonFinder {
             return true;
         }
         // a verb of saying right after: "X Y said"; not after a preposition of place, where the verb's subject came
-        // before it ("Farmers in Abu Sudaira said", "speaking from Umm Haddad, said")
+        // before it ("Farmers in Abu Sudaira said", "speaking from Umm Haddad, said"), nor after a comma outside
+        // English, where the speaker follows the verb ("48 Millionen Euro, sagte Ebertshäuser")
         int after = to + 1;
-        if (after < t.size() && !t.has(to, Tokens.POSSESSIVE) && (t.flags(after) & (Tokens.SENTENCE_START | Tokens.LINE_START)) == 0
+        boolean speakerFollows = language != null && !"en".equals(language) && after < t.size()
+                && t.has(after, Tokens.AFTER_COMMA);
+        if (after < t.size() && !speakerFollows && !t.has(to, Tokens.POSSESSIVE)
+                && (t.flags(after) & (Tokens.SENTENCE_START | Tokens.LINE_START)) == 0
                 && Cues.SPEECH_VERB_WORDS.contains(t, after) && !afterPlacePreposition(t, from, after, language)) {
             return true;
         }
@@ -346,6 +353,17 @@ final class PersonFinder {
                     || ("to".equals(before) && from > 1 && t.is(from - 2, "according"))) {
                 return true;
             }
+            // French "selon X Y" (a name of two words or more: "selon Mediapart" may be a newspaper)
+            if ("fr".equals(language) && "selon".equals(before)) {
+                return true;
+            }
+        }
+        // the verb with its auxiliary: "X Y a déclaré", "rekao je X Y", "X Y je izjavio"
+        // (South Slavic: the last word in the nominative, not the one told: "izjavio je Radio Televiziji")
+        if (("fr".equals(language) || LanguageGroups.southSlavic(language) && LoneSurnames.southSlavicNominative(t, to))
+                && !t.has(to, Tokens.POSSESSIVE)
+                && (LoneSurnames.speechBefore(t, from, language) || LoneSurnames.speechAfter(t, to, language))) {
+            return true;
         }
         // an age in commas: "Salim Jabouri, 42, a shopkeeper"
         // (English only: elsewhere "rue de Rivoli, 12," is an address)

