@@ -9,15 +9,14 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedInput;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jsoup.parser.Parser;
 
 import java.net.URI;
@@ -100,9 +99,10 @@ public final class FeedParser {
     /**
      * Parses as {@link #parse(byte[], Optional, URI, Runnable)} does, but each item whose element's {@link ItemHash}
      * {@code known} holds is not read: {@code known} gives its item ({@link ParsedItem#known}); the other items
-     * carry their hash ({@link ParsedItem#itemHash()}). Rome still builds every entry; what is skipped is the
-     * reading of the known ones (texts, links, dates, categories). Only when the document's items line up with
-     * Rome's entries (else every item is read, without hashes).
+     * carry their hash ({@link ParsedItem#itemHash()}). The known items' elements are left out of Rome's build
+     * ({@link RomeBuild}), so Rome builds entries of the new or changed items only, and they are not read (texts,
+     * links, dates, categories). Only when the document's items line up with Rome's entries (else every item is
+     * read, without hashes).
      *
      * @param known the items the caller holds, or null to read every item
      */
@@ -117,18 +117,18 @@ public final class FeedParser {
         XmlRepair.Repaired repaired = XmlRepair.repair(decoded.text());
         warnings.addAll(repaired.warnings());
         checkpoint.run();
-        SyndFeed feed;
+        Built built;
         FeedDocument document;
         try {
             try {
                 document = FeedDocument.read(repaired.xml(), warnings);
-                feed = build(document);
+                built = build(document, base, known);
             } catch (FeedException first) {
                 rejectHtml(repaired.xml(), base);
                 try {
                     Truncation truncation = Truncation.of(repaired.xml());
                     document = FeedDocument.read(forgivingXml(truncation.text()), warnings);
-                    feed = build(document);
+                    built = build(document, base, known);
                     warnings.add(truncation.cut()
                             ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
                             : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
@@ -148,32 +148,25 @@ public final class FeedParser {
             throw new FeedParseException("not a readable feed: its " + rootName(repaired.xml())
                     + " document lacks an element RSS or Atom requires", e);
         }
-        URI feedBase = feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom
-                ? withBase(base, atom.getXmlBase()) : base;
+        SyndFeed feed = built.feed();
+        URI feedBase = feedBase(feed, base);
         boolean rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
         ItemReader reader = new ItemReader(feedBase, rdf, feedAuthor(feed));
         List<ParsedItem> items = new ArrayList<>();
-        List<SyndEntry> entries = feed.getEntries();
-        List<Element> elements = document.items();
-        boolean lineUp = elements.size() == entries.size();
-        ItemHash hashes = known != null && lineUp ? ItemHash.of(known.context(), String.valueOf(base),
-                feed.getFeedType(), String.valueOf(feedBase), feedAuthor(feed), document.document().getRootElement(),
-                elements) : null;
+        List<SyndEntry> entries = built.entries();
         for (int i = 0; i < Math.min(entries.size(), maxItems); i++) {
             checkpoint.run();
-            if (hashes == null) {
-                items.add(reader.item(entries.get(i), lineUp ? elements.get(i) : null));
+            if (built.hashes() == null) {
+                items.add(reader.item(entries.get(i), built.lineUp() ? built.elements().get(i) : null));
                 continue;
             }
-            String hash = hashes.item(elements.get(i));
-            ParsedItem held = known.known(hash);
-            if (held != null) {
-                items.add(held);
+            if (built.held()[i] != null) {
+                items.add(built.held()[i]);
                 continue;
             }
             int noticed = reader.noticed();
-            ParsedItem item = reader.item(entries.get(i), elements.get(i));
-            items.add(reader.noticed() == noticed ? item.withItemHash(hash) : item);
+            ParsedItem item = reader.item(entries.get(i), built.elements().get(i));
+            items.add(reader.noticed() == noticed ? item.withItemHash(built.hashes()[i]) : item);
         }
         reader.addWarnings(warnings);
         if (entries.size() > maxItems) {
@@ -192,43 +185,137 @@ public final class FeedParser {
     }
 
     /**
-     * Rome's feed, built without the items' date elements: Rome would read each of them with a
-     * {@code SimpleDateFormat} per mask it tries (about a tenth of the poller's CPU), and {@link ItemDates} reads them
-     * from the document itself. They are taken out while Rome builds and put back where they were. When Rome's
-     * entries do not line up with the document's items, its own dates are needed ({@code ItemReader.date}): built
-     * again with them.
+     * Rome's feed of a document and its items as the parse reads them.
+     *
+     * @param entries  Rome's entries; when {@code hashes} is set, one per item element in document order, null for an
+     *                 item left out of Rome's build (a known one)
+     * @param elements the document's item elements
+     * @param lineUp   whether {@code entries} line up with {@code elements}
+     * @param hashes   each item's {@link ItemHash} (up to the items read), or null when items are read without hashes
+     * @param held     the caller's item for each known item, else null; null when {@code hashes} is
      */
-    private static SyndFeed build(FeedDocument document) throws FeedException {
-        List<Element> items = document.items();
-        List<Runnable> putBack = new ArrayList<>();
-        for (Element item : items) {
-            List<Element> children = item.getChildren();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                Element child = children.get(i);
-                if (ItemDates.isDate(child)) {
-                    int index = item.indexOf(child);
-                    child.detach();
-                    putBack.add(() -> item.addContent(index, child));
+    record Built(SyndFeed feed, List<SyndEntry> entries, List<Element> elements, boolean lineUp,
+                         String[] hashes, ParsedItem[] held) {
+
+        /** Rome's feed of every item: the items are read with their hashes (when given {@code known}) or without. */
+        static Built whole(SyndFeed feed, List<Element> elements, URI base, FeedDocument document, KnownItems known,
+                           int read) {
+            List<SyndEntry> entries = feed.getEntries();
+            boolean lineUp = elements.size() == entries.size();
+            if (known == null || !lineUp) {
+                return new Built(feed, entries, elements, lineUp, null, null);
+            }
+            ItemHash hashing = HashContext.of(feed, base).hashing(known, base, document, elements);
+            String[] hashes = new String[Math.min(read, elements.size())];
+            ParsedItem[] held = new ParsedItem[hashes.length];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = hashing.item(elements.get(i));
+                held[i] = known.known(hashes[i]);
+            }
+            return new Built(feed, entries, elements, true, hashes, held);
+        }
+    }
+
+    /**
+     * What an item's hash holds from outside its element that Rome's build gives (see {@link ItemHash#of}): the
+     * format, the base the items' links resolve against, the feed's own author.
+     */
+    record HashContext(String format, String feedBase, String author) {
+
+        static HashContext of(SyndFeed feed, URI base) {
+            return new HashContext(feed.getFeedType(), String.valueOf(FeedParser.feedBase(feed, base)), feedAuthor(feed));
+        }
+
+        /**
+         * The context as Rome's build of the document will give it, read from the document before the build (by
+         * Rome's own choice of parser for the format; an Atom 1.0 root's {@code xml:base}; an Atom root's first
+         * author with a name or e-mail), or null when no Rome parser takes the document. The parse compares it
+         * with the built feed's ({@link #of}) and falls back to a whole build when they differ.
+         */
+        static HashContext predicted(FeedDocument document, URI base) {
+            Element root = document.document().getRootElement();
+            String format = RomeBuild.format(document.document());
+            if (format == null) {
+                return null;
+            }
+            boolean atom10 = format.equals("atom_1.0");
+            boolean atom03 = format.equals("atom_0.3");
+            URI feedBase = atom10 ? withBase(base, root.getAttributeValue("base", Namespace.XML_NAMESPACE))
+                    : base;
+            String author = null;
+            if (atom10 || atom03) {
+                Namespace ns = atom10 ? FeedDocument.ATOM : Namespace.getNamespace(FeedDocument.ATOM_03);
+                List<Element> persons = root.getChildren("author", ns);
+                for (Element person : atom10 ? persons : persons.stream().limit(1).toList()) {
+                    String name = person.getChildText("name", ns);
+                    String named = name != null && !name.isBlank() ? name : person.getChildText("email", ns);
+                    if (named != null && !named.isBlank()) {
+                        author = named;
+                        break;
+                    }
                 }
             }
+            return new HashContext(format, String.valueOf(feedBase), author);
         }
-        if (putBack.isEmpty()) {
-            return buildWithRome(document);
+
+        ItemHash hashing(KnownItems known, URI base, FeedDocument document, List<Element> elements) {
+            return ItemHash.of(known.context(), String.valueOf(base), format, feedBase, author,
+                    document.document().getRootElement(), elements);
+        }
+    }
+
+    /**
+     * Rome's feed of the document. Given {@code known}, each item (up to the items read) is hashed first with the
+     * context the build will give ({@link HashContext#predicted}), and the known items' elements are left out of
+     * Rome's build; when the built feed's context differs from the prediction or its entries do not line up with the
+     * items built, Rome builds every item and the items are hashed after it, as without the prediction.
+     */
+    Built build(FeedDocument document, URI base, KnownItems known) throws FeedException {
+        List<Element> elements = document.items();
+        HashContext predicted = known == null ? null : HashContext.predicted(document, base);
+        if (predicted == null) {
+            return Built.whole(RomeBuild.feed(document, elements, List.of()), elements, base, document, known,
+                    maxItems);
+        }
+        ItemHash hashing = predicted.hashing(known, base, document, elements);
+        String[] hashes = new String[Math.min(maxItems, elements.size())];
+        ParsedItem[] held = new ParsedItem[hashes.length];
+        List<Element> toBuild = new ArrayList<>(elements.size());
+        List<Element> leftOut = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            if (i < hashes.length) {
+                hashes[i] = hashing.item(elements.get(i));
+                held[i] = known.known(hashes[i]);
+            }
+            (i < hashes.length && held[i] != null ? leftOut : toBuild).add(elements.get(i));
         }
         SyndFeed feed;
         try {
-            feed = buildWithRome(document);
-        } finally {
-            putBack.reversed().forEach(Runnable::run);
+            feed = RomeBuild.feed(document, toBuild, leftOut);
+        } catch (FeedException | RuntimeException e) {
+            if (leftOut.isEmpty()) {
+                throw e;
+            }
+            // the build of the whole document decides what is wrong with it
+            return Built.whole(RomeBuild.feed(document, elements, List.of()), elements, base, document, known,
+                    maxItems);
         }
-        return feed.getEntries().size() == items.size() ? feed : buildWithRome(document);
+        if (!HashContext.of(feed, base).equals(predicted) || feed.getEntries().size() != toBuild.size()) {
+            return Built.whole(leftOut.isEmpty() ? feed : RomeBuild.feed(document, elements, List.of()), elements,
+                    base, document, known, maxItems);
+        }
+        List<SyndEntry> entries = new ArrayList<>(elements.size());
+        int next = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            entries.add(i < held.length && held[i] != null ? null : feed.getEntries().get(next++));
+        }
+        return new Built(feed, entries, elements, true, hashes, held);
     }
 
-    private static SyndFeed buildWithRome(FeedDocument document) throws FeedException {
-        WireFeedInput input = new WireFeedInput();
-        input.setXmlHealerOn(false);
-        input.setAllowDoctypes(false);
-        return new SyndFeedImpl(input.build(document.document()), true);
+    /** The base the items' links resolve against: the document's address, with an Atom feed's {@code xml:base}. */
+    private static URI feedBase(SyndFeed feed, URI base) {
+        return feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom
+                ? withBase(base, atom.getXmlBase()) : base;
     }
 
     /** The feed's own author (Atom), which its entries without one inherit (RFC 4287, 4.2.1). */

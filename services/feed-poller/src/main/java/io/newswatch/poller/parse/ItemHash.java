@@ -30,6 +30,13 @@ import java.util.Set;
  * that an item keeps its hash while the feed around it changes. Two elements with the same hash read into the
  * same {@link ParsedItem}. 128 bits of SHA-256, as the item ledger's other keys.
  *
+ * <p>{@link FeedParser} hashes the elements before Rome's build (to leave the known ones out of it), with the
+ * format, base and author Rome's build will give, and falls back to hashing after a build of every item when the
+ * built feed says otherwise. The tree is the same before and after the build but in one place: Rome moves the
+ * Atom-namespaced children of an Atom XHTML (or XML) text element out of the namespace while it reads them, which
+ * is also what makes the two read alike; so both hashes of such an element are safe, and an item recorded with the
+ * one is read again (not published again) where a poll computes the other.
+ *
  * <p>{@link #VERSION} is to be raised whenever what {@link FeedParser} reads from an item changes, so that items
  * recorded by an older reading are read again (and published again as a new revision when their text changed).
  */

@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param seen        when a poll first no longer found it in the feed; null while it is in the feed (so that an
  *                    item staying in the feed is not written again at every poll)
  * @param itemHash    hash of the item's element as the feed wrote it, with what its reading depends on
- *                    ({@code FeedParser.ItemSkip}): a later poll that finds an element with this hash skips reading
+ *                    ({@code parse.ItemHash}): a later poll that finds an element with this hash skips reading
  *                    it, since it would read the same keys and fingerprint; null when the item's reading noticed
  *                    something (a repair, a bad date) or in records written before this field (read in full)
  * @param itemPublished the feed's own date of the item as read with {@link #itemHash} (null when it had none): a

@@ -178,6 +178,41 @@ class FeedParserTest {
         assertThat(feed.warnings()).anyMatch(w -> w.startsWith("the document ends in the middle"));
     }
 
+    /**
+     * A thread's XML reader is reused ({@code FeedDocument}): a document reads the same after documents that failed
+     * in the middle of the XML read (unclosed, an undeclared prefix, an entity never defined, not XML), and in another
+     * thread, whose reader is its own.
+     */
+    @Test
+    void aDocumentReadsTheSameAfterDocumentsThatFailedAndInAnotherThread() throws Exception {
+        String xml = """
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+                <link>https://wire.example/</link><item><title>One &amp; two</title><link>/1</link>
+                <dc:creator>Desk</dc:creator><pubDate>Mon, 02 Mar 2020 08:30:00 +0100</pubDate></item></channel></rss>""";
+        ParsedFeed first = parse(xml);
+        for (String broken : new String[] {"<rss version=\"2.0\"><channel><title>t</title><item><title>x",
+                "<rss version=\"2.0\"><channel><x:y>1</x:y></channel></rss>", "<rss><channel>&nbsp;&foo;</channel></rss>",
+                "not xml at all <"}) {
+            try {
+                parse(broken);
+            } catch (FeedParseException expected) {
+                // refused: what matters is the next document
+            }
+            assertThat(parse(xml)).isEqualTo(first);
+        }
+        java.util.concurrent.atomic.AtomicReference<ParsedFeed> other = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try {
+                other.set(parse(xml));
+            } catch (FeedParseException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.join();
+        assertThat(other.get()).isEqualTo(first);
+        assertThat(first.items().getFirst().title()).isEqualTo("One & two");
+    }
+
     @Test
     void bindsUndeclaredNamespacePrefixes() throws Exception {
         ParsedFeed feed = parse("""

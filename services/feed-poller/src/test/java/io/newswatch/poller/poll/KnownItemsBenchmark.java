@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * guid, date, author, category, a 300-character description) with 3 new items at each poll, polled by the real
  * poller (HTTP, parse, items, ledger through JSON; no pages) in one thread; thread CPU per poll. "read" writes the
  * ledger's records without their element hashes (as main's code did), so every item is read at every poll.
+ * MODES (optional, {@code skip,read} by default) names the modes each round runs, in order.
  *
  * <pre>./mvnw -q -o -pl services/feed-poller -Pbench test-compile exec:exec
- *     -Dbench.main=io.newswatch.poller.poll.KnownItemsBenchmark -Dbench.args="ROUNDS POLLS"</pre>
+ *     -Dbench.main=io.newswatch.poller.poll.KnownItemsBenchmark -Dbench.args="ROUNDS POLLS [MODES]"</pre>
  */
 public final class KnownItemsBenchmark {
 
@@ -27,13 +28,14 @@ public final class KnownItemsBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int polls = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        List<String> modes = args.length > 2 ? List.of(args[2].split(",")) : List.of("skip", "read");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AtomicReference<String> feed = new AtomicReference<>();
         try (CorpusSite site = new CorpusSite()) {
             site.route("/bench.xml", exchange -> CorpusSite.send(exchange, 200, "application/rss+xml",
                     feed.get().getBytes(StandardCharsets.UTF_8)));
             for (int round = 1; round <= rounds; round++) {
-                for (String mode : List.of("skip", "read")) {
+                for (String mode : modes) {
                     try (PollHarness harness = new PollHarness(site.base() + "/bench.xml", false)) {
                         if (mode.equals("read")) {
                             harness.ledgerWrittenAs(KnownItemsPollTest::withoutItemHash);
@@ -62,7 +64,7 @@ public final class KnownItemsBenchmark {
     }
 
     /** The newest 30 items, newest first. */
-    static String feed(String base, int newest) {
+    public static String feed(String base, int newest) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
                 + "<title>Bench</title><link>" + base + "/</link><description>Generated news</description>"
                 + "<language>en</language><lastBuildDate>" + RFC_1123.format(PollHarness.START.plusSeconds(newest))
