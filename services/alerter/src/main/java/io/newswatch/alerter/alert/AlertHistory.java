@@ -115,7 +115,11 @@ public final class AlertHistory implements AlertState {
      * {@link #closeStories()}, and count as absent meanwhile.
      */
     private final Map<String, Live> liveAlerts = new HashMap<>();
-    private final Map<String, Set<String>> rulesByStory = new HashMap<>();
+    /**
+     * The same pairs by story, then rule: an article of a story walks its story's pairs without building a key and
+     * looking each one up in {@link #live} (the alerter's largest cost with long stories, session 18).
+     */
+    private final Map<String, Map<String, Live>> byStory = new HashMap<>();
     /** Keys of closed stories whose tombstone is still to write. */
     private final Set<String> toTombstone = new HashSet<>();
     private final Map<String, Entry> unsettled = new HashMap<>();
@@ -210,8 +214,7 @@ public final class AlertHistory implements AlertState {
                 return;
             }
             story = new Live(stored);
-            live.put(key, story);
-            rulesByStory.computeIfAbsent(stored.storyId(), id -> new HashSet<>()).add(stored.ruleId());
+            add(key, stored.ruleId(), stored.storyId(), story);
         } else {
             story.state = story.state.merge(stored);
         }
@@ -227,13 +230,12 @@ public final class AlertHistory implements AlertState {
      * @return the states to write to the state topic (few: once per {@code refresh} of a running story)
      */
     public synchronized List<StoryAlerts> seen(String storyId, Instant fetched, Duration refresh) {
-        Set<String> rules = rulesByStory.get(storyId);
-        if (rules == null || fetched == null) {
+        Map<String, Live> pairs = byStory.get(storyId);
+        if (pairs == null || fetched == null) {
             return List.of();
         }
         List<StoryAlerts> toStore = new ArrayList<>();
-        for (String ruleId : rules) {
-            Live story = live.get(StoryAlerts.key(ruleId, storyId));
+        for (Live story : pairs.values()) {
             story.state = story.state.seen(fetched);
             Instant stored = story.stored == null ? null : story.stored.lastArticle();
             if (stored == null || story.state.lastArticle().isAfter(stored.plus(refresh))) {
@@ -301,8 +303,7 @@ public final class AlertHistory implements AlertState {
         Live story = live.get(key);
         if (story == null) {
             story = new Live(StoryAlerts.none(ruleId, storyId));
-            live.put(key, story);
-            rulesByStory.computeIfAbsent(storyId, id -> new HashSet<>()).add(ruleId);
+            add(key, ruleId, storyId, story);
         }
         if (liveAlerts.get(alert.id()) != story) {
             // new here, or (a per-article alert) read again with its article in another story: folding it into
@@ -320,13 +321,18 @@ public final class AlertHistory implements AlertState {
             return;
         }
         story.forgotten = true;
-        Set<String> rules = rulesByStory.get(story.state.storyId());
-        if (rules != null) {
-            rules.remove(story.state.ruleId());
-            if (rules.isEmpty()) {
-                rulesByStory.remove(story.state.storyId());
+        Map<String, Live> pairs = byStory.get(story.state.storyId());
+        if (pairs != null) {
+            pairs.remove(story.state.ruleId(), story);
+            if (pairs.isEmpty()) {
+                byStory.remove(story.state.storyId());
             }
         }
+    }
+
+    private void add(String key, String ruleId, String storyId, Live story) {
+        live.put(key, story);
+        byStory.computeIfAbsent(storyId, id -> new HashMap<>()).put(ruleId, story);
     }
 
     @Override
@@ -342,8 +348,8 @@ public final class AlertHistory implements AlertState {
 
     @Override
     public synchronized Set<String> rulesOnStory(String storyId) {
-        Set<String> rules = rulesByStory.get(storyId);
-        return rules == null ? Set.of() : Set.copyOf(rules);
+        Map<String, Live> pairs = byStory.get(storyId);
+        return pairs == null ? Set.of() : Set.copyOf(pairs.keySet());
     }
 
     /** Unsettled alerts of a rule, in any partition. */

@@ -125,6 +125,31 @@ class AlertHistoryTest {
     }
 
     @Test
+    void aStoryWalksOnlyItsOpenPairs() {
+        // two rules on one story, one with a shorter horizon; a third pair on another story
+        AlertHistory history = new AlertHistory(10, clock,
+                rule -> rule.equals("rule-b") ? Duration.ofHours(1) : HORIZON);
+        for (Alert alert : List.of(alert("rule-a", "story-1", 0, "", T0), alert("rule-b", "story-1", 0, "", T0),
+                alert("rule-c", "story-2", 0, "", T0))) {
+            history.raised(alert, REFRESH).ifPresent(history::stored);
+        }
+        assertThat(history.rulesOnStory("story-1")).containsExactlyInAnyOrder("rule-a", "rule-b");
+
+        // rule-b's pair closes; an article of the story afterwards concerns rule-a's pair alone
+        clock.set(T0.plus(Duration.ofHours(2)));
+        assertThat(history.closeStories()).containsExactly("rule-b/story-1");
+        assertThat(history.rulesOnStory("story-1")).containsExactly("rule-a");
+        assertThat(history.seen("story-1", T0.plus(Duration.ofHours(7)), REFRESH))
+                .extracting(StoryAlerts::ruleId).containsExactly("rule-a");
+
+        // a tombstone read from the state topic forgets a pair the same way; the story then has none
+        history.applyStored("rule-a/story-1", null);
+        assertThat(history.rulesOnStory("story-1")).isEmpty();
+        assertThat(history.seen("story-1", T0.plus(Duration.ofHours(20)), REFRESH)).isEmpty();
+        assertThat(history.rulesOnStory("story-2")).containsExactly("rule-c");
+    }
+
+    @Test
     void twoVersionsOfAStateMergeWhateverTheOrder() {
         StoryAlerts a = StoryAlerts.none("rule-a", "story-1").with(alert("rule-a", "story-1", 0, "", T0))
                 .nextRound();
