@@ -16,23 +16,21 @@ public final class FoldedWords {
     private final char[][] spellings;
     private final int mask;
     /**
-     * One bit per hash bucket that holds a word, {@value #FILTER_BITS} buckets: most tokens are rejected here. (With
-     * one long of 64 buckets, lists of a hundred cue words had nearly every bit set and every token went on to probe.)
+     * Most tokens are rejected here, before a probe. Sized by the words (16 bits each, at least 1,024): the given
+     * names' 3,971 words had set nearly every bit of a fixed 1,024, and every token asked about them probed.
      */
-    private final long[] filter;
-    private static final int FILTER_BITS = 1024;
+    private final HashFilter filter;
 
     private FoldedWords(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(8, words.size() * 4) - 1) << 1;
         hashes = new long[capacity];
         spellings = new char[capacity][];
         mask = capacity - 1;
-        filter = new long[FILTER_BITS / 64];
+        filter = HashFilter.forCount(words.size());
         for (String word : words) {
             char[] chars = word.toCharArray();
             long hash = Tokenizer.hash(chars, 0, chars.length);
-            int bit = bit(hash);
-            filter[bit >>> 6] |= 1L << bit;
+            filter.add(hash);
             int slot = slot(hash);
             while (spellings[slot] != null && !Arrays.equals(spellings[slot], chars)) {
                 slot = (slot + 1) & mask;
@@ -40,10 +38,6 @@ public final class FoldedWords {
             hashes[slot] = hash;
             spellings[slot] = chars;
         }
-    }
-
-    private static int bit(long hash) {
-        return (int) (hash >>> 54);
     }
 
     /** The set of these folded words (lower case, as {@link Tokenizer} folds them). */
@@ -54,8 +48,7 @@ public final class FoldedWords {
     /** True when token {@code i}'s folded form is one of the words. */
     public boolean contains(Tokens tokens, int i) {
         long hash = tokens.hash(i);
-        int bit = bit(hash);
-        if ((filter[bit >>> 6] & 1L << bit) == 0) {
+        if (!filter.mayContain(hash)) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
@@ -72,8 +65,7 @@ public final class FoldedWords {
     /** True when {@code length} folded chars of {@code chars} from {@code offset} spell one of the words. */
     public boolean contains(char[] chars, int offset, int length) {
         long hash = Tokenizer.hash(chars, offset, length);
-        int bit = bit(hash);
-        if ((filter[bit >>> 6] & 1L << bit) == 0) {
+        if (!filter.mayContain(hash)) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
@@ -83,6 +75,39 @@ public final class FoldedWords {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the word spelled as {@code stem} folded chars of {@code chars} from {@code from}, then {@code ending},
+     * is one of the words; {@code hash} is its hash ({@link Tokenizer#hashMore} of the stem's hash and the ending).
+     * A candidate form ("petr" + "o") is asked without being spelled out: most are rejected by their hash alone.
+     */
+    public boolean containsJoined(long hash, char[] chars, int from, int stem, String ending) {
+        if (!filter.mayContain(hash)) {
+            return false;
+        }
+        int length = stem + ending.length();
+        for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
+            char[] word = spellings[slot];
+            if (hashes[slot] == hash && word.length == length && joined(word, chars, from, stem, ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean joined(char[] word, char[] chars, int from, int stem, String ending) {
+        for (int k = 0; k < stem; k++) {
+            if (word[k] != chars[from + k]) {
+                return false;
+            }
+        }
+        for (int k = 0; k < ending.length(); k++) {
+            if (word[stem + k] != ending.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int slot(long hash) {
