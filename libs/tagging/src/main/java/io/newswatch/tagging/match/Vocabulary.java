@@ -17,7 +17,14 @@ public final class Vocabulary {
     /** The id of a word no dictionary knows. */
     public static final int UNKNOWN = -1;
 
+    /** Words that are not {@link #shortWords}, by hash. */
     private final LongIntMap words = new LongIntMap(1 << 14);
+    /**
+     * Words of 1 to 8 ASCII letters or digits (most of a text's known words), keyed by their letters packed in a long
+     * ({@link #packed}): an exact key, so a hit reads one slot, not also its spelling in {@link #pool} (for most
+     * known words a second cache miss, in a profile half of the look-up's misses).
+     */
+    private final LongIntMap shortWords = new LongIntMap(1 << 14);
     private final LongIntMap stems = new LongIntMap(256);
     /**
      * Every word's and stem's spelling, one after the other, each after one char holding its length. The tables map a
@@ -34,7 +41,7 @@ public final class Vocabulary {
      * table. 2^19 bits (64 KB; at 2^16 bits more than half were set, and most unknown words went on to the table).
      * Its bits once ignored a word's last letter, so every case form of a known word ("moskvy") probed the table.
      */
-    private final HashFilter present = new HashFilter(19);
+    private final long[] present = HashFilter.ofBits(19);
     private int shortestStem = Integer.MAX_VALUE;
     /**
      * Per two-letter beginning, the lengths of the stems that begin so (bit {@code L} for length {@code L}, bit 63 for
@@ -46,7 +53,7 @@ public final class Vocabulary {
      * The stems' hashes, like {@link #present} for words: a word's prefixes at the lengths some stem has are mostly
      * no stem, and each was a probe of the stem table (4% of tagging in a profile).
      */
-    private final HashFilter stemPresent = new HashFilter(16);
+    private final long[] stemPresent = HashFilter.ofBits(16);
 
     /**
      * The words of names (added by {@link #add}), as opposed to words only topic terms use ({@link #addTermWord}): an
@@ -76,8 +83,68 @@ public final class Vocabulary {
     public int addTermWord(String folded) {
         char[] chars = folded.toCharArray();
         long hash = Tokenizer.hash(chars, 0, chars.length);
-        present.add(hash);
-        return intern(words, hash, chars);
+        HashFilter.add(present, hash);
+        long key = packed(chars, 0, chars.length);
+        if (key == NOT_SHORT) {
+            return intern(words, hash, chars);
+        }
+        int id = shortWords.get(key, UNKNOWN);
+        if (id == UNKNOWN) {
+            id = store(chars);
+            shortWords.put(key, id);
+        }
+        return id;
+    }
+
+    private static final long NOT_SHORT = -1;
+
+    /**
+     * The word's chars packed 8 bits each, the first highest: 1 to 8 chars of codes 1 to 127 give a positive long,
+     * different for every such word (no char is 0, so the length is in it too); {@link #NOT_SHORT} for others.
+     */
+    static long packed(char[] chars, int from, int length) {
+        if (length == 0 || length > 8) {
+            return NOT_SHORT;
+        }
+        long key = 0;
+        for (int k = 0; k < length; k++) {
+            char c = chars[from + k];
+            if (c == 0 || c > 127) {
+                return NOT_SHORT;
+            }
+            key = key << 8 | c;
+        }
+        return key;
+    }
+
+    /** {@link #packed} of {@code stem} chars of {@code chars} from {@code from}, then {@code base}. */
+    private static long packedJoined(char[] chars, int from, int stem, String base) {
+        int length = stem + base.length();
+        if (length == 0 || length > 8) {
+            return NOT_SHORT;
+        }
+        long key = 0;
+        for (int k = 0; k < stem; k++) {
+            char c = chars[from + k];
+            if (c == 0 || c > 127) {
+                return NOT_SHORT;
+            }
+            key = key << 8 | c;
+        }
+        for (int k = 0; k < base.length(); k++) {
+            char c = base.charAt(k);
+            if (c == 0 || c > 127) {
+                return NOT_SHORT;
+            }
+            key = key << 8 | c;
+        }
+        return key;
+    }
+
+    /** The id of a folded word: {@link #shortWords} or {@link #words}. */
+    private int findWord(long hash, char[] chars, int from, int length) {
+        long key = packed(chars, from, length);
+        return key != NOT_SHORT ? shortWords.get(key, UNKNOWN) : find(words, hash, chars, from, length);
     }
 
     /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
@@ -93,7 +160,7 @@ public final class Vocabulary {
             }
         }
         long hash = Tokenizer.hash(chars, 0, chars.length);
-        stemPresent.add(hash);
+        HashFilter.add(stemPresent, hash);
         return intern(stems, hash, chars);
     }
 
@@ -102,6 +169,13 @@ public final class Vocabulary {
         if (existing != UNKNOWN) {
             return existing;
         }
+        int id = store(chars);
+        putProbing(map, hash, (long) offsets[id] << 32 | id);
+        return id;
+    }
+
+    /** A new id, its spelling added to {@link #pool}. */
+    private int store(char[] chars) {
         if (chars.length > Character.MAX_VALUE) {
             throw new IllegalArgumentException("word too long: " + chars.length + " chars");
         }
@@ -117,14 +191,13 @@ public final class Vocabulary {
         System.arraycopy(chars, 0, pool, offset + 1, chars.length);
         poolSize += 1 + chars.length;
         offsets[id] = offset;
-        putProbing(map, hash, (long) offset << 32 | id);
         return id;
     }
 
     /** The id of a folded word, or {@link #UNKNOWN}. */
     public int id(String folded) {
         char[] chars = folded.toCharArray();
-        return find(words, Tokenizer.hash(chars, 0, chars.length), chars, 0, chars.length);
+        return findWord(Tokenizer.hash(chars, 0, chars.length), chars, 0, chars.length);
     }
 
     /** Number of words and stems. */
@@ -160,7 +233,7 @@ public final class Vocabulary {
             int from = tokens.foldStart(i);
             int length = tokens.foldLength(i);
             long hash = tokens.hash(i);
-            ids[i] = present.mayContain(hash) ? find(words, hash, folded, from, length) : UNKNOWN;
+            ids[i] = HashFilter.mayContain(present, hash) ? findWord(hash, folded, from, length) : UNKNOWN;
             if (stemIds != null) {
                 stemIds[i] = longestStem(folded, from, length);
             }
@@ -199,7 +272,7 @@ public final class Vocabulary {
             }
             // the candidate's hash without making it: the stem's letters, then the base's
             long hash = Tokenizer.hashMore(Tokenizer.hash(chars, from, stem), base);
-            int id = present.mayContain(hash) ? findJoined(hash, chars, from, stem, base) : UNKNOWN;
+            int id = HashFilter.mayContain(present, hash) ? findJoined(hash, chars, from, stem, base) : UNKNOWN;
             if (id != UNKNOWN && id != self && names.get(id)) {
                 if (!alone || oneWordNames.get(id)) {
                     return id;
@@ -230,18 +303,19 @@ public final class Vocabulary {
         if (length < shortestStem || length < 2) {
             return UNKNOWN;
         }
-        long lengths = stemLengths[startKey(chars, from)];
+        // the lengths of this beginning's stems that the word can hold (63 stands for 63 and longer)
+        long lengths = stemLengths[startKey(chars, from)] & (length >= 63 ? -1L : (2L << length) - 1);
         if (lengths == 0) {
             return UNKNOWN;
         }
         int longest = 63 - Long.numberOfLeadingZeros(lengths);
-        int last = longest == 63 ? length : Math.min(length, longest);
+        int last = longest == 63 ? length : longest;
         int found = UNKNOWN;
         long h = 0xcbf29ce484222325L;
         for (int k = 0; k < last; k++) {
             h ^= chars[from + k];
             h *= 0x100000001b3L;
-            if ((lengths & 1L << Math.min(k + 1, 63)) != 0 && stemPresent.mayContain(h)) {
+            if ((lengths & 1L << Math.min(k + 1, 63)) != 0 && HashFilter.mayContain(stemPresent, h)) {
                 int id = find(stems, h, chars, from, k + 1);
                 if (id != UNKNOWN) {
                     found = id;
@@ -253,7 +327,8 @@ public final class Vocabulary {
 
     /** Approximate heap held by the tables, in bytes. */
     public long bytes() {
-        return words.bytes() + stems.bytes() + present.bytes() + stemPresent.bytes() + 2L * pool.length
+        return words.bytes() + shortWords.bytes() + stems.bytes() + HashFilter.bytes(present)
+                + HashFilter.bytes(stemPresent) + 2L * pool.length
                 + 4L * offsets.length;
     }
 
@@ -275,6 +350,10 @@ public final class Vocabulary {
 
     /** {@link #find} of a word spelled as {@code stem} chars of {@code chars} from {@code from}, then {@code base}. */
     private int findJoined(long hash, char[] chars, int from, int stem, String base) {
+        long key = packedJoined(chars, from, stem, base);
+        if (key != NOT_SHORT) {
+            return shortWords.get(key, UNKNOWN);
+        }
         int length = stem + base.length();
         for (long probe = hash; ; probe++) {
             long entry = words.getLong(probe, MISSING);

@@ -19,7 +19,7 @@ public final class FoldedWords {
      * Most tokens are rejected here, before a probe. Sized by the words (16 bits each, at least 1,024): the given
      * names' 3,971 words had set nearly every bit of a fixed 1,024, and every token asked about them probed.
      */
-    private final HashFilter filter;
+    private final long[] filter;
 
     private FoldedWords(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(8, words.size() * 4) - 1) << 1;
@@ -30,7 +30,7 @@ public final class FoldedWords {
         for (String word : words) {
             char[] chars = word.toCharArray();
             long hash = Tokenizer.hash(chars, 0, chars.length);
-            filter.add(hash);
+            HashFilter.add(filter, hash);
             int slot = slot(hash);
             while (spellings[slot] != null && !Arrays.equals(spellings[slot], chars)) {
                 slot = (slot + 1) & mask;
@@ -48,7 +48,7 @@ public final class FoldedWords {
     /** True when token {@code i}'s folded form is one of the words. */
     public boolean contains(Tokens tokens, int i) {
         long hash = tokens.hash(i);
-        if (!filter.mayContain(hash)) {
+        if (!HashFilter.mayContain(filter, hash)) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
@@ -65,7 +65,7 @@ public final class FoldedWords {
     /** True when {@code length} folded chars of {@code chars} from {@code offset} spell one of the words. */
     public boolean contains(char[] chars, int offset, int length) {
         long hash = Tokenizer.hash(chars, offset, length);
-        if (!filter.mayContain(hash)) {
+        if (!HashFilter.mayContain(filter, hash)) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
@@ -83,7 +83,7 @@ public final class FoldedWords {
      * A candidate form ("petr" + "o") is asked without being spelled out: most are rejected by their hash alone.
      */
     public boolean containsJoined(long hash, char[] chars, int from, int stem, String ending) {
-        if (!filter.mayContain(hash)) {
+        if (!HashFilter.mayContain(filter, hash)) {
             return false;
         }
         int length = stem + ending.length();

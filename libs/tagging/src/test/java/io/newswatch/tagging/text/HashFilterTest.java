@@ -34,15 +34,15 @@ class HashFilterTest {
     @Test
     void everyAddedHashMayBeContained() {
         for (int count : new int[] {1, 60, 4_000, 70_000}) {
-            HashFilter filter = HashFilter.forCount(count);
+            long[] filter = HashFilter.forCount(count);
             Random random = new Random(count);
             long[] hashes = new long[count];
             for (int k = 0; k < count; k++) {
                 hashes[k] = random.nextLong();
-                filter.add(hashes[k]);
+                HashFilter.add(filter, hashes[k]);
             }
             for (long hash : hashes) {
-                assertThat(filter.mayContain(hash)).isTrue();
+                assertThat(HashFilter.mayContain(filter, hash)).isTrue();
             }
         }
     }
@@ -50,9 +50,10 @@ class HashFilterTest {
     @Test
     void fewOtherHashesPassWhenSizedForTheCount() {
         List<String> words = words(8_000, 1);
-        HashFilter filter = HashFilter.forCount(4_000);
-        words.subList(0, 4_000).forEach(word -> filter.add(hash(word)));
-        long passed = words.subList(4_000, 8_000).stream().filter(word -> filter.mayContain(hash(word))).count();
+        long[] filter = HashFilter.forCount(4_000);
+        words.subList(0, 4_000).forEach(word -> HashFilter.add(filter, hash(word)));
+        long passed = words.subList(4_000, 8_000).stream().filter(word -> HashFilter.mayContain(filter, hash(word)))
+                .count();
         assertThat(passed).as("false maybes of 4,000 words not added").isLessThan(160);
     }
 
@@ -61,8 +62,8 @@ class HashFilterTest {
         // FNV-1a's top bits hardly depend on the last letter: a filter on them passed "moskvy" for "moskva"
         List<String> words = words(4_000, 2);
         Set<String> added = new HashSet<>(words);
-        HashFilter filter = HashFilter.forCount(words.size());
-        words.forEach(word -> filter.add(hash(word)));
+        long[] filter = HashFilter.forCount(words.size());
+        words.forEach(word -> HashFilter.add(filter, hash(word)));
         int asked = 0;
         int passed = 0;
         for (String word : words) {
@@ -70,7 +71,7 @@ class HashFilterTest {
                 String form = word.substring(0, word.length() - 1) + last;
                 if (!added.contains(form)) {
                     asked++;
-                    passed += filter.mayContain(hash(form)) ? 1 : 0;
+                    passed += HashFilter.mayContain(filter, hash(form)) ? 1 : 0;
                 }
             }
         }
@@ -79,20 +80,20 @@ class HashFilterTest {
 
     @Test
     void aFullFilterStillSaysYesToWhatItHolds() {
-        HashFilter filter = new HashFilter(10);
+        long[] filter = HashFilter.ofBits(10);
         List<String> words = words(5_000, 3);
-        words.forEach(word -> filter.add(hash(word)));
-        assertThat(words).allMatch(word -> filter.mayContain(hash(word)));
-        assertThat(filter.size()).isEqualTo(1024);
+        words.forEach(word -> HashFilter.add(filter, hash(word)));
+        assertThat(words).allMatch(word -> HashFilter.mayContain(filter, hash(word)));
+        assertThat(filter.length * 64).isEqualTo(1024);
     }
 
     @Test
     void sizesArePowersOfTwoWithinBounds() {
-        assertThat(HashFilter.forCount(0).size()).isEqualTo(1024);
-        assertThat(HashFilter.forCount(64).size()).isEqualTo(1024);
-        assertThat(HashFilter.forCount(65).size()).isEqualTo(2048);
-        assertThat(HashFilter.forCount(3_971).size()).isEqualTo(65_536);
-        assertThatThrownBy(() -> new HashFilter(9)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HashFilter(31)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(HashFilter.forCount(0).length * 64).isEqualTo(1024);
+        assertThat(HashFilter.forCount(64).length * 64).isEqualTo(1024);
+        assertThat(HashFilter.forCount(65).length * 64).isEqualTo(2048);
+        assertThat(HashFilter.forCount(3_971).length * 64).isEqualTo(65_536);
+        assertThatThrownBy(() -> HashFilter.ofBits(9)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HashFilter.ofBits(31)).isInstanceOf(IllegalArgumentException.class);
     }
 }
