@@ -103,18 +103,7 @@ public final class Vocabulary {
      * different for every such word (no char is 0, so the length is in it too); {@link #NOT_SHORT} for others.
      */
     static long packed(char[] chars, int from, int length) {
-        if (length == 0 || length > 8) {
-            return NOT_SHORT;
-        }
-        long key = 0;
-        for (int k = 0; k < length; k++) {
-            char c = chars[from + k];
-            if (c == 0 || c > 127) {
-                return NOT_SHORT;
-            }
-            key = key << 8 | c;
-        }
-        return key;
+        return packedJoined(chars, from, length, "");
     }
 
     /** {@link #packed} of {@code stem} chars of {@code chars} from {@code from}, then {@code base}. */
