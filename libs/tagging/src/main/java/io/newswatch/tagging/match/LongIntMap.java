@@ -86,15 +86,6 @@ public final class LongIntMap {
         return size;
     }
 
-    /** Calls {@code action} with every key, in slot order. */
-    public void forEachKey(java.util.function.LongConsumer action) {
-        for (int s = 0; s < slots.length; s += 2) {
-            if (slots[s] != EMPTY) {
-                action.accept(slots[s]);
-            }
-        }
-    }
-
     long bytes() {
         return 16L + slots.length * 8L;
     }

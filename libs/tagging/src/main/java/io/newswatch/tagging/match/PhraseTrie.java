@@ -1,7 +1,5 @@
 package io.newswatch.tagging.match;
 
-import io.newswatch.tagging.text.HashFilter;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,12 +17,6 @@ public final class PhraseTrie {
     public static final int NONE = -1;
 
     private final LongIntMap edges = new LongIntMap(1 << 14);
-    /**
-     * The edges' keys, asked before {@link #edges}: a walk asks for the next word of most phrase starts and most
-     * such edges do not exist; each was a probe of a table of megabytes (a cache miss).
-     */
-    private long[] edgeKeys = HashFilter.forCount(1 << 14);
-    private int edgeCount;
     /**
      * The root's children by word id (ids are dense), {@link #NONE} where no phrase starts: every word of a text is
      * tried as a phrase start and most start none, so this array read replaces a hash probe per word.
@@ -48,7 +40,7 @@ public final class PhraseTrie {
                     }
                     rootChildren[word] = next;
                 } else {
-                    addEdge(key(node, word), next);
+                    edges.put(key(node, word), next);
                 }
             }
             node = next;
@@ -74,21 +66,7 @@ public final class PhraseTrie {
         if (node == ROOT) {
             return word < rootChildren.length ? rootChildren[word] : NONE;
         }
-        long key = key(node, word);
-        return HashFilter.mayContain(edgeKeys, key) ? edges.get(key, NONE) : NONE;
-    }
-
-    private void addEdge(long key, int next) {
-        edges.put(key, next);
-        edgeCount++;
-        if (edgeCount * 16L > edgeKeys.length * 64L) {
-            // grown with the trie: made again, twice the size, from the table's keys
-            edgeKeys = HashFilter.forCount(edgeCount * 2);
-            long[] keys = edgeKeys;
-            edges.forEachKey(k -> HashFilter.add(keys, k));
-        } else {
-            HashFilter.add(edgeKeys, key);
-        }
+        return edges.get(key(node, word), NONE);
     }
 
     /** Payloads of phrases ending at {@code node}, or null. */
@@ -103,7 +81,7 @@ public final class PhraseTrie {
 
     /** Approximate heap held, in bytes. */
     public long bytes() {
-        long total = edges.bytes() + HashFilter.bytes(edgeKeys) + 16L + rootChildren.length * 4L + payloads.size() * 8L;
+        long total = edges.bytes() + 16L + rootChildren.length * 4L + payloads.size() * 8L;
         for (int[] p : payloads) {
             if (p != null) {
                 total += 16 + 4L * p.length;

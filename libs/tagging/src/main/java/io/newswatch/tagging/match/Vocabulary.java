@@ -17,14 +17,7 @@ public final class Vocabulary {
     /** The id of a word no dictionary knows. */
     public static final int UNKNOWN = -1;
 
-    /** Words that are not {@link #shortWords}, by hash. */
     private final LongIntMap words = new LongIntMap(1 << 14);
-    /**
-     * Words of 1 to 8 ASCII letters or digits (most of a text's known words), keyed by their letters packed in a long
-     * ({@link #packed}): an exact key, so a hit reads one slot, not also its spelling in {@link #pool} (for most
-     * known words a second cache miss, in a profile half of the look-up's misses).
-     */
-    private final LongIntMap shortWords = new LongIntMap(1 << 14);
     private final LongIntMap stems = new LongIntMap(256);
     /**
      * Every word's and stem's spelling, one after the other, each after one char holding its length. The tables map a
@@ -84,56 +77,7 @@ public final class Vocabulary {
         char[] chars = folded.toCharArray();
         long hash = Tokenizer.hash(chars, 0, chars.length);
         HashFilter.add(present, hash);
-        long key = packed(chars, 0, chars.length);
-        if (key == NOT_SHORT) {
-            return intern(words, hash, chars);
-        }
-        int id = shortWords.get(key, UNKNOWN);
-        if (id == UNKNOWN) {
-            id = store(chars);
-            shortWords.put(key, id);
-        }
-        return id;
-    }
-
-    private static final long NOT_SHORT = -1;
-
-    /**
-     * The word's chars packed 8 bits each, the first highest: 1 to 8 chars of codes 1 to 127 give a positive long,
-     * different for every such word (no char is 0, so the length is in it too); {@link #NOT_SHORT} for others.
-     */
-    static long packed(char[] chars, int from, int length) {
-        return packedJoined(chars, from, length, "");
-    }
-
-    /** {@link #packed} of {@code stem} chars of {@code chars} from {@code from}, then {@code base}. */
-    private static long packedJoined(char[] chars, int from, int stem, String base) {
-        int length = stem + base.length();
-        if (length == 0 || length > 8) {
-            return NOT_SHORT;
-        }
-        long key = 0;
-        for (int k = 0; k < stem; k++) {
-            char c = chars[from + k];
-            if (c == 0 || c > 127) {
-                return NOT_SHORT;
-            }
-            key = key << 8 | c;
-        }
-        for (int k = 0; k < base.length(); k++) {
-            char c = base.charAt(k);
-            if (c == 0 || c > 127) {
-                return NOT_SHORT;
-            }
-            key = key << 8 | c;
-        }
-        return key;
-    }
-
-    /** The id of a folded word: {@link #shortWords} or {@link #words}. */
-    private int findWord(long hash, char[] chars, int from, int length) {
-        long key = packed(chars, from, length);
-        return key != NOT_SHORT ? shortWords.get(key, UNKNOWN) : find(words, hash, chars, from, length);
+        return intern(words, hash, chars);
     }
 
     /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
@@ -158,13 +102,6 @@ public final class Vocabulary {
         if (existing != UNKNOWN) {
             return existing;
         }
-        int id = store(chars);
-        putProbing(map, hash, (long) offsets[id] << 32 | id);
-        return id;
-    }
-
-    /** A new id, its spelling added to {@link #pool}. */
-    private int store(char[] chars) {
         if (chars.length > Character.MAX_VALUE) {
             throw new IllegalArgumentException("word too long: " + chars.length + " chars");
         }
@@ -180,13 +117,14 @@ public final class Vocabulary {
         System.arraycopy(chars, 0, pool, offset + 1, chars.length);
         poolSize += 1 + chars.length;
         offsets[id] = offset;
+        putProbing(map, hash, (long) offset << 32 | id);
         return id;
     }
 
     /** The id of a folded word, or {@link #UNKNOWN}. */
     public int id(String folded) {
         char[] chars = folded.toCharArray();
-        return findWord(Tokenizer.hash(chars, 0, chars.length), chars, 0, chars.length);
+        return find(words, Tokenizer.hash(chars, 0, chars.length), chars, 0, chars.length);
     }
 
     /** Number of words and stems. */
@@ -222,7 +160,7 @@ public final class Vocabulary {
             int from = tokens.foldStart(i);
             int length = tokens.foldLength(i);
             long hash = tokens.hash(i);
-            ids[i] = HashFilter.mayContain(present, hash) ? findWord(hash, folded, from, length) : UNKNOWN;
+            ids[i] = HashFilter.mayContain(present, hash) ? find(words, hash, folded, from, length) : UNKNOWN;
             if (stemIds != null) {
                 stemIds[i] = longestStem(folded, from, length);
             }
@@ -316,8 +254,7 @@ public final class Vocabulary {
 
     /** Approximate heap held by the tables, in bytes. */
     public long bytes() {
-        return words.bytes() + shortWords.bytes() + stems.bytes() + HashFilter.bytes(present)
-                + HashFilter.bytes(stemPresent) + 2L * pool.length
+        return words.bytes() + stems.bytes() + HashFilter.bytes(present) + HashFilter.bytes(stemPresent) + 2L * pool.length
                 + 4L * offsets.length;
     }
 
@@ -339,10 +276,6 @@ public final class Vocabulary {
 
     /** {@link #find} of a word spelled as {@code stem} chars of {@code chars} from {@code from}, then {@code base}. */
     private int findJoined(long hash, char[] chars, int from, int stem, String base) {
-        long key = packedJoined(chars, from, stem, base);
-        if (key != NOT_SHORT) {
-            return shortWords.get(key, UNKNOWN);
-        }
         int length = stem + base.length();
         for (long probe = hash; ; probe++) {
             long entry = words.getLong(probe, MISSING);

@@ -16,21 +16,23 @@ public final class FoldedWords {
     private final char[][] spellings;
     private final int mask;
     /**
-     * Most tokens are rejected here, before a probe. Sized by the words (16 bits each, at least 1,024): the given
-     * names' 3,971 words had set nearly every bit of a fixed 1,024, and every token asked about them probed.
+     * One bit per hash bucket that holds a word, {@value #FILTER_BITS} buckets: most tokens are rejected here. (With
+     * one long of 64 buckets, lists of a hundred cue words had nearly every bit set and every token went on to probe.)
      */
     private final long[] filter;
+    private static final int FILTER_BITS = 1024;
 
     private FoldedWords(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(8, words.size() * 4) - 1) << 1;
         hashes = new long[capacity];
         spellings = new char[capacity][];
         mask = capacity - 1;
-        filter = HashFilter.forCount(words.size());
+        filter = new long[FILTER_BITS / 64];
         for (String word : words) {
             char[] chars = word.toCharArray();
             long hash = Tokenizer.hash(chars, 0, chars.length);
-            HashFilter.add(filter, hash);
+            int bit = bit(hash);
+            filter[bit >>> 6] |= 1L << bit;
             int slot = slot(hash);
             while (spellings[slot] != null && !Arrays.equals(spellings[slot], chars)) {
                 slot = (slot + 1) & mask;
@@ -38,6 +40,10 @@ public final class FoldedWords {
             hashes[slot] = hash;
             spellings[slot] = chars;
         }
+    }
+
+    private static int bit(long hash) {
+        return (int) (hash >>> 54);
     }
 
     /** The set of these folded words (lower case, as {@link Tokenizer} folds them). */
@@ -48,7 +54,8 @@ public final class FoldedWords {
     /** True when token {@code i}'s folded form is one of the words. */
     public boolean contains(Tokens tokens, int i) {
         long hash = tokens.hash(i);
-        if (!HashFilter.mayContain(filter, hash)) {
+        int bit = bit(hash);
+        if ((filter[bit >>> 6] & 1L << bit) == 0) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
@@ -65,7 +72,8 @@ public final class FoldedWords {
     /** True when {@code length} folded chars of {@code chars} from {@code offset} spell one of the words. */
     public boolean contains(char[] chars, int offset, int length) {
         long hash = Tokenizer.hash(chars, offset, length);
-        if (!HashFilter.mayContain(filter, hash)) {
+        int bit = bit(hash);
+        if ((filter[bit >>> 6] & 1L << bit) == 0) {
             return false;
         }
         for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
@@ -83,7 +91,8 @@ public final class FoldedWords {
      * A candidate form ("petr" + "o") is asked without being spelled out: most are rejected by their hash alone.
      */
     public boolean containsJoined(long hash, char[] chars, int from, int stem, String ending) {
-        if (!HashFilter.mayContain(filter, hash)) {
+        int bit = bit(hash);
+        if ((filter[bit >>> 6] & 1L << bit) == 0) {
             return false;
         }
         int length = stem + ending.length();

@@ -81,14 +81,4 @@ class VocabularyTest {
         assertThat(lookup.stem(0)).isEqualTo(stem);
         assertThat(lookup.stem(1)).isEqualTo(stem);
     }
-
-    @Test
-    void packedKeysAreExactForShortAsciiWordsOnly() {
-        assertThat(Vocabulary.packed("ab".toCharArray(), 0, 2)).isEqualTo(0x6162L);
-        assertThat(Vocabulary.packed("xabcdefgh".toCharArray(), 1, 8)).isPositive();
-        assertThat(Vocabulary.packed("abcdefghi".toCharArray(), 0, 9)).isEqualTo(-1L);
-        assertThat(Vocabulary.packed("für".toCharArray(), 0, 3)).isEqualTo(-1L);
-        assertThat(Vocabulary.packed(new char[0], 0, 0)).isEqualTo(-1L);
-        assertThat(Vocabulary.packed("a\0".toCharArray(), 0, 2)).isEqualTo(-1L);
-    }
 }
