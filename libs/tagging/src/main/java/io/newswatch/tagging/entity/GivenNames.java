@@ -4,7 +4,6 @@ import io.newswatch.folding.TextFolding;
 import io.newswatch.tagging.kb.KnowledgeBaseLoader;
 import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Inflection;
-import io.newswatch.tagging.text.Tokenizer;
 import io.newswatch.tagging.text.Tokens;
 
 import java.io.BufferedReader;
@@ -43,11 +42,12 @@ public final class GivenNames {
         if (Inflection.rules(language).length == 0) {
             return false;
         }
-        // each base form asked by its hash and the token's letters: not spelled out, most are rejected by the hash
+        // the base forms spelled in one small buffer, not a substring and a concatenation per rule
         char[] chars = t.foldedChars();
         int from = t.foldStart(i);
         int length = t.foldLength(i);
         String[][] rules = Inflection.rulesByLastLetter(language)[Inflection.last(chars, from, length)];
+        char[] candidate = null;
         for (String[] rule : rules) {
             String ending = rule[0];
             int stem = length - ending.length();
@@ -55,8 +55,13 @@ public final class GivenNames {
                 continue;
             }
             String base = rule[1];
-            long hash = Tokenizer.hashMore(Tokenizer.hash(chars, from, stem), base);
-            if (NAME_WORDS.containsJoined(hash, chars, from, stem, base)) {
+            int size = stem + base.length();
+            if (candidate == null || candidate.length < size) {
+                candidate = new char[size + 8];
+            }
+            System.arraycopy(chars, from, candidate, 0, stem);
+            base.getChars(0, base.length(), candidate, stem);
+            if (NAME_WORDS.contains(candidate, 0, size)) {
                 return true;
             }
         }

@@ -1,6 +1,5 @@
 package io.newswatch.tagging.match;
 
-import io.newswatch.tagging.text.HashFilter;
 import io.newswatch.tagging.text.Inflection;
 import io.newswatch.tagging.text.Tokenizer;
 import io.newswatch.tagging.text.Tokens;
@@ -30,11 +29,12 @@ public final class Vocabulary {
     private int[] offsets = new int[1 << 14];
     private int count;
     /**
-     * The words' hashes: most unknown words of a text are rejected here, before a probe of the (much larger) hash
-     * table. 2^19 bits (64 KB; at 2^16 bits more than half were set, and most unknown words went on to the table).
-     * Its bits once ignored a word's last letter, so every case form of a known word ("moskvy") probed the table.
+     * One bit per hash bucket that holds a word: most unknown words of a text are rejected here, before a probe of
+     * the (much larger) hash table. 2^19 bits (64 KB): with the 54,000 names of the gazetteer about 9% are set (at
+     * 2^16 bits more than half were, and most unknown words went on to the table).
      */
-    private final long[] present = HashFilter.ofBits(19);
+    private static final int PRESENT_BITS = 19;
+    private final long[] present = new long[1 << (PRESENT_BITS - 6)];
     private int shortestStem = Integer.MAX_VALUE;
     /**
      * Per two-letter beginning, the lengths of the stems that begin so (bit {@code L} for length {@code L}, bit 63 for
@@ -43,10 +43,11 @@ public final class Vocabulary {
      */
     private final long[] stemLengths = new long[1 << 12];
     /**
-     * The stems' hashes, like {@link #present} for words: a word's prefixes at the lengths some stem has are mostly
-     * no stem, and each was a probe of the stem table (4% of tagging in a profile).
+     * One bit per hash bucket that holds a stem, like {@link #present} for words: a word's prefixes at the lengths
+     * some stem has are mostly no stem, and each was a probe of the stem table (4% of tagging in a profile).
      */
-    private final long[] stemPresent = HashFilter.ofBits(16);
+    private static final int STEM_BITS = 16;
+    private final long[] stemPresent = new long[1 << (STEM_BITS - 6)];
 
     /**
      * The words of names (added by {@link #add}), as opposed to words only topic terms use ({@link #addTermWord}): an
@@ -76,8 +77,17 @@ public final class Vocabulary {
     public int addTermWord(String folded) {
         char[] chars = folded.toCharArray();
         long hash = Tokenizer.hash(chars, 0, chars.length);
-        HashFilter.add(present, hash);
+        int bit = bit(hash);
+        present[bit >>> 6] |= 1L << bit;
         return intern(words, hash, chars);
+    }
+
+    private static int bit(long hash) {
+        return (int) (hash >>> (64 - PRESENT_BITS));
+    }
+
+    private static int stemBit(long hash) {
+        return (int) (hash >>> (64 - STEM_BITS));
     }
 
     /** The id of a folded stem (without its {@code *}), adding it when new; stems have ids like words. */
@@ -93,7 +103,8 @@ public final class Vocabulary {
             }
         }
         long hash = Tokenizer.hash(chars, 0, chars.length);
-        HashFilter.add(stemPresent, hash);
+        int bucket = stemBit(hash);
+        stemPresent[bucket >>> 6] |= 1L << bucket;
         return intern(stems, hash, chars);
     }
 
@@ -160,7 +171,8 @@ public final class Vocabulary {
             int from = tokens.foldStart(i);
             int length = tokens.foldLength(i);
             long hash = tokens.hash(i);
-            ids[i] = HashFilter.mayContain(present, hash) ? find(words, hash, folded, from, length) : UNKNOWN;
+            int bit = bit(hash);
+            ids[i] = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : find(words, hash, folded, from, length);
             if (stemIds != null) {
                 stemIds[i] = longestStem(folded, from, length);
             }
@@ -199,7 +211,8 @@ public final class Vocabulary {
             }
             // the candidate's hash without making it: the stem's letters, then the base's
             long hash = Tokenizer.hashMore(Tokenizer.hash(chars, from, stem), base);
-            int id = HashFilter.mayContain(present, hash) ? findJoined(hash, chars, from, stem, base) : UNKNOWN;
+            int bit = bit(hash);
+            int id = (present[bit >>> 6] & (1L << bit)) == 0 ? UNKNOWN : findJoined(hash, chars, from, stem, base);
             if (id != UNKNOWN && id != self && names.get(id)) {
                 if (!alone || oneWordNames.get(id)) {
                     return id;
@@ -230,19 +243,19 @@ public final class Vocabulary {
         if (length < shortestStem || length < 2) {
             return UNKNOWN;
         }
-        // the lengths of this beginning's stems that the word can hold (63 stands for 63 and longer)
-        long lengths = stemLengths[startKey(chars, from)] & (length >= 63 ? -1L : (2L << length) - 1);
+        long lengths = stemLengths[startKey(chars, from)];
         if (lengths == 0) {
             return UNKNOWN;
         }
         int longest = 63 - Long.numberOfLeadingZeros(lengths);
-        int last = longest == 63 ? length : longest;
+        int last = longest == 63 ? length : Math.min(length, longest);
         int found = UNKNOWN;
         long h = 0xcbf29ce484222325L;
         for (int k = 0; k < last; k++) {
             h ^= chars[from + k];
             h *= 0x100000001b3L;
-            if ((lengths & 1L << Math.min(k + 1, 63)) != 0 && HashFilter.mayContain(stemPresent, h)) {
+            int bit = stemBit(h);
+            if ((lengths & 1L << Math.min(k + 1, 63)) != 0 && (stemPresent[bit >>> 6] & 1L << bit) != 0) {
                 int id = find(stems, h, chars, from, k + 1);
                 if (id != UNKNOWN) {
                     found = id;
@@ -254,7 +267,7 @@ public final class Vocabulary {
 
     /** Approximate heap held by the tables, in bytes. */
     public long bytes() {
-        return words.bytes() + stems.bytes() + HashFilter.bytes(present) + HashFilter.bytes(stemPresent) + 2L * pool.length
+        return words.bytes() + stems.bytes() + present.length * 8L + stemPresent.length * 8L + 2L * pool.length
                 + 4L * offsets.length;
     }
 

@@ -85,40 +85,6 @@ public final class FoldedWords {
         return false;
     }
 
-    /**
-     * True when the word spelled as {@code stem} folded chars of {@code chars} from {@code from}, then {@code ending},
-     * is one of the words; {@code hash} is its hash ({@link Tokenizer#hashMore} of the stem's hash and the ending).
-     * A candidate form ("petr" + "o") is asked without being spelled out: most are rejected by their hash alone.
-     */
-    public boolean containsJoined(long hash, char[] chars, int from, int stem, String ending) {
-        int bit = bit(hash);
-        if ((filter[bit >>> 6] & 1L << bit) == 0) {
-            return false;
-        }
-        int length = stem + ending.length();
-        for (int slot = slot(hash); spellings[slot] != null; slot = (slot + 1) & mask) {
-            char[] word = spellings[slot];
-            if (hashes[slot] == hash && word.length == length && joined(word, chars, from, stem, ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean joined(char[] word, char[] chars, int from, int stem, String ending) {
-        for (int k = 0; k < stem; k++) {
-            if (word[k] != chars[from + k]) {
-                return false;
-            }
-        }
-        for (int k = 0; k < ending.length(); k++) {
-            if (word[stem + k] != ending.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private int slot(long hash) {
         long h = hash * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;
