@@ -53,6 +53,27 @@ class FoldedWordsTest {
     }
 
     @Test
+    void aLargeListAnswersAsASetOfStrings() {
+        // thousands of words, as the given names: the filter is sized by the list, and near misses must still say no
+        Set<String> words = new java.util.HashSet<>();
+        for (int k = 0; k < 4_000; k++) {
+            words.add("n" + Integer.toString(k * 7, 36) + "a");
+        }
+        FoldedWords set = FoldedWords.of(words);
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < 6_000; k++) {
+            text.append('n').append(Integer.toString(k * 5, 36)).append(k % 3 == 0 ? "a " : k % 3 == 1 ? "o " : " ");
+        }
+        Tokens t = Tokenizer.tokenize(text.toString(), "en");
+        int hits = 0;
+        for (int i = 0; i < t.size(); i++) {
+            assertThat(set.contains(t, i)).as("token %s", t.surface(i)).isEqualTo(words.contains(t.folded(i)));
+            hits += set.contains(t, i) ? 1 : 0;
+        }
+        assertThat(hits).isGreaterThan(100);
+    }
+
+    @Test
     void anEmptySetHoldsNothing() {
         Tokens t = Tokenizer.tokenize("the town", "en");
         assertThat(FoldedWords.of(Set.of()).contains(t, 0)).isFalse();
