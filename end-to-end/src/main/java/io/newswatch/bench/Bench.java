@@ -513,17 +513,7 @@ public final class Bench {
             hops.close();
         }
         if (services != null) {
-            List<Thread> stopping = new ArrayList<>();
-            for (NewswatchService service : NewswatchService.pipeline()) {
-                stopping.add(Thread.ofVirtual().start(() -> services.stop(instance(service), Duration.ofSeconds(20))));
-            }
-            for (Thread thread : stopping) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            services.stopAll(NewswatchService.pipeline().stream().map(this::instance).toList(), Duration.ofSeconds(20));
         }
         if (sites != null) {
             sites.close();

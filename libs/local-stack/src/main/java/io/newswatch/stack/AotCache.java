@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * A service's JDK AOT cache (JEP 483, 514, 515: its classes loaded and linked, and the method profiles of a run, so
- * the JIT compiles the hot code sooner), with {@value #VARIABLE}{@code =on} (not measured yet, so off by default):
- * on a JDK 25 or newer the first start of a build writes
+ * the JIT compiles the hot code sooner), with {@value #VARIABLE}{@code =on} (off by default: in whole-pipeline pairs
+ * it cut the CPU of a start, while the CPU per article went either way; docs/perf/README.md, session 18): on a JDK
+ * 25 or newer the first start of a build writes
  * {@code .newswatch/aot/<service>-<fingerprint>.aot} when that process exits (a training run), later starts use it.
  * The fingerprint covers the JDK, the JVM options and every file of the packaged application, so a rebuild or
  * another JDK trains a new cache (older ones of the service are deleted); a cache whose writing was cut short is

@@ -73,8 +73,18 @@ public record CpuPriority(int niceness) {
      * @return what could not be done, empty when everything was (or nothing was to do)
      */
     public List<String> lower(ProcessHandle process) {
+        return niceness == 0 ? List.of() : apply(process);
+    }
+
+    /**
+     * Sets a running process to this priority, as {@link #lower} does, whatever it runs at: also back to
+     * {@link #NORMAL} (which needs the privilege to raise a priority, e.g. root).
+     *
+     * @return what could not be done, empty when everything was (or the process is gone)
+     */
+    public List<String> apply(ProcessHandle process) {
         List<String> failed = new ArrayList<>();
-        if (niceness == 0 || !process.isAlive()) {
+        if (!process.isAlive()) {
             return failed;
         }
         Path group = Path.of("/proc", String.valueOf(process.pid()), "autogroup");
@@ -85,7 +95,7 @@ public record CpuPriority(int niceness) {
         RENICE.stream().filter(path -> new File(path).canExecute()).findFirst().ifPresent(renice ->
                 command.addAll(List.of(renice, "-n", String.valueOf(niceness), "-p")));
         Stream.concat(Stream.of(process), process.descendants()).forEach(p -> command.addAll(threads(p.pid())));
-        if (command.isEmpty() || !run(command)) {
+        if (command.isEmpty() || !run(command) || current(process).orElse(niceness) != niceness) {
             failed.add("the niceness of its threads (renice)");
         }
         return failed;
@@ -107,7 +117,10 @@ public record CpuPriority(int niceness) {
                 + (failed.isEmpty() ? "" : " (could not set " + String.join(", ", failed) + ")");
     }
 
-    /** renice's {@code -n} is absolute in util-linux and relative in POSIX: the same from 0, where they start. */
+    /**
+     * renice's {@code -n} is absolute in util-linux (2.38) and relative in POSIX: the same from 0, where a process
+     * starts; from another niceness {@link #apply} checks what the main thread runs at afterwards.
+     */
     private static boolean run(List<String> command) {
         try {
             Process renice = new ProcessBuilder(command).redirectErrorStream(true)

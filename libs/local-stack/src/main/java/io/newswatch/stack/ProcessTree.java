@@ -64,7 +64,10 @@ public final class ProcessTree {
         return root.isPresent();
     }
 
-    /** SIGTERM to a process and its descendants, then SIGKILL to the survivors after the grace period. */
+    /**
+     * SIGTERM to a process and its descendants, then SIGKILL to the survivors after the grace period, and to any
+     * descendant started while it was stopping (a JVM writing its AOT cache at exit starts a child JVM for it).
+     */
     public static void stopTree(ProcessHandle root, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
@@ -79,9 +82,11 @@ public final class ProcessTree {
                 sleep(100);
             }
         }
-        for (ProcessHandle process : tree) {
-            if (process.isAlive()) {
-                process.destroyForcibly();
+        // descendants started since the SIGTERM, first: once the root is gone they are no longer its descendants
+        root.descendants().filter(process -> !tree.contains(process)).forEach(tree::add);
+        for (int i = tree.size() - 1; i >= 0; i--) {
+            if (tree.get(i).isAlive()) {
+                tree.get(i).destroyForcibly();
             }
         }
         for (ProcessHandle process : tree) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,14 +100,49 @@ public final class ServiceProcesses {
     }
 
     /**
-     * Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period (at least
-     * {@link AotCache#TRAINING_STOP} for an AOT training run, started here or, by its cache's recorded configuration,
-     * by another launcher process).
+     * Stops an instance: SIGTERM (Quarkus shuts down gracefully), SIGKILL after the grace period. An AOT training
+     * run (started here or, by its cache's recorded configuration, by another launcher process) gets at least
+     * {@link AotCache#TRAINING_STOP} and is set back to normal CPU priority first: the child JVM that writes its
+     * cache at exit inherits its priority, and a niced indexer's did not finish within minutes on a busy machine.
      */
     public boolean stop(String instance, Duration grace) {
         boolean trains = training.remove(instance) | (aotCache != null && aotCache.training(instance));
+        if (trains) {
+            process(instance).ifPresent(process -> {
+                List<String> failed = CpuPriority.NORMAL.apply(process);
+                if (!failed.isEmpty()) {
+                    appendToLog(instance, "stopping the AOT training run at its own priority: could not set "
+                            + String.join(", ", failed));
+                }
+            });
+        }
         return ProcessTree.stop(home.pidFile(instance),
                 trains && grace.compareTo(AotCache.TRAINING_STOP) < 0 ? AotCache.TRAINING_STOP : grace);
+    }
+
+    /**
+     * Stops these instances side by side ({@link #stop}; AOT training runs take minutes each to write their caches).
+     *
+     * @return the instances that were running, in the order given
+     */
+    public List<String> stopAll(List<String> instances, Duration grace) {
+        List<Thread> stopping = new ArrayList<>();
+        List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+        for (String instance : instances) {
+            stopping.add(Thread.ofVirtual().start(() -> {
+                if (stop(instance, grace)) {
+                    stopped.add(instance);
+                }
+            }));
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return instances.stream().filter(stopped::contains).toList();
     }
 
     /** Kills an instance at once (kill -9), for fault tests. */

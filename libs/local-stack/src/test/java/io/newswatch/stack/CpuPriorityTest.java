@@ -73,6 +73,16 @@ class CpuPriorityTest {
                 assertThat(Files.readString(Path.of("/proc/self/autogroup"))).isEqualTo(ownGroup);
             }
             assertThat(niceness(ProcessHandle.current().pid())).isEqualTo(own);
+
+            // back to normal (an AOT training run's stop): needs the privilege to raise a priority
+            List<String> raised = CpuPriority.NORMAL.apply(process);
+            assumeTrue(raised.isEmpty(), "this machine does not let a priority be raised: " + raised);
+            assertThat(niceness(process.pid())).isZero();
+            assertThat(process.descendants()).allSatisfy(child -> assertThat(niceness(child.pid())).isZero());
+            if (autogroups) {
+                assertThat(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "autogroup")))
+                        .endsWith(" nice 0\n");
+            }
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

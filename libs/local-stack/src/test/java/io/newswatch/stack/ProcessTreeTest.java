@@ -33,6 +33,26 @@ class ProcessTreeTest {
         assertThat(ProcessTree.stop(pidFile, Duration.ofSeconds(1))).isFalse();
     }
 
+    /** As a JVM writing its AOT cache at exit does: a child started after the SIGTERM is killed with the rest. */
+    @Test
+    void aChildStartedWhileStoppingIsStoppedToo() throws Exception {
+        Path pidFile = dir.resolve("late.pid");
+        Path childPid = dir.resolve("child.pid");
+        ProcessHandle shell = DetachedProcess.start(List.of("sh", "-c",
+                        "trap 'sleep 300 & echo $! > child.pid' TERM; while :; do sleep 1; done"), Map.of(),
+                dir, dir.resolve("late.log"), pidFile);
+        awaitChildren(shell, 1);
+
+        assertThat(ProcessTree.stop(pidFile, Duration.ofSeconds(2))).isTrue();
+
+        assertThat(childPid).exists();
+        java.util.Optional<ProcessHandle> child = ProcessHandle.of(Long.parseLong(Files.readString(childPid).trim()))
+                .filter(ProcessHandle::isAlive);
+        child.ifPresent(ProcessHandle::destroyForcibly); // not to leave it behind when this fails
+        assertThat(child).as("the late child, alive after the stop").isEmpty();
+        assertThat(shell.isAlive()).isFalse();
+    }
+
     @Test
     void aPidFileWhosePidWasReusedIsNotOurs() throws Exception {
         Path pidFile = dir.resolve("stale.pid");

@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -199,12 +200,9 @@ public final class Launcher {
 
     /** Stops the services, the demo feed and the servers this checkout started. */
     int down() {
-        List<String> stopped = new ArrayList<>();
-        for (NewswatchService service : NewswatchService.values()) {
-            if (services.stop(service.id(), Duration.ofSeconds(30))) {
-                stopped.add(service.id());
-            }
-        }
+        // side by side: an AOT training run takes minutes to stop
+        List<String> stopped = new ArrayList<>(services.stopAll(
+                Arrays.stream(NewswatchService.values()).map(NewswatchService::id).toList(), Duration.ofSeconds(30)));
         if (ProcessTree.stop(home.pidFile(DEMO_FEED), Duration.ofSeconds(5))) {
             stopped.add(DEMO_FEED);
         }
