@@ -5,7 +5,8 @@
 // names of the same locales: Werner, Arnold, Thomas), names of three letters or fewer, names of several words or with
 // a hyphen, and the nouns, adjectives, demonyms, places and brands the common-word lists miss (NOT_SURNAMES:
 // Metzger, Bäcker, Schuster, Breton, Chevalier, Tesla, Krajina). Such a surname needs more than the list: a cue, a
-// given name, a surname's ending or a full mention earlier in the text. Also writes kb/surname-shaped-words.txt: the
+// given name, a surname's ending or a full mention earlier in the text. Latin names made like German or French places
+// (PLACE_ENDINGS: Rosenberg, Steinbach, Bonneville) are left out too. Also writes kb/surname-shaped-words.txt: the
 // common Russian and Ukrainian words that end like the commonest surnames (Снова, Причина, Машина, Людина), which a
 // word starting a sentence with such an ending must not be to name a person alone. Run by surnames.sh; usage:
 //   node surnames.mjs <unpacked npm packages> <kb folder>
@@ -35,7 +36,7 @@ const NOT_SURNAMES = new Set([
   'Schreiber', 'Schreiner', 'Schuhmacher', 'Schumacher', 'Schuster', 'Schwab', 'Schweizer', 'Seiler', 'Senn',
   'Sigrist', 'Siegrist', 'Sonnabend', 'Steiger', 'Steinmetz', 'Stube', 'Suter', 'Sutter', 'Tischler', 'Töpfer',
   'Treff', 'Vogt', 'Wachtel', 'Weber', 'Welsch', 'Wiese', 'Wirth', 'Zimmermann', 'Zürcher', 'Duma', 'Savoia',
-  'Maybach', 'Thyssen', 'Knorr', 'Schwarzkopf', 'Hardy', 'Crews', 'Splinter', 'Norris', 'Walton', 'Byrd', 'Barr',
+  'Busse', 'Buss', 'Maybach', 'Thyssen', 'Knorr', 'Schwarzkopf', 'Hardy', 'Crews', 'Splinter', 'Norris', 'Walton', 'Byrd', 'Barr',
   // French
   'Barbier', 'Berger', 'Breton', 'Carpentier', 'Charpentier', 'Chevalier', 'Clement', 'Clerc', 'Carre', 'Collet',
   'Meunier', 'Mercier', 'Poirier', 'Marchal', 'Roux', 'Fleury', 'Tissot', 'Piaget', 'Chopard', 'Cailler', 'Pictet',
@@ -51,6 +52,13 @@ const NOT_SURNAMES = new Set([
   'Suša', 'Zrna', 'Slam', 'Čajka', 'Pećina', 'Raca', 'Tica', 'Živak', 'Šobota', 'Kačar', 'Lukač', 'Krčmar',
   'Vračar', 'Kladar', 'Kovač', 'Devetak', 'Ugarak', 'Drinjak', 'Plamenac', 'Terzija', 'Kurija', 'Korica', 'Bulat',
   'Kamber', 'Šenica', 'Munda', 'Patila', 'Piha', 'Majnik', 'Loboda', 'Zelenka', 'Sikora']);
+
+/**
+ * Endings of German and French place names ("Rosenberg", "Steinbach", "Lindenau", "Bonneville"): a surname made like
+ * a place is as often a village of that name, which the knowledge base (German places of 15,000 inhabitants or more)
+ * may not hold; left out, such a surname needs a cue like the common words.
+ */
+const PLACE_ENDINGS = /(berg|burg|dorf|feld|hagen|hausen|heim|kirch|stein|thal|tal|bach|au|ingen|hofen|stedt|stadt|rode|wald|brück|brunn|see|hof|ville|court|mont)$/;
 
 const common = commonWords(packages);
 const kbNames = knowledgeBaseNames(kb);
@@ -72,7 +80,8 @@ function add(name, language) {
   const folded = fold(name);
   // "Adam Perl", "Basar-Klapec", "BalogŠandor" (two surnames run together in the Croatian list): not one word
   if ([...name].length < 4 || /[^\p{L}'’]/u.test(name) || /.\p{Lu}/u.test(name) || common.has(lower)
-      || common.has(folded) || kbNames.has(lower) || given.has(folded) || NOT_SURNAMES.has(name)) {
+      || common.has(folded) || kbNames.has(lower) || given.has(folded) || NOT_SURNAMES.has(name)
+      || /^[A-Za-zÀ-ÿ]+$/.test(name) && PLACE_ENDINGS.test(lower)) {
     dropped++;
     return;
   }

@@ -31,8 +31,14 @@ final class ListedSurnames {
      * surnames have them: the feminine -ина (most are nouns: "Вакцина", "Медицина", "Годовщина") and the demonyms
      * in -анин/-янин ("Россиянин", "Киевлянин").
      */
-    private static final FoldedEndings NOT_AT_SENTENCE_START = FoldedEndings.of("ina", "inu", "yna", "ynu", "anin",
-            "ianin", "yanin");
+    private static final FoldedEndings NOT_AT_SENTENCE_START = FoldedEndings.of("ina", "yna", "anin", "ianin",
+            "yanin", "anyn", "ianyn");
+    /**
+     * The commonest surname endings (folded) in the nominative, the case of a subject starting a sentence: -ов/-ова,
+     * -ев/-ева, -ин, -енко, -чук, -дзе, -швили ("Корову", "Головою" are other cases, of nouns).
+     */
+    private static final FoldedEndings NOMINATIVE_EAST_SLAVIC_SURNAMES = FoldedEndings.of("ov", "ova", "ev", "eva",
+            "in", "yn", "enko", "chuk", "iuk", "yuk", "dze", "shvili");
     /** Shortest surname asked (folded letters): the list has none shorter. */
     private static final int MIN_LENGTH = 4;
     /**
@@ -58,7 +64,7 @@ final class ListedSurnames {
         }
         // one word: no capitalised word glued on either side (but a role noun before), no hyphen ("Ahrens-Straße")
         int after = i + 1;
-        if (t.has(i, Tokens.AFTER_HYPHEN) || after < t.size() && (t.has(after, Tokens.AFTER_HYPHEN)
+        if (t.has(i, Tokens.AFTER_HYPHEN) || hyphenAfter(t, i) || after < t.size() && (t.has(after, Tokens.AFTER_HYPHEN)
                 || (t.flags(after) & LoneSurnames.GLUE) == 0 && t.capitalized(after))
                 || LoneSurnames.capitalBefore(t, i) || LoneSurnames.placePreposition(t, i)) {
             return false;
@@ -70,6 +76,19 @@ final class ListedSurnames {
         }
         return !Cues.NOT_NAME_WORDS.contains(t, i) && !Cues.NOT_PERSON_ENDING_WORDS.contains(t, i)
                 && !PersonFinder.title(t, i);
+    }
+
+    /**
+     * A hyphen right after the word: a compound's first part ("Kirch- und Schulgemeinde") or, in scanned pages, a word
+     * broken at the line's end ("Kirch-\ngemeinde").
+     */
+    private static boolean hyphenAfter(Tokens t, int i) {
+        int end = t.end(i);
+        if (end >= t.text().length()) {
+            return false;
+        }
+        char c = t.text().charAt(end);
+        return c == '-' || c == '¬' || c == '\u00ad';
     }
 
     /** The word as written, or (Slavic) another case of it, or (German) its genitive in -s, is listed. */
@@ -86,16 +105,17 @@ final class ListedSurnames {
     }
 
     /**
-     * A Russian or Ukrainian word starting a sentence that ends like the commonest surnames (-ов, -ин, -енко, -чук,
-     * {@link LoneSurnames#commonEastSlavicSurname}), is no common word of that shape and is followed by a lower-case
+     * A Russian or Ukrainian word starting a sentence that ends like the commonest surnames in the nominative (-ов,
+     * -ин, -енко, -чук), is no common word of that shape and is followed by a lower-case
      * word or a comma: "Рябинин и Толмачёва воздержались", "Гнатенко, заступник міністра, ...". Mid-sentence
      * {@link LoneSurnames} takes these endings without a cue already.
      */
     private static boolean eastSlavicSentenceStart(Tokens t, int i, String language) {
         int after = i + 1;
-        return t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START) && after < t.size()
+        return LanguageGroups.eastSlavic(language) && t.has(i, Tokens.SENTENCE_START | Tokens.LINE_START)
+                && after < t.size()
                 && (t.shape(after) == Tokens.LOWER || t.has(after, Tokens.AFTER_COMMA))
-                && LoneSurnames.commonEastSlavicSurname(t, i, language) && !NOT_AT_SENTENCE_START.endsToken(t, i, 3)
+                && NOMINATIVE_EAST_SLAVIC_SURNAMES.endsToken(t, i, 3) && !NOT_AT_SENTENCE_START.endsToken(t, i, 3)
                 && !SURNAME_SHAPED_WORDS.contains(t, i);
     }
 
