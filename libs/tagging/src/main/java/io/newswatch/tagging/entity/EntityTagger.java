@@ -834,15 +834,13 @@ public final class EntityTagger {
     }
 
     /**
-     * Surnames alone that a role noun or a verb of saying marks ({@link LoneSurnames}) or the list of surnames has
-     * ({@link ListedSurnames}), added to the surnames of the
+     * Surnames alone that a role noun or a verb of saying marks ({@link LoneSurnames}), added to the surnames of the
      * text unless one of its people already has it, so that every mention of it, in any case, names that person.
      */
     private void loneSurnames(Tokens t, Vocabulary.Lookup lookup, int[] owner, Map<String, Hit> bySurname,
             Map<String, Hit> byStem, Set<String> endings, String language) {
         for (int i = 0; i < t.size(); i++) {
-            if (owner[i] >= 0 || !t.capitalized(i)
-                    || !LoneSurnames.surname(t, i, language) && !ListedSurnames.alone(t, i, language)) {
+            if (owner[i] >= 0 || !t.capitalized(i) || !LoneSurnames.surname(t, i, language)) {
                 continue;
             }
             String base = lookup.base(t, i);

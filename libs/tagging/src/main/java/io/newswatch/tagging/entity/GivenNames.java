@@ -3,7 +3,6 @@ package io.newswatch.tagging.entity;
 import io.newswatch.folding.TextFolding;
 import io.newswatch.tagging.kb.KnowledgeBaseLoader;
 import io.newswatch.tagging.text.FoldedWords;
-import io.newswatch.tagging.text.InflectedForms;
 import io.newswatch.tagging.text.Inflection;
 import io.newswatch.tagging.text.Tokens;
 
@@ -43,7 +42,36 @@ public final class GivenNames {
 
     /** True when token {@code i}, or its base form in {@code language}, is a given name. */
     static boolean contains(Tokens t, int i, String language) {
-        return NAME_WORDS.contains(t, i) || InflectedForms.baseIn(NAME_WORDS, t, i, language);
+        if (NAME_WORDS.contains(t, i)) {
+            return true;
+        }
+        if (Inflection.rules(language).length == 0) {
+            return false;
+        }
+        // the base forms spelled in one small buffer, not a substring and a concatenation per rule
+        char[] chars = t.foldedChars();
+        int from = t.foldStart(i);
+        int length = t.foldLength(i);
+        String[][] rules = Inflection.rulesByLastLetter(language)[Inflection.last(chars, from, length)];
+        char[] candidate = null;
+        for (String[] rule : rules) {
+            String ending = rule[0];
+            int stem = length - ending.length();
+            if (stem < 3 || !t.endsWith(i, ending)) {
+                continue;
+            }
+            String base = rule[1];
+            int size = stem + base.length();
+            if (candidate == null || candidate.length < size) {
+                candidate = new char[size + 8];
+            }
+            System.arraycopy(chars, from, candidate, 0, stem);
+            base.getChars(0, base.length(), candidate, stem);
+            if (NAME_WORDS.contains(candidate, 0, size)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -78,11 +106,7 @@ public final class GivenNames {
         return Set.copyOf(names);
     }
 
-    /**
-     * Reads a list of names of the knowledge base (names separated by spaces, {@code #} comments) into {@code names},
-     * folded in every transliteration.
-     */
-    static void read(String path, Set<String> names) {
+    private static void read(String path, Set<String> names) {
         try (InputStream in = GivenNames.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);

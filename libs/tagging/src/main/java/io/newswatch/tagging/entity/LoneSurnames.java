@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class LoneSurnames {
 
-    static final int GLUE = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
+    private static final int GLUE = Tokens.SENTENCE_START | Tokens.LINE_START | Tokens.AFTER_COMMA
             | Tokens.AFTER_QUOTE | Tokens.AFTER_PUNCTUATION | Tokens.BOILERPLATE;
     /** Lower-case words at most between a role and the surname: "Министр транспорта области Кочергин". */
     private static final int MAX_BETWEEN = 4;
@@ -125,13 +125,13 @@ final class LoneSurnames {
      * A determiner right before {@code i}, in lower case or starting a sentence ("la Commission", "La Commission";
      * not the "Le" of "Jean-Yves Le Drian" mid-sentence).
      */
-    static boolean frenchDeterminerBefore(Tokens t, int i) {
+    private static boolean frenchDeterminerBefore(Tokens t, int i) {
         return i > 0 && (t.flags(i) & GLUE) == 0 && FRENCH_DETERMINERS.contains(t, i - 1)
                 && (t.shape(i - 1) == Tokens.LOWER || t.has(i - 1, Tokens.SENTENCE_START | Tokens.LINE_START));
     }
 
     /** A capitalised word glued before {@code i} that is no role noun: "Đurđevića" in "Tari Đurđevića". */
-    static boolean capitalBefore(Tokens t, int i) {
+    private static boolean capitalBefore(Tokens t, int i) {
         return i > 0 && (t.flags(i) & GLUE) == 0 && t.capitalized(i - 1) && !role(t, i - 1, "sr");
     }
 
