@@ -26,11 +26,14 @@ class EvaluationTest {
      * Document recall 0.91 until session 18, whose 13 new articles (recall-names' nine in ru, sr, cnr, de, fr and
      * topics-towns' four) hold names no tagger of ours found before: main's tagger of that morning scored 0.905 on
      * the 164 articles of the recall branch, that session's rules 0.910, and all 168 articles after both merges
-     * 0.909. The tagger gained on the same gold; the floor follows the harder gold, to 0.90.
+     * 0.909. The tagger gained on the same gold; the floor follows the harder gold, to 0.90. Session 19 (recall-surnames)
+     * added eight articles (five tuned, three held out) whose people are named by the surname alone with no cue; its
+     * rules were measured and not kept (they lowered persons' precision on public sets), so main's unchanged tagger
+     * scores 0.895 on the 176 articles and 0.848 on the 60 held out (0.866 on the 57 before): floors 0.89 and 0.84.
      */
-    static final double MIN_DOCUMENT_RECALL = 0.90;
+    static final double MIN_DOCUMENT_RECALL = 0.89;
     /** The same on the held-out articles alone, which no rule was tuned on. */
-    static final double MIN_HELD_OUT_RECALL = 0.86;
+    static final double MIN_HELD_OUT_RECALL = 0.84;
     /**
      * 0.76 until session 16, whose new court article (embezzlement: the corruption topic) the tagger misses; the topics
      * of every older article unchanged, all gold 0.762 → 0.759 from that one gold topic alone. 0.75 until session 17,
