@@ -29,8 +29,13 @@ class EvaluationTest {
      * 0.909. The tagger gained on the same gold; the floor follows the harder gold, to 0.90.
      */
     static final double MIN_DOCUMENT_RECALL = 0.90;
-    /** The same on the held-out articles alone, which no rule was tuned on. */
-    static final double MIN_HELD_OUT_RECALL = 0.86;
+    /**
+     * The same on the held-out articles alone, which no rule was tuned on. 0.86 until session 19 (loc-precision), whose
+     * two new held-out conflict articles (written first, places outside the knowledge base by design) put main's tagger
+     * at 0.851 on the 59 held-out articles and that session's rules at 0.854 (their errors not read): the floor follows
+     * the harder gold, to 0.85.
+     */
+    static final double MIN_HELD_OUT_RECALL = 0.85;
     /**
      * 0.76 until session 16, whose new court article (embezzlement: the corruption topic) the tagger misses; the topics
      * of every older article unchanged, all gold 0.762 → 0.759 from that one gold topic alone. 0.75 until session 17,
@@ -38,9 +43,12 @@ class EvaluationTest {
      * services/enricher/docs/evaluation.md), all gold 0.761 → 0.749; every older article's topics unchanged. 0.74
      * until session 18, whose linked places count toward their country's topic (syria, ukraine) and whose Russian
      * missile terms (every language) made all gold 0.738 → 0.779 (159 articles, 4 new) and held-out 0.659 → 0.729,
-     * with no new false topic.
+     * with no new false topic. 0.77 until session 19 (loc-precision), whose nine new conflict articles (seven tuned,
+     * two held out) carry topics the tagger misses: a displacement that is migration, dams that are energy security,
+     * the Lebanese border that is israel-palestine, all below their thresholds; all gold 0.774 → 0.767 from the new
+     * gold alone (main's tagger and this session's give the same topics on all 177 articles).
      */
-    static final double MIN_TOPIC_F1 = 0.77;
+    static final double MIN_TOPIC_F1 = 0.76;
 
     static List<EvalDocument> tuned;
     static List<EvalDocument> heldOut;
