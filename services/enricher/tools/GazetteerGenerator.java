@@ -79,9 +79,28 @@ public class GazetteerGenerator {
                 curated);
     }
 
-    /** What the hand-written files already hold. */
+    /**
+     * What the hand-written files already hold; {@code regions} maps the id of each region ({@code kind=region}) to its
+     * country and point, so that a province named after its seat ({@code Halabja}, the governorate of Ḩalabjah) is
+     * not taken for a namesake of that seat.
+     */
     record Curated(Map<String, String> countryIds, Map<String, String> countryNames, Set<String> ids,
-                   Map<String, String> cityKeys, Map<String, Set<String>> namesToIds, Set<String> placeNames) {
+                   Map<String, String> cityKeys, Map<String, Set<String>> namesToIds, Set<String> placeNames,
+                   Map<String, Region> regions) {
+
+        /**
+         * True when a hand-written entry bears the (folded) name, other than the region whose seat the place is: a
+         * region of the place's country whose point lies within {@link #SEAT_DEGREES} of it.
+         */
+        boolean namesOther(String folded, Place p) {
+            for (String id : namesToIds.getOrDefault(folded, Set.of())) {
+                Region region = regions.get(id);
+                if (region == null || !region.seatOf(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         static Curated read(Path kb) throws IOException {
             Map<String, String> countryIds = new HashMap<>();
@@ -90,6 +109,7 @@ public class GazetteerGenerator {
             Map<String, String> cityKeys = new HashMap<>();
             Map<String, Set<String>> namesToIds = new HashMap<>();
             Set<String> placeNames = new HashSet<>();
+            Map<String, Region> regions = new HashMap<>();
             for (String file : List.of("countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "people.tsv")) {
                 for (String line : Files.readAllLines(kb.resolve(file))) {
                     if (line.isBlank() || line.startsWith("#")) {
@@ -112,6 +132,11 @@ public class GazetteerGenerator {
                             countryIds.put(cols[2], id);
                             countryNames.put(id, cols[1]);
                         }
+                        if (cols[5].contains("kind=region") && !cols[2].isBlank() && cols[3].contains(",")) {
+                            String[] point = cols[3].split(",");
+                            regions.put(id, new Region(cols[2], Double.parseDouble(point[0].trim()),
+                                    Double.parseDouble(point[1].trim())));
+                        }
                     }
                     for (String name : names) {
                         namesToIds.computeIfAbsent(fold(name), k -> new HashSet<>()).add(id);
@@ -122,7 +147,20 @@ public class GazetteerGenerator {
                     }
                 }
             }
-            return new Curated(countryIds, countryNames, ids, cityKeys, namesToIds, placeNames);
+            return new Curated(countryIds, countryNames, ids, cityKeys, namesToIds, placeNames, regions);
+        }
+    }
+
+    /** Within this many degrees of latitude and longitude, a region's point is the place's own (its seat). */
+    static final double SEAT_DEGREES = 0.25;
+
+    /** A hand-written region: its country and point. */
+    record Region(String country, double lat, double lon) {
+
+        /** True when the place lies in the region's country at the region's point: the region is named after it. */
+        boolean seatOf(Place p) {
+            return country.equals(p.country()) && Math.abs(lat - p.lat()) <= SEAT_DEGREES
+                    && Math.abs(lon - p.lon()) <= SEAT_DEGREES;
         }
     }
 
@@ -192,7 +230,7 @@ public class GazetteerGenerator {
             }
             boolean ambiguous = isAmbiguous(p, folded, curated, common, firstNames, homonyms);
             for (String alias : aliases) {
-                ambiguous |= curated.namesToIds().containsKey(fold(alias)) || common.contains(fold(alias));
+                ambiguous |= curated.namesOther(fold(alias), p) || common.contains(fold(alias));
             }
             ambiguousCount += ambiguous ? 1 : 0;
             double prior = Math.round((0.2 + 0.1 * Math.log10(Math.max(1000, p.population()))) * 100) / 100.0;
@@ -211,7 +249,7 @@ public class GazetteerGenerator {
 
     static boolean isAmbiguous(Place p, String folded, Curated curated, Set<String> common, Set<String> firstNames,
                                Map<String, Integer> homonyms) {
-        if (common.contains(folded) || firstNames.contains(folded) || curated.namesToIds().containsKey(folded)) {
+        if (common.contains(folded) || firstNames.contains(folded) || curated.namesOther(folded, p)) {
             return true;
         }
         for (String word : folded.split("[^a-z0-9]+")) {

@@ -208,7 +208,11 @@ public final class EntityTagger {
             hits.add(new Hit(o.from(), o.to(), -1, o.name(), o.type(), false));
             own(owner, o.from(), o.to());
         }
-        // 3. people and places from cues
+        // 3. people and places from cues; first the places a kind word names ("the Ibrahim Khalil border crossing")
+        for (NameFinder.Found p : PlaceKinds.find(tokens, owner, language)) {
+            hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.LOCATION, false));
+            own(owner, p.from(), p.to());
+        }
         for (PersonFinder.Found p : personFinder.find(tokens, owner, language)) {
             Hit known = knownSurnameAfterPatronymic(tokens, p, hits, language);
             if (known != null) {
@@ -220,6 +224,8 @@ public final class EntityTagger {
             own(owner, p.from(), p.to());
         }
         for (NameFinder.Found p : NameFinder.places(tokens, owner, language)) {
+            // "Lake Assad", "the Tabqa Dam said": a person inside a feature's name is the feature's
+            hits.removeIf(h -> h.from() >= p.from() && h.to() <= p.to() && h.type(dictionary) == EntityType.PERSON);
             hits.add(new Hit(p.from(), p.to(), -1, p.name(), EntityType.LOCATION, false));
             own(owner, p.from(), p.to());
         }
@@ -511,6 +517,9 @@ public final class EntityTagger {
                     && !t.has(m.from(), Tokens.SENTENCE_START) ? 1 : 0); // "Reading of the report..." in England
             if (entity.ambiguous() && (nameLike || (evidence == 0 && (!placeCue || dateWord)))) {
                 continue;
+            }
+            if (entity.ambiguous() && dateWord && !certain.contains(e) && contextCache.get(e) == 0) {
+                continue; // "paid since March" in a British story: the country is no evidence for the town March
             }
             double score = entity.prior() + evidence;
             if (score > bestScore) {

@@ -32,7 +32,12 @@ class EvaluationTest {
      * scores 0.895 on the 176 articles and 0.848 on the 60 held out (0.866 on the 57 before): floors 0.89 and 0.84.
      */
     static final double MIN_DOCUMENT_RECALL = 0.89;
-    /** The same on the held-out articles alone, which no rule was tuned on. */
+    /**
+     * The same on the held-out articles alone, which no rule was tuned on. 0.86 until session 19, whose new held-out
+     * articles (recall-surnames' three: surnames alone; loc-precision's two: places outside the knowledge base by
+     * design; all written first, their errors not read) put main's tagger at 0.848 on recall-surnames' 60 and at 0.851
+     * on loc-precision's 59; merged: see docs/evaluation.md. The floor follows the harder gold, to 0.84.
+     */
     static final double MIN_HELD_OUT_RECALL = 0.84;
     /**
      * 0.76 until session 16, whose new court article (embezzlement: the corruption topic) the tagger misses; the topics
@@ -41,9 +46,12 @@ class EvaluationTest {
      * services/enricher/docs/evaluation.md), all gold 0.761 → 0.749; every older article's topics unchanged. 0.74
      * until session 18, whose linked places count toward their country's topic (syria, ukraine) and whose Russian
      * missile terms (every language) made all gold 0.738 → 0.779 (159 articles, 4 new) and held-out 0.659 → 0.729,
-     * with no new false topic.
+     * with no new false topic. 0.77 until session 19 (loc-precision), whose nine new conflict articles (seven tuned,
+     * two held out) carry topics the tagger misses: a displacement that is migration, dams that are energy security,
+     * the Lebanese border that is israel-palestine, all below their thresholds; all gold 0.774 → 0.767 from the new
+     * gold alone (main's tagger and this session's give the same topics on all 177 articles).
      */
-    static final double MIN_TOPIC_F1 = 0.77;
+    static final double MIN_TOPIC_F1 = 0.76;
 
     static List<EvalDocument> tuned;
     static List<EvalDocument> heldOut;
