@@ -1,4 +1,4 @@
-// The tagger's output over every text of the repository's gold and of the evaluation sets, language detected and given
+// The tagger's output over every text of the repository's gold and of the evaluation sets (and the bench's articles), language detected and given
 // as en, de, fr, ru, sr, uk (one `tag` JSON line each), to diff two builds byte for byte (session 16). From the repository root
 // after `./mvnw -q -o -pl services/enricher test-compile`, with CP = the enricher's test classpath (dependency:build-classpath
 // -Dmdep.includeScope=test) and the build's classes first:
@@ -36,7 +36,14 @@ public final class OutputDump {
                 n++;
             }
         }
+        // the enricher bench's 64 articles of 3 KB (session 19): the language given and detected
+        for (io.newswatch.contract.Article a : io.newswatch.enricher.bench.EnricherBenchmark.corpus()) {
+            for (String lang : new String[] {a.language(), null}) {
+                out.println(TagCommand.tag(enricher, "bench/" + a.url(), a.fullText(), lang));
+                n++;
+            }
+        }
         out.close();
-        System.err.println(docs.size() + " texts, " + n + " lines");
+        System.err.println(docs.size() + " texts and the bench's articles, " + n + " lines");
     }
 }

@@ -47,12 +47,11 @@ final class ArabicNames {
         }
         int n = t.size();
         for (int i = 0; i + 1 < n; i++) {
-            if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE) || !latin(t, i)) {
-                continue; // "Марат Ганиев" is a Tatar name, not the "Maarat" of a Syrian town
-            }
             boolean place = type == EntityType.LOCATION;
-            if (!(place ? PLACE_HEADS : GROUP_HEADS).contains(t, i)) {
-                continue;
+            // the word list before the script: a code point's script is a table search, asked of few words so
+            if (t.shape(i) != Tokens.CAPITALIZED || t.has(i, Tokens.BOILERPLATE)
+                    || !(place ? PLACE_HEADS : GROUP_HEADS).contains(t, i) || !latin(t, i)) {
+                continue; // "Марат Ганиев" is a Tatar name, not the "Maarat" of a Syrian town
             }
             // "Imran Khan", "William Tell": a capitalised word glued before makes it a person's surname
             if (i > 0 && (t.flags(i) & GLUE) == 0 && t.capitalized(i - 1) && !t.has(i - 1, Tokens.SENTENCE_START)

@@ -131,12 +131,14 @@ final class CompanyCues {
             int space = form.indexOf(' ');
             firstWords.add(space < 0 ? form : form.substring(0, space));
         }
+        // asked of every capitalised word by its hash: no string made of each
+        FoldedWords firstWordSet = FoldedWords.of(firstWords);
         boolean[] taken = new boolean[t.size()];
         for (NameFinder.Found f : found) {
             java.util.Arrays.fill(taken, f.from(), f.to() + 1, true);
         }
         for (int i = 0; i < t.size(); i++) {
-            if (taken[i] || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE) || !firstWords.contains(t.folded(i))) {
+            if (taken[i] || !t.capitalized(i) || t.has(i, Tokens.BOILERPLATE) || !firstWordSet.contains(t, i)) {
                 continue;
             }
             for (int to = Math.min(t.size() - 1, i + MAX_WORDS - 1); to >= i; to--) {

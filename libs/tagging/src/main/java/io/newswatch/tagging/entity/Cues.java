@@ -225,8 +225,8 @@ public final class Cues {
 
     // The lists above as FoldedWords, for the per-token checks of the finders: a token's hash and folded characters
     // answer them without making the token a string and probing a Set (several per cent of tagging in a profile).
-    static final FoldedWords TITLE_WORDS = FoldedWords.of(TITLES);
-    static final FoldedWords SPEECH_VERB_WORDS = FoldedWords.of(SPEECH_VERBS);
+    public static final FoldedWords TITLE_WORDS = FoldedWords.of(TITLES);
+    public static final FoldedWords SPEECH_VERB_WORDS = FoldedWords.of(SPEECH_VERBS);
     static final FoldedWords PARTICLE_WORDS = FoldedWords.of(PARTICLES);
     static final FoldedWords NOT_NAME_WORDS = FoldedWords.of(NOT_NAMES);
     static final FoldedWords NOT_PERSON_ENDING_WORDS = FoldedWords.of(NOT_PERSON_ENDINGS);

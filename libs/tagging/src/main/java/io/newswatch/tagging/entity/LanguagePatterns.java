@@ -2,6 +2,7 @@ package io.newswatch.tagging.entity;
 
 import io.newswatch.contract.EntityType;
 import io.newswatch.tagging.entity.NameFinder.Found;
+import io.newswatch.tagging.text.FoldedStems;
 import io.newswatch.tagging.text.FoldedWords;
 import io.newswatch.tagging.text.Tokens;
 
@@ -100,6 +101,7 @@ final class LanguagePatterns {
         boolean eastSlavic = LanguageGroups.eastSlavic(language);
         boolean french = "fr".equals(language);
         boolean english = language == null || "en".equals(language);
+        boolean southSlavic = LanguageGroups.southSlavic(language);
         for (int i = 0; i < n; i++) {
             if (t.has(i, Tokens.BOILERPLATE) || NameFinder.overlaps(found, i, i)) {
                 continue;
@@ -140,7 +142,7 @@ final class LanguagePatterns {
             if (end < 0 && english) {
                 end = afterKind(t, i, ENGLISH_NAME_KIND_WORDS);
             }
-            if (end < 0 && LanguageGroups.southSlavic(language)) {
+            if (end < 0 && southSlavic) {
                 end = afterKind(t, i, SOUTH_SLAVIC_NAME_KIND_WORDS); // "kompaniji Panonija investment"
             }
             if (end < 0 && french) {
@@ -379,10 +381,14 @@ final class LanguagePatterns {
             return false;
         }
         String[] stems = HEAD_STEMS_BY_START[headStart(t.foldedChars()[from], t.foldedChars()[from + 1])];
-        return wordOrInflected(t.folded(i), HEAD_WORDS, stems == null ? NO_STEMS : stems);
+        if (HEAD_WORD_SET.contains(t, i)) {
+            return true;
+        }
+        return stems != null && wordOrInflected(t.folded(i), Set.of(), stems);
     }
 
-    private static final String[] NO_STEMS = {};
+    /** {@link #HEAD_WORDS} asked by the token's hash: a string is made only for the words a stem may fit. */
+    private static final FoldedWords HEAD_WORD_SET = FoldedWords.of(HEAD_WORDS);
 
     /**
      * A Slavic body from its head word at {@code i}: "Министерство обороны", "Савеза самосталних синдиката",
@@ -604,10 +610,28 @@ final class LanguagePatterns {
     private static final Set<String> CLUB_PREFIXES = Set.of("FC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "FSV", "BSC",
             "SpVgg", "FK", "NK", "KK", "RK", "HNK", "OFK", "OGC", "RC", "AJ", "ФК", "ПФК", "ХК", "РК");
 
+    /** {@link #CLUB_PREFIXES} as an array, to compare with the text in place. */
+    private static final String[] CLUB_PREFIX_LIST = CLUB_PREFIXES.toArray(String[]::new);
+
+    /**
+     * True when token {@code i} is written as one of {@link #CLUB_PREFIXES}: compared in the text (asked of every
+     * short capitalised word before another, "US President", "The New": no substring made of each).
+     */
+    private static boolean clubPrefix(Tokens t, int i) {
+        int start = t.start(i);
+        int length = t.end(i) - start;
+        for (String prefix : CLUB_PREFIX_LIST) {
+            if (prefix.length() == length && t.text().startsWith(prefix, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "FC Bayern", "1. FC Kaiserslautern", "FK Crvena zvezda", "ФК Зенит": the club's last token, or -1. */
     private static int club(Tokens t, int i) {
         if (i + 1 >= t.size() || t.shape(i) == Tokens.LOWER || t.end(i) - t.start(i) > 5 || !t.capitalized(i + 1)
-                || !CLUB_PREFIXES.contains(t.surface(i))
+                || !clubPrefix(t, i)
                 || (t.flags(i + 1) & GLUE) != 0) {
             return -1;
         }
@@ -656,12 +680,14 @@ final class LanguagePatterns {
      */
     private static final Set<String> FRENCH_HEADS = Set.of("ministere", "universite", "banque", "agence",
             "commission", "institut", "musee", "fondation", "federation", "academie", "caisse");
+    /** {@link #FRENCH_HEADS} asked of every word of a French text: by its hash, no string made. */
+    private static final FoldedWords FRENCH_HEAD_WORDS = FoldedWords.of(FRENCH_HEADS);
     private static final Set<String> FRENCH_OF = Set.of("de", "du", "des", "d");
     private static final Set<String> FRENCH_ARTICLES = Set.of("la", "l", "les");
 
     /** "ministère de la Défense", "Université de Strasbourg", "Banque de France": the name's last token, or -1. */
     private static int frenchBody(Tokens t, int i) {
-        if (i + 2 >= t.size() || !FRENCH_HEADS.contains(t.folded(i)) || !FRENCH_OF.contains(t.folded(i + 1))
+        if (i + 2 >= t.size() || !FRENCH_HEAD_WORDS.contains(t, i) || !FRENCH_OF.contains(t.folded(i + 1))
                 || (t.flags(i + 1) & GLUE) != 0) {
             return -1;
         }
@@ -836,6 +862,9 @@ final class LanguagePatterns {
                     continue;
                 }
             }
+            if (!PLACE_CUES_BEFORE.contains(t, i - 1)) {
+                continue; // no cue below can hold: asked by the word's hash, no string made of it
+            }
             String before = t.folded(i - 1);
             boolean cue = prepositions.contains(before)
                     || english && (before.equals("near") || (sentenceStart || before.equals("in")
@@ -862,7 +891,7 @@ final class LanguagePatterns {
                     && (adjective(t.folded(i)) || english || french)) {
                 end = i + 1;
             } else if (i + 1 < n && !prepositions.isEmpty() && (t.flags(i + 1) & GLUE) == 0
-                    && t.shape(i + 1) == Tokens.LOWER && region(t.folded(i + 1)) && adjective(t.folded(i))) {
+                    && t.shape(i + 1) == Tokens.LOWER && REGIONS.startsToken(t, i + 1) && adjective(t.folded(i))) {
                 end = i + 1; // "в Томской области"
             }
             if (!NameFinder.overlaps(found, i, end)) {
@@ -884,7 +913,7 @@ final class LanguagePatterns {
         }
         // "Калининградской области", "Харківській області", "Краснодарского края"
         for (int i = 1; i < n; i++) {
-            if (t.shape(i) == Tokens.LOWER && region(t.folded(i)) && (t.flags(i) & GLUE) == 0
+            if (t.shape(i) == Tokens.LOWER && REGIONS.startsToken(t, i) && (t.flags(i) & GLUE) == 0
                     && free(t, owner, i - 1, language) && adjective(t.folded(i - 1))
                     && !NameFinder.overlaps(found, i - 1, i)) {
                 found.add(new Found(i - 1, i, EntityType.LOCATION, t.surface(i - 1, i)));
@@ -984,6 +1013,15 @@ final class LanguagePatterns {
             "embattled", "held", "controlled", "encircled", "occupied", "liberated", "recaptured");
     private static final Set<String> PREPOSITIONS_BEFORE_ADJECTIVE = Set.of("in", "near", "outside", "into",
             "toward", "towards", "around");
+    /**
+     * Every word before a capitalised one that a cue of {@link #places} may start with (each language's prepositions,
+     * the English ones and adjectives, "of" of "north of", French "à" and "vers"): the words before most capitalised
+     * words are none of them, and are rejected by one question.
+     */
+    private static final FoldedWords PLACE_CUES_BEFORE = FoldedWords.of(Stream.of(RUSSIAN_PLACE_PREPOSITIONS,
+            UKRAINIAN_PLACE_PREPOSITIONS, SOUTH_SLAVIC_PLACE_PREPOSITIONS, ENGLISH_PLACE_PREPOSITIONS,
+            SENTENCE_PLACE_PREPOSITIONS, PLACE_ADJECTIVES, Set.of("near", "in", "of", "a", "vers"))
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toSet()));
 
     /**
      * "in neighbouring X", "near besieged X", "in rebel-held X", "in government-controlled X": a preposition of
@@ -1067,14 +1105,8 @@ final class LanguagePatterns {
     private static final String[] REGION_STEMS = {"oblast", "kra", "rayon", "raion", "okrug", "respublik",
             "gubernii", "opstin", "okrug", "kanton", "zupanij"};
 
-    private static boolean region(String folded) {
-        for (String stem : REGION_STEMS) {
-            if (folded.startsWith(stem) && folded.length() <= stem.length() + 3) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** A word for a region, in some case ("области", "krai", "opštini"): asked of every lower-case word of a Slavic text. */
+    private static final FoldedStems REGIONS = FoldedStems.of(3, REGION_STEMS);
 
     static boolean adjective(String folded) {
         return endsWithAny(folded, 0, ADJECTIVE_ENDINGS);

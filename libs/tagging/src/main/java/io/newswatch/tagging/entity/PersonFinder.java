@@ -420,17 +420,18 @@ final class PersonFinder {
     }
 
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "dr");
+    /** {@link #HONORIFICS} asked by the token's hash: the word before every name candidate is asked. */
+    private static final FoldedWords HONORIFIC_WORDS = FoldedWords.of(HONORIFICS);
     /** Honorifics of a language, folded: "Herr Habermann", "Frau Wendtland", "M. Dupérat", "Mme Carrouge". */
     private static final Map<String, Set<String>> LANGUAGE_HONORIFICS = Map.of(
             "de", Set.of("herr", "frau", "dr"),
             "fr", Set.of("m", "mme", "mlle", "monsieur", "madame", "me"));
 
     private static boolean isHonorific(Tokens t, int i, String language) {
-        String folded = t.folded(i);
-        if (HONORIFICS.contains(folded)) {
+        if (HONORIFIC_WORDS.contains(t, i)) {
             return true;
         }
         Set<String> own = language == null ? null : LANGUAGE_HONORIFICS.get(language);
-        return own != null && own.contains(folded) && t.capitalized(i);
+        return own != null && t.capitalized(i) && own.contains(t.folded(i));
     }
 }

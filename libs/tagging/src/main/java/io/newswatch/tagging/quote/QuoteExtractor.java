@@ -43,7 +43,8 @@ public final class QuoteExtractor {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            char close = closing(c);
+            // every char of the text passes here: the four opening marks are '"' and chars from '«' up
+            char close = c == '"' || c >= '«' ? closing(c) : 0;
             if (close == 0 || !opens(text, i)) {
                 i++;
                 continue;
@@ -176,7 +177,7 @@ public final class QuoteExtractor {
 
     private static boolean hasSpeechVerb(Tokens tokens, int from, int to) {
         for (int t = tokenAt(tokens, from); t < tokens.size() && tokens.start(t) < to; t++) {
-            if (Cues.SPEECH_VERBS.contains(tokens.folded(t)) || tokens.is(t, "according") || tokens.is(t, "quoted")) {
+            if (Cues.SPEECH_VERB_WORDS.contains(tokens, t) || tokens.is(t, "according") || tokens.is(t, "quoted")) {
                 return true;
             }
         }
@@ -187,7 +188,7 @@ public final class QuoteExtractor {
     private static boolean hasAnaphor(Tokens tokens, int from, int to) {
         boolean the = false;
         for (int t = tokenAt(tokens, from); t < tokens.size() && tokens.start(t) < to; t++) {
-            if (tokens.is(t, "he") || tokens.is(t, "she") || the && Cues.TITLES.contains(tokens.folded(t))) {
+            if (tokens.is(t, "he") || tokens.is(t, "she") || the && Cues.TITLE_WORDS.contains(tokens, t)) {
                 return true;
             }
             the |= tokens.is(t, "the");

@@ -16,18 +16,30 @@ public final class FoldedWords {
     private final char[][] spellings;
     private final int mask;
     /**
-     * One bit per hash bucket that holds a word, {@value #FILTER_BITS} buckets: most tokens are rejected here. (With
-     * one long of 64 buckets, lists of a hundred cue words had nearly every bit set and every token went on to probe.)
+     * One bit per hash bucket that holds a word, at least {@value #MIN_FILTER_BITS} buckets and
+     * {@value #FILTER_BITS_PER_WORD} per word: most tokens are rejected here. (With one long of 64 buckets, lists of a
+     * hundred cue words had nearly every bit set and every token went on to probe; with 1,024 for every list, the
+     * given names' thousands of words set nearly all of them, and every word of a text asked probed their table.)
      */
     private final long[] filter;
-    private static final int FILTER_BITS = 1024;
+    /** 64 minus the filter's log2 size: a spread hash shifted by it is a bucket. */
+    private final int filterShift;
+    private static final int MIN_FILTER_BITS = 1024;
+    private static final int FILTER_BITS_PER_WORD = 16;
+    /**
+     * An odd constant the hash is multiplied by before its top bits pick the bucket: FNV-1a's own top bits hardly
+     * depend on a word's last letter ("petra", "petro" and "petru" had one bucket).
+     */
+    private static final long SPREAD = 0xC2B2AE3D27D4EB4FL;
 
     private FoldedWords(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(8, words.size() * 4) - 1) << 1;
         hashes = new long[capacity];
         spellings = new char[capacity][];
         mask = capacity - 1;
-        filter = new long[FILTER_BITS / 64];
+        int bits = Math.max(MIN_FILTER_BITS, Integer.highestOneBit(Math.max(1, words.size() * FILTER_BITS_PER_WORD) - 1) << 1);
+        filter = new long[bits / 64];
+        filterShift = 64 - Integer.numberOfTrailingZeros(bits);
         for (String word : words) {
             char[] chars = word.toCharArray();
             long hash = Tokenizer.hash(chars, 0, chars.length);
@@ -42,8 +54,8 @@ public final class FoldedWords {
         }
     }
 
-    private static int bit(long hash) {
-        return (int) (hash >>> 54);
+    private int bit(long hash) {
+        return (int) ((hash * SPREAD) >>> filterShift);
     }
 
     /** The set of these folded words (lower case, as {@link Tokenizer} folds them). */

@@ -138,6 +138,7 @@ public final class Tokenizer {
                         break;
                     }
                     folded[at++] = f;
+                    h = (h ^ f) * FNV_PRIME; // as the letters are folded: no second pass over an ASCII word
                     i++;
                 } else {
                     int kind = kind(d);
@@ -162,9 +163,7 @@ public final class Tokenizer {
                 }
                 at = foldStart + TextFolding.foldWord(text, tokenStart, i,
                         Cyrillic.schemeOf(text, tokenStart, i, scheme), folded, foldStart);
-            }
-            for (int a = foldStart; a < at; a++) {
-                h = (h ^ folded[a]) * FNV_PRIME;
+                h = hash(folded, foldStart, at - foldStart);
             }
             int flags = pending;
             pending = 0;

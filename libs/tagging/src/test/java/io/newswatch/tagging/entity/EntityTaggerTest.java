@@ -24,6 +24,31 @@ class EntityTaggerTest {
                 .isEqualTo("person/lt-gen-stephen-j-townsend");
         assertThat(NameFinder.idOf(EntityType.LOCATION, "Đakovica-based")).isEqualTo("location/djakovica-based");
         assertThat(NameFinder.idOf(EntityType.ORGANIZATION, "Brigade 4")).isEqualTo("organization/brigade-4");
+        assertThat(NameFinder.idOf(EntityType.PERSON, "O'Brien's 3rd-Party (UK) Zeta_9"))
+                .isEqualTo("person/o-brien-s-3rd-party-uk-zeta-9");
+    }
+
+    @Test
+    void asciiNamesGetTheIdsOfTheFoldingPath() {
+        // the ASCII names take a pass of their own: the same id as folding the name and keeping letters and digits
+        for (String name : List.of("Syrian Democratic Forces", "  a--B  c ", "ALL CAPS 42nd", "x", "", "-.-",
+                "Mc'Donald & Sons, Inc.", "Tab\tand\nnewline", "Zz Aa 09 ~!@#$%^&*()_+`{}|[]:;<>?,./")) {
+            String folded = io.newswatch.folding.TextFolding.fold(name);
+            StringBuilder expected = new StringBuilder("location/");
+            boolean gap = false;
+            for (char c : folded.toCharArray()) {
+                if (Character.isLetterOrDigit(c)) {
+                    if (gap && expected.length() > "location/".length()) {
+                        expected.append('-');
+                    }
+                    gap = false;
+                    expected.append(c);
+                } else {
+                    gap = true;
+                }
+            }
+            assertThat(NameFinder.idOf(EntityType.LOCATION, name)).as(name).isEqualTo(expected.toString());
+        }
     }
 
     @Test
