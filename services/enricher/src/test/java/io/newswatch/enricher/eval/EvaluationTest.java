@@ -30,15 +30,17 @@ class EvaluationTest {
      * added eight articles (five tuned, three held out) whose people are named by the surname alone with no cue; its
      * rules were measured and not kept (they lowered persons' precision on public sets), so main's unchanged tagger
      * scores 0.895 on the 176 articles and 0.848 on the 60 held out (0.866 on the 57 before): floors 0.89 and 0.84.
+     * Merged with loc-precision's nine articles (places outside the knowledge base by design, written first) and its
+     * place rules, all 185 articles score 0.889: the floor follows the harder gold, to 0.88.
      */
-    static final double MIN_DOCUMENT_RECALL = 0.89;
+    static final double MIN_DOCUMENT_RECALL = 0.88;
     /**
      * The same on the held-out articles alone, which no rule was tuned on. 0.86 until session 19, whose new held-out
      * articles (recall-surnames' three: surnames alone; loc-precision's two: places outside the knowledge base by
      * design; all written first, their errors not read) put main's tagger at 0.848 on recall-surnames' 60 and at 0.851
-     * on loc-precision's 59; merged: see docs/evaluation.md. The floor follows the harder gold, to 0.84.
+     * on loc-precision's 59; all 62 after both merges 0.839. The floor follows the harder gold, to 0.83.
      */
-    static final double MIN_HELD_OUT_RECALL = 0.84;
+    static final double MIN_HELD_OUT_RECALL = 0.83;
     /**
      * 0.76 until session 16, whose new court article (embezzlement: the corruption topic) the tagger misses; the topics
      * of every older article unchanged, all gold 0.762 → 0.759 from that one gold topic alone. 0.75 until session 17,
