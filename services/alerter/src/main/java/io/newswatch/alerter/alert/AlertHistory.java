@@ -30,6 +30,10 @@ import java.util.function.Predicate;
  *
  * <p>Memory holds what is live, not every alert ever: the state of each rule on each open story (forgotten once the
  * story closes, {@link #closeStories()}), full alerts only while a channel is unsettled, and the most recent ones.
+ *
+ * <p>An article of a story costs the same however many rules have alerted on the story: its time is noted once for
+ * the story, each rule's state takes it when read or stored, and the story's pairs are walked only when one of them
+ * may have run a refresh ahead of its stored state ({@link #seen}).
  * Thread-safe.
  */
 public final class AlertHistory implements AlertState {
@@ -67,7 +71,15 @@ public final class AlertHistory implements AlertState {
 
     /** A rule's state on an open story: as folded here, as last read from or written to the state topic. */
     private static final class Live {
-        StoryAlerts state;
+        /** The story's open pairs and its latest article. */
+        final OpenStory story;
+        /**
+         * The state as folded here, without the story's latest article when that moved since {@link #seenVersion}:
+         * read through {@link #state()}.
+         */
+        private StoryAlerts folded;
+        /** The {@link OpenStory#version} whose latest article {@link #folded} has (or that it opened at). */
+        private long seenVersion;
         StoryAlerts stored;
         /** The last record read from the state topic was of schema 1: written again at the first look. */
         boolean legacy;
@@ -75,12 +87,47 @@ public final class AlertHistory implements AlertState {
         boolean forgotten;
         /** Alerts of the story whose first record was read from the alerts topic. */
         final Set<String> read = new HashSet<>();
-        /** {@link StoryAlerts#nextRoundId()} of {@link #state}, for {@link #nextRoundOf} rounds. */
+        /** {@link StoryAlerts#nextRoundId()} of the state, for {@link #nextRoundOf} rounds. */
         private String nextRound;
         private int nextRoundOf = -1;
 
-        Live(StoryAlerts state) {
-            this.state = state;
+        /** A pair that opens now: articles of the story seen before are not its own. */
+        Live(OpenStory story, StoryAlerts state) {
+            this.story = story;
+            this.seenVersion = story.version;
+            fold(state);
+        }
+
+        /** The state, with every article of the story seen since the pair opened. */
+        StoryAlerts state() {
+            if (seenVersion != story.version) {
+                folded = folded.seen(story.latest);
+                seenVersion = story.version;
+            }
+            return folded;
+        }
+
+        /** Replaces the state by one folded from {@link #state()} (later times, higher counts). */
+        void fold(StoryAlerts state) {
+            folded = state;
+            story.ownLatest = StoryAlerts.later(story.ownLatest, state.lastArticle());
+        }
+
+        /** When the stored state's latest article was fetched: null when none is stored (or it has no time). */
+        Instant storedArticle() {
+            return stored == null ? null : stored.lastArticle();
+        }
+
+        /** Notes that {@link #stored} changed (it only moves later). */
+        void storedChanged() {
+            Instant time = storedArticle();
+            if (time == null) {
+                story.unstored.add(this);
+            } else {
+                story.unstored.remove(this);
+                story.storedFloor = story.storedFloor == null || time.isBefore(story.storedFloor) ? time
+                        : story.storedFloor;
+            }
         }
 
         /**
@@ -89,6 +136,7 @@ public final class AlertHistory implements AlertState {
          */
         void countRounds(Map<String, Live> liveAlerts) {
             while (true) {
+                StoryAlerts state = state();
                 if (nextRoundOf != state.rounds()) {
                     nextRound = state.nextRoundId();
                     nextRoundOf = state.rounds();
@@ -96,9 +144,35 @@ public final class AlertHistory implements AlertState {
                 if (liveAlerts.get(nextRound) != this) {
                     return;
                 }
-                state = state.nextRound();
+                fold(state.nextRound());
             }
         }
+    }
+
+    /**
+     * The open pairs of one story, and when its latest article seen here was fetched. An article notes its time here
+     * once; each pair takes it when it is read or stored ({@link Live#state()}), so an article costs the same however
+     * many rules have alerted on its story (session 19; walking every pair per article was the alerter's largest cost
+     * with long stories, session 18). The pairs are walked only when one may be due to be stored again.
+     */
+    private static final class OpenStory {
+        /** The story's pairs, by rule. */
+        final Map<String, Live> pairs = new HashMap<>();
+        /** When the latest article of the story seen here was fetched; null before the first. */
+        Instant latest;
+        /** Moves on each time {@link #latest} does. */
+        long version;
+        /**
+         * Pairs opened since {@link #latest} last moved: an earlier article seen meanwhile is theirs at once (the
+         * pairs opened before have {@link #latest}, which is later).
+         */
+        final List<Live> openedSince = new ArrayList<>();
+        /** Pairs with no article time stored (not stored yet): the next article stores them. */
+        final Set<Live> unstored = new HashSet<>();
+        /** No pair's stored article time is earlier (a lower bound; null: none stored). */
+        Instant storedFloor;
+        /** No pair's state folded here has a later article time, the story's articles aside (null: none has one). */
+        Instant ownLatest;
     }
 
     /** A horizon that never closes a story (tests, tools that read a short history). */
@@ -115,15 +189,14 @@ public final class AlertHistory implements AlertState {
      * {@link #closeStories()}, and count as absent meanwhile.
      */
     private final Map<String, Live> liveAlerts = new HashMap<>();
-    /**
-     * The same pairs by story, then rule: an article of a story walks its story's pairs without building a key and
-     * looking each one up in {@link #live} (the alerter's largest cost with long stories, session 18).
-     */
-    private final Map<String, Map<String, Live>> byStory = new HashMap<>();
+    /** The same pairs by story, then rule, with each story's latest article. */
+    private final Map<String, OpenStory> byStory = new HashMap<>();
     /** Keys of closed stories whose tombstone is still to write. */
     private final Set<String> toTombstone = new HashSet<>();
     private final Map<String, Entry> unsettled = new HashMap<>();
     private final LinkedHashMap<String, Entry> recent;
+    /** Pairs walked by articles of their stories since start (tests: an article walks none but now and then). */
+    private long pairsWalked;
 
     /** @param recentLimit how many of the latest alerts to keep whole; stories never close */
     public AlertHistory(int recentLimit) {
@@ -193,8 +266,9 @@ public final class AlertHistory implements AlertState {
      */
     public synchronized Optional<StoryAlerts> raised(Alert alert, Duration refresh) {
         String storyId = StoryAlerts.storyOf(alert);
-        Live story = fold(StoryAlerts.key(alert.ruleId(), storyId), alert.ruleId(), storyId, alert);
-        return story.state.storeOver(story.stored, refresh) ? Optional.of(story.state) : Optional.empty();
+        Live pair = fold(StoryAlerts.key(alert.ruleId(), storyId), alert.ruleId(), storyId, alert);
+        StoryAlerts state = pair.state();
+        return state.storeOver(pair.stored, refresh) ? Optional.of(state) : Optional.empty();
     }
 
     /** Applies one record of the state topic: a rule's state on a story, or (null) its tombstone. */
@@ -207,42 +281,85 @@ public final class AlertHistory implements AlertState {
         // schema 1 carried lists of ids as well (ignored when read): its counters mean what they mean in schema 2
         StoryAlerts stored = record.schemaVersion() == StoryAlerts.SCHEMA_VERSION ? record
                 : StoryAlerts.none(record.ruleId(), record.storyId()).merge(record);
-        Live story = live.get(key);
-        if (story == null) {
+        Live pair = live.get(key);
+        if (pair == null) {
             if (closed(stored)) {
                 toTombstone.add(key); // closed while no alerter ran, or its tombstone was lost
                 return;
             }
-            story = new Live(stored);
-            add(key, stored.ruleId(), stored.storyId(), story);
+            pair = open(key, stored.ruleId(), stored.storyId(), stored);
         } else {
-            story.state = story.state.merge(stored);
+            pair.fold(pair.state().merge(stored));
         }
-        story.stored = story.stored == null ? stored : story.stored.merge(stored);
-        story.legacy = record.schemaVersion() < StoryAlerts.SCHEMA_VERSION;
-        story.countRounds(liveAlerts);
+        pair.stored = pair.stored == null ? stored : pair.stored.merge(stored);
+        pair.storedChanged();
+        pair.legacy = record.schemaVersion() < StoryAlerts.SCHEMA_VERSION;
+        pair.countRounds(liveAlerts);
     }
 
     /**
-     * Notes an article of the story, fetched at {@code fetched}, for every rule that alerted on the story.
+     * Notes an article of the story, fetched at {@code fetched}, for every rule that alerted on the story: its time
+     * is noted once for the story, and each pair takes it when it is read or stored.
      *
      * @param refresh how far the latest article may run ahead of the stored one before it is stored again
      * @return the states to write to the state topic (few: once per {@code refresh} of a running story)
      */
     public synchronized List<StoryAlerts> seen(String storyId, Instant fetched, Duration refresh) {
-        Map<String, Live> pairs = byStory.get(storyId);
-        if (pairs == null || fetched == null) {
+        OpenStory story = byStory.get(storyId);
+        if (story == null || fetched == null) {
             return List.of();
         }
-        List<StoryAlerts> toStore = new ArrayList<>();
-        for (Live story : pairs.values()) {
-            story.state = story.state.seen(fetched);
-            Instant stored = story.stored == null ? null : story.stored.lastArticle();
-            if (stored == null || story.state.lastArticle().isAfter(stored.plus(refresh))) {
-                story.stored = story.state;
-                toStore.add(story.state);
+        if (story.latest == null || fetched.isAfter(story.latest)) {
+            story.latest = fetched;
+            story.version++;
+            story.openedSince.clear();
+        } else {
+            // an earlier article than the latest (read out of order): new only to the pairs opened since the latest
+            for (Live pair : story.openedSince) {
+                if (!pair.forgotten) {
+                    pair.fold(pair.state().seen(fetched));
+                }
             }
         }
+        Instant ahead = StoryAlerts.later(story.latest, story.ownLatest);
+        if (story.storedFloor != null && ahead.isAfter(story.storedFloor.plus(refresh))) {
+            return storeRunAhead(story, refresh);
+        }
+        if (story.unstored.isEmpty()) {
+            return List.of();
+        }
+        List<StoryAlerts> toStore = new ArrayList<>(story.unstored.size());
+        for (Live pair : List.copyOf(story.unstored)) {
+            pair.stored = pair.state();
+            pair.storedChanged();
+            toStore.add(pair.stored);
+        }
+        return toStore;
+    }
+
+    /**
+     * Walks the story's pairs (when one may have run a refresh ahead of its stored state): the states not stored
+     * yet, or whose latest article is more than {@code refresh} after the stored one, are to be stored.
+     */
+    private List<StoryAlerts> storeRunAhead(OpenStory story, Duration refresh) {
+        pairsWalked += story.pairs.size();
+        List<StoryAlerts> toStore = new ArrayList<>();
+        Instant floor = null;
+        Instant own = null;
+        for (Live pair : story.pairs.values()) {
+            StoryAlerts state = pair.state();
+            Instant stored = pair.storedArticle();
+            if (stored == null || state.lastArticle().isAfter(stored.plus(refresh))) {
+                pair.stored = state;
+                toStore.add(state);
+                stored = state.lastArticle();
+            }
+            floor = floor == null || stored.isBefore(floor) ? stored : floor;
+            own = StoryAlerts.later(own, state.lastArticle());
+        }
+        story.unstored.clear();
+        story.storedFloor = floor;
+        story.ownLatest = own;
         return toStore;
     }
 
@@ -255,9 +372,10 @@ public final class AlertHistory implements AlertState {
      */
     public synchronized List<StoryAlerts> unstored(Duration refresh) {
         List<StoryAlerts> toStore = new ArrayList<>();
-        for (Live story : live.values()) {
-            if (story.legacy || story.state.storeOver(story.stored, refresh)) {
-                toStore.add(story.state);
+        for (Live pair : live.values()) {
+            StoryAlerts state = pair.state();
+            if (pair.legacy || state.storeOver(pair.stored, refresh)) {
+                toStore.add(state);
             }
         }
         return toStore;
@@ -265,10 +383,11 @@ public final class AlertHistory implements AlertState {
 
     /** Notes that the state topic has this state. */
     public synchronized void stored(StoryAlerts state) {
-        Live story = live.get(state.key());
-        if (story != null) {
-            story.stored = story.stored == null ? state : story.stored.merge(state);
-            story.legacy = false;
+        Live pair = live.get(state.key());
+        if (pair != null) {
+            pair.stored = pair.stored == null ? state : pair.stored.merge(state);
+            pair.storedChanged();
+            pair.legacy = false;
         }
     }
 
@@ -285,13 +404,13 @@ public final class AlertHistory implements AlertState {
     public synchronized List<String> closeStories() {
         List<String> closed = new ArrayList<>(toTombstone);
         toTombstone.clear();
-        for (Map.Entry<String, Live> story : live.entrySet()) {
-            if (closed(story.getValue().state)) {
-                closed.add(story.getKey());
+        for (Map.Entry<String, Live> pair : live.entrySet()) {
+            if (closed(pair.getValue().state())) {
+                closed.add(pair.getKey());
             }
         }
         closed.forEach(this::forget);
-        liveAlerts.values().removeIf(story -> story.forgotten);
+        liveAlerts.values().removeIf(pair -> pair.forgotten);
         return closed;
     }
 
@@ -300,39 +419,43 @@ public final class AlertHistory implements AlertState {
     }
 
     private Live fold(String key, String ruleId, String storyId, Alert alert) {
-        Live story = live.get(key);
-        if (story == null) {
-            story = new Live(StoryAlerts.none(ruleId, storyId));
-            add(key, ruleId, storyId, story);
+        Live pair = live.get(key);
+        if (pair == null) {
+            pair = open(key, ruleId, storyId, StoryAlerts.none(ruleId, storyId));
         }
-        if (liveAlerts.get(alert.id()) != story) {
+        if (liveAlerts.get(alert.id()) != pair) {
             // new here, or (a per-article alert) read again with its article in another story: folding it into
             // this pair too is harmless, StoryAlerts#with takes maxima
-            liveAlerts.put(alert.id(), story);
-            story.state = story.state.with(alert);
-            story.countRounds(liveAlerts);
+            liveAlerts.put(alert.id(), pair);
+            pair.fold(pair.state().with(alert));
+            pair.countRounds(liveAlerts);
         }
-        return story;
+        return pair;
     }
 
     private void forget(String key) {
-        Live story = live.remove(key);
-        if (story == null) {
+        Live pair = live.remove(key);
+        if (pair == null) {
             return;
         }
-        story.forgotten = true;
-        Map<String, Live> pairs = byStory.get(story.state.storyId());
-        if (pairs != null) {
-            pairs.remove(story.state.ruleId(), story);
-            if (pairs.isEmpty()) {
-                byStory.remove(story.state.storyId());
-            }
+        pair.forgotten = true;
+        OpenStory story = pair.story;
+        story.pairs.remove(pair.state().ruleId(), pair);
+        story.unstored.remove(pair);
+        if (story.pairs.isEmpty()) {
+            byStory.remove(pair.state().storyId(), story);
         }
     }
 
-    private void add(String key, String ruleId, String storyId, Live story) {
-        live.put(key, story);
-        byStory.computeIfAbsent(storyId, id -> new HashMap<>()).put(ruleId, story);
+    /** A new pair (nothing stored yet), in its story. */
+    private Live open(String key, String ruleId, String storyId, StoryAlerts state) {
+        OpenStory story = byStory.computeIfAbsent(storyId, id -> new OpenStory());
+        Live pair = new Live(story, state);
+        live.put(key, pair);
+        story.pairs.put(ruleId, pair);
+        story.openedSince.add(pair);
+        pair.storedChanged();
+        return pair;
     }
 
     @Override
@@ -342,14 +465,39 @@ public final class AlertHistory implements AlertState {
 
     @Override
     public synchronized Optional<StoryAlerts> onStory(String ruleId, String storyId) {
-        Live story = live.get(StoryAlerts.key(ruleId, storyId));
-        return story == null ? Optional.empty() : Optional.of(story.state);
+        OpenStory story = byStory.get(storyId);
+        Live pair = story == null ? null : story.pairs.get(ruleId);
+        return pair == null ? Optional.empty() : Optional.of(pair.state());
     }
 
-    @Override
+    /** Rules that have alerted on the story (still open). */
     public synchronized Set<String> rulesOnStory(String storyId) {
-        Map<String, Live> pairs = byStory.get(storyId);
-        return pairs == null ? Set.of() : Set.copyOf(pairs.keySet());
+        OpenStory story = byStory.get(storyId);
+        return story == null ? Set.of() : Set.copyOf(story.pairs.keySet());
+    }
+
+    /** Of the given rules, those that have alerted on the story: the smaller of the two sets is walked. */
+    @Override
+    public synchronized Set<String> rulesOnStory(String storyId, Set<String> among) {
+        OpenStory story = byStory.get(storyId);
+        if (story == null || among.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        if (among.size() < story.pairs.size()) {
+            for (String ruleId : among) {
+                if (story.pairs.containsKey(ruleId)) {
+                    found.add(ruleId);
+                }
+            }
+        } else {
+            for (String ruleId : story.pairs.keySet()) {
+                if (among.contains(ruleId)) {
+                    found.add(ruleId);
+                }
+            }
+        }
+        return found;
     }
 
     /** Unsettled alerts of a rule, in any partition. */
@@ -389,6 +537,11 @@ public final class AlertHistory implements AlertState {
     /** Open stories remembered, per rule: what memory holds grows with these, not with every alert ever. */
     public synchronized int size() {
         return live.size();
+    }
+
+    /** Pairs that articles of their stories have walked, to look for states to store again. */
+    synchronized long pairsWalked() {
+        return pairsWalked;
     }
 
     /** Alert ids remembered (those of open stories, and of stories closed since the last look for closed ones). */

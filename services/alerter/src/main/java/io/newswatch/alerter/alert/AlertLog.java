@@ -273,8 +273,8 @@ public class AlertLog implements AlertState {
     }
 
     @Override
-    public Set<String> rulesOnStory(String storyId) {
-        return history.rulesOnStory(storyId);
+    public Set<String> rulesOnStory(String storyId, Set<String> among) {
+        return history.rulesOnStory(storyId, among);
     }
 
     /**

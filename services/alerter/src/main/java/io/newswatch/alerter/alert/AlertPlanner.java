@@ -60,14 +60,15 @@ public final class AlertPlanner {
     /**
      * The alerts to raise.
      *
-     * @param matched the enabled rules whose queries match the article
-     * @param rules   every rule by id (for escalations of rules the article does not match)
-     * @param queries each rule's compiled query, for the explanation
+     * @param matched    the enabled rules whose queries match the article
+     * @param rules      every rule by id (for escalations of rules the article does not match)
+     * @param escalating the ids of the rules with an escalation ({@link io.newswatch.alerter.rule.RuleBook#escalating})
+     * @param queries    each rule's compiled query, for the explanation
      */
     public List<Alert> plan(EnrichedArticle article, ArticleDocument document, List<Rule> matched,
-                            Function<String, Optional<Rule>> rules, Function<String, Query> queries,
-                            AlertState state) {
-        return plan(article, MatchExplainer.of(document), matched, rules, queries, state);
+                            Function<String, Optional<Rule>> rules, Set<String> escalating,
+                            Function<String, Query> queries, AlertState state) {
+        return plan(article, MatchExplainer.of(document), matched, rules, escalating, queries, state);
     }
 
     /**
@@ -75,8 +76,8 @@ public final class AlertPlanner {
      * {@link io.newswatch.alerter.rule.RuleBook#matchExplainable}).
      */
     public List<Alert> plan(EnrichedArticle article, MatchExplainer.Explainer explainer, List<Rule> matched,
-                            Function<String, Optional<Rule>> rules, Function<String, Query> queries,
-                            AlertState state) {
+                            Function<String, Optional<Rule>> rules, Set<String> escalating,
+                            Function<String, Query> queries, AlertState state) {
         List<Planned> toRaise = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         String storyId = storyId(article);
@@ -86,7 +87,7 @@ public final class AlertPlanner {
                 toRaise.add(new Planned(id, rule, 0));
             }
         }
-        for (String ruleId : state.rulesOnStory(storyId)) {
+        for (String ruleId : state.rulesOnStory(storyId, escalating)) {
             Rule rule = rules.apply(ruleId).orElse(null);
             if (rule == null || !rule.enabled() || rule.escalation() == null) {
                 continue;

@@ -12,6 +12,9 @@ public interface AlertState {
     /** What the rule has raised on the story so far, if anything. */
     Optional<StoryAlerts> onStory(String ruleId, String storyId);
 
-    /** Rules that have alerted on the story. */
-    Set<String> rulesOnStory(String storyId);
+    /**
+     * Of the given rules, those that have alerted on the story (the planner asks about the rules with an escalation:
+     * a story that hundreds of rules alerted on is not walked for each article).
+     */
+    Set<String> rulesOnStory(String storyId, Set<String> among);
 }

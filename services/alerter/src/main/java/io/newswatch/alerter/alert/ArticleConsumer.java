@@ -205,7 +205,7 @@ public class ArticleConsumer {
         try {
             RuleBook book = matched.book();
             alerts = planner.plan(article, matched.matched().explainer(), matched.matched().rules(), book::get,
-                    id -> book.query(id).orElse(null), state);
+                    book.escalating(), id -> book.query(id).orElse(null), state);
         } catch (RuntimeException | StackOverflowError e) {
             return matchingFailed(record, article, e);
         }
@@ -269,8 +269,8 @@ public class ArticleConsumer {
         }
 
         @Override
-        public Set<String> rulesOnStory(String storyId) {
-            return history.rulesOnStory(storyId);
+        public Set<String> rulesOnStory(String storyId, Set<String> among) {
+            return history.rulesOnStory(storyId, among);
         }
     }
 

@@ -135,7 +135,7 @@ public record StoryAlerts(int schemaVersion, String ruleId, String storyId, int 
         return last == null || last.plus(horizon).isBefore(now);
     }
 
-    private static Instant later(Instant a, Instant b) {
+    static Instant later(Instant a, Instant b) {
         if (a == null) {
             return b;
         }

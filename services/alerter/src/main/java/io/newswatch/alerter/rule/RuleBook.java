@@ -60,6 +60,11 @@ public final class RuleBook implements AutoCloseable {
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     /** The rules in digest mode, which delivery looks at every few seconds: a handful of 100,000, not a copy of all. */
     private final Map<String, Rule> digests = new ConcurrentHashMap<>();
+    /**
+     * The ids of the rules with an escalation, which the planner asks about for every article's story: a handful of
+     * 10,000, or none (not every rule that alerted on a long story).
+     */
+    private final Set<String> escalating = ConcurrentHashMap.newKeySet();
     private final Map<String, Query> queries = new ConcurrentHashMap<>();
     private final Map<String, Problem> broken = new ConcurrentHashMap<>();
     private final Map<String, Query> toRegister = new HashMap<>();
@@ -87,6 +92,11 @@ public final class RuleBook implements AutoCloseable {
             digests.remove(id);
         } else {
             digests.put(id, rule);
+        }
+        if (rule == null || rule.escalation() == null) {
+            escalating.remove(id);
+        } else {
+            escalating.add(id);
         }
         if (rule == null) {
             rules.remove(id);
@@ -226,6 +236,11 @@ public final class RuleBook implements AutoCloseable {
     /** The rules in digest mode (enabled or not), in no order. */
     public Collection<Rule> digests() {
         return Collections.unmodifiableCollection(digests.values());
+    }
+
+    /** The ids of the rules with an escalation (enabled or not), in no order: a live view. */
+    public Set<String> escalating() {
+        return Collections.unmodifiableSet(escalating);
     }
 
     public int size() {

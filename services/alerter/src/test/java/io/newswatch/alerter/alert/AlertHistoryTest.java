@@ -150,6 +150,83 @@ class AlertHistoryTest {
     }
 
     @Test
+    void anArticleOfALongStoryWalksItsPairsOnlyWhenOneIsDueToBeStored() {
+        // 500 rules alerted on one story, their states stored
+        for (int rule = 0; rule < 500; rule++) {
+            history.raised(alert("rule-" + rule, "story-1", 0, "", T0), REFRESH).ifPresent(history::stored);
+        }
+        // 3,000 articles of the story, 10 s apart (8 h 20 min): the states are stored again once, a refresh on
+        List<StoryAlerts> stored = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3000; i++) {
+            stored.addAll(history.seen("story-1", T0.plusSeconds(10L * i), REFRESH));
+        }
+        assertThat(stored).hasSize(500).allSatisfy(state ->
+                assertThat(state.lastArticle()).isEqualTo(T0.plus(REFRESH).plusSeconds(10)));
+        assertThat(history.onStory("rule-7", "story-1")).get().extracting(StoryAlerts::lastArticle)
+                .isEqualTo(T0.plusSeconds(30_000));
+        // one walk of the 500 pairs, not one per article (1.5 million)
+        assertThat(history.pairsWalked()).isEqualTo(500);
+    }
+
+    @Test
+    void anArticleNotedOnceForItsStoryDecidesWhatWalkingEveryPairWould() {
+        // a model of the rule: each pair takes the articles of its story seen while it is open, and is stored again
+        // when its latest article runs a refresh past the stored one; articles come in and out of order, pairs
+        // open, are stored (or the write's acknowledgement is slow), tombstoned and open again
+        java.util.Random random = new java.util.Random(20261208L);
+        java.util.Map<String, Instant[]> model = new java.util.HashMap<>(); // key -> {latest article, stored one}
+        for (int step = 0; step < 20_000; step++) {
+            String story = "story-" + random.nextInt(3);
+            String rule = "rule-" + random.nextInt(8);
+            String key = StoryAlerts.key(rule, story);
+            Instant time = T0.plusSeconds(step * 60L - random.nextInt(4 * 3600));
+            int action = random.nextInt(10);
+            if (action < 5) {
+                List<String> expected = new java.util.ArrayList<>();
+                model.forEach((pair, times) -> {
+                    if (pair.endsWith("/" + story)) {
+                        times[0] = times[0] == null || time.isAfter(times[0]) ? time : times[0];
+                        if (times[1] == null || times[0].isAfter(times[1].plus(REFRESH))) {
+                            times[1] = times[0];
+                            expected.add(pair + "@" + times[0]);
+                        }
+                    }
+                });
+                assertThat(history.seen(story, time, REFRESH)).as("step %d", step)
+                        .extracting(state -> state.key() + "@" + state.lastArticle())
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            } else if (action < 8) {
+                Alert alert = perArticle(rule, story, "article-" + step, 2, time);
+                Instant[] times = model.computeIfAbsent(key, k -> new Instant[2]);
+                times[0] = times[0] == null || time.isAfter(times[0]) ? time : times[0];
+                var toStore = history.raised(alert, REFRESH);
+                if (times[1] == null || times[0].isAfter(times[1].plus(REFRESH))) {
+                    assertThat(toStore).as("step %d", step).isPresent();
+                }
+                if (toStore.isPresent() && random.nextBoolean()) {
+                    // the write is acknowledged now (else the next article of the story stores it again)
+                    history.stored(toStore.get());
+                    Instant written = toStore.get().lastArticle();
+                    times[1] = times[1] == null || written.isAfter(times[1]) ? written : times[1];
+                }
+            } else if (action < 9) {
+                model.remove(key);
+                history.applyStored(key, null);
+            } else {
+                key = model.keySet().stream().skip(model.isEmpty() ? 0 : random.nextInt(model.size())).findFirst()
+                        .orElse(key);
+                Instant[] times = model.get(key);
+                if (times != null) {
+                    String[] pair = key.split("/");
+                    assertThat(history.onStory(pair[0], pair[1])).as("step %d", step).get()
+                            .extracting(StoryAlerts::lastArticle).isEqualTo(times[0]);
+                }
+            }
+        }
+        assertThat(history.size()).isEqualTo(model.size());
+    }
+
+    @Test
     void twoVersionsOfAStateMergeWhateverTheOrder() {
         StoryAlerts a = StoryAlerts.none("rule-a", "story-1").with(alert("rule-a", "story-1", 0, "", T0))
                 .nextRound();

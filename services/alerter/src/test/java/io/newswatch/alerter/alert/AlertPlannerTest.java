@@ -160,7 +160,7 @@ class AlertPlannerTest {
         EnrichedArticle article = article().url("https://a.example/1").body("The ferry left.").story("s1", 1, 1)
                 .build();
         ArticleDocument document = ArticleDocument.of(article);
-        List<Alert> alerts = planner.plan(article, document, book.match(document), book::get,
+        List<Alert> alerts = planner.plan(article, document, book.match(document), book::get, book.escalating(),
                 id -> new io.newswatch.alerter.match.ExplodingQuery("ferry",
                         io.newswatch.alerter.match.ExplodingQuery.When.MATCHING), history);
         assertThat(alerts).singleElement().satisfies(alert -> {
@@ -180,7 +180,7 @@ class AlertPlannerTest {
         EnrichedArticle article = article().url("https://a.example/1").body("The ferry left.").story("s1", 1, 1)
                 .build();
         ArticleDocument document = ArticleDocument.of(article);
-        Alert alert = withKibana.plan(article, document, book.match(document), book::get,
+        Alert alert = withKibana.plan(article, document, book.match(document), book::get, book.escalating(),
                 id -> book.query(id).orElse(null), history).getFirst();
         assertThat(alert.channels()).containsExactly("log", "slack:hooks.slack.example");
         assertThat(alert.explanation().kibanaUrl()).startsWith("https://kibana.example:5601/app/discover");
@@ -196,15 +196,15 @@ class AlertPlannerTest {
     private List<Alert> plan(Articles builder, AlertState state) {
         EnrichedArticle article = builder.build();
         ArticleDocument document = ArticleDocument.of(article);
-        return planner.plan(article, document, book.match(document), book::get, id -> book.query(id).orElse(null),
-                state);
+        return planner.plan(article, document, book.match(document), book::get, book.escalating(),
+                id -> book.query(id).orElse(null), state);
     }
 
     /** Plans the article's alerts and feeds them back as the alerts topic would. */
     private List<Alert> feed(Articles builder) {
         EnrichedArticle article = builder.build();
         ArticleDocument document = ArticleDocument.of(article);
-        List<Alert> alerts = planner.plan(article, document, book.match(document), book::get,
+        List<Alert> alerts = planner.plan(article, document, book.match(document), book::get, book.escalating(),
                 id -> book.query(id).orElse(null), history);
         alerts.forEach(alert -> history.apply(alert, 0));
         return alerts;

@@ -49,7 +49,7 @@ public final class ArticlePathBenchmark {
         }
 
         @Override
-        public Set<String> rulesOnStory(String storyId) {
+        public Set<String> rulesOnStory(String storyId, Set<String> among) {
             return Set.of();
         }
     };
@@ -96,7 +96,7 @@ public final class ArticlePathBenchmark {
             for (int i = 0; i < measured; i++) {
                 RuleBook.Matched match = matched.get(i);
                 raised.addAll(planner.plan(articles.get(i), match.explainer(), match.rules(), book::get,
-                        id -> book.query(id).orElse(null), NOTHING_RAISED));
+                        book.escalating(), id -> book.query(id).orElse(null), NOTHING_RAISED));
             }
             long t4 = threads.getCurrentThreadCpuTime();
             long bytes = 0;

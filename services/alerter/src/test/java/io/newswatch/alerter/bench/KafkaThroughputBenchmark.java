@@ -41,7 +41,10 @@ import java.util.Map;
  * bench's corpus does), and hooks (default 0: H more rules scoped per article, on words most articles carry, like
  * the pipeline bench's webhook rules: with few stories, a rule-and-story pair that takes an alert per article), and
  * rate (default 0: the articles are a backlog written before the alerter starts; R: written at R articles a second
- * once it is ready, as a pipeline feeds it, so that fetches, polls and batches are as small as they are then).
+ * once it is ready, as a pipeline feeds it, so that fetches, polls and batches are as small as they are then), and
+ * idle (default 0: S seconds after the measured articles, the alerter is left without articles and its CPU per
+ * second printed: what it costs whatever the rate; a line "idle from ..." marks the start for
+ * {@code docs/perf/profile-alerter-kafka.sh}).
  */
 public final class KafkaThroughputBenchmark {
 
@@ -60,6 +63,7 @@ public final class KafkaThroughputBenchmark {
         int stories = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int hooks = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         int rate = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        int idle = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         int warmup = Math.max(1_000, measured / 2);
         System.out.printf(Locale.ROOT, "newswatch alerter through Kafka: %d warm-up + %d measured articles, "
                 + "channels %s, %s, %d per-article rules, %s, %s%n", warmup, measured, channels,
@@ -67,7 +71,7 @@ public final class KafkaThroughputBenchmark {
                 rate == 0 ? "a backlog" : rate + " articles/s", Runtime.version());
         System.out.println("rules    ready s   art/s wall   art/s per process cpu-s   alerts/art   alerts/s");
         for (int rules : ruleCounts) {
-            run(rules, warmup, measured, channels, stories, hooks, rate);
+            run(rules, warmup, measured, channels, stories, hooks, rate, idle);
         }
         System.exit(0);
     }
@@ -77,7 +81,7 @@ public final class KafkaThroughputBenchmark {
             "officials", "talks", "military", "political");
 
     private static void run(int ruleCount, int warmup, int measured, List<String> channels, int stories, int hooks,
-                            int rate) throws Exception {
+                            int rate, int idle) throws Exception {
         TestStack test = TestStack.reserve();
         ServiceProcesses processes = new ServiceProcesses(test.stack().home());
         String instance = "alerter-bench-" + test.indexPrefix();
@@ -133,6 +137,16 @@ public final class KafkaThroughputBenchmark {
                     measured / wall, measured / cpu, alerts / measured, alerts / wall);
             if (feeder != null) {
                 feeder.interrupt();
+            }
+            if (idle > 0) {
+                Thread.sleep(2_000); // the last alerts' writes and deliveries
+                System.out.printf(Locale.ROOT, "idle from %s for %d s%n", Instant.now(), idle);
+                long idleCpu = cpu(process);
+                long idleWall = System.nanoTime();
+                Thread.sleep(idle * 1_000L);
+                double msPerSecond = (cpu(process) - idleCpu) / 1e6 / ((System.nanoTime() - idleWall) / 1e9);
+                System.out.printf(Locale.ROOT, "idle: %.1f ms of CPU per second%s%n", msPerSecond, rate == 0 ? ""
+                        : String.format(Locale.ROOT, " (%.3f ms per article at %d/s)", msPerSecond / rate, rate));
             }
         } finally {
             processes.stop(instance, Duration.ofSeconds(30));
