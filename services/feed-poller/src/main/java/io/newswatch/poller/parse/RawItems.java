@@ -115,47 +115,13 @@ final class RawItems {
             if (lt < 0) {
                 break;
             }
-            if (xml.startsWith("<![CDATA[", lt)) {
-                int end = xml.indexOf("]]>", lt + 9);
-                if (end < 0 || depth == 0) {
-                    return null;
-                }
-                i = end + 3;
-                continue;
-            }
-            if (xml.startsWith("<!--", lt)) {
-                int end = xml.indexOf("-->", lt + 4);
-                if (end < 0) {
-                    return null;
-                }
-                i = end + 3;
-                continue;
-            }
-            if (xml.startsWith("<?", lt)) {
-                int end = xml.indexOf("?>", lt + 2);
-                if (end < 0) {
-                    return null;
-                }
-                i = end + 2;
-                continue;
-            }
-            boolean endTag = lt + 1 < n && xml.charAt(lt + 1) == '/';
-            int nameStart = lt + (endTag ? 2 : 1);
-            int nameEnd = nameStart;
-            while (nameEnd < n && !endsName(xml.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            if (nameEnd == nameStart || nameEnd >= n || xml.charAt(nameStart) == '!') {
-                return null; // no name, the end of the text, or a declaration: the XML reader decides
-            }
-            if (endTag) {
-                int gt = skipSpace(xml, nameEnd);
-                if (gt >= n || xml.charAt(gt) != '>' || depth == 0) {
-                    return null;
-                }
+            char next = lt + 1 < n ? xml.charAt(lt + 1) : 0;
+            if (next == '/' && depth > 0) {
+                // an end tag: the open element's name, then space or the tag's end
                 int top = 4 * (depth - 1);
                 int openLength = open[top + 2] - open[top + 1];
-                if (openLength != nameEnd - nameStart || !xml.regionMatches(nameStart, xml, open[top + 1], openLength)) {
+                int gt = skipSpace(xml, lt + 2 + openLength);
+                if (!xml.regionMatches(lt + 2, xml, open[top + 1], openLength) || gt >= n || xml.charAt(gt) != '>') {
                     return null; // not the open element's end tag
                 }
                 depth--;
@@ -168,6 +134,41 @@ final class RawItems {
                 rootDone = depth == 0;
                 i = gt + 1;
                 continue;
+            }
+            if (next == '!' && xml.startsWith("<![CDATA[", lt)) {
+                int end = xml.indexOf("]]>", lt + 9);
+                if (end < 0 || depth == 0) {
+                    return null;
+                }
+                i = end + 3;
+                continue;
+            }
+            if (next == '!' && xml.startsWith("<!--", lt)) {
+                int end = xml.indexOf("-->", lt + 4);
+                if (end < 0) {
+                    return null;
+                }
+                i = end + 3;
+                continue;
+            }
+            if (next == '?') {
+                int end = xml.indexOf("?>", lt + 2);
+                if (end < 0) {
+                    return null;
+                }
+                i = end + 2;
+                continue;
+            }
+            if (next == '/' || next == '!') {
+                return null; // an end tag outside the root, or a declaration: the XML reader decides
+            }
+            int nameStart = lt + 1;
+            int nameEnd = nameStart;
+            while (nameEnd < n && !endsName(xml.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart || nameEnd >= n) {
+                return null; // no name, or the end of the text
             }
             int gt = tagEnd(xml, nameEnd);
             if (gt < 0 || rootDone) {
@@ -302,10 +303,9 @@ final class RawItems {
                 && (from == start || (xml.charAt(from - 1) == ':' && xml.indexOf(':', start) == from - 1));
     }
 
-    /** Characters that end a tag's name (XML's whitespace, the tag's end, and what cannot be in a name). */
+    /** Characters that end a tag's name (whitespace and control characters, the tag's end, what cannot be in a name). */
     private static boolean endsName(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '<' || c == '"'
-                || c == '\'' || c == '=';
+        return c <= ' ' || c == '>' || c == '/' || c == '<' || c == '"' || c == '\'' || c == '=';
     }
 
     private static int skipSpace(String xml, int from) {
