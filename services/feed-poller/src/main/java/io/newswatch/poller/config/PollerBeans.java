@@ -124,7 +124,7 @@ public class PollerBeans {
         PollerConfig.Robots robots = config.robots();
         RobotsTxt robotsTxt = new RobotsTxt(fetcher, clock, config.http().userAgent(), robots.cacheSize(),
                 robots.expiry(), robots.errorExpiry(), robots.enabled());
-        return new FeedPoller(fetcher, robotsTxt, new FeedParser(config.maxItemsPerFeed()),
+        return new FeedPoller(fetcher, robotsTxt, new FeedParser(config.maxItemsPerFeed(), config.cutKnownItems()),
                 new ArticleExtractor(), canonicalizer, schedule, new PollMetrics(meters), clock, instance.value(),
                 new PollLimits(config.rememberedItems(), Duration.ofMinutes(2), config.pollTimeout(),
                         config.pollCpuLimit(), config.maxItemsPerPoll()), workers);

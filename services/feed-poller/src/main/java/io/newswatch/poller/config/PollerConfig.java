@@ -103,6 +103,13 @@ public interface PollerConfig {
     @WithDefault("1000")
     int maxItemsPerFeed();
 
+    /**
+     * Whether the items of a feed already read are cut out of its text before the XML read, found by a hash of their
+     * text kept in the item ledger (else they are read as XML and only left out of Rome's build).
+     */
+    @WithDefault("true")
+    boolean cutKnownItems();
+
     /** Query parameters stripped from article URLs besides the built-in tracking parameters (utm_*, fbclid...). */
     Optional<List<String>> trackingParameters();
 

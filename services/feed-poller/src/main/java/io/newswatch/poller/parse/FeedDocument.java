@@ -52,6 +52,8 @@ final class FeedDocument {
     private static final XMLOutputter MARKUP = new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true));
 
     private final Document document;
+    /** The elements {@link #correct} changed and the elements they are in; null when none. */
+    private Set<Element> corrected;
 
     private FeedDocument(Document document) {
         this.document = document;
@@ -131,7 +133,10 @@ final class FeedDocument {
         for (Element element : descendants(root)) {
             String ns = element.getNamespaceURI();
             if ((ns.equals(ATOM.getURI()) || ns.equals(ATOM_03)) && ATOM_TEXT.contains(element.getName())) {
-                base64 += decodeBase64(element) ? 1 : 0;
+                if (decodeBase64(element)) {
+                    base64++;
+                    noteCorrected(element);
+                }
                 if (ns.equals(ATOM_03) && element.getAttribute("mode") == null && element.getChildren().isEmpty()) {
                     // Atom 0.3's default mode is xml, which Rome serializes: plain text would come out escaped
                     element.setAttribute("mode", "escaped");
@@ -141,11 +146,13 @@ final class FeedDocument {
                     // HTML written as elements rather than escaped: Rome would read only the text between them
                     element.setContent(new Text(MARKUP.outputString(element.getContent())));
                     markup++;
+                    noteCorrected(element);
                 }
             } else if (ns.isEmpty() && RSS_TEXT.contains(element.getName()) && !element.getChildren().isEmpty()
                     && !name.equals("feed")) {
                 element.setContent(new Text(MARKUP.outputString(element.getContent())));
                 markup++;
+                noteCorrected(element);
             }
         }
         if (base64 > 0) {
@@ -154,6 +161,23 @@ final class FeedDocument {
         if (markup > 0) {
             warnings.add(markup + " title(s), description(s) or content with unescaped markup read as HTML");
         }
+    }
+
+    private void noteCorrected(Element element) {
+        if (corrected == null) {
+            corrected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        }
+        for (Element e = element; e != null && corrected.add(e); e = e.getParentElement()) {
+            // the element and every element it is in
+        }
+    }
+
+    /**
+     * Whether the read corrected the element or an element in it (each such correction is counted in a warning of
+     * the whole document: an item cut out of the text before the read would change the count).
+     */
+    boolean corrected(Element element) {
+        return corrected != null && corrected.contains(element);
     }
 
     /**

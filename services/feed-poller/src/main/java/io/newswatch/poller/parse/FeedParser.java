@@ -66,10 +66,20 @@ public final class FeedParser {
             "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
     private final int maxItems;
+    private final boolean cutKnownItems;
 
-    /** @param maxItems items read from one document, the first in document order (feeds list the newest first) */
-    public FeedParser(int maxItems) {
+    /**
+     * @param maxItems      items read from one document, the first in document order (feeds list the newest first)
+     * @param cutKnownItems whether the items a caller holds by the hash of their text ({@link KnownItems#knownRaw})
+     *                      are cut out of the text before the XML read (else only left out of Rome's build)
+     */
+    public FeedParser(int maxItems, boolean cutKnownItems) {
         this.maxItems = maxItems;
+        this.cutKnownItems = cutKnownItems;
+    }
+
+    public FeedParser(int maxItems) {
+        this(maxItems, true);
     }
 
     public FeedParser() {
@@ -102,7 +112,10 @@ public final class FeedParser {
      * carry their hash ({@link ParsedItem#itemHash()}). The known items' elements are left out of Rome's build
      * ({@link RomeBuild}), so Rome builds entries of the new or changed items only, and they are not read (texts,
      * links, dates, categories). Only when the document's items line up with Rome's entries (else every item is
-     * read, without hashes).
+     * read, without hashes). Each item whose text's hash ({@link RawItems}) {@code known} holds
+     * ({@link KnownItems#knownRaw}) is cut out of the text before the XML read (unless this parser was made without
+     * it), when the text's scan and the read of the rest agree with what the whole read gives (else the whole
+     * document is read); the items read carry their text's hash too ({@link ParsedItem#rawHash()}).
      *
      * @param known the items the caller holds, or null to read every item
      */
@@ -117,37 +130,15 @@ public final class FeedParser {
         XmlRepair.Repaired repaired = XmlRepair.repair(decoded.text());
         warnings.addAll(repaired.warnings());
         checkpoint.run();
-        Built built;
-        FeedDocument document;
-        try {
-            try {
-                document = FeedDocument.read(repaired.xml(), warnings);
-                built = build(document, base, known);
-            } catch (FeedException first) {
-                rejectHtml(repaired.xml(), base);
-                try {
-                    Truncation truncation = Truncation.of(repaired.xml());
-                    document = FeedDocument.read(forgivingXml(truncation.text()), warnings);
-                    built = build(document, base, known);
-                    warnings.add(truncation.cut()
-                            ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
-                            : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
-                } catch (FeedException | IllegalArgumentException second) {
-                    throw new FeedParseException("not a readable feed: " + rootCause(first), first);
-                }
-            } catch (IllegalArgumentException notAFeed) {
-                rejectHtml(repaired.xml(), base);
-                throw new FeedParseException("not a feed: the document is XML but neither RSS nor Atom (root <"
-                        + rootName(repaired.xml()) + ">)");
-            }
-        } catch (FeedParseException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Rome fails on some shapes it does not expect with a null pointer or an index out of bounds: what a
-            // user needs is what is wrong with the document, never which Java object was missing
-            throw new FeedParseException("not a readable feed: its " + rootName(repaired.xml())
-                    + " document lacks an element RSS or Atom requires", e);
+        Raw raw = known != null && cutKnownItems ? Raw.of(repaired.xml(), base, known, maxItems) : null;
+        checkpoint.run();
+        Read read = raw != null && raw.cutAny() ? cutRead(raw, base, known, warnings) : null;
+        if (read == null) {
+            raw = raw == null ? null : raw.uncut();
+            read = wholeRead(repaired.xml(), base, known, warnings);
         }
+        FeedDocument document = read.document();
+        Built built = read.built();
         SyndFeed feed = built.feed();
         URI feedBase = feedBase(feed, base);
         boolean rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
@@ -168,6 +159,10 @@ public final class FeedParser {
             ParsedItem item = reader.item(entries.get(i), built.elements().get(i));
             items.add(reader.noticed() == noticed ? item.withItemHash(built.hashes()[i]) : item);
         }
+        if (raw != null && read.strict() && built.hashes() != null && raw.items().linesUp(built.elements(), raw.cut())
+                && raw.items().kind().fits(feed.getFeedType())) {
+            items = raw.merge(items, built.elements(), document);
+        }
         reader.addWarnings(warnings);
         if (entries.size() > maxItems) {
             warnings.add("the feed lists " + entries.size() + " items: only its first " + maxItems
@@ -181,7 +176,141 @@ public final class FeedParser {
                 FieldLimits.TITLE));
         reader.addWarnings(warnings);
         return new ParsedFeed(feed.getFeedType(), title, link, Languages.code(feed.getLanguage()), items,
-                List.copyOf(new LinkedHashSet<>(warnings)));
+                List.copyOf(new LinkedHashSet<>(warnings)), raw == null ? 0 : raw.cutCount());
+    }
+
+    /**
+     * A document's tree and Rome's feed of it.
+     *
+     * @param strict whether the tree is the XML read of the repaired text itself (not of jsoup's repair of it)
+     */
+    private record Read(FeedDocument document, Built built, boolean strict) {
+    }
+
+    /** The document read whole: as it is, else after jsoup's repair (or cut at its last complete item). */
+    private Read wholeRead(String xml, URI base, KnownItems known, List<String> warnings) throws FeedParseException {
+        try {
+            try {
+                FeedDocument document = FeedDocument.read(xml, warnings);
+                return new Read(document, build(document, base, known), true);
+            } catch (FeedException first) {
+                rejectHtml(xml, base);
+                try {
+                    Truncation truncation = Truncation.of(xml);
+                    FeedDocument document = FeedDocument.read(forgivingXml(truncation.text()), warnings);
+                    Built built = build(document, base, known);
+                    warnings.add(truncation.cut()
+                            ? "the document ends in the middle (" + rootCause(first) + "); the complete items before the cut are kept"
+                            : "not well-formed XML (" + rootCause(first) + "); read after repair, items may be missing");
+                    return new Read(document, built, false);
+                } catch (FeedException | IllegalArgumentException second) {
+                    throw new FeedParseException("not a readable feed: " + rootCause(first), first);
+                }
+            } catch (IllegalArgumentException notAFeed) {
+                rejectHtml(xml, base);
+                throw new FeedParseException("not a feed: the document is XML but neither RSS nor Atom (root <"
+                        + rootName(xml) + ">)");
+            }
+        } catch (FeedParseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Rome fails on some shapes it does not expect with a null pointer or an index out of bounds: what a
+            // user needs is what is wrong with the document, never which Java object was missing
+            throw new FeedParseException("not a readable feed: its " + rootName(xml)
+                    + " document lacks an element RSS or Atom requires", e);
+        }
+    }
+
+    /**
+     * The document read with the items the caller holds by their text cut out of it, or null when that read does
+     * not give what the whole read would (it fails, its items do not line up with the items found in the text or
+     * with Rome's entries, Rome's format is not the shape the items were found for): the whole document is read.
+     * The warnings are the whole read's: the items cut out were read without one, and their elements were not
+     * corrected by the XML read (see {@link Raw#merge}).
+     */
+    private Read cutRead(Raw raw, URI base, KnownItems known, List<String> warnings) {
+        List<String> cutWarnings = new ArrayList<>(warnings);
+        try {
+            FeedDocument document = FeedDocument.read(raw.items().without(raw.cut()), cutWarnings);
+            if (!raw.items().linesUp(document.items(), raw.cut())) {
+                return null;
+            }
+            Built built = build(document, base, known);
+            if (built.hashes() == null || !raw.items().kind().fits(built.feed().getFeedType())) {
+                return null;
+            }
+            warnings.clear();
+            warnings.addAll(cutWarnings);
+            return new Read(document, built, true);
+        } catch (FeedException | FeedParseException | RuntimeException e) {
+            return null; // the whole read decides what is wrong with the document
+        }
+    }
+
+    /**
+     * The items found in the document's text ({@link RawItems}), their hashes and which of them the caller holds.
+     *
+     * @param cut  per item found, whether the caller holds it by its text's hash (it is cut out before the XML read)
+     * @param held the caller's item for each item cut
+     */
+    private record Raw(RawItems items, String[] hashes, boolean[] cut, ParsedItem[] held) {
+
+        /** The items found in the text, or null when the text is not scanned (see {@link RawItems#scan}). */
+        static Raw of(String xml, URI base, KnownItems known, int maxItems) {
+            RawItems items = RawItems.scan(xml);
+            if (items == null || items.count() > maxItems) {
+                return null;
+            }
+            String[] hashes = items.hashes(known.context(), String.valueOf(base), maxItems);
+            boolean[] cut = new boolean[hashes.length];
+            ParsedItem[] held = new ParsedItem[hashes.length];
+            for (int i = 0; i < hashes.length; i++) {
+                ParsedItem item = hashes[i] == null ? null : known.knownRaw(hashes[i]);
+                if (item != null && item.itemHash() != null) {
+                    held[i] = item.withRawHash(hashes[i]);
+                    cut[i] = true;
+                }
+            }
+            return new Raw(items, hashes, cut, held);
+        }
+
+        boolean cutAny() {
+            return cutCount() > 0;
+        }
+
+        int cutCount() {
+            int count = 0;
+            for (boolean c : cut) {
+                count += c ? 1 : 0;
+            }
+            return count;
+        }
+
+        /** The same items with none cut (the document read whole). */
+        Raw uncut() {
+            return new Raw(items, hashes, new boolean[cut.length], new ParsedItem[held.length]);
+        }
+
+        /**
+         * The document's items: the caller's for those cut, the read ones (one per element, in order) for the
+         * others, each with its text's hash when it has an {@link ItemHash} and the XML read did not correct its
+         * element (a correction is counted in a warning of the whole document).
+         */
+        List<ParsedItem> merge(List<ParsedItem> read, List<Element> elements, FeedDocument document) {
+            List<ParsedItem> items = new ArrayList<>(hashes.length);
+            int next = 0;
+            for (int i = 0; i < hashes.length; i++) {
+                if (cut[i]) {
+                    items.add(held[i]);
+                    continue;
+                }
+                ParsedItem item = read.get(next);
+                Element element = elements.get(next++);
+                items.add(item.itemHash() != null && hashes[i] != null && !document.corrected(element)
+                        ? item.withRawHash(hashes[i]) : item);
+            }
+            return items;
+        }
     }
 
     /**

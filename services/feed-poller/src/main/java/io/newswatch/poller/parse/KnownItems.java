@@ -17,4 +17,13 @@ public interface KnownItems {
      * none is held: the item is read.
      */
     ParsedItem known(String itemHash);
+
+    /**
+     * The item held under this hash of its text ({@link ParsedItem#rawHash()}), as {@link #known} gives it; null
+     * when none is held (by default: a caller that keeps no such hashes). A parse cuts such items out of the text
+     * before the XML read.
+     */
+    default ParsedItem knownRaw(String rawHash) {
+        return null;
+    }
 }

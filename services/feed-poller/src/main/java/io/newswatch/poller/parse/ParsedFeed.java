@@ -11,7 +11,13 @@ import java.util.List;
  * @param language ISO 639 code from the channel, or null
  * @param items    in the feed's order
  * @param warnings what was wrong with the document and repaired or worked around
+ * @param itemsCut how many of the items (known ones) were cut out of the text before the XML read
  */
 public record ParsedFeed(String format, String title, String link, String language, List<ParsedItem> items,
-                         List<String> warnings) {
+                         List<String> warnings, int itemsCut) {
+
+    public ParsedFeed(String format, String title, String link, String language, List<ParsedItem> items,
+                      List<String> warnings) {
+        this(format, title, link, language, items, warnings, 0);
+    }
 }

@@ -166,6 +166,7 @@ public final class FeedPoller {
             return failed(feed, state, BUDGET, e.getMessage(), response.status(), Optional.empty(), started);
         }
         metrics.parseWarnings(parsed.warnings().size());
+        metrics.cut(parsed.itemsCut());
         response.close();
         return items(feed, state, ledger, published, sink, pace, response.withoutBody(), parsed, moved, started, budget,
                 bodyHash);
@@ -211,7 +212,10 @@ public final class FeedPoller {
                     : Hashes.key(item.title(), item.summary(), item.content(), key.url());
             if (seenItems[i] != null && held[i] == null && readAs(seenItems[i], key, fingerprints[i])) {
                 // an unchanged item recorded without its element's hash (before hashes, or read with a warning)
-                ledger.found(seenItems[i], item.itemHash(), item.published());
+                ledger.found(seenItems[i], item.itemHash(), item.published(), item.rawHash());
+            } else if (seenItems[i] == held[i] && held[i] != null && held[i].itemRawHash() == null) {
+                // a known item recorded without its text's hash (before text hashes)
+                ledger.found(seenItems[i], item.itemHash(), item.published(), item.rawHash());
             } else if (seenItems[i] != null) {
                 ledger.found(seenItems[i]);
             }
@@ -320,6 +324,14 @@ public final class FeedPoller {
                 SeenItem held = ledger.byItemHash(itemHash);
                 return held == null ? null : ParsedItem.known(itemHash, held.itemPublished());
             }
+
+            @Override
+            public ParsedItem knownRaw(String rawHash) {
+                // known by its element's hash as well: the poll takes a known item's keys by that hash
+                SeenItem held = ledger.byRawHash(rawHash);
+                return held == null || ledger.byItemHash(held.itemHash()) == null ? null
+                        : ParsedItem.known(held.itemHash(), held.itemPublished());
+            }
         };
     }
 
@@ -364,7 +376,8 @@ public final class FeedPoller {
         Instant time = article.publishedEstimated() ? fetched : article.published();
         if (last != null && last.contentHash().equals(article.contentHash())) {
             ledger.record(new SeenItem(key.guidKey(), key.linkKey(), fingerprint, article.id(),
-                    article.contentHash(), last.revision(), time, null, items.get(i).itemHash(), items.get(i).published()));
+                    article.contentHash(), last.revision(), time, null, items.get(i).itemHash(), items.get(i).published(),
+                    items.get(i).rawHash()));
             metrics.duplicate();
             return;
         }
@@ -372,7 +385,7 @@ public final class FeedPoller {
         Article versioned = revision == 1 ? article : withRevision(article, revision);
         pending.add(new Pending(sink.publish(versioned).toCompletableFuture(), new SeenItem(key.guidKey(),
                 key.linkKey(), fingerprint, versioned.id(), versioned.contentHash(), revision, time, null,
-                items.get(i).itemHash(), items.get(i).published())));
+                items.get(i).itemHash(), items.get(i).published(), items.get(i).rawHash())));
     }
 
     /** Waits for the broker's acknowledgements; records what was stored; returns the first failure, or null. */

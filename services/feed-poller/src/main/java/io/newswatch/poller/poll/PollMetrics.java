@@ -14,6 +14,7 @@ public final class PollMetrics {
     private final Counter unchanged;
     private final Counter duplicates;
     private final Counter notRead;
+    private final Counter cut;
     private final Counter bytes;
     private final Counter refused;
     private final Timer pollTimer;
@@ -28,6 +29,9 @@ public final class PollMetrics {
                 .description("Feed items not published again").register(registry);
         this.notRead = Counter.builder("newswatch.poller.items.not.read")
                 .description("Unchanged feed items whose element was not read again (as when it was recorded)")
+                .register(registry);
+        this.cut = Counter.builder("newswatch.poller.items.cut")
+                .description("Feed items cut out of the feed's text before its XML read (their text as when recorded)")
                 .register(registry);
         this.bytes = Counter.builder("newswatch.poller.http.bytes").baseUnit("bytes")
                 .description("Bytes received from feeds and pages, before decompression").register(registry);
@@ -57,6 +61,11 @@ public final class PollMetrics {
     /** An unchanged item whose element was not read again (also counted by {@link #unchanged()}). */
     void notRead() {
         notRead.increment();
+    }
+
+    /** Items of a feed cut out of its text before the XML read (also counted by {@link #notRead()}). */
+    void cut(int items) {
+        cut.increment(items);
     }
 
     void duplicate() {

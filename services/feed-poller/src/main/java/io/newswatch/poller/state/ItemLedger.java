@@ -73,6 +73,7 @@ public final class ItemLedger {
     private final Map<String, SeenItem> byGuid = new HashMap<>();
     private final Map<String, SeenItem> byLink = new HashMap<>();
     private final Map<String, SeenItem> byItemHash = new HashMap<>();
+    private final Map<String, SeenItem> byRawHash = new HashMap<>();
     /** Keys changed since the ledger was loaded, with their new item or null when removed. */
     private final Map<String, SeenItem> changed = new LinkedHashMap<>();
     /** Keys of the items found in the feed by the poll under way. */
@@ -145,16 +146,28 @@ public final class ItemLedger {
         return itemHash == null ? null : byItemHash.get(itemHash);
     }
 
+    /** The item recorded with this hash of its element's text ({@link SeenItem#itemRawHash()}), or null. */
+    public SeenItem byRawHash(String rawHash) {
+        return rawHash == null ? null : byRawHash.get(rawHash);
+    }
+
     /**
-     * Notes that a known item is in the feed at this poll, read in full with this element hash: an item recorded
-     * without one (before element hashes, or read with a warning then) gets it, so that the next polls can skip
-     * reading it. An item holding another hash keeps it (its element changes without changing what is read from it,
-     * such as a comment count: replacing the hash at each poll would write the ledger at each poll).
+     * Notes that a known item is in the feed at this poll, read (or known by its element) with these hashes: an item
+     * recorded without an element hash (before element hashes, or read with a warning then) gets both, one recorded
+     * with this element hash but without a text hash (before text hashes) gets the text hash, so that the next polls
+     * can skip reading it. An item holding another hash keeps it (its element changes without changing what is read
+     * from it, such as a comment count: replacing the hash at each poll would write the ledger at each poll).
      */
-    public void found(SeenItem item, String itemHash, Instant itemPublished) {
+    public void found(SeenItem item, String itemHash, Instant itemPublished, String rawHash) {
         SeenItem held = entries.get(key(item));
+        SeenItem hashed = null;
         if (held != null && held.itemHash() == null && itemHash != null) {
-            SeenItem hashed = held.withItemHash(itemHash, itemPublished);
+            hashed = held.withItemHash(itemHash, itemPublished, rawHash);
+        } else if (held != null && itemHash != null && itemHash.equals(held.itemHash()) && held.itemRawHash() == null
+                && rawHash != null) {
+            hashed = held.withItemHash(held.itemHash(), held.itemPublished(), rawHash);
+        }
+        if (hashed != null) {
             put(hashed);
             changed.put(key(hashed), hashed);
         }
@@ -248,6 +261,9 @@ public final class ItemLedger {
         if (item.itemHash() != null) {
             byItemHash.put(item.itemHash(), item);
         }
+        if (item.itemRawHash() != null) {
+            byRawHash.put(item.itemRawHash(), item);
+        }
     }
 
     private void remove(String key, SeenItem item) {
@@ -258,6 +274,9 @@ public final class ItemLedger {
         byLink.remove(item.linkKey(), item);
         if (item.itemHash() != null) {
             byItemHash.remove(item.itemHash(), item);
+        }
+        if (item.itemRawHash() != null) {
+            byRawHash.remove(item.itemRawHash(), item);
         }
         inFeed.remove(key);
         changed.put(key, null);

@@ -20,22 +20,29 @@ import java.time.Instant;
  *                    something (a repair, a bad date) or in records written before this field (read in full)
  * @param itemPublished the feed's own date of the item as read with {@link #itemHash} (null when it had none): a
  *                    skipped item keeps its place among the poll's items by it
+ * @param itemRawHash hash of the item's element as the feed's text writes it, with the text its reading depends on
+ *                    ({@code parse.RawItems}), taken with {@link #itemHash}: a later poll that finds an element with
+ *                    this text cuts it out of the document before the XML read; null when it has no
+ *                    {@link #itemHash}, the XML read corrected its element, or in records written before this field
  */
 public record SeenItem(String guidKey, String linkKey, String fingerprint, String id, String contentHash,
-                       int revision, Instant time, Instant seen, String itemHash, Instant itemPublished) {
+                       int revision, Instant time, Instant seen, String itemHash, Instant itemPublished,
+                       String itemRawHash) {
 
     /** An item without its element's hash (as records before {@code itemHash} were). */
     public SeenItem(String guidKey, String linkKey, String fingerprint, String id, String contentHash, int revision,
                     Instant time, Instant seen) {
-        this(guidKey, linkKey, fingerprint, id, contentHash, revision, time, seen, null, null);
+        this(guidKey, linkKey, fingerprint, id, contentHash, revision, time, seen, null, null, null);
     }
 
     public SeenItem seenAt(Instant now) {
-        return new SeenItem(guidKey, linkKey, fingerprint, id, contentHash, revision, time, now, itemHash, itemPublished);
+        return new SeenItem(guidKey, linkKey, fingerprint, id, contentHash, revision, time, now, itemHash, itemPublished,
+                itemRawHash);
     }
 
-    /** The same item with the hash of its element as read now. */
-    public SeenItem withItemHash(String hash, Instant published) {
-        return new SeenItem(guidKey, linkKey, fingerprint, id, contentHash, revision, time, seen, hash, published);
+    /** The same item with the hashes of its element and text as read now. */
+    public SeenItem withItemHash(String hash, Instant published, String rawHash) {
+        return new SeenItem(guidKey, linkKey, fingerprint, id, contentHash, revision, time, seen, hash, published,
+                rawHash);
     }
 }

@@ -20,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Where a poll's parse of {@link KnownItemsBenchmark}'s feed (30 items, 3 new, the 27 others known) spends its CPU,
- * stage by stage, thread CPU per parse in one thread: the whole parse given the known items; the text's decoding and
+ * stage by stage, thread CPU per parse in one thread: the whole parse given the known items, without and with
+ * their text's hashes (known items read as XML, or cut out of the text before: {@link RawItems}); the scan for the
+ * items and their hashing; the XML read of the text with the 27 cut out; the text's decoding and
  * repair; the XML read (SAX into JDOM, with {@link FeedDocument}'s corrections) of the 30 items and, for what cutting
  * the known items out of the text before the XML read could save at most, of the 3 new ones alone; the items'
  * hashing; Rome's build of the 30 entries and of the 3 new ones (the last three stages include an XML read of the 30
@@ -44,6 +46,16 @@ public final class FeedParseStages {
         byte[] body = xml.getBytes(StandardCharsets.UTF_8);
         KnownItemsParseTest.Held held = new KnownItemsParseTest.Held("bench");
         held.hold(parser.parse(before.getBytes(StandardCharsets.UTF_8), Optional.empty(), BASE, () -> { }, held));
+        FeedParser notCut = new FeedParser(FeedParser.MAX_ITEMS, false);
+        // the same items held by the hashes of their text as well (a ledger written by this code)
+        KnownItemsCutTest.RawHeld raw = new KnownItemsCutTest.RawHeld() {
+            @Override
+            public ParsedItem known(String itemHash) {
+                return held.known(itemHash);
+            }
+        };
+        parser.parse(before.getBytes(StandardCharsets.UTF_8), Optional.empty(), BASE, () -> { }, raw).items()
+                .forEach(raw::hold);
         String repaired = XmlRepair.repair(TextDecoding.decode(body, Optional.empty()).text()).xml();
         // the same document with its first 3 items only: what the XML read would cost if the known ones were cut out
         int cut = repaired.indexOf("<item>");
@@ -52,8 +64,19 @@ public final class FeedParseStages {
         }
         String newOnly = repaired.substring(0, cut) + "</channel></rss>";
         SAXBuilder reused = new Builders().create();
+        boolean[] cutAll = new boolean[30];
+        java.util.Arrays.fill(cutAll, 3, 30, true);
+        String cutText = RawItems.scan(repaired).without(cutAll);
         List<Stage> stages = List.of(
-                new Stage("whole parse, 27 known", () -> parser.parse(body, Optional.empty(), BASE, () -> { }, held)),
+                new Stage("whole parse, 27 known, not cut", () -> notCut.parse(body, Optional.empty(), BASE, () -> { }, held)),
+                new Stage("whole parse, 27 known, cut", () -> {
+                    if (parser.parse(body, Optional.empty(), BASE, () -> { }, raw).itemsCut() != 27) {
+                        throw new IllegalStateException("not 27 items cut");
+                    }
+                }),
+                new Stage("scan", () -> RawItems.scan(repaired)),
+                new Stage("scan + hash 30", () -> RawItems.scan(repaired).hashes("c", BASE.toString(), 1000)),
+                new Stage("XML read, cut text", () -> FeedDocument.read(cutText, new ArrayList<>())),
                 new Stage("whole parse, none known", () -> parser.parse(body, Optional.empty(), BASE, () -> { },
                         new KnownItemsParseTest.Held("bench"))),
                 new Stage("decode + repair", () -> XmlRepair.repair(TextDecoding.decode(body, Optional.empty()).text())),

@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Known items are not read again ({@code ItemLedger} keeps each item's element hash): a poll must still publish
  * exactly what it published when every item was read, item changes included, and a ledger written by the code
- * before element hashes (records without {@code itemHash}) must load and give the same polls.
+ * before element hashes (records without {@code itemHash}) must load and give the same polls; and the same when
+ * known items are cut out of the feed's text before the XML read ({@code itemRawHash}), with a ledger written before
+ * text hashes too.
  */
 class KnownItemsPollTest {
 
@@ -84,13 +86,17 @@ class KnownItemsPollTest {
         return a.id() + " r" + a.revision() + " " + a.contentHash() + " " + a.title() + " " + a.categories();
     }
 
-    /** A ledger record as the code before element hashes wrote it: without {@code itemHash} and {@code itemPublished}. */
+    /**
+     * A ledger record as the code before element hashes wrote it: without {@code itemHash}, {@code itemPublished}
+     * (and {@code itemRawHash}).
+     */
     static String withoutItemHash(String json) {
         try {
             ObjectNode entry = (ObjectNode) Json.mapper().readTree(json);
             ObjectNode item = (ObjectNode) entry.get("item");
             item.remove("itemHash");
             item.remove("itemPublished");
+            item.remove("itemRawHash");
             return Json.mapper().writeValueAsString(entry);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -150,6 +156,76 @@ class KnownItemsPollTest {
                     .allSatisfy(item -> assertThat(item.itemHash()).isNotNull());
             FEED.set(versions.get(4));
             assertThat(harness.poll()).hasSize(1);
+        }
+    }
+
+    /** A ledger record as the code before text hashes wrote it: without {@code itemRawHash}. */
+    static String withoutRawHash(String json) {
+        try {
+            ObjectNode entry = (ObjectNode) Json.mapper().readTree(json);
+            ((ObjectNode) entry.get("item")).remove("itemRawHash");
+            return Json.mapper().writeValueAsString(entry);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void pollsPublishTheSameWhetherKnownItemsAreCutOutOfTheTextOrNot() throws Exception {
+        List<List<String>> cut;
+        try (PollHarness harness = new PollHarness(site.base() + "/known.xml", false)) {
+            cut = polls(harness);
+            // the 6 items not read are the ones whose text is as recorded: all cut out of the text
+            assertThat(harness.meters.counter("newswatch.poller.items.not.read").count()).isEqualTo(6);
+            assertThat(harness.meters.counter("newswatch.poller.items.cut").count()).isEqualTo(6);
+            assertThat(harness.ledger().items()).allSatisfy(item -> assertThat(item.itemRawHash()).isNotNull());
+        }
+        List<List<String>> notCut;
+        try (PollHarness harness = new PollHarness(site.base() + "/known.xml", false,
+                new io.newswatch.poller.parse.FeedParser(1000, false))) {
+            notCut = polls(harness);
+            assertThat(harness.meters.counter("newswatch.poller.items.not.read").count()).isEqualTo(6);
+            assertThat(harness.meters.counter("newswatch.poller.items.cut").count()).isZero();
+            assertThat(harness.ledger().items()).allSatisfy(item -> assertThat(item.itemRawHash()).isNull());
+        }
+        List<List<String>> beforeTextHashes;
+        try (PollHarness harness = new PollHarness(site.base() + "/known.xml", false)) {
+            harness.ledgerWrittenAs(KnownItemsPollTest::withoutRawHash);
+            beforeTextHashes = polls(harness);
+            assertThat(harness.meters.counter("newswatch.poller.items.not.read").count()).isEqualTo(6);
+            assertThat(harness.meters.counter("newswatch.poller.items.cut").count()).isZero();
+        }
+        assertThat(cut).isEqualTo(notCut).isEqualTo(beforeTextHashes);
+        assertThat(cut.get(0)).hasSize(6);
+        assertThat(cut.get(2)).hasSize(3);
+        assertThat(cut.get(4)).hasSize(1);
+    }
+
+    @Test
+    void aLedgerWrittenWithoutTextHashesLoadsAndGetsThemOnce() throws Exception {
+        try (PollHarness harness = new PollHarness(site.base() + "/known.xml", false)) {
+            List<String> versions = versions(site.base());
+            harness.ledgerWrittenAs(KnownItemsPollTest::withoutRawHash);
+            FEED.set(versions.get(0));
+            assertThat(harness.poll()).hasSize(6);
+            assertThat(harness.ledger().items()).hasSize(6).allSatisfy(item -> {
+                assertThat(item.itemHash()).isNotNull();
+                assertThat(item.itemRawHash()).isNull();
+            });
+            // this code on that ledger: the known items (stories 1 and 6) are known by their element's hash and get
+            // their text's; the new and changed ones are recorded with it; story 4's element changed without a
+            // change of what is published: it keeps its first hashes (without a text hash) and is read
+            harness.ledgerWrittenAs(json -> json);
+            FEED.set(versions.get(2));
+            assertThat(harness.poll()).hasSize(3);
+            assertThat(harness.meters.counter("newswatch.poller.items.cut").count()).isZero();
+            assertThat(harness.meters.counter("newswatch.poller.items.not.read").count()).isEqualTo(2);
+            assertThat(harness.ledger().items().stream().filter(item -> item.seen() == null)
+                    .filter(item -> item.itemRawHash() != null).toList()).hasSize(6);
+            // the next change: stories 2, 3, 5 and 7 cut out of the text (1 and 6 changed, 4 read)
+            FEED.set(versions.get(4));
+            assertThat(harness.poll()).hasSize(1);
+            assertThat(harness.meters.counter("newswatch.poller.items.cut").count()).isEqualTo(4);
         }
     }
 }

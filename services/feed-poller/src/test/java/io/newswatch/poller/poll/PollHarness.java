@@ -71,12 +71,22 @@ public final class PollHarness implements AutoCloseable {
 
     /** @param workers where the polls' pages are fetched (closed with the harness) */
     public PollHarness(String feedUrl, boolean fullText, PollLimits limits, List<String> allow, PageWorkers workers) {
+        this(feedUrl, fullText, limits, allow, workers, new FeedParser());
+    }
+
+    /** @param parser the poller's parser */
+    public PollHarness(String feedUrl, boolean fullText, FeedParser parser) {
+        this(feedUrl, fullText, LIMITS, LOCAL_SITES, new PageWorkers(2, 4), parser);
+    }
+
+    private PollHarness(String feedUrl, boolean fullText, PollLimits limits, List<String> allow, PageWorkers workers,
+                        FeedParser parser) {
         this.workers = workers;
         this.fetcher = new HttpFetcher(HTTP, new HostPoliteness(4, Duration.ZERO, Duration.ofHours(6), clock,
                 duration -> { }), clock, new AddressGuard(allow));
         Schedule schedule = new Schedule(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), true, 4,
                 () -> 0L);
-        this.poller = new FeedPoller(fetcher, RobotsTxt.defaults(fetcher, clock, HTTP.userAgent()), new FeedParser(),
+        this.poller = new FeedPoller(fetcher, RobotsTxt.defaults(fetcher, clock, HTTP.userAgent()), parser,
                 new ArticleExtractor(),
                 new UrlCanonicalizer(), schedule, new PollMetrics(meters), clock, "test-instance", limits, workers);
         this.feed = new Feed(Feed.SCHEMA_VERSION, Feed.TYPE, Ids.feed(feedUrl), START, feedUrl, "Corpus Feed",
