@@ -131,13 +131,7 @@ class KnownItemsCutTest {
 
     @Test
     void anySetOfItemsCutReadsAsReadingEveryItem() throws Exception {
-        Map<String, IntPredicate> sets = new LinkedHashMap<>();
-        sets.put("none", i -> false);
-        sets.put("all", i -> true);
-        sets.put("all but the first 3 (a poll's new items)", i -> i >= 3);
-        sets.put("every other", i -> i % 2 == 0);
-        sets.put("all but the last", i -> i < 11);
-        sets.put("the first only", i -> i == 0);
+        Map<String, IntPredicate> sets = KnownItemsLeftOutTest.knownSets();
         Map<String, Integer> expected = Map.of("none", 0, "all", 12, "all but the first 3 (a poll's new items)", 9,
                 "every other", 6, "all but the last", 11, "the first only", 1);
         for (Map.Entry<String, String> feed : feeds().entrySet()) {

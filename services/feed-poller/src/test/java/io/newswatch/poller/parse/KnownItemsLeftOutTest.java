@@ -101,6 +101,18 @@ class KnownItemsLeftOutTest {
         return xml.append("</rdf:RDF>").toString();
     }
 
+    /** Sets of a 12-item feed's items taken as known, by index; shared with {@link KnownItemsCutTest}. */
+    static Map<String, IntPredicate> knownSets() {
+        Map<String, IntPredicate> sets = new LinkedHashMap<>();
+        sets.put("none", i -> false);
+        sets.put("all", i -> true);
+        sets.put("all but the first 3 (a poll's new items)", i -> i >= 3);
+        sets.put("every other", i -> i % 2 == 0);
+        sets.put("all but the last", i -> i < 11);
+        sets.put("the first only", i -> i == 0);
+        return sets;
+    }
+
     private static Map<String, String> feeds() {
         Map<String, String> feeds = new LinkedHashMap<>();
         feeds.put("RSS 2.0", rss(20, 12));
@@ -154,13 +166,7 @@ class KnownItemsLeftOutTest {
 
     @Test
     void anySetOfKnownItemsReadsAsReadingEveryItem() throws Exception {
-        Map<String, IntPredicate> sets = new LinkedHashMap<>();
-        sets.put("none", i -> false);
-        sets.put("all", i -> true);
-        sets.put("all but the first 3 (a poll's new items)", i -> i >= 3);
-        sets.put("every other", i -> i % 2 == 0);
-        sets.put("all but the last", i -> i < 11);
-        sets.put("the first only", i -> i == 0);
+        Map<String, IntPredicate> sets = knownSets();
         for (Map.Entry<String, String> feed : feeds().entrySet()) {
             assertThat(parse(feed.getValue(), null).items()).as(feed.getKey()).hasSize(12)
                     .allSatisfy(item -> assertThat(item.title()).isNotEmpty());
